@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Debian packages the real-VS-Code runner needs: code-server compiles native modules
+# (krb5, X11, xkbfile, libsecret), uses ripgrep, and the tests drive Debian's Chromium.
+set -euo pipefail
+packages=(chromium libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev ripgrep)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+echo "Installing Debian packages: ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"

@@ -1,0 +1,45 @@
+/** The one error type of the core: a kind to branch on, and the facts support asks for. */
+
+export type EcsErrorKind =
+  | 'invalidInput'
+  | 'auth'
+  | 'forbidden'
+  | 'keyNotFound'
+  | 'serverNotFound'
+  | 'throttled'
+  | 'server'
+  | 'network'
+  | 'timeout'
+  | 'badResponse'
+  | 'cancelled';
+
+export interface EcsErrorInit {
+  status?: number;
+  code?: string;
+  requestId?: string;
+  cause?: unknown;
+}
+
+export class EcsError extends Error {
+  readonly kind: EcsErrorKind;
+  readonly status?: number;
+  readonly code?: string;
+  readonly requestId?: string;
+
+  constructor(kind: EcsErrorKind, message: string, init: EcsErrorInit = {}) {
+    super(message);
+    this.name = 'EcsError';
+    this.kind = kind;
+    if (init.status !== undefined) this.status = init.status;
+    if (init.code !== undefined) this.code = init.code;
+    if (init.requestId !== undefined) this.requestId = init.requestId;
+    // The cause may carry request objects with secret headers: keep it, but not enumerable.
+    if (init.cause !== undefined) {
+      Object.defineProperty(this, 'cause', { value: init.cause, enumerable: false, writable: true });
+    }
+  }
+}
+
+export function isEcsError(value: unknown): value is EcsError {
+  return value instanceof EcsError;
+}
