@@ -17,6 +17,8 @@ export interface EcsErrorInit {
   status?: number;
   code?: string;
   requestId?: string;
+  /** What the service said, already redacted; for debug logs. */
+  serverMessage?: string;
   cause?: unknown;
 }
 
@@ -25,6 +27,7 @@ export class EcsError extends Error {
   readonly status?: number;
   readonly code?: string;
   readonly requestId?: string;
+  readonly serverMessage?: string;
 
   constructor(kind: EcsErrorKind, message: string, init: EcsErrorInit = {}) {
     super(message);
@@ -33,6 +36,7 @@ export class EcsError extends Error {
     if (init.status !== undefined) this.status = init.status;
     if (init.code !== undefined) this.code = init.code;
     if (init.requestId !== undefined) this.requestId = init.requestId;
+    if (init.serverMessage !== undefined) this.serverMessage = init.serverMessage;
     // The cause may carry request objects with secret headers: keep it, but not enumerable.
     if (init.cause !== undefined) {
       Object.defineProperty(this, 'cause', { value: init.cause, enumerable: false, writable: true });

@@ -1,4 +1,5 @@
 /** Public shapes of the ECS metadata core. Keep this surface stable: outside tools drive it. */
+import type { EcsErrorKind } from './errors';
 
 export type AkSkAuth = { type: 'aksk'; accessKey: string; secretKey: string; securityToken?: string };
 export type PasswordAuth = {
@@ -14,6 +15,26 @@ export type EcsAuth = AkSkAuth | PasswordAuth | TokenAuth;
 /** Which route family reads metadata: Nova `/v2.1`, native `/v1 cloudservers`, or Nova with native fallback. */
 export type MetadataApi = 'auto' | 'nova' | 'native';
 
+/**
+ * One HTTP attempt, reported after it ends. Carries no header values, bodies or query strings,
+ * so it can be logged as is.
+ */
+export interface RequestEvent {
+  method: string;
+  /** Path only (percent-encoded as sent), never the query. */
+  path: string;
+  /** HTTP status when an answer arrived. */
+  status?: number;
+  durationMs: number;
+  requestId?: string;
+  /** 1 for the first attempt of a call, 2 for its first retry, ... */
+  attempt: number;
+  /** Set when the attempt failed. */
+  error?: EcsErrorKind;
+  /** Set when another attempt follows after this many milliseconds. */
+  retryInMs?: number;
+}
+
 export interface EcsClientOptions {
   /** Base URL of ECS or any Nova-compatible compute API, e.g. https://ecs.cn-north-4.myhuaweicloud.com */
   endpoint: string;
@@ -24,6 +45,14 @@ export interface EcsClientOptions {
   /** Attempts for idempotent GETs, the first included; default 3. */
   maxAttempts?: number;
   metadataApi?: MetadataApi;
+  /** Called after every HTTP attempt (API and IAM); safe to log. Exceptions it throws are ignored. */
+  onRequest?: (event: RequestEvent) => void;
+  /** Sent as User-Agent; default `ecs-metadata-explorer-core`. */
+  userAgent?: string;
+  /** Largest response body accepted, in bytes; default 16 MiB. */
+  maxResponseBytes?: number;
+  /** Clock for signatures and token expiry. Tests only. */
+  now?: () => Date;
 }
 
 export interface CallOptions {
@@ -48,8 +77,38 @@ export interface ServerPage {
   nextMarker?: string;
 }
 
+/** A metadata value with the facts a person may need to report it. */
+export interface MetadataRead {
+  value: string;
+  requestId?: string;
+  /** The route family that answered. */
+  api: 'nova' | 'native';
+}
+
 export interface EcsClient {
   getMetadataItem(serverId: string, key: string, opts?: CallOptions): Promise<string>;
   listMetadata(serverId: string, opts?: CallOptions): Promise<Record<string, string>>;
   listServers(opts?: ListServersOptions): Promise<ServerPage>;
+  /** Like getMetadataItem, with the request id and the route family that answered. */
+  readMetadataItem(serverId: string, key: string, opts?: CallOptions): Promise<MetadataRead>;
+  /** Name and status of one server: `GET /v2.1/{project_id}/servers/{server_id}`. */
+  getServer(serverId: string, opts?: CallOptions): Promise<ServerSummary>;
+}
+
+export interface RegionEndpoints {
+  ecsEndpoint: string;
+  iamEndpoint: string;
+}
+
+export interface ProjectLookupOptions {
+  iamEndpoint: string;
+  domain: string;
+  user: string;
+  password: string;
+  /** Region id, which is also the name of the region's default project on Huawei Cloud. */
+  region: string;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  onRequest?: (event: RequestEvent) => void;
+  userAgent?: string;
 }

@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 interface Stage {
   name: string;
@@ -22,12 +23,17 @@ const stages: Stage[] = [
   { name: 'lint', command: bin('eslint'), args: ['.'], kind: 'check' },
   { name: 'format', command: bin('prettier'), args: ['--check', '.'], kind: 'check' },
   {
-    name: 'core (plain Node)',
+    name: 'core + local server (plain Node)',
     command: bin('mocha'),
     args: ['--config', path.join(root, 'test', 'core', '.mocharc.json')],
     kind: 'suite',
   },
-  { name: 'extension (real VS Code)', command: process.execPath, args: [out('runner/runInCodeServer.js')], kind: 'suite' },
+  {
+    name: 'extension (real VS Code)',
+    command: process.execPath,
+    args: [out('runner/runInCodeServer.js')],
+    kind: 'suite',
+  },
   { name: 'end-to-end walk', command: process.execPath, args: [out('e2e/runWalk.js')], kind: 'suite' },
 ];
 
@@ -62,7 +68,7 @@ function runStage(stage: Stage): Promise<Result> {
 
 function lastCount(text: string, word: string): number | undefined {
   // Strip ANSI colours before matching mocha's summary.
-  const plain = text.replace(/\u001b\[[0-9;]*m/g, '');
+  const plain = stripVTControlCharacters(text);
   const matches = [...plain.matchAll(new RegExp(`^\\s*(\\d+) ${word}\\b`, 'gm'))];
   const last = matches.at(-1);
   return last ? Number(last[1]) : undefined;
@@ -89,7 +95,9 @@ async function main(): Promise<void> {
   process.stdout.write('\n=== summary ===\n');
   for (const r of results) {
     const extra = r.pending ? `, ${r.pending} pending` : '';
-    process.stdout.write(`${r.name.padEnd(28)} ${r.passed} passed, ${r.failed} failed${extra} (exit ${r.code})\n`);
+    process.stdout.write(
+      `${r.name.padEnd(28)} ${r.passed} passed, ${r.failed} failed${extra} (exit ${r.code})\n`,
+    );
   }
   const passed = results.reduce((n, r) => n + r.passed, 0);
   const failed = results.reduce((n, r) => n + r.failed, 0);

@@ -1,0 +1,129 @@
+// @ts-check
+/**
+ * The metadata panel's page. It renders what the extension posts, always as text (textContent),
+ * saves it with setState so a hidden or reloaded panel comes back as it was, and tells the
+ * extension when it is ready to receive — the extension queues its messages until then.
+ */
+
+/** @typedef {import('../src/panel/messages').PanelView} PanelView */
+/** @typedef {import('../src/panel/messages').PanelState} PanelState */
+/** @typedef {import('../src/panel/messages').HostToPageMessage} HostToPageMessage */
+/** @typedef {import('../src/panel/messages').PageToHostMessage} PageToHostMessage */
+/**
+ * @typedef {object} VsCodeApi
+ * @property {(message: PageToHostMessage) => void} postMessage
+ * @property {() => PanelState | undefined} getState
+ * @property {(state: PanelState) => void} setState
+ */
+
+(function () {
+  /** @type {() => VsCodeApi} */
+  // @ts-expect-error -- injected by the webview host as a global, not declared for TypeScript.
+  const acquire = acquireVsCodeApi;
+  const vscode = acquire();
+
+  /**
+   * @param {string} id
+   * @returns {HTMLElement}
+   */
+  function element(id) {
+    const found = document.getElementById(id);
+    if (!found) throw new Error(`panel: missing #${id}`);
+    return found;
+  }
+
+  const keyEl = element('key');
+  const statusEl = element('status');
+  const errorEl = element('error');
+  const valueEl = element('value');
+  const serverEl = element('server');
+  const profileEl = element('profile');
+  const fetchedAtEl = element('fetched-at');
+  const requestIdEl = element('request-id');
+  const copyValueButton = /** @type {HTMLButtonElement} */ (element('copy-value'));
+  const refreshButton = /** @type {HTMLButtonElement} */ (element('refresh'));
+  const copyJsonButton = /** @type {HTMLButtonElement} */ (element('copy-json'));
+  const prettyLabel = element('pretty-json-label');
+  const prettyToggle = /** @type {HTMLInputElement} */ (element('pretty-json'));
+
+  const loadingText = document.body.dataset.loading || '';
+  const noneText = document.body.dataset.none || '';
+
+  const saved = vscode.getState();
+  /** @type {PanelView | undefined} */
+  let view = saved ? saved.view : undefined;
+  prettyToggle.checked = saved ? saved.prettyJson : false;
+
+  /**
+   * A value is shown pretty only when it is a JSON object or array; a bare number or string gains nothing.
+   * @param {string} text
+   * @returns {unknown}
+   */
+  function parseJsonStructure(text) {
+    try {
+      const parsed = JSON.parse(text);
+      return typeof parsed === 'object' && parsed !== null ? parsed : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** @param {string} iso */
+  function formatTime(iso) {
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
+  }
+
+  function render() {
+    if (!view) return;
+    const { target } = view;
+    keyEl.textContent = target.key;
+    serverEl.textContent = target.serverName ? `${target.serverName} (${target.serverId})` : target.serverId;
+    profileEl.textContent = target.profile;
+    fetchedAtEl.textContent = view.fetchedAt ? formatTime(view.fetchedAt) : noneText;
+    fetchedAtEl.title = view.fetchedAt || '';
+    requestIdEl.textContent = view.requestId || (view.error && view.error.requestId) || noneText;
+    statusEl.textContent = view.loading ? loadingText : '';
+    document.body.classList.toggle('loading', view.loading);
+
+    errorEl.hidden = !view.error;
+    errorEl.textContent = view.error ? view.error.message : '';
+
+    const value = view.value;
+    const structure = value === undefined ? undefined : parseJsonStructure(value);
+    prettyLabel.hidden = structure === undefined;
+    const pretty = structure !== undefined && prettyToggle.checked;
+    valueEl.textContent = value === undefined ? '' : pretty ? JSON.stringify(structure, null, 2) : value;
+    valueEl.classList.toggle('empty', value === '');
+    valueEl.classList.toggle('pretty', pretty);
+
+    copyValueButton.disabled = value === undefined;
+    copyJsonButton.disabled = value === undefined;
+    refreshButton.disabled = view.loading;
+  }
+
+  function save() {
+    if (view) vscode.setState({ view, prettyJson: prettyToggle.checked });
+  }
+
+  window.addEventListener('message', (event) => {
+    /** @type {HostToPageMessage} */
+    const message = event.data;
+    if (!message || message.type !== 'show') return;
+    view = message.view;
+    render();
+    save();
+  });
+
+  copyValueButton.addEventListener('click', () => vscode.postMessage({ type: 'copyValue' }));
+  copyJsonButton.addEventListener('click', () => vscode.postMessage({ type: 'copyJson' }));
+  refreshButton.addEventListener('click', () => vscode.postMessage({ type: 'refresh' }));
+  prettyToggle.addEventListener('change', () => {
+    render();
+    save();
+  });
+
+  // Show what was saved at once (after a reload or re-show), then ask for the current view.
+  render();
+  vscode.postMessage({ type: 'ready' });
+})();

@@ -1,0 +1,199 @@
+import * as vscode from 'vscode';
+import { isEcsError } from '../core/errors';
+import { parseCredentials, type Credentials } from '../credentials/credentials';
+import { promptCredentials } from '../credentials/promptCredentials';
+import { createProfileClient } from '../ecs/createProfileClient';
+import { requestTimeoutMs } from '../ecs/requestTimeout';
+import { describeError } from '../errors/userMessage';
+import type { AuthType, ProfileSetting } from '../profiles/profile';
+import { huaweiRegions } from '../profiles/regions';
+import { resolveProfile } from '../profiles/resolveProfile';
+import type { CommandDeps } from './commandDeps';
+
+/**
+ * `ecsMetadata.addProfile`: a guided flow (cloud, sign-in method, masked secrets), then one test call
+ * before anything is saved. Scripts may pass `{ profile: <settings entry>, credentials }` to skip the
+ * prompts; the test call still runs and a failure rejects. Resolves to the profile name when saved.
+ */
+export function registerAddProfile(deps: CommandDeps): vscode.Disposable {
+  return vscode.commands.registerCommand('ecsMetadata.addProfile', async (arg?: unknown) => {
+    const scripted = scriptedInput(arg);
+    const input = scripted ?? (await askProfile(deps));
+    if (!input) return undefined;
+    if (deps.profiles.list().some((p) => p.name === input.profile.name)) {
+      throw new Error(vscode.l10n.t('A profile named "{0}" already exists.', input.profile.name));
+    }
+    const failure = await testCall(deps, input.profile, input.credentials);
+    if (failure) {
+      if (scripted) throw new Error(failure);
+      const saveAnyway = vscode.l10n.t('Save Anyway');
+      const answer = await vscode.window.showErrorMessage(
+        vscode.l10n.t('The test call failed: {0}', failure),
+        { modal: true },
+        saveAnyway,
+      );
+      if (answer !== saveAnyway) return undefined;
+    }
+    // Secrets first, so the tree refresh triggered by the new setting finds them.
+    await deps.credentials.set(input.profile.name, input.credentials);
+    await deps.profiles.add(input.profile);
+    if (!scripted) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Profile "{0}" added.', input.profile.name));
+    }
+    return input.profile.name;
+  });
+}
+
+interface ProfileInput {
+  profile: ProfileSetting;
+  credentials: Credentials;
+}
+
+function scriptedInput(arg: unknown): ProfileInput | undefined {
+  if (typeof arg !== 'object' || arg === null) return undefined;
+  const { profile, credentials } = arg as { profile?: unknown; credentials?: unknown };
+  if (typeof profile !== 'object' || profile === null) return undefined;
+  const setting = profile as ProfileSetting;
+  const parsed = parseCredentials(credentials);
+  if (typeof setting.name !== 'string' || !setting.name || !parsed) {
+    throw new Error(vscode.l10n.t('addProfile expects { profile: { name, auth, … }, credentials }.'));
+  }
+  return { profile: setting, credentials: parsed };
+}
+
+/** Lists one server. A 403 still proves the credentials work, so only other failures count. */
+async function testCall(
+  deps: CommandDeps,
+  setting: ProfileSetting,
+  credentials: Credentials,
+): Promise<string | undefined> {
+  const profile = resolveProfile(setting);
+  return vscode.window.withProgress(
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: vscode.l10n.t('Testing profile "{0}"…', profile.name),
+    },
+    async () => {
+      try {
+        const client = await createProfileClient(profile, credentials, {
+          timeoutMs: requestTimeoutMs(),
+          onRequest: deps.clients.onRequest,
+        });
+        await client.listServers({ limit: 1 });
+        return undefined;
+      } catch (err) {
+        if (isEcsError(err) && err.kind === 'forbidden') return undefined;
+        return describeError(err, { profile: profile.name }).message;
+      }
+    },
+  );
+}
+
+async function askProfile(deps: CommandDeps): Promise<ProfileInput | undefined> {
+  const title = vscode.l10n.t('Add ECS Profile');
+  const existing = new Set(deps.profiles.list().map((p) => p.name));
+  const name = await vscode.window.showInputBox({
+    title,
+    prompt: vscode.l10n.t('A name for this profile'),
+    ignoreFocusOut: true,
+    validateInput: (v) =>
+      !v.trim()
+        ? vscode.l10n.t('Required')
+        : existing.has(v.trim())
+          ? vscode.l10n.t('A profile named "{0}" already exists.', v.trim())
+          : undefined,
+  });
+  if (!name) return undefined;
+
+  const other = vscode.l10n.t('Other OpenStack-compatible cloud…');
+  const cloud = await vscode.window.showQuickPick(
+    [
+      ...huaweiRegions.map((r) => ({ label: r, description: 'Huawei Cloud' })),
+      { label: other, description: vscode.l10n.t('enter the endpoints yourself') },
+    ],
+    { title, placeHolder: vscode.l10n.t('Huawei Cloud region, or another cloud'), ignoreFocusOut: true },
+  );
+  if (!cloud) return undefined;
+  const isOther = cloud.label === other;
+  const profile: ProfileSetting = { name: name.trim(), auth: 'aksk', discoverServers: true };
+  if (isOther) {
+    const ecsEndpoint = await askUrl(title, vscode.l10n.t('Compute (Nova-compatible) endpoint URL'));
+    if (!ecsEndpoint) return undefined;
+    profile.ecsEndpoint = ecsEndpoint;
+  } else {
+    profile.region = cloud.label;
+  }
+
+  const auth = await vscode.window.showQuickPick(
+    [
+      { label: vscode.l10n.t('Access key (AK/SK)'), auth: 'aksk' as AuthType },
+      { label: vscode.l10n.t('IAM user and password'), auth: 'password' as AuthType },
+      { label: vscode.l10n.t('Existing token'), auth: 'token' as AuthType },
+    ],
+    { title, placeHolder: vscode.l10n.t('How to sign in'), ignoreFocusOut: true },
+  );
+  if (!auth) return undefined;
+  profile.auth = auth.auth;
+
+  if (auth.auth === 'password') {
+    if (isOther) {
+      const iamEndpoint = await askUrl(title, vscode.l10n.t('Identity (Keystone v3) endpoint URL'));
+      if (!iamEndpoint) return undefined;
+      profile.iamEndpoint = iamEndpoint;
+    }
+    const domain = await askText(title, vscode.l10n.t('Account (domain) name'));
+    if (!domain) return undefined;
+    const user = await askText(title, vscode.l10n.t('IAM user name'));
+    if (!user) return undefined;
+    profile.domain = domain;
+    profile.user = user;
+  }
+
+  // Password sign-in on a known region can look the project up; everything else needs it given.
+  const projectOptional = auth.auth === 'password' && !isOther;
+  const projectId = await askText(
+    title,
+    projectOptional
+      ? vscode.l10n.t('Project id (leave empty to look it up from the region)')
+      : vscode.l10n.t('Project id'),
+    projectOptional,
+  );
+  if (projectId === undefined) return undefined;
+  if (projectId) profile.projectId = projectId;
+
+  const credentials = await promptCredentials(profile.name, profile.auth);
+  if (!credentials) return undefined;
+  return { profile, credentials };
+}
+
+function askText(title: string, prompt: string, optional = false): Thenable<string | undefined> {
+  return vscode.window
+    .showInputBox({
+      title,
+      prompt,
+      ignoreFocusOut: true,
+      validateInput: (v) => (optional || v.trim() ? undefined : vscode.l10n.t('Required')),
+    })
+    .then((v) => v?.trim());
+}
+
+function askUrl(title: string, prompt: string): Thenable<string | undefined> {
+  return vscode.window
+    .showInputBox({
+      title,
+      prompt,
+      placeHolder: 'https://…',
+      ignoreFocusOut: true,
+      validateInput: (v) => {
+        try {
+          const url = new URL(v.trim());
+          return url.protocol === 'https:' || url.protocol === 'http:'
+            ? undefined
+            : vscode.l10n.t('Enter an http(s) URL');
+        } catch {
+          return vscode.l10n.t('Enter an http(s) URL');
+        }
+      },
+    })
+    .then((v) => v?.trim());
+}

@@ -1,0 +1,22 @@
+import type { ClientProvider } from '../../ecs/clientProvider';
+import type { KeyTarget } from '../../metadata/keyTarget';
+import type { ProfileStore } from '../../profiles/profileStore';
+import { pickKey } from './pickKey';
+import { pickProfile } from './pickProfile';
+import { pickServer } from './pickServer';
+
+/** Profile → server → key, as the palette commands ask; undefined when the user backs out. */
+export async function pickKeyTarget(
+  profiles: ProfileStore,
+  clients: ClientProvider,
+): Promise<KeyTarget | undefined> {
+  const profile = await pickProfile(profiles);
+  if (!profile) return undefined;
+  const server = await pickServer(profile, clients);
+  if (!server) return undefined;
+  const key = await pickKey(profile.name, server, clients);
+  if (key === undefined) return undefined;
+  return server.name
+    ? { profile: profile.name, serverId: server.id, key, serverName: server.name }
+    : { profile: profile.name, serverId: server.id, key };
+}

@@ -1,0 +1,27 @@
+import * as vscode from 'vscode';
+import type { Profile } from '../../profiles/profile';
+import type { ProfileStore } from '../../profiles/profileStore';
+
+/** The profile to work in: asked only when there are several; with none, offers to add one. */
+export async function pickProfile(profiles: ProfileStore): Promise<Profile | undefined> {
+  const all = profiles.list();
+  if (all.length === 0) {
+    const add = vscode.l10n.t('Add Profile');
+    const answer = await vscode.window.showInformationMessage(
+      vscode.l10n.t('There is no ECS profile yet.'),
+      add,
+    );
+    if (answer === add) await vscode.commands.executeCommand('ecsMetadata.addProfile');
+    return undefined;
+  }
+  if (all.length === 1) return all[0];
+  const picked = await vscode.window.showQuickPick(
+    all.map((profile) => ({
+      label: profile.name,
+      description: profile.region ?? profile.ecsEndpoint,
+      profile,
+    })),
+    { title: vscode.l10n.t('Get Metadata Key'), placeHolder: vscode.l10n.t('Select a profile') },
+  );
+  return picked?.profile;
+}

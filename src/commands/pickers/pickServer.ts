@@ -1,0 +1,113 @@
+import * as vscode from 'vscode';
+import { serverIdProblem, type ServerSummary } from '../../core';
+import type { ClientProvider } from '../../ecs/clientProvider';
+import { describeError } from '../../errors/userMessage';
+import type { Profile, ServerRef } from '../../profiles/profile';
+
+/** Largest page Nova allows; fewer round trips for big projects. */
+const PAGE_SIZE = 1000;
+
+interface ServerItem extends vscode.QuickPickItem {
+  server?: ServerRef;
+}
+
+/**
+ * A server of the profile: its configured servers at once, the project's servers as their pages
+ * arrive (when discovery is on), filterable by name or id; a typed server id can be used as is.
+ */
+export function pickServer(profile: Profile, clients: ClientProvider): Promise<ServerRef | undefined> {
+  const quickPick = vscode.window.createQuickPick<ServerItem>();
+  quickPick.title = vscode.l10n.t('Get Metadata Key ({0})', profile.name);
+  quickPick.placeholder = vscode.l10n.t('Select a server, or type its name or id');
+  quickPick.matchOnDescription = true;
+  quickPick.matchOnDetail = true;
+
+  const configured: ServerItem[] = profile.servers.map((server) => ({
+    label: server.name || server.id,
+    description: server.id,
+    detail: vscode.l10n.t('Configured in settings'),
+    server,
+  }));
+  let discovered: ServerItem[] = [];
+  let problem: ServerItem[] = [];
+  const abort = new AbortController();
+
+  const render = (): void => {
+    const typed = quickPick.value.trim();
+    const known = [...configured, ...discovered].some((i) => i.server?.id === typed);
+    const typedItem: ServerItem[] =
+      typed && !known && serverIdProblem(typed) === undefined
+        ? [
+            {
+              label: `$(add) ${vscode.l10n.t('Use server id {0}', typed)}`,
+              server: { id: typed },
+              alwaysShow: true,
+            },
+          ]
+        : [];
+    quickPick.items = [...typedItem, ...configured, ...discovered, ...problem];
+  };
+
+  if (profile.discoverServers) {
+    quickPick.busy = true;
+    void discover(profile, clients, abort.signal, (page) => {
+      const seen = new Set([...configured, ...discovered].map((i) => i.server?.id));
+      discovered = discovered.concat(
+        page
+          .filter((s) => !seen.has(s.id))
+          .map((s) => ({ label: s.name || s.id, description: idAndStatus(s), server: s })),
+      );
+      render();
+    })
+      .catch((err: unknown) => {
+        if (abort.signal.aborted) return;
+        const { summary } = describeError(err, { profile: profile.name });
+        problem = [
+          {
+            label: vscode.l10n.t('Could not list the project servers: {0}', summary),
+            kind: vscode.QuickPickItemKind.Separator,
+          },
+        ];
+        render();
+      })
+      .finally(() => {
+        quickPick.busy = false;
+      });
+  }
+  render();
+
+  return new Promise((resolve) => {
+    let result: ServerRef | undefined;
+    quickPick.onDidChangeValue(render);
+    quickPick.onDidAccept(() => {
+      result = quickPick.selectedItems[0]?.server;
+      if (result) quickPick.hide();
+    });
+    quickPick.onDidHide(() => {
+      abort.abort();
+      quickPick.dispose();
+      resolve(result);
+    });
+    quickPick.show();
+  });
+}
+
+async function discover(
+  profile: Profile,
+  clients: ClientProvider,
+  signal: AbortSignal,
+  onPage: (servers: ServerSummary[]) => void,
+): Promise<void> {
+  const client = await clients.get(profile.name);
+  let marker: string | undefined;
+  do {
+    const page = await client.listServers({ limit: PAGE_SIZE, marker, signal });
+    if (signal.aborted) return;
+    onPage(page.servers);
+    marker = page.nextMarker;
+  } while (marker);
+}
+
+function idAndStatus(server: ServerSummary): string {
+  return server.status ? `${server.id} · ${server.status}` : server.id;
+}

@@ -1,0 +1,28 @@
+import * as vscode from 'vscode';
+import { ServerNode } from '../tree/serverNode';
+import type { CommandDeps } from './commandDeps';
+import { profileFromArgument } from './profileArgument';
+
+/** `ecsMetadata.removeServer`: from a configured server's context menu, or `{ profile, serverId }`. */
+export function registerRemoveServer(deps: CommandDeps): vscode.Disposable {
+  return vscode.commands.registerCommand('ecsMetadata.removeServer', async (arg?: unknown) => {
+    const profile = await profileFromArgument(deps.profiles, arg);
+    if (!profile) return false;
+    let serverId = arg instanceof ServerNode ? arg.serverId : serverIdOf(arg);
+    if (!serverId) {
+      const picked = await vscode.window.showQuickPick(
+        profile.servers.map((s) => ({ label: s.name || s.id, description: s.id, id: s.id })),
+        { title: vscode.l10n.t('Remove which server from "{0}"?', profile.name) },
+      );
+      serverId = picked?.id;
+    }
+    if (!serverId) return false;
+    await deps.profiles.removeServer(profile.name, serverId);
+    return true;
+  });
+}
+
+function serverIdOf(arg: unknown): string | undefined {
+  const id = typeof arg === 'object' && arg !== null ? (arg as { serverId?: unknown }).serverId : undefined;
+  return typeof id === 'string' ? id : undefined;
+}

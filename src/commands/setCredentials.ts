@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import { credentialsMatch, parseCredentials } from '../credentials/credentials';
+import { promptCredentials } from '../credentials/promptCredentials';
+import type { CommandDeps } from './commandDeps';
+import { profileFromArgument, profileNameOf } from './profileArgument';
+
+/**
+ * `ecsMetadata.setCredentials`: `{ profile, credentials }` stores without any prompt (scripts, tests);
+ * otherwise asks with masked inputs for the given or picked profile. Resolves to true when stored.
+ */
+export function registerSetCredentials(deps: CommandDeps): vscode.Disposable {
+  return vscode.commands.registerCommand('ecsMetadata.setCredentials', async (arg?: unknown) => {
+    const given =
+      typeof arg === 'object' && arg !== null ? (arg as { credentials?: unknown }).credentials : undefined;
+    if (given !== undefined) {
+      const name = profileNameOf(arg);
+      const credentials = parseCredentials(given);
+      if (!name || !credentials) {
+        throw new Error(
+          vscode.l10n.t(
+            'setCredentials expects { profile, credentials } with { accessKey, secretKey }, { password } or { token }.',
+          ),
+        );
+      }
+      const profile = deps.profiles.get(name);
+      if (profile && !credentialsMatch(profile.auth, credentials)) {
+        throw new Error(
+          vscode.l10n.t('Profile "{0}" signs in with {1}; these credentials do not fit.', name, profile.auth),
+        );
+      }
+      await deps.credentials.set(name, credentials);
+      return true;
+    }
+    const profile = await profileFromArgument(deps.profiles, arg);
+    if (!profile) return false;
+    const credentials = await promptCredentials(profile.name, profile.auth);
+    if (!credentials) return false;
+    await deps.credentials.set(profile.name, credentials);
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Credentials of "{0}" saved in the keyring.', profile.name),
+    );
+    return true;
+  });
+}

@@ -1,0 +1,228 @@
+/**
+ * The ECS metadata client: validates input, picks the route family (Nova `/v2.1` or native
+ * `/v1 cloudservers`), and reads the answers. Transport, auth, retries and errors live in their own files.
+ */
+import { EcsError } from './errors';
+import { isRouteGone } from './errorResponse';
+import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, DEFAULT_USER_AGENT } from './httpTransport';
+import { akskAuth, passwordAuth, tokenAuth, type RequestAuth } from './requestAuth';
+import { RequestExecutor, type ApiCall } from './requestExecutor';
+import { metaValue, nativeMetadata, novaMetadata, serverPage, singleServer } from './responseShapes';
+import { DEFAULT_MAX_ATTEMPTS } from './retryPolicy';
+import { PasswordTokenProvider } from './tokenProvider';
+import type {
+  CallOptions,
+  EcsAuth,
+  EcsClient,
+  EcsClientOptions,
+  ListServersOptions,
+  MetadataRead,
+  ServerPage,
+  ServerSummary,
+} from './types';
+import { validateEndpoint, validateMetadataKey, validateProjectId, validateServerId } from './validation';
+
+const MAX_PAGE_SIZE = 1000;
+
+export function createEcsClient(options: EcsClientOptions): EcsClient {
+  const baseUrl = validateEndpoint(options.endpoint, 'ECS endpoint');
+  validateProjectId(options.projectId);
+  const projectId = options.projectId;
+  const now = options.now ?? (() => new Date());
+  const limits = {
+    timeoutMs: positive(options.timeoutMs, 'timeoutMs') ?? DEFAULT_TIMEOUT_MS,
+    maxResponseBytes: positive(options.maxResponseBytes, 'maxResponseBytes') ?? DEFAULT_MAX_RESPONSE_BYTES,
+  };
+  const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
+  const auth = buildAuth(options.auth, projectId, {
+    limits,
+    userAgent,
+    onRequest: options.onRequest,
+    now,
+  });
+  const executor = new RequestExecutor(
+    {
+      baseUrl,
+      limits,
+      maxAttempts: Math.floor(positive(options.maxAttempts, 'maxAttempts') ?? DEFAULT_MAX_ATTEMPTS),
+      userAgent,
+      onRequest: options.onRequest,
+      now,
+    },
+    auth,
+  );
+  const metadataApi = options.metadataApi ?? 'auto';
+  if (!['auto', 'nova', 'native'].includes(metadataApi)) {
+    throw new EcsError(
+      'invalidInput',
+      `metadataApi must be "auto", "nova" or "native" (it is "${metadataApi}").`,
+    );
+  }
+  // Set once the Nova route turns out to be gone, so later calls go to the native route directly.
+  let useNative = metadataApi === 'native';
+
+  /** Nova first; on 'auto', the native route when (and only when) the Nova route itself is gone. */
+  async function viaNovaOrNative<T>(nova: () => Promise<T>, native: () => Promise<T>): Promise<T> {
+    if (!useNative) {
+      try {
+        return await nova();
+      } catch (error) {
+        if (metadataApi !== 'auto' || !(error instanceof EcsError) || !isRouteGone(error)) throw error;
+        useNative = true;
+      }
+    }
+    return native();
+  }
+
+  const serverCall = (serverId: string, tail: string[], permission: string, extra: Partial<ApiCall> = {}) =>
+    ({
+      segments: ['v2.1', projectId, 'servers', serverId, ...tail],
+      context: { serverId, projectId, permission },
+      ...extra,
+    }) satisfies ApiCall;
+
+  const nativeServerCall = (serverId: string, signal: AbortSignal | undefined): ApiCall => ({
+    segments: ['v1', projectId, 'cloudservers', serverId],
+    context: { serverId, projectId, permission: 'ecs:cloudServers:getServer' },
+    signal,
+  });
+
+  async function readMetadataItem(
+    serverId: string,
+    key: string,
+    opts: CallOptions = {},
+  ): Promise<MetadataRead> {
+    validateServerId(serverId);
+    validateMetadataKey(key);
+    return viaNovaOrNative(
+      async () => {
+        const call = serverCall(serverId, ['metadata', key], 'ecs:servers:getMetadata', {
+          signal: opts.signal,
+        });
+        const answer = await executor.get({ ...call, context: { ...call.context, key } });
+        return withRequestId(
+          { value: metaValue(answer.json, key, answer.requestId), api: 'nova' },
+          answer.requestId,
+        );
+      },
+      async () => {
+        const answer = await executor.get(nativeServerCall(serverId, opts.signal));
+        const metadata = nativeMetadata(answer.json, answer.requestId);
+        if (!Object.prototype.hasOwnProperty.call(metadata, key)) {
+          const where = answer.requestId ? ` (request id ${answer.requestId})` : '';
+          throw new EcsError('keyNotFound', `The key "${key}" is not set on server ${serverId}.${where}`, {
+            code: 'keyNotFound',
+            ...(answer.requestId ? { requestId: answer.requestId } : {}),
+          });
+        }
+        return withRequestId({ value: metadata[key], api: 'native' }, answer.requestId);
+      },
+    );
+  }
+
+  async function listMetadata(serverId: string, opts: CallOptions = {}): Promise<Record<string, string>> {
+    validateServerId(serverId);
+    return viaNovaOrNative(
+      async () => {
+        const answer = await executor.get(
+          serverCall(serverId, ['metadata'], 'ecs:servers:listMetadata', { signal: opts.signal }),
+        );
+        return novaMetadata(answer.json, answer.requestId);
+      },
+      async () => {
+        const answer = await executor.get(nativeServerCall(serverId, opts.signal));
+        return nativeMetadata(answer.json, answer.requestId);
+      },
+    );
+  }
+
+  async function listServers(opts: ListServersOptions = {}): Promise<ServerPage> {
+    const query: [string, string][] = [];
+    if (opts.limit !== undefined) {
+      if (!Number.isInteger(opts.limit) || opts.limit < 1 || opts.limit > MAX_PAGE_SIZE) {
+        throw new EcsError(
+          'invalidInput',
+          `The page size must be a whole number from 1 to ${MAX_PAGE_SIZE}.`,
+        );
+      }
+      query.push(['limit', String(opts.limit)]);
+    }
+    if (opts.marker !== undefined) {
+      validateServerId(opts.marker);
+      query.push(['marker', opts.marker]);
+    }
+    if (opts.name !== undefined && opts.name !== '') {
+      if (opts.name.length > 255)
+        throw new EcsError('invalidInput', 'The name filter is longer than 255 characters.');
+      query.push(['name', opts.name]);
+    }
+    const answer = await executor.get({
+      segments: ['v2.1', projectId, 'servers', 'detail'],
+      query,
+      context: { projectId, permission: 'ecs:cloudServers:list' },
+      signal: opts.signal,
+    });
+    return serverPage(answer.json, answer.requestId);
+  }
+
+  async function getServer(serverId: string, opts: CallOptions = {}): Promise<ServerSummary> {
+    validateServerId(serverId);
+    const answer = await executor.get(
+      serverCall(serverId, [], 'ecs:cloudServers:getServer', { signal: opts.signal }),
+    );
+    return singleServer(answer.json, answer.requestId);
+  }
+
+  return {
+    readMetadataItem,
+    getMetadataItem: async (serverId, key, opts) => (await readMetadataItem(serverId, key, opts)).value,
+    listMetadata,
+    listServers,
+    getServer,
+  };
+}
+
+function withRequestId(read: MetadataRead, requestId: string | undefined): MetadataRead {
+  return requestId ? { ...read, requestId } : read;
+}
+
+function positive(value: number | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new EcsError('invalidInput', `${name} must be a positive number (it is ${value}).`);
+  }
+  return value;
+}
+
+function buildAuth(
+  auth: EcsAuth,
+  projectId: string,
+  settings: ConstructorParameters<typeof PasswordTokenProvider>[2] & { now: () => Date },
+): RequestAuth {
+  const missing = (what: string): EcsError =>
+    new EcsError('invalidInput', `The ${what} is missing. Set the credentials of this profile.`);
+  switch (auth?.type) {
+    case 'aksk':
+      if (!auth.accessKey) throw missing('access key');
+      if (!auth.secretKey) throw missing('secret key');
+      return akskAuth(auth, projectId, settings.now);
+    case 'token':
+      if (!auth.token) throw missing('token');
+      return tokenAuth(auth.token);
+    case 'password': {
+      if (!auth.user) throw missing('IAM user name');
+      if (!auth.password) throw missing('password');
+      if (!auth.domain) throw missing('account (domain) name');
+      const iamUrl = validateEndpoint(auth.iamEndpoint, 'IAM endpoint');
+      const provider = new PasswordTokenProvider(
+        { iamUrl, domain: auth.domain, user: auth.user, password: auth.password },
+        { projectId },
+        settings,
+        settings.now,
+      );
+      return passwordAuth(provider, auth.password);
+    }
+    default:
+      throw new EcsError('invalidInput', 'The authentication type must be "aksk", "password" or "token".');
+  }
+}

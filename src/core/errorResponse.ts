@@ -1,0 +1,208 @@
+/**
+ * Turns a non-success answer into an EcsError a person can act on. Understands the three body shapes
+ * that occur (Huawei `{"error":{code,message}}`, Nova/Keystone `{"<fault>":{code,message}}`, API gateway
+ * `{"error_code","error_msg","request_id"}`), bodies that are not JSON (gateway HTML pages) and empty
+ * bodies, and finds the request id in whichever header or field carries it.
+ */
+import type { Headers } from 'node-fetch';
+import { EcsError, type EcsErrorKind } from './errors';
+import { redactSecrets } from './redact';
+
+export interface ErrorBody {
+  /** Service code (`Ecs.0005`, `APIGW.0301`) or Nova fault name (`itemNotFound`) or Keystone title. */
+  code?: string;
+  message?: string;
+  requestId?: string;
+  /** True when the body parsed as JSON. */
+  json: boolean;
+}
+
+/** What the failed call was about, to phrase the message. */
+export interface ErrorContext {
+  /** Which service answered: IAM issues tokens, ECS answers the rest. */
+  service: 'ECS' | 'IAM';
+  authType: 'aksk' | 'password' | 'token';
+  serverId?: string;
+  key?: string;
+  projectId?: string;
+  /** IAM action a 403 most likely lacks. */
+  permission?: string;
+  /** Exact secrets of this client, masked wherever the server's words are kept. */
+  secrets: readonly string[];
+}
+
+const REQUEST_ID_HEADERS = ['x-request-id', 'x-openstack-request-id', 'x-compute-request-id'];
+
+export function requestIdFromHeaders(headers: Headers): string | undefined {
+  for (const name of REQUEST_ID_HEADERS) {
+    const value = headers.get(name);
+    if (value) return value;
+  }
+  return undefined;
+}
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown): string | undefined {
+  if (typeof value === 'string' && value.length > 0) return value;
+  if (typeof value === 'number') return String(value);
+  return undefined;
+}
+
+export function parseErrorBody(body: string): ErrorBody {
+  let parsed: unknown;
+  try {
+    parsed = body.trim() ? JSON.parse(body) : undefined;
+  } catch {
+    return { json: false };
+  }
+  if (!isObject(parsed)) return { json: false };
+  const requestId = text(parsed.request_id);
+  // API gateway shape.
+  if ('error_code' in parsed || 'error_msg' in parsed) {
+    return { code: text(parsed.error_code), message: text(parsed.error_msg), requestId, json: true };
+  }
+  // Huawei `{"error": {"code": "Ecs.0005", ...}}` and Keystone `{"error": {"code": 401, "title": ...}}`.
+  if (isObject(parsed.error)) {
+    const inner = parsed.error;
+    const code = typeof inner.code === 'string' ? inner.code : (text(inner.title) ?? text(inner.code));
+    return {
+      code,
+      message: text(inner.message),
+      requestId: requestId ?? text(inner.request_id),
+      json: true,
+    };
+  }
+  // Nova: the single top-level key is the fault name.
+  const keys = Object.keys(parsed);
+  if (keys.length === 1 && isObject(parsed[keys[0]])) {
+    const inner = parsed[keys[0]] as Json;
+    return {
+      code: keys[0],
+      message: text(inner.message),
+      requestId: requestId ?? text(inner.request_id),
+      json: true,
+    };
+  }
+  return { requestId, json: true };
+}
+
+/** True when a 404/410 says the route itself is gone, not that a server or key is missing. */
+export function isRouteGone(error: EcsError): boolean {
+  if (error.status === 410) return true;
+  return error.status === 404 && error.kind !== 'keyNotFound' && error.kind !== 'serverNotFound';
+}
+
+export function errorFromResponse(
+  status: number,
+  headers: Headers,
+  body: string,
+  context: ErrorContext,
+): EcsError {
+  const parsed = parseErrorBody(body);
+  const requestId = requestIdFromHeaders(headers) ?? parsed.requestId;
+  const serverMessage = parsed.message
+    ? clip(redactSecrets(parsed.message, context.secrets), 500)
+    : undefined;
+  const isHtml = !parsed.json && /<html|<!doctype/i.test(body);
+  const { kind, message } = describe(
+    status,
+    parsed,
+    serverMessage,
+    isHtml,
+    body.trim().length === 0,
+    context,
+  );
+  const facts = [parsed.code, `HTTP ${status}`, requestId ? `request id ${requestId}` : undefined]
+    .filter(Boolean)
+    .join(', ');
+  return new EcsError(kind, `${message} (${facts})`, { status, code: parsed.code, requestId, serverMessage });
+}
+
+function describe(
+  status: number,
+  parsed: ErrorBody,
+  serverMessage: string | undefined,
+  isHtml: boolean,
+  isEmpty: boolean,
+  context: ErrorContext,
+): { kind: EcsErrorKind; message: string } {
+  const said = serverMessage ? ` The service said: "${clip(serverMessage, 200)}".` : '';
+  const server = context.serverId ? `Server ${context.serverId}` : 'The server';
+  if (status === 401) return { kind: 'auth', message: unauthorizedMessage(parsed.code, context) };
+  if (status === 403) {
+    const permission = context.permission ? ` (${context.permission})` : '';
+    return {
+      kind: 'forbidden',
+      message: `Permission denied: the IAM user lacks the permission for this call${permission}. Ask an administrator to grant it.${said}`,
+    };
+  }
+  if (status === 404 && parsed.code === 'itemNotFound' && /metadata item/i.test(parsed.message ?? '')) {
+    return {
+      kind: 'keyNotFound',
+      message: `The key "${context.key ?? ''}" is not set on server ${context.serverId}.`,
+    };
+  }
+  if (status === 404 && isServerNotFound(parsed)) {
+    return {
+      kind: 'serverNotFound',
+      message: `${server} was not found in project ${context.projectId}. Check the id, the region and the project.`,
+    };
+  }
+  if (status === 404 || status === 410) {
+    return {
+      kind: 'badResponse',
+      message: `${context.service} has no such API route at this endpoint (HTTP ${status}). Check the endpoint URL.${said}`,
+    };
+  }
+  if (status === 400) {
+    return {
+      kind: 'invalidInput',
+      message: `${context.service} rejected the request as invalid. Check that the project id belongs to this region and to these credentials.${said}`,
+    };
+  }
+  if (status === 429) {
+    return {
+      kind: 'throttled',
+      message: `${context.service} is throttling requests from this account. Wait a moment, then try again.`,
+    };
+  }
+  if (status >= 500) {
+    const what = isHtml
+      ? `A gateway in front of ${context.service} answered with a web page instead of JSON; a proxy or the endpoint may be misconfigured, or the service is down.`
+      : `${context.service} had a problem answering.`;
+    return { kind: 'server', message: `${what} Try again later.${said}` };
+  }
+  const shape = isEmpty ? ' with an empty body' : isHtml ? ' with a web page' : '';
+  return { kind: 'invalidInput', message: `${context.service} refused the request${shape}.${said}` };
+}
+
+function isServerNotFound(parsed: ErrorBody): boolean {
+  const message = parsed.message ?? '';
+  if (parsed.code === 'itemNotFound') return true;
+  return /(instance|server|ecs).*(could not be found|not found|not exist)/i.test(message);
+}
+
+function unauthorizedMessage(code: string | undefined, context: ErrorContext): string {
+  if (context.service === 'IAM') {
+    return 'IAM rejected the user name, password or account name. Check the credentials (and that the account is not locked).';
+  }
+  switch (context.authType) {
+    case 'aksk':
+      return code === 'APIGW.0301' || code === undefined
+        ? "The access key or secret key was rejected. Check the credentials, and that this computer's clock is right (signatures more than 15 minutes off are refused)."
+        : 'The access key was rejected. Check that it is active and that the credentials are right.';
+    case 'password':
+      return 'ECS rejected the IAM token even after a fresh one was issued. Check that the user may access this project.';
+    case 'token':
+      return 'The token was rejected; it may have expired or been revoked. Set a new token.';
+  }
+}
+
+function clip(value: string, length: number): string {
+  return value.length > length ? `${value.slice(0, length - 3)}...` : value;
+}

@@ -1,0 +1,73 @@
+/**
+ * The project id of a region, for password profiles configured without one: a token scoped by the
+ * project NAME (on Huawei Cloud the region's default project is named after the region), then
+ * `GET {iam}/v3/projects?name=<region>`.
+ */
+import { EcsError } from './errors';
+import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, DEFAULT_USER_AGENT } from './httpTransport';
+import { tokenAuth } from './requestAuth';
+import { RequestExecutor } from './requestExecutor';
+import { DEFAULT_MAX_ATTEMPTS } from './retryPolicy';
+import { requestPasswordToken } from './tokenProvider';
+import type { ProjectLookupOptions } from './types';
+import { validateEndpoint } from './validation';
+
+export async function lookupProjectId(options: ProjectLookupOptions): Promise<string> {
+  const iamUrl = validateEndpoint(options.iamEndpoint, 'IAM endpoint');
+  if (!options.region)
+    throw new EcsError('invalidInput', 'The region is missing; it names the project to look up.');
+  if (!options.user || !options.password || !options.domain) {
+    throw new EcsError(
+      'invalidInput',
+      'The account name, IAM user name and password are all needed to find the project.',
+    );
+  }
+  const limits = {
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
+  };
+  const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
+  const issued = await requestPasswordToken(
+    { iamUrl, domain: options.domain, user: options.user, password: options.password },
+    { projectName: options.region },
+    { limits, userAgent, onRequest: options.onRequest },
+    options.signal,
+  );
+  const executor = new RequestExecutor(
+    {
+      baseUrl: iamUrl,
+      limits,
+      maxAttempts: DEFAULT_MAX_ATTEMPTS,
+      userAgent,
+      onRequest: options.onRequest,
+      now: () => new Date(),
+    },
+    tokenAuth(issued.token),
+  );
+  const answer = await executor.get({
+    segments: ['v3', 'projects'],
+    query: [['name', options.region]],
+    context: { permission: 'iam:projects:list' },
+    signal: options.signal,
+  });
+  const projects = (answer.json as { projects?: unknown })?.projects;
+  const match = Array.isArray(projects)
+    ? (projects.find(
+        (p): p is { id: string } =>
+          typeof p === 'object' &&
+          p !== null &&
+          typeof (p as { id?: unknown }).id === 'string' &&
+          (p as { name?: unknown }).name === options.region,
+      ) ?? projects.find((p): p is { id: string } => typeof (p as { id?: unknown })?.id === 'string'))
+    : undefined;
+  // The scoped token names its project too; use it if listing projects is not permitted to show it.
+  const projectId = match?.id ?? issued.projectId;
+  if (!projectId) {
+    throw new EcsError(
+      'invalidInput',
+      `No project named "${options.region}" was found for this account. Check the region, or set the project id.`,
+      answer.requestId ? { requestId: answer.requestId } : {},
+    );
+  }
+  return projectId;
+}

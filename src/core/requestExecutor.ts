@@ -1,0 +1,180 @@
+/**
+ * Runs one API GET to completion: authenticates each attempt, retries what is safe to retry, renews
+ * a password token once after a 401, reports every attempt to the listener, and parses the JSON answer.
+ */
+import { EcsError } from './errors';
+import { errorFromResponse, requestIdFromHeaders, type ErrorContext } from './errorResponse';
+import { sendHttp, type HttpLimits, type HttpResponse } from './httpTransport';
+import { canonicalQuery, encodePathSegment, type QueryParams } from './percentEncoding';
+import type { RequestAuth } from './requestAuth';
+import { emitRequestEvent, type RequestListener } from './requestEvents';
+import {
+  cancelledError,
+  isRetryableNetworkError,
+  isRetryableStatus,
+  parseRetryAfter,
+  retryDelayMs,
+  sleep,
+} from './retryPolicy';
+
+export interface ExecutorSettings {
+  /** Endpoint with its own path (if any) and no trailing slash. */
+  baseUrl: URL;
+  limits: HttpLimits;
+  maxAttempts: number;
+  userAgent: string;
+  onRequest: RequestListener;
+  now: () => Date;
+}
+
+export interface ApiCall {
+  /** Raw path segments after the endpoint's own path; each is encoded exactly once here. */
+  segments: readonly string[];
+  query?: QueryParams;
+  context: Omit<ErrorContext, 'authType' | 'secrets' | 'service'>;
+  signal?: AbortSignal;
+}
+
+export interface ApiAnswer {
+  json: unknown;
+  requestId?: string;
+}
+
+export class RequestExecutor {
+  private readonly basePath: string;
+
+  constructor(
+    private readonly settings: ExecutorSettings,
+    private readonly auth: RequestAuth,
+  ) {
+    this.basePath = settings.baseUrl.pathname.replace(/\/+$/, '');
+  }
+
+  async get(call: ApiCall): Promise<ApiAnswer> {
+    const path = `${this.basePath}/${call.segments.map(encodePathSegment).join('/')}`;
+    const query = call.query ?? [];
+    const url = new URL(this.settings.baseUrl.origin);
+    url.pathname = path;
+    // Built by the signing rule so the query sent and the query signed are the same bytes.
+    if (query.length > 0) url.search = `?${canonicalQuery(query)}`;
+    const context: ErrorContext = {
+      ...call.context,
+      service: 'ECS',
+      authType: this.auth.type,
+      secrets: this.auth.secrets,
+    };
+
+    let attempt = 0;
+    let failedAttempts = 0;
+    let renewed = false;
+    for (;;) {
+      attempt++;
+      if (call.signal?.aborted) throw cancelledError();
+      const started = performance.now();
+      const event = { method: 'GET', path, attempt };
+      let headers: Record<string, string>;
+      let response: HttpResponse;
+      try {
+        headers = {
+          Accept: 'application/json',
+          'User-Agent': this.settings.userAgent,
+          ...(await this.auth.headersFor({ method: 'GET', url, query }, call.signal)),
+        };
+        response = await sendHttp({ method: 'GET', url, headers }, this.settings.limits, call.signal);
+      } catch (error) {
+        const failure = asEcsError(error);
+        failedAttempts++;
+        const retry = isRetryableNetworkError(failure) && failedAttempts < this.settings.maxAttempts;
+        const retryInMs = retry ? retryDelayMs(failedAttempts, undefined) : undefined;
+        emitRequestEvent(this.settings.onRequest, {
+          ...event,
+          durationMs: performance.now() - started,
+          error: failure.kind,
+          ...(retryInMs !== undefined ? { retryInMs } : {}),
+        });
+        if (retryInMs === undefined) throw failure;
+        await sleep(retryInMs, call.signal);
+        continue;
+      }
+
+      const durationMs = performance.now() - started;
+      const status = response.status;
+      if (status >= 200 && status <= 299) {
+        const requestId = requestIdFromHeaders(response.headers);
+        const parsed = parseJson(response.body, requestId, status);
+        emitRequestEvent(this.settings.onRequest, {
+          ...event,
+          status,
+          durationMs,
+          ...(requestId ? { requestId } : {}),
+          ...(parsed.ok ? {} : { error: 'badResponse' as const }),
+        });
+        if (!parsed.ok) throw parsed.error;
+        return requestId ? { json: parsed.json, requestId } : { json: parsed.json };
+      }
+
+      const failure =
+        status >= 300 && status <= 399
+          ? redirectError(status, response, url)
+          : errorFromResponse(status, response.headers, response.body, context);
+      let retryInMs: number | undefined;
+      if (status === 401 && !renewed && this.auth.renewAfterUnauthorized(headers)) {
+        // A revoked or expired token: one fresh token, one more try, not counted against maxAttempts.
+        renewed = true;
+        retryInMs = 0;
+      } else if (isRetryableStatus(status) && failedAttempts + 1 < this.settings.maxAttempts) {
+        failedAttempts++;
+        const retryAfter = parseRetryAfter(
+          response.headers.get('retry-after') ?? undefined,
+          this.settings.now(),
+        );
+        retryInMs = retryDelayMs(failedAttempts, retryAfter);
+      }
+      emitRequestEvent(this.settings.onRequest, {
+        ...event,
+        status,
+        durationMs,
+        ...(failure.requestId ? { requestId: failure.requestId } : {}),
+        error: failure.kind,
+        ...(retryInMs !== undefined ? { retryInMs } : {}),
+      });
+      if (retryInMs === undefined) throw failure;
+      if (retryInMs > 0) await sleep(retryInMs, call.signal);
+    }
+  }
+}
+
+function asEcsError(error: unknown): EcsError {
+  if (error instanceof EcsError) return error;
+  return new EcsError('network', 'The request failed before an answer arrived.', { cause: error });
+}
+
+function parseJson(
+  body: string,
+  requestId: string | undefined,
+  status: number,
+): { ok: true; json: unknown } | { ok: false; error: EcsError } {
+  try {
+    return { ok: true, json: JSON.parse(body) };
+  } catch (cause) {
+    const where = requestId ? ` (HTTP ${status}, request id ${requestId})` : ` (HTTP ${status})`;
+    return {
+      ok: false,
+      error: new EcsError(
+        'badResponse',
+        `ECS answered with a body that is not valid JSON${body.length === 0 ? ' (it was empty)' : ''}; it may have been cut off. Try again.${where}`,
+        { status, ...(requestId ? { requestId } : {}), cause },
+      ),
+    };
+  }
+}
+
+function redirectError(status: number, response: HttpResponse, url: URL): EcsError {
+  const location = response.headers.get('location');
+  const to = location ? ` to ${new URL(location, url).origin}` : '';
+  return new EcsError(
+    'badResponse',
+    `The endpoint redirected${to} (HTTP ${status}); credentials are not sent on. Set the endpoint to the final URL.`,
+    { status },
+  );
+}

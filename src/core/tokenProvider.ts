@@ -1,0 +1,191 @@
+/**
+ * IAM password tokens: `POST {iam}/v3/auth/tokens`, the token taken from `X-Subject-Token`.
+ * A provider caches the token until shortly before `expires_at`, lets concurrent callers share one
+ * token request, and forgets a token the API rejected so the next call gets a fresh one.
+ */
+import { EcsError } from './errors';
+import { errorFromResponse, requestIdFromHeaders } from './errorResponse';
+import { sendHttp, type HttpLimits } from './httpTransport';
+import { emitRequestEvent, type RequestListener } from './requestEvents';
+import { cancelledError } from './retryPolicy';
+
+/** Renew this long before expiry, so a token never expires between check and use. */
+const RENEW_BEFORE_MS = 5 * 60_000;
+/** When IAM gives no usable expiry, keep a token this long. */
+const DEFAULT_LIFETIME_MS = 30 * 60_000;
+
+export interface PasswordIdentity {
+  iamUrl: URL;
+  domain: string;
+  user: string;
+  password: string;
+}
+
+export type TokenScope = { projectId: string } | { projectName: string };
+
+export interface IssuedToken {
+  token: string;
+  expiresAt?: Date;
+  projectId?: string;
+}
+
+export interface TokenRequestSettings {
+  limits: HttpLimits;
+  userAgent: string;
+  onRequest: RequestListener;
+}
+
+/** One token request. Not retried: it is a POST. */
+export async function requestPasswordToken(
+  identity: PasswordIdentity,
+  scope: TokenScope,
+  settings: TokenRequestSettings,
+  signal?: AbortSignal,
+): Promise<IssuedToken> {
+  const url = new URL(`${identity.iamUrl.href.replace(/\/$/, '')}/v3/auth/tokens?nocatalog=true`);
+  const project =
+    'projectId' in scope
+      ? { id: scope.projectId }
+      : { name: scope.projectName, domain: { name: identity.domain } };
+  const body = JSON.stringify({
+    auth: {
+      identity: {
+        methods: ['password'],
+        password: {
+          user: { name: identity.user, password: identity.password, domain: { name: identity.domain } },
+        },
+      },
+      scope: { project },
+    },
+  });
+  const started = performance.now();
+  const event = { method: 'POST', path: url.pathname, attempt: 1 };
+  let response;
+  try {
+    response = await sendHttp(
+      {
+        method: 'POST',
+        url,
+        headers: {
+          'Content-Type': 'application/json;charset=utf8',
+          Accept: 'application/json',
+          'User-Agent': settings.userAgent,
+        },
+        body,
+      },
+      settings.limits,
+      signal,
+    );
+  } catch (error) {
+    const kind = error instanceof EcsError ? error.kind : 'network';
+    emitRequestEvent(settings.onRequest, { ...event, durationMs: performance.now() - started, error: kind });
+    throw error;
+  }
+  const requestId = requestIdFromHeaders(response.headers);
+  const durationMs = performance.now() - started;
+  if (response.status < 200 || response.status > 299) {
+    const error = errorFromResponse(response.status, response.headers, response.body, {
+      service: 'IAM',
+      authType: 'password',
+      permission: undefined,
+      secrets: [identity.password],
+    });
+    emitRequestEvent(settings.onRequest, {
+      ...event,
+      status: response.status,
+      durationMs,
+      requestId: error.requestId,
+      error: error.kind,
+    });
+    throw error;
+  }
+  emitRequestEvent(settings.onRequest, { ...event, status: response.status, durationMs, requestId });
+  const token = response.headers.get('x-subject-token');
+  if (!token) {
+    throw new EcsError(
+      'badResponse',
+      'IAM answered without an X-Subject-Token header; check the IAM endpoint.',
+      {
+        status: response.status,
+        requestId,
+      },
+    );
+  }
+  return { token, ...tokenFacts(response.body) };
+}
+
+function tokenFacts(body: string): { expiresAt?: Date; projectId?: string } {
+  try {
+    const parsed = JSON.parse(body) as { token?: { expires_at?: unknown; project?: { id?: unknown } } };
+    const expires =
+      typeof parsed.token?.expires_at === 'string' ? new Date(parsed.token.expires_at) : undefined;
+    const projectId = typeof parsed.token?.project?.id === 'string' ? parsed.token.project.id : undefined;
+    return {
+      ...(expires && !Number.isNaN(expires.getTime()) ? { expiresAt: expires } : {}),
+      ...(projectId ? { projectId } : {}),
+    };
+  } catch {
+    return {};
+  }
+}
+
+export class PasswordTokenProvider {
+  private cached: { token: string; renewAt: number } | undefined;
+  private pending: Promise<string> | undefined;
+
+  constructor(
+    private readonly identity: PasswordIdentity,
+    private readonly scope: TokenScope,
+    private readonly settings: TokenRequestSettings,
+    private readonly now: () => Date,
+  ) {}
+
+  /** A valid token, from cache or from the one request in flight. */
+  async getToken(signal?: AbortSignal): Promise<string> {
+    if (signal?.aborted) throw cancelledError();
+    if (this.cached && this.now().getTime() < this.cached.renewAt) return this.cached.token;
+    if (!this.pending) {
+      // Not tied to any caller's signal: one caller giving up must not fail the others who wait.
+      this.pending = requestPasswordToken(this.identity, this.scope, this.settings)
+        .then((issued) => {
+          this.cached = { token: issued.token, renewAt: this.renewAt(issued.expiresAt) };
+          return issued.token;
+        })
+        .finally(() => {
+          this.pending = undefined;
+        });
+    }
+    return raceWithSignal(this.pending, signal);
+  }
+
+  /** Forgets `token` if it is still the cached one (a later caller may already have replaced it). */
+  invalidate(token: string): void {
+    if (this.cached?.token === token) this.cached = undefined;
+  }
+
+  private renewAt(expiresAt: Date | undefined): number {
+    const now = this.now().getTime();
+    if (!expiresAt) return now + DEFAULT_LIFETIME_MS;
+    const lifetime = expiresAt.getTime() - now;
+    // Short-lived tokens are renewed half-way rather than immediately.
+    return now + Math.max(0, lifetime - Math.min(RENEW_BEFORE_MS, lifetime / 2));
+  }
+}
+
+function raceWithSignal<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(cancelledError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}

@@ -1,0 +1,36 @@
+import type { AuthType } from '../profiles/profile';
+
+/** A profile's secrets, shaped like the core's `auth` option without `type`. Lives in SecretStorage only. */
+export type AkSkCredentials = { accessKey: string; secretKey: string; securityToken?: string };
+export type PasswordCredentials = { password: string };
+export type TokenCredentials = { token: string };
+export type Credentials = AkSkCredentials | PasswordCredentials | TokenCredentials;
+
+/** Checks an untrusted value (command argument, stored JSON) and keeps only the known fields. */
+export function parseCredentials(value: unknown): Credentials | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as Record<string, unknown>;
+  if (nonEmpty(v.accessKey) && nonEmpty(v.secretKey)) {
+    const aksk: AkSkCredentials = { accessKey: v.accessKey, secretKey: v.secretKey };
+    if (nonEmpty(v.securityToken)) aksk.securityToken = v.securityToken;
+    return aksk;
+  }
+  if (nonEmpty(v.password)) return { password: v.password };
+  if (nonEmpty(v.token)) return { token: v.token };
+  return undefined;
+}
+
+export function credentialsMatch(auth: AuthType, credentials: Credentials): boolean {
+  switch (auth) {
+    case 'aksk':
+      return 'accessKey' in credentials;
+    case 'password':
+      return 'password' in credentials;
+    case 'token':
+      return 'token' in credentials;
+  }
+}
+
+function nonEmpty(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0;
+}

@@ -1,0 +1,81 @@
+import * as vscode from 'vscode';
+import type { EcsClient, RequestEvent } from '../core';
+import type { CredentialStore } from '../credentials/credentialStore';
+import { SetupError } from '../errors/setupError';
+import { formatRequestEvent } from '../log/formatRequestEvent';
+import type { Log } from '../log/log';
+import type { ProfileStore } from '../profiles/profileStore';
+import { createProfileClient } from './createProfileClient';
+import { requestTimeoutMs } from './requestTimeout';
+
+/**
+ * One core client per profile, built on first use from settings and secrets and kept until either
+ * changes (a client holds its token cache and keep-alive agent, so reuse matters).
+ */
+export class ClientProvider implements vscode.Disposable {
+  private readonly clients = new Map<string, Promise<EcsClient>>();
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly profiles: ProfileStore,
+    private readonly credentials: CredentialStore,
+    private readonly log: Log,
+  ) {
+    this.subscriptions = [
+      profiles.onDidChange(() => this.clients.clear()),
+      credentials.onDidChange((name) => this.clients.delete(name)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('ecsMetadata.requestTimeoutSeconds')) this.clients.clear();
+      }),
+    ];
+  }
+
+  /** Rejects with a SetupError (unknown profile, missing credentials, keyring) the UI can act on. */
+  get(profileName: string): Promise<EcsClient> {
+    let client = this.clients.get(profileName);
+    if (!client) {
+      client = this.create(profileName);
+      this.clients.set(profileName, client);
+      // A failed build is not cached: the next call tries again (after the user fixed the cause).
+      client.catch(() => {
+        if (this.clients.get(profileName) === client) this.clients.delete(profileName);
+      });
+    }
+    return client;
+  }
+
+  /** Hook for every client's requests: one log line each. */
+  readonly onRequest = (event: RequestEvent): void => {
+    const line = formatRequestEvent(event);
+    if (event.error !== undefined) this.log.error(line);
+    else this.log.info(line);
+  };
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+    this.clients.clear();
+  }
+
+  private async create(profileName: string): Promise<EcsClient> {
+    const profile = this.profiles.get(profileName);
+    if (!profile) {
+      throw new SetupError(
+        'unknownProfile',
+        vscode.l10n.t('There is no profile named "{0}" in the ecsMetadata.profiles setting.', profileName),
+        profileName,
+      );
+    }
+    const credentials = await this.credentials.get(profileName);
+    if (!credentials) {
+      throw new SetupError(
+        'missingCredentials',
+        vscode.l10n.t('Profile "{0}" has no credentials yet.', profileName),
+        profileName,
+      );
+    }
+    return createProfileClient(profile, credentials, {
+      timeoutMs: requestTimeoutMs(),
+      onRequest: this.onRequest,
+    });
+  }
+}

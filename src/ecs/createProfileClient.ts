@@ -1,0 +1,94 @@
+import * as vscode from 'vscode';
+import { createEcsClient, lookupProjectId, type EcsAuth, type EcsClient, type RequestEvent } from '../core';
+import type { Credentials } from '../credentials/credentials';
+import { SetupError } from '../errors/setupError';
+import type { Profile } from '../profiles/profile';
+
+export interface ProfileClientOptions {
+  timeoutMs: number;
+  onRequest: (event: RequestEvent) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * Builds a core client for a profile and its secrets. Used for saved profiles (through the
+ * ClientProvider cache) and for the test call of Add Profile before anything is saved.
+ */
+export async function createProfileClient(
+  profile: Profile,
+  credentials: Credentials,
+  options: ProfileClientOptions,
+): Promise<EcsClient> {
+  if (!profile.ecsEndpoint) {
+    throw new SetupError(
+      'incompleteProfile',
+      vscode.l10n.t('Profile "{0}" needs a region or an ECS endpoint.', profile.name),
+      profile.name,
+    );
+  }
+  const auth = toAuth(profile, credentials);
+  const projectId = profile.projectId ?? (await projectIdFor(profile, auth, options));
+  return createEcsClient({
+    endpoint: profile.ecsEndpoint,
+    projectId,
+    auth,
+    timeoutMs: options.timeoutMs,
+    onRequest: options.onRequest,
+  });
+}
+
+function toAuth(profile: Profile, credentials: Credentials): EcsAuth {
+  if (profile.auth === 'aksk' && 'accessKey' in credentials) {
+    return { type: 'aksk', ...credentials };
+  }
+  if (profile.auth === 'token' && 'token' in credentials) {
+    return { type: 'token', token: credentials.token };
+  }
+  if (profile.auth === 'password' && 'password' in credentials) {
+    if (!profile.iamEndpoint || !profile.domain || !profile.user) {
+      throw new SetupError(
+        'incompleteProfile',
+        vscode.l10n.t(
+          'Profile "{0}" uses password sign-in and needs an IAM endpoint (or region), a domain and a user.',
+          profile.name,
+        ),
+        profile.name,
+      );
+    }
+    return {
+      type: 'password',
+      iamEndpoint: profile.iamEndpoint,
+      domain: profile.domain,
+      user: profile.user,
+      password: credentials.password,
+    };
+  }
+  throw new SetupError(
+    'missingCredentials',
+    vscode.l10n.t('The stored credentials of profile "{0}" do not match its sign-in method.', profile.name),
+    profile.name,
+  );
+}
+
+/** Password sign-in can find the project id from the region; the other methods must be told it. */
+async function projectIdFor(profile: Profile, auth: EcsAuth, options: ProfileClientOptions): Promise<string> {
+  if (auth.type === 'password' && profile.region) {
+    return lookupProjectId({
+      iamEndpoint: auth.iamEndpoint,
+      domain: auth.domain,
+      user: auth.user,
+      password: auth.password,
+      region: profile.region,
+      signal: options.signal,
+      timeoutMs: options.timeoutMs,
+      onRequest: options.onRequest,
+    });
+  }
+  throw new SetupError(
+    'incompleteProfile',
+    auth.type === 'password'
+      ? vscode.l10n.t('Profile "{0}" needs a project id or a region to look it up from.', profile.name)
+      : vscode.l10n.t('Profile "{0}" needs a project id.', profile.name),
+    profile.name,
+  );
+}

@@ -1,0 +1,21 @@
+/**
+ * Errors in the extension's own setup, before any request: the profile is unknown or incomplete,
+ * its credentials are missing, or the keyring cannot be used. The UI turns each kind into a fix.
+ */
+export type SetupErrorKind = 'unknownProfile' | 'incompleteProfile' | 'missingCredentials' | 'keyring';
+
+export class SetupError extends Error {
+  readonly kind: SetupErrorKind;
+  readonly profile?: string;
+
+  constructor(kind: SetupErrorKind, message: string, profile?: string) {
+    super(message);
+    this.name = 'SetupError';
+    this.kind = kind;
+    if (profile !== undefined) this.profile = profile;
+  }
+}
+
+export function isSetupError(value: unknown): value is SetupError {
+  return value instanceof SetupError;
+}

@@ -1,0 +1,207 @@
+import * as vscode from 'vscode';
+import { isEcsError, type EcsError } from '../core/errors';
+import { redactSecrets } from '../core';
+import { isSetupError, type SetupError } from './setupError';
+import { networkTrouble } from './networkTrouble';
+
+export interface ErrorContext {
+  profile?: string;
+  serverId?: string;
+  key?: string;
+}
+
+export interface ErrorAction {
+  title: string;
+  command: string;
+  args?: unknown[];
+}
+
+export interface UserMessage {
+  /** The whole message, ending with the request id when there is one. */
+  message: string;
+  /** A few words for places with little room, such as a tree item's label. */
+  summary: string;
+  actions: ErrorAction[];
+}
+
+/** Turns any error into a localized message that says what went wrong and what to do about it. */
+export function describeError(err: unknown, context: ErrorContext = {}): UserMessage {
+  if (isSetupError(err)) return describeSetupError(err, context);
+  if (isEcsError(err)) return withRequestId(describeEcsError(err, context), err.requestId);
+  const text = err instanceof Error ? err.message : String(err);
+  return {
+    message: redactSecrets(text),
+    summary: vscode.l10n.t('Something went wrong'),
+    actions: [showLog()],
+  };
+}
+
+/** Shows the message with its buttons and runs the one the user picks. */
+export async function showError(err: unknown, context: ErrorContext = {}): Promise<void> {
+  const { message, actions } = describeError(err, context);
+  const picked = await vscode.window.showErrorMessage(message, ...actions.map((a) => a.title));
+  const action = actions.find((a) => a.title === picked);
+  if (action) await vscode.commands.executeCommand(action.command, ...(action.args ?? []));
+}
+
+function describeSetupError(err: SetupError, context: ErrorContext): UserMessage {
+  const profile = err.profile ?? context.profile;
+  switch (err.kind) {
+    case 'missingCredentials':
+      return {
+        message: err.message,
+        summary: vscode.l10n.t('Credentials needed'),
+        actions: [setCredentials(profile)],
+      };
+    case 'keyring':
+      return { message: err.message, summary: vscode.l10n.t('Keyring unavailable'), actions: [] };
+    case 'unknownProfile':
+    case 'incompleteProfile':
+      return {
+        message: err.message,
+        summary: vscode.l10n.t('Profile incomplete'),
+        actions: [openSettings('ecsMetadata.profiles')],
+      };
+  }
+}
+
+function describeEcsError(err: EcsError, context: ErrorContext): UserMessage {
+  const server = context.serverId ?? '';
+  switch (err.kind) {
+    case 'auth':
+      return {
+        message: vscode.l10n.t(
+          'The cloud rejected the credentials of profile "{0}". Set them again, or check that they have not expired.',
+          context.profile ?? '',
+        ),
+        summary: vscode.l10n.t('Credentials rejected'),
+        actions: [setCredentials(context.profile)],
+      };
+    case 'forbidden': {
+      const permission = context.key
+        ? 'ecs:servers:getMetadata'
+        : context.serverId
+          ? 'ecs:servers:listMetadata'
+          : 'ecs:cloudServers:list';
+      return {
+        message: vscode.l10n.t(
+          'Access denied. The IAM user of profile "{0}" needs the permission {1} in this project.',
+          context.profile ?? '',
+          permission,
+        ),
+        summary: vscode.l10n.t('Permission {0} missing', permission),
+        actions: [],
+      };
+    }
+    case 'keyNotFound':
+      return {
+        message: vscode.l10n.t('Server {0} has no metadata key "{1}".', server, context.key ?? ''),
+        summary: vscode.l10n.t('Key not found'),
+        actions: [],
+      };
+    case 'serverNotFound':
+      return {
+        message: vscode.l10n.t(
+          'Server {0} was not found. It may have been deleted, or it belongs to another project or region.',
+          server,
+        ),
+        summary: vscode.l10n.t('Server not found'),
+        actions: context.profile && context.serverId ? [removeServer(context.profile, context.serverId)] : [],
+      };
+    case 'throttled':
+      return {
+        message: vscode.l10n.t('The cloud is throttling requests. Wait a moment, then try again.'),
+        summary: vscode.l10n.t('Throttled, try again shortly'),
+        actions: [],
+      };
+    case 'timeout':
+      return {
+        message: vscode.l10n.t(
+          'The cloud did not answer in time. Check your network and the http.proxy setting, or raise ecsMetadata.requestTimeoutSeconds.',
+        ),
+        summary: vscode.l10n.t('Request timed out'),
+        actions: [openSettings('ecsMetadata.requestTimeoutSeconds'), showLog()],
+      };
+    case 'network':
+      return describeNetworkError(err);
+    case 'cancelled':
+      return {
+        message: vscode.l10n.t('The request was cancelled.'),
+        summary: vscode.l10n.t('Cancelled'),
+        actions: [],
+      };
+    case 'invalidInput':
+      return {
+        message: vscode.l10n.t(
+          'The request was not sent because an input is not valid: {0}',
+          redactSecrets(err.message),
+        ),
+        summary: vscode.l10n.t('Invalid input'),
+        actions: [],
+      };
+    case 'server':
+    case 'badResponse':
+      return {
+        message: vscode.l10n.t(
+          'The cloud answered with an error{0}. Try again later; if it persists, give the request id to support.',
+          err.status !== undefined ? ` (HTTP ${err.status}${err.code ? `, ${err.code}` : ''})` : '',
+        ),
+        summary: vscode.l10n.t('Cloud error'),
+        actions: [showLog()],
+      };
+  }
+}
+
+function describeNetworkError(err: EcsError): UserMessage {
+  const trouble = networkTrouble(err);
+  if (trouble === 'certificate') {
+    return {
+      message: vscode.l10n.t(
+        'The server certificate could not be verified. If a proxy or company CA signs it, add that CA with the NODE_EXTRA_CA_CERTS environment variable, or check the http.proxyStrictSSL setting.',
+      ),
+      summary: vscode.l10n.t('Certificate not trusted'),
+      actions: [openSettings('http.proxyStrictSSL'), showLog()],
+    };
+  }
+  return {
+    message:
+      trouble === 'dns'
+        ? vscode.l10n.t(
+            'The endpoint host name could not be resolved. Check the profile endpoints and the http.proxy setting.',
+          )
+        : vscode.l10n.t(
+            'Could not reach the cloud. Check your network connection and the http.proxy setting.',
+          ),
+    summary: vscode.l10n.t('Network error'),
+    actions: [openSettings('http.proxy'), showLog()],
+  };
+}
+
+function withRequestId(message: UserMessage, requestId: string | undefined): UserMessage {
+  if (!requestId) return message;
+  return { ...message, message: `${message.message} ${vscode.l10n.t('(request id: {0})', requestId)}` };
+}
+
+function setCredentials(profile: string | undefined): ErrorAction {
+  return {
+    title: vscode.l10n.t('Set Credentials'),
+    command: 'ecsMetadata.setCredentials',
+    args: profile ? [{ profile }] : [],
+  };
+}
+
+function removeServer(profile: string, serverId: string): ErrorAction {
+  return {
+    title: vscode.l10n.t('Remove Server'),
+    command: 'ecsMetadata.removeServer',
+    args: [{ profile, serverId }],
+  };
+}
+
+function openSettings(setting: string): ErrorAction {
+  return { title: vscode.l10n.t('Open Settings'), command: 'workbench.action.openSettings', args: [setting] };
+}
+
+function showLog(): ErrorAction {
+  return { title: vscode.l10n.t('Show Log'), command: 'ecsMetadata.showLog' };
+}

@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import { registerAddProfile } from './commands/addProfile';
+import { registerAddServer } from './commands/addServer';
+import type { CommandDeps } from './commands/commandDeps';
+import { registerFilter } from './commands/filter';
+import { registerLoadMore } from './commands/loadMore';
+import { registerRefresh } from './commands/refresh';
+import { registerRemoveProfile } from './commands/removeProfile';
+import { registerRemoveServer } from './commands/removeServer';
+import { registerSetCredentials } from './commands/setCredentials';
+import { registerShowLog } from './commands/showLog';
+import { CredentialStore } from './credentials/credentialStore';
+import { ClientProvider } from './ecs/clientProvider';
+import type { ExtensionApi } from './extensionApi';
+import { OutputChannelLog } from './log/log';
+import { registerPanelFeatures } from './panel/registerPanelFeatures';
+import { ProfileStore } from './profiles/profileStore';
+import { ServerTreeProvider } from './tree/serverTreeProvider';
+import { showServersView } from './tree/showServersView';
+
+/** Wires the objects together and registers them for disposal. No network I/O happens here. */
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const log = new OutputChannelLog(vscode.l10n.t('ECS Metadata'));
+  const profiles = new ProfileStore();
+  const credentials = new CredentialStore(context.secrets);
+  const clients = new ClientProvider(profiles, credentials, log);
+  const tree = new ServerTreeProvider(profiles, clients, credentials);
+  context.subscriptions.push(log, profiles, credentials, clients, tree, showServersView(tree));
+
+  const deps: CommandDeps = { profiles, credentials, clients, tree, log };
+  context.subscriptions.push(
+    registerAddProfile(deps),
+    registerSetCredentials(deps),
+    registerRemoveProfile(deps),
+    registerAddServer(deps),
+    registerRemoveServer(deps),
+    ...registerRefresh(deps),
+    ...registerFilter(deps),
+    registerLoadMore(deps),
+    registerShowLog(deps),
+  );
+  registerPanelFeatures(context, { profiles, clients, log });
+  return { tree };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

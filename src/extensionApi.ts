@@ -1,0 +1,6 @@
+import type { ServerTreeProvider } from './tree/serverTreeProvider';
+
+/** What activate() returns: a small handle for integration tests, not a public API. */
+export interface ExtensionApi {
+  tree: ServerTreeProvider;
+}

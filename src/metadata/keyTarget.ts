@@ -1,0 +1,27 @@
+/** Which metadata key of which server of which profile: the argument of openKey, getMetadataKey, copyValue. */
+export interface KeyTarget {
+  profile: string;
+  serverId: string;
+  key: string;
+  /** Shown beside the id when known (from the tree, a picker, or the profile's configured servers). */
+  serverName?: string;
+}
+
+/**
+ * Reads a KeyTarget out of a command argument: a plain `{ profile, serverId, key }` object (scripts,
+ * tests, the panel) or a key tree item, which carries one as `target`.
+ */
+export function asKeyTarget(arg: unknown): KeyTarget | undefined {
+  if (!isRecord(arg)) return undefined;
+  if (isRecord(arg.target) && asKeyTarget(arg.target)) return asKeyTarget(arg.target);
+  const { profile, serverId, key, serverName } = arg;
+  if (typeof profile !== 'string' || typeof serverId !== 'string' || typeof key !== 'string')
+    return undefined;
+  return typeof serverName === 'string' && serverName.length > 0
+    ? { profile, serverId, key, serverName }
+    : { profile, serverId, key };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}

@@ -1,0 +1,70 @@
+import * as vscode from 'vscode';
+import type { ClientProvider } from '../ecs/clientProvider';
+import type { ProfileStore } from '../profiles/profileStore';
+import type { KeyTarget } from './keyTarget';
+
+/** A fresh read of one key, with what the panel and a support request need. */
+export interface KeyRead {
+  /** The target, with the server name filled in when it could be found. */
+  target: KeyTarget;
+  value: string;
+  requestId?: string;
+  /** ISO 8601. */
+  fetchedAt: string;
+}
+
+export interface KeyReaderDeps {
+  profiles: ProfileStore;
+  clients: ClientProvider;
+}
+
+/**
+ * Reads a key fresh (never from a cache) with a cancellable progress notification. When the
+ * server's name is not known from the caller or the profile, it is asked for alongside the read;
+ * a failure there never fails the read.
+ */
+export function readKeyWithProgress(deps: KeyReaderDeps, target: KeyTarget): Promise<KeyRead> {
+  return Promise.resolve(
+    vscode.window.withProgress(
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t(
+          'Reading metadata key "{0}" of server {1}…',
+          target.key,
+          target.serverName ?? target.serverId,
+        ),
+        cancellable: true,
+      },
+      async (_progress, token) => {
+        const abort = new AbortController();
+        const subscription = token.onCancellationRequested(() => abort.abort());
+        try {
+          return await readKey(deps, target, abort.signal);
+        } finally {
+          subscription.dispose();
+        }
+      },
+    ),
+  );
+}
+
+async function readKey(deps: KeyReaderDeps, target: KeyTarget, signal: AbortSignal): Promise<KeyRead> {
+  const client = await deps.clients.get(target.profile);
+  const knownName =
+    target.serverName ??
+    deps.profiles.get(target.profile)?.servers.find((s) => s.id === target.serverId)?.name;
+  const [read, server] = await Promise.all([
+    client.readMetadataItem(target.serverId, target.key, { signal }),
+    knownName === undefined
+      ? client.getServer(target.serverId, { signal }).catch(() => undefined)
+      : undefined,
+  ]);
+  const serverName = knownName ?? server?.name;
+  const result: KeyRead = {
+    target: serverName ? { ...target, serverName } : { ...target },
+    value: read.value,
+    fetchedAt: new Date().toISOString(),
+  };
+  if (read.requestId !== undefined) result.requestId = read.requestId;
+  return result;
+}

@@ -1,0 +1,39 @@
+/**
+ * The messages the metadata panel and its page script exchange, typed once for both sides.
+ * `media/panel.js` imports these through JSDoc, so this file must stay free of runtime code
+ * and of `vscode` imports.
+ */
+
+import type { KeyTarget } from '../metadata/keyTarget';
+
+/** Which key of which server the panel is about. */
+export type PanelTarget = KeyTarget;
+
+/** A failed read, as the user should see it. */
+export interface PanelError {
+  message: string;
+  requestId?: string;
+}
+
+/** Everything the page shows. Values travel only in this, never inside the HTML. */
+export interface PanelView {
+  target: PanelTarget;
+  /** True while a read is in flight; the previous value stays visible meanwhile. */
+  loading: boolean;
+  value?: string;
+  /** ISO 8601 time of the successful read that produced `value`. */
+  fetchedAt?: string;
+  requestId?: string;
+  error?: PanelError;
+}
+
+/** What the page persists with `vscode.setState`, handed back by the serializer after a window reload. */
+export interface PanelState {
+  view: PanelView;
+  prettyJson: boolean;
+}
+
+export type HostToPageMessage = { type: 'show'; view: PanelView };
+
+export type PageToHostMessage =
+  { type: 'ready' } | { type: 'copyValue' } | { type: 'copyJson' } | { type: 'refresh' };

@@ -1,0 +1,154 @@
+import * as vscode from 'vscode';
+import type { HostToPageMessage, PageToHostMessage, PanelView } from './messages';
+import { buildPanelHtml, type PanelLabels } from './panelHtml';
+import { isPageToHostMessage } from './panelState';
+import { createNonce } from './nonce';
+
+export const PANEL_VIEW_TYPE = 'ecsMetadata.value';
+
+/** What the page asks the extension to do; the controller decides how. */
+export type PanelRequestHandler = (
+  request: Exclude<PageToHostMessage, { type: 'ready' }>,
+  panel: MetadataPanel,
+) => void;
+
+/**
+ * One webview panel showing one key. It owns the webview and every listener it registers, and
+ * queues messages until the page says it is ready — again after each time the page is rebuilt
+ * (when a hidden panel is shown, the page reloads and re-sends `ready`).
+ */
+export class MetadataPanel implements vscode.Disposable {
+  private view: PanelView | undefined;
+  private pageReady = false;
+  private readonly queue: HostToPageMessage[] = [];
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposedEmitter = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.disposedEmitter.event;
+  private disposed = false;
+
+  /** Opens a new panel in the active editor column. */
+  static create(extensionUri: vscode.Uri, onRequest: PanelRequestHandler): MetadataPanel {
+    const panel = vscode.window.createWebviewPanel(
+      PANEL_VIEW_TYPE,
+      vscode.l10n.t('ECS Metadata'),
+      { viewColumn: vscode.ViewColumn.Active, preserveFocus: true },
+      webviewOptions(extensionUri),
+    );
+    return new MetadataPanel(panel, extensionUri, onRequest);
+  }
+
+  /** Adopts a panel VS Code restored after a window reload (see PanelSerializer). */
+  static revive(
+    panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    onRequest: PanelRequestHandler,
+  ): MetadataPanel {
+    return new MetadataPanel(panel, extensionUri, onRequest);
+  }
+
+  private constructor(
+    readonly webviewPanel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    private readonly onRequest: PanelRequestHandler,
+  ) {
+    const webview = webviewPanel.webview;
+    // Restored panels keep the options they were created with; set them again so a reload
+    // under a newer version still gets today's limits.
+    webview.options = webviewOptions(extensionUri);
+    webview.html = buildPanelHtml({
+      cspSource: webview.cspSource,
+      nonce: createNonce(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'panel.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'panel.css')).toString(),
+      lang: vscode.env.language,
+      labels: panelLabels(),
+    });
+    webviewPanel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'ecs-metadata.svg');
+    this.disposables.push(
+      webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
+      webviewPanel.onDidChangeViewState(() => {
+        // A panel that is not visible loses its page (no retainContextWhenHidden); hold messages
+        // until the rebuilt page says it is ready.
+        if (!webviewPanel.visible) this.pageReady = false;
+      }),
+      webviewPanel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  /** What the panel shows now. */
+  get current(): PanelView | undefined {
+    return this.view;
+  }
+
+  get active(): boolean {
+    return !this.disposed && this.webviewPanel.active;
+  }
+
+  show(view: PanelView): void {
+    this.view = view;
+    this.webviewPanel.title = vscode.l10n.t('{0} — ECS Metadata', view.target.key);
+    this.post({ type: 'show', view });
+  }
+
+  reveal(): void {
+    this.webviewPanel.reveal(undefined, true);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.disposedEmitter.fire();
+    this.disposedEmitter.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.webviewPanel.dispose();
+  }
+
+  private post(message: HostToPageMessage): void {
+    if (this.disposed) return;
+    if (!this.pageReady) {
+      // Only the latest view matters: a page that becomes ready needs one `show`, not the history.
+      this.queue.length = 0;
+      this.queue.push(message);
+      return;
+    }
+    void this.webviewPanel.webview.postMessage(message);
+  }
+
+  private receive(message: unknown): void {
+    if (!isPageToHostMessage(message)) return;
+    if (message.type === 'ready') {
+      this.pageReady = true;
+      const pending = this.queue.splice(0);
+      // A rebuilt page has lost what it showed: send the current view even when nothing is queued.
+      if (pending.length === 0 && this.view) pending.push({ type: 'show', view: this.view });
+      for (const m of pending) void this.webviewPanel.webview.postMessage(m);
+      return;
+    }
+    this.onRequest(message, this);
+  }
+}
+
+function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    enableCommandUris: false,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
+  };
+}
+
+function panelLabels(): PanelLabels {
+  return {
+    title: vscode.l10n.t('ECS Metadata'),
+    copyValue: vscode.l10n.t('Copy Value'),
+    refresh: vscode.l10n.t('Refresh'),
+    copyJson: vscode.l10n.t('Copy as JSON'),
+    prettyJson: vscode.l10n.t('Pretty JSON'),
+    value: vscode.l10n.t('Value'),
+    server: vscode.l10n.t('Server'),
+    profile: vscode.l10n.t('Profile'),
+    fetchedAt: vscode.l10n.t('Fetched at'),
+    requestId: vscode.l10n.t('Request ID'),
+    loading: vscode.l10n.t('Loading…'),
+    none: '—',
+  };
+}

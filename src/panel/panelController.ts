@@ -1,0 +1,130 @@
+import * as vscode from 'vscode';
+import { copyToClipboard } from '../clipboard/copyToClipboard';
+import { describeError, showError } from '../errors/userMessage';
+import type { KeyTarget } from '../metadata/keyTarget';
+import { readKeyWithProgress, type KeyRead, type KeyReaderDeps } from '../metadata/readKeyValue';
+import type { PanelState, PanelView } from './messages';
+import { MetadataPanel, type PanelRequestHandler } from './metadataPanel';
+import { viewAsJson } from './viewAsJson';
+
+export interface ShowKeyOptions {
+  /**
+   * Interactive callers (a click, the palette) get failures as a notification with buttons;
+   * programmatic callers get a rejection and show nothing themselves.
+   */
+  interactive: boolean;
+}
+
+/**
+ * Keeps the single metadata panel: every key opens in it, a closed one is created again on demand.
+ * Reads are always fresh; a read that finishes after a newer one started only updates the panel
+ * if it is still the latest.
+ */
+export class PanelController implements vscode.Disposable {
+  private panel: MetadataPanel | undefined;
+  private generation = 0;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly deps: KeyReaderDeps,
+  ) {}
+
+  /** What the panel shows now (undefined when it is closed). */
+  get currentView(): PanelView | undefined {
+    return this.panel?.current;
+  }
+
+  /** The panel's view when it is the active editor, for commands run from the palette while it is focused. */
+  get activeView(): PanelView | undefined {
+    return this.panel?.active ? this.panel.current : undefined;
+  }
+
+  /** Opens (or reuses) the panel for `target`, reads the key fresh and shows the outcome. */
+  async showKey(target: KeyTarget, options: ShowKeyOptions): Promise<KeyRead> {
+    const panel = this.ensurePanel();
+    panel.reveal();
+    const generation = ++this.generation;
+    const previous = panel.current;
+    // Keep the old value on screen during a refresh of the same key; a new key starts empty.
+    const sameKey = previous !== undefined && sameTarget(previous.target, target);
+    panel.show({ ...(sameKey ? previous : {}), target, loading: true, error: undefined });
+    try {
+      const read = await readKeyWithProgress(this.deps, target);
+      if (generation === this.generation && this.panel === panel) panel.show(viewOf(read));
+      return read;
+    } catch (err) {
+      const context = { profile: target.profile, serverId: target.serverId, key: target.key };
+      const described = describeError(err, context);
+      if (generation === this.generation && this.panel === panel) {
+        panel.show({ target, loading: false, error: errorOf(described.message, err) });
+      }
+      if (options.interactive) void showError(err, context);
+      throw new Error(described.message);
+    }
+  }
+
+  /** Takes over a panel VS Code restored after a reload, showing what the page had saved. */
+  restore(webviewPanel: vscode.WebviewPanel, state: PanelState | undefined): void {
+    this.panel?.dispose();
+    const panel = MetadataPanel.revive(webviewPanel, this.extensionUri, this.handleRequest);
+    this.adopt(panel);
+    if (state) panel.show({ ...state.view, loading: false });
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    this.panel = undefined;
+  }
+
+  private ensurePanel(): MetadataPanel {
+    if (this.panel) return this.panel;
+    const panel = MetadataPanel.create(this.extensionUri, this.handleRequest);
+    this.adopt(panel);
+    return panel;
+  }
+
+  private adopt(panel: MetadataPanel): void {
+    this.panel = panel;
+    panel.onDidDispose(() => {
+      if (this.panel === panel) this.panel = undefined;
+    });
+  }
+
+  private readonly handleRequest: PanelRequestHandler = (request, panel) => {
+    const view = panel.current;
+    if (!view) return;
+    switch (request.type) {
+      case 'refresh':
+        // Failures are already shown by showKey; nothing else to do with them here.
+        this.showKey(view.target, { interactive: true }).catch(() => undefined);
+        return;
+      case 'copyValue':
+        // Copies what the user sees, so the clipboard never differs from the panel.
+        if (view.value !== undefined) void copyToClipboard(view.value, view.target.key);
+        return;
+      case 'copyJson':
+        if (view.value !== undefined) void copyToClipboard(viewAsJson(view), view.target.key);
+        return;
+    }
+  };
+}
+
+function viewOf(read: KeyRead): PanelView {
+  const view: PanelView = {
+    target: read.target,
+    loading: false,
+    value: read.value,
+    fetchedAt: read.fetchedAt,
+  };
+  if (read.requestId !== undefined) view.requestId = read.requestId;
+  return view;
+}
+
+function errorOf(message: string, err: unknown): PanelView['error'] {
+  const requestId = (err as { requestId?: unknown } | null)?.requestId;
+  return typeof requestId === 'string' ? { message, requestId } : { message };
+}
+
+function sameTarget(a: KeyTarget, b: KeyTarget): boolean {
+  return a.profile === b.profile && a.serverId === b.serverId && a.key === b.key;
+}

@@ -1,0 +1,99 @@
+import * as vscode from 'vscode';
+import type { Profile, ProfileSetting, ServerRef } from './profile';
+import { resolveProfile } from './resolveProfile';
+
+const section = 'ecsMetadata';
+const key = 'profiles';
+
+/**
+ * The `ecsMetadata.profiles` setting as a list of profiles. Writes go to user (global) settings:
+ * profiles describe the user's clouds, not a workspace. Secrets never pass through here.
+ */
+export class ProfileStore implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange: vscode.Event<void> = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor() {
+    this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(`${section}.${key}`)) this.changed.fire();
+    });
+  }
+
+  list(): Profile[] {
+    return this.settings().map(resolveProfile);
+  }
+
+  get(name: string): Profile | undefined {
+    const setting = this.settings().find((p) => p.name === name);
+    return setting ? resolveProfile(setting) : undefined;
+  }
+
+  async add(profile: ProfileSetting): Promise<void> {
+    const all = this.globalSettings();
+    if (all.some((p) => p.name === profile.name)) {
+      throw new Error(vscode.l10n.t('A profile named "{0}" already exists.', profile.name));
+    }
+    await this.write([...all, profile]);
+  }
+
+  /** Replaces the stored entry of `name` with the result of `change`. */
+  async update(name: string, change: (current: ProfileSetting) => ProfileSetting): Promise<void> {
+    const all = this.globalSettings();
+    const index = all.findIndex((p) => p.name === name);
+    if (index < 0) throw new Error(vscode.l10n.t('No profile named "{0}" in user settings.', name));
+    const next = [...all];
+    next[index] = change(all[index]);
+    await this.write(next);
+  }
+
+  async remove(name: string): Promise<void> {
+    await this.write(this.globalSettings().filter((p) => p.name !== name));
+  }
+
+  async addServer(profileName: string, server: ServerRef): Promise<void> {
+    await this.update(profileName, (p) => {
+      const servers = (p.servers ?? []).filter((s) => s.id !== server.id);
+      return { ...p, servers: [...servers, server] };
+    });
+  }
+
+  async removeServer(profileName: string, serverId: string): Promise<void> {
+    await this.update(profileName, (p) => ({
+      ...p,
+      servers: (p.servers ?? []).filter((s) => s.id !== serverId),
+    }));
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+
+  /** The effective list (workspace may override user settings); malformed entries are skipped. */
+  private settings(): ProfileSetting[] {
+    return sanitize(vscode.workspace.getConfiguration(section).get<unknown>(key));
+  }
+
+  private globalSettings(): ProfileSetting[] {
+    return sanitize(vscode.workspace.getConfiguration(section).inspect<unknown>(key)?.globalValue);
+  }
+
+  private async write(profiles: ProfileSetting[]): Promise<void> {
+    await vscode.workspace
+      .getConfiguration(section)
+      .update(key, profiles.length > 0 ? profiles : undefined, vscode.ConfigurationTarget.Global);
+  }
+}
+
+function sanitize(value: unknown): ProfileSetting[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (p): p is ProfileSetting =>
+      typeof p === 'object' &&
+      p !== null &&
+      typeof (p as ProfileSetting).name === 'string' &&
+      (p as ProfileSetting).name.length > 0 &&
+      ['aksk', 'password', 'token'].includes((p as ProfileSetting).auth),
+  );
+}

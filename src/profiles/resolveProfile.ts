@@ -1,0 +1,26 @@
+import { endpointsForRegion } from '../core';
+import type { Profile, ProfileSetting } from './profile';
+
+/**
+ * Fills a profile's defaults. Endpoints come from the region unless given, so Huawei Cloud needs only
+ * a region while any other Nova-compatible cloud works by giving both endpoints.
+ */
+export function resolveProfile(setting: ProfileSetting): Profile {
+  const fromRegion = setting.region ? endpointsForRegion(setting.region) : undefined;
+  return {
+    name: setting.name,
+    region: setting.region,
+    ecsEndpoint: trimSlash(setting.ecsEndpoint ?? fromRegion?.ecsEndpoint ?? ''),
+    iamEndpoint: trimSlash(setting.iamEndpoint ?? fromRegion?.iamEndpoint ?? ''),
+    projectId: setting.projectId || undefined,
+    auth: setting.auth,
+    domain: setting.domain,
+    user: setting.user,
+    servers: (setting.servers ?? []).filter((s) => typeof s?.id === 'string' && s.id.length > 0),
+    discoverServers: setting.discoverServers ?? true,
+  };
+}
+
+function trimSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}

@@ -1,0 +1,9 @@
+/** Every tree item's contextValue, in one place: package.json menus match these with `viewItem == …`. */
+export enum ContextValue {
+  Profile = 'profile',
+  ConfiguredServer = 'server.configured',
+  DiscoveredServer = 'server.discovered',
+  MetadataKey = 'metadataKey',
+  Message = 'message',
+  LoadMore = 'loadMore',
+}

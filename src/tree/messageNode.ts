@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import { describeError, type ErrorContext } from '../errors/userMessage';
+import { ContextValue } from './contextValues';
+import { TreeNode } from './treeNode';
+
+/**
+ * A line of text where children would be: an empty state, or an error that says what went wrong.
+ * An error item retries its parent on click instead of throwing into the tree.
+ */
+export class MessageNode extends TreeNode {
+  constructor(
+    parent: TreeNode | undefined,
+    readonly label: string,
+    readonly detail: string | undefined,
+    readonly isError: boolean,
+  ) {
+    super(parent);
+  }
+
+  static forError(parent: TreeNode, err: unknown, context: ErrorContext): MessageNode {
+    const { message, summary } = describeError(err, context);
+    return new MessageNode(parent, summary, message, true);
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
+    item.contextValue = ContextValue.Message;
+    if (this.isError) {
+      item.description = vscode.l10n.t('click to retry');
+      item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+      item.tooltip = this.detail;
+      item.command = {
+        title: vscode.l10n.t('Retry'),
+        command: 'ecsMetadata.refreshNode',
+        arguments: [this.parent],
+      };
+    } else {
+      item.iconPath = new vscode.ThemeIcon('info');
+      item.tooltip = this.detail;
+    }
+    return item;
+  }
+}

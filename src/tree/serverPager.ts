@@ -1,0 +1,66 @@
+import type { EcsClient, ServerSummary } from '../core';
+
+/**
+ * The discovered servers of one profile, fetched a page at a time. A lock keeps one page in
+ * flight, and a page is fetched only for the marker it was asked for, so a double click on
+ * "Load more" fetches once.
+ */
+export class ServerPager {
+  private readonly loaded: ServerSummary[] = [];
+  private readonly seen = new Set<string>();
+  private next: string | undefined;
+  private started = false;
+  private inFlight: Promise<void> | undefined;
+
+  constructor(
+    private readonly client: () => Promise<EcsClient>,
+    private readonly pageSize: number,
+  ) {}
+
+  get servers(): readonly ServerSummary[] {
+    return this.loaded;
+  }
+
+  get nextMarker(): string | undefined {
+    return this.next;
+  }
+
+  get hasFirstPage(): boolean {
+    return this.started && this.inFlight === undefined;
+  }
+
+  firstPage(): Promise<void> {
+    if (this.started) return this.inFlight ?? Promise.resolve();
+    return this.fetch(undefined);
+  }
+
+  /** Fetches the page after `marker`, unless that page is already loaded or loading. */
+  loadMore(marker: string): Promise<void> {
+    if (this.inFlight) return this.inFlight;
+    if (marker !== this.next) return Promise.resolve();
+    return this.fetch(marker);
+  }
+
+  private fetch(marker: string | undefined): Promise<void> {
+    this.started = true;
+    const run = async (): Promise<void> => {
+      const client = await this.client();
+      const page = await client.listServers({ limit: this.pageSize, ...(marker ? { marker } : {}) });
+      for (const server of page.servers) {
+        if (this.seen.has(server.id)) continue;
+        this.seen.add(server.id);
+        this.loaded.push(server);
+      }
+      this.next = page.nextMarker;
+    };
+    const attempt = run().finally(() => {
+      this.inFlight = undefined;
+    });
+    this.inFlight = attempt;
+    // A failed first page is forgotten, so a retry starts over.
+    attempt.catch(() => {
+      if (marker === undefined && this.loaded.length === 0) this.started = false;
+    });
+    return attempt;
+  }
+}

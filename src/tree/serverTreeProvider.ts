@@ -1,0 +1,102 @@
+import * as vscode from 'vscode';
+import type { ClientProvider } from '../ecs/clientProvider';
+import type { CredentialStore } from '../credentials/credentialStore';
+import type { ProfileStore } from '../profiles/profileStore';
+import { ProfileNode } from './profileNode';
+import type { TreeContext } from './treeContext';
+import type { TreeNode } from './treeNode';
+
+const pageSize = 50;
+
+/**
+ * The Servers view: profiles → servers → metadata keys. Nodes cache what they fetched; refresh
+ * clears a node (or everything) and tells VS Code to ask again. Settings or secrets changing
+ * rebuilds the whole tree.
+ */
+export class ServerTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData: vscode.Event<TreeNode | undefined> = this.changed.event;
+  private readonly filterChanged = new vscode.EventEmitter<string | undefined>();
+  /** Fires with the new filter text (undefined when cleared). */
+  readonly onDidChangeFilter: vscode.Event<string | undefined> = this.filterChanged.event;
+  private roots: ProfileNode[] | undefined;
+  private filterText: string | undefined;
+  private readonly context: TreeContext;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly profiles: ProfileStore,
+    clients: ClientProvider,
+    credentials: CredentialStore,
+  ) {
+    this.context = {
+      clients,
+      filter: () => this.filterText?.toLowerCase(),
+      hideValuePreviews: () =>
+        vscode.workspace.getConfiguration('ecsMetadata').get<boolean>('hideValuePreviews', false),
+      pageSize,
+    };
+    this.subscriptions = [
+      profiles.onDidChange(() => this.refresh()),
+      credentials.onDidChange(() => this.refresh()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('ecsMetadata.hideValuePreviews')) this.refresh();
+      }),
+    ];
+  }
+
+  get filter(): string | undefined {
+    return this.filterText;
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    return node.getTreeItem();
+  }
+
+  getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (node) return node.getChildren();
+    this.roots ??= this.profiles.list().map((profile) => new ProfileNode(profile, this.context));
+    // No profile → no items, which lets the view's welcome content (Add Profile) show.
+    return Promise.resolve(this.roots);
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return node.parent;
+  }
+
+  /** Without a node: forget everything and rebuild from settings. With one: refetch just that subtree. */
+  refresh(node?: TreeNode): void {
+    if (node) {
+      node.reset();
+      this.changed.fire(node);
+    } else {
+      this.roots = undefined;
+      this.changed.fire(undefined);
+    }
+  }
+
+  /** Asks VS Code to redraw a node from what it already holds (e.g. after a page was added). */
+  rerender(node: TreeNode): void {
+    this.changed.fire(node);
+  }
+
+  /** Filters servers by name or id (case-insensitive); empty text clears it. Keeps fetched data. */
+  setFilter(text: string | undefined): void {
+    const next = text?.trim() || undefined;
+    if (next === this.filterText) return;
+    this.filterText = next;
+    this.filterChanged.fire(next);
+    this.changed.fire(undefined);
+  }
+
+  /** The profile nodes currently shown (for commands that act on a profile by name). */
+  profileNode(name: string): ProfileNode | undefined {
+    return this.roots?.find((n) => n.profile.name === name);
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+    this.changed.dispose();
+    this.filterChanged.dispose();
+  }
+}

@@ -1,0 +1,11 @@
+import type { ClientProvider } from '../ecs/clientProvider';
+
+/** What nodes need from outside to fetch their children, handed down from the provider. */
+export interface TreeContext {
+  clients: ClientProvider;
+  /** Lower-cased filter text, or undefined when the tree is not filtered. */
+  filter(): string | undefined;
+  hideValuePreviews(): boolean;
+  /** Servers asked for per discovery page. */
+  pageSize: number;
+}

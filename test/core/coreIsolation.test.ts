@@ -1,0 +1,54 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const root = path.resolve(__dirname, '..', '..', '..');
+const coreDir = path.join(root, 'src', 'core');
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(full);
+    return entry.name.endsWith('.ts') ? [full] : [];
+  });
+}
+
+/** Every module a file names in import/export-from, require() or import(). */
+function importedModules(source: string): string[] {
+  const found: string[] = [];
+  const patterns = [
+    /\bfrom\s+['"]([^'"]+)['"]/g,
+    /\brequire\(\s*['"]([^'"]+)['"]\s*\)/g,
+    /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
+    /^\s*import\s+['"]([^'"]+)['"]/gm,
+  ];
+  for (const pattern of patterns) for (const match of source.matchAll(pattern)) found.push(match[1]);
+  return found;
+}
+
+describe('the core stays pure Node', () => {
+  const files = sourceFiles(coreDir);
+
+  it('finds the core sources (the scan itself works)', () => {
+    assert.ok(files.length >= 10, `found ${files.length}`);
+    assert.ok(
+      importedModules('import x from \'vscode\';\nconst y = require("vscode");').every((m) => m === 'vscode'),
+    );
+  });
+
+  it('has no file under src/core that imports vscode', () => {
+    const offenders = files.filter((file) =>
+      importedModules(fs.readFileSync(file, 'utf8')).includes('vscode'),
+    );
+    assert.deepEqual(offenders, []);
+  });
+
+  it('imports nothing from outside src/core except Node built-ins and node-fetch', () => {
+    const outside = files.flatMap((file) =>
+      importedModules(fs.readFileSync(file, 'utf8'))
+        .filter((m) => !m.startsWith('./') && !m.startsWith('node:') && m !== 'node-fetch')
+        .map((m) => `${path.basename(file)} → ${m}`),
+    );
+    assert.deepEqual(outside, []);
+  });
+});

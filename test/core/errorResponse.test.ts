@@ -1,0 +1,151 @@
+import * as assert from 'node:assert/strict';
+import type * as http from 'node:http';
+import { createEcsClient, EcsError, type EcsClient } from '../../src/core';
+import { WEB_01, rejectionOf, startAdHocServer, type AdHocServer } from './fixtures';
+
+const PROJECT = '0b5b8a1f3e6c4d7a9f2e1c0d8b7a6f5e';
+
+interface Canned {
+  status: number;
+  body: string;
+  headers?: Record<string, string>;
+}
+
+/** One ad-hoc server whose next answer each test sets. */
+describe('error answers: body shapes and request ids', () => {
+  let canned: Canned = { status: 200, body: '{}' };
+  let adHoc: AdHocServer;
+  let client: EcsClient;
+
+  before(async () => {
+    adHoc = await startAdHocServer((_req: http.IncomingMessage, res: http.ServerResponse) => {
+      res.writeHead(canned.status, { 'Content-Type': 'application/json', ...canned.headers });
+      res.end(canned.body);
+    });
+    client = createEcsClient({
+      endpoint: adHoc.url,
+      projectId: PROJECT,
+      auth: { type: 'token', token: 'MIITstatic-token-for-error-tests' },
+      maxAttempts: 1,
+    });
+  });
+  after(() => adHoc.close());
+
+  async function failWith(
+    answer: Canned,
+    call = () => client.getMetadataItem(WEB_01, 'owner'),
+  ): Promise<EcsError> {
+    canned = answer;
+    const error = await rejectionOf(call());
+    assert.ok(error instanceof EcsError, String(error));
+    return error;
+  }
+
+  it('reads the Huawei shape {"error":{"code","message"}}', async () => {
+    const e = await failWith({
+      status: 403,
+      body: '{"error":{"code":"Ecs.0005","message":"Policy doesn\'t allow ecs:servers:getMetadata"}}',
+    });
+    assert.equal(e.kind, 'forbidden');
+    assert.equal(e.code, 'Ecs.0005');
+    assert.match(e.message, /ecs:servers:getMetadata/);
+    assert.match(e.message, /Ecs\.0005/);
+  });
+
+  it('reads the Nova shape {"<fault>":{"code","message"}}', async () => {
+    const e = await failWith({ status: 409, body: '{"conflictingRequest":{"code":409,"message":"busy"}}' });
+    assert.equal(e.code, 'conflictingRequest');
+    assert.equal(e.serverMessage, 'busy');
+  });
+
+  it('reads the Keystone shape {"error":{"code":401,"title","message"}} on an API call', async () => {
+    const e = await failWith({
+      status: 401,
+      body: '{"error":{"code":401,"title":"Unauthorized","message":"The request you have made requires authentication."}}',
+    });
+    assert.equal(e.kind, 'auth');
+    assert.equal(e.code, 'Unauthorized');
+    assert.match(e.message, /token was rejected/);
+  });
+
+  it('reads the API gateway shape {"error_code","error_msg","request_id"}, request id from the body', async () => {
+    const e = await failWith({
+      status: 429,
+      body: '{"error_code":"APIGW.0308","error_msg":"throttled","request_id":"body-request-id-1"}',
+    });
+    assert.equal(e.kind, 'throttled');
+    assert.equal(e.code, 'APIGW.0308');
+    assert.equal(e.requestId, 'body-request-id-1');
+    assert.match(e.message, /APIGW\.0308.*body-request-id-1/);
+  });
+
+  for (const header of ['X-Request-Id', 'X-Openstack-Request-Id', 'X-Compute-Request-Id']) {
+    it(`takes the request id from ${header}`, async () => {
+      const e = await failWith({
+        status: 404,
+        body: '{"itemNotFound":{"code":404,"message":"Metadata item was not found"}}',
+        headers: { [header]: `req-${header.length}` },
+      });
+      assert.equal(e.kind, 'keyNotFound');
+      assert.equal(e.requestId, `req-${header.length}`);
+      assert.ok(e.message.includes(`req-${header.length}`));
+    });
+  }
+
+  it('survives an HTML gateway page (a 5xx that is not JSON)', async () => {
+    const e = await failWith({
+      status: 502,
+      body: '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>',
+      headers: { 'Content-Type': 'text/html' },
+    });
+    assert.equal(e.kind, 'server');
+    assert.equal(e.status, 502);
+    assert.equal(e.code, undefined);
+    assert.match(e.message, /web page instead of JSON/);
+  });
+
+  it('survives an empty error body', async () => {
+    const e = await failWith({ status: 403, body: '' });
+    assert.equal(e.kind, 'forbidden');
+    assert.equal(e.status, 403);
+  });
+
+  it('maps 404 Nova "Instance … could not be found" to serverNotFound and Huawei Ecs.0114 too', async () => {
+    let e = await failWith({
+      status: 404,
+      body: `{"itemNotFound":{"code":404,"message":"Instance ${WEB_01} could not be found."}}`,
+    });
+    assert.equal(e.kind, 'serverNotFound');
+    e = await failWith({
+      status: 404,
+      body: `{"error":{"code":"Ecs.0114","message":"Instance [${WEB_01}] could not be found."}}`,
+    });
+    assert.equal(e.kind, 'serverNotFound');
+  });
+
+  it('maps 500 to server and a 400 to invalidInput, keeping what the service said', async () => {
+    let e = await failWith({ status: 500, body: '{"computeFault":{"code":500,"message":"boom"}}' });
+    assert.equal(e.kind, 'server');
+    e = await failWith({
+      status: 400,
+      body: '{"badRequest":{"code":400,"message":"Malformed request url"}}',
+    });
+    assert.equal(e.kind, 'invalidInput');
+    assert.match(e.message, /Malformed request url/);
+  });
+
+  it('says badResponse for a 200 whose body is not the documented shape', async () => {
+    const e = await failWith({ status: 200, body: '{"metadata":{"owner":"x"}}' });
+    assert.equal(e.kind, 'badResponse');
+  });
+
+  it('does not follow redirects (credentials would travel to another host)', async () => {
+    const e = await failWith({
+      status: 302,
+      body: '',
+      headers: { Location: 'https://elsewhere.example.com/x' },
+    });
+    assert.equal(e.kind, 'badResponse');
+    assert.match(e.message, /redirected to https:\/\/elsewhere\.example\.com/);
+  });
+});

@@ -1,0 +1,119 @@
+/** Shared setup of the core tests: a real local ECS-compatible server per suite, and clients for it. */
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createEcsClient, type EcsAuth, type EcsClient, type EcsClientOptions } from '../../src/core';
+import { startEcsServer, type EcsServerHandle } from '../ecs-server';
+
+/** Servers of the default seed (test/ecs-server/sample-servers.json). */
+export const WEB_01 = '3f1c2a9e-7b4d-4e8a-9c61-2d5f0a8b7c11';
+export const UNKNOWN_SERVER = '00000000-0000-4000-8000-000000000000';
+
+export type AuthType = 'aksk' | 'temporary' | 'token' | 'password';
+export const AUTH_TYPES: AuthType[] = ['aksk', 'temporary', 'token', 'password'];
+
+/** Starts one server for the enclosing suite; faults and the request log are reset before each test. */
+export function useEcsServer(): () => EcsServerHandle {
+  let server: EcsServerHandle | undefined;
+  before(async () => {
+    server = await startEcsServer({ quiet: true });
+  });
+  after(async () => {
+    await server?.close();
+  });
+  beforeEach(() => {
+    server?.resetFaults();
+    server?.clearRequests();
+  });
+  return () => {
+    if (!server) throw new Error('the ECS server has not started');
+    return server;
+  };
+}
+
+export function authFor(server: EcsServerHandle, type: AuthType): EcsAuth {
+  const c = server.credentials;
+  switch (type) {
+    case 'aksk':
+      return { type: 'aksk', accessKey: c.accessKey, secretKey: c.secretKey };
+    case 'temporary':
+      return { type: 'aksk', ...c.temporary };
+    case 'token':
+      return { type: 'token', token: c.token };
+    case 'password':
+      return {
+        type: 'password',
+        iamEndpoint: server.url,
+        domain: c.domain,
+        user: c.user,
+        password: c.password,
+      };
+  }
+}
+
+/** Every secret the server's credentials hold, for leak checks. */
+export function secretsOf(server: EcsServerHandle): string[] {
+  const c = server.credentials;
+  return [c.secretKey, c.temporary.secretKey, c.temporary.securityToken, c.password, c.token];
+}
+
+export function clientFor(
+  server: EcsServerHandle,
+  overrides: Partial<EcsClientOptions> & { authType?: AuthType } = {},
+): EcsClient {
+  const { authType = 'aksk', ...rest } = overrides;
+  return createEcsClient({
+    endpoint: server.url,
+    projectId: server.projectId,
+    auth: authFor(server, authType),
+    ...rest,
+  });
+}
+
+/** Requests that reached the API (IAM token and project routes left out). */
+export function apiRequests(server: EcsServerHandle): { method: string; path: string; status: number }[] {
+  return server.requests.filter((r) => !r.path.startsWith('/v3/'));
+}
+
+export function iamTokenRequests(server: EcsServerHandle): number {
+  return server.requests.filter((r) => r.method === 'POST' && r.path === '/v3/auth/tokens').length;
+}
+
+/** Resolves to the rejection of `promise`; fails the test if it resolves. */
+export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the call to fail, but it succeeded');
+}
+
+export interface AdHocServer {
+  url: string;
+  hits: number;
+  close(): Promise<void>;
+}
+
+/** A tiny server on 127.0.0.1 that answers every request the same way, for shapes the ECS server has no switch for. */
+export async function startAdHocServer(
+  answer: (req: http.IncomingMessage, res: http.ServerResponse) => void,
+): Promise<AdHocServer> {
+  const state = { hits: 0 };
+  const server = http.createServer((req, res) => {
+    state.hits++;
+    answer(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    get hits() {
+      return state.hits;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

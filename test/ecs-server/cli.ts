@@ -1,0 +1,90 @@
+/**
+ * `node out/test/ecs-server/cli.js [--port N] [--seed file] [--latency ms]`: the local ECS server in
+ * the foreground, for manual use and out-of-process tools. Faults can be switched over HTTP with
+ * `POST /__control/faults`, `/__control/reset` and `/__control/expire-tokens`.
+ */
+import { startEcsServer } from './index';
+import type { EcsServerHandle } from './types';
+
+interface CliOptions {
+  port?: number;
+  seed?: string;
+  latencyMs?: number;
+}
+
+function usage(problem: string): never {
+  console.error(
+    `${problem}\nusage: node out/test/ecs-server/cli.js [--port N] [--seed file.json] [--latency ms]`,
+  );
+  process.exit(2);
+}
+
+function parseArgs(argv: string[]): CliOptions {
+  const options: CliOptions = {};
+  for (let i = 0; i < argv.length; i++) {
+    const name = argv[i];
+    const value = argv[i + 1];
+    const number = (): number => {
+      if (value === undefined || !/^\d+$/.test(value)) usage(`${name} needs a whole number`);
+      i++;
+      return Number(value);
+    };
+    switch (name) {
+      case '--port':
+        options.port = number();
+        break;
+      case '--latency':
+        options.latencyMs = number();
+        break;
+      case '--seed':
+        if (value === undefined) usage('--seed needs a file');
+        options.seed = value;
+        i++;
+        break;
+      case '--help':
+      case '-h':
+        usage('Starts the local ECS-compatible server on 127.0.0.1.');
+        break;
+      default:
+        usage(`unknown option ${name}`);
+    }
+  }
+  return options;
+}
+
+function banner(server: EcsServerHandle): string {
+  const { credentials: c } = server;
+  const lines = [
+    `ECS server listening on ${server.url}`,
+    `  project id:   ${server.projectId}   region: ${server.region}`,
+    `  ECS endpoint: ${server.url}    IAM endpoint: ${server.url}`,
+    '  credentials (this local server only):',
+    `    AK/SK:            ${c.accessKey} / ${c.secretKey}`,
+    `    temporary AK/SK:  ${c.temporary.accessKey} / ${c.temporary.secretKey}`,
+    `      security token: ${c.temporary.securityToken}`,
+    `    password:         domain ${c.domain}, user ${c.user}, password ${c.password}`,
+    `    static token:     ${c.token}`,
+    '  servers:',
+    ...server.seed.servers.map((s) => `    ${s.id}  ${s.status.padEnd(8)} ${s.name}`),
+    `  faults: curl -X POST ${server.url}/__control/faults -d '{"throttle":{"count":2,"retryAfterSeconds":1}}'`,
+    'Press Ctrl-C to stop.',
+  ];
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const server = await startEcsServer({ port: options.port, seed: options.seed });
+  if (options.latencyMs !== undefined) server.setFaults({ latencyMs: options.latencyMs });
+  console.log(banner(server));
+  const stop = (): void => {
+    void server.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exit(1);
+});

@@ -1,0 +1,98 @@
+/** Fault switches: their defaults, and which one (if any) the next API request uses up. */
+import { gatewayError, novaFault } from './errorBodies';
+import type { FaultSwitches } from './types';
+
+export function defaultFaults(): FaultSwitches {
+  return {
+    latencyMs: 0,
+    throttle: { count: 0 },
+    serverError: { count: 0, status: 503 },
+    reset: { count: 0 },
+    malformedJson: { count: 0 },
+    htmlError: { count: 0 },
+    oversizedBody: { count: 0, bytes: 0 },
+    novaGone: false,
+    hang: { count: 0 },
+  };
+}
+
+export type FaultAction =
+  | { kind: 'hang' }
+  | { kind: 'reset' }
+  | { kind: 'throttle'; retryAfterSeconds?: number }
+  | { kind: 'serverError'; status: 500 | 502 | 503 | 504 }
+  | { kind: 'htmlError' }
+  | { kind: 'malformedJson' }
+  | { kind: 'oversizedBody'; bytes: number };
+
+/**
+ * Uses up one count of the first armed one-shot fault, in a fixed order (the ones that give no
+ * answer first), so each request gets at most one fault and tests can arm several at once.
+ */
+export function takeFault(faults: FaultSwitches): FaultAction | undefined {
+  const use = (switch_: { count: number }): boolean => {
+    if (!(switch_.count > 0)) return false;
+    switch_.count--;
+    return true;
+  };
+  if (use(faults.hang)) return { kind: 'hang' };
+  if (use(faults.reset)) return { kind: 'reset' };
+  if (use(faults.throttle)) {
+    const { retryAfterSeconds } = faults.throttle;
+    return retryAfterSeconds === undefined ? { kind: 'throttle' } : { kind: 'throttle', retryAfterSeconds };
+  }
+  if (use(faults.serverError)) return { kind: 'serverError', status: faults.serverError.status };
+  if (use(faults.htmlError)) return { kind: 'htmlError' };
+  if (use(faults.malformedJson)) return { kind: 'malformedJson' };
+  if (use(faults.oversizedBody)) return { kind: 'oversizedBody', bytes: faults.oversizedBody.bytes };
+  return undefined;
+}
+
+export function throttledBody(requestId: string): object {
+  return gatewayError(
+    'APIGW.0308',
+    'The throttling threshold has been reached: policy user over ratelimit,limit:20,time:1 minute',
+    requestId,
+  );
+}
+
+/** Bodies as each layer would send them: Nova for 500/503, the gateway for 502/504. */
+export function serverErrorBody(status: 500 | 502 | 503 | 504, requestId: string): object {
+  switch (status) {
+    case 500:
+      return novaFault(
+        'computeFault',
+        500,
+        'Unexpected API Error. Please report this at http://bugs.launchpad.net/nova/ and attach the Nova API log if possible.',
+      );
+    case 503:
+      return novaFault(
+        'serviceUnavailable',
+        503,
+        'The service is temporarily unavailable. Please try again later.',
+      );
+    case 502:
+      return gatewayError('APIGW.0201', 'Bad gateway: the backend service answered badly', requestId);
+    case 504:
+      return gatewayError(
+        'APIGW.0202',
+        'Gateway timeout: the backend service did not answer in time',
+        requestId,
+      );
+  }
+}
+
+export const HTML_GATEWAY_PAGE =
+  '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n' +
+  '<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+
+/** A proper prefix of a JSON object is never valid JSON. */
+export function truncateJson(body: string): string {
+  return body.slice(0, Math.max(1, Math.floor(body.length / 2)));
+}
+
+/** Valid JSON of exactly `bytes` bytes (at least the 14 of an empty padding). */
+export function paddedJson(bytes: number): string {
+  const frame = '{"padding":""}';
+  return `{"padding":"${'x'.repeat(Math.max(0, bytes - frame.length))}"}`;
+}

@@ -1,0 +1,107 @@
+/** The IAM (Keystone v3) routes a client needs: password login for a token, and project lookup. */
+import { keystoneError } from './errorBodies';
+import { sendJson } from './respond';
+import type { Route, RouteContext } from './routeContext';
+
+export function matchIamRoute(method: string, segments: string[]): Route | undefined {
+  if (segments[0] !== 'v3') return undefined;
+  const path = segments.join('/');
+  if (method === 'POST' && path === 'v3/auth/tokens') return { scope: 'none', handle: issueToken };
+  if (method === 'GET' && path === 'v3/projects') return { scope: 'global', handle: listProjects };
+  return undefined;
+}
+
+const UNAUTHORIZED = (): object =>
+  keystoneError(401, 'Unauthorized', 'The request you have made requires authentication.');
+
+function field(value: unknown, ...path: string[]): unknown {
+  let at = value;
+  for (const name of path) {
+    if (typeof at !== 'object' || at === null) return undefined;
+    at = (at as Record<string, unknown>)[name];
+  }
+  return at;
+}
+
+/** Keystone timestamps carry microseconds: `2024-01-02T03:04:05.678000Z`. */
+function keystoneTime(date: Date): string {
+  return date.toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+}
+
+function issueToken(context: RouteContext): void {
+  const { state, reply } = context;
+  let body: unknown;
+  try {
+    body = JSON.parse(context.body);
+  } catch {
+    return sendJson(reply, 400, keystoneError(400, 'Bad Request', 'The request body is not valid JSON.'));
+  }
+  const methods = field(body, 'auth', 'identity', 'methods');
+  const user = field(body, 'auth', 'identity', 'password', 'user');
+  if (!Array.isArray(methods) || !methods.includes('password') || typeof user !== 'object' || user === null) {
+    return sendJson(
+      reply,
+      400,
+      keystoneError(
+        400,
+        'Bad Request',
+        'Expecting to find identity.methods ["password"] and identity.password.user.',
+      ),
+    );
+  }
+  const { credentials } = state;
+  const ok =
+    field(user, 'name') === credentials.user &&
+    field(user, 'password') === credentials.password &&
+    field(user, 'domain', 'name') === credentials.domain;
+  if (!ok) return sendJson(reply, 401, UNAUTHORIZED());
+
+  // Huawei project names are region ids, so `scope.project.name` may be the region.
+  const project = field(body, 'auth', 'scope', 'project');
+  let projectId: string | undefined;
+  if (project !== undefined) {
+    const wantedId = field(project, 'id');
+    const wantedName = field(project, 'name');
+    const matches = wantedId !== undefined ? wantedId === state.projectId : wantedName === state.region;
+    if (!matches) return sendJson(reply, 401, UNAUTHORIZED());
+    projectId = state.projectId;
+  }
+
+  const { token, record } = state.tokens.issue(projectId);
+  const domain = { id: 'd0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5', name: credentials.domain };
+  const answer: Record<string, unknown> = {
+    expires_at: keystoneTime(record.expiresAt),
+    issued_at: keystoneTime(record.issuedAt),
+    methods: ['password'],
+    user: { id: 'c1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6', name: credentials.user, domain },
+  };
+  if (projectId !== undefined) answer.project = { id: projectId, name: state.region, domain };
+  if (context.query.get('nocatalog') !== 'true') {
+    answer.catalog = [
+      {
+        type: 'compute',
+        name: 'ecs',
+        endpoints: [
+          { interface: 'public', region: state.region, url: `${state.baseUrl()}/v2.1/${state.projectId}` },
+        ],
+      },
+    ];
+  }
+  sendJson(reply, 201, { token: answer }, { 'X-Subject-Token': token });
+}
+
+function listProjects(context: RouteContext): void {
+  const { state } = context;
+  const name = context.query.get('name');
+  const project = {
+    id: state.projectId,
+    name: state.region,
+    enabled: true,
+    domain_id: 'd0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5',
+  };
+  const projects = name === undefined || name === state.region ? [project] : [];
+  sendJson(context.reply, 200, {
+    projects,
+    links: { self: `${state.baseUrl()}/v3/projects`, next: null, previous: null },
+  });
+}

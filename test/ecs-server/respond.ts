@@ -1,0 +1,50 @@
+/** Writing answers: every one carries `X-Request-Id`, and the status is noted for the request log. */
+import type * as http from 'node:http';
+
+export interface Reply {
+  res: http.ServerResponse;
+  requestId: string;
+  /** Called with the status actually written, for the request log. */
+  onStatus(status: number): void;
+  /** Set by a fault: replaces a JSON answer's body on the way out. */
+  transformBody?: (body: string, status: number) => { status: number; body: string };
+}
+
+export function sendJson(
+  reply: Reply,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  let text = JSON.stringify(body);
+  if (reply.transformBody) ({ status, body: text } = reply.transformBody(text, status));
+  write(reply, status, 'application/json', text, headers);
+}
+
+export function sendText(reply: Reply, status: number, contentType: string, text: string): void {
+  write(reply, status, contentType, text, {});
+}
+
+export function sendEmpty(reply: Reply, status: number): void {
+  write(reply, status, 'application/json', '', {});
+}
+
+function write(
+  reply: Reply,
+  status: number,
+  contentType: string,
+  text: string,
+  headers: Record<string, string>,
+): void {
+  const { res } = reply;
+  if (res.headersSent || res.destroyed) return;
+  const body = Buffer.from(text, 'utf8');
+  res.writeHead(status, {
+    'Content-Type': contentType,
+    'Content-Length': String(body.length),
+    'X-Request-Id': reply.requestId,
+    ...headers,
+  });
+  res.end(body);
+  reply.onStatus(status);
+}

@@ -1,0 +1,43 @@
+/** What every route handler gets: the request, its parsed path, the state of the server, a reply. */
+import type * as http from 'node:http';
+import type { Reply } from './respond';
+import type { ServerStore } from './serverStore';
+import type { TokenStore } from './tokenStore';
+import type { EcsServerCredentials, FaultSwitches } from './types';
+
+export interface ServerState {
+  projectId: string;
+  region: string;
+  credentials: EcsServerCredentials;
+  store: ServerStore;
+  tokens: TokenStore;
+  faults: FaultSwitches;
+  /** Base URL for links, e.g. http://127.0.0.1:40123 */
+  baseUrl(): string;
+}
+
+export interface RouteContext {
+  req: http.IncomingMessage;
+  reply: Reply;
+  state: ServerState;
+  /** Path segments after the leading `/`, each percent-decoded once. */
+  segments: string[];
+  rawPath: string;
+  rawQuery: string;
+  /** Query decoded once; for repeated names the last one wins. */
+  query: Map<string, string>;
+  /** Request body as text (POST only; empty otherwise). */
+  body: string;
+}
+
+/**
+ * A matched route. `scope` says what credentials it needs (`none` for the token route itself);
+ * `projectId` is the one in the URL, checked against the caller's after authentication.
+ */
+export interface Route {
+  scope: 'project' | 'global' | 'none';
+  projectId?: string;
+  /** Shape of the 400 for a URL project that is not the caller's: Nova or Huawei native. */
+  family?: 'nova' | 'native';
+  handle(context: RouteContext): void;
+}

@@ -1,0 +1,103 @@
+/** Public shapes of the local ECS-compatible server: what tests, the runners and benchmarks drive. */
+
+export interface SeedServer {
+  id: string;
+  name: string;
+  status: string;
+  metadata: Record<string, string>;
+}
+
+export interface SeedData {
+  projectId: string;
+  region: string;
+  servers: SeedServer[];
+}
+
+export interface EcsServerOptions {
+  /** Path to a JSON seed, or the seed itself; default `test/ecs-server/sample-servers.json` of the package. */
+  seed?: string | SeedData;
+  /** Default 0 (ephemeral). The host is always 127.0.0.1. */
+  port?: number;
+  /** The server never writes to the console; kept for callers that pass it. */
+  quiet?: boolean;
+}
+
+/**
+ * Fault switches. Counters are one-shot: each affected request uses up one. They apply to ECS API
+ * routes only (`/v2.1`, `/v1` and unknown routes); IAM routes (`/v3`) only get `latencyMs`, so a test
+ * of, say, retries on 503 is not muddled by the token request also failing.
+ */
+export interface FaultSwitches {
+  /** Added before every answer (API and IAM). */
+  latencyMs: number;
+  /** Next `count` API requests answer 429 `APIGW.0308` (with `Retry-After` when given). */
+  throttle: { count: number; retryAfterSeconds?: number };
+  /** Next `count` API requests answer that status. */
+  serverError: { count: number; status: 500 | 502 | 503 | 504 };
+  /** Next `count` requests: socket destroyed without an answer. */
+  reset: { count: number };
+  /** Next `count` answers: 200 with truncated JSON. */
+  malformedJson: { count: number };
+  /** Next `count` answers: 502 text/html gateway page. */
+  htmlError: { count: number };
+  /** Next `count` answers: 200 JSON body of `bytes` bytes. */
+  oversizedBody: { count: number; bytes: number };
+  /** Nova `/v2.1/{pid}/servers/{id}/metadata[/{key}]` answer 404 `APIGW.0101`, as if unpublished. */
+  novaGone: boolean;
+  /** Next `count` requests are never answered (until the client gives up or the server closes). */
+  hang: { count: number };
+}
+
+export interface RecordedRequest {
+  method: string;
+  /** The raw path as received (still percent-encoded), without the query. */
+  path: string;
+  /** The raw query without `?`; empty when none. */
+  query: string;
+  /** Lower-case names, values as received (secrets included: this log is for tests, never printed). */
+  headers: Record<string, string>;
+  /** Status answered; 0 while unanswered or when the socket was destroyed without an answer. */
+  status: number;
+  /** Id of the TCP connection, 1 for the first accepted. */
+  connectionId: number;
+}
+
+export interface EcsServerCredentials {
+  /** Permanent AK/SK. */
+  accessKey: string;
+  secretKey: string;
+  /** Temporary AK/SK; requests must carry (and sign) `X-Security-Token`. */
+  temporary: { accessKey: string; secretKey: string; securityToken: string };
+  /** IAM password auth. */
+  domain: string;
+  user: string;
+  password: string;
+  /** A static token that is always valid, even after `expireTokens()`. */
+  token: string;
+}
+
+export interface EcsServerHandle {
+  /** e.g. http://127.0.0.1:40123 */
+  url: string;
+  port: number;
+  projectId: string;
+  region: string;
+  credentials: EcsServerCredentials;
+  /** The seed the server started from (a copy): server ids and names for tests and runners. */
+  seed: SeedData;
+  /** Live object: tests mutate it or call `setFaults`. */
+  faults: FaultSwitches;
+  setFaults(partial: Partial<FaultSwitches>): void;
+  resetFaults(): void;
+  /** Every token issued so far (not the static one) now gets 401; new logins still work. */
+  expireTokens(): void;
+  /** Every request received (API and IAM, not `/__control`), in order. */
+  requests: RecordedRequest[];
+  clearRequests(): void;
+  /** TCP connections accepted so far. */
+  connectionsOpened(): number;
+  setMetadata(serverId: string, key: string, value: string): void;
+  /** Appends `count` servers named `{namePrefix}-00001`…, for scale tests and benchmarks. */
+  addServers(count: number, namePrefix?: string): void;
+  close(): Promise<void>;
+}

@@ -1,0 +1,103 @@
+/**
+ * Credentials: `setCredentials({ profile, credentials })` stores in SecretStorage without a prompt,
+ * every sign-in method works from what was stored, nothing secret reaches settings, and bad input
+ * or rejected secrets give a message with a way to fix it and no secret in it.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { childrenOf, fixture, profileRoot, storedProfiles, writeProfiles, type Fixture } from './fixture';
+import type { ProfileSetting } from '../../src/profiles/profile';
+
+describe('credentials', () => {
+  let f: Fixture;
+  let saved: ProfileSetting[] | undefined;
+  const name = 'Credentials test';
+
+  before(async () => {
+    f = await fixture();
+  });
+
+  beforeEach(() => {
+    saved = storedProfiles();
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: name }).then(
+      () => undefined,
+      () => undefined,
+    );
+    await writeProfiles(saved);
+  });
+
+  async function useProfile(setting: Partial<ProfileSetting>, credentials: unknown): Promise<void> {
+    await writeProfiles([...(saved ?? []), { ...f.profile, servers: [], ...setting, name }]);
+    await profileRoot(f.api, name);
+    await vscode.commands.executeCommand('ecsMetadata.setCredentials', { profile: name, credentials });
+  }
+
+  async function serversShown(): Promise<string[]> {
+    const root = await profileRoot(f.api, name);
+    return (await childrenOf(f.api, root.node)).map((c) => c.item.contextValue ?? '');
+  }
+
+  it('stores AK/SK with a security token and signs with it', async () => {
+    const t = f.server.credentials.temporary;
+    await useProfile({}, { accessKey: t.accessKey, secretKey: t.secretKey, securityToken: t.securityToken });
+    f.server.clearRequests();
+    assert.ok((await serversShown()).every((v) => v === 'server.discovered'));
+    assert.equal(f.server.requests[0]?.headers['x-security-token'], t.securityToken);
+  });
+
+  it('stores a token and sends it as X-Auth-Token', async () => {
+    await useProfile({ auth: 'token' }, { token: f.server.credentials.token });
+    f.server.clearRequests();
+    assert.ok((await serversShown()).every((v) => v === 'server.discovered'));
+    assert.equal(f.server.requests[0]?.headers['x-auth-token'], f.server.credentials.token);
+  });
+
+  it('keeps every secret out of settings', async () => {
+    const t = f.server.credentials.temporary;
+    await useProfile({}, { accessKey: t.accessKey, secretKey: t.secretKey, securityToken: t.securityToken });
+    const all = JSON.stringify(vscode.workspace.getConfiguration('ecsMetadata').inspect('profiles'));
+    for (const secret of [t.secretKey, t.securityToken, f.server.credentials.secretKey]) {
+      assert.ok(!all.includes(secret));
+    }
+  });
+
+  it('new credentials take effect at once (the cached client is dropped)', async () => {
+    await useProfile({}, { accessKey: f.server.credentials.accessKey, secretKey: 'wrong-secret-key-000000' });
+    const [rejected] = await childrenOf(f.api, (await profileRoot(f.api, name)).node);
+    assert.equal(rejected.label, 'Credentials rejected');
+    assert.ok(!String(rejected.item.tooltip).includes('wrong-secret-key-000000'));
+    await vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+      profile: name,
+      credentials: { accessKey: f.server.credentials.accessKey, secretKey: f.server.credentials.secretKey },
+    });
+    const root = await profileRoot(f.api, name);
+    await vscode.commands.executeCommand('ecsMetadata.refreshNode', root.node);
+    assert.ok((await serversShown()).every((v) => v === 'server.discovered'));
+  });
+
+  it('rejects credentials of the wrong shape or for another sign-in method', async () => {
+    await writeProfiles([...(saved ?? []), { ...f.profile, servers: [], name }]);
+    await profileRoot(f.api, name);
+    await assert.rejects(
+      Promise.resolve(
+        vscode.commands.executeCommand('ecsMetadata.setCredentials', { profile: name, credentials: {} }),
+      ),
+    );
+    await assert.rejects(
+      Promise.resolve(
+        vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+          profile: name,
+          credentials: { password: 'secret-password-x' },
+        }),
+      ),
+      (err: Error) => !err.message.includes('secret-password-x'),
+    );
+    assert.equal(
+      (await childrenOf(f.api, (await profileRoot(f.api, name)).node))[0].label,
+      'Credentials needed',
+    );
+  });
+});

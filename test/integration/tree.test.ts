@@ -1,0 +1,217 @@
+/**
+ * The Servers view against the local ECS server: profile → servers → keys, one list call per
+ * expanded server, previews, error items that retry, paging with a lock, the filter, refresh.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { startEcsServer } from '../ecs-server';
+import {
+  childNamed,
+  childrenOf,
+  eventually,
+  fixture,
+  profileRoot,
+  storedProfiles,
+  writeProfiles,
+  type Fixture,
+} from './fixture';
+
+describe('tree: servers view', () => {
+  let f: Fixture;
+
+  before(async () => {
+    f = await fixture();
+  });
+
+  afterEach(async () => {
+    f.server.resetFaults();
+    await vscode.commands.executeCommand('ecsMetadata.clearFilter');
+    await vscode.workspace
+      .getConfiguration('ecsMetadata')
+      .update('hideValuePreviews', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it('shows the profile as a root item with the profile context value', async () => {
+    const root = await profileRoot(f.api, f.profileName);
+    assert.equal(root.item.contextValue, 'profile');
+    assert.equal(root.item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    assert.equal(f.api.tree.getParent(root.node as never), undefined);
+  });
+
+  it('lists configured servers first, then the discovered rest, each once, with status', async () => {
+    const root = await profileRoot(f.api, f.profileName);
+    const servers = (await childrenOf(f.api, root.node)).filter((c) =>
+      c.item.contextValue?.startsWith('server.'),
+    );
+    const configured = f.seed.servers.slice(0, 2);
+    assert.deepEqual(
+      servers.slice(0, 2).map((s) => [s.label, s.item.contextValue]),
+      configured.map((s) => [s.name, 'server.configured']),
+    );
+    assert.deepEqual(
+      servers.map((s) => s.label).sort(),
+      f.seed.servers.map((s) => s.name).sort(),
+      'every seed server exactly once',
+    );
+    for (const s of servers.slice(2)) assert.equal(s.item.contextValue, 'server.discovered');
+    const shutoff = f.seed.servers.find((s) => s.status === 'SHUTOFF');
+    assert.ok(shutoff);
+    const shown = servers.find((s) => s.label === shutoff.name);
+    assert.equal(shown?.item.description, `${shutoff.id} · SHUTOFF`);
+    assert.ok(shown?.item.iconPath instanceof vscode.ThemeIcon);
+    assert.equal(f.api.tree.getParent(shown.node as never), root.node);
+  });
+
+  it('expands a server to its sorted keys with value previews, in one list call', async () => {
+    const seedServer = f.seed.servers[1];
+    const root = await profileRoot(f.api, f.profileName);
+    await vscode.commands.executeCommand('ecsMetadata.refreshNode', root.node);
+    const server = await childNamed(f.api, root.node, seedServer.name);
+    f.server.clearRequests();
+    const keys = await childrenOf(f.api, server.node);
+    assert.deepEqual(
+      keys.map((k) => k.label),
+      Object.keys(seedServer.metadata).sort((a, b) => a.localeCompare(b)),
+    );
+    const owner = keys.find((k) => k.label === 'owner');
+    assert.equal(owner?.item.contextValue, 'metadataKey');
+    assert.equal(owner?.item.description, seedServer.metadata.owner);
+    assert.equal(owner?.item.command?.command, 'ecsMetadata.openKey');
+    assert.deepEqual(owner?.item.command?.arguments, [
+      { profile: f.profileName, serverId: seedServer.id, key: 'owner' },
+    ]);
+    assert.deepEqual(
+      f.server.requests.map((r) => `${r.method} ${r.path}`),
+      [`GET /v2.1/${f.server.projectId}/servers/${seedServer.id}/metadata`],
+    );
+  });
+
+  it('hides value previews when ecsMetadata.hideValuePreviews is on', async () => {
+    await vscode.workspace
+      .getConfiguration('ecsMetadata')
+      .update('hideValuePreviews', true, vscode.ConfigurationTarget.Global);
+    const seedServer = f.seed.servers[0];
+    const owner = await eventually(async () => {
+      const root = await profileRoot(f.api, f.profileName);
+      const server = await childNamed(f.api, root.node, seedServer.name);
+      const key = await childNamed(f.api, server.node, 'owner');
+      return key.item.description === undefined ? key : undefined;
+    }, 'previews to disappear');
+    assert.equal(owner.item.description, undefined);
+  });
+
+  it('shows a failed expansion as an error item that retries on click', async () => {
+    const seedServer = f.seed.servers[0];
+    const root = await profileRoot(f.api, f.profileName);
+    const server = await childNamed(f.api, root.node, seedServer.name);
+    await vscode.commands.executeCommand('ecsMetadata.refreshNode', server.node);
+    f.server.setFaults({ serverError: { count: 1, status: 500 } });
+    const [error] = await childrenOf(f.api, server.node);
+    assert.equal(error.item.contextValue, 'message');
+    assert.equal(error.item.command?.command, 'ecsMetadata.refreshNode');
+    assert.match(String(error.item.tooltip), /request id/i);
+    await vscode.commands.executeCommand(error.item.command.command, ...(error.item.command.arguments ?? []));
+    const keys = await childrenOf(f.api, server.node);
+    assert.equal(keys[0].item.contextValue, 'metadataKey');
+  });
+
+  it('filters servers by name or id, says so, and clears', async () => {
+    const [first, second] = f.seed.servers;
+    await vscode.commands.executeCommand('ecsMetadata.filter', first.name.toUpperCase());
+    assert.equal(f.api.tree.filter, first.name.toUpperCase());
+    let root = await profileRoot(f.api, f.profileName);
+    assert.deepEqual(
+      (await childrenOf(f.api, root.node)).map((c) => c.label),
+      f.seed.servers
+        .filter((s) => s.name.toLowerCase().includes(first.name.toLowerCase()))
+        .map((s) => s.name),
+    );
+    await vscode.commands.executeCommand('ecsMetadata.filter', second.id.slice(0, 13));
+    root = await profileRoot(f.api, f.profileName);
+    assert.deepEqual(
+      (await childrenOf(f.api, root.node)).map((c) => c.label),
+      [second.name],
+    );
+    await vscode.commands.executeCommand('ecsMetadata.filter', 'no-such-server-anywhere');
+    const [empty] = await childrenOf(f.api, root.node);
+    assert.equal(empty.item.contextValue, 'message');
+    await vscode.commands.executeCommand('ecsMetadata.clearFilter');
+    assert.equal(f.api.tree.filter, undefined);
+    assert.equal((await childrenOf(f.api, root.node)).length, f.seed.servers.length);
+  });
+
+  it('refreshes when a profile changes', async () => {
+    const saved = storedProfiles();
+    try {
+      await writeProfiles([...(saved ?? []), { ...f.profile, name: 'Second profile' }]);
+      const second = await profileRoot(f.api, 'Second profile');
+      assert.equal(second.item.contextValue, 'profile');
+    } finally {
+      await writeProfiles(saved);
+    }
+    await eventually(
+      async () => ((await childrenOf(f.api)).some((c) => c.label === 'Second profile') ? undefined : true),
+      'the removed profile to leave the tree',
+    );
+  });
+});
+
+describe('tree: paging discovered servers', () => {
+  const pagingProfile = 'Paging test';
+  let f: Fixture;
+  let big: Awaited<ReturnType<typeof startEcsServer>>;
+  let saved: ReturnType<typeof storedProfiles>;
+
+  before(async () => {
+    f = await fixture();
+    big = await startEcsServer({ seed: f.seed });
+    big.addServers(120, 'bulk');
+    saved = storedProfiles();
+    await writeProfiles([
+      ...(saved ?? []),
+      { ...f.profile, name: pagingProfile, ecsEndpoint: big.url, iamEndpoint: big.url, servers: [] },
+    ]);
+    await vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+      profile: pagingProfile,
+      credentials: { accessKey: big.credentials.accessKey, secretKey: big.credentials.secretKey },
+    });
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: pagingProfile });
+    await writeProfiles(saved);
+    await big.close();
+  });
+
+  it('pages with "Load more", and a double click fetches the page once', async () => {
+    const total = f.seed.servers.length + 120;
+    const root = await profileRoot(f.api, pagingProfile);
+    let children = await childrenOf(f.api, root.node);
+    const servers = (): number => children.filter((c) => c.item.contextValue === 'server.discovered').length;
+    assert.equal(servers(), 50);
+    let more = children.at(-1);
+    assert.equal(more?.item.contextValue, 'loadMore');
+    assert.equal(more?.item.command?.command, 'ecsMetadata.loadMore');
+
+    big.clearRequests();
+    const args = more?.item.command?.arguments ?? [];
+    await Promise.all([
+      vscode.commands.executeCommand('ecsMetadata.loadMore', ...args),
+      vscode.commands.executeCommand('ecsMetadata.loadMore', ...args),
+    ]);
+    // And a late second click on the same, now stale, item.
+    await vscode.commands.executeCommand('ecsMetadata.loadMore', ...args);
+    assert.equal(
+      big.requests.filter((r) => r.path.endsWith('/servers') || r.path.endsWith('/servers/detail')).length,
+      1,
+    );
+    children = await childrenOf(f.api, root.node);
+    assert.equal(servers(), 100);
+
+    more = children.at(-1);
+    await vscode.commands.executeCommand('ecsMetadata.loadMore', ...(more?.item.command?.arguments ?? []));
+    children = await childrenOf(f.api, root.node);
+    assert.equal(servers(), total);
+    assert.notEqual(children.at(-1)?.item.contextValue, 'loadMore', 'no Load more after the last page');
+  });
+});
