@@ -3,7 +3,8 @@
 # (krb5, X11, xkbfile, libsecret), uses ripgrep, and the tests drive Debian's Chromium.
 # Elsewhere (macOS, other distributions) it only says what is needed and leaves the machine alone.
 set -euo pipefail
-packages=(chromium libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev ripgrep)
+# fonts-wqy-zenhei: CJK glyphs, so screenshots of the Chinese sample names are readable.
+packages=(chromium libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev ripgrep fonts-wqy-zenhei)
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
   echo "Not a Debian-like system: install the equivalents of ${packages[*]} yourself if the tests ask for them."
   exit 0

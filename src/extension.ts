@@ -9,6 +9,7 @@ import { registerRemoveProfile } from './commands/removeProfile';
 import { registerRemoveServer } from './commands/removeServer';
 import { registerSetCredentials } from './commands/setCredentials';
 import { registerShowLog } from './commands/showLog';
+import { destroyAgents } from './core';
 import { CredentialStore } from './credentials/credentialStore';
 import { ClientProvider } from './ecs/clientProvider';
 import type { ExtensionApi } from './extensionApi';
@@ -44,5 +45,6 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 }
 
 export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+  // Everything else is disposed through context.subscriptions; pooled keep-alive sockets are process-wide.
+  destroyAgents();
 }

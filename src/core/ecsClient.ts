@@ -83,7 +83,7 @@ export function createEcsClient(options: EcsClientOptions): EcsClient {
 
   const nativeServerCall = (serverId: string, signal: AbortSignal | undefined): ApiCall => ({
     segments: ['v1', projectId, 'cloudservers', serverId],
-    context: { serverId, projectId, permission: 'ecs:cloudServers:getServer' },
+    context: { serverId, projectId, permission: 'ecs:cloudServers:showServer' },
     signal,
   });
 
@@ -159,7 +159,7 @@ export function createEcsClient(options: EcsClientOptions): EcsClient {
     const answer = await executor.get({
       segments: ['v2.1', projectId, 'servers', 'detail'],
       query,
-      context: { projectId, permission: 'ecs:cloudServers:list' },
+      context: { projectId, permission: 'ecs:servers:list' },
       signal: opts.signal,
     });
     return serverPage(answer.json, answer.requestId);
@@ -168,7 +168,7 @@ export function createEcsClient(options: EcsClientOptions): EcsClient {
   async function getServer(serverId: string, opts: CallOptions = {}): Promise<ServerSummary> {
     validateServerId(serverId);
     const answer = await executor.get(
-      serverCall(serverId, [], 'ecs:cloudServers:getServer', { signal: opts.signal }),
+      serverCall(serverId, [], 'ecs:servers:get', { signal: opts.signal }),
     );
     return singleServer(answer.json, answer.requestId);
   }

@@ -82,7 +82,7 @@ function describeEcsError(err: EcsError, context: ErrorContext): UserMessage {
         ? 'ecs:servers:getMetadata'
         : context.serverId
           ? 'ecs:servers:listMetadata'
-          : 'ecs:cloudServers:list';
+          : 'ecs:servers:list';
       return {
         message: vscode.l10n.t(
           'Access denied. The IAM user of profile "{0}" needs the permission {1} in this project.',

@@ -1,0 +1,182 @@
+/**
+ * The walk a person takes, in a real VS Code (code-server) in Chromium, from a fresh profile that
+ * points at the local ECS-compatible server, with the extension installed from its packaged
+ * `.vsix`: open the view from the activity bar, expand the profile and a server, click a key, read
+ * the value in the panel, press Copy and find the value on the clipboard. A value that is HTML
+ * (`<img src=x onerror=alert(1)>`) must arrive as literal text with no script run.
+ *
+ * Clipboard route: Chromium's async clipboard API on the workbench page, with `clipboard-read` /
+ * `clipboard-write` granted for its origin. VS Code's web `env.clipboard.writeText` goes through
+ * the same `navigator.clipboard`, so reading it back there sees exactly what the Copy button wrote.
+ * Each copy starts from a sentinel value so a stale clipboard cannot pass the check.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Dialog, Page } from 'playwright-core';
+import type { SampleServer } from '../runner/sampleProfile';
+import { sampleProfileName } from '../runner/sampleProfile';
+import { saveScreenshot } from './screenshots';
+import { startWalkSession, type WalkSession } from './walkSession';
+import {
+  eventually,
+  expand,
+  openViewContainer,
+  resizeSideBar,
+  treeRow,
+  waitForNoToasts,
+  waitForWorkbench,
+  webviewContent,
+} from './workbench';
+
+const htmlValue = '<img src=x onerror=alert(1)>';
+
+/** The page's `navigator.clipboard`, typed here because this project compiles without the DOM lib. */
+interface ClipboardPage {
+  navigator: { clipboard: { readText(): Promise<string>; writeText(text: string): Promise<void> } };
+}
+
+async function readClipboard(page: Page): Promise<string> {
+  return page.evaluate(() => (globalThis as unknown as ClipboardPage).navigator.clipboard.readText());
+}
+
+async function writeClipboard(page: Page, text: string): Promise<void> {
+  await page.evaluate((t) => (globalThis as unknown as ClipboardPage).navigator.clipboard.writeText(t), text);
+}
+
+describe('end-to-end walk: the packaged extension in code-server + Chromium', function () {
+  let session: WalkSession;
+  let page: Page;
+  let server: SampleServer;
+  const dialogs: string[] = [];
+
+  before(async function () {
+    // Packaging (production build) and a cold workbench take a while; speed is not the point here.
+    this.timeout(300_000);
+    session = await startWalkSession();
+    page = session.page;
+    page.on('dialog', (dialog: Dialog) => {
+      dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    const withHtml = session.servers.find((s) => Object.values(s.metadata).includes(htmlValue));
+    assert.ok(withHtml, `the sample seed must hold a server with the value ${htmlValue}`);
+    server = withHtml;
+    assert.ok(
+      session.servers.slice(0, 2).some((s) => s.id === server.id),
+      'that server must be one of the two configured in the sample profile',
+    );
+  });
+
+  it('runs the extension installed from the packaged .vsix, not the development folder', () => {
+    const installed = fs
+      .readdirSync(session.code.extensionsDir)
+      .filter((d) => d.startsWith('ecs-tools.ecs-metadata-explorer-'));
+    assert.equal(
+      installed.length,
+      1,
+      `installed extensions: ${fs.readdirSync(session.code.extensionsDir).join(', ')}`,
+    );
+    const dir = path.join(session.code.extensionsDir, installed[0] as string);
+    assert.ok(
+      fs.existsSync(path.join(dir, 'dist', 'extension.js')),
+      'the bundle is in the installed extension',
+    );
+    assert.ok(!fs.existsSync(path.join(dir, 'src')), 'sources stay out of the .vsix');
+    assert.ok(
+      !fs.existsSync(path.join(dir, 'node_modules')),
+      'node_modules stays out of the .vsix (bundled)',
+    );
+  });
+
+  it('keeps the seeded credentials out of settings.json', () => {
+    const settings = fs.readFileSync(path.join(session.code.userDataDir, 'User', 'settings.json'), 'utf8');
+    assert.ok(settings.includes(sampleProfileName));
+    assert.ok(!settings.includes(session.ecs.credentials.secretKey), 'the secret key is in settings.json');
+    assert.ok(!settings.includes(session.ecs.credentials.accessKey), 'the access key is in settings.json');
+  });
+
+  it('opens the ECS Metadata view from the activity bar and shows the profile', async () => {
+    await waitForWorkbench(page);
+    await openViewContainer(page, 'ECS Metadata');
+    await treeRow(page, sampleProfileName).waitFor();
+    await resizeSideBar(page, 400);
+  });
+
+  it('expands the profile to its configured servers', async () => {
+    await expand(treeRow(page, sampleProfileName));
+    for (const s of session.servers.slice(0, 2)) await treeRow(page, s.name).waitFor();
+  });
+
+  it('expands a server to its metadata keys with one list call', async () => {
+    session.ecs.clearRequests();
+    await expand(treeRow(page, server.name));
+    for (const key of Object.keys(server.metadata)) await treeRow(page, key).waitFor();
+    const metadataCalls = session.ecs.requests.filter((r) =>
+      r.path.includes(`/servers/${server.id}/metadata`),
+    );
+    assert.deepEqual(
+      metadataCalls.map((r) => `${r.method} ${r.path}`),
+      [`GET /v2.1/${session.ecs.projectId}/servers/${server.id}/metadata`],
+    );
+    await saveScreenshot(page, 'tree', { keep: true });
+  });
+
+  it('clicking a key shows its value, key, server and profile in the panel', async () => {
+    const [key, value] = Object.entries(server.metadata).find(
+      ([, v]) => v !== htmlValue && !v.startsWith('{'),
+    ) as [string, string];
+    await treeRow(page, key).click();
+    const panel = webviewContent(page);
+    await eventually(
+      () => panel.locator('#value').textContent({ timeout: 30_000 }),
+      (t) => t === value,
+      '#value',
+    );
+    assert.equal(await panel.locator('#key').textContent(), key);
+    assert.match((await panel.locator('#server').textContent()) ?? '', new RegExp(server.name));
+    assert.match((await panel.locator('#profile').textContent()) ?? '', new RegExp(sampleProfileName));
+    assert.ok(
+      ((await panel.locator('#request-id').textContent()) ?? '').trim().length > 0,
+      'a request id is shown',
+    );
+    await page.locator('.tab', { hasText: `${key} — ECS Metadata` }).waitFor();
+    await waitForNoToasts(page);
+    await saveScreenshot(page, 'panel', { keep: true });
+  });
+
+  it('Copy value puts the value on the clipboard', async () => {
+    const panel = webviewContent(page);
+    const value = (await panel.locator('#value').textContent()) ?? '';
+    await writeClipboard(page, 'sentinel: not copied yet');
+    await panel.locator('#copy-value').click();
+    await eventually(
+      () => readClipboard(page),
+      (t) => t === value,
+      'clipboard',
+    );
+  });
+
+  it(`shows ${htmlValue} as literal text and runs no script`, async () => {
+    const key = Object.keys(server.metadata).find((k) => server.metadata[k] === htmlValue) as string;
+    await treeRow(page, key).click();
+    const panel = webviewContent(page);
+    await eventually(
+      () => panel.locator('#value').textContent(),
+      (t) => t === htmlValue,
+      '#value',
+    );
+    // No element was parsed out of the value, so there is nothing whose onerror could fire…
+    assert.equal(await panel.locator('#value').evaluate((el) => el.childElementCount), 0);
+    assert.equal(await panel.locator('img').count(), 0, 'an <img> element exists in the panel');
+    // …and the copy of it is byte for byte the literal text.
+    await writeClipboard(page, 'sentinel: not copied yet');
+    await panel.locator('#copy-value').click();
+    await eventually(
+      () => readClipboard(page),
+      (t) => t === htmlValue,
+      'clipboard',
+    );
+    assert.deepEqual(dialogs, [], 'a dialog opened: script from the value ran');
+  });
+});

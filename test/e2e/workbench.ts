@@ -1,0 +1,78 @@
+/**
+ * How a person finds things in the VS Code workbench, as playwright locators: the activity-bar
+ * entry, rows of the side bar's tree, and the content of a webview panel (an `iframe.webview`
+ * holding the page in its `#active-frame`).
+ */
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+
+export async function waitForWorkbench(page: Page): Promise<void> {
+  await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
+}
+
+/** Clicks the activity-bar entry whose title starts with `title` and waits for its side bar. */
+export async function openViewContainer(page: Page, title: string): Promise<void> {
+  await page.locator(`.part.activitybar .action-item a.action-label[aria-label^="${title}"]`).first().click();
+  await page
+    .locator('.part.sidebar .composite.title', { hasText: new RegExp(title.replace(/[^\w ]/g, '.'), 'i') })
+    .waitFor();
+}
+
+/** The side-bar tree row whose label is exactly `label`. */
+export function treeRow(page: Page, label: string): Locator {
+  return page
+    .locator('.part.sidebar .monaco-list-row[role="treeitem"]')
+    .filter({ has: page.locator('.label-name').getByText(label, { exact: true }) });
+}
+
+/** Expands a collapsible row (a click toggles it) unless it is already open. */
+export async function expand(row: Locator): Promise<void> {
+  await row.waitFor();
+  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+  await row.and(row.page().locator('[aria-expanded="true"]')).waitFor();
+}
+
+/** The document inside the visible webview panel. */
+export function webviewContent(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('#active-frame');
+}
+
+/** Polls `read` until `accept` holds; returns the last value read. For state that settles asynchronously. */
+export async function eventually<T>(
+  read: () => Promise<T>,
+  accept: (value: T) => boolean,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T = await read();
+  while (!accept(last)) {
+    if (Date.now() > deadline)
+      throw new Error(`${what}: still ${JSON.stringify(last)} after ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    last = await read();
+  }
+  return last;
+}
+
+/** Drags the side bar's edge (as a person would) so tree rows are not truncated in screenshots. */
+export async function resizeSideBar(page: Page, width: number): Promise<void> {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box) return;
+  const edge = box.x + box.width;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(edge, y);
+  await page.mouse.down();
+  await page.mouse.move(edge + (width - box.width) / 2, y, { steps: 4 });
+  await page.mouse.move(box.x + width, y, { steps: 4 });
+  await page.mouse.up();
+}
+
+/** Waits until no notification toast is showing (a finished progress toast fades out on its own). */
+export async function waitForNoToasts(page: Page): Promise<void> {
+  await eventually(
+    () => page.locator('.notification-toast').count(),
+    (n) => n === 0,
+    'notification toasts',
+    30_000,
+  );
+}

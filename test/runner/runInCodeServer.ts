@@ -1,0 +1,42 @@
+/**
+ * Runs the integration suite (`out/test/integration/index.js`) inside a real VS Code here:
+ * code-server + headless Chromium. The extension is loaded from the development folder; mocha's
+ * output from the extension host is printed as it arrives; the exit code is the suite's.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { launchBrowser, openWorkbench } from './browser';
+import { startCodeServer } from './codeServer';
+import { ensureCodeServer } from './codeServerInstall';
+import { repoRoot, requireBuiltExtension } from './paths';
+import { overallTimeoutMs, teardown, teardownOnSignals, withTimeout } from './teardown';
+
+async function main(): Promise<number> {
+  requireBuiltExtension();
+  const suite = path.join(repoRoot, 'out', 'test', 'integration', 'index.js');
+  if (!fs.existsSync(suite)) throw new Error(`${suite} is missing — run \`npm run build\` first.`);
+
+  const server = await startCodeServer();
+  console.log(`code-server ${server.url} (log: ${server.logFile})`);
+  const browser = await launchBrowser();
+  const { exitCode } = await openWorkbench(
+    browser,
+    server.workbenchUrl({ extensionDevelopmentPath: repoRoot, extensionTestsPath: suite }),
+  );
+  const code = await exitCode;
+  console.log(`integration suite finished with exit code ${code}`);
+  return code;
+}
+
+teardownOnSignals();
+// The one-time install (minutes on a slow machine) is not part of the run's time limit.
+ensureCodeServer()
+  .then(() => withTimeout(main(), overallTimeoutMs(360), 'The integration suite in code-server'))
+  .catch((err: Error) => {
+    console.error(err.message);
+    return 1;
+  })
+  .then(async (code) => {
+    await teardown();
+    process.exit(code);
+  });
