@@ -167,9 +167,7 @@ export function createEcsClient(options: EcsClientOptions): EcsClient {
 
   async function getServer(serverId: string, opts: CallOptions = {}): Promise<ServerSummary> {
     validateServerId(serverId);
-    const answer = await executor.get(
-      serverCall(serverId, [], 'ecs:servers:get', { signal: opts.signal }),
-    );
+    const answer = await executor.get(serverCall(serverId, [], 'ecs:servers:get', { signal: opts.signal }));
     return singleServer(answer.json, answer.requestId);
   }
 
