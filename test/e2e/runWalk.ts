@@ -6,8 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
-import { ensureCodeServer } from '../runner/codeServerInstall';
-import { overallTimeoutMs, teardown, teardownOnSignals, withTimeout } from '../runner/teardown';
+import { runGuarded } from '../runner/runGuarded';
 
 function runMocha(): Promise<number> {
   // bail: each step stands on the previous one; after a failure the rest would only fail along.
@@ -18,15 +17,4 @@ function runMocha(): Promise<number> {
   return new Promise((resolve) => mocha.run((failures) => resolve(failures > 0 ? 1 : 0)));
 }
 
-teardownOnSignals();
-// The one-time install (minutes on a slow machine) is not part of the run's time limit.
-ensureCodeServer()
-  .then(() => withTimeout(runMocha(), overallTimeoutMs(600), 'The end-to-end walk'))
-  .catch((err: Error) => {
-    console.error(err.message);
-    return 1;
-  })
-  .then(async (code) => {
-    await teardown();
-    process.exit(code);
-  });
+runGuarded('The end-to-end walk', 600, runMocha);

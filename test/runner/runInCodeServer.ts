@@ -7,9 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { launchBrowser, openWorkbench } from './browser';
 import { startCodeServer } from './codeServer';
-import { ensureCodeServer } from './codeServerInstall';
 import { repoRoot, requireBuiltExtension } from './paths';
-import { overallTimeoutMs, teardown, teardownOnSignals, withTimeout } from './teardown';
+import { runGuarded } from './runGuarded';
 
 async function main(): Promise<number> {
   requireBuiltExtension();
@@ -28,15 +27,4 @@ async function main(): Promise<number> {
   return code;
 }
 
-teardownOnSignals();
-// The one-time install (minutes on a slow machine) is not part of the run's time limit.
-ensureCodeServer()
-  .then(() => withTimeout(main(), overallTimeoutMs(360), 'The integration suite in code-server'))
-  .catch((err: Error) => {
-    console.error(err.message);
-    return 1;
-  })
-  .then(async (code) => {
-    await teardown();
-    process.exit(code);
-  });
+runGuarded('The integration suite in code-server', 360, main);

@@ -1,0 +1,22 @@
+/** Fresh core clients against the bench server, one per auth type, as the extension would build them. */
+import { createEcsClient, type EcsAuth, type EcsClient } from '../src/core';
+import type { ServerFacts } from './remoteEcsServer';
+
+export type AuthType = EcsAuth['type'];
+
+export function authFor(server: ServerFacts, type: AuthType): EcsAuth {
+  const c = server.credentials;
+  switch (type) {
+    case 'aksk':
+      return { type, accessKey: c.accessKey, secretKey: c.secretKey };
+    case 'password':
+      return { type, iamEndpoint: server.url, domain: c.domain, user: c.user, password: c.password };
+    case 'token':
+      return { type, token: c.token };
+  }
+}
+
+/** A new client each call: new agent, no cached token — what a cold start pays. */
+export function freshCoreClient(server: ServerFacts, type: AuthType = 'aksk'): EcsClient {
+  return createEcsClient({ endpoint: server.url, projectId: server.projectId, auth: authFor(server, type) });
+}

@@ -1,0 +1,81 @@
+/**
+ * Requests per user action, counted at the server: the figure latency multiplies. The minimum is one
+ * request per action, plus one token request for a password client that has none yet.
+ */
+import type { EcsClient } from '../src/core';
+import { freshCoreClient } from './coreClients';
+import type { BenchFixture } from './fixture';
+import type { RemoteEcsServer } from './remoteEcsServer';
+import { describeShapes } from './requestShapes';
+
+export interface ActionCount {
+  action: string;
+  requests: number;
+  minimum: number;
+  /** Route shapes seen, e.g. `1 × GET /v2.1/{project}/servers/{id}/metadata/{key}`. */
+  breakdown: string;
+  connectionsOpened: number;
+}
+
+async function count(
+  server: RemoteEcsServer,
+  action: string,
+  minimum: number,
+  run: () => Promise<unknown>,
+): Promise<ActionCount> {
+  await server.clearRequests();
+  const connectionsBefore = await server.connectionsOpened();
+  await run();
+  const requests = await server.requests();
+  return {
+    action,
+    requests: requests.length,
+    minimum,
+    breakdown: describeShapes(requests, server.projectId),
+    connectionsOpened: (await server.connectionsOpened()) - connectionsBefore,
+  };
+}
+
+export async function measureRequestCounts(
+  server: RemoteEcsServer,
+  fixture: BenchFixture,
+  treePageSize: number,
+): Promise<ActionCount[]> {
+  const serverId = fixture.serverIds[0];
+  const key = fixture.keys[0];
+  const results: ActionCount[] = [];
+  const aksk = freshCoreClient(server, 'aksk');
+  results.push(
+    await count(server, 'read a key (AK/SK, cold client)', 1, () => aksk.getMetadataItem(serverId, key)),
+  );
+  results.push(
+    await count(server, 'read a key (AK/SK, warm client)', 1, () => aksk.getMetadataItem(serverId, key)),
+  );
+  const token = freshCoreClient(server, 'token');
+  results.push(await count(server, 'read a key (token)', 1, () => token.getMetadataItem(serverId, key)));
+  const password: EcsClient = freshCoreClient(server, 'password');
+  results.push(
+    await count(server, 'read a key (password, first call)', 2, () =>
+      password.getMetadataItem(serverId, key),
+    ),
+  );
+  results.push(
+    await count(server, 'read a key (password, token cached)', 1, () =>
+      password.getMetadataItem(serverId, key),
+    ),
+  );
+  results.push(await count(server, 'expand a server (its keys)', 1, () => aksk.listMetadata(serverId)));
+  results.push(
+    await count(server, `a page of servers (limit ${treePageSize})`, 1, () =>
+      aksk.listServers({ limit: treePageSize }),
+    ),
+  );
+  const concurrent = freshCoreClient(server, 'password');
+  const reads = fixture.serverIds.map((id) => () => concurrent.getMetadataItem(id, key));
+  results.push(
+    await count(server, '50 concurrent key reads (fresh password client)', 51, () =>
+      Promise.all(reads.map((read) => read())),
+    ),
+  );
+  return results;
+}
