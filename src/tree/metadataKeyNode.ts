@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { KeyTarget } from '../metadata/keyTarget';
 import { ContextValue } from './contextValues';
 import type { ServerNode } from './serverNode';
 import { TreeNode } from './treeNode';
@@ -6,12 +7,14 @@ import { TreeNode } from './treeNode';
 const previewLength = 40;
 
 /**
- * One metadata key of a server. Carries `profile`, `serverId` and `key`, so commands invoked from
- * the tree (open, copy) accept it like their `{ profile, serverId, key }` argument.
+ * One metadata key of a server. Carries `profile`, `serverId`, `key` and the server's name when it
+ * has one, so commands invoked from the tree (open, copy) accept it like their KeyTarget argument —
+ * and, knowing the name, do not ask the cloud for it again.
  */
 export class MetadataKeyNode extends TreeNode {
   readonly profile: string;
   readonly serverId: string;
+  readonly serverName: string | undefined;
 
   constructor(
     override readonly parent: ServerNode,
@@ -22,6 +25,8 @@ export class MetadataKeyNode extends TreeNode {
     super(parent);
     this.profile = parent.profile;
     this.serverId = parent.serverId;
+    // Servers without a name are shown by id; an empty name is no name.
+    this.serverName = parent.server.name || undefined;
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -34,9 +39,15 @@ export class MetadataKeyNode extends TreeNode {
     item.command = {
       title: vscode.l10n.t('Open Metadata Key'),
       command: 'ecsMetadata.openKey',
-      arguments: [{ profile: this.profile, serverId: this.serverId, key: this.key }],
+      arguments: [this.openArgument()],
     };
     return item;
+  }
+
+  /** What `ecsMetadata.openKey` gets: the name the tree already shows spares the panel a server lookup. */
+  private openArgument(): KeyTarget {
+    const { profile, serverId, key, serverName } = this;
+    return serverName === undefined ? { profile, serverId, key } : { profile, serverId, key, serverName };
   }
 }
 

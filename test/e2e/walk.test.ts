@@ -19,10 +19,12 @@ import { sampleProfileName } from '../runner/sampleProfile';
 import { saveScreenshot } from './screenshots';
 import { startWalkSession, type WalkSession } from './walkSession';
 import {
+  editorTab,
   eventually,
   expand,
   openViewContainer,
   resizeSideBar,
+  runFromPalette,
   treeRow,
   waitForNoToasts,
   waitForWorkbench,
@@ -178,5 +180,72 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
       'clipboard',
     );
     assert.deepEqual(dialogs, [], 'a dialog opened: script from the value ran');
+  });
+
+  /** What the panel shows now: its key and its value, as the page renders them. */
+  async function panelShows(): Promise<{ key: string | null; value: string | null }> {
+    const panel = webviewContent(page);
+    return {
+      key: await panel.locator('#key').textContent(),
+      value: await panel.locator('#value').textContent(),
+    };
+  }
+
+  /** Waits until the panel shows `expected`, failing with what it showed last. */
+  async function waitForPanelShowing(expected: { key: string; value: string }): Promise<void> {
+    await eventually(
+      () => panelShows().catch(() => ({ key: null, value: null })),
+      (shown) => shown.key === expected.key && shown.value === expected.value,
+      'the panel',
+      30_000,
+    );
+  }
+
+  /** The metadata reads made since `clearRequests`: a restored panel must not have fetched again. */
+  function metadataReads(): string[] {
+    return session.ecs.requests
+      .filter((r) => r.path.includes('/metadata'))
+      .map((r) => `${r.method} ${r.path}`);
+  }
+
+  it('keeps the key and value when the panel is hidden behind another editor and shown again', async () => {
+    const shown = await panelShows();
+    assert.ok(shown.key && shown.value, 'the panel shows a key and value before it is hidden');
+    const expected = { key: shown.key, value: shown.value };
+    const panelTab = editorTab(page, `${expected.key} — ECS Metadata`);
+    session.ecs.clearRequests();
+
+    await runFromPalette(page, 'File: New Untitled Text File');
+    await editorTab(page, 'Untitled-1').and(page.locator('.tab.active')).waitFor();
+    // Hidden without retainContextWhenHidden, the page is gone; only an active webview counts as shown.
+    await panelTab.and(page.locator('.tab:not(.active)')).waitFor();
+
+    await panelTab.click();
+    await panelTab.and(page.locator('.tab.active')).waitFor();
+    await waitForPanelShowing(expected);
+    assert.deepEqual(metadataReads(), [], 'showing the panel again read the key again');
+  });
+
+  it('brings the panel back with the same key and value after a window reload', async () => {
+    const shown = await panelShows();
+    const expected = { key: shown.key ?? '', value: shown.value ?? '' };
+    session.ecs.clearRequests();
+
+    // What "Developer: Reload Window" does in the browser: the workbench page loads anew.
+    await runFromPalette(page, 'Developer: Reload Window');
+    await page.waitForEvent('domcontentloaded');
+    await waitForWorkbench(page);
+    await editorTab(page, `${expected.key} — ECS Metadata`).and(page.locator('.tab.active')).waitFor({
+      timeout: 60_000,
+    });
+    await waitForPanelShowing(expected);
+
+    // The serializer shows what the page saved; it does not read the key again.
+    assert.deepEqual(metadataReads(), [], 'the restored panel read the key again');
+    const panel = webviewContent(page);
+    assert.equal(await panel.locator('#value').evaluate((el) => el.childElementCount), 0);
+    assert.equal(await panel.locator('img').count(), 0, 'an <img> element exists in the restored panel');
+    assert.deepEqual(dialogs, [], 'a dialog opened during or after the reload');
+    await saveScreenshot(page, 'panel-restored');
   });
 });

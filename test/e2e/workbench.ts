@@ -76,3 +76,26 @@ export async function waitForNoToasts(page: Page): Promise<void> {
     30_000,
   );
 }
+
+/**
+ * Runs a command from the palette as a person would: F1, type its title, pick the row whose label
+ * is exactly `title`. F1 works wherever the focus is (webviews forward their key presses).
+ */
+export async function runFromPalette(page: Page, title: string): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  await page.keyboard.press('F1');
+  await widget.locator('.quick-input-box input').waitFor();
+  await page.keyboard.type(title);
+  const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  await widget
+    .locator('.quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: exact }) })
+    .first()
+    .click();
+  await widget.waitFor({ state: 'hidden' });
+}
+
+/** The editor tab whose label is exactly `label`. */
+export function editorTab(page: Page, label: string): Locator {
+  return page.locator('.part.editor .tab').filter({ has: page.getByText(label, { exact: true }) });
+}

@@ -4,6 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { PanelView } from '../../src/panel/messages';
 import { startEcsServer } from '../ecs-server';
 import {
   childNamed,
@@ -15,6 +16,7 @@ import {
   writeProfiles,
   type Fixture,
 } from './fixture';
+import { closePanel } from './panelTabs';
 
 describe('tree: servers view', () => {
   let f: Fixture;
@@ -78,12 +80,38 @@ describe('tree: servers view', () => {
     assert.equal(owner?.item.description, seedServer.metadata.owner);
     assert.equal(owner?.item.command?.command, 'ecsMetadata.openKey');
     assert.deepEqual(owner?.item.command?.arguments, [
-      { profile: f.profileName, serverId: seedServer.id, key: 'owner' },
+      { profile: f.profileName, serverId: seedServer.id, key: 'owner', serverName: seedServer.name },
     ]);
     assert.deepEqual(
       f.server.requests.map((r) => `${r.method} ${r.path}`),
       [`GET /v2.1/${f.server.projectId}/servers/${seedServer.id}/metadata`],
     );
+  });
+
+  it('opens a key of a discovered server with one request, the key read: the tree knows the name', async () => {
+    const seedServer = f.seed.servers[2];
+    const root = await profileRoot(f.api, f.profileName);
+    const server = await childNamed(f.api, root.node, seedServer.name);
+    assert.equal(server.item.contextValue, 'server.discovered', 'the profile does not name this server');
+    const owner = await childNamed(f.api, server.node, 'owner');
+    const command = owner.item.command;
+    assert.equal(command?.command, 'ecsMetadata.openKey');
+    f.server.clearRequests();
+    try {
+      // What a click on the item runs, with the arguments the item carries.
+      const view = await vscode.commands.executeCommand<PanelView | undefined>(
+        command.command,
+        ...(command.arguments ?? []),
+      );
+      assert.equal(view?.value, seedServer.metadata.owner);
+      assert.equal(view?.target.serverName, seedServer.name);
+      assert.deepEqual(
+        f.server.requests.map((r) => `${r.method} ${r.path}`),
+        [`GET /v2.1/${f.server.projectId}/servers/${seedServer.id}/metadata/owner`],
+      );
+    } finally {
+      await closePanel();
+    }
   });
 
   it('hides value previews when ecsMetadata.hideValuePreviews is on', async () => {
