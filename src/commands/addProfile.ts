@@ -4,7 +4,7 @@ import { parseCredentials, type Credentials } from '../credentials/credentials';
 import { promptCredentials } from '../credentials/promptCredentials';
 import { createProfileClient } from '../ecs/createProfileClient';
 import { requestTimeoutMs } from '../ecs/requestTimeout';
-import { describeError } from '../errors/userMessage';
+import { describeError, showError } from '../errors/userMessage';
 import type { AuthType, ProfileSetting } from '../profiles/profile';
 import { huaweiRegions } from '../profiles/regions';
 import { resolveProfile } from '../profiles/resolveProfile';
@@ -34,9 +34,16 @@ export function registerAddProfile(deps: CommandDeps): vscode.Disposable {
       );
       if (answer !== saveAnyway) return undefined;
     }
-    // Secrets first, so the tree refresh triggered by the new setting finds them.
-    await deps.credentials.set(input.profile.name, input.credentials);
-    await deps.profiles.add(input.profile);
+    try {
+      // Secrets first, so the tree refresh triggered by the new setting finds them.
+      await deps.credentials.set(input.profile.name, input.credentials);
+      await deps.profiles.add(input.profile);
+    } catch (err) {
+      if (scripted) throw err;
+      // A person is waiting: say what failed (e.g. no keyring) and how to fix it, rather than throw.
+      void showError(err, { profile: input.profile.name });
+      return undefined;
+    }
     if (!scripted) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Profile "{0}" added.', input.profile.name));
     }

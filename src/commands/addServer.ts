@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { validateServerId } from '../core';
+import { serverIdProblem, validateServerId } from '../core';
 import { showError } from '../errors/userMessage';
 import type { Profile } from '../profiles/profile';
 import { ServerNode } from '../tree/serverNode';
@@ -50,7 +50,10 @@ async function pickServer(
   let listed: ServerPick[] = [];
   const typedItem = (): ServerPick[] => {
     const typed = quickPick.value.trim();
-    if (!typed || listed.some((i) => i.server?.id === typed)) return [];
+    // Offer only a well-formed id: accepting anything else would end in an exception, not a message.
+    if (!typed || serverIdProblem(typed) !== undefined || listed.some((i) => i.server?.id === typed)) {
+      return [];
+    }
     return [
       {
         label: typed,

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { credentialsMatch, parseCredentials } from '../credentials/credentials';
 import { promptCredentials } from '../credentials/promptCredentials';
+import { showError } from '../errors/userMessage';
 import type { CommandDeps } from './commandDeps';
 import { profileFromArgument, profileNameOf } from './profileArgument';
 
@@ -35,7 +36,13 @@ export function registerSetCredentials(deps: CommandDeps): vscode.Disposable {
     if (!profile) return false;
     const credentials = await promptCredentials(profile.name, profile.auth);
     if (!credentials) return false;
-    await deps.credentials.set(profile.name, credentials);
+    try {
+      await deps.credentials.set(profile.name, credentials);
+    } catch (err) {
+      // A person is waiting: say what failed (e.g. no keyring) and how to fix it, rather than throw.
+      void showError(err, { profile: profile.name });
+      return false;
+    }
     void vscode.window.showInformationMessage(
       vscode.l10n.t('Credentials of "{0}" saved in the keyring.', profile.name),
     );

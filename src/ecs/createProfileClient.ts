@@ -22,7 +22,13 @@ export async function createProfileClient(
   if (!profile.ecsEndpoint) {
     throw new SetupError(
       'incompleteProfile',
-      vscode.l10n.t('Profile "{0}" needs a region or an ECS endpoint.', profile.name),
+      profile.region
+        ? vscode.l10n.t(
+            'Profile "{0}" has the region "{1}", which is not a region id. Region ids look like cn-north-4.',
+            profile.name,
+            profile.region,
+          )
+        : vscode.l10n.t('Profile "{0}" needs a region or an ECS endpoint.', profile.name),
       profile.name,
     );
   }

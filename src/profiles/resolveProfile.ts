@@ -1,4 +1,4 @@
-import { endpointsForRegion } from '../core';
+import { endpointsForRegion, type RegionEndpoints } from '../core';
 import type { Profile, ProfileSetting } from './profile';
 
 /**
@@ -6,7 +6,7 @@ import type { Profile, ProfileSetting } from './profile';
  * a region while any other Nova-compatible cloud works by giving both endpoints.
  */
 export function resolveProfile(setting: ProfileSetting): Profile {
-  const fromRegion = setting.region ? endpointsForRegion(setting.region) : undefined;
+  const fromRegion = setting.region ? regionEndpoints(setting.region) : undefined;
   return {
     name: setting.name,
     region: setting.region,
@@ -19,6 +19,18 @@ export function resolveProfile(setting: ProfileSetting): Profile {
     servers: (setting.servers ?? []).filter((s) => typeof s?.id === 'string' && s.id.length > 0),
     discoverServers: setting.discoverServers ?? true,
   };
+}
+
+/**
+ * A mistyped region must not break every list of profiles (the tree, the pickers): its endpoints stay
+ * empty, and building the profile's client says what to fix.
+ */
+function regionEndpoints(region: string): RegionEndpoints | undefined {
+  try {
+    return endpointsForRegion(region);
+  } catch {
+    return undefined;
+  }
 }
 
 function trimSlash(url: string): string {

@@ -15,6 +15,14 @@ describe('reading metadata', () => {
     });
   }
 
+  it('sends the key percent-encoded exactly once in the path (app:tier travels as app%3Atier)', async () => {
+    assert.equal(await clientFor(server()).getMetadataItem(WEB_01, 'app:tier'), 'frontend');
+    assert.equal(
+      apiRequests(server())[0].path,
+      `/v2.1/${server().projectId}/servers/${WEB_01}/metadata/app%3Atier`,
+    );
+  });
+
   it('returns the value exactly, markup and JSON included', async () => {
     const client = clientFor(server());
     assert.equal(await client.getMetadataItem(WEB_01, 'note'), '<img src=x onerror=alert(1)>');

@@ -1,5 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { WEB_01, apiRequests, clientFor, rejectionOf, useEcsServer } from './fixtures';
+import { createEcsClient } from '../../src/core';
+import {
+  UNKNOWN_SERVER,
+  WEB_01,
+  apiRequests,
+  clientFor,
+  rejectionOf,
+  startAdHocServer,
+  useEcsServer,
+} from './fixtures';
 
 const isNative = (path: string): boolean => path.includes('/cloudservers/');
 const isNova = (path: string): boolean => path.startsWith('/v2.1/');
@@ -43,6 +52,40 @@ describe('Nova route with native fallback (metadataApi)', () => {
     // And the client still uses Nova afterwards.
     await client.getMetadataItem(WEB_01, 'owner');
     assert.ok(apiRequests(server()).every((r) => isNova(r.path)));
+  });
+
+  it('an unknown server is serverNotFound and never triggers the fallback', async () => {
+    const client = clientFor(server());
+    await assert.rejects(client.getMetadataItem(UNKNOWN_SERVER, 'owner'), { kind: 'serverNotFound' });
+    await assert.rejects(client.listMetadata(UNKNOWN_SERVER), { kind: 'serverNotFound' });
+    assert.equal(apiRequests(server()).length, 2);
+    // A mistyped server id must not switch the client to the native route for good.
+    await client.getMetadataItem(WEB_01, 'owner');
+    assert.ok(apiRequests(server()).every((r) => isNova(r.path)));
+  });
+
+  it("'auto' falls back when the Nova route answers 410 Gone", async () => {
+    const gone = await startAdHocServer((req, res) => {
+      if (req.url?.startsWith('/v2.1/')) {
+        res.writeHead(410, { 'Content-Type': 'application/json' });
+        res.end('{"error_code":"APIGW.0410","error_msg":"This API is no longer offered."}');
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ server: { id: WEB_01, name: 'web-01', metadata: { owner: 'team-web' } } }));
+    });
+    try {
+      const client = createEcsClient({
+        endpoint: gone.url,
+        projectId: server().projectId,
+        auth: { type: 'token', token: 'MIITgone-test-token' },
+      });
+      const read = await client.readMetadataItem(WEB_01, 'owner');
+      assert.deepEqual({ value: read.value, api: read.api }, { value: 'team-web', api: 'native' });
+      assert.equal(gone.hits, 2);
+    } finally {
+      await gone.close();
+    }
   });
 
   it('a missing key is keyNotFound on the native route too', async () => {

@@ -1,6 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { createEcsClient, lookupProjectId } from '../../src/core';
-import { WEB_01, apiRequests, clientFor, iamTokenRequests, rejectionOf, useEcsServer } from './fixtures';
+import {
+  WEB_01,
+  apiRequests,
+  clientFor,
+  iamTokenRequests,
+  rejectionOf,
+  startAdHocServer,
+  useEcsServer,
+} from './fixtures';
 
 describe('password auth (IAM tokens)', () => {
   const server = useEcsServer();
@@ -53,6 +61,44 @@ describe('password auth (IAM tokens)', () => {
       server().requests.map((r) => `${r.method} ${r.path.split('/')[1]} ${r.status}`),
       ['GET v2.1 401', 'POST v3 201', 'GET v2.1 200'],
     );
+  });
+
+  it('renews at most once per call: a fresh token that is rejected too ends the call with auth', async () => {
+    // Every token is turned away a few times before the API relents, so a client that renews
+    // again and again would end up with a value instead of the error.
+    const seen: string[] = [];
+    let tokens = 0;
+    let gets = 0;
+    const api = await startAdHocServer((req, res) => {
+      seen.push(req.method ?? '');
+      if (req.method === 'POST') {
+        tokens++;
+        res.writeHead(201, { 'Content-Type': 'application/json', 'X-Subject-Token': `MIITtoken-${tokens}` });
+        res.end('{"token":{"expires_at":"2999-01-01T00:00:00.000000Z"}}');
+        return;
+      }
+      gets++;
+      if (gets > 5) {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end('{"meta":{"owner":"team-web"}}');
+        return;
+      }
+      res.writeHead(401, { 'Content-Type': 'application/json' });
+      res.end(
+        '{"error":{"code":401,"title":"Unauthorized","message":"The request you have made requires authentication."}}',
+      );
+    });
+    try {
+      const client = createEcsClient({
+        endpoint: api.url,
+        projectId: server().projectId,
+        auth: { type: 'password', iamEndpoint: api.url, domain: 'd', user: 'u', password: 'pw-0123' },
+      });
+      await assert.rejects(client.getMetadataItem(WEB_01, 'owner'), { kind: 'auth', status: 401 });
+      assert.deepEqual(seen, ['POST', 'GET', 'POST', 'GET']);
+    } finally {
+      await api.close();
+    }
   });
 
   it('concurrent calls that all hit a 401 share one fresh token', async () => {

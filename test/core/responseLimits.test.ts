@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { WEB_01, apiRequests, clientFor, useEcsServer } from './fixtures';
+import { createEcsClient } from '../../src/core';
+import { WEB_01, apiRequests, clientFor, startAdHocServer, useEcsServer } from './fixtures';
 
 describe('answers that cannot be trusted', () => {
   const server = useEcsServer();
@@ -24,6 +25,41 @@ describe('answers that cannot be trusted', () => {
       assert.match((e as Error).message, /unexpected shape: no "servers" list/);
       return true;
     });
+  });
+
+  it('applies the size cap to the IAM token answer too', async () => {
+    const iam = await startAdHocServer((_req, res) => {
+      res.writeHead(201, { 'Content-Type': 'application/json', 'X-Subject-Token': 'MIIThuge-answer-token' });
+      res.end(
+        JSON.stringify({
+          token: { expires_at: '2999-01-01T00:00:00.000000Z', catalog: 'x'.repeat(200_000) },
+        }),
+      );
+    });
+    try {
+      const s = server();
+      const client = createEcsClient({
+        endpoint: s.url,
+        projectId: s.projectId,
+        auth: {
+          type: 'password',
+          iamEndpoint: iam.url,
+          domain: s.credentials.domain,
+          user: s.credentials.user,
+          password: s.credentials.password,
+        },
+        maxResponseBytes: 64 * 1024,
+      });
+      await assert.rejects(client.getMetadataItem(WEB_01, 'owner'), (e: unknown) => {
+        const error = e as { kind: string; message: string };
+        assert.equal(error.kind, 'badResponse');
+        assert.match(error.message, /larger than 65536 bytes/);
+        return true;
+      });
+      assert.equal(apiRequests(s).length, 0);
+    } finally {
+      await iam.close();
+    }
   });
 
   it('says badResponse for truncated JSON, and does not retry it', async () => {

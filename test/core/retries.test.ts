@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as net from 'node:net';
 import { createEcsClient, type RequestEvent } from '../../src/core';
 import { MAX_RETRY_AFTER_MS, parseRetryAfter, retryDelayMs } from '../../src/core/retryPolicy';
 import { WEB_01, apiRequests, clientFor, rejectionOf, startAdHocServer, useEcsServer } from './fixtures';
@@ -83,6 +84,29 @@ describe('retries of idempotent GETs', () => {
         [3, 'network'],
       ],
     );
+  });
+
+  it('does not retry a failure that is not a reset or refusal (a TLS handshake with a plain-HTTP server)', async () => {
+    const sockets = new Set<net.Socket>();
+    const plain = net.createServer((socket) => {
+      sockets.add(socket);
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    });
+    await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = plain.address() as net.AddressInfo;
+      const client = createEcsClient({
+        endpoint: `https://127.0.0.1:${port}`,
+        projectId: server().projectId,
+        auth: { type: 'token', token: server().credentials.token },
+        maxAttempts: 3,
+      });
+      await assert.rejects(client.getMetadataItem(WEB_01, 'owner'), { kind: 'network' });
+      assert.equal(sockets.size, 1);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => plain.close(() => resolve()));
+    }
   });
 
   it('gives up after maxAttempts and reports the last error', async () => {

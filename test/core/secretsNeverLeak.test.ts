@@ -174,6 +174,62 @@ describe('secrets never leak', () => {
     }
   });
 
+  describe('when a server quotes a credential bare in its error message (not as a header line)', () => {
+    let quoting: AdHocServer;
+    const issuedToken = 'MIITissued-bare-token-0123456789';
+    before(async () => {
+      quoting = await startAdHocServer((req, res) => {
+        if (req.method === 'POST') {
+          res.writeHead(201, { 'Content-Type': 'application/json', 'X-Subject-Token': issuedToken });
+          res.end(JSON.stringify({ token: { expires_at: '2999-01-01T00:00:00.000000Z' } }));
+          return;
+        }
+        const credential = String(req.headers['x-security-token'] ?? req.headers['x-auth-token'] ?? '');
+        res.writeHead(403, { 'Content-Type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            error_code: 'QUOTE.0001',
+            error_msg: `credential ${credential} may not do this`,
+            request_id: 'quote-1',
+          }),
+        );
+      });
+    });
+    after(() => quoting.close());
+
+    const cases: [string, EcsAuth, string][] = [
+      [
+        'a security token',
+        {
+          type: 'aksk',
+          accessKey: 'AKQUOTETEMP00000',
+          secretKey: 'sk-quote-secret-value-111',
+          securityToken: 'st-quote-security-token-222',
+        },
+        'st-quote-security-token-222',
+      ],
+      [
+        'an issued IAM token',
+        { type: 'password', iamEndpoint: '', domain: 'dom', user: 'usr', password: 'pw-quote-secret-444' },
+        issuedToken,
+      ],
+    ];
+    for (const [what, auth, secret] of cases) {
+      it(`masks ${what}`, async () => {
+        const client = createEcsClient({
+          endpoint: quoting.url,
+          projectId: PROJECT,
+          auth: auth.type === 'password' ? { ...auth, iamEndpoint: quoting.url } : auth,
+          maxAttempts: 1,
+        });
+        const error = await rejectionOf(client.getMetadataItem(WEB_01, 'owner'));
+        assertNoSecret(error, [secret]);
+        // The quote did arrive (so the test is meaningful), with the secret masked.
+        assert.match(`${(error as { serverMessage?: string }).serverMessage}`, /credential \*\*\* may not/);
+      });
+    }
+  });
+
   describe('redactSecrets', () => {
     it('masks header values, signatures, JSON secret fields and exact known secrets', () => {
       const text = [

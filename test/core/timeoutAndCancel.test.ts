@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { RequestEvent } from '../../src/core';
-import { WEB_01, apiRequests, clientFor, iamTokenRequests, useEcsServer } from './fixtures';
+import { createEcsClient, type RequestEvent } from '../../src/core';
+import { WEB_01, apiRequests, clientFor, iamTokenRequests, startAdHocServer, useEcsServer } from './fixtures';
 
 /** Resolves once the server has received `count` requests. */
 async function requestsArrived(read: () => number, count: number): Promise<void> {
@@ -27,6 +27,36 @@ describe('timeouts and cancellation', () => {
     assert.equal(await client.getMetadataItem(WEB_01, 'owner'), 'team-web');
     server().setFaults({ hang: { count: 1 } });
     await assert.rejects(client.listMetadata(WEB_01), { kind: 'timeout' });
+  });
+
+  it('applies the timeout to the IAM token request too', async () => {
+    // IAM answers after 1.5 s: too late for a 0.3 s timeout, but a client without one would get its token.
+    const iam = await startAdHocServer((_req, res) => {
+      setTimeout(() => {
+        if (res.destroyed) return;
+        res.writeHead(201, { 'Content-Type': 'application/json', 'X-Subject-Token': 'MIITslow-token' });
+        res.end('{"token":{"expires_at":"2999-01-01T00:00:00.000000Z"}}');
+      }, 1500);
+    });
+    try {
+      const s = server();
+      const client = createEcsClient({
+        endpoint: s.url,
+        projectId: s.projectId,
+        auth: {
+          type: 'password',
+          iamEndpoint: iam.url,
+          domain: s.credentials.domain,
+          user: s.credentials.user,
+          password: s.credentials.password,
+        },
+        timeoutMs: 300,
+      });
+      await assert.rejects(client.getMetadataItem(WEB_01, 'owner'), { kind: 'timeout' });
+      assert.equal(apiRequests(s).length, 0);
+    } finally {
+      await iam.close();
+    }
   });
 
   it('cancels an in-flight request through the signal: kind cancelled, no retry', async () => {
@@ -72,6 +102,47 @@ describe('timeouts and cancellation', () => {
     }).getMetadataItem(WEB_01, 'owner', { signal: controller.signal });
     await assert.rejects(pending, { kind: 'cancelled' });
     assert.equal(apiRequests(server()).length, 1);
+  });
+
+  it('a caller cancelling while its token is being issued stops waiting at once', async () => {
+    let release: (() => void) | undefined;
+    const iam = await startAdHocServer((_req, res) => {
+      release = () => {
+        if (res.destroyed) return;
+        res.writeHead(201, { 'Content-Type': 'application/json', 'X-Subject-Token': 'MIITheld-token' });
+        res.end('{"token":{"expires_at":"2999-01-01T00:00:00.000000Z"}}');
+      };
+    });
+    try {
+      const s = server();
+      const client = createEcsClient({
+        endpoint: s.url,
+        projectId: s.projectId,
+        auth: {
+          type: 'password',
+          iamEndpoint: iam.url,
+          domain: s.credentials.domain,
+          user: s.credentials.user,
+          password: s.credentials.password,
+        },
+      });
+      const controller = new AbortController();
+      const pending = client.getMetadataItem(WEB_01, 'owner', { signal: controller.signal });
+      await requestsArrived(() => iam.hits, 1);
+      controller.abort();
+      // IAM still holds the token back: the cancelled caller must not wait for it.
+      const outcome = await Promise.race([
+        pending.then(
+          () => 'resolved',
+          (e: unknown) => (e as { kind?: string }).kind,
+        ),
+        new Promise((resolve) => setTimeout(() => resolve('still waiting'), 1000)),
+      ]);
+      assert.equal(outcome, 'cancelled');
+    } finally {
+      release?.();
+      await iam.close();
+    }
   });
 
   it('one caller cancelling does not fail others waiting on the same token request', async () => {

@@ -1,0 +1,29 @@
+import * as assert from 'node:assert/strict';
+import { resolveProfile } from '../../src/profiles/resolveProfile';
+
+describe('profile defaults', () => {
+  it('takes both endpoints from the region', () => {
+    const profile = resolveProfile({ name: 'p', region: 'cn-north-4', auth: 'aksk' });
+    assert.equal(profile.ecsEndpoint, 'https://ecs.cn-north-4.myhuaweicloud.com');
+    assert.equal(profile.iamEndpoint, 'https://iam.cn-north-4.myhuaweicloud.com');
+  });
+
+  it('does not throw for a mistyped region (one bad entry must not break every profile list)', () => {
+    const profile = resolveProfile({ name: 'p', region: 'CN North 4', auth: 'aksk' });
+    assert.equal(profile.region, 'CN North 4');
+    assert.equal(profile.ecsEndpoint, '');
+    assert.equal(profile.iamEndpoint, '');
+  });
+
+  it('keeps endpoints given explicitly, without a trailing slash', () => {
+    const profile = resolveProfile({
+      name: 'p',
+      region: 'not a region',
+      ecsEndpoint: 'https://compute.example.com/',
+      iamEndpoint: 'https://identity.example.com/v3/',
+      auth: 'password',
+    });
+    assert.equal(profile.ecsEndpoint, 'https://compute.example.com');
+    assert.equal(profile.iamEndpoint, 'https://identity.example.com/v3');
+  });
+});
