@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import { isEcsError } from '../core/errors';
-import { parseCredentials, type Credentials } from '../credentials/credentials';
+import { credentialsMatch, parseCredentials, type Credentials } from '../credentials/credentials';
 import { promptCredentials } from '../credentials/promptCredentials';
 import { createProfileClient } from '../ecs/createProfileClient';
 import { requestTimeoutMs } from '../ecs/requestTimeout';
+import { endpointInputProblem, projectIdInputProblem } from '../errors/inputProblems';
 import { describeError, showError } from '../errors/userMessage';
+import { parseProfileSetting } from '../profiles/parseProfileSetting';
 import type { AuthType, ProfileSetting } from '../profiles/profile';
 import { huaweiRegions } from '../profiles/regions';
 import { resolveProfile } from '../profiles/resolveProfile';
@@ -35,9 +37,7 @@ export function registerAddProfile(deps: CommandDeps): vscode.Disposable {
       if (answer !== saveAnyway) return undefined;
     }
     try {
-      // Secrets first, so the tree refresh triggered by the new setting finds them.
-      await deps.credentials.set(input.profile.name, input.credentials);
-      await deps.profiles.add(input.profile);
+      await saveProfile(deps, input);
     } catch (err) {
       if (scripted) throw err;
       // A person is waiting: say what failed (e.g. no keyring) and how to fix it, rather than throw.
@@ -56,16 +56,45 @@ interface ProfileInput {
   credentials: Credentials;
 }
 
+/**
+ * Secrets first, so the tree refresh triggered by the new setting finds them; should the settings
+ * write then fail, the secret is put back as it was, so none is left behind without its profile.
+ */
+async function saveProfile(deps: CommandDeps, input: ProfileInput): Promise<void> {
+  const name = input.profile.name;
+  const previous = await deps.credentials.get(name);
+  await deps.credentials.set(name, input.credentials);
+  try {
+    await deps.profiles.add(input.profile);
+  } catch (err) {
+    await (previous ? deps.credentials.set(name, previous) : deps.credentials.delete(name)).catch(
+      () => undefined, // The settings failure is the one to report.
+    );
+    throw err;
+  }
+}
+
+/** A script's `{ profile, credentials }`, checked field by field before anything is stored or sent. */
 function scriptedInput(arg: unknown): ProfileInput | undefined {
   if (typeof arg !== 'object' || arg === null) return undefined;
   const { profile, credentials } = arg as { profile?: unknown; credentials?: unknown };
-  if (typeof profile !== 'object' || profile === null) return undefined;
-  const setting = profile as ProfileSetting;
-  const parsed = parseCredentials(credentials);
-  if (typeof setting.name !== 'string' || !setting.name || !parsed) {
+  if (profile === undefined) return undefined;
+  const parsed = parseProfileSetting(profile);
+  if ('problem' in parsed) throw new Error(parsed.problem);
+  const secrets = parseCredentials(credentials);
+  if (!secrets) {
     throw new Error(vscode.l10n.t('addProfile expects { profile: { name, auth, … }, credentials }.'));
   }
-  return { profile: setting, credentials: parsed };
+  if (!credentialsMatch(parsed.setting.auth, secrets)) {
+    throw new Error(
+      vscode.l10n.t(
+        'Profile "{0}" signs in with {1}; these credentials do not fit.',
+        parsed.setting.name,
+        parsed.setting.auth,
+      ),
+    );
+  }
+  return { profile: parsed.setting, credentials: secrets };
 }
 
 /** Lists one server. A 403 still proves the credentials work, so only other failures count. */
@@ -115,7 +144,7 @@ async function askProfile(deps: CommandDeps): Promise<ProfileInput | undefined> 
   const other = vscode.l10n.t('Other OpenStack-compatible cloud…');
   const cloud = await vscode.window.showQuickPick(
     [
-      ...huaweiRegions.map((r) => ({ label: r, description: 'Huawei Cloud' })),
+      ...huaweiRegions.map((r) => ({ label: r, description: vscode.l10n.t('Huawei Cloud') })),
       { label: other, description: vscode.l10n.t('enter the endpoints yourself') },
     ],
     { title, placeHolder: vscode.l10n.t('Huawei Cloud region, or another cloud'), ignoreFocusOut: true },
@@ -158,13 +187,7 @@ async function askProfile(deps: CommandDeps): Promise<ProfileInput | undefined> 
 
   // Password sign-in on a known region can look the project up; everything else needs it given.
   const projectOptional = auth.auth === 'password' && !isOther;
-  const projectId = await askText(
-    title,
-    projectOptional
-      ? vscode.l10n.t('Project id (leave empty to look it up from the region)')
-      : vscode.l10n.t('Project id'),
-    projectOptional,
-  );
+  const projectId = await askProjectId(title, projectOptional);
   if (projectId === undefined) return undefined;
   if (projectId) profile.projectId = projectId;
 
@@ -184,6 +207,20 @@ function askText(title: string, prompt: string, optional = false): Thenable<stri
     .then((v) => v?.trim());
 }
 
+function askProjectId(title: string, optional: boolean): Thenable<string | undefined> {
+  return vscode.window
+    .showInputBox({
+      title,
+      prompt: optional
+        ? vscode.l10n.t('Project id (leave empty to look it up from the region)')
+        : vscode.l10n.t('Project id'),
+      ignoreFocusOut: true,
+      validateInput: (v) => (optional && !v.trim() ? undefined : projectIdInputProblem(v.trim())),
+    })
+    .then((v) => v?.trim());
+}
+
+/** https, or plain http to this machine only: the same rule the core enforces before any request. */
 function askUrl(title: string, prompt: string): Thenable<string | undefined> {
   return vscode.window
     .showInputBox({
@@ -191,16 +228,7 @@ function askUrl(title: string, prompt: string): Thenable<string | undefined> {
       prompt,
       placeHolder: 'https://…',
       ignoreFocusOut: true,
-      validateInput: (v) => {
-        try {
-          const url = new URL(v.trim());
-          return url.protocol === 'https:' || url.protocol === 'http:'
-            ? undefined
-            : vscode.l10n.t('Enter an http(s) URL');
-        } catch {
-          return vscode.l10n.t('Enter an http(s) URL');
-        }
-      },
+      validateInput: (v) => endpointInputProblem(v.trim()),
     })
     .then((v) => v?.trim());
 }

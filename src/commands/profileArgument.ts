@@ -3,14 +3,17 @@ import type { Profile } from '../profiles/profile';
 import type { ProfileStore } from '../profiles/profileStore';
 import { ProfileNode } from '../tree/profileNode';
 import { TreeNode } from '../tree/treeNode';
+import { pickProfile } from './pickers/pickProfile';
 
 /**
  * The profile a command was invoked for: a tree node (or a descendant of one), `{ profile }`, a
- * name, or — with no argument — the user's pick. Undefined when the user cancels.
+ * name, or — with no argument — the user's pick (`title` names the command). Undefined when the
+ * user cancels.
  */
 export async function profileFromArgument(
   profiles: ProfileStore,
   arg: unknown,
+  title: string,
 ): Promise<Profile | undefined> {
   const name = profileNameOf(arg);
   if (name !== undefined) {
@@ -18,7 +21,7 @@ export async function profileFromArgument(
     if (!profile) throw new Error(vscode.l10n.t('There is no profile named "{0}".', name));
     return profile;
   }
-  return pickProfile(profiles);
+  return pickProfile(profiles, title);
 }
 
 export function profileNameOf(arg: unknown): string | undefined {
@@ -32,18 +35,4 @@ export function profileNameOf(arg: unknown): string | undefined {
     return (arg as { profile: string }).profile;
   }
   return undefined;
-}
-
-export async function pickProfile(profiles: ProfileStore): Promise<Profile | undefined> {
-  const all = profiles.list();
-  if (all.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('No ECS profile yet. Add one first.'));
-    return undefined;
-  }
-  if (all.length === 1) return all[0];
-  const picked = await vscode.window.showQuickPick(
-    all.map((p) => ({ label: p.name, description: p.region ?? p.ecsEndpoint, profile: p })),
-    { title: vscode.l10n.t('Choose a profile'), ignoreFocusOut: true },
-  );
-  return picked?.profile;
 }

@@ -9,7 +9,7 @@ import { profileFromArgument } from './profileArgument';
  */
 export function registerRemoveProfile(deps: CommandDeps): vscode.Disposable {
   return vscode.commands.registerCommand('ecsMetadata.removeProfile', async (arg?: unknown) => {
-    const profile = await profileFromArgument(deps.profiles, arg);
+    const profile = await profileFromArgument(deps.profiles, arg, vscode.l10n.t('Remove Profile'));
     if (!profile) return false;
     const scripted = typeof arg === 'object' && arg !== null && !(arg instanceof TreeNode);
     if (!scripted) {

@@ -6,7 +6,7 @@ import { profileFromArgument } from './profileArgument';
 /** `ecsMetadata.removeServer`: from a configured server's context menu, or `{ profile, serverId }`. */
 export function registerRemoveServer(deps: CommandDeps): vscode.Disposable {
   return vscode.commands.registerCommand('ecsMetadata.removeServer', async (arg?: unknown) => {
-    const profile = await profileFromArgument(deps.profiles, arg);
+    const profile = await profileFromArgument(deps.profiles, arg, vscode.l10n.t('Remove Server'));
     if (!profile) return false;
     let serverId = arg instanceof ServerNode ? arg.serverId : serverIdOf(arg);
     if (!serverId) {

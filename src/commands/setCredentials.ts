@@ -24,7 +24,13 @@ export function registerSetCredentials(deps: CommandDeps): vscode.Disposable {
         );
       }
       const profile = deps.profiles.get(name);
-      if (profile && !credentialsMatch(profile.auth, credentials)) {
+      // Stored under a name no profile has, they would wait unseen for whoever adds that name later.
+      if (!profile) {
+        throw new Error(
+          vscode.l10n.t('There is no profile named "{0}"; add it before setting its credentials.', name),
+        );
+      }
+      if (!credentialsMatch(profile.auth, credentials)) {
         throw new Error(
           vscode.l10n.t('Profile "{0}" signs in with {1}; these credentials do not fit.', name, profile.auth),
         );
@@ -32,7 +38,7 @@ export function registerSetCredentials(deps: CommandDeps): vscode.Disposable {
       await deps.credentials.set(name, credentials);
       return true;
     }
-    const profile = await profileFromArgument(deps.profiles, arg);
+    const profile = await profileFromArgument(deps.profiles, arg, vscode.l10n.t('Set Credentials'));
     if (!profile) return false;
     const credentials = await promptCredentials(profile.name, profile.auth);
     if (!credentials) return false;

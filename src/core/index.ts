@@ -13,6 +13,9 @@ export {
   validateEndpoint,
   serverIdProblem,
   metadataKeyProblem,
+  projectIdProblem,
+  endpointProblem,
+  isLoopbackHost,
 } from './validation';
 export type {
   AkSkAuth,

@@ -62,7 +62,8 @@ export function validateProjectId(projectId: unknown): asserts projectId is stri
 
 const LOOPBACK_NAMES = new Set(['localhost', '[::1]', '::1']);
 
-function isLoopbackHost(hostname: string): boolean {
+/** The hosts plain http:// may reach: this machine only. */
+export function isLoopbackHost(hostname: string): boolean {
   return LOOPBACK_NAMES.has(hostname.toLowerCase()) || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
@@ -116,6 +117,16 @@ export function serverIdProblem(serverId: string): string | undefined {
 /** For input boxes: the message validateMetadataKey would throw, or undefined when the key is fine. */
 export function metadataKeyProblem(key: string): string | undefined {
   return problemOf(() => validateMetadataKey(key));
+}
+
+/** For input boxes: the message validateProjectId would throw, or undefined when the id is fine. */
+export function projectIdProblem(projectId: string): string | undefined {
+  return problemOf(() => validateProjectId(projectId));
+}
+
+/** For input boxes: the message validateEndpoint would throw, or undefined when the URL is fine. */
+export function endpointProblem(endpoint: string, what?: string): string | undefined {
+  return problemOf(() => validateEndpoint(endpoint, what));
 }
 
 function problemOf(check: () => void): string | undefined {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { createEcsClient, lookupProjectId, type EcsAuth, type EcsClient, type RequestEvent } from '../core';
 import type { Credentials } from '../credentials/credentials';
+import { endpointInputProblem, projectIdInputProblem } from '../errors/inputProblems';
 import { SetupError } from '../errors/setupError';
 import type { Profile } from '../profiles/profile';
 
@@ -32,6 +33,7 @@ export async function createProfileClient(
       profile.name,
     );
   }
+  checkProfileInput(profile);
   const auth = toAuth(profile, credentials);
   const projectId = profile.projectId ?? (await projectIdFor(profile, auth, options));
   return createEcsClient({
@@ -41,6 +43,32 @@ export async function createProfileClient(
     timeoutMs: options.timeoutMs,
     onRequest: options.onRequest,
   });
+}
+
+/**
+ * The core would refuse these too, but in English and without naming the setting; said here in the
+ * user's language, with the profile, as something to fix in settings.
+ */
+function checkProfileInput(profile: Profile): void {
+  const problems: [string, string | undefined][] = [
+    ['ecsEndpoint', endpointInputProblem(profile.ecsEndpoint)],
+    [
+      'iamEndpoint',
+      profile.auth === 'password' && profile.iamEndpoint
+        ? endpointInputProblem(profile.iamEndpoint)
+        : undefined,
+    ],
+    ['projectId', profile.projectId ? projectIdInputProblem(profile.projectId) : undefined],
+  ];
+  for (const [field, problem] of problems) {
+    if (problem) {
+      throw new SetupError(
+        'incompleteProfile',
+        vscode.l10n.t('Profile "{0}", setting "{1}": {2}', profile.name, field, problem),
+        profile.name,
+      );
+    }
+  }
 }
 
 function toAuth(profile: Profile, credentials: Credentials): EcsAuth {

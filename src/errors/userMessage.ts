@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { isEcsError, type EcsError } from '../core/errors';
 import { redactSecrets } from '../core';
+import { metadataKeyInputProblem, serverIdInputProblem } from './inputProblems';
 import { isSetupError, type SetupError } from './setupError';
+import type { Log } from '../log/log';
 import { networkTrouble } from './networkTrouble';
 
 export interface ErrorContext {
@@ -22,6 +24,13 @@ export interface UserMessage {
   /** A few words for places with little room, such as a tree item's label. */
   summary: string;
   actions: ErrorAction[];
+}
+
+/** Where the core's English detail goes when the message shown leaves it out; set by activate(). */
+let detailLog: Log | undefined;
+
+export function sendErrorDetailsTo(log: Log | undefined): void {
+  detailLog = log;
 }
 
 /** Turns any error into a localized message that says what went wrong and what to do about it. */
@@ -131,14 +140,7 @@ function describeEcsError(err: EcsError, context: ErrorContext): UserMessage {
         actions: [],
       };
     case 'invalidInput':
-      return {
-        message: vscode.l10n.t(
-          'The request was not sent because an input is not valid: {0}',
-          redactSecrets(err.message),
-        ),
-        summary: vscode.l10n.t('Invalid input'),
-        actions: [],
-      };
+      return describeInvalidInput(err, context);
     case 'server':
     case 'badResponse':
       return {
@@ -150,6 +152,38 @@ function describeEcsError(err: EcsError, context: ErrorContext): UserMessage {
         actions: [showLog()],
       };
   }
+}
+
+/**
+ * The core's messages are English-only, so the sentence shown is always the extension's: from the
+ * input in context when that is what the core refused, else a general one; the core's wording goes
+ * to the log. The only other words shown are the cloud's own, marked as such, when it refused a request.
+ */
+function describeInvalidInput(err: EcsError, context: ErrorContext): UserMessage {
+  const summary = vscode.l10n.t('Invalid input');
+  if (err.status !== undefined) {
+    const refused = vscode.l10n.t(
+      'The cloud refused the request as not valid (HTTP {0}). Check that the project id belongs to this region and to these credentials.',
+      err.code ? `${err.status}, ${err.code}` : String(err.status),
+    );
+    const said = err.serverMessage
+      ? ` ${vscode.l10n.t('The cloud said: "{0}"', redactSecrets(err.serverMessage))}`
+      : '';
+    return { message: refused + said, summary, actions: [showLog()] };
+  }
+  // Describing may happen more than once per error (tree renders); a repeated log line is harmless.
+  detailLog?.error(`invalid input, not sent: ${redactSecrets(err.message)}`);
+  const problem =
+    (context.key !== undefined ? metadataKeyInputProblem(context.key) : undefined) ??
+    (context.serverId !== undefined ? serverIdInputProblem(context.serverId) : undefined);
+  return {
+    message: vscode.l10n.t(
+      'The request was not sent because an input is not valid. {0}',
+      problem ?? vscode.l10n.t('Check the profile in the ecsMetadata.profiles setting.'),
+    ),
+    summary,
+    actions: problem ? [] : [openSettings('ecsMetadata.profiles')],
+  };
 }
 
 function describeNetworkError(err: EcsError): UserMessage {

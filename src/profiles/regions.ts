@@ -1,3 +1,9 @@
+/**
+ * What a region id looks like: Huawei's ids (cn-north-4, eu-west-101, my-kualalumpur-1, ae-ad-1) and
+ * other clouds' (local-1). The same pattern is in package.json's schema for `region`; a test keeps them equal.
+ */
+export const regionIdPattern = /^[a-z]{2,}(-[a-z0-9]+)*-[0-9]+$/;
+
 /** Huawei Cloud region ids (from the SDK's list), offered by Add Profile; any other id can be typed. */
 export const huaweiRegions: readonly string[] = [
   'cn-north-1',

@@ -130,6 +130,21 @@ describe('local ECS server: fault switches', () => {
     await assert.rejects(pending, /socket hang up|ECONNRESET/);
   });
 
+  it('records a request the client gave up on as abandoned, and an answered one as not', async () => {
+    server.setFaults({ hang: { count: 1 } });
+    const abort = new AbortController();
+    const pending = send(server.url, `/v2.1/${server.projectId}/servers`, {
+      headers: { 'X-Auth-Token': server.credentials.token },
+      signal: abort.signal,
+    });
+    while (server.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    abort.abort();
+    await assert.rejects(pending);
+    while (!server.requests[0].abandoned) await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.equal((await get()).status, 200);
+    assert.equal(server.requests[1].abandoned, false);
+  });
+
   it('latencyMs: holds every answer back by at least that long, IAM included', async () => {
     // A lower bound only (timers never fire early), so this cannot flake on a slow machine.
     server.setFaults({ latencyMs: 120 });

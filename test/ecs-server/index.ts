@@ -147,8 +147,12 @@ export async function startEcsServer(options: EcsServerOptions = {}): Promise<Ec
       headers: flattenHeaders(req.headers),
       status: 0,
       connectionId: connectionIds.get(req.socket) ?? 0,
+      abandoned: false,
     };
     requests.push(record);
+    res.once('close', () => {
+      if (!res.writableFinished) record.abandoned = true;
+    });
     const reply: Reply = { res, requestId, onStatus: (status) => (record.status = status) };
 
     const body = await readBody(req);

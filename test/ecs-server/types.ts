@@ -60,6 +60,8 @@ export interface RecordedRequest {
   status: number;
   /** Id of the TCP connection, 1 for the first accepted. */
   connectionId: number;
+  /** True once the client closed the connection before an answer was sent (it gave up or aborted). */
+  abandoned: boolean;
 }
 
 export interface EcsServerCredentials {

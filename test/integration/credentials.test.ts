@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { childrenOf, fixture, profileRoot, storedProfiles, writeProfiles, type Fixture } from './fixture';
 import type { ProfileSetting } from '../../src/profiles/profile';
+import { translated } from './l10nBundle';
 
 describe('credentials', () => {
   let f: Fixture;
@@ -76,6 +77,30 @@ describe('credentials', () => {
     const root = await profileRoot(f.api, name);
     await vscode.commands.executeCommand('ecsMetadata.refreshNode', root.node);
     assert.ok((await serversShown()).every((v) => v === 'server.discovered'));
+  });
+
+  it('refuses credentials for a profile that does not exist, storing nothing', async () => {
+    await assert.rejects(
+      Promise.resolve(
+        vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+          profile: name,
+          credentials: {
+            accessKey: f.server.credentials.accessKey,
+            secretKey: f.server.credentials.secretKey,
+          },
+        }),
+      ),
+      (err: Error) => {
+        assert.equal(
+          err.message,
+          translated('There is no profile named "{0}"; add it before setting its credentials.', name),
+        );
+        return true;
+      },
+    );
+    await writeProfiles([...(saved ?? []), { ...f.profile, servers: [], name }]);
+    const [message] = await childrenOf(f.api, (await profileRoot(f.api, name)).node);
+    assert.equal(message.label, 'Credentials needed');
   });
 
   it('rejects credentials of the wrong shape or for another sign-in method', async () => {

@@ -15,6 +15,7 @@ import {
   writeProfiles,
   type Fixture,
 } from './fixture';
+import { translated } from './l10nBundle';
 
 describe('profiles', () => {
   let f: Fixture;
@@ -76,6 +77,112 @@ describe('profiles', () => {
       storedProfiles()?.find((p) => p.name === 'Wrong key'),
       undefined,
     );
+  });
+
+  it('Add Profile refuses a scripted profile that does not fit the schema, storing and sending nothing', async () => {
+    const name = 'Checked';
+    const credentials = {
+      accessKey: f.server.credentials.accessKey,
+      secretKey: f.server.credentials.secretKey,
+    };
+    const valid: ProfileSetting = { ...f.profile, name, servers: [] };
+    const cases: [unknown, string][] = [
+      [
+        { ...valid, secretKey: 'in-settings' },
+        translated(
+          'The profile has an unknown field "{0}". Known fields: {1}.',
+          'secretKey',
+          'name, region, ecsEndpoint, iamEndpoint, projectId, auth, domain, user, servers, discoverServers',
+        ),
+      ],
+      [
+        { ...valid, auth: 'ak' },
+        translated('The profile field "auth" must be "aksk", "password" or "token".'),
+      ],
+      [{ ...valid, projectId: 42 }, translated('The profile field "{0}" must be a string.', 'projectId')],
+      [
+        { ...valid, discoverServers: 'yes' },
+        translated('The profile field "{0}" must be true or false.', 'discoverServers'),
+      ],
+      [
+        { ...valid, region: 'North 4' },
+        translated('"{0}" is not a region id. Region ids look like cn-north-4.', 'North 4'),
+      ],
+      [
+        { ...valid, servers: [{ id: 'web-01' }] },
+        translated(
+          '"{0}" is not a server id. A server id is a UUID such as 998af54b-5762-4041-abc1-f98a2c27b3a2.',
+          'web-01',
+        ),
+      ],
+      [
+        { ...valid, servers: [{ id: f.seed.servers[0].id, status: 'ACTIVE' }] },
+        translated('The profile field "servers" must be a list of {0}.', '{ id, name? }'),
+      ],
+      [
+        { ...valid, iamEndpoint: 'http://iam.example.com' },
+        translated(
+          'The profile field "{0}": {1}',
+          'iamEndpoint',
+          translated(
+            'Use https:// for {0}. Plain http:// is allowed only for this machine (127.0.0.1, ::1, localhost).',
+            'iam.example.com',
+          ),
+        ),
+      ],
+    ];
+    f.server.clearRequests();
+    for (const [profile, expected] of cases) {
+      await assert.rejects(
+        Promise.resolve(vscode.commands.executeCommand('ecsMetadata.addProfile', { profile, credentials })),
+        (err: Error) => {
+          assert.equal(err.message, expected);
+          return true;
+        },
+      );
+    }
+    assert.deepEqual(f.server.requests, [], 'no test call for a refused profile');
+    assert.deepEqual(storedProfiles(), saved);
+    // The same profile written by hand has no credentials: none were stored for it.
+    await writeProfiles([...(saved ?? []), valid]);
+    const [message] = await childrenOf(f.api, (await profileRoot(f.api, name)).node);
+    assert.equal(message.label, 'Credentials needed');
+  });
+
+  it('Add Profile leaves no secret behind when the settings cannot be written', async () => {
+    const name = 'Unsaved';
+    // An unsaved edit of settings.json makes VS Code refuse every settings write until it is saved.
+    await vscode.commands.executeCommand('workbench.action.openSettingsJson');
+    await eventually(
+      async () =>
+        vscode.window.activeTextEditor?.document.uri.path.endsWith('/settings.json') ? true : undefined,
+      'settings.json in an editor',
+    );
+    await vscode.commands.executeCommand('type', { text: ' ' });
+    try {
+      await assert.rejects(
+        Promise.resolve(
+          vscode.commands.executeCommand('ecsMetadata.addProfile', {
+            profile: { ...f.profile, name, servers: [] },
+            credentials: {
+              accessKey: f.server.credentials.accessKey,
+              secretKey: f.server.credentials.secretKey,
+            },
+          }),
+        ),
+        /unsaved changes/,
+      );
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+    assert.equal(
+      storedProfiles()?.find((p) => p.name === name),
+      undefined,
+    );
+    await writeProfiles([...(saved ?? []), { ...f.profile, name, servers: [] }]);
+    const [message] = await childrenOf(f.api, (await profileRoot(f.api, name)).node);
+    assert.equal(message.label, 'Credentials needed', 'the secret was removed with the failed save');
   });
 
   it('defaults endpoints from the region for Huawei Cloud', async () => {

@@ -96,7 +96,7 @@ async function main(): Promise<void> {
   for (const r of results) {
     const extra = r.pending ? `, ${r.pending} pending` : '';
     process.stdout.write(
-      `${r.name.padEnd(28)} ${r.passed} passed, ${r.failed} failed${extra} (exit ${r.code})\n`,
+      `${r.name.padEnd(34)} ${r.passed} passed, ${r.failed} failed${extra} (exit ${r.code})\n`,
     );
   }
   const passed = results.reduce((n, r) => n + r.passed, 0);

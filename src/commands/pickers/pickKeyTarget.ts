@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { ClientProvider } from '../../ecs/clientProvider';
 import type { KeyTarget } from '../../metadata/keyTarget';
 import type { ProfileStore } from '../../profiles/profileStore';
@@ -10,9 +11,12 @@ export async function pickKeyTarget(
   profiles: ProfileStore,
   clients: ClientProvider,
 ): Promise<KeyTarget | undefined> {
-  const profile = await pickProfile(profiles);
+  const profile = await pickProfile(profiles, vscode.l10n.t('Get Metadata Key'));
   if (!profile) return undefined;
-  const server = await pickServer(profile, clients);
+  const server = await pickServer(profile, clients, {
+    title: vscode.l10n.t('Get Metadata Key ({0})', profile.name),
+    forAdding: false,
+  });
   if (!server) return undefined;
   const key = await pickKey(profile.name, server, clients);
   if (key === undefined) return undefined;

@@ -2,8 +2,11 @@ import * as vscode from 'vscode';
 import type { Profile } from '../../profiles/profile';
 import type { ProfileStore } from '../../profiles/profileStore';
 
-/** The profile to work in: asked only when there are several; with none, offers to add one. */
-export async function pickProfile(profiles: ProfileStore): Promise<Profile | undefined> {
+/**
+ * The profile to work in, for every command that needs one: asked only when there are several;
+ * with none, offers to add one. `title` names the command asking. Undefined when the user backs out.
+ */
+export async function pickProfile(profiles: ProfileStore, title: string): Promise<Profile | undefined> {
   const all = profiles.list();
   if (all.length === 0) {
     const add = vscode.l10n.t('Add Profile');
@@ -21,7 +24,7 @@ export async function pickProfile(profiles: ProfileStore): Promise<Profile | und
       description: profile.region ?? profile.ecsEndpoint,
       profile,
     })),
-    { title: vscode.l10n.t('Get Metadata Key'), placeHolder: vscode.l10n.t('Select a profile') },
+    { title, placeHolder: vscode.l10n.t('Select a profile'), ignoreFocusOut: true },
   );
   return picked?.profile;
 }

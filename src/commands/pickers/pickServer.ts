@@ -11,30 +11,49 @@ interface ServerItem extends vscode.QuickPickItem {
   server?: ServerRef;
 }
 
+export interface ServerPickOptions {
+  /** Names the command asking. */
+  title: string;
+  /**
+   * Add Server: list the project's servers even when the profile's discovery is off (that is where
+   * new servers come from), and leave out the ones already configured.
+   */
+  forAdding: boolean;
+}
+
 /**
- * A server of the profile: its configured servers at once, the project's servers as their pages
- * arrive (when discovery is on), filterable by name or id; a typed server id can be used as is.
+ * The one server picker of every command: the profile's configured servers at once, the project's
+ * servers as their pages arrive (every page, not just the first), filterable by name or id; a typed
+ * server id can be used as is. Closing it aborts the listing in flight.
  */
-export function pickServer(profile: Profile, clients: ClientProvider): Promise<ServerRef | undefined> {
+export function pickServer(
+  profile: Profile,
+  clients: ClientProvider,
+  options: ServerPickOptions,
+): Promise<ServerRef | undefined> {
   const quickPick = vscode.window.createQuickPick<ServerItem>();
-  quickPick.title = vscode.l10n.t('Get Metadata Key ({0})', profile.name);
+  quickPick.title = options.title;
   quickPick.placeholder = vscode.l10n.t('Select a server, or type its name or id');
   quickPick.matchOnDescription = true;
   quickPick.matchOnDetail = true;
+  quickPick.ignoreFocusOut = true;
 
-  const configured: ServerItem[] = profile.servers.map((server) => ({
-    label: server.name || server.id,
-    description: server.id,
-    detail: vscode.l10n.t('Configured in settings'),
-    server,
-  }));
+  const configuredIds = new Set(profile.servers.map((s) => s.id));
+  const configured: ServerItem[] = options.forAdding
+    ? []
+    : profile.servers.map((server) => ({
+        label: server.name || server.id,
+        description: server.id,
+        detail: vscode.l10n.t('Configured in settings'),
+        server,
+      }));
   let discovered: ServerItem[] = [];
   let problem: ServerItem[] = [];
   const abort = new AbortController();
 
   const render = (): void => {
     const typed = quickPick.value.trim();
-    const known = [...configured, ...discovered].some((i) => i.server?.id === typed);
+    const known = configuredIds.has(typed) || discovered.some((i) => i.server?.id === typed);
     const typedItem: ServerItem[] =
       typed && !known && serverIdProblem(typed) === undefined
         ? [
@@ -48,14 +67,19 @@ export function pickServer(profile: Profile, clients: ClientProvider): Promise<S
     quickPick.items = [...typedItem, ...configured, ...discovered, ...problem];
   };
 
-  if (profile.discoverServers) {
+  if (profile.discoverServers || options.forAdding) {
     quickPick.busy = true;
     void discover(profile, clients, abort.signal, (page) => {
-      const seen = new Set([...configured, ...discovered].map((i) => i.server?.id));
+      const seen = new Set([...configuredIds, ...discovered.map((i) => i.server?.id)]);
       discovered = discovered.concat(
         page
           .filter((s) => !seen.has(s.id))
-          .map((s) => ({ label: s.name || s.id, description: idAndStatus(s), server: s })),
+          .map((s) => ({
+            label: s.name || s.id,
+            description: idAndStatus(s),
+            // Only what a settings entry holds: Add Server stores the pick as is.
+            server: s.name ? { id: s.id, name: s.name } : { id: s.id },
+          })),
       );
       render();
     })

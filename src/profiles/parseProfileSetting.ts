@@ -1,0 +1,102 @@
+import * as vscode from 'vscode';
+import { endpointInputProblem, projectIdInputProblem, serverIdInputProblem } from '../errors/inputProblems';
+import type { AuthType, ProfileSetting, ServerRef } from './profile';
+import { regionIdPattern } from './regions';
+
+const authTypes: readonly AuthType[] = ['aksk', 'password', 'token'];
+const knownFields = [
+  'name',
+  'region',
+  'ecsEndpoint',
+  'iamEndpoint',
+  'projectId',
+  'auth',
+  'domain',
+  'user',
+  'servers',
+  'discoverServers',
+] as const;
+const stringFields = ['name', 'region', 'ecsEndpoint', 'iamEndpoint', 'projectId', 'domain', 'user'] as const;
+
+export type ParsedProfileSetting = { setting: ProfileSetting } | { problem: string };
+
+/**
+ * Checks a profile a script passed against the shape of the `ecsMetadata.profiles` schema (the
+ * settings editor checks what people type; nothing checks a command argument): only known fields,
+ * the right types, UUID server ids, https endpoints (http to this machine only). The problem is a
+ * localized sentence; the setting is a copy holding only the known fields.
+ */
+export function parseProfileSetting(value: unknown): ParsedProfileSetting {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { problem: vscode.l10n.t('The profile must be an object such as { name, region, auth }.') };
+  }
+  const input = value as Record<string, unknown>;
+  const unknown = Object.keys(input).find((k) => !(knownFields as readonly string[]).includes(k));
+  if (unknown !== undefined) {
+    return {
+      problem: vscode.l10n.t(
+        'The profile has an unknown field "{0}". Known fields: {1}.',
+        unknown,
+        knownFields.join(', '),
+      ),
+    };
+  }
+  for (const field of stringFields) {
+    if (input[field] !== undefined && typeof input[field] !== 'string') {
+      return { problem: vscode.l10n.t('The profile field "{0}" must be a string.', field) };
+    }
+  }
+  const { name, region, ecsEndpoint, iamEndpoint, projectId, auth, domain, user, servers, discoverServers } =
+    input as Partial<Record<(typeof stringFields)[number], string>> & Record<string, unknown>;
+  if (!name) return { problem: vscode.l10n.t('The profile needs a non-empty "name".') };
+  if (!authTypes.includes(auth as AuthType)) {
+    return { problem: vscode.l10n.t('The profile field "auth" must be "aksk", "password" or "token".') };
+  }
+  if (region !== undefined && !regionIdPattern.test(region)) {
+    return {
+      problem: vscode.l10n.t('"{0}" is not a region id. Region ids look like cn-north-4.', region),
+    };
+  }
+  for (const [field, url] of [
+    ['ecsEndpoint', ecsEndpoint],
+    ['iamEndpoint', iamEndpoint],
+  ] as const) {
+    const problem = url === undefined ? undefined : endpointInputProblem(url);
+    if (problem) return { problem: vscode.l10n.t('The profile field "{0}": {1}', field, problem) };
+  }
+  const projectProblem = projectId ? projectIdInputProblem(projectId) : undefined;
+  if (projectProblem) return { problem: projectProblem };
+  if (discoverServers !== undefined && typeof discoverServers !== 'boolean') {
+    return { problem: vscode.l10n.t('The profile field "{0}" must be true or false.', 'discoverServers') };
+  }
+  const parsedServers = servers === undefined ? undefined : parseServers(servers);
+  if (typeof parsedServers === 'string') return { problem: parsedServers };
+
+  const setting: ProfileSetting = { name, auth: auth as AuthType };
+  if (region !== undefined) setting.region = region;
+  if (ecsEndpoint !== undefined) setting.ecsEndpoint = ecsEndpoint;
+  if (iamEndpoint !== undefined) setting.iamEndpoint = iamEndpoint;
+  if (projectId !== undefined) setting.projectId = projectId;
+  if (domain !== undefined) setting.domain = domain;
+  if (user !== undefined) setting.user = user;
+  if (parsedServers !== undefined) setting.servers = parsedServers;
+  if (discoverServers !== undefined) setting.discoverServers = discoverServers;
+  return { setting };
+}
+
+/** The servers as refs, or the localized problem with the first one that is not `{ id, name? }`. */
+function parseServers(value: unknown): ServerRef[] | string {
+  const shape = vscode.l10n.t('The profile field "servers" must be a list of {0}.', '{ id, name? }');
+  if (!Array.isArray(value)) return shape;
+  const refs: ServerRef[] = [];
+  for (const item of value as unknown[]) {
+    if (typeof item !== 'object' || item === null) return shape;
+    const { id, name, ...rest } = item as Record<string, unknown>;
+    if (Object.keys(rest).length > 0 || typeof id !== 'string') return shape;
+    if (name !== undefined && typeof name !== 'string') return shape;
+    const problem = serverIdInputProblem(id);
+    if (problem) return problem;
+    refs.push(name ? { id, name } : { id });
+  }
+  return refs;
+}

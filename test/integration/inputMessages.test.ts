@@ -1,0 +1,131 @@
+/**
+ * Invalid input (a server id, a key, an endpoint, a project id) is described in the extension's own
+ * translatable words — never with the core's English-only messages — wherever a user sees it:
+ * a rejected command, a tree item, an input box's validation.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { endpointInputProblem, projectIdInputProblem } from '../../src/errors/inputProblems';
+import type { ProfileSetting } from '../../src/profiles/profile';
+import { childrenOf, fixture, profileRoot, storedProfiles, writeProfiles, type Fixture } from './fixture';
+import { translated } from './l10nBundle';
+
+const notSent = 'The request was not sent because an input is not valid. {0}';
+const notServerId =
+  '"{0}" is not a server id. A server id is a UUID such as 998af54b-5762-4041-abc1-f98a2c27b3a2.';
+
+async function rejection(command: string, arg: unknown): Promise<string> {
+  try {
+    await vscode.commands.executeCommand(command, arg);
+  } catch (err) {
+    return (err as Error).message;
+  }
+  throw new Error(`${command} did not reject`);
+}
+
+describe('invalid input: localized messages', () => {
+  let f: Fixture;
+  let saved: ProfileSetting[] | undefined;
+
+  before(async () => {
+    f = await fixture();
+  });
+
+  beforeEach(() => {
+    saved = storedProfiles();
+  });
+
+  afterEach(async () => {
+    await writeProfiles(saved);
+  });
+
+  it('Get Metadata Key with a server id that is not a UUID', async () => {
+    const message = await rejection('ecsMetadata.getMetadataKey', {
+      profile: f.profileName,
+      serverId: 'not-a-uuid',
+      key: 'owner',
+    });
+    assert.equal(message, translated(notSent, translated(notServerId, 'not-a-uuid')));
+  });
+
+  it('Get Metadata Key with a key ECS does not allow', async () => {
+    const message = await rejection('ecsMetadata.getMetadataKey', {
+      profile: f.profileName,
+      serverId: f.seed.servers[0].id,
+      key: 'a b',
+    });
+    const keyProblem = translated(
+      'The metadata key "{0}" has characters ECS does not allow. Use only A-Z a-z 0-9 - _ : .',
+      'a b',
+    );
+    assert.equal(message, translated(notSent, keyProblem));
+  });
+
+  it('Add Server with an id that is not a UUID', async () => {
+    const message = await rejection('ecsMetadata.addServer', { profile: f.profileName, serverId: '../../x' });
+    assert.equal(message, translated(notServerId, '../../x'));
+  });
+
+  it('a profile whose endpoint is plain http to another host says so in the tree', async () => {
+    const name = 'Plain http';
+    await writeProfiles([
+      ...(saved ?? []),
+      { ...f.profile, name, servers: [], ecsEndpoint: 'http://ecs.example.com' },
+    ]);
+    await profileRoot(f.api, name);
+    await vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+      profile: name,
+      credentials: { accessKey: f.server.credentials.accessKey, secretKey: f.server.credentials.secretKey },
+    });
+    const [message] = await childrenOf(f.api, (await profileRoot(f.api, name)).node);
+    assert.equal(message.item.contextValue, 'message');
+    assert.equal(
+      message.item.tooltip,
+      translated(
+        'Profile "{0}", setting "{1}": {2}',
+        name,
+        'ecsEndpoint',
+        translated(
+          'Use https:// for {0}. Plain http:// is allowed only for this machine (127.0.0.1, ::1, localhost).',
+          'ecs.example.com',
+        ),
+      ),
+    );
+    await vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: name });
+  });
+
+  it('the endpoint input box allows https, and plain http only to this machine', () => {
+    assert.equal(endpointInputProblem('https://ecs.example.com'), undefined);
+    assert.equal(endpointInputProblem('http://127.0.0.1:8080'), undefined);
+    assert.equal(endpointInputProblem('http://localhost:8080/v2.1'), undefined);
+    assert.equal(
+      endpointInputProblem('http://ecs.example.com'),
+      translated(
+        'Use https:// for {0}. Plain http:// is allowed only for this machine (127.0.0.1, ::1, localhost).',
+        'ecs.example.com',
+      ),
+    );
+    assert.equal(
+      endpointInputProblem('ecs.example.com'),
+      translated(
+        '"{0}" is not a URL. Use a form like https://ecs.cn-north-4.myhuaweicloud.com',
+        'ecs.example.com',
+      ),
+    );
+    assert.equal(
+      endpointInputProblem('ftp://ecs.example.com'),
+      translated('The URL must start with https://.'),
+    );
+  });
+
+  it('the project id input box explains what a project id looks like', () => {
+    assert.equal(projectIdInputProblem('9c53a566cb3443ab910cf0daebca90c4'), undefined);
+    assert.equal(
+      projectIdInputProblem('not a project'),
+      translated(
+        '"{0}" is not a project id. A project id looks like 9c53a566cb3443ab910cf0daebca90c4.',
+        'not a project',
+      ),
+    );
+  });
+});
