@@ -68,10 +68,19 @@
     }
   }
 
+  // The page's own locale is the browser's (code-server: whatever the browser is set to), not VS
+  // Code's display language; dates follow the labels instead (html lang is vscode.env.language).
+  const locale = document.documentElement.lang || undefined;
+
   /** @param {string} iso */
   function formatTime(iso) {
     const date = new Date(iso);
-    return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
+    if (Number.isNaN(date.getTime())) return iso;
+    try {
+      return date.toLocaleString(locale);
+    } catch {
+      return date.toLocaleString(); // A language tag Intl does not accept.
+    }
   }
 
   function render() {

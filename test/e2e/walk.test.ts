@@ -70,6 +70,10 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     );
   });
 
+  after(async () => {
+    await session?.close();
+  });
+
   it('runs the extension installed from the packaged .vsix, not the development folder', () => {
     const installed = fs
       .readdirSync(session.code.extensionsDir)

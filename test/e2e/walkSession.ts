@@ -2,7 +2,9 @@
  * Everything the end-to-end walk stands on, started fresh: the local ECS-compatible server
  * (sample seed), the extension packaged with `vsce` and installed from its `.vsix` into a
  * throw-away profile with the "Local sample" profile in its settings, the credential seeder, and
- * the workbench in headless Chromium with clipboard permission. Stopped by `teardown()`.
+ * the workbench in headless Chromium with clipboard permission. Stopped by `teardown()`, or
+ * earlier by `close()`. With a `locale`, VS Code runs in that display language, with the test
+ * language pack from `test/fixtures/<locale>-language-pack/` that makes it one.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -13,6 +15,7 @@ import { launchBrowser, openWorkbench, printLog } from '../runner/browser';
 import { startCodeServer, type CodeServer } from '../runner/codeServer';
 import { packageCredentialSeeder, seederEnvironment, waitForSeed } from '../runner/credentialSeeder';
 import { packageExtension } from '../runner/packageExtension';
+import { packageFixtureExtension } from '../runner/packageFixture';
 import {
   readSampleServers,
   sampleCredentials,
@@ -29,12 +32,22 @@ export interface WalkSession {
   vsix: string;
   context: BrowserContext;
   page: Page;
+  /** Stops code-server and the browser now (a later session need not share the machine with them). */
+  close(): Promise<void>;
+}
+
+export interface WalkSessionOptions {
+  /** VS Code's display language, e.g. `zh-cn`; default English. */
+  locale?: string;
 }
 
 /** Screenshots are 1000x600 so the copies kept in media/screenshots stay small. */
 export const viewport = { width: 1000, height: 600 };
 
-export async function startWalkSession(): Promise<WalkSession> {
+/** Packaged once per run: every session installs the same `.vsix`. */
+let packaged: string | undefined;
+
+export async function startWalkSession(options: WalkSessionOptions = {}): Promise<WalkSession> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-walk-'));
   onTeardown(`remove ${work}`, () => fs.rmSync(work, { recursive: true, force: true }));
 
@@ -42,13 +55,19 @@ export async function startWalkSession(): Promise<WalkSession> {
   onTeardown('stop the ECS server', () => ecs.close());
   const servers = readSampleServers();
 
-  const vsix = packageExtension(work);
+  // Packaged in this session's folder, which is only removed when the whole run ends.
+  packaged ??= packageExtension(work);
+  const vsix = packaged;
   const seeder = await packageCredentialSeeder(work);
+  const languagePacks = options.locale
+    ? [packageFixtureExtension(`${options.locale}-language-pack`, work)]
+    : [];
   const seeded = path.join(work, 'credentials-seeded');
   const code = await startCodeServer({
     settings: sampleSettings(ecs, servers),
     env: seederEnvironment([sampleCredentials(ecs)], seeded),
-    vsixes: [vsix, seeder],
+    vsixes: [vsix, seeder, ...languagePacks],
+    locale: options.locale,
   });
 
   const browser = await launchBrowser();
@@ -59,5 +78,9 @@ export async function startWalkSession(): Promise<WalkSession> {
     onLog: process.env.ECS_RUNNER_VERBOSE ? printLog : () => undefined,
   });
   await waitForSeed(seeded);
-  return { ecs, servers, code, vsix, context, page };
+  const close = async (): Promise<void> => {
+    await browser.close();
+    await code.stop();
+  };
+  return { ecs, servers, code, vsix, context, page, close };
 }

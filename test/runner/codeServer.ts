@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ensureCodeServer } from './codeServerInstall';
 import { freePort } from './freePort';
+import { registerLanguagePacks } from './languagePacks';
 import { onTeardown } from './teardown';
 import { workbenchSettings } from './workbenchSettings';
 
@@ -24,6 +25,11 @@ export interface CodeServerOptions {
   port?: number;
   /** Also copy code-server's own output to the terminal (it always goes to `logFile`). */
   echoOutput?: boolean;
+  /**
+   * Display language (`--locale`, e.g. `zh-cn`). VS Code only switches to it — `vscode.env.language`,
+   * extension nls and l10n bundles included — when an installed language pack contributes it.
+   */
+  locale?: string;
 }
 
 /** Payload entries the web workbench understands (a Map, so each key once). */
@@ -147,6 +153,10 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const port = options.port ?? (await freePort());
   const config = configFile(root, port);
   for (const vsix of options.vsixes ?? []) installVsix(bin, vsix, { extensionsDir, userDataDir, config });
+  const languages = registerLanguagePacks(extensionsDir, userDataDir);
+  if (options.locale && !options.locale.startsWith('en') && !languages.includes(options.locale)) {
+    throw new Error(`--locale ${options.locale} needs a language pack for it among the installed vsixes`);
+  }
 
   const logFile = path.join(root, 'code-server.log');
   const log = fs.openSync(logFile, 'a');
@@ -168,6 +178,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
       '--disable-update-check',
       '--disable-getting-started-override',
       '--ignore-last-opened',
+      ...(options.locale ? ['--locale', options.locale] : []),
     ],
     {
       // Its own process group, so stopping it also stops the extension host it forks.

@@ -7,9 +7,7 @@
  * marker file we wait for.
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { repoRoot } from './paths';
+import { packageFixtureExtension } from './packageFixture';
 
 export interface CredentialSeed {
   profile: string;
@@ -20,17 +18,7 @@ export interface CredentialSeed {
 }
 
 export async function packageCredentialSeeder(outDir: string): Promise<string> {
-  const packagePath = path.join(outDir, 'credential-seeder.vsix');
-  // The CLI rather than vsce's API, so its file listing stays out of our output unless it fails.
-  const result = spawnSync(
-    path.join(repoRoot, 'node_modules', '.bin', 'vsce'),
-    ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', packagePath],
-    { cwd: path.join(repoRoot, 'test', 'fixtures', 'credential-seeder'), encoding: 'utf8', timeout: 120_000 },
-  );
-  if (result.status !== 0 || !fs.existsSync(packagePath)) {
-    throw new Error(`Packaging the credential seeder failed:\n${result.stdout}${result.stderr}`);
-  }
-  return packagePath;
+  return packageFixtureExtension('credential-seeder', outDir);
 }
 
 /** Environment for code-server (inherited by the extension host) that makes the seeder run. */
