@@ -11,7 +11,7 @@ import { registerSetCredentials } from './commands/setCredentials';
 import { registerShowLog } from './commands/showLog';
 import { destroyAgents } from './core';
 import { CredentialStore } from './credentials/credentialStore';
-import { ClientProvider } from './ecs/clientProvider';
+import { ClientProvider } from './clients/clientProvider';
 import { sendErrorDetailsTo } from './errors/userMessage';
 import type { ExtensionApi } from './extensionApi';
 import { OutputChannelLog } from './log/log';

@@ -1,4 +1,4 @@
-import type { ClientProvider } from '../ecs/clientProvider';
+import type { ClientProvider } from '../clients/clientProvider';
 import type { CredentialStore } from '../credentials/credentialStore';
 import type { OutputChannelLog } from '../log/log';
 import type { ProfileStore } from '../profiles/profileStore';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { copyToClipboard } from '../clipboard/copyToClipboard';
-import type { ClientProvider } from '../ecs/clientProvider';
+import type { ClientProvider } from '../clients/clientProvider';
 import { describeError, showError } from '../errors/userMessage';
 import { asKeyTarget, type KeyTarget } from '../metadata/keyTarget';
 import { readKeyWithProgress } from '../metadata/readKeyValue';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ClientProvider } from '../ecs/clientProvider';
+import type { ClientProvider } from '../clients/clientProvider';
 import { asKeyTarget } from '../metadata/keyTarget';
 import type { PanelController } from '../panel/panelController';
 import type { ProfileStore } from '../profiles/profileStore';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ClientProvider } from '../ecs/clientProvider';
+import type { ClientProvider } from '../clients/clientProvider';
 import type { ProfileStore } from '../profiles/profileStore';
 import type { KeyTarget } from './keyTarget';
 

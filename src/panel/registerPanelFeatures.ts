@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { registerCopyValue } from '../commands/copyValue';
 import { registerGetMetadataKey } from '../commands/getMetadataKey';
 import { registerOpenKey } from '../commands/openKey';
-import type { ClientProvider } from '../ecs/clientProvider';
+import type { ClientProvider } from '../clients/clientProvider';
 import type { Log } from '../log/log';
 import type { ProfileStore } from '../profiles/profileStore';
 import { PANEL_VIEW_TYPE } from './metadataPanel';

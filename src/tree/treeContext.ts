@@ -1,4 +1,4 @@
-import type { ClientProvider } from '../ecs/clientProvider';
+import type { ClientProvider } from '../clients/clientProvider';
 
 /** What nodes need from outside to fetch their children, handed down from the provider. */
 export interface TreeContext {

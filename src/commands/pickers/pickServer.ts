@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { serverIdProblem, type ServerSummary } from '../../core';
-import type { ClientProvider } from '../../ecs/clientProvider';
+import type { ClientProvider } from '../../clients/clientProvider';
 import { describeError } from '../../errors/userMessage';
 import type { Profile, ServerRef } from '../../profiles/profile';
 
