@@ -120,7 +120,15 @@ export function errorFromResponse(
   const facts = [parsed.code, `HTTP ${status}`, requestId ? `request id ${requestId}` : undefined]
     .filter(Boolean)
     .join(', ');
-  return new EcsError(kind, `${message} (${facts})`, { status, code: parsed.code, requestId, serverMessage });
+  // The route decides the permission (a native fallback needs another one than the Nova route).
+  const permission = kind === 'forbidden' ? context.permission : undefined;
+  return new EcsError(kind, `${message} (${facts})`, {
+    status,
+    code: parsed.code,
+    requestId,
+    serverMessage,
+    permission,
+  });
 }
 
 function describe(

@@ -19,6 +19,8 @@ export interface EcsErrorInit {
   requestId?: string;
   /** What the service said, already redacted; for debug logs. */
   serverMessage?: string;
+  /** For `forbidden`: the IAM permission the refused call needs, e.g. `ecs:servers:getMetadata`. */
+  permission?: string;
   cause?: unknown;
 }
 
@@ -28,6 +30,7 @@ export class EcsError extends Error {
   readonly code?: string;
   readonly requestId?: string;
   readonly serverMessage?: string;
+  readonly permission?: string;
 
   constructor(kind: EcsErrorKind, message: string, init: EcsErrorInit = {}) {
     super(message);
@@ -37,6 +40,7 @@ export class EcsError extends Error {
     if (init.code !== undefined) this.code = init.code;
     if (init.requestId !== undefined) this.requestId = init.requestId;
     if (init.serverMessage !== undefined) this.serverMessage = init.serverMessage;
+    if (init.permission !== undefined) this.permission = init.permission;
     // The cause may carry request objects with secret headers: keep it, but not enumerable.
     if (init.cause !== undefined) {
       Object.defineProperty(this, 'cause', { value: init.cause, enumerable: false, writable: true });

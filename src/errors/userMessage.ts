@@ -87,11 +87,13 @@ function describeEcsError(err: EcsError, context: ErrorContext): UserMessage {
         actions: [setCredentials(context.profile)],
       };
     case 'forbidden': {
-      const permission = context.key
-        ? 'ecs:servers:getMetadata'
-        : context.serverId
-          ? 'ecs:servers:listMetadata'
-          : 'ecs:servers:list';
+      const permission =
+        err.permission ??
+        (context.key
+          ? 'ecs:servers:getMetadata'
+          : context.serverId
+            ? 'ecs:servers:listMetadata'
+            : 'ecs:servers:list');
       return {
         message: vscode.l10n.t(
           'Access denied. The IAM user of profile "{0}" needs the permission {1} in this project.',

@@ -33,7 +33,7 @@ describe('error answers: body shapes and request ids', () => {
 
   async function failWith(
     answer: Canned,
-    call = () => client.getMetadataItem(WEB_01, 'owner'),
+    call: () => Promise<unknown> = () => client.getMetadataItem(WEB_01, 'owner'),
   ): Promise<EcsError> {
     canned = answer;
     const error = await rejectionOf(call());
@@ -108,6 +108,38 @@ describe('error answers: body shapes and request ids', () => {
     const e = await failWith({ status: 403, body: '' });
     assert.equal(e.kind, 'forbidden');
     assert.equal(e.status, 403);
+  });
+
+  it('names on a 403 the IAM permission of the route that was refused, native route included', async () => {
+    const forbidden = {
+      status: 403,
+      body: '{"error":{"code":"Ecs.0005","message":"Policy does not allow"}}',
+    };
+    const native = createEcsClient({
+      endpoint: adHoc.url,
+      projectId: PROJECT,
+      auth: { type: 'token', token: 'MIITstatic-token-for-error-tests' },
+      maxAttempts: 1,
+      metadataApi: 'native',
+    });
+    const cases: [string, () => Promise<unknown>][] = [
+      ['ecs:servers:getMetadata', () => client.getMetadataItem(WEB_01, 'owner')],
+      ['ecs:servers:listMetadata', () => client.listMetadata(WEB_01)],
+      ['ecs:servers:get', () => client.getServer(WEB_01)],
+      ['ecs:servers:list', () => client.listServers()],
+      ['ecs:cloudServers:showServer', () => native.getMetadataItem(WEB_01, 'owner')],
+    ];
+    for (const [permission, call] of cases) {
+      const e = await failWith(forbidden, call);
+      assert.equal(e.kind, 'forbidden');
+      assert.equal(e.permission, permission);
+      assert.match(e.message, new RegExp(permission));
+    }
+  });
+
+  it('sets no permission on errors other than 403', async () => {
+    const e = await failWith({ status: 500, body: '' });
+    assert.equal(e.permission, undefined);
   });
 
   it('maps 404 Nova "Instance … could not be found" to serverNotFound and Huawei Ecs.0114 too', async () => {

@@ -100,6 +100,16 @@ describe('errors: user messages', () => {
     assert.match(describeError(err, { serverId: 's' }).message, /request id: req-403/);
   });
 
+  it('403 names the permission the core reports for the refused route (the native fallback needs its own)', () => {
+    const err = new EcsError('forbidden', 'denied', {
+      status: 403,
+      permission: 'ecs:cloudServers:showServer',
+    });
+    const message = describeError(err, { serverId: 's', key: 'k' }).message;
+    assert.match(message, /ecs:cloudServers:showServer/);
+    assert.doesNotMatch(message, /ecs:servers:getMetadata/);
+  });
+
   it('a timeout points at the timeout setting', () => {
     const message = describeError(new EcsError('timeout', 'slow'));
     assert.match(message.message, /ecsMetadata\.requestTimeoutSeconds/);
