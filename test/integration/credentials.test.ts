@@ -6,6 +6,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { childrenOf, fixture, profileRoot, storedProfiles, writeProfiles, type Fixture } from './fixture';
+import { CredentialStore, keyringMessage } from '../../src/credentials/credentialStore';
+import { SetupError } from '../../src/errors/setupError';
 import type { ProfileSetting } from '../../src/profiles/profile';
 import { translated } from './l10nBundle';
 
@@ -124,5 +126,44 @@ describe('credentials', () => {
       (await childrenOf(f.api, (await profileRoot(f.api, name)).node))[0].label,
       'Credentials needed',
     );
+  });
+});
+
+describe('credentials: an unusable keyring', () => {
+  /** A SecretStorage like the one on Linux without a Secret Service: every call fails. */
+  function brokenKeyring(): vscode.SecretStorage {
+    const fail = (): Promise<never> =>
+      Promise.reject(new Error('Cannot autolaunch D-Bus without X11 (SK=do-not-show-me)'));
+    return {
+      get: fail,
+      store: fail,
+      delete: fail,
+      onDidChange: new vscode.EventEmitter<vscode.SecretStorageChangeEvent>().event,
+    };
+  }
+
+  it('says what to do and never falls back to settings or echoes the failure', async () => {
+    const store = new CredentialStore(brokenKeyring());
+    try {
+      for (const action of [
+        () => store.get('p'),
+        () => store.set('p', { accessKey: 'AK', secretKey: 'do-not-show-me' }),
+        () => store.delete('p'),
+      ]) {
+        const err = await action().then(
+          () => assert.fail('expected the keyring failure to surface'),
+          (e: unknown) => e,
+        );
+        assert.ok(err instanceof SetupError);
+        assert.equal(err.kind, 'keyring');
+        assert.equal(err.message, keyringMessage());
+        assert.match(err.message, /gnome-keyring|KWallet/);
+        assert.doesNotMatch(JSON.stringify({ ...err, message: err.message }), /do-not-show-me|D-Bus/);
+      }
+      const settings = JSON.stringify(vscode.workspace.getConfiguration('ecsMetadata'));
+      assert.doesNotMatch(settings, /do-not-show-me/);
+    } finally {
+      store.dispose();
+    }
   });
 });
