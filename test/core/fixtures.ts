@@ -30,7 +30,8 @@ export function useEcsServer(): () => EcsServerHandle {
   };
 }
 
-export function authFor(server: EcsServerHandle, type: AuthType): EcsAuth {
+/** The server's credentials as `auth`; a password signs in at `iamEndpoint` (default: the server itself). */
+export function authFor(server: EcsServerHandle, type: AuthType, iamEndpoint = server.url): EcsAuth {
   const c = server.credentials;
   switch (type) {
     case 'aksk':
@@ -42,7 +43,7 @@ export function authFor(server: EcsServerHandle, type: AuthType): EcsAuth {
     case 'password':
       return {
         type: 'password',
-        iamEndpoint: server.url,
+        iamEndpoint,
         domain: c.domain,
         user: c.user,
         password: c.password,
@@ -58,13 +59,13 @@ export function secretsOf(server: EcsServerHandle): string[] {
 
 export function clientFor(
   server: EcsServerHandle,
-  overrides: Partial<EcsClientOptions> & { authType?: AuthType } = {},
+  overrides: Partial<EcsClientOptions> & { authType?: AuthType; iamEndpoint?: string } = {},
 ): EcsClient {
-  const { authType = 'aksk', ...rest } = overrides;
+  const { authType = 'aksk', iamEndpoint, ...rest } = overrides;
   return createEcsClient({
     endpoint: server.url,
     projectId: server.projectId,
-    auth: authFor(server, authType),
+    auth: authFor(server, authType, iamEndpoint),
     ...rest,
   });
 }

@@ -1,5 +1,4 @@
 import * as assert from 'node:assert/strict';
-import { createEcsClient } from '../../src/core';
 import { WEB_01, apiRequests, clientFor, startAdHocServer, useEcsServer } from './fixtures';
 
 describe('answers that cannot be trusted', () => {
@@ -38,16 +37,9 @@ describe('answers that cannot be trusted', () => {
     });
     try {
       const s = server();
-      const client = createEcsClient({
-        endpoint: s.url,
-        projectId: s.projectId,
-        auth: {
-          type: 'password',
-          iamEndpoint: iam.url,
-          domain: s.credentials.domain,
-          user: s.credentials.user,
-          password: s.credentials.password,
-        },
+      const client = clientFor(s, {
+        authType: 'password',
+        iamEndpoint: iam.url,
         maxResponseBytes: 64 * 1024,
       });
       await assert.rejects(client.getMetadataItem(WEB_01, 'owner'), (e: unknown) => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { createEcsClient, type RequestEvent } from '../../src/core';
+import type { RequestEvent } from '../../src/core';
 import { WEB_01, apiRequests, clientFor, iamTokenRequests, startAdHocServer, useEcsServer } from './fixtures';
 
 /** Resolves once the server has received `count` requests. */
@@ -40,18 +40,7 @@ describe('timeouts and cancellation', () => {
     });
     try {
       const s = server();
-      const client = createEcsClient({
-        endpoint: s.url,
-        projectId: s.projectId,
-        auth: {
-          type: 'password',
-          iamEndpoint: iam.url,
-          domain: s.credentials.domain,
-          user: s.credentials.user,
-          password: s.credentials.password,
-        },
-        timeoutMs: 300,
-      });
+      const client = clientFor(s, { authType: 'password', iamEndpoint: iam.url, timeoutMs: 300 });
       await assert.rejects(client.getMetadataItem(WEB_01, 'owner'), { kind: 'timeout' });
       assert.equal(apiRequests(s).length, 0);
     } finally {
@@ -115,17 +104,7 @@ describe('timeouts and cancellation', () => {
     });
     try {
       const s = server();
-      const client = createEcsClient({
-        endpoint: s.url,
-        projectId: s.projectId,
-        auth: {
-          type: 'password',
-          iamEndpoint: iam.url,
-          domain: s.credentials.domain,
-          user: s.credentials.user,
-          password: s.credentials.password,
-        },
-      });
+      const client = clientFor(s, { authType: 'password', iamEndpoint: iam.url });
       const controller = new AbortController();
       const pending = client.getMetadataItem(WEB_01, 'owner', { signal: controller.signal });
       await requestsArrived(() => iam.hits, 1);
