@@ -15,6 +15,11 @@ export interface BareClient {
   close(): void;
 }
 
+/** `/v2.1/{project}/servers/{server}/metadata/{key}`, each segment percent-encoded once. */
+export function metadataItemPath(projectId: string, serverId: string, key: string): string {
+  return ['', 'v2.1', projectId, 'servers', serverId, 'metadata', key].map(encodeURIComponent).join('/');
+}
+
 export function createBareClient(endpoint: string, headersFor: HeaderSource, maxSockets = 16): BareClient {
   const base = new URL(endpoint);
   const agent = new http.Agent({ keepAlive: true, maxSockets });
@@ -49,10 +54,9 @@ export function createBareClient(endpoint: string, headersFor: HeaderSource, max
   return {
     getJson,
     async getMetadataItem(projectId: string, serverId: string, key: string): Promise<string> {
-      const path = ['', 'v2.1', projectId, 'servers', serverId, 'metadata', key]
-        .map(encodeURIComponent)
-        .join('/');
-      const body = (await getJson(path)) as { meta?: Record<string, string> };
+      const body = (await getJson(metadataItemPath(projectId, serverId, key))) as {
+        meta?: Record<string, string>;
+      };
       const value = body.meta?.[key];
       if (value === undefined) throw new Error(`bare loop: no meta.${key} in answer`);
       return value;

@@ -5,7 +5,7 @@
  */
 import * as http from 'node:http';
 import fetch from 'node-fetch';
-import type { HeaderSource } from './bareLoop';
+import { metadataItemPath, type HeaderSource } from './bareLoop';
 
 export interface FetchClient {
   getMetadataItem(projectId: string, serverId: string, key: string): Promise<string>;
@@ -17,10 +17,7 @@ export function createFetchClient(endpoint: string, headersFor: HeaderSource): F
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   return {
     async getMetadataItem(projectId: string, serverId: string, key: string): Promise<string> {
-      const path = ['', 'v2.1', projectId, 'servers', serverId, 'metadata', key]
-        .map(encodeURIComponent)
-        .join('/');
-      const url = new URL(path, base);
+      const url = new URL(metadataItemPath(projectId, serverId, key), base);
       const response = await fetch(url.href, { headers: headersFor('GET', url), agent });
       const body = (await response.json()) as { meta?: Record<string, string> };
       const value = body.meta?.[key];

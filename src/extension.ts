@@ -43,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerLoadMore(deps),
     registerShowLog(deps),
   );
-  registerPanelFeatures(context, { profiles, clients, log });
+  registerPanelFeatures(context, { profiles, clients });
   return { tree };
 }
 

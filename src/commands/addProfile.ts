@@ -1,10 +1,14 @@
 import * as vscode from 'vscode';
 import { isEcsError } from '../core/errors';
-import { credentialsMatch, parseCredentials, type Credentials } from '../credentials/credentials';
+import { parseCredentials, type Credentials } from '../credentials/credentials';
 import { promptCredentials } from '../credentials/promptCredentials';
 import { createProfileClient } from '../clients/createProfileClient';
 import { requestTimeoutMs } from '../clients/requestTimeout';
-import { endpointInputProblem, projectIdInputProblem } from '../errors/inputProblems';
+import {
+  credentialsInputProblem,
+  endpointInputProblem,
+  projectIdInputProblem,
+} from '../errors/inputProblems';
 import { describeError, showError } from '../errors/userMessage';
 import { parseProfileSetting } from '../profiles/parseProfileSetting';
 import type { AuthType, ProfileSetting } from '../profiles/profile';
@@ -22,7 +26,7 @@ export function registerAddProfile(deps: CommandDeps): vscode.Disposable {
     const scripted = scriptedInput(arg);
     const input = scripted ?? (await askProfile(deps));
     if (!input) return undefined;
-    if (deps.profiles.list().some((p) => p.name === input.profile.name)) {
+    if (deps.profiles.get(input.profile.name)) {
       throw new Error(vscode.l10n.t('A profile named "{0}" already exists.', input.profile.name));
     }
     const failure = await testCall(deps, input.profile, input.credentials);
@@ -85,15 +89,8 @@ function scriptedInput(arg: unknown): ProfileInput | undefined {
   if (!secrets) {
     throw new Error(vscode.l10n.t('addProfile expects { profile: { name, auth, … }, credentials }.'));
   }
-  if (!credentialsMatch(parsed.setting.auth, secrets)) {
-    throw new Error(
-      vscode.l10n.t(
-        'Profile "{0}" signs in with {1}; these credentials do not fit.',
-        parsed.setting.name,
-        parsed.setting.auth,
-      ),
-    );
-  }
+  const mismatch = credentialsInputProblem(parsed.setting.name, parsed.setting.auth, secrets);
+  if (mismatch) throw new Error(mismatch);
   return { profile: parsed.setting, credentials: secrets };
 }
 
@@ -128,17 +125,13 @@ async function testCall(
 async function askProfile(deps: CommandDeps): Promise<ProfileInput | undefined> {
   const title = vscode.l10n.t('Add ECS Profile');
   const existing = new Set(deps.profiles.list().map((p) => p.name));
-  const name = await vscode.window.showInputBox({
-    title,
-    prompt: vscode.l10n.t('A name for this profile'),
-    ignoreFocusOut: true,
-    validateInput: (v) =>
-      !v.trim()
-        ? vscode.l10n.t('Required')
-        : existing.has(v.trim())
-          ? vscode.l10n.t('A profile named "{0}" already exists.', v.trim())
-          : undefined,
-  });
+  const name = await askTrimmed(title, vscode.l10n.t('A name for this profile'), (v) =>
+    !v
+      ? vscode.l10n.t('Required')
+      : existing.has(v)
+        ? vscode.l10n.t('A profile named "{0}" already exists.', v)
+        : undefined,
+  );
   if (!name) return undefined;
 
   const other = vscode.l10n.t('Other OpenStack-compatible cloud…');
@@ -151,7 +144,7 @@ async function askProfile(deps: CommandDeps): Promise<ProfileInput | undefined> 
   );
   if (!cloud) return undefined;
   const isOther = cloud.label === other;
-  const profile: ProfileSetting = { name: name.trim(), auth: 'aksk', discoverServers: true };
+  const profile: ProfileSetting = { name, auth: 'aksk', discoverServers: true };
   if (isOther) {
     const ecsEndpoint = await askUrl(title, vscode.l10n.t('Compute (Nova-compatible) endpoint URL'));
     if (!ecsEndpoint) return undefined;
@@ -196,39 +189,39 @@ async function askProfile(deps: CommandDeps): Promise<ProfileInput | undefined> 
   return { profile, credentials };
 }
 
-function askText(title: string, prompt: string, optional = false): Thenable<string | undefined> {
+/** One input box of the flow: the answer trimmed, and checked trimmed. Undefined when the user cancels. */
+function askTrimmed(
+  title: string,
+  prompt: string,
+  problemOf: (trimmed: string) => string | undefined,
+  placeHolder?: string,
+): Thenable<string | undefined> {
   return vscode.window
     .showInputBox({
       title,
       prompt,
+      placeHolder,
       ignoreFocusOut: true,
-      validateInput: (v) => (optional || v.trim() ? undefined : vscode.l10n.t('Required')),
+      validateInput: (v) => problemOf(v.trim()),
     })
     .then((v) => v?.trim());
 }
 
+function askText(title: string, prompt: string): Thenable<string | undefined> {
+  return askTrimmed(title, prompt, (v) => (v ? undefined : vscode.l10n.t('Required')));
+}
+
 function askProjectId(title: string, optional: boolean): Thenable<string | undefined> {
-  return vscode.window
-    .showInputBox({
-      title,
-      prompt: optional
-        ? vscode.l10n.t('Project id (leave empty to look it up from the region)')
-        : vscode.l10n.t('Project id'),
-      ignoreFocusOut: true,
-      validateInput: (v) => (optional && !v.trim() ? undefined : projectIdInputProblem(v.trim())),
-    })
-    .then((v) => v?.trim());
+  return askTrimmed(
+    title,
+    optional
+      ? vscode.l10n.t('Project id (leave empty to look it up from the region)')
+      : vscode.l10n.t('Project id'),
+    (v) => (optional && !v ? undefined : projectIdInputProblem(v)),
+  );
 }
 
 /** https, or plain http to this machine only: the same rule the core enforces before any request. */
 function askUrl(title: string, prompt: string): Thenable<string | undefined> {
-  return vscode.window
-    .showInputBox({
-      title,
-      prompt,
-      placeHolder: 'https://…',
-      ignoreFocusOut: true,
-      validateInput: (v) => endpointInputProblem(v.trim()),
-    })
-    .then((v) => v?.trim());
+  return askTrimmed(title, prompt, endpointInputProblem, 'https://…');
 }

@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
 import { serverIdInputProblem } from '../errors/inputProblems';
-import type { ServerRef } from '../profiles/profile';
-import { ServerNode } from '../tree/serverNode';
 import type { CommandDeps } from './commandDeps';
 import { pickServer } from './pickers/pickServer';
 import { profileFromArgument } from './profileArgument';
+import { serverFromArgument } from './serverArgument';
 
 /**
  * `ecsMetadata.addServer`: pins a server to a profile. From a discovered server's menu it adds that
@@ -17,7 +16,7 @@ export function registerAddServer(deps: CommandDeps): vscode.Disposable {
     const profile = await profileFromArgument(deps.profiles, arg, title);
     if (!profile) return false;
     const server =
-      serverOf(arg) ??
+      serverFromArgument(arg) ??
       (await pickServer(profile, deps.clients, {
         title: vscode.l10n.t('Add a server to "{0}"', profile.name),
         forAdding: true,
@@ -28,12 +27,4 @@ export function registerAddServer(deps: CommandDeps): vscode.Disposable {
     await deps.profiles.addServer(profile.name, server.name ? server : { id: server.id });
     return true;
   });
-}
-
-function serverOf(arg: unknown): ServerRef | undefined {
-  if (arg instanceof ServerNode) return { id: arg.serverId, name: arg.server.name || undefined };
-  if (typeof arg !== 'object' || arg === null) return undefined;
-  const { serverId, name } = arg as { serverId?: unknown; name?: unknown };
-  if (typeof serverId !== 'string') return undefined;
-  return typeof name === 'string' && name ? { id: serverId, name } : { id: serverId };
 }

@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
-import { ServerNode } from '../tree/serverNode';
 import type { CommandDeps } from './commandDeps';
 import { profileFromArgument } from './profileArgument';
+import { serverFromArgument } from './serverArgument';
 
 /** `ecsMetadata.removeServer`: from a configured server's context menu, or `{ profile, serverId }`. */
 export function registerRemoveServer(deps: CommandDeps): vscode.Disposable {
   return vscode.commands.registerCommand('ecsMetadata.removeServer', async (arg?: unknown) => {
     const profile = await profileFromArgument(deps.profiles, arg, vscode.l10n.t('Remove Server'));
     if (!profile) return false;
-    let serverId = arg instanceof ServerNode ? arg.serverId : serverIdOf(arg);
+    let serverId = serverFromArgument(arg)?.id;
     if (!serverId) {
       const picked = await vscode.window.showQuickPick(
         profile.servers.map((s) => ({ label: s.name || s.id, description: s.id, id: s.id })),
@@ -20,9 +20,4 @@ export function registerRemoveServer(deps: CommandDeps): vscode.Disposable {
     await deps.profiles.removeServer(profile.name, serverId);
     return true;
   });
-}
-
-function serverIdOf(arg: unknown): string | undefined {
-  const id = typeof arg === 'object' && arg !== null ? (arg as { serverId?: unknown }).serverId : undefined;
-  return typeof id === 'string' ? id : undefined;
 }

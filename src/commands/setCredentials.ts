@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { credentialsMatch, parseCredentials } from '../credentials/credentials';
+import { parseCredentials } from '../credentials/credentials';
 import { promptCredentials } from '../credentials/promptCredentials';
+import { credentialsInputProblem } from '../errors/inputProblems';
 import { showError } from '../errors/userMessage';
 import type { CommandDeps } from './commandDeps';
 import { profileFromArgument, profileNameOf } from './profileArgument';
@@ -30,11 +31,8 @@ export function registerSetCredentials(deps: CommandDeps): vscode.Disposable {
           vscode.l10n.t('There is no profile named "{0}"; add it before setting its credentials.', name),
         );
       }
-      if (!credentialsMatch(profile.auth, credentials)) {
-        throw new Error(
-          vscode.l10n.t('Profile "{0}" signs in with {1}; these credentials do not fit.', name, profile.auth),
-        );
-      }
+      const mismatch = credentialsInputProblem(name, profile.auth, credentials);
+      if (mismatch) throw new Error(mismatch);
       await deps.credentials.set(name, credentials);
       return true;
     }

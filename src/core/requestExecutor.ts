@@ -57,13 +57,6 @@ export class RequestExecutor {
     url.pathname = path;
     // Built by the signing rule so the query sent and the query signed are the same bytes.
     if (query.length > 0) url.search = `?${canonicalQuery(query)}`;
-    const context: ErrorContext = {
-      ...call.context,
-      service: 'ECS',
-      authType: this.auth.type,
-      secrets: this.auth.secrets,
-    };
-
     let attempt = 0;
     let failedAttempts = 0;
     let renewed = false;
@@ -116,7 +109,7 @@ export class RequestExecutor {
       const failure =
         status >= 300 && status <= 399
           ? redirectError(status, response, url)
-          : errorFromResponse(status, response.headers, response.body, context);
+          : errorFromResponse(status, response.headers, response.body, this.errorContext(call));
       let retryInMs: number | undefined;
       if (status === 401 && !renewed && this.auth.renewAfterUnauthorized(headers)) {
         // A revoked or expired token: one fresh token, one more try, not counted against maxAttempts.
@@ -141,6 +134,11 @@ export class RequestExecutor {
       if (retryInMs === undefined) throw failure;
       if (retryInMs > 0) await sleep(retryInMs, call.signal);
     }
+  }
+
+  /** Only failed answers need it, so the success path does not build it. */
+  private errorContext(call: ApiCall): ErrorContext {
+    return { ...call.context, service: 'ECS', authType: this.auth.type, secrets: this.auth.secrets };
   }
 }
 

@@ -6,6 +6,8 @@ import {
   projectIdProblem,
   serverIdProblem,
 } from '../core';
+import { credentialsMatch, type Credentials } from '../credentials/credentials';
+import type { AuthType } from '../profiles/profile';
 
 /**
  * Localized messages for input the user typed or a script passed. The core decides what is valid
@@ -67,6 +69,16 @@ export function endpointInputProblem(endpoint: string): string | undefined {
     return vscode.l10n.t('The URL must start with https://.');
   }
   return vscode.l10n.t('The URL must not contain a user name, password, query or fragment.');
+}
+
+/** Credentials of another kind than the profile's sign-in method asks for. */
+export function credentialsInputProblem(
+  profileName: string,
+  auth: AuthType,
+  credentials: Credentials,
+): string | undefined {
+  if (credentialsMatch(auth, credentials)) return undefined;
+  return vscode.l10n.t('Profile "{0}" signs in with {1}; these credentials do not fit.', profileName, auth);
 }
 
 /** Echo input without letting a pasted secret or a huge string through whole. */

@@ -3,17 +3,15 @@ import { registerCopyValue } from '../commands/copyValue';
 import { registerGetMetadataKey } from '../commands/getMetadataKey';
 import { registerOpenKey } from '../commands/openKey';
 import type { ClientProvider } from '../clients/clientProvider';
-import type { Log } from '../log/log';
 import type { ProfileStore } from '../profiles/profileStore';
 import { PANEL_VIEW_TYPE } from './metadataPanel';
 import { PanelController } from './panelController';
 import { PanelSerializer } from './panelSerializer';
 
+/** No log: requests are logged by the client provider, and values are never logged. */
 export interface PanelFeatureDeps {
   profiles: ProfileStore;
   clients: ClientProvider;
-  /** Requests are logged by the client provider; values are never logged, so nothing here writes to it. */
-  log: Log;
 }
 
 /** The metadata panel, its serializer, and the commands that read keys: openKey, getMetadataKey, copyValue. */

@@ -25,10 +25,10 @@ export class MessageNode extends TreeNode {
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
     item.contextValue = ContextValue.Message;
+    item.tooltip = this.detail;
     if (this.isError) {
       item.description = vscode.l10n.t('click to retry');
       item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-      item.tooltip = this.detail;
       item.command = {
         title: vscode.l10n.t('Retry'),
         command: 'ecsMetadata.refreshNode',
@@ -36,7 +36,6 @@ export class MessageNode extends TreeNode {
       };
     } else {
       item.iconPath = new vscode.ThemeIcon('info');
-      item.tooltip = this.detail;
     }
     return item;
   }

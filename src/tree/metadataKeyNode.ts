@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { KeyTarget } from '../metadata/keyTarget';
+import { valuePreview } from '../metadata/valuePreview';
 import { ContextValue } from './contextValues';
 import type { ServerNode } from './serverNode';
 import { TreeNode } from './treeNode';
@@ -34,7 +35,7 @@ export class MetadataKeyNode extends TreeNode {
     item.id = `${this.parent.getTreeItemId()}/key:${this.key}`;
     item.contextValue = ContextValue.MetadataKey;
     item.iconPath = new vscode.ThemeIcon('symbol-key');
-    if (!this.hidePreview) item.description = preview(this.value);
+    if (!this.hidePreview) item.description = valuePreview(this.value, previewLength);
     item.tooltip = this.key;
     item.command = {
       title: vscode.l10n.t('Open Metadata Key'),
@@ -49,10 +50,4 @@ export class MetadataKeyNode extends TreeNode {
     const { profile, serverId, key, serverName } = this;
     return serverName === undefined ? { profile, serverId, key } : { profile, serverId, key, serverName };
   }
-}
-
-/** One line, bounded length: values may be long JSON or contain line breaks. */
-function preview(value: string): string {
-  const line = value.replace(/\s+/g, ' ').trim();
-  return line.length > previewLength ? `${line.slice(0, previewLength - 1)}…` : line;
 }

@@ -25,10 +25,6 @@ export class ServerPager {
     return this.next;
   }
 
-  get hasFirstPage(): boolean {
-    return this.started && this.inFlight === undefined;
-  }
-
   firstPage(): Promise<void> {
     if (this.started) return this.inFlight ?? Promise.resolve();
     return this.fetch(undefined);

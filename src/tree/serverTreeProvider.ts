@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ClientProvider } from '../clients/clientProvider';
 import type { CredentialStore } from '../credentials/credentialStore';
+import { hideValuePreviews } from '../metadata/valuePreview';
 import type { ProfileStore } from '../profiles/profileStore';
 import { ProfileNode } from './profileNode';
 import type { TreeContext } from './treeContext';
@@ -32,8 +33,7 @@ export class ServerTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     this.context = {
       clients,
       filter: () => this.filterText?.toLowerCase(),
-      hideValuePreviews: () =>
-        vscode.workspace.getConfiguration('ecsMetadata').get<boolean>('hideValuePreviews', false),
+      hideValuePreviews,
       pageSize,
     };
     this.subscriptions = [
@@ -87,11 +87,6 @@ export class ServerTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     this.filterText = next;
     this.filterChanged.fire(next);
     this.changed.fire(undefined);
-  }
-
-  /** The profile nodes currently shown (for commands that act on a profile by name). */
-  profileNode(name: string): ProfileNode | undefined {
-    return this.roots?.find((n) => n.profile.name === name);
   }
 
   dispose(): void {

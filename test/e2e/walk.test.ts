@@ -13,7 +13,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Dialog, Page } from 'playwright-core';
+import type { Dialog, FrameLocator, Page } from 'playwright-core';
 import type { SampleServer } from '../runner/sampleProfile';
 import { sampleProfileName } from '../runner/sampleProfile';
 import { saveScreenshot } from './screenshots';
@@ -22,6 +22,7 @@ import {
   editorTab,
   eventually,
   expand,
+  openKeyInPanel,
   openViewContainer,
   resizeSideBar,
   runFromPalette,
@@ -44,6 +45,18 @@ async function readClipboard(page: Page): Promise<string> {
 
 async function writeClipboard(page: Page, text: string): Promise<void> {
   await page.evaluate((t) => (globalThis as unknown as ClipboardPage).navigator.clipboard.writeText(t), text);
+}
+
+/** Presses the panel's Copy button and waits until the clipboard holds `expected`. */
+async function copyAndReadBack(page: Page, panel: FrameLocator, expected: string): Promise<void> {
+  // From a sentinel, so a stale clipboard cannot pass.
+  await writeClipboard(page, 'sentinel: not copied yet');
+  await panel.locator('#copy-value').click();
+  await eventually(
+    () => readClipboard(page),
+    (t) => t === expected,
+    'clipboard',
+  );
 }
 
 describe('end-to-end walk: the packaged extension in code-server + Chromium', function () {
@@ -132,13 +145,7 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     const [key, value] = Object.entries(server.metadata).find(
       ([, v]) => v !== htmlValue && !v.startsWith('{'),
     ) as [string, string];
-    await treeRow(page, key).click();
-    const panel = webviewContent(page);
-    await eventually(
-      () => panel.locator('#value').textContent({ timeout: 30_000 }),
-      (t) => t === value,
-      '#value',
-    );
+    const panel = await openKeyInPanel(page, key, value);
     assert.equal(await panel.locator('#key').textContent(), key);
     assert.match((await panel.locator('#server').textContent()) ?? '', new RegExp(server.name));
     assert.match((await panel.locator('#profile').textContent()) ?? '', new RegExp(sampleProfileName));
@@ -154,35 +161,17 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
   it('Copy value puts the value on the clipboard', async () => {
     const panel = webviewContent(page);
     const value = (await panel.locator('#value').textContent()) ?? '';
-    await writeClipboard(page, 'sentinel: not copied yet');
-    await panel.locator('#copy-value').click();
-    await eventually(
-      () => readClipboard(page),
-      (t) => t === value,
-      'clipboard',
-    );
+    await copyAndReadBack(page, panel, value);
   });
 
   it(`shows ${htmlValue} as literal text and runs no script`, async () => {
     const key = Object.keys(server.metadata).find((k) => server.metadata[k] === htmlValue) as string;
-    await treeRow(page, key).click();
-    const panel = webviewContent(page);
-    await eventually(
-      () => panel.locator('#value').textContent(),
-      (t) => t === htmlValue,
-      '#value',
-    );
+    const panel = await openKeyInPanel(page, key, htmlValue);
     // No element was parsed out of the value, so there is nothing whose onerror could fire…
     assert.equal(await panel.locator('#value').evaluate((el) => el.childElementCount), 0);
     assert.equal(await panel.locator('img').count(), 0, 'an <img> element exists in the panel');
     // …and the copy of it is byte for byte the literal text.
-    await writeClipboard(page, 'sentinel: not copied yet');
-    await panel.locator('#copy-value').click();
-    await eventually(
-      () => readClipboard(page),
-      (t) => t === htmlValue,
-      'clipboard',
-    );
+    await copyAndReadBack(page, panel, htmlValue);
     assert.deepEqual(dialogs, [], 'a dialog opened: script from the value ran');
   });
 

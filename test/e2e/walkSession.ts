@@ -17,7 +17,6 @@ import { packageCredentialSeeder, seederEnvironment, waitForSeed } from '../runn
 import { packageExtension } from '../runner/packageExtension';
 import { packageFixtureExtension } from '../runner/packageFixture';
 import {
-  readSampleServers,
   sampleCredentials,
   sampleSeedFile,
   sampleSettings,
@@ -44,8 +43,8 @@ export interface WalkSessionOptions {
 /** Screenshots are 1000x600 so the copies kept in media/screenshots stay small. */
 export const viewport = { width: 1000, height: 600 };
 
-/** Packaged once per run: every session installs the same `.vsix`. */
-let packaged: string | undefined;
+/** Packaged once per run: every session installs the same `.vsix` files. */
+let packaged: { extension: string; seeder: string } | undefined;
 
 export async function startWalkSession(options: WalkSessionOptions = {}): Promise<WalkSession> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-walk-'));
@@ -53,12 +52,11 @@ export async function startWalkSession(options: WalkSessionOptions = {}): Promis
 
   const ecs = await startEcsServer({ seed: sampleSeedFile, quiet: true });
   onTeardown('stop the ECS server', () => ecs.close());
-  const servers = readSampleServers();
+  const servers = ecs.seed.servers;
 
   // Packaged in this session's folder, which is only removed when the whole run ends.
-  packaged ??= packageExtension(work);
-  const vsix = packaged;
-  const seeder = await packageCredentialSeeder(work);
+  packaged ??= { extension: packageExtension(work), seeder: await packageCredentialSeeder(work) };
+  const { extension: vsix, seeder } = packaged;
   const languagePacks = options.locale
     ? [packageFixtureExtension(`${options.locale}-language-pack`, work)]
     : [];

@@ -36,6 +36,21 @@ export function webviewContent(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('#active-frame');
 }
 
+/**
+ * Clicks the tree row of metadata key `key` and waits until the panel shows `value`; returns the
+ * panel's document. The first read may wait for the panel to open.
+ */
+export async function openKeyInPanel(page: Page, key: string, value: string): Promise<FrameLocator> {
+  await treeRow(page, key).click();
+  const panel = webviewContent(page);
+  await eventually(
+    () => panel.locator('#value').textContent({ timeout: 30_000 }),
+    (t) => t === value,
+    '#value',
+  );
+  return panel;
+}
+
 /** Polls `read` until `accept` holds; returns the last value read. For state that settles asynchronously. */
 export async function eventually<T>(
   read: () => Promise<T>,

@@ -16,12 +16,12 @@ import { startWalkSession, type WalkSession } from './walkSession';
 import {
   eventually,
   expand,
+  openKeyInPanel,
   openViewContainer,
   resizeSideBar,
   treeRow,
   waitForNoToasts,
   waitForWorkbench,
-  webviewContent,
 } from './workbench';
 
 const locale = 'zh-cn';
@@ -119,13 +119,7 @@ describe(`in Simplified Chinese: the packaged extension in VS Code with display 
       string,
       string,
     ];
-    await treeRow(page, key).click();
-    const panel = webviewContent(page);
-    await eventually(
-      () => panel.locator('#value').textContent({ timeout: 30_000 }),
-      (t) => t === value,
-      '#value',
-    );
+    const panel = await openKeyInPanel(page, key, value);
     assert.equal(await panel.locator('html').getAttribute('lang'), locale, 'vscode.env.language in the host');
     assert.equal(await panel.locator('#copy-value').textContent(), l10n('Copy Value'));
     assert.equal(await panel.locator('#refresh').textContent(), l10n('Refresh'));

@@ -25,10 +25,6 @@ export function sendText(reply: Reply, status: number, contentType: string, text
   write(reply, status, contentType, text, {});
 }
 
-export function sendEmpty(reply: Reply, status: number): void {
-  write(reply, status, 'application/json', '', {});
-}
-
 function write(
   reply: Reply,
   status: number,

@@ -12,7 +12,7 @@ import { ensureCodeServer } from './codeServerInstall';
 import { freePort } from './freePort';
 import { registerLanguagePacks } from './languagePacks';
 import { onTeardown } from './teardown';
-import { workbenchSettings } from './workbenchSettings';
+import { createThrowawayProfile } from './throwawayProfile';
 
 export interface CodeServerOptions {
   /** User settings on top of the quiet defaults (written to `<user-data>/User/settings.json`). */
@@ -59,7 +59,7 @@ function configFile(dir: string, port: number): string {
   return file;
 }
 
-export function installVsix(
+function installVsix(
   bin: string,
   vsix: string,
   dirs: { extensionsDir: string; userDataDir: string; config: string },
@@ -140,15 +140,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const bin = await ensureCodeServer();
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-vscode-'));
   onTeardown(`remove ${root}`, () => fs.rmSync(root, { recursive: true, force: true }));
-  const userDataDir = path.join(root, 'user-data');
-  const extensionsDir = path.join(root, 'extensions');
-  const workspaceDir = path.join(root, 'workspace');
-  for (const dir of [path.join(userDataDir, 'User'), extensionsDir, workspaceDir])
-    fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(
-    path.join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify(workbenchSettings(options.settings), null, 2),
-  );
+  const { userDataDir, extensionsDir, workspaceDir } = createThrowawayProfile(root, options.settings);
 
   const port = options.port ?? (await freePort());
   const config = configFile(root, port);

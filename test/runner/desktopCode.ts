@@ -5,9 +5,8 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { onTeardown } from './teardown';
-import { workbenchSettings } from './workbenchSettings';
+import { createThrowawayProfile } from './throwawayProfile';
 
 export function findCodeCommand(): string | undefined {
   const found = spawnSync('sh', ['-c', 'command -v code'], { encoding: 'utf8' });
@@ -40,15 +39,7 @@ export interface DesktopOptions {
 
 /** Starts the Extension Development Host; resolves when its window is closed. */
 export function openDesktopCode(options: DesktopOptions): Promise<void> {
-  const userDataDir = path.join(options.root, 'user-data');
-  const extensionsDir = path.join(options.root, 'extensions');
-  const workspaceDir = path.join(options.root, 'workspace');
-  for (const dir of [path.join(userDataDir, 'User'), extensionsDir, workspaceDir])
-    fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(
-    path.join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify(workbenchSettings(options.settings), null, 2),
-  );
+  const { userDataDir, extensionsDir, workspaceDir } = createThrowawayProfile(options.root, options.settings);
   const profile = [`--user-data-dir=${userDataDir}`, `--extensions-dir=${extensionsDir}`];
   for (const vsix of options.vsixes) {
     const installed = spawnSync(options.code, [...profile, '--install-extension', vsix], {

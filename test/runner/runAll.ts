@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
+import { repoRoot } from './paths';
 
 interface Stage {
   name: string;
@@ -15,9 +16,8 @@ interface Stage {
   kind: 'check' | 'suite';
 }
 
-const root = path.resolve(__dirname, '..', '..', '..');
-const bin = (name: string): string => path.join(root, 'node_modules', '.bin', name);
-const out = (file: string): string => path.join(root, 'out', 'test', file);
+const bin = (name: string): string => path.join(repoRoot, 'node_modules', '.bin', name);
+const out = (file: string): string => path.join(repoRoot, 'out', 'test', file);
 
 const stages: Stage[] = [
   { name: 'lint', command: bin('eslint'), args: ['.'], kind: 'check' },
@@ -25,7 +25,7 @@ const stages: Stage[] = [
   {
     name: 'core + local server (plain Node)',
     command: bin('mocha'),
-    args: ['--config', path.join(root, 'test', 'core', '.mocharc.json')],
+    args: ['--config', path.join(repoRoot, 'test', 'core', '.mocharc.json')],
     kind: 'suite',
   },
   {
@@ -48,7 +48,7 @@ interface Result {
 function runStage(stage: Stage): Promise<Result> {
   return new Promise((resolve) => {
     process.stdout.write(`\n=== ${stage.name} ===\n`);
-    const child = spawn(stage.command, stage.args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(stage.command, stage.args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
     let text = '';
     const relay = (chunk: Buffer, to: NodeJS.WriteStream): void => {
       text += chunk.toString('utf8');

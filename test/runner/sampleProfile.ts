@@ -3,8 +3,9 @@
  * one `npm start` opens and the end-to-end walk drives. The profile (no secrets) goes to
  * settings; the matching credentials go through the seeder into SecretStorage.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { loadSeed } from '../ecs-server/seed';
+import type { SeedServer } from '../ecs-server/types';
 import type { CredentialSeed } from './credentialSeeder';
 import { repoRoot } from './paths';
 
@@ -12,15 +13,10 @@ export const sampleProfileName = 'Local sample';
 
 export const sampleSeedFile = path.join(repoRoot, 'test', 'ecs-server', 'sample-servers.json');
 
-export interface SampleServer {
-  id: string;
-  name: string;
-  status: string;
-  metadata: Record<string, string>;
-}
+export type SampleServer = SeedServer;
 
 export function readSampleServers(seedFile: string = sampleSeedFile): SampleServer[] {
-  return (JSON.parse(fs.readFileSync(seedFile, 'utf8')) as { servers: SampleServer[] }).servers;
+  return loadSeed(seedFile).servers;
 }
 
 /** What the sample profile needs from a running server (a subset of its handle). */

@@ -15,13 +15,7 @@ import { startCodeServer } from './codeServer';
 import { packageCredentialSeeder, seederEnvironment, waitForSeed } from './credentialSeeder';
 import { findCodeCommand, openDesktopCode } from './desktopCode';
 import { repoRoot, requireBuiltExtension } from './paths';
-import {
-  readSampleServers,
-  sampleCredentials,
-  sampleProfileName,
-  sampleSeedFile,
-  sampleSettings,
-} from './sampleProfile';
+import { sampleCredentials, sampleProfileName, sampleSeedFile, sampleSettings } from './sampleProfile';
 import { onTeardown, teardown, teardownOnSignals } from './teardown';
 
 function portFromEnv(name: string): number | undefined {
@@ -37,7 +31,7 @@ async function main(): Promise<void> {
     quiet: true,
   });
   onTeardown('stop the ECS server', () => ecs.close());
-  const servers = readSampleServers();
+  const servers = ecs.seed.servers;
   console.log(
     `Local ECS-compatible server: ${ecs.url} (project ${ecs.projectId}, region ${ecs.region}, ${servers.length} servers)`,
   );

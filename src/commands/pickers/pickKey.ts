@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import { metadataKeyProblem } from '../../core';
 import type { ClientProvider } from '../../clients/clientProvider';
 import { describeError } from '../../errors/userMessage';
+import { hideValuePreviews, valuePreview } from '../../metadata/valuePreview';
 import type { ServerRef } from '../../profiles/profile';
+import { runQuickPick } from './runQuickPick';
 
 const PREVIEW_LENGTH = 60;
 
@@ -21,9 +23,7 @@ export function pickKey(
   quickPick.placeholder = vscode.l10n.t('Select a key, or type one');
   quickPick.busy = true;
 
-  const hidePreviews = vscode.workspace
-    .getConfiguration('ecsMetadata')
-    .get<boolean>('hideValuePreviews', false);
+  const hidePreviews = hideValuePreviews();
   let listed: KeyItem[] = [];
   let problem: KeyItem[] = [];
   const abort = new AbortController();
@@ -45,7 +45,9 @@ export function pickKey(
       listed = Object.keys(metadata)
         .sort((a, b) => a.localeCompare(b))
         .map((key) =>
-          hidePreviews ? { label: key, key } : { label: key, description: preview(metadata[key]), key },
+          hidePreviews
+            ? { label: key, key }
+            : { label: key, description: valuePreview(metadata[key], PREVIEW_LENGTH), key },
         );
     })
     .catch((err: unknown) => {
@@ -64,24 +66,5 @@ export function pickKey(
     });
   render();
 
-  return new Promise((resolve) => {
-    let result: string | undefined;
-    quickPick.onDidChangeValue(render);
-    quickPick.onDidAccept(() => {
-      result = quickPick.selectedItems[0]?.key;
-      if (result !== undefined) quickPick.hide();
-    });
-    quickPick.onDidHide(() => {
-      abort.abort();
-      quickPick.dispose();
-      resolve(result);
-    });
-    quickPick.show();
-  });
-}
-
-/** One line, bounded: values may be long JSON or hold line breaks. */
-function preview(value: string): string {
-  const line = value.replace(/\s+/g, ' ').trim();
-  return line.length > PREVIEW_LENGTH ? `${line.slice(0, PREVIEW_LENGTH - 1)}…` : line;
+  return runQuickPick(quickPick, { render, resultOf: (item) => item.key, abort });
 }

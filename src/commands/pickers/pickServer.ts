@@ -3,6 +3,7 @@ import { serverIdProblem, type ServerSummary } from '../../core';
 import type { ClientProvider } from '../../clients/clientProvider';
 import { describeError } from '../../errors/userMessage';
 import type { Profile, ServerRef } from '../../profiles/profile';
+import { runQuickPick } from './runQuickPick';
 
 /** Largest page Nova allows; fewer round trips for big projects. */
 const PAGE_SIZE = 1000;
@@ -100,20 +101,7 @@ export function pickServer(
   }
   render();
 
-  return new Promise((resolve) => {
-    let result: ServerRef | undefined;
-    quickPick.onDidChangeValue(render);
-    quickPick.onDidAccept(() => {
-      result = quickPick.selectedItems[0]?.server;
-      if (result) quickPick.hide();
-    });
-    quickPick.onDidHide(() => {
-      abort.abort();
-      quickPick.dispose();
-      resolve(result);
-    });
-    quickPick.show();
-  });
+  return runQuickPick(quickPick, { render, resultOf: (item) => item.server, abort });
 }
 
 async function discover(
