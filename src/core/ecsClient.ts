@@ -45,6 +45,7 @@ export function createEcsClient(options: EcsClientOptions): EcsClient {
       baseUrl,
       limits,
       maxAttempts: Math.floor(positive(options.maxAttempts, 'maxAttempts') ?? DEFAULT_MAX_ATTEMPTS),
+      deadlineMs: positive(options.deadlineMs, 'deadlineMs'),
       userAgent,
       onRequest: options.onRequest,
       now,

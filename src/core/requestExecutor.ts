@@ -1,6 +1,7 @@
 /**
  * Runs one API GET to completion: authenticates each attempt, retries what is safe to retry, renews
  * a password token once after a 401, reports every attempt to the listener, and parses the JSON answer.
+ * The whole call, retries and their waits included, ends by its deadline.
  */
 import { EcsError } from './errors';
 import { errorFromResponse, requestIdFromHeaders, type ErrorContext } from './errorResponse';
@@ -22,6 +23,8 @@ export interface ExecutorSettings {
   baseUrl: URL;
   limits: HttpLimits;
   maxAttempts: number;
+  /** Longest one call may take, every attempt and wait included; default timeout × maxAttempts. */
+  deadlineMs?: number;
   userAgent: string;
   onRequest: RequestListener;
   now: () => Date;
@@ -60,6 +63,11 @@ export class RequestExecutor {
     let attempt = 0;
     let failedAttempts = 0;
     let renewed = false;
+    const { limits, maxAttempts } = this.settings;
+    const deadline = performance.now() + (this.settings.deadlineMs ?? limits.timeoutMs * maxAttempts);
+    /** A retry only when it can start before the deadline. */
+    const inTime = (delayMs: number | undefined): number | undefined =>
+      delayMs !== undefined && performance.now() + delayMs < deadline ? delayMs : undefined;
     for (;;) {
       attempt++;
       if (call.signal?.aborted) throw cancelledError();
@@ -73,12 +81,12 @@ export class RequestExecutor {
           'User-Agent': this.settings.userAgent,
           ...(await this.auth.headersFor({ method: 'GET', url, query }, call.signal)),
         };
-        response = await sendHttp({ method: 'GET', url, headers }, this.settings.limits, call.signal);
+        response = await sendHttp({ method: 'GET', url, headers }, limits, call.signal, deadline);
       } catch (error) {
         const failure = asEcsError(error);
         failedAttempts++;
-        const retry = isRetryableNetworkError(failure) && failedAttempts < this.settings.maxAttempts;
-        const retryInMs = retry ? retryDelayMs(failedAttempts, undefined) : undefined;
+        const retry = isRetryableNetworkError(failure) && failedAttempts < maxAttempts;
+        const retryInMs = inTime(retry ? retryDelayMs(failedAttempts, undefined) : undefined);
         emitRequestEvent(this.settings.onRequest, {
           ...event,
           durationMs: performance.now() - started,
@@ -114,14 +122,14 @@ export class RequestExecutor {
       if (status === 401 && !renewed && this.auth.renewAfterUnauthorized(headers)) {
         // A revoked or expired token: one fresh token, one more try, not counted against maxAttempts.
         renewed = true;
-        retryInMs = 0;
-      } else if (isRetryableStatus(status) && failedAttempts + 1 < this.settings.maxAttempts) {
+        retryInMs = inTime(0);
+      } else if (isRetryableStatus(status) && failedAttempts + 1 < maxAttempts) {
         failedAttempts++;
         const retryAfter = parseRetryAfter(
           response.headers.get('retry-after') ?? undefined,
           this.settings.now(),
         );
-        retryInMs = retryDelayMs(failedAttempts, retryAfter);
+        retryInMs = inTime(retryDelayMs(failedAttempts, retryAfter));
       }
       emitRequestEvent(this.settings.onRequest, {
         ...event,
