@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import fetch from 'node-fetch';
 import { destroyAgents } from '../../src/core';
-import { MAX_SOCKETS_PER_ORIGIN } from '../../src/core/agentPool';
+import { MAX_SOCKETS_PER_ORIGIN, agentFor } from '../../src/core/agentPool';
 import { WEB_01, clientFor, useEcsServer } from './fixtures';
 
 const READS = 60;
@@ -51,5 +51,29 @@ describe('node-fetch premature close (#1767)', () => {
     );
     const failures = outcomes.flatMap((o) => (o.status === 'rejected' ? [(o.reason as Error).message] : []));
     assert.deepEqual(failures, []);
+  });
+
+  it('lets no request wait in the agent queue, where the bug lives, and still opens at most the bound of sockets', async () => {
+    server().setFaults({ chunked: true, gzip: true });
+    const client = clientFor(server(), { authType: 'token' });
+    const agent = agentFor(new URL(server().url));
+    let queuedSeen = 0;
+    let watching = true;
+    const watch = (): void => {
+      queuedSeen = Math.max(
+        queuedSeen,
+        Object.values(agent.requests).reduce((n, queue) => n + (queue?.length ?? 0), 0),
+      );
+      if (watching) setImmediate(watch);
+    };
+    watch();
+    const before = server().connectionsOpened();
+    try {
+      await Promise.all(Array.from({ length: 200 }, () => client.getMetadataItem(WEB_01, 'owner')));
+    } finally {
+      watching = false;
+    }
+    assert.equal(queuedSeen, 0);
+    assert.ok(server().connectionsOpened() - before <= MAX_SOCKETS_PER_ORIGIN);
   });
 });
