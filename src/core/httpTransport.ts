@@ -28,10 +28,15 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 export const DEFAULT_USER_AGENT = 'ecs-metadata-explorer-core';
 /**
- * Whether to offer gzip. Kept: a 1,000-server listing shrinks about 20× for a few ms of CPU
- * (bench/README.md, "Transport choices"); the size cap applies to the decompressed body.
+ * Whether to offer gzip. Kept: see bench/README.md ("Transport choices") for a 1,000-server listing
+ * with and without it. The size cap applies to the decompressed body.
  */
-export const OFFER_GZIP = true;
+let offerGzip = true;
+
+/** Benchmarks only: offer gzip or not. */
+export function setGzipForBenchmarks(on: boolean): void {
+  offerGzip = on;
+}
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -110,7 +115,7 @@ async function exchange(
       agent,
       signal: controller.signal as FetchSignal,
       size: limits.maxResponseBytes,
-      compress: OFFER_GZIP,
+      compress: offerGzip,
       redirect: 'manual',
     });
     const body = await response.text();
