@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { destroyAgents } from '../../src/core';
-import { WEB_01, clientFor, useEcsServer } from './fixtures';
+import { WEB_01, apiRequests, clientFor, startAdHocServer, useEcsServer } from './fixtures';
 import { eventually } from './networkShapes';
 
 const LIMIT_MS = 500;
@@ -33,7 +33,8 @@ describe('failed reads let go of their connections', () => {
         kinds.map(() => 'timeout'),
       );
     }
-    assert.equal(server().requests.length, 21);
+    // On a very busy machine a read may time out before it reaches the server: its fault goes unused.
+    server().resetFaults();
 
     const started = performance.now();
     const next = await Promise.race([
@@ -58,4 +59,26 @@ describe('failed reads let go of their connections', () => {
       assert.equal(server().heldConnections(), 0);
     });
   }
+
+  it('the IAM token request gets the same protection: a stalled token answer times out and its connection closes', async () => {
+    let open = 0;
+    const iam = await startAdHocServer((req, res) => {
+      open++;
+      req.socket.once('close', () => open--);
+      res.writeHead(201, { 'Content-Type': 'application/json', 'X-Subject-Token': 'MIITstalled' });
+      res.write('{"token":{');
+    });
+    try {
+      const s = server();
+      const client = clientFor(s, { authType: 'password', iamEndpoint: iam.url, timeoutMs: LIMIT_MS });
+      const started = performance.now();
+      await assert.rejects(client.getMetadataItem(WEB_01, 'owner'), { kind: 'timeout' });
+      assert.ok(performance.now() - started < LIMIT_MS + 500);
+      await eventually(() => open === 0, 1000);
+      assert.equal(open, 0, 'the IAM connection was closed');
+      assert.equal(apiRequests(s).length, 0);
+    } finally {
+      await iam.close();
+    }
+  });
 });
