@@ -83,11 +83,12 @@ export async function sendHttp(
     leave = await gateFor(request.url).enter(attempt.signal);
     const probe: ConnectionProbe = {};
     try {
-      return await exchange(request, limits, attempt.signal, pooledAgentWithProbe(request.url, probe));
+      return await exchange(request, limits, attempt, pooledAgentWithProbe(request.url, probe));
     } catch (error) {
-      if (attempt.signal.aborted || !worthResending(request, error, probe)) throw error;
+      if (attempt.stopped || !worthResending(request, error, probe)) throw error;
       dropIdleSockets(request.url);
-      return await exchange(request, limits, attempt.signal, () => freshConnectionAgent(request.url));
+      attempt.renew();
+      return await exchange(request, limits, attempt, () => freshConnectionAgent(request.url));
     }
   } catch (error) {
     throw transportError(error, request, limits, attempt, limitMs < limits.timeoutMs);
@@ -97,23 +98,20 @@ export async function sendHttp(
   }
 }
 
-/** One request and its whole body. Its controller is aborted on any failure, destroying the socket. */
+/** One request and its whole body. The attempt's controller is aborted on any failure, destroying the socket. */
 async function exchange(
   request: HttpRequest,
   limits: HttpLimits,
-  attemptSignal: AbortSignal,
+  attempt: AttemptControl,
   agent: NonNullable<RequestInit['agent']>,
 ): Promise<HttpResponse> {
-  const controller = new AbortController();
-  const abort = (): void => controller.abort();
-  attemptSignal.addEventListener('abort', abort, { once: true });
   try {
     const response = await fetch(request.url.href, {
       method: request.method,
       headers: request.headers,
       body: request.body,
       agent,
-      signal: controller.signal as FetchSignal,
+      signal: attempt.signal as FetchSignal,
       size: limits.maxResponseBytes,
       compress: offerGzip,
       redirect: 'manual',
@@ -122,10 +120,8 @@ async function exchange(
     return { status: response.status, headers: response.headers, body };
   } catch (error) {
     // node-fetch leaves the socket reading after a size-cap or body error; aborting destroys it.
-    controller.abort();
+    attempt.abortExchange();
     throw error;
-  } finally {
-    attemptSignal.removeEventListener('abort', abort);
   }
 }
 
@@ -142,9 +138,12 @@ function worthResending(request: HttpRequest, error: unknown, probe: ConnectionP
   return probe.socket.bytesRead === probe.bytesReadBefore;
 }
 
-/** The attempt's own controller: aborted by its timer or by the caller's signal. */
+/**
+ * The attempt's own AbortController (one per exchange: a resend gets a new one), aborted by the
+ * attempt's timer, by the caller's signal, or by a failed exchange.
+ */
 class AttemptControl {
-  private readonly controller = new AbortController();
+  private controller = new AbortController();
   private readonly timer: NodeJS.Timeout;
   timedOut = false;
 
@@ -165,6 +164,20 @@ class AttemptControl {
 
   get cancelled(): boolean {
     return this.caller?.aborted === true;
+  }
+
+  /** Timed out or cancelled: nothing more may be sent. */
+  get stopped(): boolean {
+    return this.timedOut || this.cancelled;
+  }
+
+  abortExchange(): void {
+    this.controller.abort();
+  }
+
+  /** A new controller for a resend, the failed exchange's one being spent. */
+  renew(): void {
+    this.controller = new AbortController();
   }
 
   end(): void {
