@@ -55,7 +55,7 @@ describe('failed reads let go of their connections', () => {
       await assert.rejects(client.getMetadataItem(WEB_01, 'owner'), {
         kind: fault === 'endlessBody' ? 'badResponse' : 'timeout',
       });
-      await eventually(() => server().heldConnections() === 0, 200);
+      await eventually(() => server().heldConnections() === 0, 1000);
       assert.equal(server().heldConnections(), 0);
     });
   }
