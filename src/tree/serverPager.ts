@@ -10,7 +10,7 @@ export class ServerPager {
   /** Ends Load more on a repeated marker or a page of nothing new; each Load more is one page, so no cap. */
   private readonly guard = new PagingGuard(Infinity);
   private next: string | undefined;
-  private started = false;
+  private first: Promise<void> | undefined;
   private inFlight: Promise<void> | undefined;
 
   constructor(
@@ -26,23 +26,27 @@ export class ServerPager {
     return this.next;
   }
 
-  firstPage(): Promise<void> {
-    if (this.started) return this.inFlight ?? Promise.resolve();
-    return this.fetch(undefined);
+  /** The first page, fetched once; a later page loading meanwhile does not hold it up. */
+  firstPage(signal?: AbortSignal): Promise<void> {
+    this.first ??= this.fetch(undefined, signal).catch((err: unknown) => {
+      // A failed first page is forgotten, so a retry starts over.
+      this.first = undefined;
+      throw err;
+    });
+    return this.first;
   }
 
   /** Fetches the page after `marker`, unless that page is already loaded or loading. */
-  loadMore(marker: string): Promise<void> {
+  loadMore(marker: string, signal?: AbortSignal): Promise<void> {
     if (this.inFlight) return this.inFlight;
     if (marker !== this.next) return Promise.resolve();
-    return this.fetch(marker);
+    return this.fetch(marker, signal);
   }
 
-  private fetch(marker: string | undefined): Promise<void> {
-    this.started = true;
+  private fetch(marker: string | undefined, signal: AbortSignal | undefined): Promise<void> {
     const run = async (): Promise<void> => {
       const client = await this.client();
-      const page = await client.listServers({ limit: this.pageSize, ...(marker ? { marker } : {}) });
+      const page = await client.listServers({ limit: this.pageSize, signal, ...(marker ? { marker } : {}) });
       const accepted = this.guard.accept(page, marker);
       this.loaded.push(...accepted.fresh);
       this.next = accepted.next;
@@ -51,10 +55,6 @@ export class ServerPager {
       this.inFlight = undefined;
     });
     this.inFlight = attempt;
-    // A failed first page is forgotten, so a retry starts over.
-    attempt.catch(() => {
-      if (marker === undefined && this.loaded.length === 0) this.started = false;
-    });
     return attempt;
   }
 }

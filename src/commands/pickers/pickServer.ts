@@ -3,6 +3,7 @@ import { forEachServerPage, serverIdProblem, type ServerSummary } from '../../co
 import type { ClientProvider } from '../../clients/clientProvider';
 import { describeError } from '../../errors/userMessage';
 import type { Profile, ServerRef } from '../../profiles/profile';
+import { idAndStatus } from '../../tree/idAndStatus';
 import { runQuickPick } from './runQuickPick';
 
 /** Largest page Nova allows; fewer round trips for big projects. */
@@ -113,8 +114,4 @@ async function discover(
   const client = await clients.get(profile.name);
   // Stops on a repeated marker, a page with no new server, or the page cap: see core/serverPaging.ts.
   await forEachServerPage(client, { pageSize: PAGE_SIZE, signal }, onPage);
-}
-
-function idAndStatus(server: ServerSummary): string {
-  return server.status ? `${server.id} · ${server.status}` : server.id;
 }
