@@ -24,6 +24,12 @@ describe('metadata panel', () => {
     await closePanel();
   });
 
+  function timeLimitSeconds(seconds: number | undefined): Thenable<void> {
+    return vscode.workspace
+      .getConfiguration('ecsMetadata')
+      .update('requestTimeoutSeconds', seconds, vscode.ConfigurationTarget.Global);
+  }
+
   function openKey(key: string, serverId = web01.id): Thenable<PanelView | undefined> {
     return vscode.commands.executeCommand<PanelView | undefined>('ecsMetadata.openKey', {
       profile: f.profileName,
@@ -103,6 +109,8 @@ describe('metadata panel', () => {
   });
 
   it('closing the panel cancels its read', async () => {
+    // A time limit that cannot end the hanging read first, however slow this machine is.
+    await timeLimitSeconds(120);
     await openKey('owner');
     f.server.clearRequests();
     f.server.setFaults({ hang: { count: 1 } });
@@ -115,6 +123,7 @@ describe('metadata panel', () => {
     await assert.rejects(reading, /cancelled/i);
     const request = f.server.requests.find((r) => r.path.endsWith('/metadata/env'));
     await eventually(async () => (request?.abandoned ? true : undefined), 'the read to be aborted');
+    await timeLimitSeconds(undefined);
   });
 
   it('opens a new panel after the previous one was closed', async () => {
