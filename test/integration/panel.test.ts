@@ -22,6 +22,7 @@ describe('metadata panel', () => {
   afterEach(async () => {
     f.server.resetFaults();
     await closePanel();
+    await timeLimitSeconds(undefined);
   });
 
   function timeLimitSeconds(seconds: number | undefined): Thenable<void> {
@@ -123,7 +124,6 @@ describe('metadata panel', () => {
     await assert.rejects(reading, /cancelled/i);
     const request = f.server.requests.find((r) => r.path.endsWith('/metadata/env'));
     await eventually(async () => (request?.abandoned ? true : undefined), 'the read to be aborted');
-    await timeLimitSeconds(undefined);
   });
 
   it('opens a new panel after the previous one was closed', async () => {
