@@ -3,9 +3,15 @@
  * The page is ours, but its state is read from disk and its messages cross a process boundary,
  * so both are checked before the host acts on them.
  */
-import type { PageToHostMessage, PanelState, PanelTarget, PanelView } from './messages';
+import {
+  pageToHostMessageTypes,
+  type PageToHostMessage,
+  type PanelState,
+  type PanelTarget,
+  type PanelView,
+} from './messages';
 
-const PAGE_MESSAGE_TYPES: ReadonlySet<string> = new Set(['ready', 'copyValue', 'copyJson', 'refresh']);
+const PAGE_MESSAGE_TYPES: ReadonlySet<string> = new Set(pageToHostMessageTypes);
 
 export function isPageToHostMessage(value: unknown): value is PageToHostMessage {
   return isRecord(value) && typeof value.type === 'string' && PAGE_MESSAGE_TYPES.has(value.type);
