@@ -10,6 +10,7 @@ import {
   type PanelTarget,
   type PanelView,
 } from './messages';
+import { isRecord } from '../core/isRecord';
 
 const PAGE_MESSAGE_TYPES: ReadonlySet<string> = new Set(pageToHostMessageTypes);
 
@@ -45,8 +46,4 @@ function isPanelTarget(value: unknown): value is PanelTarget {
 
 function optional(value: unknown, type: 'string'): boolean {
   return value === undefined || typeof value === type;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
