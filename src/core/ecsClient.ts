@@ -42,6 +42,7 @@ export function createEcsClient(options: EcsClientOptions): EcsClient {
   });
   const executor = new RequestExecutor(
     {
+      service: 'ECS',
       baseUrl,
       limits,
       maxAttempts: Math.floor(positive(options.maxAttempts, 'maxAttempts') ?? DEFAULT_MAX_ATTEMPTS),

@@ -19,6 +19,8 @@ import {
 } from './retryPolicy';
 
 export interface ExecutorSettings {
+  /** Which service answers at `baseUrl`; messages name it (an IAM lookup that fails is not an ECS error). */
+  service: ErrorContext['service'];
   /** Endpoint with its own path (if any) and no trailing slash. */
   baseUrl: URL;
   limits: HttpLimits;
@@ -102,7 +104,7 @@ export class RequestExecutor {
       const status = response.status;
       if (status >= 200 && status <= 299) {
         const requestId = requestIdFromHeaders(response.headers);
-        const parsed = parseJson(response.body, requestId, status);
+        const parsed = parseJson(this.settings.service, response.body, requestId, status);
         emitRequestEvent(this.settings.onRequest, {
           ...event,
           status,
@@ -146,7 +148,12 @@ export class RequestExecutor {
 
   /** Only failed answers need it, so the success path does not build it. */
   private errorContext(call: ApiCall): ErrorContext {
-    return { ...call.context, service: 'ECS', authType: this.auth.type, secrets: this.auth.secrets };
+    return {
+      ...call.context,
+      service: this.settings.service,
+      authType: this.auth.type,
+      secrets: this.auth.secrets,
+    };
   }
 }
 
@@ -156,6 +163,7 @@ function asEcsError(error: unknown): EcsError {
 }
 
 function parseJson(
+  service: ErrorContext['service'],
   body: string,
   requestId: string | undefined,
   status: number,
@@ -168,7 +176,7 @@ function parseJson(
       ok: false,
       error: new EcsError(
         'badResponse',
-        `ECS answered with a body that is not valid JSON${body.length === 0 ? ' (it was empty)' : ''}; it may have been cut off. Try again.${where}`,
+        `${service} answered with a body that is not valid JSON${body.length === 0 ? ' (it was empty)' : ''}; it may have been cut off. Try again.${where}`,
         { status, ...(requestId ? { requestId } : {}), cause },
       ),
     };
