@@ -12,6 +12,7 @@ import * as vscode from 'vscode';
 import { eventually, extensionId, fixture, storedProfiles, writeProfiles, type Fixture } from './fixture';
 
 const walkthroughId = `${extensionId}#ecsMetadata.gettingStarted`;
+const panelViewType = 'ecsMetadata.value';
 
 interface WalkthroughStep {
   id: string;
@@ -59,7 +60,7 @@ function walkthroughTabs(): vscode.Tab[] {
   return allTabs().filter((t) => t.label.includes(name));
 }
 
-describe('walkthrough: Get Started with ECS Metadata Explorer', () => {
+describe('walkthrough: Get Started with ECS Metadata', () => {
   it('connects, browses and reads a key, each step with shipped media and a localized title', () => {
     const list = steps();
     assert.deepEqual(
@@ -93,6 +94,10 @@ describe('walkthrough: Get Started with ECS Metadata Explorer', () => {
         if (kind === 'onCommand') assert.ok(registered.has(name), `${step.id}: no command ${name}`);
         else if (kind === 'onView') assert.ok(views.has(name), `${step.id}: no view ${name}`);
         else if (kind === 'onSettingChanged') assert.ok(settings.has(name), `${step.id}: no setting ${name}`);
+        // Clicking a key opens the panel; VS Code runs that tree command under a delegate id, so
+        // the panel becoming active is what says a key was read.
+        else if (kind === 'onContext')
+          assert.equal(name, `activeWebviewPanelId == '${panelViewType}'`, `${step.id}: ${event}`);
         else assert.fail(`${step.id}: completion event ${event} is of no kind checked here`);
       }
     }
