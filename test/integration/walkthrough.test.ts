@@ -1,9 +1,11 @@
 /**
  * The first-run walkthrough as VS Code loads it: every step's media ships with the extension, every
- * button and completion event names a command, view or setting that exists, the walkthrough opens
- * as an editor through the command behind "Welcome: Open Walkthrough…", and Add Profile raises the
- * very event that checks its first step. The check mark itself lives in the workbench page, out of
- * this host's sight: the end-to-end walk (test/e2e/walk.test.ts) sees it appear.
+ * button and completion event names a command, view or setting that exists, and Add Profile raises
+ * the very event that checks its first step. The walkthrough page and its check marks live in the
+ * workbench, out of this host's sight: the end-to-end walk (test/e2e/walk.test.ts) opens it from
+ * the palette on the installed .vsix and sees the marks appear. (Here, with the extension loaded
+ * from the development folder, `workbench.action.openWalkthrough` with its id opened VS Code's own
+ * walkthrough instead, so the opening is checked there.)
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -50,16 +52,6 @@ function commandLinks(description: string): string[] {
   return [...description.matchAll(/\]\(command:([^?)\s]+)/g)].map((m) => m[1] as string);
 }
 
-function allTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs);
-}
-
-/** Open editor tabs whose label names the walkthrough's source, the extension's display name. */
-function walkthroughTabs(): vscode.Tab[] {
-  const name = manifest().json.displayName;
-  return allTabs().filter((t) => t.label.includes(name));
-}
-
 describe('walkthrough: Get Started with ECS Metadata', () => {
   it('connects, browses and reads a key, each step with shipped media and a localized title', () => {
     const list = steps();
@@ -103,16 +95,13 @@ describe('walkthrough: Get Started with ECS Metadata', () => {
     }
   });
 
-  describe('opened, with its first step completed through Add Profile', () => {
+  describe('its first step, completed through Add Profile', () => {
     let f: Fixture;
     let saved: ReturnType<typeof storedProfiles>;
-
-    let tabsBefore: Set<vscode.Tab>;
 
     before(async () => {
       f = await fixture();
       saved = storedProfiles();
-      tabsBefore = new Set(allTabs());
     });
 
     after(async () => {
@@ -122,22 +111,6 @@ describe('walkthrough: Get Started with ECS Metadata', () => {
         }
       }
       await writeProfiles(saved);
-      await vscode.window.tabGroups.close(allTabs().filter((t) => !tabsBefore.has(t)));
-    });
-
-    it('opens as an editor through workbench.action.openWalkthrough', async () => {
-      // VS Code registers an extension's walkthrough once its experiment service answers or 5 s
-      // pass, and titles the tab "Welcome" until the page shows the walkthrough.
-      await new Promise((resolve) => setTimeout(resolve, 6000));
-      await vscode.commands.executeCommand('workbench.action.openWalkthrough', walkthroughId, false);
-      await eventually(
-        async () => (walkthroughTabs().length > 0 ? true : undefined),
-        'the walkthrough tab',
-        800,
-      ).catch(() => {
-        const opened = allTabs().filter((t) => !tabsBefore.has(t));
-        assert.fail(`no walkthrough tab among ${JSON.stringify(opened.map((t) => t.label))}`);
-      });
     });
 
     it('Add Profile changes ecsMetadata.profiles, the event that completes the first step', async () => {
