@@ -19,6 +19,14 @@ import { sampleProfileName } from '../runner/sampleProfile';
 import { saveScreenshot } from './screenshots';
 import { startWalkSession, type WalkSession } from './walkSession';
 import {
+  answerInput,
+  clickStepButton,
+  closeActiveEditor,
+  openWalkthrough,
+  pickItem,
+  stepDone,
+} from './walkthroughPage';
+import {
   editorTab,
   eventually,
   expand,
@@ -35,6 +43,8 @@ import {
 } from './workbench';
 
 const htmlValue = '<img src=x onerror=alert(1)>';
+const walkthroughTitle = 'Get Started with ECS Metadata';
+const walkthroughSteps = ['connect', 'browse', 'readKey'];
 
 /** The page's `navigator.clipboard`, typed here because this project compiles without the DOM lib. */
 interface ClipboardPage {
@@ -115,6 +125,18 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     assert.ok(settings.includes(sampleProfileName));
     assert.ok(!settings.includes(session.ecs.credentials.secretKey), 'the secret key is in settings.json');
     assert.ok(!settings.includes(session.ecs.credentials.accessKey), 'the access key is in settings.json');
+  });
+
+  it('opens the walkthrough from the palette with no step done yet', async () => {
+    await waitForWorkbench(page);
+    await openWalkthrough(page, walkthroughTitle);
+    for (const id of walkthroughSteps) assert.equal(await stepDone(page, id), false, `${id} is already done`);
+    // Without the side bar the page has room for its steps and the picture side by side.
+    await runFromPalette(page, 'View: Toggle Primary Side Bar Visibility');
+    await page.locator('.part.sidebar').waitFor({ state: 'hidden' });
+    await saveScreenshot(page, 'walkthrough', { keep: true });
+    await runFromPalette(page, 'View: Toggle Primary Side Bar Visibility');
+    await closeActiveEditor(page);
   });
 
   it('opens the ECS Metadata view from the activity bar and shows the profile', async () => {
@@ -289,5 +311,33 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     assert.equal(await panel.locator('img').count(), 0, 'an <img> element exists in the restored panel');
     assert.deepEqual(dialogs, [], 'a dialog opened during or after the reload');
     await saveScreenshot(page, 'panel-restored');
+  });
+
+  it('shows the walkthrough steps the walk has done, and checks "connect" once Add Profile saves a profile', async () => {
+    await openWalkthrough(page, walkthroughTitle);
+    // Opening the Servers view and clicking keys above completed these two, and nothing else.
+    assert.deepEqual(await Promise.all(walkthroughSteps.map((id) => stepDone(page, id))), [
+      false,
+      true,
+      true,
+    ]);
+    await clickStepButton(page, 'connect', 'Add Profile');
+    await answerInput(page, 'A name for this profile', 'From the walkthrough');
+    await pickItem(page, 'Huawei Cloud region, or another cloud', 'Other OpenStack-compatible cloud');
+    await answerInput(page, 'Compute (Nova-compatible) endpoint URL', session.ecs.url);
+    await pickItem(page, 'How to sign in', 'Access key (AK/SK)');
+    await answerInput(page, 'Project id', session.ecs.projectId);
+    await answerInput(page, 'Access key ID (AK)', session.ecs.credentials.accessKey);
+    await answerInput(page, 'Secret access key (SK)', session.ecs.credentials.secretKey);
+    await answerInput(page, 'Security token', '');
+    await eventually(
+      () => stepDone(page, 'connect'),
+      (done) => done,
+      'the check mark of "connect"',
+      30_000,
+    );
+    const settings = fs.readFileSync(path.join(session.code.userDataDir, 'User', 'settings.json'), 'utf8');
+    assert.ok(settings.includes('From the walkthrough'), 'the profile is not in settings.json');
+    await saveScreenshot(page, 'walkthrough-connected');
   });
 });
