@@ -1,6 +1,8 @@
 /** Public entry of the ECS metadata core. Pure Node: never imports `vscode`. */
 export { createEcsClient } from './ecsClient';
 export { lookupProjectId } from './projectLookup';
+export { discoverComputeEndpoint } from './endpointDiscovery';
+export { computeEndpointFromCatalog } from './serviceCatalog';
 export { endpointsForRegion } from './endpoints';
 export { destroyAgents } from './agentPool';
 export { EcsError, isEcsError } from './errors';
@@ -33,4 +35,6 @@ export type {
   EcsClient,
   RegionEndpoints,
   ProjectLookupOptions,
+  EndpointDiscoveryOptions,
+  DiscoveredEndpoint,
 } from './types';
