@@ -14,6 +14,11 @@ import { requestTimeoutMs } from './requestTimeout';
  */
 export class ClientProvider implements vscode.Disposable {
   private readonly clients = new Map<string, Promise<EcsClient>>();
+  /** Compute endpoints found in service catalogs, by profile; kept while the client is. */
+  private readonly catalogEndpoints = new Map<string, string>();
+  private readonly endpointFound = new vscode.EventEmitter<string>();
+  /** Fires with the profile name when its compute endpoint was found in a service catalog. */
+  readonly onDidFindEndpoint: vscode.Event<string> = this.endpointFound.event;
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(
@@ -51,9 +56,15 @@ export class ClientProvider implements vscode.Disposable {
     else this.log.info(line);
   };
 
+  /** The compute endpoint the service catalog named for this profile, once its client was built. */
+  catalogEndpoint(profileName: string): string | undefined {
+    return this.catalogEndpoints.get(profileName);
+  }
+
   dispose(): void {
     for (const s of this.subscriptions) s.dispose();
     this.clients.clear();
+    this.endpointFound.dispose();
   }
 
   private async create(profileName: string): Promise<EcsClient> {
@@ -76,6 +87,14 @@ export class ClientProvider implements vscode.Disposable {
     return createProfileClient(profile, credentials, {
       timeoutMs: requestTimeoutMs(),
       onRequest: this.onRequest,
+      onEndpointFromCatalog: (endpoint) => {
+        this.log.info(
+          vscode.l10n.t('Profile "{0}": compute endpoint {1}, from the service catalog.', profileName, endpoint),
+        );
+        const known = this.catalogEndpoints.get(profileName);
+        this.catalogEndpoints.set(profileName, endpoint);
+        if (known !== endpoint) this.endpointFound.fire(profileName);
+      },
     });
   }
 }

@@ -39,6 +39,11 @@ export class ServerTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     this.subscriptions = [
       profiles.onDidChange(() => this.refresh()),
       credentials.onDidChange(() => this.refresh()),
+      // The tooltip names the endpoint a service catalog gave; redraw the profile once it is known.
+      clients.onDidFindEndpoint((name) => {
+        const node = this.roots?.find((root) => root.profile.name === name);
+        if (node) this.rerender(node);
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('ecsMetadata.hideValuePreviews')) this.refresh();
       }),
