@@ -3,6 +3,7 @@ import { registerAddProfile } from './commands/addProfile';
 import { registerAddServer } from './commands/addServer';
 import type { CommandDeps } from './commands/commandDeps';
 import { registerFilter } from './commands/filter';
+import { registerImportProfiles } from './commands/importProfiles';
 import { registerLoadMore } from './commands/loadMore';
 import { registerRefresh } from './commands/refresh';
 import { registerRemoveProfile } from './commands/removeProfile';
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const deps: CommandDeps = { profiles, credentials, clients, tree, log };
   context.subscriptions.push(
     registerAddProfile(deps),
+    registerImportProfiles(deps),
     registerSetCredentials(deps),
     registerRemoveProfile(deps),
     registerAddServer(deps),

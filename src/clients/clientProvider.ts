@@ -89,7 +89,11 @@ export class ClientProvider implements vscode.Disposable {
       onRequest: this.onRequest,
       onEndpointFromCatalog: (endpoint) => {
         this.log.info(
-          vscode.l10n.t('Profile "{0}": compute endpoint {1}, from the service catalog.', profileName, endpoint),
+          vscode.l10n.t(
+            'Profile "{0}": compute endpoint {1}, from the service catalog.',
+            profileName,
+            endpoint,
+          ),
         );
         const known = this.catalogEndpoints.get(profileName);
         this.catalogEndpoints.set(profileName, endpoint);

@@ -14,7 +14,9 @@ import { requestPasswordToken } from './tokenProvider';
 import type { EndpointDiscoveryOptions, DiscoveredEndpoint } from './types';
 import { validateEndpoint } from './validation';
 
-export async function discoverComputeEndpoint(options: EndpointDiscoveryOptions): Promise<DiscoveredEndpoint> {
+export async function discoverComputeEndpoint(
+  options: EndpointDiscoveryOptions,
+): Promise<DiscoveredEndpoint> {
   const iamUrl = validateEndpoint(options.iamEndpoint, 'IAM endpoint');
   const limits = {
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -23,7 +25,11 @@ export async function discoverComputeEndpoint(options: EndpointDiscoveryOptions)
   const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
   const { catalog, projectId } =
     options.auth.type === 'password'
-      ? await passwordCatalog(options, options.auth, iamUrl, { limits, userAgent, onRequest: options.onRequest })
+      ? await passwordCatalog(options, options.auth, iamUrl, {
+          limits,
+          userAgent,
+          onRequest: options.onRequest,
+        })
       : await tokenCatalog(options, options.auth.token, iamUrl, limits, userAgent);
   const project = options.projectId ?? projectId;
   if (!project) {
@@ -60,7 +66,10 @@ async function tokenCatalog(
   limits: { timeoutMs: number; maxResponseBytes: number },
   userAgent: string,
 ): Promise<{ catalog: unknown; projectId?: string }> {
-  const auth = { ...tokenAuth(token), headersFor: async () => ({ 'X-Auth-Token': token, 'X-Subject-Token': token }) };
+  const auth = {
+    ...tokenAuth(token),
+    headersFor: async () => ({ 'X-Auth-Token': token, 'X-Subject-Token': token }),
+  };
   const executor = new RequestExecutor(
     {
       baseUrl: iamUrl,

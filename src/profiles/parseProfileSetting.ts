@@ -68,8 +68,7 @@ export function parseProfileSetting(value: unknown): ParsedProfileSetting {
     user,
     servers,
     discoverServers,
-  } =
-    input as Partial<Record<(typeof stringFields)[number], string>> & Record<string, unknown>;
+  } = input as Partial<Record<(typeof stringFields)[number], string>> & Record<string, unknown>;
   if (!name) return { problem: vscode.l10n.t('The profile needs a non-empty "name".') };
   if (!authTypes.includes(auth as AuthType)) {
     return { problem: vscode.l10n.t('The profile field "auth" must be "aksk", "password" or "token".') };

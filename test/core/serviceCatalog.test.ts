@@ -1,12 +1,20 @@
 import * as assert from 'node:assert/strict';
-import { computeEndpointFromCatalog, createEcsClient, discoverComputeEndpoint, EcsError } from '../../src/core';
+import {
+  computeEndpointFromCatalog,
+  createEcsClient,
+  discoverComputeEndpoint,
+  EcsError,
+} from '../../src/core';
 import { WEB_01, useEcsServer } from './fixtures';
 
 const PID = '7f1ee2c4e0b94c4a9d4c1f7e9b1b2a3c';
 
 function catalog(...endpoints: { interface: string; region: string; url: string }[]): unknown {
   return [
-    { type: 'identity', endpoints: [{ interface: 'public', region_id: 'r-1', url: 'https://id.example/v3' }] },
+    {
+      type: 'identity',
+      endpoints: [{ interface: 'public', region_id: 'r-1', url: 'https://id.example/v3' }],
+    },
     { type: 'compute', endpoints: endpoints.map((e) => ({ ...e, region_id: e.region })) },
   ];
 }
@@ -32,23 +40,32 @@ describe('compute endpoint from the service catalog', () => {
       });
     assert.equal(one('https://cloud.example/compute/v2.1'), 'https://cloud.example/compute');
     assert.equal(one(`https://cloud.example/compute/v2.1/${PID}/`), 'https://cloud.example/compute');
-    assert.equal(one(`https://ecs.cn-north-4.myhuaweicloud.com/v2/${PID}`), 'https://ecs.cn-north-4.myhuaweicloud.com');
+    assert.equal(
+      one(`https://ecs.cn-north-4.myhuaweicloud.com/v2/${PID}`),
+      'https://ecs.cn-north-4.myhuaweicloud.com',
+    );
     assert.equal(one('https://ecs.example'), 'https://ecs.example');
   });
 
   it('refuses plain http to another machine, as for typed endpoints', () => {
     assert.throws(
       () =>
-        computeEndpointFromCatalog(catalog({ interface: 'public', region: 'r', url: 'http://nova.example/v2.1' }), {
-          region: 'r',
-        }),
+        computeEndpointFromCatalog(
+          catalog({ interface: 'public', region: 'r', url: 'http://nova.example/v2.1' }),
+          {
+            region: 'r',
+          },
+        ),
       (e: unknown) => e instanceof EcsError && e.kind === 'invalidInput' && /https/.test(e.message),
     );
   });
 
   it('without a region takes the only public compute endpoint, and says so when there is none', () => {
     assert.equal(
-      computeEndpointFromCatalog(catalog({ interface: 'public', region: 'r', url: 'https://n.example/v2.1' }), {}),
+      computeEndpointFromCatalog(
+        catalog({ interface: 'public', region: 'r', url: 'https://n.example/v2.1' }),
+        {},
+      ),
       'https://n.example',
     );
     assert.throws(
@@ -64,7 +81,12 @@ describe('compute endpoint from the service catalog', () => {
       const s = server();
       const found = await discoverComputeEndpoint({
         iamEndpoint: s.url,
-        auth: { type: 'password', domain: s.credentials.domain, user: s.credentials.user, password: s.credentials.password },
+        auth: {
+          type: 'password',
+          domain: s.credentials.domain,
+          user: s.credentials.user,
+          password: s.credentials.password,
+        },
         region: s.region,
       });
       assert.deepEqual(found, { ecsEndpoint: s.url, projectId: s.projectId });

@@ -64,9 +64,13 @@ describe('local ECS server: IAM tokens', () => {
   });
 
   it('answers with a Keystone-shaped service catalog unless nocatalog=true: public compute of its region is itself', async () => {
-    const body = json(await login()).token as { catalog: { type: string; endpoints: Record<string, string>[] }[] };
+    const body = json(await login()).token as {
+      catalog: { type: string; endpoints: Record<string, string>[] }[];
+    };
     const compute = body.catalog.find((s) => s.type === 'compute');
-    const publicHere = compute?.endpoints.filter((e) => e.interface === 'public' && e.region_id === 'local-1');
+    const publicHere = compute?.endpoints.filter(
+      (e) => e.interface === 'public' && e.region_id === 'local-1',
+    );
     assert.deepEqual(
       publicHere?.map((e) => e.url),
       [`${server.url}/v2.1/${server.projectId}`],
