@@ -1,7 +1,7 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import type { Credentials } from '../credentials/credentials';
-import { showError } from '../errors/userMessage';
+import { InputError } from '../errors/inputError';
 import {
   readCloudsYamlFile,
   readKooCliFile,
@@ -21,7 +21,9 @@ import {
   skipMessage,
   sourceLabel,
 } from '../profiles/importedProfile';
+import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
+import { onBehalfOfPerson, registerCommand, showError } from './registerCommand';
 
 export interface ImportSkip {
   name: string;
@@ -44,9 +46,10 @@ export interface ImportResult {
  * existing profile is never overwritten without the person choosing Replace (scripts skip it).
  */
 export function registerImportProfiles(deps: CommandDeps): vscode.Disposable {
-  return vscode.commands.registerCommand('ecsMetadata.importProfiles', async (arg?: unknown) => {
-    if (typeof arg === 'object' && arg !== null && 'source' in arg) return importScripted(deps, arg);
-    return importInteractive(deps);
+  return registerCommand(CommandId.importProfiles, async (call) => {
+    if (call.byPerson) return importInteractive(deps);
+    if (typeof call.arg !== 'object' || call.arg === null) throw new InputError(scriptUsage());
+    return importScripted(deps, call.arg);
   });
 }
 
@@ -73,36 +76,40 @@ async function importScripted(deps: CommandDeps, arg: object): Promise<ImportRes
   return result;
 }
 
-function scriptScan(arg: Record<string, unknown>): SourceScan {
-  const usage = vscode.l10n.t(
+function scriptUsage(): string {
+  return vscode.l10n.t(
     "importProfiles expects { source: 'cloudsYaml', path, clouds? }, { source: 'env', env } or { source: 'koocli', path, profiles? }.",
   );
+}
+
+function scriptScan(arg: Record<string, unknown>): SourceScan {
+  const usage = scriptUsage();
   const names = (value: unknown): string[] | undefined => {
     if (value === undefined) return undefined;
-    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw new Error(usage);
+    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw new InputError(usage);
     return value as string[];
   };
   try {
     switch (arg.source) {
       case 'cloudsYaml':
-        if (typeof arg.path !== 'string') throw new Error(usage);
+        if (typeof arg.path !== 'string') throw new InputError(usage);
         return readCloudsYamlFile(arg.path, undefined, names(arg.clouds));
       case 'koocli':
-        if (typeof arg.path !== 'string') throw new Error(usage);
+        if (typeof arg.path !== 'string') throw new InputError(usage);
         return readKooCliFile(arg.path, names(arg.profiles));
       case 'env': {
         const env = arg.env;
-        if (typeof env !== 'object' || env === null) throw new Error(usage);
+        if (typeof env !== 'object' || env === null) throw new InputError(usage);
         const strings = Object.fromEntries(
           Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
         );
         return merge([parseOpenStackEnv(strings), parseHuaweiEnv(strings)]);
       }
       default:
-        throw new Error(usage);
+        throw new InputError(usage);
     }
   } catch (error) {
-    if (error instanceof SourceParseError) throw new Error(parseErrorMessage(error));
+    if (error instanceof SourceParseError) throw new InputError(parseErrorMessage(error));
     throw error;
   }
 }
@@ -234,7 +241,10 @@ async function saveChosen(
   }
   // Secrets that were encrypted or absent are asked for now, one profile at a time, never guessed.
   for (const name of needSecrets) {
-    const stored = await vscode.commands.executeCommand<boolean>('ecsMetadata.setCredentials', name);
+    const stored = await vscode.commands.executeCommand<boolean>(
+      CommandId.setCredentials,
+      onBehalfOfPerson(name),
+    );
     if (!stored) break;
   }
   return result;
