@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import type { ProfileSetting } from '../../src/profiles/profile';
 import { eventually, fixture, profileRoot, storedProfiles, writeProfiles, type Fixture } from './fixture';
 import { translated } from './l10nBundle';
+import { closePanel } from './panelTabs';
 
 interface ImportResult {
   created: string[];
@@ -34,6 +35,8 @@ describe('ecsMetadata.importProfiles', () => {
   });
 
   afterEach(async () => {
+    // Reading a key opens the value panel; later suites expect the editor area as they left it.
+    await closePanel();
     for (const p of storedProfiles() ?? []) {
       if (!saved?.some((s) => s.name === p.name)) {
         await vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: p.name });
