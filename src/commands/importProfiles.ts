@@ -139,7 +139,7 @@ async function importInteractive(deps: CommandDeps): Promise<ImportResult | unde
       placeHolder:
         scan.candidates.length > 0
           ? vscode.l10n.t(
-              'Tick the profiles to import. Secrets marked $(key) go to the system keyring (SecretStorage), never to settings.',
+              'Tick the profiles to import. Secrets that come along go to the system keyring (SecretStorage), never to settings.',
             )
           : vscode.l10n.t('No clouds.yaml, OS_* or Huawei variables, or KooCLI profiles were found.'),
     });
@@ -173,7 +173,7 @@ function quickPickItems(scan: SourceScan): CandidateItem[] {
     description: [sourceLabel(candidate.source), authLabel(candidate.auth), candidate.region]
       .filter(Boolean)
       .join(' · '),
-    detail: [candidate.origin, secretLabel(candidate), candidateProblem(candidate)]
+    detail: [secretLabel(candidate), candidateProblem(candidate), candidate.origin]
       .filter(Boolean)
       .join(' — '),
     picked: candidate.isDefault === true,
