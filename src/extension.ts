@@ -16,7 +16,6 @@ import { registerShowLog } from './commands/showLog';
 import { destroyAgents } from './core';
 import { CredentialStore } from './credentials/credentialStore';
 import { ClientProvider } from './clients/clientProvider';
-import { sendErrorDetailsTo } from './errors/userMessage';
 import type { ExtensionApi } from './extensionApi';
 import { OutputChannelLog } from './log/log';
 import { PanelController } from './panel/panelController';
@@ -47,8 +46,6 @@ const commands: ((deps: CommandDeps) => vscode.Disposable)[] = [
 /** Wires the objects together and registers them for disposal. No network I/O happens here. */
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = new OutputChannelLog(vscode.l10n.t('ECS Metadata'));
-  sendErrorDetailsTo(log);
-  context.subscriptions.push({ dispose: () => sendErrorDetailsTo(undefined) });
   const profiles = new ProfileStore();
   const credentials = new CredentialStore(context.secrets);
   const clients = new ClientProvider(profiles, credentials, log);
