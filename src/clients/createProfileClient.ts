@@ -9,7 +9,7 @@ import {
   type RequestEvent,
 } from '../core';
 import type { Credentials } from '../credentials/credentials';
-import { endpointInputProblem, projectIdInputProblem } from '../errors/inputProblems';
+import { endpointInputProblem, inputProblemText, projectIdInputProblem } from '../errors/inputProblems';
 import { SetupError } from '../errors/setupError';
 import type { Profile } from '../profiles/profile';
 
@@ -164,7 +164,7 @@ async function endpointFromCatalog(
         : vscode.l10n.t(
             'Profile "{0}": the compute endpoint from the service catalog cannot be used ({1}). Set "ecsEndpoint" in the profile.',
             profile.name,
-            error.message,
+            error.problem ? inputProblemText(error.problem) : error.message,
           ),
       profile.name,
     );
