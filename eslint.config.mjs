@@ -31,6 +31,16 @@ export default tseslint.config(
     },
   },
   {
+    // Credential-file readers are pure too: tested under plain Node, no editor.
+    files: ['src/profileImport/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'vscode', message: 'src/profileImport must not import vscode.' }] },
+      ],
+    },
+  },
+  {
     files: ['media/**/*.js'],
     languageOptions: {
       globals: {

@@ -1,6 +1,8 @@
 /** Public entry of the ECS metadata core. Pure Node: never imports `vscode`. */
 export { createEcsClient } from './ecsClient';
 export { lookupProjectId } from './projectLookup';
+export { discoverComputeEndpoint } from './endpointDiscovery';
+export { computeEndpointFromCatalog } from './serviceCatalog';
 export { endpointsForRegion } from './endpoints';
 export { forEachServerPage, PagingGuard, MAX_PAGES_PER_LOAD } from './serverPaging';
 export type { PagingStop, AcceptedPage, ServerWalkOptions } from './serverPaging';
@@ -38,4 +40,6 @@ export type {
   EcsClient,
   RegionEndpoints,
   ProjectLookupOptions,
+  EndpointDiscoveryOptions,
+  DiscoveredEndpoint,
 } from './types';

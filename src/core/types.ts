@@ -112,8 +112,31 @@ export interface ProjectLookupOptions {
   password: string;
   /** Region id, which is also the name of the region's default project on Huawei Cloud. */
   region: string;
+  /** The project's name when it is not the region (OpenStack `project_name`). */
+  projectName?: string;
   signal?: AbortSignal;
   timeoutMs?: number;
   onRequest?: (event: RequestEvent) => void;
   userAgent?: string;
+}
+
+export interface EndpointDiscoveryOptions {
+  /** Keystone / IAM endpoint, without `/v3`. */
+  iamEndpoint: string;
+  auth: Omit<PasswordAuth, 'iamEndpoint'> | TokenAuth;
+  projectId?: string;
+  /** Scopes a password token when there is no project id (OpenStack `project_name`). */
+  projectName?: string;
+  /** Picks the catalog's endpoint; also the project name on Huawei Cloud when neither is set. */
+  region?: string;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  onRequest?: (event: RequestEvent) => void;
+  userAgent?: string;
+}
+
+export interface DiscoveredEndpoint {
+  /** The compute endpoint without `/v2.1[/{project_id}]`. */
+  ecsEndpoint: string;
+  projectId: string;
 }

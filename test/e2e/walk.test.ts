@@ -17,7 +17,7 @@ import type { Dialog, FrameLocator, Page } from 'playwright-core';
 import type { SampleServer } from '../runner/sampleProfile';
 import { sampleProfileName } from '../runner/sampleProfile';
 import { saveScreenshot } from './screenshots';
-import { startWalkSession, type WalkSession } from './walkSession';
+import { importedCloudName, startWalkSession, type WalkSession } from './walkSession';
 import {
   answerInput,
   clickStepButton,
@@ -339,5 +339,50 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     const settings = fs.readFileSync(path.join(session.code.userDataDir, 'User', 'settings.json'), 'utf8');
     assert.ok(settings.includes('From the walkthrough'), 'the profile is not in settings.json');
     await saveScreenshot(page, 'walkthrough-connected');
+  });
+
+  it('imports the clouds.yaml the OpenStack CLI uses and reads a key with no endpoint typed', async () => {
+    // Collapse the sample profile so the imported one is on screen below it.
+    const sample = treeRow(page, sampleProfileName);
+    if ((await sample.getAttribute('aria-expanded')) === 'true') await sample.click();
+    session.ecs.clearRequests();
+
+    const widget = page.locator('.quick-input-widget');
+    await page.keyboard.press('F1');
+    await widget.locator('.quick-input-box input').waitFor();
+    await page.keyboard.type('ECS Metadata: Import Profiles');
+    await widget
+      .locator('.quick-input-list .monaco-list-row')
+      .filter({ has: page.locator('.label-name', { hasText: /^ECS Metadata: Import Profiles/ }) })
+      .first()
+      .click();
+    // One entry per cloud; OS_CLOUD made this one the default, so it comes ticked.
+    const entry = widget
+      .locator('.quick-input-list .monaco-list-row')
+      .filter({ has: page.locator('.label-name', { hasText: importedCloudName }) });
+    await entry.waitFor();
+    assert.match((await entry.textContent()) ?? '', /clouds\.yaml/);
+    await saveScreenshot(page, 'import-profiles');
+    await page.keyboard.press('Enter');
+    await widget.waitFor({ state: 'hidden' });
+
+    const settings = await eventually(
+      async () => fs.readFileSync(path.join(session.code.userDataDir, 'User', 'settings.json'), 'utf8'),
+      (text) => text.includes(importedCloudName),
+      'the imported profile in settings.json',
+    );
+    assert.ok(!settings.includes(session.ecs.credentials.password), 'the password is in settings.json');
+
+    const target = session.servers[0];
+    await expand(treeRow(page, importedCloudName));
+    await expand(treeRow(page, target.name).last());
+    const [key, value] = Object.entries(target.metadata).find(
+      ([, v]) => v !== htmlValue && !v.startsWith('{'),
+    ) as [string, string];
+    await openKeyInPanel(page, key, value);
+    assert.ok(
+      session.ecs.requests.some((r) => r.method === 'POST' && r.path === '/v3/auth/tokens' && r.query === ''),
+      'the compute endpoint came from a token with its service catalog',
+    );
   });
 });
