@@ -2,6 +2,7 @@
 export { createEcsClient } from './ecsClient';
 export { lookupProjectId } from './projectLookup';
 export { endpointsForRegion } from './endpoints';
+export { serverPages, MAX_SERVER_PAGE } from './serverPages';
 export { destroyAgents } from './agentPool';
 export { EcsError, isEcsError } from './errors';
 export type { EcsErrorKind, EcsErrorInit } from './errors';
