@@ -12,6 +12,11 @@ import { registerShowLog } from './commands/showLog';
 import { destroyAgents } from './core';
 import { CredentialStore } from './credentials/credentialStore';
 import { ClientProvider } from './clients/clientProvider';
+import { registerCompareMetadata } from './commands/compareMetadata';
+import { registerCopyMetadataJson } from './commands/copyMetadataJson';
+import { registerExportMetadata } from './commands/exportMetadata';
+import { registerFindServers } from './commands/findServers';
+import { FindSession } from './find/findSession';
 import { sendErrorDetailsTo } from './errors/userMessage';
 import type { ExtensionApi } from './extensionApi';
 import { OutputChannelLog } from './log/log';
@@ -28,10 +33,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const profiles = new ProfileStore();
   const credentials = new CredentialStore(context.secrets);
   const clients = new ClientProvider(profiles, credentials, log);
-  const tree = new ServerTreeProvider(profiles, clients, credentials);
-  context.subscriptions.push(log, profiles, credentials, clients, tree, showServersView(tree));
+  const find = new FindSession(clients);
+  const tree = new ServerTreeProvider(profiles, clients, credentials, find);
+  context.subscriptions.push(log, profiles, credentials, clients, find, tree, showServersView(tree, find));
 
-  const deps: CommandDeps = { profiles, credentials, clients, tree, log };
+  const deps: CommandDeps = { profiles, credentials, clients, tree, find, log };
   context.subscriptions.push(
     registerAddProfile(deps),
     registerSetCredentials(deps),
@@ -42,9 +48,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     ...registerFilter(deps),
     registerLoadMore(deps),
     registerShowLog(deps),
+    registerFindServers(deps),
+    registerCompareMetadata(deps),
+    registerCopyMetadataJson(deps),
+    registerExportMetadata(deps),
   );
   registerPanelFeatures(context, { profiles, clients });
-  return { tree };
+  return { tree, find };
 }
 
 export function deactivate(): void {

@@ -1,6 +1,9 @@
+import type { FindSession } from './find/findSession';
 import type { ServerTreeProvider } from './tree/serverTreeProvider';
 
 /** What activate() returns: a small handle for integration tests, not a public API. */
 export interface ExtensionApi {
   tree: ServerTreeProvider;
+  /** The find shown in the tree. */
+  find: FindSession;
 }

@@ -1,5 +1,6 @@
 import type { ClientProvider } from '../clients/clientProvider';
 import type { CredentialStore } from '../credentials/credentialStore';
+import type { FindSession } from '../find/findSession';
 import type { OutputChannelLog } from '../log/log';
 import type { ProfileStore } from '../profiles/profileStore';
 import type { ServerTreeProvider } from '../tree/serverTreeProvider';
@@ -10,5 +11,6 @@ export interface CommandDeps {
   credentials: CredentialStore;
   clients: ClientProvider;
   tree: ServerTreeProvider;
+  find: FindSession;
   log: OutputChannelLog;
 }

@@ -3,7 +3,7 @@ import type { CommandDeps } from './commandDeps';
 
 /**
  * `ecsMetadata.filter` narrows servers by name or id (a string argument skips the prompt);
- * `ecsMetadata.clearFilter` shows everything again.
+ * `ecsMetadata.clearFilter` shows everything again (ending a find too).
  */
 export function registerFilter(deps: CommandDeps): vscode.Disposable[] {
   return [
@@ -19,6 +19,9 @@ export function registerFilter(deps: CommandDeps): vscode.Disposable[] {
       if (value === undefined) return;
       deps.tree.setFilter(value);
     }),
-    vscode.commands.registerCommand('ecsMetadata.clearFilter', () => deps.tree.setFilter(undefined)),
+    vscode.commands.registerCommand('ecsMetadata.clearFilter', () => {
+      deps.find.clear();
+      deps.tree.setFilter(undefined);
+    }),
   ];
 }

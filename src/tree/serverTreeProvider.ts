@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import type { ClientProvider } from '../clients/clientProvider';
 import type { CredentialStore } from '../credentials/credentialStore';
 import { hideValuePreviews } from '../metadata/valuePreview';
+import type { FindSession } from '../find/findSession';
 import type { ProfileStore } from '../profiles/profileStore';
+import { FoundProfileNode } from './foundProfileNode';
 import { ProfileNode } from './profileNode';
 import type { TreeContext } from './treeContext';
 import type { TreeNode } from './treeNode';
@@ -21,6 +23,8 @@ export class ServerTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   /** Fires with the new filter text (undefined when cleared). */
   readonly onDidChangeFilter: vscode.Event<string | undefined> = this.filterChanged.event;
   private roots: ProfileNode[] | undefined;
+  /** The roots while a find is shown: the profiles it covers. */
+  private findRoots: FoundProfileNode[] | undefined;
   private filterText: string | undefined;
   private readonly context: TreeContext;
   private readonly subscriptions: vscode.Disposable[];
@@ -29,6 +33,7 @@ export class ServerTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     private readonly profiles: ProfileStore,
     clients: ClientProvider,
     credentials: CredentialStore,
+    private readonly find: FindSession,
   ) {
     this.context = {
       clients,
@@ -38,6 +43,7 @@ export class ServerTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     };
     this.subscriptions = [
       profiles.onDidChange(() => this.refresh()),
+      find.onDidChange((profile) => this.showFind(profile)),
       credentials.onDidChange(() => this.refresh()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('ecsMetadata.hideValuePreviews')) this.refresh();
@@ -55,6 +61,13 @@ export class ServerTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
   getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (node) return node.getChildren();
+    if (this.find.query) {
+      this.findRoots ??= this.find.profiles.flatMap((name) => {
+        const profile = this.profiles.get(name);
+        return profile ? [new FoundProfileNode(profile, this.context, this.find)] : [];
+      });
+      return Promise.resolve(this.findRoots);
+    }
     this.roots ??= this.profiles.list().map((profile) => new ProfileNode(profile, this.context));
     // No profile → no items, which lets the view's welcome content (Add Profile) show.
     return Promise.resolve(this.roots);
@@ -69,10 +82,21 @@ export class ServerTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     if (node) {
       node.reset();
       this.changed.fire(node);
+    } else if (this.find.query) {
+      // Refresh while a find is shown reads its profiles again.
+      this.roots = undefined;
+      void this.find.refresh();
     } else {
       this.roots = undefined;
       this.changed.fire(undefined);
     }
+  }
+
+  /** Redraws the find results of one profile, or rebuilds the view when the find itself changed. */
+  private showFind(profile: string | undefined): void {
+    const node = profile === undefined ? undefined : this.findRoots?.find((n) => n.profile.name === profile);
+    if (!node) this.findRoots = undefined;
+    this.changed.fire(node);
   }
 
   /** Asks VS Code to redraw a node from what it already holds (e.g. after a page was added). */
