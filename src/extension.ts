@@ -2,9 +2,12 @@ import * as vscode from 'vscode';
 import { registerAddProfile } from './commands/addProfile';
 import { registerAddServer } from './commands/addServer';
 import type { CommandDeps } from './commands/commandDeps';
-import { registerFilter } from './commands/filter';
+import { registerCopyValue } from './commands/copyValue';
+import { registerClearFilter, registerFilter } from './commands/filter';
+import { registerGetMetadataKey } from './commands/getMetadataKey';
 import { registerLoadMore } from './commands/loadMore';
-import { registerRefresh } from './commands/refresh';
+import { registerOpenKey } from './commands/openKey';
+import { registerRefresh, registerRefreshNode } from './commands/refresh';
 import { registerRemoveProfile } from './commands/removeProfile';
 import { registerRemoveServer } from './commands/removeServer';
 import { registerSetCredentials } from './commands/setCredentials';
@@ -20,10 +23,33 @@ import { FindSession } from './find/findSession';
 import { sendErrorDetailsTo } from './errors/userMessage';
 import type { ExtensionApi } from './extensionApi';
 import { OutputChannelLog } from './log/log';
-import { registerPanelFeatures } from './panel/registerPanelFeatures';
+import { PanelController } from './panel/panelController';
+import { registerPanelSerializer } from './panel/registerPanelSerializer';
 import { ProfileStore } from './profiles/profileStore';
 import { ServerTreeProvider } from './tree/serverTreeProvider';
 import { showServersView } from './tree/showServersView';
+
+/** Every command, each registered the same way: `registerX(deps)`. */
+const commands: ((deps: CommandDeps) => vscode.Disposable)[] = [
+  registerAddProfile,
+  registerSetCredentials,
+  registerRemoveProfile,
+  registerAddServer,
+  registerRemoveServer,
+  registerRefresh,
+  registerRefreshNode,
+  registerFilter,
+  registerClearFilter,
+  registerLoadMore,
+  registerShowLog,
+  registerGetMetadataKey,
+  registerOpenKey,
+  registerCopyValue,
+  registerFindServers,
+  registerCompareMetadata,
+  registerCopyMetadataJson,
+  registerExportMetadata,
+];
 
 /** Wires the objects together and registers them for disposal. No network I/O happens here. */
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -35,26 +61,22 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const clients = new ClientProvider(profiles, credentials, log);
   const find = new FindSession(clients);
   const tree = new ServerTreeProvider(profiles, clients, credentials, find);
-  context.subscriptions.push(log, profiles, credentials, clients, find, tree, showServersView(tree, find));
-
-  const deps: CommandDeps = { profiles, credentials, clients, tree, find, log };
+  const panel = new PanelController(context.extensionUri, { profiles, clients });
   context.subscriptions.push(
-    registerAddProfile(deps),
-    registerSetCredentials(deps),
-    registerRemoveProfile(deps),
-    registerAddServer(deps),
-    registerRemoveServer(deps),
-    ...registerRefresh(deps),
-    ...registerFilter(deps),
-    registerLoadMore(deps),
-    registerShowLog(deps),
-    registerFindServers(deps),
-    registerCompareMetadata(deps),
-    registerCopyMetadataJson(deps),
-    registerExportMetadata(deps),
+    log,
+    profiles,
+    credentials,
+    clients,
+    find,
+    tree,
+    showServersView(tree, find),
+    panel,
   );
-  registerPanelFeatures(context, { profiles, clients });
-  return { tree, find };
+  context.subscriptions.push(registerPanelSerializer(panel));
+
+  const deps: CommandDeps = { profiles, credentials, clients, tree, find, panel, log };
+  context.subscriptions.push(...commands.map((register) => register(deps)));
+  return { tree, find, panelView: () => panel.currentView };
 }
 
 export function deactivate(): void {

@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import { MetadataDocuments } from '../compare/metadataDocuments';
-import { describeError, showError } from '../errors/userMessage';
+import { InputError } from '../errors/inputError';
+import { describeError } from '../errors/userMessage';
 import { metadataObjectJson } from '../export/metadataJson';
 import { ServerNode } from '../tree/serverNode';
+import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
+import { registerCommand } from './registerCommand';
 import {
-  expectedServerArgs,
   pickServerTarget,
   serverLabel,
   serverTargetOf,
@@ -28,42 +30,39 @@ export interface Comparison {
  */
 export function registerCompareMetadata(deps: CommandDeps): vscode.Disposable {
   const documents = new MetadataDocuments();
-  const command = vscode.commands.registerCommand(
-    'ecsMetadata.compareMetadata',
-    async (arg?: unknown, selected?: unknown): Promise<Comparison | undefined> => {
-      const script = scriptPair(arg);
-      try {
-        const pair = script ?? (await personPair(deps, arg, selected));
-        if (!pair) return undefined;
-        return await compare(deps, documents, pair[0], pair[1]);
-      } catch (err) {
-        if (script || (arg !== undefined && !(arg instanceof ServerNode))) {
-          throw new Error(describeError(err).message);
-        }
-        void showError(err);
-        return undefined;
-      }
+  const command = registerCommand(
+    CommandId.compareMetadata,
+    async (call): Promise<Comparison | undefined> => {
+      const pair = call.byPerson ? await personPair(deps, call.arg, call.selection) : scriptPair(call.arg);
+      if (!pair) return undefined;
+      return compare(deps, documents, pair[0], pair[1]);
     },
   );
   return vscode.Disposable.from(command, documents);
 }
 
-function scriptPair(arg: unknown): [ServerTarget, ServerTarget] | undefined {
-  if (arg instanceof ServerNode || typeof arg !== 'object' || arg === null) return undefined;
-  const { left, right } = arg as Record<string, unknown>;
+function scriptPair(arg: unknown): [ServerTarget, ServerTarget] {
+  const { left, right } = (typeof arg === 'object' && arg !== null ? arg : {}) as Record<string, unknown>;
   const pair = [serverTargetOf(left), serverTargetOf(right)];
-  if (!pair[0] || !pair[1]) throw expectedServerArgs();
+  if (!pair[0] || !pair[1]) {
+    throw new InputError(
+      vscode.l10n.t(
+        'Expected arguments {0}.',
+        '{ left: { profile, serverId }, right: { profile, serverId } }',
+      ),
+    );
+  }
   return pair as [ServerTarget, ServerTarget];
 }
 
 async function personPair(
   deps: CommandDeps,
   arg: unknown,
-  selected: unknown,
+  selected: readonly unknown[],
 ): Promise<[ServerTarget, ServerTarget] | undefined> {
   const title = vscode.l10n.t('Compare Metadata With…');
   // Two servers selected together in the tree: VS Code passes the clicked one and the selection.
-  const chosen = Array.isArray(selected) ? selected.filter((n) => n instanceof ServerNode) : [];
+  const chosen = selected.filter((n) => n instanceof ServerNode);
   if (chosen.length === 2)
     return [serverTargetOf(chosen[0]), serverTargetOf(chosen[1])] as [ServerTarget, ServerTarget];
   const first = serverTargetOf(arg) ?? (await pickServerTarget(deps, title));

@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import { serverPages } from '../core';
-import { describeError, showError } from '../errors/userMessage';
+import { InputError } from '../errors/inputError';
 import type { ExportedServer } from '../export/exportedServer';
 import { metadataCsv } from '../export/metadataCsv';
 import { metadataExportJson } from '../export/metadataJson';
 import { FoundProfileNode } from '../tree/foundProfileNode';
 import { ProfileNode } from '../tree/profileNode';
+import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
+import { registerCommand } from './registerCommand';
 import { pickProfile } from './pickers/pickProfile';
 
 type ExportFormat = 'json' | 'csv';
@@ -29,39 +31,33 @@ export interface ExportResult {
 /**
  * `ecsMetadata.exportMetadata` — Export Metadata…: JSON (`{serverId: {name, metadata}}`) or CSV
  * (one row per server, one column per key) to a file the user chooses. On a profile: all its
- * servers, read at the largest page; on a profile showing find results, or from the view title
- * while a find is shown: the matches. A script passes `{ profile? | findResults: true, format, path }`.
+ * servers, read at the largest page; while a find is shown (from its rows or the view title): its
+ * matches. A script passes `{ profile? | findResults: true, format, path }`.
  * The values go only to that file.
  */
 export function registerExportMetadata(deps: CommandDeps): vscode.Disposable {
-  return vscode.commands.registerCommand('ecsMetadata.exportMetadata', async (arg?: unknown) => {
-    const byScript = arg !== undefined && !(arg instanceof ProfileNode);
-    try {
-      const args = byScript ? scriptArgs(arg) : await askPerson(deps, arg);
-      if (!args) return undefined;
-      const servers = await collect(deps, args.source);
-      if (!servers) return undefined;
-      const text = args.format === 'csv' ? `\ufeff${metadataCsv(servers)}` : metadataExportJson(servers);
-      const uri = vscode.Uri.file(args.path);
-      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-      if (!byScript) {
-        void vscode.window.showInformationMessage(
-          vscode.l10n.t('Exported the metadata of {0} servers to {1}.', servers.length, uri.fsPath),
-        );
-      }
-      return { path: uri.fsPath, servers: servers.length } satisfies ExportResult;
-    } catch (err) {
-      if (byScript) throw new Error(describeError(err).message);
-      void showError(err);
-      return undefined;
+  return registerCommand(CommandId.exportMetadata, async (call) => {
+    const args = call.byPerson ? await askPerson(deps, call.arg) : scriptArgs(call.arg);
+    if (!args) return undefined;
+    if (args.source.kind === 'profile') call.subject = { profile: args.source.profile };
+    const servers = await collect(deps, args.source);
+    if (!servers) return undefined;
+    const text = args.format === 'csv' ? `\ufeff${metadataCsv(servers)}` : metadataExportJson(servers);
+    const uri = vscode.Uri.file(args.path);
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    if (call.byPerson) {
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Exported the metadata of {0} servers to {1}.', servers.length, uri.fsPath),
+      );
     }
+    return { path: uri.fsPath, servers: servers.length } satisfies ExportResult;
   });
 }
 
 function scriptArgs(arg: unknown): ScriptArgs {
   const { profile, findResults, format, path } = (arg ?? {}) as Record<string, unknown>;
   const usage = (): Error =>
-    new Error(
+    new InputError(
       vscode.l10n.t(
         'Expected arguments {0}.',
         '{ profile? | findResults: true, format: "json" | "csv", path }',
@@ -77,11 +73,13 @@ function scriptArgs(arg: unknown): ScriptArgs {
 
 async function askPerson(deps: CommandDeps, arg: unknown): Promise<ScriptArgs | undefined> {
   const title = vscode.l10n.t('Export Metadata');
+  // On a profile: its servers. While a find is shown (its rows, or the view title): the matches.
   let source: ExportSource | undefined;
-  if (arg instanceof FoundProfileNode) source = { kind: 'find', profile: arg.profile.name };
-  else if (arg instanceof ProfileNode) source = { kind: 'profile', profile: arg.profile.name };
-  else if (deps.find.query) source = { kind: 'find' };
-  else {
+  if (arg instanceof ProfileNode && !(arg instanceof FoundProfileNode)) {
+    source = { kind: 'profile', profile: arg.profile.name };
+  } else if (deps.find.query) {
+    source = { kind: 'find' };
+  } else {
     const profile = await pickProfile(deps.profiles, title);
     if (profile) source = { kind: 'profile', profile: profile.name };
   }
@@ -145,7 +143,7 @@ async function collect(deps: CommandDeps, source: ExportSource): Promise<Exporte
         return abort.signal.aborted ? undefined : servers;
       } catch (err) {
         if (abort.signal.aborted) return undefined;
-        throw new Error(describeError(err, { profile }).message);
+        throw err;
       } finally {
         subscription.dispose();
       }

@@ -1,10 +1,13 @@
 import * as vscode from 'vscode';
-import { describeError, showError } from '../errors/userMessage';
+import { InputError } from '../errors/inputError';
+import { describeError } from '../errors/userMessage';
 import { queryProblemOf } from '../find/queryProblemMessage';
 import { findServers } from '../query/findServers';
 import type { MetadataQuery } from '../query/metadataQuery';
 import { parseQuery } from '../query/parseQuery';
+import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
+import { registerCommand } from './registerCommand';
 
 /** What the script form resolves to, one entry per matching server. */
 export interface FindMatch {
@@ -28,48 +31,57 @@ interface ScriptArgs {
  * without any UI (all profiles when `profile` is left out).
  */
 export function registerFindServers(deps: CommandDeps): vscode.Disposable {
-  return vscode.commands.registerCommand('ecsMetadata.findServers', async (arg?: unknown) => {
-    const script = scriptArgs(arg);
-    if (script && !script.showInView) return findForScript(deps, script);
-    try {
-      const query = script ? parseQuery(script.query) : await askQuery(deps.find.query?.text);
-      if (!query) return undefined;
-      const profiles = script ? profilesFor(deps, script.profile) : await pickScope(deps);
-      if (!profiles) return undefined;
+  return registerCommand(CommandId.findServers, async (call) => {
+    if (!call.byPerson) {
+      const script = scriptArgs(call.arg);
+      const query = parseOrRefuse(script.query);
+      const profiles = profilesFor(deps, script.profile);
+      if (!script.showInView) return findForScript(deps, query, profiles);
       await showFind(deps, query, profiles);
       return undefined;
-    } catch (err) {
-      if (script) throw new Error(queryProblemOf(err) ?? describeError(err).message);
-      void showError(err);
-      return undefined;
     }
+    const query = await askQuery(deps.find.query?.text);
+    if (!query) return undefined;
+    const profiles = await pickScope(deps);
+    if (!profiles) return undefined;
+    await showFind(deps, query, profiles);
+    return undefined;
   });
 }
 
-function scriptArgs(arg: unknown): ScriptArgs | undefined {
-  if (typeof arg !== 'object' || arg === null || !('query' in arg)) return undefined;
-  const { query, profile, showInView } = arg as Record<string, unknown>;
+function scriptArgs(arg: unknown): ScriptArgs {
+  const { query, profile, showInView } = (typeof arg === 'object' && arg !== null ? arg : {}) as Record<
+    string,
+    unknown
+  >;
   if (typeof query !== 'string' || (profile !== undefined && typeof profile !== 'string')) {
-    throw new Error(vscode.l10n.t('Expected arguments {0}.', '{ profile?, query }'));
+    throw new InputError(vscode.l10n.t('Expected arguments {0}.', '{ profile?, query }'));
   }
   return { query, ...(profile ? { profile } : {}), showInView: showInView === true };
 }
 
+function parseOrRefuse(text: string): MetadataQuery {
+  try {
+    return parseQuery(text);
+  } catch (err) {
+    const problem = queryProblemOf(err);
+    throw problem ? new InputError(problem) : err;
+  }
+}
+
 function profilesFor(deps: CommandDeps, profile: string | undefined): string[] {
   if (profile === undefined) return deps.profiles.list().map((p) => p.name);
-  if (!deps.profiles.get(profile))
-    throw new Error(vscode.l10n.t('There is no profile named "{0}".', profile));
+  if (!deps.profiles.get(profile)) {
+    throw new InputError(vscode.l10n.t('There is no profile named "{0}".', profile));
+  }
   return [profile];
 }
 
-async function findForScript(deps: CommandDeps, args: ScriptArgs): Promise<FindMatch[]> {
-  let query: MetadataQuery;
-  try {
-    query = parseQuery(args.query);
-  } catch (err) {
-    throw new Error(queryProblemOf(err) ?? String(err));
-  }
-  const profiles = profilesFor(deps, args.profile);
+async function findForScript(
+  deps: CommandDeps,
+  query: MetadataQuery,
+  profiles: string[],
+): Promise<FindMatch[]> {
   const perProfile = await Promise.all(
     profiles.map(async (profile) => {
       try {

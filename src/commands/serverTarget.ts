@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { InputError } from '../errors/inputError';
 import { ServerNode } from '../tree/serverNode';
 import type { CommandDeps } from './commandDeps';
 import { pickProfile } from './pickers/pickProfile';
@@ -54,5 +55,5 @@ export async function withServerName(deps: CommandDeps, target: ServerTarget): P
 }
 
 export function expectedServerArgs(): Error {
-  return new Error(vscode.l10n.t('Expected arguments {0}.', '{ profile, serverId }'));
+  return new InputError(vscode.l10n.t('Expected arguments {0}.', '{ profile, serverId }'));
 }

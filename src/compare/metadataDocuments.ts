@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Disposable } from '../lifecycle/disposable';
 
 export const METADATA_DOCUMENT_SCHEME = 'ecs-metadata';
 
@@ -6,16 +7,15 @@ export const METADATA_DOCUMENT_SCHEME = 'ecs-metadata';
  * Read-only JSON documents of a server's metadata, for the diff editor: the text is fixed when the
  * document is made (a comparison shows what was read then) and forgotten when VS Code closes it.
  */
-export class MetadataDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
+export class MetadataDocuments extends Disposable implements vscode.TextDocumentContentProvider {
   private readonly texts = new Map<string, string>();
   private counter = 0;
-  private readonly subscriptions: vscode.Disposable[];
 
   constructor() {
-    this.subscriptions = [
-      vscode.workspace.registerTextDocumentContentProvider(METADATA_DOCUMENT_SCHEME, this),
-      vscode.workspace.onDidCloseTextDocument((doc) => this.texts.delete(doc.uri.toString())),
-    ];
+    super();
+    this.register(vscode.workspace.registerTextDocumentContentProvider(METADATA_DOCUMENT_SCHEME, this));
+    this.register(vscode.workspace.onDidCloseTextDocument((doc) => this.texts.delete(doc.uri.toString())));
+    this.register({ dispose: () => this.texts.clear() });
   }
 
   /** A new document named for the profile and server, holding `text`. */
@@ -32,10 +32,5 @@ export class MetadataDocuments implements vscode.TextDocumentContentProvider, vs
 
   provideTextDocumentContent(uri: vscode.Uri): string {
     return this.texts.get(uri.toString()) ?? '';
-  }
-
-  dispose(): void {
-    for (const s of this.subscriptions) s.dispose();
-    this.texts.clear();
   }
 }

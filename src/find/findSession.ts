@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ClientProvider } from '../clients/clientProvider';
+import { Disposable } from '../lifecycle/disposable';
 import { findServers, type FoundServer } from '../query/findServers';
 import type { MetadataQuery } from '../query/metadataQuery';
 
@@ -22,14 +23,17 @@ export interface ProfileFind {
  * results. A new find, a refresh or Clear aborts any reading in flight. Fires with a profile name
  * when that profile's results change, and with undefined when the whole find does.
  */
-export class FindSession implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<string | undefined>();
+export class FindSession extends Disposable {
+  private readonly changed = this.register(new vscode.EventEmitter<string | undefined>());
   readonly onDidChange: vscode.Event<string | undefined> = this.changed.event;
   private current: MetadataQuery | undefined;
   private readonly results = new Map<string, ProfileFind>();
   private readonly readings = new Map<string, AbortController>();
 
-  constructor(private readonly clients: ClientProvider) {}
+  constructor(private readonly clients: ClientProvider) {
+    super();
+    this.register({ dispose: () => this.stopReading() });
+  }
 
   get query(): MetadataQuery | undefined {
     return this.current;
@@ -84,11 +88,6 @@ export class FindSession implements vscode.Disposable {
     this.current = undefined;
     this.results.clear();
     this.changed.fire(undefined);
-  }
-
-  dispose(): void {
-    this.stopReading();
-    this.changed.dispose();
   }
 
   private async readAll(

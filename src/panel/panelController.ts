@@ -1,19 +1,13 @@
 import * as vscode from 'vscode';
 import { copyToClipboard } from '../clipboard/copyToClipboard';
-import { describeError, showError } from '../errors/userMessage';
+import { CommandId } from '../commands/commandIds';
+import { onBehalfOfPerson } from '../commands/registerCommand';
+import { describeError } from '../errors/userMessage';
 import type { KeyTarget } from '../metadata/keyTarget';
 import { readKeyWithProgress, type KeyRead, type KeyReaderDeps } from '../metadata/readKeyValue';
 import type { PanelState, PanelView } from './messages';
 import { MetadataPanel, type PanelRequestHandler } from './metadataPanel';
 import { viewAsJson } from './viewAsJson';
-
-export interface ShowKeyOptions {
-  /**
-   * Interactive callers (a click, the palette) get failures as a notification with buttons;
-   * programmatic callers get a rejection and show nothing themselves.
-   */
-  interactive: boolean;
-}
 
 /**
  * Keeps the single metadata panel: every key opens in it, a closed one is created again on demand.
@@ -39,8 +33,11 @@ export class PanelController implements vscode.Disposable {
     return this.panel?.active ? this.panel.current : undefined;
   }
 
-  /** Opens (or reuses) the panel for `target`, reads the key fresh and shows the outcome. */
-  async showKey(target: KeyTarget, options: ShowKeyOptions): Promise<KeyRead> {
+  /**
+   * Opens (or reuses) the panel for `target`, reads the key fresh and shows the outcome; a failure
+   * shows in the panel and rejects with the error (the command that called decides who hears it).
+   */
+  async showKey(target: KeyTarget): Promise<KeyRead> {
     const panel = this.ensurePanel();
     panel.reveal();
     const generation = ++this.generation;
@@ -53,13 +50,15 @@ export class PanelController implements vscode.Disposable {
       if (generation === this.generation && this.panel === panel) panel.show(viewOf(read));
       return read;
     } catch (err) {
-      const context = { profile: target.profile, serverId: target.serverId, key: target.key };
-      const described = describeError(err, context);
       if (generation === this.generation && this.panel === panel) {
-        panel.show({ target, loading: false, error: errorOf(described.message, err) });
+        const { message } = describeError(err, {
+          profile: target.profile,
+          serverId: target.serverId,
+          key: target.key,
+        });
+        panel.show({ target, loading: false, error: errorOf(message, err) });
       }
-      if (options.interactive) void showError(err, context);
-      throw new Error(described.message);
+      throw err;
     }
   }
 
@@ -95,8 +94,8 @@ export class PanelController implements vscode.Disposable {
     if (!view) return;
     switch (request.type) {
       case 'refresh':
-        // Failures are already shown by showKey; nothing else to do with them here.
-        this.showKey(view.target, { interactive: true }).catch(() => undefined);
+        // The button is a person asking: the command shows a failure to them, with its actions.
+        void vscode.commands.executeCommand(CommandId.openKey, onBehalfOfPerson(view.target));
         return;
       case 'copyValue':
         // Copies what the user sees, so the clipboard never differs from the panel.

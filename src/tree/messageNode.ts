@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { describeError, type ErrorContext } from '../errors/userMessage';
+import { describeError, type ErrorSubject } from '../errors/userMessage';
+import { CommandId } from '../commands/commandIds';
 import { ContextValue } from './contextValues';
 import { TreeNode } from './treeNode';
 
@@ -17,8 +18,8 @@ export class MessageNode extends TreeNode {
     super(parent);
   }
 
-  static forError(parent: TreeNode, err: unknown, context: ErrorContext): MessageNode {
-    const { message, summary } = describeError(err, context);
+  static forError(parent: TreeNode, err: unknown, subject: ErrorSubject): MessageNode {
+    const { message, summary } = describeError(err, subject);
     return new MessageNode(parent, summary, message, true);
   }
 
@@ -31,7 +32,7 @@ export class MessageNode extends TreeNode {
       item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
       item.command = {
         title: vscode.l10n.t('Retry'),
-        command: 'ecsMetadata.refreshNode',
+        command: CommandId.refreshNode,
         arguments: [this.parent],
       };
     } else {

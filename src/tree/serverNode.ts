@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ServerSummary } from '../core';
+import { settings } from '../settings/settings';
 import { ContextValue } from './contextValues';
 import { MessageNode } from './messageNode';
 import { MetadataKeyNode } from './metadataKeyNode';
@@ -68,7 +69,7 @@ export class ServerNode extends TreeNode {
       if (keys.length === 0) {
         return [new MessageNode(this, vscode.l10n.t('No metadata on this server'), undefined, false)];
       }
-      const hide = this.context.hideValuePreviews();
+      const hide = settings.hideValuePreviews();
       return keys.map((key) => new MetadataKeyNode(this, key, metadata[key], hide));
     } catch (err) {
       // Keep the error item, not the failure: the next expand or a click on the item retries.
