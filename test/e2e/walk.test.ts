@@ -252,8 +252,14 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     await input.waitFor();
     await page.keyboard.type('env=production');
     await page.keyboard.press('Enter');
-    await page.locator('.part.sidebar .title-description', { hasText: 'env=production' }).first().waitFor();
-    for (const s of production) await treeRow(page, s.name).waitFor();
+    try {
+      // Each match says which key matched.
+      for (const s of production) {
+        await treeRow(page, s.name).filter({ hasText: 'env=production' }).waitFor();
+      }
+    } finally {
+      await saveScreenshot(page, 'find-progress');
+    }
     const others = session.servers.filter((s) => s.metadata.env !== 'production');
     for (const s of others) assert.equal(await treeRow(page, s.name).count(), 0, `${s.name} is shown`);
     await waitForNoToasts(page);
