@@ -20,7 +20,6 @@ import { registerCopyMetadataJson } from './commands/copyMetadataJson';
 import { registerExportMetadata } from './commands/exportMetadata';
 import { registerFindServers } from './commands/findServers';
 import { FindSession } from './find/findSession';
-import { sendErrorDetailsTo } from './errors/userMessage';
 import type { ExtensionApi } from './extensionApi';
 import { OutputChannelLog } from './log/log';
 import { PanelController } from './panel/panelController';
@@ -54,8 +53,6 @@ const commands: ((deps: CommandDeps) => vscode.Disposable)[] = [
 /** Wires the objects together and registers them for disposal. No network I/O happens here. */
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = new OutputChannelLog(vscode.l10n.t('ECS Metadata'));
-  sendErrorDetailsTo(log);
-  context.subscriptions.push({ dispose: () => sendErrorDetailsTo(undefined) });
   const profiles = new ProfileStore();
   const credentials = new CredentialStore(context.secrets);
   const clients = new ClientProvider(profiles, credentials, log);

@@ -16,8 +16,11 @@ export {
   metadataKeyProblem,
   projectIdProblem,
   endpointProblem,
+  inputProblemMessage,
+  inputProblemCodes,
   isLoopbackHost,
 } from './validation';
+export type { InputProblem, InputProblemCode } from './validation';
 export type {
   AkSkAuth,
   PasswordAuth,

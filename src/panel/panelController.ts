@@ -17,6 +17,8 @@ import { viewAsJson } from './viewAsJson';
 export class PanelController implements vscode.Disposable {
   private panel: MetadataPanel | undefined;
   private generation = 0;
+  /** Aborted when the panel closes: its reads are for nobody then. */
+  private reads = new AbortController();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -46,7 +48,7 @@ export class PanelController implements vscode.Disposable {
     const sameKey = previous !== undefined && sameTarget(previous.target, target);
     panel.show({ ...(sameKey ? previous : {}), target, loading: true, error: undefined });
     try {
-      const read = await readKeyWithProgress(this.deps, target);
+      const read = await readKeyWithProgress(this.deps, target, this.reads.signal);
       if (generation === this.generation && this.panel === panel) panel.show(viewOf(read));
       return read;
     } catch (err) {
@@ -84,7 +86,10 @@ export class PanelController implements vscode.Disposable {
 
   private adopt(panel: MetadataPanel): void {
     this.panel = panel;
+    const reads = new AbortController();
+    this.reads = reads;
     panel.onDidDispose(() => {
+      reads.abort();
       if (this.panel === panel) this.panel = undefined;
     });
   }

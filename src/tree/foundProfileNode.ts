@@ -7,7 +7,7 @@ import { FoundServerNode } from './foundServerNode';
 import { MessageNode } from './messageNode';
 import { ProfileNode } from './profileNode';
 import type { TreeContext } from './treeContext';
-import type { TreeNode } from './treeNode';
+import type { ChildNodes, TreeNode } from './treeNode';
 
 /**
  * A profile while a find is shown: its matching servers as they arrive, then a line saying how the
@@ -43,36 +43,24 @@ export class FoundProfileNode extends ProfileNode {
     return item;
   }
 
-  override getChildren(): Promise<TreeNode[]> {
+  /** What the find holds now; the find itself reads (and its own Cancel stops it), not the loader. */
+  override loadChildren(): Promise<ChildNodes> {
     const result = this.find.result(this.profile.name);
-    if (!result) return Promise.resolve([]);
+    if (!result) return Promise.resolve({ nodes: [] });
     const nodes: TreeNode[] = result.matches.map((server) => this.matchNode(server));
     const read = result.serversRead;
     switch (result.state) {
       case 'reading':
-        nodes.push(new MessageNode(this, vscode.l10n.t('Reading… {0} servers read', read), undefined, false));
-        break;
+        nodes.push(MessageNode.info(this, vscode.l10n.t('Reading… {0} servers read', read)));
+        return Promise.resolve({ nodes });
       case 'cancelled':
-        nodes.push(
-          new MessageNode(
-            this,
-            vscode.l10n.t('Stopped after reading {0} servers', read),
-            vscode.l10n.t('Refresh reads the profile again.'),
-            false,
-          ),
-        );
-        break;
+        nodes.push(MessageNode.info(this, vscode.l10n.t('Stopped after reading {0} servers', read)));
+        return Promise.resolve({ nodes });
       case 'failed':
-        nodes.push(MessageNode.forError(this, result.error, { profile: this.profile.name }));
-        break;
+        return Promise.resolve({ nodes, failure: result.error });
       case 'done':
-        if (nodes.length === 0) {
-          nodes.push(
-            new MessageNode(this, vscode.l10n.t('No servers match ({0} read)', read), undefined, false),
-          );
-        }
+        return Promise.resolve({ nodes, empty: vscode.l10n.t('No servers match ({0} read)', read) });
     }
-    return Promise.resolve(nodes);
   }
 
   /** Reads this profile's find again (the retry of its error item, and Refresh on it). */

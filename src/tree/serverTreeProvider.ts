@@ -6,6 +6,8 @@ import { onDidChangeSetting, Setting } from '../settings/settings';
 import type { FindSession } from '../find/findSession';
 import type { ProfileStore } from '../profiles/profileStore';
 import { FoundProfileNode } from './foundProfileNode';
+import { ChildrenLoader } from './childrenLoader';
+import type { LoadMoreNode } from './loadMoreNode';
 import { ProfileNode } from './profileNode';
 import type { TreeContext } from './treeContext';
 import type { TreeNode } from './treeNode';
@@ -28,6 +30,7 @@ export class ServerTreeProvider extends Disposable implements vscode.TreeDataPro
   private findRoots: FoundProfileNode[] | undefined;
   private filterText: string | undefined;
   private readonly context: TreeContext;
+  private readonly loader = new ChildrenLoader();
 
   constructor(
     private readonly profiles: ProfileStore,
@@ -41,6 +44,7 @@ export class ServerTreeProvider extends Disposable implements vscode.TreeDataPro
       filter: () => this.filterText?.toLowerCase(),
       pageSize,
     };
+    this.register({ dispose: () => this.loader.abort() });
     this.register(profiles.onDidChange(() => this.refresh()));
     this.register(find.onDidChange((profile) => this.showFind(profile)));
     this.register(credentials.onDidChange(() => this.refresh()));
@@ -56,7 +60,7 @@ export class ServerTreeProvider extends Disposable implements vscode.TreeDataPro
   }
 
   getChildren(node?: TreeNode): Promise<TreeNode[]> {
-    if (node) return node.getChildren();
+    if (node) return this.loader.childrenOf(node);
     if (this.find.query) {
       this.findRoots ??= this.find.profiles.flatMap((name) => {
         const profile = this.profiles.get(name);
@@ -75,6 +79,7 @@ export class ServerTreeProvider extends Disposable implements vscode.TreeDataPro
 
   /** Without a node: forget everything and rebuild from settings. With one: refetch just that subtree. */
   refresh(node?: TreeNode): void {
+    this.loader.abort(node);
     if (node) {
       node.reset();
       this.changed.fire(node);
@@ -95,9 +100,9 @@ export class ServerTreeProvider extends Disposable implements vscode.TreeDataPro
     this.changed.fire(node);
   }
 
-  /** Asks VS Code to redraw a node from what it already holds (e.g. after a page was added). */
-  rerender(node: TreeNode): void {
-    this.changed.fire(node);
+  /** Loads the page a "Load more" item asks for, showing the item busy meanwhile. */
+  loadMore(item: LoadMoreNode): Promise<void> {
+    return this.loader.loadMore(item, (node) => this.changed.fire(node));
   }
 
   /** Filters servers by name or id (case-insensitive); empty text clears it. Keeps fetched data. */
