@@ -119,7 +119,9 @@ async function heapHeldByResult(
 }
 
 function report(rows: FindFigures[]): string {
-  const kib = (b: number | undefined): string => (b === undefined ? 'n/a' : `${Math.round(b / 1024)} KiB`);
+  // A delta below zero is the collector's noise around a result of a few tens of KiB.
+  const kib = (b: number | undefined): string =>
+    b === undefined ? 'n/a' : b <= 0 ? '≈ 0 (below GC noise)' : `${Math.round(b / 1024)} KiB`;
   const lines = [
     `Find Servers by Metadata: ${SERVERS.toLocaleString('en')} servers with metadata, query env=production`,
     '',
