@@ -21,12 +21,14 @@ export default tseslint.config(
     },
   },
   {
-    // The pure core must never depend on the editor.
-    files: ['src/core/**/*.ts'],
+    // The pure core, the query language and the export formats must never depend on the editor.
+    files: ['src/core/**/*.ts', 'src/query/**/*.ts', 'src/export/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'vscode', message: 'src/core must not import vscode.' }] },
+        {
+          paths: [{ name: 'vscode', message: 'src/core, src/query and src/export must not import vscode.' }],
+        },
       ],
     },
   },

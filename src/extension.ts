@@ -16,6 +16,11 @@ import { registerShowLog } from './commands/showLog';
 import { destroyAgents } from './core';
 import { CredentialStore } from './credentials/credentialStore';
 import { ClientProvider } from './clients/clientProvider';
+import { registerCompareMetadata } from './commands/compareMetadata';
+import { registerCopyMetadataJson } from './commands/copyMetadataJson';
+import { registerExportMetadata } from './commands/exportMetadata';
+import { registerFindServers } from './commands/findServers';
+import { FindSession } from './find/findSession';
 import type { ExtensionApi } from './extensionApi';
 import { OutputChannelLog } from './log/log';
 import { PanelController } from './panel/panelController';
@@ -41,6 +46,10 @@ const commands: ((deps: CommandDeps) => vscode.Disposable)[] = [
   registerGetMetadataKey,
   registerOpenKey,
   registerCopyValue,
+  registerFindServers,
+  registerCompareMetadata,
+  registerCopyMetadataJson,
+  registerExportMetadata,
 ];
 
 /** Wires the objects together and registers them for disposal. No network I/O happens here. */
@@ -49,14 +58,24 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const profiles = new ProfileStore();
   const credentials = new CredentialStore(context.secrets);
   const clients = new ClientProvider(profiles, credentials, log);
-  const tree = new ServerTreeProvider(profiles, clients, credentials);
+  const find = new FindSession(clients);
+  const tree = new ServerTreeProvider(profiles, clients, credentials, find);
   const panel = new PanelController(context.extensionUri, { profiles, clients });
-  context.subscriptions.push(log, profiles, credentials, clients, tree, showServersView(tree), panel);
+  context.subscriptions.push(
+    log,
+    profiles,
+    credentials,
+    clients,
+    find,
+    tree,
+    showServersView(tree, find),
+    panel,
+  );
   context.subscriptions.push(registerPanelSerializer(panel));
 
-  const deps: CommandDeps = { profiles, credentials, clients, tree, panel, log };
+  const deps: CommandDeps = { profiles, credentials, clients, tree, find, panel, log };
   context.subscriptions.push(...commands.map((register) => register(deps)));
-  return { tree, panelView: () => panel.currentView };
+  return { tree, find, panelView: () => panel.currentView };
 }
 
 export function deactivate(): void {

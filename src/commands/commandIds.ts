@@ -19,6 +19,10 @@ export const CommandId = {
   getMetadataKey: 'ecsMetadata.getMetadataKey',
   copyValue: 'ecsMetadata.copyValue',
   openKey: 'ecsMetadata.openKey',
+  findServers: 'ecsMetadata.findServers',
+  compareMetadata: 'ecsMetadata.compareMetadata',
+  copyMetadataJson: 'ecsMetadata.copyMetadataJson',
+  exportMetadata: 'ecsMetadata.exportMetadata',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

@@ -6,6 +6,7 @@ export { computeEndpointFromCatalog } from './serviceCatalog';
 export { endpointsForRegion } from './endpoints';
 export { forEachServerPage, PagingGuard, MAX_PAGES_PER_LOAD } from './serverPaging';
 export type { PagingStop, AcceptedPage, ServerWalkOptions } from './serverPaging';
+export { serverPages, MAX_SERVER_PAGE } from './serverPages';
 export { destroyAgents } from './agentPool';
 export { EcsError, isEcsError } from './errors';
 export type { EcsErrorKind, EcsErrorInit } from './errors';

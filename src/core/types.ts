@@ -67,13 +67,20 @@ export interface CallOptions {
 export interface ListServersOptions extends CallOptions {
   limit?: number;
   marker?: string;
+  /** Server-side name filter (a substring match on ECS). */
   name?: string;
+  /** Server-side status filter, e.g. ACTIVE or SHUTOFF. */
+  status?: string;
+  /** Keep each server's inline `metadata` in the answer (off by default: a tree page needs none). */
+  withMetadata?: boolean;
 }
 
 export interface ServerSummary {
   id: string;
   name: string;
   status?: string;
+  /** The server's metadata, only when listed `withMetadata`. */
+  metadata?: Record<string, string>;
 }
 
 export interface ServerPage {

@@ -21,7 +21,7 @@ export class ProfileNode extends TreeNode implements PagedNode {
 
   constructor(
     readonly profile: Profile,
-    private readonly context: TreeContext,
+    protected readonly context: TreeContext,
   ) {
     super(undefined);
     this.pager = this.newPager();

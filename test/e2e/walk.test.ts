@@ -8,7 +8,8 @@
  * Clipboard route: Chromium's async clipboard API on the workbench page, with `clipboard-read` /
  * `clipboard-write` granted for its origin. VS Code's web `env.clipboard.writeText` goes through
  * the same `navigator.clipboard`, so reading it back there sees exactly what the Copy button wrote.
- * Each copy starts from a sentinel value so a stale clipboard cannot pass the check.
+ * Each copy starts from a sentinel value so a stale clipboard cannot pass the check. Last, Find
+ * Servers by Metadata narrows the view to env=production and two of them are compared side by side.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -311,6 +312,41 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     assert.equal(await panel.locator('img').count(), 0, 'an <img> element exists in the restored panel');
     assert.deepEqual(dialogs, [], 'a dialog opened during or after the reload');
     await saveScreenshot(page, 'panel-restored');
+  });
+
+  it('finds env=production among the sample servers and compares two of them side by side', async () => {
+    const production = session.servers.filter((s) => s.metadata.env === 'production');
+    assert.ok(production.length >= 2, 'the sample seed must hold two servers with env=production');
+    if (!(await treeRow(page, sampleProfileName).isVisible())) await openViewContainer(page, 'ECS Metadata');
+    await runFromPalette(page, 'ECS Metadata: Find Servers by Metadata…');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor();
+    await page.keyboard.type('env=production');
+    await page.keyboard.press('Enter');
+    try {
+      // Each match says which key matched.
+      for (const s of production) {
+        await treeRow(page, s.name).filter({ hasText: 'env=production' }).waitFor();
+      }
+    } finally {
+      await saveScreenshot(page, 'find-progress');
+    }
+    const others = session.servers.filter((s) => s.metadata.env !== 'production');
+    for (const s of others) assert.equal(await treeRow(page, s.name).count(), 0, `${s.name} is shown`);
+    await waitForNoToasts(page);
+    await saveScreenshot(page, 'find', { keep: true });
+
+    // Two servers selected together, then Compare Metadata With… from the context menu.
+    const [left, right] = production;
+    await treeRow(page, left.name).click();
+    await treeRow(page, right.name).click({ modifiers: ['ControlOrMeta'] });
+    await treeRow(page, right.name).click({ button: 'right' });
+    await page.locator('.monaco-menu .action-label', { hasText: 'Compare Metadata With…' }).click();
+    const title = `${left.name} ↔ ${right.name} (metadata)`;
+    await editorTab(page, title).waitFor({ timeout: 30_000 });
+    await page.locator('.part.editor .monaco-diff-editor').first().waitFor();
+    await waitForNoToasts(page);
+    await saveScreenshot(page, 'compare', { keep: true });
   });
 
   it('shows the walkthrough steps the walk has done, and checks "connect" once Add Profile saves a profile', async () => {
