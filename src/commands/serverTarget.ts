@@ -17,7 +17,7 @@ export interface ServerTarget {
 export function serverTargetOf(arg: unknown): ServerTarget | undefined {
   if (arg instanceof ServerNode) {
     return {
-      profile: arg.profile,
+      profile: arg.profileName,
       serverId: arg.serverId,
       ...(arg.server.name ? { name: arg.server.name } : {}),
     };

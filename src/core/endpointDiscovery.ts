@@ -73,6 +73,7 @@ async function tokenCatalog(
   const executor = new RequestExecutor(
     {
       baseUrl: iamUrl,
+      service: 'IAM',
       limits,
       maxAttempts: DEFAULT_MAX_ATTEMPTS,
       userAgent,
