@@ -26,7 +26,9 @@ export type TokenScope = { projectId: string } | { projectName: string };
 export interface IssuedToken {
   token: string;
   expiresAt?: Date;
+  /** The project the token is scoped to, as IAM states it in the body. */
   projectId?: string;
+  projectName?: string;
 }
 
 export interface TokenRequestSettings {
@@ -114,15 +116,20 @@ export async function requestPasswordToken(
   return { token, ...tokenFacts(response.body) };
 }
 
-function tokenFacts(body: string): { expiresAt?: Date; projectId?: string } {
+function tokenFacts(body: string): Omit<IssuedToken, 'token'> {
   try {
-    const parsed = JSON.parse(body) as { token?: { expires_at?: unknown; project?: { id?: unknown } } };
+    const parsed = JSON.parse(body) as {
+      token?: { expires_at?: unknown; project?: { id?: unknown; name?: unknown } };
+    };
     const expires =
       typeof parsed.token?.expires_at === 'string' ? new Date(parsed.token.expires_at) : undefined;
-    const projectId = typeof parsed.token?.project?.id === 'string' ? parsed.token.project.id : undefined;
+    const project = parsed.token?.project;
+    const projectId = typeof project?.id === 'string' ? project.id : undefined;
+    const projectName = typeof project?.name === 'string' ? project.name : undefined;
     return {
       ...(expires && !Number.isNaN(expires.getTime()) ? { expiresAt: expires } : {}),
       ...(projectId ? { projectId } : {}),
+      ...(projectName ? { projectName } : {}),
     };
   } catch {
     return {};

@@ -8,6 +8,8 @@ export interface Reply {
   onStatus(status: number): void;
   /** Set by a fault: replaces a JSON answer's body on the way out. */
   transformBody?: (body: string, status: number) => { status: number; body: string };
+  /** Set by a fault: no `X-Request-Id` header, so clients take the id from the body. */
+  withoutRequestIdHeader?: boolean;
 }
 
 export function sendJson(
@@ -21,8 +23,14 @@ export function sendJson(
   write(reply, status, 'application/json', text, headers);
 }
 
-export function sendText(reply: Reply, status: number, contentType: string, text: string): void {
-  write(reply, status, contentType, text, {});
+export function sendText(
+  reply: Reply,
+  status: number,
+  contentType: string,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
+  write(reply, status, contentType, text, headers);
 }
 
 function write(
@@ -38,7 +46,7 @@ function write(
   res.writeHead(status, {
     'Content-Type': contentType,
     'Content-Length': String(body.length),
-    'X-Request-Id': reply.requestId,
+    ...(reply.withoutRequestIdHeader ? {} : { 'X-Request-Id': reply.requestId }),
     ...headers,
   });
   res.end(body);
