@@ -4,6 +4,7 @@ import { registerAddServer } from './commands/addServer';
 import type { CommandDeps } from './commands/commandDeps';
 import { registerFilter } from './commands/filter';
 import { registerLoadMore } from './commands/loadMore';
+import { registerMaskValues } from './commands/maskValues';
 import { registerRefresh } from './commands/refresh';
 import { registerRemoveProfile } from './commands/removeProfile';
 import { registerRemoveServer } from './commands/removeServer';
@@ -42,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     ...registerFilter(deps),
     registerLoadMore(deps),
     registerShowLog(deps),
+    ...registerMaskValues(),
   );
   registerPanelFeatures(context, { profiles, clients });
   return { tree };

@@ -192,11 +192,12 @@ function describeNetworkError(err: EcsError): UserMessage {
   const trouble = networkTrouble(err);
   if (trouble === 'certificate') {
     return {
+      // Only ways to trust the right CA: turning checks off would hand the credentials to whoever intercepts.
       message: vscode.l10n.t(
-        'The server certificate could not be verified. If a proxy or company CA signs it, add that CA with the NODE_EXTRA_CA_CERTS environment variable, or check the http.proxyStrictSSL setting.',
+        'The server certificate could not be verified, so nothing was sent. If a proxy or company CA signs it, add that CA to the system certificates (used while http.systemCertificates is on) or point the NODE_EXTRA_CA_CERTS environment variable at it, then restart VS Code. The log names the host.',
       ),
       summary: vscode.l10n.t('Certificate not trusted'),
-      actions: [openSettings('http.proxyStrictSSL'), showLog()],
+      actions: [openSettings('http.systemCertificates'), showLog()],
     };
   }
   return {

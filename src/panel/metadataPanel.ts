@@ -3,6 +3,7 @@ import type { HostToPageMessage, PageToHostMessage, PanelView } from './messages
 import { buildPanelHtml, type PanelLabels } from './panelHtml';
 import { isPageToHostMessage } from './panelState';
 import { createNonce } from './nonce';
+import { maskValues } from '../metadata/valuePreview';
 
 export const PANEL_VIEW_TYPE = 'ecsMetadata.value';
 
@@ -84,7 +85,9 @@ export class MetadataPanel implements vscode.Disposable {
     return !this.disposed && this.webviewPanel.active;
   }
 
+  /** Shows `view`, masked or not as `ecsMetadata.maskValues` says now. */
   show(view: PanelView): void {
+    view = { ...view, masked: maskValues() };
     this.view = view;
     this.webviewPanel.title = vscode.l10n.t('{0} — ECS Metadata', view.target.key);
     this.post({ type: 'show', view });
@@ -150,5 +153,7 @@ function panelLabels(): PanelLabels {
     requestId: vscode.l10n.t('Request ID'),
     loading: vscode.l10n.t('Loading…'),
     none: '—',
+    reveal: vscode.l10n.t('Reveal'),
+    refreshToRead: vscode.l10n.t('Refresh to read'),
   };
 }

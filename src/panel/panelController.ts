@@ -63,12 +63,28 @@ export class PanelController implements vscode.Disposable {
     }
   }
 
-  /** Takes over a panel VS Code restored after a reload, showing what the page had saved. */
+  /**
+   * Takes over a panel VS Code restored after a reload. Its saved state names the key, never the
+   * value: the value is read again (one GET) while the profile exists; otherwise the panel shows
+   * the key with "Refresh to read".
+   */
   restore(webviewPanel: vscode.WebviewPanel, state: PanelState | undefined): void {
     this.panel?.dispose();
     const panel = MetadataPanel.revive(webviewPanel, this.extensionUri, this.handleRequest);
     this.adopt(panel);
-    if (state) panel.show({ ...state.view, loading: false });
+    if (!state) return;
+    if (this.deps.profiles.get(state.target.profile)) {
+      // Failures land in the panel; nobody clicked, so no notification.
+      this.showKey(state.target, { interactive: false }).catch(() => undefined);
+    } else {
+      panel.show({ target: state.target, loading: false });
+    }
+  }
+
+  /** Shows the current view again, e.g. after `ecsMetadata.maskValues` changed. */
+  rerender(): void {
+    const view = this.panel?.current;
+    if (view) this.panel?.show(view);
   }
 
   dispose(): void {

@@ -23,5 +23,8 @@ export function registerPanelFeatures(context: vscode.ExtensionContext, deps: Pa
     registerOpenKey(controller),
     registerGetMetadataKey(controller, deps.profiles, deps.clients),
     registerCopyValue(controller, deps.profiles, deps.clients),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('ecsMetadata.maskValues')) controller.rerender();
+    }),
   );
 }

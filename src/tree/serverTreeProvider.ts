@@ -41,6 +41,8 @@ export class ServerTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
       credentials.onDidChange(() => this.refresh()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('ecsMetadata.hideValuePreviews')) this.refresh();
+        // Masking changes only how values are drawn: redraw from what is loaded, fetch nothing.
+        else if (e.affectsConfiguration('ecsMetadata.maskValues')) this.changed.fire(undefined);
       }),
     ];
   }
