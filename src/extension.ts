@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { registerAddProfile } from './commands/addProfile';
 import { registerAddServer } from './commands/addServer';
+import { registerConfirmEndpoints } from './commands/confirmEndpoints';
 import type { CommandDeps } from './commands/commandDeps';
 import { registerFilter } from './commands/filter';
 import { registerLoadMore } from './commands/loadMore';
@@ -11,6 +12,7 @@ import { registerRemoveServer } from './commands/removeServer';
 import { registerSetCredentials } from './commands/setCredentials';
 import { registerShowLog } from './commands/showLog';
 import { destroyAgents } from './core';
+import { keepCredentialsInStep } from './credentials/credentialHousekeeping';
 import { CredentialStore } from './credentials/credentialStore';
 import { ClientProvider } from './clients/clientProvider';
 import { sendErrorDetailsTo } from './errors/userMessage';
@@ -30,12 +32,21 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const credentials = new CredentialStore(context.secrets);
   const clients = new ClientProvider(profiles, credentials, log);
   const tree = new ServerTreeProvider(profiles, clients, credentials);
-  context.subscriptions.push(log, profiles, credentials, clients, tree, showServersView(tree));
+  context.subscriptions.push(
+    log,
+    profiles,
+    credentials,
+    clients,
+    tree,
+    showServersView(tree),
+    keepCredentialsInStep(profiles, credentials, log),
+  );
 
   const deps: CommandDeps = { profiles, credentials, clients, tree, log };
   context.subscriptions.push(
     registerAddProfile(deps),
     registerSetCredentials(deps),
+    registerConfirmEndpoints(deps),
     registerRemoveProfile(deps),
     registerAddServer(deps),
     registerRemoveServer(deps),

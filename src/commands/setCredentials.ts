@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { bindingOf } from '../credentials/credentialBinding';
 import { parseCredentials } from '../credentials/credentials';
 import { promptCredentials } from '../credentials/promptCredentials';
 import { credentialsInputProblem } from '../errors/inputProblems';
@@ -9,6 +10,7 @@ import { profileFromArgument, profileNameOf } from './profileArgument';
 /**
  * `ecsMetadata.setCredentials`: `{ profile, credentials }` stores without any prompt (scripts, tests);
  * otherwise asks with masked inputs for the given or picked profile. Resolves to true when stored.
+ * The secrets are bound to the profile's endpoints, sign-in method and user as they are now.
  */
 export function registerSetCredentials(deps: CommandDeps): vscode.Disposable {
   return vscode.commands.registerCommand('ecsMetadata.setCredentials', async (arg?: unknown) => {
@@ -33,7 +35,7 @@ export function registerSetCredentials(deps: CommandDeps): vscode.Disposable {
       }
       const mismatch = credentialsInputProblem(name, profile.auth, credentials);
       if (mismatch) throw new Error(mismatch);
-      await deps.credentials.set(name, credentials);
+      await deps.credentials.set(name, { credentials, boundTo: bindingOf(profile) });
       return true;
     }
     const profile = await profileFromArgument(deps.profiles, arg, vscode.l10n.t('Set Credentials'));
@@ -41,7 +43,7 @@ export function registerSetCredentials(deps: CommandDeps): vscode.Disposable {
     const credentials = await promptCredentials(profile.name, profile.auth);
     if (!credentials) return false;
     try {
-      await deps.credentials.set(profile.name, credentials);
+      await deps.credentials.set(profile.name, { credentials, boundTo: bindingOf(profile) });
     } catch (err) {
       // A person is waiting: say what failed (e.g. no keyring) and how to fix it, rather than throw.
       void showError(err, { profile: profile.name });

@@ -24,6 +24,8 @@ export interface UserMessage {
   /** A few words for places with little room, such as a tree item's label. */
   summary: string;
   actions: ErrorAction[];
+  /** What clicking the error's item in the tree does, when that is not a retry (which would fail again). */
+  fix?: ErrorAction;
 }
 
 /** Where the core's English detail goes when the message shown leaves it out; set by activate(). */
@@ -62,6 +64,15 @@ function describeSetupError(err: SetupError, context: ErrorContext): UserMessage
         summary: vscode.l10n.t('Credentials needed'),
         actions: [setCredentials(profile)],
       };
+    case 'endpointsChanged': {
+      const confirm = confirmEndpoints(profile);
+      return {
+        message: err.message,
+        summary: vscode.l10n.t('Endpoints changed: confirm credentials'),
+        actions: [confirm, setCredentials(profile)],
+        fix: confirm,
+      };
+    }
     case 'keyring':
       return { message: err.message, summary: vscode.l10n.t('Keyring unavailable'), actions: [] };
     case 'unknownProfile':
@@ -223,6 +234,14 @@ function setCredentials(profile: string | undefined): ErrorAction {
   return {
     title: vscode.l10n.t('Set Credentials'),
     command: 'ecsMetadata.setCredentials',
+    args: profile ? [{ profile }] : [],
+  };
+}
+
+function confirmEndpoints(profile: string | undefined): ErrorAction {
+  return {
+    title: vscode.l10n.t('Confirm Change'),
+    command: 'ecsMetadata.confirmEndpoints',
     args: profile ? [{ profile }] : [],
   };
 }

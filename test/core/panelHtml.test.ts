@@ -168,7 +168,11 @@ describe('panel state and messages', () => {
     const legacy = panelStateOf({ view: { ...view, error: { message: 'x' } }, prettyJson: false });
     assert.deepEqual(legacy, { target, prettyJson: false });
     assert.ok(!JSON.stringify(legacy).includes('team-web'));
-    const extra = panelStateOf({ target: { ...target, value: 'team-web' }, value: 'team-web', prettyJson: true });
+    const extra = panelStateOf({
+      target: { ...target, value: 'team-web' },
+      value: 'team-web',
+      prettyJson: true,
+    });
     assert.ok(!JSON.stringify(extra).includes('team-web'));
     assert.equal(panelStateOf(undefined), undefined);
     assert.equal(panelStateOf({ target }), undefined);
