@@ -221,7 +221,9 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
 
   it('brings the panel back with the same key after a window reload, reading its value again', async () => {
     const shown = await panelShows();
-    const expected = { key: shown.key ?? '', value: shown.value ?? '' };
+    // Changed on the server before the reload: the restored panel must show this, not what it had.
+    const expected = { key: shown.key ?? '', value: `${shown.value ?? ''} (read again)` };
+    session.ecs.setMetadata(server.id, expected.key, expected.value);
     session.ecs.clearRequests();
 
     // What "Developer: Reload Window" does in the browser: the workbench page loads anew.
