@@ -3,10 +3,13 @@ import { registerAddProfile } from './commands/addProfile';
 import { registerAddServer } from './commands/addServer';
 import { registerConfirmEndpoints } from './commands/confirmEndpoints';
 import type { CommandDeps } from './commands/commandDeps';
-import { registerFilter } from './commands/filter';
+import { registerCopyValue } from './commands/copyValue';
+import { registerClearFilter, registerFilter } from './commands/filter';
+import { registerGetMetadataKey } from './commands/getMetadataKey';
 import { registerLoadMore } from './commands/loadMore';
-import { registerMaskValues } from './commands/maskValues';
-import { registerRefresh } from './commands/refresh';
+import { registerMaskValues, registerUnmaskValues } from './commands/maskValues';
+import { registerOpenKey } from './commands/openKey';
+import { registerRefresh, registerRefreshNode } from './commands/refresh';
 import { registerRemoveProfile } from './commands/removeProfile';
 import { registerRemoveServer } from './commands/removeServer';
 import { registerSetCredentials } from './commands/setCredentials';
@@ -15,49 +18,52 @@ import { destroyAgents } from './core';
 import { keepCredentialsInStep } from './credentials/credentialHousekeeping';
 import { CredentialStore } from './credentials/credentialStore';
 import { ClientProvider } from './clients/clientProvider';
-import { sendErrorDetailsTo } from './errors/userMessage';
 import type { ExtensionApi } from './extensionApi';
 import { OutputChannelLog } from './log/log';
-import { registerPanelFeatures } from './panel/registerPanelFeatures';
+import { PanelController } from './panel/panelController';
+import { registerPanelSerializer } from './panel/registerPanelSerializer';
 import { ProfileStore } from './profiles/profileStore';
 import { ServerTreeProvider } from './tree/serverTreeProvider';
 import { showServersView } from './tree/showServersView';
 
+/** Every command, each registered the same way: `registerX(deps)`. */
+const commands: ((deps: CommandDeps) => vscode.Disposable)[] = [
+  registerAddProfile,
+  registerSetCredentials,
+  registerConfirmEndpoints,
+  registerRemoveProfile,
+  registerAddServer,
+  registerRemoveServer,
+  registerRefresh,
+  registerRefreshNode,
+  registerFilter,
+  registerClearFilter,
+  registerLoadMore,
+  registerShowLog,
+  registerGetMetadataKey,
+  registerOpenKey,
+  registerCopyValue,
+  registerMaskValues,
+  registerUnmaskValues,
+];
+
 /** Wires the objects together and registers them for disposal. No network I/O happens here. */
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = new OutputChannelLog(vscode.l10n.t('ECS Metadata'));
-  sendErrorDetailsTo(log);
-  context.subscriptions.push({ dispose: () => sendErrorDetailsTo(undefined) });
   const profiles = new ProfileStore();
   const credentials = new CredentialStore(context.secrets);
   const clients = new ClientProvider(profiles, credentials, log);
   const tree = new ServerTreeProvider(profiles, clients, credentials);
+  const panel = new PanelController(context.extensionUri, { profiles, clients });
+  context.subscriptions.push(log, profiles, credentials, clients, tree, showServersView(tree), panel);
   context.subscriptions.push(
-    log,
-    profiles,
-    credentials,
-    clients,
-    tree,
-    showServersView(tree),
+    registerPanelSerializer(panel),
     keepCredentialsInStep(profiles, credentials, log),
   );
 
-  const deps: CommandDeps = { profiles, credentials, clients, tree, log };
-  context.subscriptions.push(
-    registerAddProfile(deps),
-    registerSetCredentials(deps),
-    registerConfirmEndpoints(deps),
-    registerRemoveProfile(deps),
-    registerAddServer(deps),
-    registerRemoveServer(deps),
-    ...registerRefresh(deps),
-    ...registerFilter(deps),
-    registerLoadMore(deps),
-    registerShowLog(deps),
-    ...registerMaskValues(),
-  );
-  registerPanelFeatures(context, { profiles, clients });
-  return { tree };
+  const deps: CommandDeps = { profiles, credentials, clients, tree, panel, log };
+  context.subscriptions.push(...commands.map((register) => register(deps)));
+  return { tree, panelView: () => panel.currentView };
 }
 
 export function deactivate(): void {

@@ -2,8 +2,10 @@ import * as vscode from 'vscode';
 import { bindingChanges, bindingOf } from '../credentials/credentialBinding';
 import { describeBindingChanges } from '../credentials/endpointsChangedMessage';
 import { promptCredentials } from '../credentials/promptCredentials';
+import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
 import { profileFromArgument } from './profileArgument';
+import { registerCommand } from './registerCommand';
 
 /**
  * `ecsMetadata.confirmEndpoints`: a profile's settings changed since its credentials were entered
@@ -13,8 +15,12 @@ import { profileFromArgument } from './profileArgument';
  * the profile may use its credentials again.
  */
 export function registerConfirmEndpoints(deps: CommandDeps): vscode.Disposable {
-  return vscode.commands.registerCommand('ecsMetadata.confirmEndpoints', async (arg?: unknown) => {
-    const profile = await profileFromArgument(deps.profiles, arg, vscode.l10n.t('Confirm Changed Endpoints'));
+  return registerCommand(CommandId.confirmEndpoints, async (call) => {
+    const profile = await profileFromArgument(
+      deps.profiles,
+      call,
+      vscode.l10n.t('Confirm Changed Endpoints'),
+    );
     if (!profile) return false;
     const stored = await deps.credentials.get(profile.name);
     if (!stored) {

@@ -1,19 +1,14 @@
 import * as vscode from 'vscode';
 import { copyToClipboard } from '../clipboard/copyToClipboard';
-import { describeError, showError } from '../errors/userMessage';
+import { CommandId } from '../commands/commandIds';
+import { onBehalfOfPerson } from '../commands/registerCommand';
+import { describeError } from '../errors/userMessage';
 import type { KeyTarget } from '../metadata/keyTarget';
 import { readKeyWithProgress, type KeyRead, type KeyReaderDeps } from '../metadata/readKeyValue';
 import type { PanelState, PanelView } from './messages';
 import { MetadataPanel, type PanelRequestHandler } from './metadataPanel';
 import { viewAsJson } from './viewAsJson';
-
-export interface ShowKeyOptions {
-  /**
-   * Interactive callers (a click, the palette) get failures as a notification with buttons;
-   * programmatic callers get a rejection and show nothing themselves.
-   */
-  interactive: boolean;
-}
+import { Setting, onDidChangeSetting } from '../settings/settings';
 
 /**
  * Keeps the single metadata panel: every key opens in it, a closed one is created again on demand.
@@ -23,11 +18,16 @@ export interface ShowKeyOptions {
 export class PanelController implements vscode.Disposable {
   private panel: MetadataPanel | undefined;
   private generation = 0;
+  /** Aborted when the panel closes: its reads are for nobody then. */
+  private reads = new AbortController();
+  private readonly maskSubscription: vscode.Disposable;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly deps: KeyReaderDeps,
-  ) {}
+  ) {
+    this.maskSubscription = onDidChangeSetting([Setting.maskValues], () => this.rerender());
+  }
 
   /** What the panel shows now (undefined when it is closed). */
   get currentView(): PanelView | undefined {
@@ -39,8 +39,11 @@ export class PanelController implements vscode.Disposable {
     return this.panel?.active ? this.panel.current : undefined;
   }
 
-  /** Opens (or reuses) the panel for `target`, reads the key fresh and shows the outcome. */
-  async showKey(target: KeyTarget, options: ShowKeyOptions): Promise<KeyRead> {
+  /**
+   * Opens (or reuses) the panel for `target`, reads the key fresh and shows the outcome; a failure
+   * shows in the panel and rejects with the error (the command that called decides who hears it).
+   */
+  async showKey(target: KeyTarget): Promise<KeyRead> {
     const panel = this.ensurePanel();
     panel.reveal();
     const generation = ++this.generation;
@@ -49,17 +52,19 @@ export class PanelController implements vscode.Disposable {
     const sameKey = previous !== undefined && sameTarget(previous.target, target);
     panel.show({ ...(sameKey ? previous : {}), target, loading: true, error: undefined });
     try {
-      const read = await readKeyWithProgress(this.deps, target);
+      const read = await readKeyWithProgress(this.deps, target, this.reads.signal);
       if (generation === this.generation && this.panel === panel) panel.show(viewOf(read));
       return read;
     } catch (err) {
-      const context = { profile: target.profile, serverId: target.serverId, key: target.key };
-      const described = describeError(err, context);
       if (generation === this.generation && this.panel === panel) {
-        panel.show({ target, loading: false, error: errorOf(described.message, err) });
+        const { message } = describeError(err, {
+          profile: target.profile,
+          serverId: target.serverId,
+          key: target.key,
+        });
+        panel.show({ target, loading: false, error: errorOf(message, err) });
       }
-      if (options.interactive) void showError(err, context);
-      throw new Error(described.message);
+      throw err;
     }
   }
 
@@ -75,19 +80,20 @@ export class PanelController implements vscode.Disposable {
     if (!state) return;
     if (this.deps.profiles.get(state.target.profile)) {
       // Failures land in the panel; nobody clicked, so no notification.
-      this.showKey(state.target, { interactive: false }).catch(() => undefined);
+      this.showKey(state.target).catch(() => undefined);
     } else {
       panel.show({ target: state.target, loading: false });
     }
   }
 
-  /** Shows the current view again, e.g. after `ecsMetadata.maskValues` changed. */
-  rerender(): void {
+  /** Shows the current view again, after `ecsMetadata.maskValues` changed. */
+  private rerender(): void {
     const view = this.panel?.current;
     if (view) this.panel?.show(view);
   }
 
   dispose(): void {
+    this.maskSubscription.dispose();
     this.panel?.dispose();
     this.panel = undefined;
   }
@@ -101,7 +107,10 @@ export class PanelController implements vscode.Disposable {
 
   private adopt(panel: MetadataPanel): void {
     this.panel = panel;
+    const reads = new AbortController();
+    this.reads = reads;
     panel.onDidDispose(() => {
+      reads.abort();
       if (this.panel === panel) this.panel = undefined;
     });
   }
@@ -111,8 +120,8 @@ export class PanelController implements vscode.Disposable {
     if (!view) return;
     switch (request.type) {
       case 'refresh':
-        // Failures are already shown by showKey; nothing else to do with them here.
-        this.showKey(view.target, { interactive: true }).catch(() => undefined);
+        // The button is a person asking: the command shows a failure to them, with its actions.
+        void vscode.commands.executeCommand(CommandId.openKey, onBehalfOfPerson(view.target));
         return;
       case 'copyValue':
         // Copies what the user sees, so the clipboard never differs from the panel.
