@@ -46,6 +46,11 @@ export class PanelController implements vscode.Disposable {
   async showKey(target: KeyTarget): Promise<KeyRead> {
     const panel = this.ensurePanel();
     panel.reveal();
+    return this.readInto(panel, target);
+  }
+
+  /** Reads `target` fresh into `panel`, showing the outcome there. */
+  private async readInto(panel: MetadataPanel, target: KeyTarget): Promise<KeyRead> {
     const generation = ++this.generation;
     const previous = panel.current;
     // Keep the old value on screen during a refresh of the same key; a new key starts empty.
@@ -79,8 +84,8 @@ export class PanelController implements vscode.Disposable {
     this.adopt(panel);
     if (!state) return;
     if (this.deps.profiles.get(state.target.profile)) {
-      // Failures land in the panel; nobody clicked, so no notification.
-      this.showKey(state.target).catch(() => undefined);
+      // Not revealed (VS Code is restoring it where it was); failures land in the panel, nobody clicked.
+      this.readInto(panel, state.target).catch(() => undefined);
     } else {
       panel.show({ target: state.target, loading: false });
     }
