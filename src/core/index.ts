@@ -2,6 +2,8 @@
 export { createEcsClient } from './ecsClient';
 export { lookupProjectId } from './projectLookup';
 export { endpointsForRegion } from './endpoints';
+export { forEachServerPage, PagingGuard, MAX_PAGES_PER_LOAD } from './serverPaging';
+export type { PagingStop, AcceptedPage, ServerWalkOptions } from './serverPaging';
 export { destroyAgents } from './agentPool';
 export { EcsError, isEcsError } from './errors';
 export type { EcsErrorKind, EcsErrorInit } from './errors';

@@ -39,6 +39,7 @@ export async function lookupProjectId(options: ProjectLookupOptions): Promise<st
 
   const executor = new RequestExecutor(
     {
+      service: 'IAM',
       baseUrl: iamUrl,
       limits,
       maxAttempts: DEFAULT_MAX_ATTEMPTS,

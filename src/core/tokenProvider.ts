@@ -37,7 +37,7 @@ export interface TokenRequestSettings {
   onRequest: RequestListener;
 }
 
-/** One token request. Not retried: it is a POST. */
+/** One token request, through the same transport as API calls; not retried with backoff. */
 export async function requestPasswordToken(
   identity: PasswordIdentity,
   scope: TokenScope,
@@ -74,6 +74,8 @@ export async function requestPasswordToken(
           'User-Agent': settings.userAgent,
         },
         body,
+        // Issuing a token changes nothing on the server: safe to send again on a new connection.
+        resendable: true,
       },
       settings.limits,
       signal,

@@ -40,10 +40,15 @@ export interface EcsClientOptions {
   endpoint: string;
   projectId: string;
   auth: EcsAuth;
-  /** Per-request timeout; default 10 000 ms. */
+  /**
+   * Time limit of each attempt, from its start (waiting for a free connection included) to the last
+   * byte of the answer; default 10 000 ms.
+   */
   timeoutMs?: number;
   /** Attempts for idempotent GETs, the first included; default 3. */
   maxAttempts?: number;
+  /** Longest one call may take, every attempt and the waits between them included; default timeoutMs × maxAttempts. */
+  deadlineMs?: number;
   metadataApi?: MetadataApi;
   /** Called after every HTTP attempt (API and IAM); safe to log. Exceptions it throws are ignored. */
   onRequest?: (event: RequestEvent) => void;

@@ -13,6 +13,13 @@ export function defaultFaults(): FaultSwitches {
     oversizedBody: { count: 0, bytes: 0 },
     novaGone: false,
     hang: { count: 0 },
+    silent: false,
+    chunked: false,
+    gzip: false,
+    dropConnections: false,
+    stallBody: { count: 0 },
+    trickleBody: { count: 0 },
+    endlessBody: { count: 0 },
     hostileErrorText: { count: 0 },
     redirect: { count: 0, status: 302, location: '' },
     iamTokenProject: 'scoped',
@@ -22,6 +29,9 @@ export function defaultFaults(): FaultSwitches {
 
 export type FaultAction =
   | { kind: 'hang' }
+  | { kind: 'stallBody' }
+  | { kind: 'trickleBody' }
+  | { kind: 'endlessBody' }
   | { kind: 'reset' }
   | { kind: 'throttle'; retryAfterSeconds?: number }
   | { kind: 'serverError'; status: 500 | 502 | 503 | 504 }
@@ -41,7 +51,10 @@ export function takeFault(faults: FaultSwitches): FaultAction | undefined {
     switch_.count--;
     return true;
   };
-  if (use(faults.hang)) return { kind: 'hang' };
+  if (faults.silent || use(faults.hang)) return { kind: 'hang' };
+  if (use(faults.stallBody)) return { kind: 'stallBody' };
+  if (use(faults.trickleBody)) return { kind: 'trickleBody' };
+  if (use(faults.endlessBody)) return { kind: 'endlessBody' };
   if (use(faults.reset)) return { kind: 'reset' };
   if (use(faults.throttle)) {
     const { retryAfterSeconds } = faults.throttle;
