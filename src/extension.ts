@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import { registerAddProfile } from './commands/addProfile';
 import { registerAddServer } from './commands/addServer';
+import { registerConfirmEndpoints } from './commands/confirmEndpoints';
 import type { CommandDeps } from './commands/commandDeps';
 import { registerCopyValue } from './commands/copyValue';
 import { registerClearFilter, registerFilter } from './commands/filter';
 import { registerImportProfiles } from './commands/importProfiles';
 import { registerGetMetadataKey } from './commands/getMetadataKey';
 import { registerLoadMore } from './commands/loadMore';
+import { registerMaskValues, registerUnmaskValues } from './commands/maskValues';
 import { registerOpenKey } from './commands/openKey';
 import { registerRefresh, registerRefreshNode } from './commands/refresh';
 import { registerRemoveProfile } from './commands/removeProfile';
@@ -14,6 +16,7 @@ import { registerRemoveServer } from './commands/removeServer';
 import { registerSetCredentials } from './commands/setCredentials';
 import { registerShowLog } from './commands/showLog';
 import { destroyAgents } from './core';
+import { keepCredentialsInStep } from './credentials/credentialHousekeeping';
 import { CredentialStore } from './credentials/credentialStore';
 import { ClientProvider } from './clients/clientProvider';
 import { registerCompareMetadata } from './commands/compareMetadata';
@@ -34,6 +37,7 @@ const commands: ((deps: CommandDeps) => vscode.Disposable)[] = [
   registerAddProfile,
   registerImportProfiles,
   registerSetCredentials,
+  registerConfirmEndpoints,
   registerRemoveProfile,
   registerAddServer,
   registerRemoveServer,
@@ -50,6 +54,8 @@ const commands: ((deps: CommandDeps) => vscode.Disposable)[] = [
   registerCompareMetadata,
   registerCopyMetadataJson,
   registerExportMetadata,
+  registerMaskValues,
+  registerUnmaskValues,
 ];
 
 /** Wires the objects together and registers them for disposal. No network I/O happens here. */
@@ -71,7 +77,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     showServersView(tree, find),
     panel,
   );
-  context.subscriptions.push(registerPanelSerializer(panel));
+  context.subscriptions.push(
+    registerPanelSerializer(panel),
+    keepCredentialsInStep(profiles, credentials, log),
+  );
 
   const deps: CommandDeps = { profiles, credentials, clients, tree, find, panel, log };
   context.subscriptions.push(...commands.map((register) => register(deps)));
