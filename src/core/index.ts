@@ -34,3 +34,5 @@ export type {
   RegionEndpoints,
   ProjectLookupOptions,
 } from './types';
+export { normalizeEndpoint } from './endpointForm';
+export type { EndpointService, EndpointTrim, NormalizedEndpoint } from './endpointForm';
