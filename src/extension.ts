@@ -14,6 +14,7 @@ import { CredentialStore } from './credentials/credentialStore';
 import { ClientProvider } from './clients/clientProvider';
 import { sendErrorDetailsTo } from './errors/userMessage';
 import type { ExtensionApi } from './extensionApi';
+import { currentStepInput } from './input/multiStepInput';
 import { OutputChannelLog } from './log/log';
 import { registerPanelFeatures } from './panel/registerPanelFeatures';
 import { ProfileStore } from './profiles/profileStore';
@@ -44,7 +45,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerShowLog(deps),
   );
   registerPanelFeatures(context, { profiles, clients });
-  return { tree };
+  return { tree, stepInput: currentStepInput };
 }
 
 export function deactivate(): void {

@@ -1,4 +1,4 @@
-import { endpointsForRegion, type RegionEndpoints } from '../core';
+import { endpointsForRegion, normalizeEndpoint, type RegionEndpoints } from '../core';
 import type { Profile, ProfileSetting } from './profile';
 
 /**
@@ -10,8 +10,9 @@ export function resolveProfile(setting: ProfileSetting): Profile {
   return {
     name: setting.name,
     region: setting.region,
-    ecsEndpoint: trimSlash(setting.ecsEndpoint ?? fromRegion?.ecsEndpoint ?? ''),
-    iamEndpoint: trimSlash(setting.iamEndpoint ?? fromRegion?.iamEndpoint ?? ''),
+    // As people type them (`…/v2.1`, an `OS_AUTH_URL` ending in `/v3`): the client adds the version.
+    ecsEndpoint: normalizeEndpoint(setting.ecsEndpoint ?? fromRegion?.ecsEndpoint ?? '', 'compute').endpoint,
+    iamEndpoint: normalizeEndpoint(setting.iamEndpoint ?? fromRegion?.iamEndpoint ?? '', 'identity').endpoint,
     projectId: setting.projectId || undefined,
     auth: setting.auth,
     domain: setting.domain,
@@ -31,8 +32,4 @@ function regionEndpoints(region: string): RegionEndpoints | undefined {
   } catch {
     return undefined;
   }
-}
-
-function trimSlash(url: string): string {
-  return url.replace(/\/+$/, '');
 }
