@@ -9,6 +9,7 @@ import { registerRemoveProfile } from './commands/removeProfile';
 import { registerRemoveServer } from './commands/removeServer';
 import { registerSetCredentials } from './commands/setCredentials';
 import { registerShowLog } from './commands/showLog';
+import { registerTurnOffDiscovery } from './commands/turnOffDiscovery';
 import { destroyAgents } from './core';
 import { CredentialStore } from './credentials/credentialStore';
 import { ClientProvider } from './clients/clientProvider';
@@ -43,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     ...registerFilter(deps),
     registerLoadMore(deps),
     registerShowLog(deps),
+    registerTurnOffDiscovery(deps),
   );
   registerPanelFeatures(context, { profiles, clients });
   return { tree, stepInput: currentStepInput };

@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
+import type { ClientProvider } from '../clients/clientProvider';
+import { describeError } from '../errors/userMessage';
 import { serverIdInputProblem } from '../errors/inputProblems';
+import type { Profile, ServerRef } from '../profiles/profile';
 import type { CommandDeps } from './commandDeps';
 import { pickServer } from './pickers/pickServer';
 import { profileFromArgument } from './profileArgument';
@@ -7,24 +10,76 @@ import { serverFromArgument } from './serverArgument';
 
 /**
  * `ecsMetadata.addServer`: pins a server to a profile. From a discovered server's menu it adds that
- * server; with `{ profile, serverId, name? }` it adds without prompts; otherwise the user picks from
- * the project's servers or types an id. Resolves to true when added.
+ * server; with `{ profile, serverId, name? }` it adds without prompts; with `{ profile, byId: true }`
+ * (where listing failed) it asks for an id; otherwise the user picks from the project's servers or
+ * types an id. A typed id is checked once (`GET servers/{id}`) before it is added. Resolves to true
+ * when added.
  */
 export function registerAddServer(deps: CommandDeps): vscode.Disposable {
   return vscode.commands.registerCommand('ecsMetadata.addServer', async (arg?: unknown) => {
     const title = vscode.l10n.t('Add Server');
     const profile = await profileFromArgument(deps.profiles, arg, title);
     if (!profile) return false;
-    const server =
-      serverFromArgument(arg) ??
-      (await pickServer(profile, deps.clients, {
-        title: vscode.l10n.t('Add a server to "{0}"', profile.name),
-        forAdding: true,
-      }));
-    if (!server) return false;
-    const problem = serverIdInputProblem(server.id);
+    const given = serverFromArgument(arg);
+    const byId = typeof arg === 'object' && arg !== null && (arg as { byId?: unknown }).byId === true;
+    const picked =
+      given ??
+      (byId
+        ? await askServerId(profile)
+        : await pickServer(profile, deps.clients, {
+            title: vscode.l10n.t('Add a server to "{0}"', profile.name),
+            forAdding: true,
+          }));
+    if (!picked) return false;
+    const problem = serverIdInputProblem(picked.id);
     if (problem) throw new Error(problem);
+    const typed = byId || ('typed' in picked && picked.typed === true);
+    const server = typed ? await checkTypedId(profile, deps.clients, picked) : picked;
+    if (!server) return false;
     await deps.profiles.addServer(profile.name, server.name ? server : { id: server.id });
     return true;
   });
+}
+
+async function askServerId(profile: Profile): Promise<ServerRef | undefined> {
+  const id = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Add a server to "{0}"', profile.name),
+    prompt: vscode.l10n.t('Server id (a UUID, as the console shows it)'),
+    placeHolder: '998af54b-5762-4041-abc1-f98a2c27b3a2',
+    ignoreFocusOut: true,
+    validateInput: (v) => serverIdInputProblem(v.trim()),
+  });
+  return id ? { id: id.trim() } : undefined;
+}
+
+/**
+ * One `GET servers/{id}` for an id the user typed: its name when found; when not, the user decides
+ * (a cloud may refuse the lookup yet serve the metadata). Undefined when the user drops it.
+ */
+async function checkTypedId(
+  profile: Profile,
+  clients: ClientProvider,
+  server: ServerRef,
+): Promise<ServerRef | undefined> {
+  let failure: unknown;
+  try {
+    const found = await vscode.window.withProgress(
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('Checking server {0}…', server.id),
+      },
+      async () => (await clients.get(profile.name)).getServer(server.id),
+    );
+    return found.name ? { id: server.id, name: found.name } : { id: server.id };
+  } catch (err) {
+    failure = err;
+  }
+  const { message } = describeError(failure, { profile: profile.name, serverId: server.id });
+  const addAnyway = vscode.l10n.t('Add Anyway');
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Server {0} could not be checked: {1}', server.id, message),
+    { modal: true },
+    addAnyway,
+  );
+  return answer === addAnyway ? { id: server.id } : undefined;
 }

@@ -1,6 +1,11 @@
 import * as vscode from 'vscode';
 import { parseCredentials } from '../credentials/credentials';
+import { testConnection } from '../clients/connectionTest';
+import type { Credentials } from '../credentials/credentials';
 import { promptCredentials } from '../credentials/promptCredentials';
+import { describeConnection } from '../errors/connectionMessage';
+import type { Profile } from '../profiles/profile';
+import { runQuickPick } from './pickers/runQuickPick';
 import { credentialsInputProblem } from '../errors/inputProblems';
 import { showError } from '../errors/userMessage';
 import type { CommandDeps } from './commandDeps';
@@ -38,7 +43,7 @@ export function registerSetCredentials(deps: CommandDeps): vscode.Disposable {
     }
     const profile = await profileFromArgument(deps.profiles, arg, vscode.l10n.t('Set Credentials'));
     if (!profile) return false;
-    const credentials = await promptCredentials(profile.name, profile.auth);
+    const credentials = await askCheckedCredentials(deps, profile);
     if (!credentials) return false;
     try {
       await deps.credentials.set(profile.name, credentials);
@@ -51,5 +56,52 @@ export function registerSetCredentials(deps: CommandDeps): vscode.Disposable {
       vscode.l10n.t('Credentials of "{0}" saved in the keyring.', profile.name),
     );
     return true;
+  });
+}
+
+/**
+ * Asks for the secrets and makes Add Profile's sign-in check before anything is stored; when it
+ * fails, the user enters them again or saves anyway (neither the default). Undefined when cancelled.
+ */
+async function askCheckedCredentials(deps: CommandDeps, profile: Profile): Promise<Credentials | undefined> {
+  for (;;) {
+    const credentials = await promptCredentials(profile.name, profile.auth);
+    if (!credentials) return undefined;
+    const report = await testConnection(profile, credentials, {
+      onRequest: deps.clients.onRequest,
+      signInOnly: true,
+    });
+    if (report.signIn.ok) return credentials;
+    const { lines } = describeConnection(report, profile);
+    const again: vscode.QuickPickItem = { label: `$(arrow-left) ${vscode.l10n.t('Enter Again')}` };
+    const save: vscode.QuickPickItem = { label: `$(save) ${vscode.l10n.t('Save Anyway')}` };
+    const info = lines.map((line): vscode.QuickPickItem => ({ label: `$(error) ${line}` }));
+    const picked = await pickWithoutDefault(
+      vscode.l10n.t('Credentials for "{0}"', profile.name),
+      vscode.l10n.t('The sign-in check failed. Enter the credentials again, or save them anyway?'),
+      [...info, { label: '', kind: vscode.QuickPickItemKind.Separator }, again, save],
+      [again, save],
+    );
+    if (picked === save) return credentials;
+    if (picked !== again) return undefined;
+  }
+}
+
+/** A quick pick whose first items only inform: Enter on them does nothing, only `choices` answer. */
+function pickWithoutDefault(
+  title: string,
+  placeholder: string,
+  items: vscode.QuickPickItem[],
+  choices: vscode.QuickPickItem[],
+): Promise<vscode.QuickPickItem | undefined> {
+  const quickPick = vscode.window.createQuickPick();
+  quickPick.title = title;
+  quickPick.placeholder = placeholder;
+  quickPick.items = items;
+  quickPick.ignoreFocusOut = true;
+  return runQuickPick(quickPick, {
+    render: () => undefined,
+    resultOf: (item) => (choices.includes(item) ? item : undefined),
+    abort: new AbortController(),
   });
 }

@@ -9,6 +9,8 @@ import { networkTrouble } from './networkTrouble';
 export interface ErrorContext {
   profile?: string;
   serverId?: string;
+  /** Named in messages when known; the id then goes to the tooltip or the panel beside it. */
+  serverName?: string;
   key?: string;
 }
 
@@ -24,6 +26,11 @@ export interface UserMessage {
   /** A few words for places with little room, such as a tree item's label. */
   summary: string;
   actions: ErrorAction[];
+  /**
+   * What clicking the error's tree item runs instead of a plain retry, when a retry alone cannot
+   * help (rejected credentials: set them, after which the tree loads again by itself).
+   */
+  fix?: ErrorAction;
 }
 
 /** Where the core's English detail goes when the message shown leaves it out; set by activate(). */
@@ -61,6 +68,7 @@ function describeSetupError(err: SetupError, context: ErrorContext): UserMessage
         message: err.message,
         summary: vscode.l10n.t('Credentials needed'),
         actions: [setCredentials(profile)],
+        fix: setCredentials(profile),
       };
     case 'keyring':
       return { message: err.message, summary: vscode.l10n.t('Keyring unavailable'), actions: [] };
@@ -75,7 +83,7 @@ function describeSetupError(err: SetupError, context: ErrorContext): UserMessage
 }
 
 function describeEcsError(err: EcsError, context: ErrorContext): UserMessage {
-  const server = context.serverId ?? '';
+  const server = context.serverName ? `"${context.serverName}"` : (context.serverId ?? '');
   switch (err.kind) {
     case 'auth':
       return {
@@ -85,6 +93,7 @@ function describeEcsError(err: EcsError, context: ErrorContext): UserMessage {
         ),
         summary: vscode.l10n.t('Credentials rejected'),
         actions: [setCredentials(context.profile)],
+        fix: setCredentials(context.profile),
       };
     case 'forbidden': {
       const permission =

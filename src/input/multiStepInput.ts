@@ -38,6 +38,8 @@ export interface InputBoxStep extends StepQuestion {
   value?: string;
   placeholder?: string;
   password?: boolean;
+  /** Secrets are taken exactly as typed; everything else trimmed. */
+  untrimmed?: boolean;
   /** The problem with the (trimmed) value, or a note to show without refusing it; undefined when fine. */
   validate: (trimmed: string) => string | vscode.InputBoxValidationMessage | undefined;
 }
@@ -117,18 +119,19 @@ export class MultiStepInput {
     box.value = question.value ?? '';
     box.placeholder = question.placeholder;
     box.password = question.password ?? false;
+    const answer = (): string => (question.untrimmed ? box.value : box.value.trim());
     const problem = (): string | undefined => {
-      const result = question.validate(box.value.trim());
+      const result = question.validate(answer());
       return typeof result === 'string' ? result : undefined;
     };
     const check = (): void => {
-      box.validationMessage = question.validate(box.value.trim());
+      box.validationMessage = question.validate(answer());
     };
     check();
     return this.show(box, (resolve) => [
       box.onDidChangeValue(check),
       box.onDidAccept(() => {
-        if (problem() === undefined) resolve(box.value.trim());
+        if (problem() === undefined) resolve(answer());
       }),
     ]);
   }

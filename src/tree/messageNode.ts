@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { describeError, type ErrorContext } from '../errors/userMessage';
+import { describeError, type ErrorAction, type ErrorContext } from '../errors/userMessage';
+import { isEcsError } from '../core';
 import { ContextValue } from './contextValues';
 import { TreeNode } from './treeNode';
 
@@ -13,29 +14,65 @@ export class MessageNode extends TreeNode {
     readonly label: string,
     readonly detail: string | undefined,
     readonly isError: boolean,
+    /** Run on click instead of a retry: the fix the error names, or the action an info line offers. */
+    readonly action?: ErrorAction,
+    /** Lets menus offer more for some errors (Remove Server on "Server not found"). */
+    readonly contextValue: string = ContextValue.Message,
   ) {
     super(parent);
   }
 
-  static forError(parent: TreeNode, err: unknown, context: ErrorContext): MessageNode {
-    const { message, summary } = describeError(err, context);
-    return new MessageNode(parent, summary, message, true);
+  /** `removable`: the error is about a configured server, which Remove Server can take out of settings. */
+  static forError(
+    parent: TreeNode,
+    err: unknown,
+    context: ErrorContext,
+    options: { label?: string; removable?: boolean } = {},
+  ): MessageNode {
+    const { message, summary, fix } = describeError(err, context);
+    const label = options.label;
+    const notFound = isEcsError(err) && err.kind === 'serverNotFound' && options.removable === true;
+    return new MessageNode(
+      parent,
+      label ?? summary,
+      message,
+      true,
+      fix,
+      notFound ? ContextValue.ServerNotFoundMessage : ContextValue.Message,
+    );
   }
+
+  /** An info line that does something on click (Add Server by Id, Turn Off Discovery). */
+  static forAction(parent: TreeNode, action: ErrorAction, icon: string): MessageNode {
+    const node = new MessageNode(parent, action.title, undefined, false, action);
+    node.icon = icon;
+    return node;
+  }
+
+  private icon = 'info';
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
-    item.contextValue = ContextValue.Message;
+    item.contextValue = this.contextValue;
     item.tooltip = this.detail;
     if (this.isError) {
-      item.description = vscode.l10n.t('click to retry');
       item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-      item.command = {
-        title: vscode.l10n.t('Retry'),
-        command: 'ecsMetadata.refreshNode',
-        arguments: [this.parent],
-      };
+      if (this.action) {
+        item.description = vscode.l10n.t('click to fix: {0}', this.action.title);
+        item.command = { title: this.action.title, command: this.action.command, arguments: this.action.args };
+      } else {
+        item.description = vscode.l10n.t('click to retry');
+        item.command = {
+          title: vscode.l10n.t('Retry'),
+          command: 'ecsMetadata.refreshNode',
+          arguments: [this.parent],
+        };
+      }
     } else {
-      item.iconPath = new vscode.ThemeIcon('info');
+      item.iconPath = new vscode.ThemeIcon(this.icon);
+      if (this.action) {
+        item.command = { title: this.action.title, command: this.action.command, arguments: this.action.args };
+      }
     }
     return item;
   }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ServerSummary } from '../core';
 import type { Profile } from '../profiles/profile';
+import { describeError } from '../errors/userMessage';
 import { ContextValue } from './contextValues';
 import { LoadMoreNode } from './loadMoreNode';
 import { MessageNode } from './messageNode';
@@ -18,6 +19,8 @@ export class ProfileNode extends TreeNode {
   private pager: ServerPager;
   /** Reused across re-renders (filter changes) so expanded servers keep their keys. */
   private serverNodes = new Map<string, ServerNode>();
+  /** Why a configured server's details could not be read, by server id. */
+  private detailErrors = new Map<string, unknown>();
 
   constructor(
     readonly profile: Profile,
@@ -70,7 +73,30 @@ export class ProfileNode extends TreeNode {
         if (nodes.length === 0) nodes.push(this.emptyState());
         if (marker) nodes.push(new LoadMoreNode(this, marker));
       } catch (err) {
-        nodes.push(MessageNode.forError(this, err, { profile: this.profile.name }));
+        // Say that it is the listing that failed, and the two ways on that need no listing.
+        const { summary } = describeError(err, { profile: this.profile.name });
+        const label = vscode.l10n.t('Listing servers failed: {0}', summary);
+        nodes.push(
+          MessageNode.forError(this, err, { profile: this.profile.name }, { label }),
+          MessageNode.forAction(
+            this,
+            {
+              title: vscode.l10n.t('Add Server by Id…'),
+              command: 'ecsMetadata.addServer',
+              args: [{ profile: this.profile.name, byId: true }],
+            },
+            'add',
+          ),
+          MessageNode.forAction(
+            this,
+            {
+              title: vscode.l10n.t('Turn Off Discovery'),
+              command: 'ecsMetadata.turnOffDiscovery',
+              args: [{ profile: this.profile.name }],
+            },
+            'eye-closed',
+          ),
+        );
       }
     } else if (nodes.length === 0) {
       nodes.push(this.emptyState());
@@ -92,7 +118,7 @@ export class ProfileNode extends TreeNode {
   private serverNode(server: ServerSummary, configured: boolean): ServerNode {
     let node = this.serverNodes.get(server.id);
     if (!node) {
-      node = new ServerNode(this, this.context, server, configured);
+      node = new ServerNode(this, this.context, server, configured, this.detailErrors.get(server.id));
       this.serverNodes.set(server.id, node);
     }
     return node;
@@ -102,16 +128,21 @@ export class ProfileNode extends TreeNode {
     return new ServerPager(() => this.context.clients.get(this.profile.name), this.context.pageSize);
   }
 
-  /** Configured servers with their current name and status; one that cannot be read still shows. */
+  /**
+   * Configured servers with their current name and status; one that cannot be read still shows,
+   * with why (its details error) instead of a silent "unknown" status.
+   */
   private configuredServers(): Promise<ServerSummary[]> {
     this.configured ??= (async () => {
       const client = await this.context.clients.get(this.profile.name);
+      this.detailErrors = new Map();
       return Promise.all(
         this.profile.servers.map(async (ref): Promise<ServerSummary> => {
           try {
             const live = await client.getServer(ref.id);
             return { id: ref.id, name: ref.name || live.name, status: live.status };
-          } catch {
+          } catch (err) {
+            this.detailErrors.set(ref.id, err);
             return { id: ref.id, name: ref.name ?? '' };
           }
         }),

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ServerSummary } from '../core';
+import { describeError } from '../errors/userMessage';
 import { ContextValue } from './contextValues';
 import { MessageNode } from './messageNode';
 import { MetadataKeyNode } from './metadataKeyNode';
@@ -18,6 +19,8 @@ export class ServerNode extends TreeNode {
     private readonly context: TreeContext,
     readonly server: ServerSummary,
     readonly configured: boolean,
+    /** Why the server's details (name, status) could not be read, for a configured server. */
+    private readonly detailError?: unknown,
   ) {
     super(parent);
     this.profile = parent.profile.name;
@@ -36,12 +39,26 @@ export class ServerNode extends TreeNode {
     const item = new vscode.TreeItem(name || id, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.getTreeItemId();
     item.contextValue = this.configured ? ContextValue.ConfiguredServer : ContextValue.DiscoveredServer;
-    item.description = status ? `${id} · ${status}` : id;
-    item.iconPath = serverStatusIcon(status);
+    const problem =
+      this.detailError === undefined
+        ? undefined
+        : describeError(this.detailError, {
+            profile: this.profile,
+            serverId: id,
+            serverName: name || undefined,
+          });
+    item.description = problem ? `${id} · ${problem.summary}` : status ? `${id} · ${status}` : id;
+    item.iconPath = problem
+      ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'))
+      : serverStatusIcon(status);
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendMarkdown(`**${escape(name || id)}**\n\n`);
     tooltip.appendMarkdown(`${vscode.l10n.t('ID: {0}', escape(id))}\n\n`);
-    tooltip.appendMarkdown(`${vscode.l10n.t('Status: {0}', escape(status ?? vscode.l10n.t('unknown')))}\n\n`);
+    tooltip.appendMarkdown(
+      problem
+        ? `${vscode.l10n.t('Details could not be read: {0}', escape(problem.message))}\n\n`
+        : `${vscode.l10n.t('Status: {0}', escape(status ?? vscode.l10n.t('unknown')))}\n\n`,
+    );
     tooltip.appendMarkdown(`${vscode.l10n.t('Profile: {0}', escape(this.profile))}\n\n`);
     tooltip.appendMarkdown(
       this.configured ? vscode.l10n.t('Configured in settings') : vscode.l10n.t('Discovered in the project'),
@@ -73,7 +90,8 @@ export class ServerNode extends TreeNode {
     } catch (err) {
       // Keep the error item, not the failure: the next expand or a click on the item retries.
       this.children = undefined;
-      return [MessageNode.forError(this, err, { profile: this.profile, serverId: this.server.id })];
+      const context = { profile: this.profile, serverId: this.server.id, serverName: this.server.name || undefined };
+      return [MessageNode.forError(this, err, context, { removable: this.configured })];
     }
   }
 }

@@ -355,6 +355,7 @@ export class AddProfileFlow {
       prompt,
       value,
       password: true,
+      untrimmed: true,
       validate: (v) => (optional || v ? undefined : vscode.l10n.t('Required')),
     });
   }
