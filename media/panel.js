@@ -49,6 +49,17 @@
   const loadingText = document.body.dataset.loading || '';
   const noneText = document.body.dataset.none || '';
 
+  /** Whether the value shows as pretty JSON now, and what the host was last told of it (after `ready`). */
+  let prettyNow = false;
+  /** @type {boolean | undefined} */
+  let prettyPosted;
+
+  function tellPretty() {
+    if (prettyPosted === undefined || prettyNow === prettyPosted) return;
+    prettyPosted = prettyNow;
+    vscode.postMessage({ type: 'prettyShown', shown: prettyNow });
+  }
+
   const saved = vscode.getState();
   /** @type {PanelView | undefined} */
   let view = saved ? saved.view : undefined;
@@ -105,6 +116,8 @@
     valueEl.textContent = value === undefined ? '' : pretty ? JSON.stringify(structure, null, 2) : value;
     valueEl.classList.toggle('empty', value === '');
     valueEl.classList.toggle('pretty', pretty);
+    prettyNow = pretty;
+    tellPretty();
 
     copyValueButton.disabled = value === undefined;
     copyJsonButton.disabled = value === undefined;
@@ -135,4 +148,7 @@
   // Show what was saved at once (after a reload or re-show), then ask for the current view.
   render();
   vscode.postMessage({ type: 'ready' });
+  // The host starts a new page as plain; tell it if this one shows pretty JSON.
+  prettyPosted = false;
+  tellPretty();
 })();

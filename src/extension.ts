@@ -20,6 +20,7 @@ import { OutputChannelLog } from './log/log';
 import { registerPanelFeatures } from './panel/registerPanelFeatures';
 import { ProfileStore } from './profiles/profileStore';
 import { ServerTreeProvider } from './tree/serverTreeProvider';
+import { revealKey } from './tree/revealKey';
 import { showServersView } from './tree/showServersView';
 
 /** Wires the objects together and registers them for disposal. No network I/O happens here. */
@@ -31,7 +32,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const credentials = new CredentialStore(context.secrets);
   const clients = new ClientProvider(profiles, credentials, log);
   const tree = new ServerTreeProvider(profiles, clients, credentials);
-  context.subscriptions.push(log, profiles, credentials, clients, tree, showServersView(tree));
+  const serversView = showServersView(tree);
+  context.subscriptions.push(log, profiles, credentials, clients, tree, serversView);
 
   const deps: CommandDeps = { profiles, credentials, clients, tree, log };
   context.subscriptions.push(
@@ -46,8 +48,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerShowLog(deps),
     registerTurnOffDiscovery(deps),
   );
-  registerPanelFeatures(context, { profiles, clients });
-  return { tree, stepInput: currentStepInput };
+  registerPanelFeatures(context, {
+    profiles,
+    clients,
+    revealKey: (target) => revealKey(serversView.view, () => tree.getChildren(), target),
+  });
+  return { tree, view: serversView.view, stepInput: currentStepInput };
 }
 
 export function deactivate(): void {

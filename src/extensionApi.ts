@@ -1,9 +1,11 @@
 import type * as vscode from 'vscode';
 import type { ServerTreeProvider } from './tree/serverTreeProvider';
+import type { TreeNode } from './tree/treeNode';
 
 /** What activate() returns: a small handle for integration tests, not a public API. */
 export interface ExtensionApi {
   tree: ServerTreeProvider;
+  view: vscode.TreeView<TreeNode>;
   /** The step a multi-step input (Add Profile) shows now, so tests can answer it as a person would. */
   stepInput: () => vscode.QuickInput | undefined;
 }

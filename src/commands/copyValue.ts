@@ -3,7 +3,8 @@ import { copyToClipboard } from '../clipboard/copyToClipboard';
 import type { ClientProvider } from '../clients/clientProvider';
 import { describeError, showError } from '../errors/userMessage';
 import { asKeyTarget, type KeyTarget } from '../metadata/keyTarget';
-import { readKeyWithProgress } from '../metadata/readKeyValue';
+import { keyErrorContext, readKeyWithProgress } from '../metadata/readKeyValue';
+import { copyShownValue } from '../panel/copyShownValue';
 import type { PanelController } from '../panel/panelController';
 import type { ProfileStore } from '../profiles/profileStore';
 import { TreeNode } from '../tree/treeNode';
@@ -27,8 +28,7 @@ export function registerCopyValue(
     if (!given) {
       const shown = controller.activeView;
       if (shown?.value !== undefined) {
-        await copyToClipboard(shown.value, shown.target.key);
-        return shown.value;
+        return copyShownValue({ ...shown, value: shown.value }, controller.activeShowsPretty);
       }
     }
     const target = given ?? (await pickKeyTarget(profiles, clients));
@@ -47,7 +47,7 @@ async function copyFresh(
     await copyToClipboard(read.value, target.key);
     return read.value;
   } catch (err) {
-    const context = { profile: target.profile, serverId: target.serverId, key: target.key };
+    const context = keyErrorContext(deps, target);
     if (!interactive) throw new Error(describeError(err, context).message);
     void showError(err, context);
     return undefined;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ClientProvider } from '../clients/clientProvider';
-import { asKeyTarget } from '../metadata/keyTarget';
+import { asKeyTarget, type KeyTarget } from '../metadata/keyTarget';
 import type { PanelController } from '../panel/panelController';
 import type { ProfileStore } from '../profiles/profileStore';
 import { pickKeyTarget } from './pickers/pickKeyTarget';
@@ -12,8 +12,11 @@ import { pickKeyTarget } from './pickers/pickKeyTarget';
  */
 export function registerGetMetadataKey(
   controller: PanelController,
-  profiles: ProfileStore,
-  clients: ClientProvider,
+  deps: {
+    profiles: ProfileStore;
+    clients: ClientProvider;
+    revealKey: (target: KeyTarget) => Promise<unknown>;
+  },
 ): vscode.Disposable {
   return vscode.commands.registerCommand('ecsMetadata.getMetadataKey', async (arg?: unknown) => {
     const given = asKeyTarget(arg);
@@ -21,8 +24,10 @@ export function registerGetMetadataKey(
     if (arg !== undefined && !isEmptyArgument(arg)) {
       throw new Error(vscode.l10n.t('Expected arguments {0}.', '{ profile, serverId, key }'));
     }
-    const picked = await pickKeyTarget(profiles, clients);
+    const picked = await pickKeyTarget(deps.profiles, deps.clients);
     if (!picked) return undefined;
+    // Where the key lives, for the person who asked through the palette; the panel opens meanwhile.
+    void deps.revealKey(picked);
     try {
       return (await controller.showKey(picked, { interactive: true })).value;
     } catch {

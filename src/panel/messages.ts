@@ -36,4 +36,9 @@ export interface PanelState {
 export type HostToPageMessage = { type: 'show'; view: PanelView };
 
 export type PageToHostMessage =
-  { type: 'ready' } | { type: 'copyValue' } | { type: 'copyJson' } | { type: 'refresh' };
+  | { type: 'ready' }
+  | { type: 'copyValue' }
+  | { type: 'copyJson' }
+  | { type: 'refresh' }
+  /** Whether the value is shown as pretty JSON now, so Copy Value can offer that text too. */
+  | { type: 'prettyShown'; shown: boolean };

@@ -2,10 +2,16 @@ import * as vscode from 'vscode';
 import { copyToClipboard } from '../clipboard/copyToClipboard';
 import { describeError, showError } from '../errors/userMessage';
 import type { KeyTarget } from '../metadata/keyTarget';
-import { readKeyWithProgress, type KeyRead, type KeyReaderDeps } from '../metadata/readKeyValue';
+import {
+  keyErrorContext,
+  readKeyWithProgress,
+  type KeyRead,
+  type KeyReaderDeps,
+} from '../metadata/readKeyValue';
 import type { PanelState, PanelView } from './messages';
 import { MetadataPanel, type PanelRequestHandler } from './metadataPanel';
 import { viewAsJson } from './viewAsJson';
+import { copyShownValue } from './copyShownValue';
 
 export interface ShowKeyOptions {
   /**
@@ -39,6 +45,11 @@ export class PanelController implements vscode.Disposable {
     return this.panel?.active ? this.panel.current : undefined;
   }
 
+  /** True when the active panel shows its value as pretty JSON. */
+  get activeShowsPretty(): boolean {
+    return this.panel?.active === true && this.panel.prettyShown;
+  }
+
   /** Opens (or reuses) the panel for `target`, reads the key fresh and shows the outcome. */
   async showKey(target: KeyTarget, options: ShowKeyOptions): Promise<KeyRead> {
     const panel = this.ensurePanel();
@@ -53,7 +64,7 @@ export class PanelController implements vscode.Disposable {
       if (generation === this.generation && this.panel === panel) panel.show(viewOf(read));
       return read;
     } catch (err) {
-      const context = { profile: target.profile, serverId: target.serverId, key: target.key };
+      const context = keyErrorContext(this.deps, target);
       const described = describeError(err, context);
       if (generation === this.generation && this.panel === panel) {
         panel.show({ target, loading: false, error: errorOf(described.message, err) });
@@ -100,7 +111,7 @@ export class PanelController implements vscode.Disposable {
         return;
       case 'copyValue':
         // Copies what the user sees, so the clipboard never differs from the panel.
-        if (view.value !== undefined) void copyToClipboard(view.value, view.target.key);
+        if (view.value !== undefined) void copyShownValue({ ...view, value: view.value }, panel.prettyShown);
         return;
       case 'copyJson':
         if (view.value !== undefined) void copyToClipboard(viewAsJson(view), view.target.key);

@@ -8,7 +8,9 @@ import type { PageToHostMessage, PanelState, PanelTarget, PanelView } from './me
 const PAGE_MESSAGE_TYPES: ReadonlySet<string> = new Set(['ready', 'copyValue', 'copyJson', 'refresh']);
 
 export function isPageToHostMessage(value: unknown): value is PageToHostMessage {
-  return isRecord(value) && typeof value.type === 'string' && PAGE_MESSAGE_TYPES.has(value.type);
+  if (!isRecord(value) || typeof value.type !== 'string') return false;
+  if (value.type === 'prettyShown') return typeof value.shown === 'boolean';
+  return PAGE_MESSAGE_TYPES.has(value.type);
 }
 
 export function isPanelState(value: unknown): value is PanelState {

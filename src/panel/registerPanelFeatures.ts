@@ -3,6 +3,7 @@ import { registerCopyValue } from '../commands/copyValue';
 import { registerGetMetadataKey } from '../commands/getMetadataKey';
 import { registerOpenKey } from '../commands/openKey';
 import type { ClientProvider } from '../clients/clientProvider';
+import type { KeyTarget } from '../metadata/keyTarget';
 import type { ProfileStore } from '../profiles/profileStore';
 import { PANEL_VIEW_TYPE } from './metadataPanel';
 import { PanelController } from './panelController';
@@ -12,6 +13,8 @@ import { PanelSerializer } from './panelSerializer';
 export interface PanelFeatureDeps {
   profiles: ProfileStore;
   clients: ClientProvider;
+  /** Selects a key in the Servers view (Get Metadata Key from the palette shows where it lives). */
+  revealKey: (target: KeyTarget) => Promise<unknown>;
 }
 
 /** The metadata panel, its serializer, and the commands that read keys: openKey, getMetadataKey, copyValue. */
@@ -21,7 +24,7 @@ export function registerPanelFeatures(context: vscode.ExtensionContext, deps: Pa
     controller,
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, new PanelSerializer(controller)),
     registerOpenKey(controller),
-    registerGetMetadataKey(controller, deps.profiles, deps.clients),
+    registerGetMetadataKey(controller, deps),
     registerCopyValue(controller, deps.profiles, deps.clients),
   );
 }

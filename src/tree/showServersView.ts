@@ -1,11 +1,14 @@
 import * as vscode from 'vscode';
 import type { ServerTreeProvider } from './serverTreeProvider';
+import type { TreeNode } from './treeNode';
 
 /**
  * Creates the Servers view and keeps the filter visible: the view's description names it, and the
  * `ecsMetadata.filtered` context key shows the Clear Filter button.
  */
-export function showServersView(tree: ServerTreeProvider): vscode.Disposable {
+export function showServersView(
+  tree: ServerTreeProvider,
+): vscode.Disposable & { view: vscode.TreeView<TreeNode> } {
   const view = vscode.window.createTreeView('ecsMetadata.servers', {
     treeDataProvider: tree,
     showCollapseAll: true,
@@ -18,5 +21,5 @@ export function showServersView(tree: ServerTreeProvider): vscode.Disposable {
     void vscode.commands.executeCommand('setContext', 'ecsMetadata.filtered', filter !== undefined);
   };
   showFilter(tree.filter);
-  return vscode.Disposable.from(view, tree.onDidChangeFilter(showFilter));
+  return Object.assign(vscode.Disposable.from(view, tree.onDidChangeFilter(showFilter)), { view });
 }
