@@ -53,8 +53,15 @@ async function runTest(
     events.push(event);
     options.onRequest(event);
   };
-  const failedAt = (): string | undefined => {
-    const failed = [...events].reverse().find((e) => e.error !== undefined);
+  /**
+   * The URL of the request that failed with `error`: the one that got its status (a token request
+   * that fails inside an API call is reported for both; the answer came from the token request).
+   */
+  const failedAt = (error: unknown): string | undefined => {
+    const status = isEcsError(error) ? error.status : undefined;
+    const failed = [...events]
+      .reverse()
+      .find((e) => e.error !== undefined && (status === undefined || e.status === status));
     if (!failed) return undefined;
     const endpoint = IAM_PATH.test(failed.path) ? profile.iamEndpoint : profile.ecsEndpoint;
     try {
@@ -71,14 +78,14 @@ async function runTest(
     client = await createProfileClient(profile, credentials, { timeoutMs: requestTimeoutMs(), onRequest });
   } catch (error) {
     // Building the client signs in only when it looks the project up; a failure after that is the lookup's.
-    if (tokenIssued()) return { signIn: { ok: true }, listing: failure(error, failedAt()) };
-    return { signIn: failure(error, failedAt()) };
+    if (tokenIssued()) return { signIn: { ok: true }, listing: failure(error, failedAt(error)) };
+    return { signIn: failure(error, failedAt(error)) };
   }
   try {
     await client.listServers({ limit: 1 });
     return { signIn: { ok: true }, listing: { ok: true } };
   } catch (error) {
-    const url = failedAt();
+    const url = failedAt(error);
     const signedIn =
       profile.auth === 'password'
         ? tokenIssued() && !(isEcsError(error) && error.kind === 'auth')

@@ -3,6 +3,7 @@ import type { ClientProvider } from '../clients/clientProvider';
 import { describeError } from '../errors/userMessage';
 import { serverIdInputProblem } from '../errors/inputProblems';
 import type { Profile, ServerRef } from '../profiles/profile';
+import { MultiStepInput } from '../input/multiStepInput';
 import type { CommandDeps } from './commandDeps';
 import { pickServer } from './pickers/pickServer';
 import { profileFromArgument } from './profileArgument';
@@ -42,14 +43,20 @@ export function registerAddServer(deps: CommandDeps): vscode.Disposable {
 }
 
 async function askServerId(profile: Profile): Promise<ServerRef | undefined> {
-  const id = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Add a server to "{0}"', profile.name),
-    prompt: vscode.l10n.t('Server id (a UUID, as the console shows it)'),
-    placeHolder: '998af54b-5762-4041-abc1-f98a2c27b3a2',
-    ignoreFocusOut: true,
-    validateInput: (v) => serverIdInputProblem(v.trim()),
-  });
-  return id ? { id: id.trim() } : undefined;
+  let id = '';
+  const asked = await MultiStepInput.run(
+    vscode.l10n.t('Add a server to "{0}"', profile.name),
+    () => 0,
+    async (input) => {
+      id = await input.showInputBox({
+        prompt: vscode.l10n.t('Server id (a UUID, as the console shows it)'),
+        placeholder: '998af54b-5762-4041-abc1-f98a2c27b3a2',
+        validate: (v) => serverIdInputProblem(v),
+      });
+      return undefined;
+    },
+  );
+  return asked ? { id } : undefined;
 }
 
 /**

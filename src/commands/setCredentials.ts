@@ -5,7 +5,7 @@ import type { Credentials } from '../credentials/credentials';
 import { promptCredentials } from '../credentials/promptCredentials';
 import { describeConnection } from '../errors/connectionMessage';
 import type { Profile } from '../profiles/profile';
-import { runQuickPick } from './pickers/runQuickPick';
+import { MultiStepInput } from '../input/multiStepInput';
 import { credentialsInputProblem } from '../errors/inputProblems';
 import { showError } from '../errors/userMessage';
 import type { CommandDeps } from './commandDeps';
@@ -61,7 +61,8 @@ export function registerSetCredentials(deps: CommandDeps): vscode.Disposable {
 
 /**
  * Asks for the secrets and makes Add Profile's sign-in check before anything is stored; when it
- * fails, the user enters them again or saves anyway (neither the default). Undefined when cancelled.
+ * fails, the user enters them again or saves anyway — neither the default: Enter on the report
+ * lines does nothing. Undefined when cancelled.
  */
 async function askCheckedCredentials(deps: CommandDeps, profile: Profile): Promise<Credentials | undefined> {
   for (;;) {
@@ -76,32 +77,24 @@ async function askCheckedCredentials(deps: CommandDeps, profile: Profile): Promi
     const again: vscode.QuickPickItem = { label: `$(arrow-left) ${vscode.l10n.t('Enter Again')}` };
     const save: vscode.QuickPickItem = { label: `$(save) ${vscode.l10n.t('Save Anyway')}` };
     const info = lines.map((line): vscode.QuickPickItem => ({ label: `$(error) ${line}` }));
-    const picked = await pickWithoutDefault(
+    let picked: vscode.QuickPickItem | undefined;
+    const asked = await MultiStepInput.run(
       vscode.l10n.t('Credentials for "{0}"', profile.name),
-      vscode.l10n.t('The sign-in check failed. Enter the credentials again, or save them anyway?'),
-      [...info, { label: '', kind: vscode.QuickPickItemKind.Separator }, again, save],
-      [again, save],
+      () => 0,
+      async (input) => {
+        picked = await input.showQuickPick({
+          prompt: vscode.l10n.t(
+            'The sign-in check failed. Enter the credentials again, or save them anyway?',
+          ),
+          items: [...info, { label: '', kind: vscode.QuickPickItemKind.Separator }, again, save],
+          activeItem: info[0],
+          canAccept: (item) => item === again || item === save,
+        });
+        return undefined;
+      },
     );
+    if (!asked) return undefined;
     if (picked === save) return credentials;
     if (picked !== again) return undefined;
   }
-}
-
-/** A quick pick whose first items only inform: Enter on them does nothing, only `choices` answer. */
-function pickWithoutDefault(
-  title: string,
-  placeholder: string,
-  items: vscode.QuickPickItem[],
-  choices: vscode.QuickPickItem[],
-): Promise<vscode.QuickPickItem | undefined> {
-  const quickPick = vscode.window.createQuickPick();
-  quickPick.title = title;
-  quickPick.placeholder = placeholder;
-  quickPick.items = items;
-  quickPick.ignoreFocusOut = true;
-  return runQuickPick(quickPick, {
-    render: () => undefined,
-    resultOf: (item) => (choices.includes(item) ? item : undefined),
-    abort: new AbortController(),
-  });
 }

@@ -144,8 +144,12 @@ export class MultiStepInput {
     this.steps[this.steps.length - 1].shown = true;
     const step = this.stepNumber;
     input.title = this.title;
-    input.step = step;
-    input.totalSteps = Math.max(this.totalSteps(), step);
+    // A one-question input (total 0) shows no counter.
+    const total = this.totalSteps();
+    if (total > 0) {
+      input.step = step;
+      input.totalSteps = Math.max(total, step);
+    }
     input.ignoreFocusOut = true;
     if ('buttons' in input && step > 1) {
       (input as unknown as { buttons: vscode.QuickInputButton[] }).buttons = [vscode.QuickInputButtons.Back];

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ServerSummary } from '../core';
 import type { Profile } from '../profiles/profile';
+import { isEcsError } from '../core';
 import { describeError } from '../errors/userMessage';
 import { ContextValue } from './contextValues';
 import { LoadMoreNode } from './loadMoreNode';
@@ -73,35 +74,48 @@ export class ProfileNode extends TreeNode {
         if (nodes.length === 0) nodes.push(this.emptyState());
         if (marker) nodes.push(new LoadMoreNode(this, marker));
       } catch (err) {
-        // Say that it is the listing that failed, and the two ways on that need no listing.
-        const { summary } = describeError(err, { profile: this.profile.name });
-        const label = vscode.l10n.t('Listing servers failed: {0}', summary);
-        nodes.push(
-          MessageNode.forError(this, err, { profile: this.profile.name }, { label }),
-          MessageNode.forAction(
-            this,
-            {
-              title: vscode.l10n.t('Add Server by Id…'),
-              command: 'ecsMetadata.addServer',
-              args: [{ profile: this.profile.name, byId: true }],
-            },
-            'add',
-          ),
-          MessageNode.forAction(
-            this,
-            {
-              title: vscode.l10n.t('Turn Off Discovery'),
-              command: 'ecsMetadata.turnOffDiscovery',
-              args: [{ profile: this.profile.name }],
-            },
-            'eye-closed',
-          ),
-        );
+        nodes.push(...this.listingFailed(err));
       }
     } else if (nodes.length === 0) {
       nodes.push(this.emptyState());
     }
     return nodes;
+  }
+
+  /**
+   * A failed discovery. When the cloud refused the listing itself (a 500 from a Nova without a
+   * network service, a 403 for ecs:servers:list), say that it is the listing, and offer the two ways
+   * on that need none; rejected credentials or no network are said as they are, with their fix.
+   */
+  private listingFailed(err: unknown): MessageNode[] {
+    const context = { profile: this.profile.name };
+    const refused =
+      isEcsError(err) && err.status !== undefined && err.kind !== 'auth' && err.kind !== 'throttled';
+    if (!refused) return [MessageNode.forError(this, err, context)];
+    const { summary } = describeError(err, context);
+    return [
+      MessageNode.forError(this, err, context, {
+        label: vscode.l10n.t('Listing servers failed: {0}', summary),
+      }),
+      MessageNode.forAction(
+        this,
+        {
+          title: vscode.l10n.t('Add Server by Id…'),
+          command: 'ecsMetadata.addServer',
+          args: [{ profile: this.profile.name, byId: true }],
+        },
+        'add',
+      ),
+      MessageNode.forAction(
+        this,
+        {
+          title: vscode.l10n.t('Turn Off Discovery'),
+          command: 'ecsMetadata.turnOffDiscovery',
+          args: [{ profile: this.profile.name }],
+        },
+        'eye-closed',
+      ),
+    ];
   }
 
   /** Fetches the next page of discovered servers; see ServerPager for why a double click is harmless. */

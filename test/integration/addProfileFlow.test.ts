@@ -100,7 +100,7 @@ describe('Add Profile, step by step', () => {
     await pick(4, translated('IAM user and password'));
 
     const identity = (await type(5, `${f.server.url}/v3`)) as vscode.InputBox;
-    assert.equal(identity.totalSteps, 11, 'other cloud + password: 11 steps');
+    assert.equal(identity.totalSteps, 10, 'other cloud + password: 10 steps');
     await type(6, c.domain);
     await type(7, c.user);
     await type(8, f.server.projectId);
