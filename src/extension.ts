@@ -2,9 +2,12 @@ import * as vscode from 'vscode';
 import { registerAddProfile } from './commands/addProfile';
 import { registerAddServer } from './commands/addServer';
 import type { CommandDeps } from './commands/commandDeps';
-import { registerFilter } from './commands/filter';
+import { registerCopyValue } from './commands/copyValue';
+import { registerClearFilter, registerFilter } from './commands/filter';
+import { registerGetMetadataKey } from './commands/getMetadataKey';
 import { registerLoadMore } from './commands/loadMore';
-import { registerRefresh } from './commands/refresh';
+import { registerOpenKey } from './commands/openKey';
+import { registerRefresh, registerRefreshNode } from './commands/refresh';
 import { registerRemoveProfile } from './commands/removeProfile';
 import { registerRemoveServer } from './commands/removeServer';
 import { registerSetCredentials } from './commands/setCredentials';
@@ -13,47 +16,54 @@ import { registerTurnOffDiscovery } from './commands/turnOffDiscovery';
 import { destroyAgents } from './core';
 import { CredentialStore } from './credentials/credentialStore';
 import { ClientProvider } from './clients/clientProvider';
-import { sendErrorDetailsTo } from './errors/userMessage';
 import type { ExtensionApi } from './extensionApi';
 import { currentStepInput } from './input/multiStepInput';
 import { OutputChannelLog } from './log/log';
-import { registerPanelFeatures } from './panel/registerPanelFeatures';
+import { PanelController } from './panel/panelController';
+import { registerPanelSerializer } from './panel/registerPanelSerializer';
 import { ProfileStore } from './profiles/profileStore';
 import { ServerTreeProvider } from './tree/serverTreeProvider';
-import { revealKey } from './tree/revealKey';
 import { showServersView } from './tree/showServersView';
+
+/** Every command, each registered the same way: `registerX(deps)`. */
+const commands: ((deps: CommandDeps) => vscode.Disposable)[] = [
+  registerAddProfile,
+  registerSetCredentials,
+  registerRemoveProfile,
+  registerAddServer,
+  registerRemoveServer,
+  registerRefresh,
+  registerRefreshNode,
+  registerFilter,
+  registerClearFilter,
+  registerLoadMore,
+  registerShowLog,
+  registerTurnOffDiscovery,
+  registerGetMetadataKey,
+  registerOpenKey,
+  registerCopyValue,
+];
 
 /** Wires the objects together and registers them for disposal. No network I/O happens here. */
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = new OutputChannelLog(vscode.l10n.t('ECS Metadata'));
-  sendErrorDetailsTo(log);
-  context.subscriptions.push({ dispose: () => sendErrorDetailsTo(undefined) });
   const profiles = new ProfileStore();
   const credentials = new CredentialStore(context.secrets);
   const clients = new ClientProvider(profiles, credentials, log);
   const tree = new ServerTreeProvider(profiles, clients, credentials);
+  const panel = new PanelController(context.extensionUri, { profiles, clients });
   const serversView = showServersView(tree);
-  context.subscriptions.push(log, profiles, credentials, clients, tree, serversView);
+  context.subscriptions.push(log, profiles, credentials, clients, tree, serversView, panel);
+  context.subscriptions.push(registerPanelSerializer(panel));
 
-  const deps: CommandDeps = { profiles, credentials, clients, tree, log };
-  context.subscriptions.push(
-    registerAddProfile(deps),
-    registerSetCredentials(deps),
-    registerRemoveProfile(deps),
-    registerAddServer(deps),
-    registerRemoveServer(deps),
-    ...registerRefresh(deps),
-    ...registerFilter(deps),
-    registerLoadMore(deps),
-    registerShowLog(deps),
-    registerTurnOffDiscovery(deps),
-  );
-  registerPanelFeatures(context, {
-    profiles,
-    clients,
-    revealKey: (target) => revealKey(serversView.view, () => tree.getChildren(), target),
-  });
-  return { tree, view: serversView.view, stepInput: currentStepInput };
+  const deps: CommandDeps = { profiles, credentials, clients, tree, view: serversView.view, panel, log };
+  context.subscriptions.push(...commands.map((register) => register(deps)));
+  return {
+    tree,
+    view: serversView.view,
+    panelView: () => panel.currentView,
+    stepInput: currentStepInput,
+  };
 }
 
 export function deactivate(): void {

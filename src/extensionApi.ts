@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { PanelView } from './panel/messages';
 import type { ServerTreeProvider } from './tree/serverTreeProvider';
 import type { TreeNode } from './tree/treeNode';
 
@@ -8,4 +9,6 @@ export interface ExtensionApi {
   view: vscode.TreeView<TreeNode>;
   /** The step a multi-step input (Add Profile) shows now, so tests can answer it as a person would. */
   stepInput: () => vscode.QuickInput | undefined;
+  /** What the metadata panel shows now (undefined when it is closed). */
+  panelView(): PanelView | undefined;
 }

@@ -3,7 +3,7 @@ import { isEcsError, type RequestEvent } from '../core';
 import type { Credentials } from '../credentials/credentials';
 import type { Profile } from '../profiles/profile';
 import { createProfileClient } from './createProfileClient';
-import { requestTimeoutMs } from './requestTimeout';
+import { settings } from '../settings/settings';
 
 /** One part of the test: it worked, or it failed with this error at this URL (when a request was made). */
 export type TestOutcome = { ok: true } | { ok: false; error: unknown; url?: string };
@@ -75,7 +75,7 @@ async function runTest(
 
   let client;
   try {
-    client = await createProfileClient(profile, credentials, { timeoutMs: requestTimeoutMs(), onRequest });
+    client = await createProfileClient(profile, credentials, { timeoutMs: settings.requestTimeoutMs(), onRequest });
   } catch (error) {
     // Building the client signs in only when it looks the project up; a failure after that is the lookup's.
     if (tokenIssued()) return { signIn: { ok: true }, listing: failure(error, failedAt(error)) };

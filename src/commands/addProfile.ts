@@ -4,11 +4,13 @@ import { connectionWorked, testConnection } from '../clients/connectionTest';
 import { parseCredentials } from '../credentials/credentials';
 import { describeConnection } from '../errors/connectionMessage';
 import { credentialsInputProblem } from '../errors/inputProblems';
-import { showError } from '../errors/userMessage';
+import { InputError } from '../errors/inputError';
 import { parseProfileSetting } from '../profiles/parseProfileSetting';
 import { resolveProfile } from '../profiles/resolveProfile';
+import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
 import { AddProfileFlow, type ProfileInput } from './profileWizard/addProfileFlow';
+import { registerCommand } from './registerCommand';
 
 /**
  * `ecsMetadata.addProfile`: a multi-step input (see AddProfileFlow) whose test call runs before
@@ -16,8 +18,9 @@ import { AddProfileFlow, type ProfileInput } from './profileWizard/addProfileFlo
  * prompts; the test call still runs and a failure rejects. Resolves to the profile name when saved.
  */
 export function registerAddProfile(deps: CommandDeps): vscode.Disposable {
-  return vscode.commands.registerCommand('ecsMetadata.addProfile', async (arg?: unknown) => {
-    const scripted = scriptedInput(arg);
+  return registerCommand(CommandId.addProfile, async (call) => {
+    // A person's argument (the focused row of the view-title button) says nothing about the new profile.
+    const scripted = call.byPerson ? undefined : scriptedInput(call.arg);
     const input =
       scripted ??
       (await new AddProfileFlow(
@@ -25,21 +28,16 @@ export function registerAddProfile(deps: CommandDeps): vscode.Disposable {
         deps.clients.onRequest,
       ).run());
     if (!input) return undefined;
+    call.subject = { profile: input.profile.name };
     if (deps.profiles.get(input.profile.name)) {
-      throw new Error(vscode.l10n.t('A profile named "{0}" already exists.', input.profile.name));
+      throw new InputError(vscode.l10n.t('A profile named "{0}" already exists.', input.profile.name));
     }
+    // The flow has made its test call and the person has seen it; a script's is made here.
     if (scripted) {
       const failure = await scriptedTestCall(deps, input);
-      if (failure) throw new Error(failure);
+      if (failure) throw new InputError(failure);
     }
-    try {
-      await saveProfile(deps, input);
-    } catch (err) {
-      if (scripted) throw err;
-      // A person is waiting: say what failed (e.g. no keyring) and how to fix it, rather than throw.
-      void showError(err, { profile: input.profile.name });
-      return undefined;
-    }
+    await saveProfile(deps, input);
     if (!scripted) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Profile "{0}" added.', input.profile.name));
     }
@@ -71,13 +69,13 @@ function scriptedInput(arg: unknown): ProfileInput | undefined {
   const { profile, credentials } = arg as { profile?: unknown; credentials?: unknown };
   if (profile === undefined) return undefined;
   const parsed = parseProfileSetting(profile);
-  if ('problem' in parsed) throw new Error(parsed.problem);
+  if ('problem' in parsed) throw new InputError(parsed.problem);
   const secrets = parseCredentials(credentials);
   if (!secrets) {
-    throw new Error(vscode.l10n.t('addProfile expects { profile: { name, auth, … }, credentials }.'));
+    throw new InputError(vscode.l10n.t('addProfile expects { profile: { name, auth, … }, credentials }.'));
   }
   const mismatch = credentialsInputProblem(parsed.setting.name, parsed.setting.auth, secrets);
-  if (mismatch) throw new Error(mismatch);
+  if (mismatch) throw new InputError(mismatch);
   return { profile: parsed.setting, credentials: secrets };
 }
 
@@ -89,7 +87,8 @@ async function scriptedTestCall(deps: CommandDeps, input: ProfileInput): Promise
   const profile = resolveProfile(input.profile);
   const report = await testConnection(profile, input.credentials, { onRequest: deps.clients.onRequest });
   const listing = report.listing;
-  const forbidden = listing && !listing.ok && isEcsError(listing.error) && listing.error.kind === 'forbidden';
+  const forbidden =
+    listing !== undefined && !listing.ok && isEcsError(listing.error) && listing.error.kind === 'forbidden';
   if (connectionWorked(report) || (report.signIn.ok && forbidden)) return undefined;
   return describeConnection(report, profile).message;
 }

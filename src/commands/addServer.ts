@@ -1,30 +1,32 @@
 import * as vscode from 'vscode';
 import type { ClientProvider } from '../clients/clientProvider';
-import { describeError } from '../errors/userMessage';
+import { InputError } from '../errors/inputError';
 import { serverIdInputProblem } from '../errors/inputProblems';
-import type { Profile, ServerRef } from '../profiles/profile';
+import { describeError } from '../errors/userMessage';
 import { MultiStepInput } from '../input/multiStepInput';
+import type { Profile, ServerRef } from '../profiles/profile';
+import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
 import { pickServer } from './pickers/pickServer';
 import { profileFromArgument } from './profileArgument';
+import { registerCommand } from './registerCommand';
 import { serverFromArgument } from './serverArgument';
 
 /**
  * `ecsMetadata.addServer`: pins a server to a profile. From a discovered server's menu it adds that
  * server; with `{ profile, serverId, name? }` it adds without prompts; with `{ profile, byId: true }`
- * (where listing failed) it asks for an id; otherwise the user picks from the project's servers or
- * types an id. A typed id is checked once (`GET servers/{id}`) before it is added. Resolves to true
- * when added.
+ * (offered where listing failed) it asks for an id; otherwise the user picks from the project's
+ * servers or types an id. A typed id is checked once (`GET servers/{id}`) before it is added.
+ * Resolves to true when added.
  */
 export function registerAddServer(deps: CommandDeps): vscode.Disposable {
-  return vscode.commands.registerCommand('ecsMetadata.addServer', async (arg?: unknown) => {
-    const title = vscode.l10n.t('Add Server');
-    const profile = await profileFromArgument(deps.profiles, arg, title);
+  return registerCommand(CommandId.addServer, async (call) => {
+    const profile = await profileFromArgument(deps.profiles, call, vscode.l10n.t('Add Server'));
     if (!profile) return false;
-    const given = serverFromArgument(arg);
-    const byId = typeof arg === 'object' && arg !== null && (arg as { byId?: unknown }).byId === true;
+    const byId =
+      typeof call.arg === 'object' && call.arg !== null && (call.arg as { byId?: unknown }).byId === true;
     const picked =
-      given ??
+      serverFromArgument(call.arg) ??
       (byId
         ? await askServerId(profile)
         : await pickServer(profile, deps.clients, {
@@ -33,7 +35,7 @@ export function registerAddServer(deps: CommandDeps): vscode.Disposable {
           }));
     if (!picked) return false;
     const problem = serverIdInputProblem(picked.id);
-    if (problem) throw new Error(problem);
+    if (problem) throw new InputError(problem);
     const typed = byId || ('typed' in picked && picked.typed === true);
     const server = typed ? await checkTypedId(profile, deps.clients, picked) : picked;
     if (!server) return false;

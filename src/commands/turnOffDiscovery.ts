@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
+import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
 import { profileFromArgument } from './profileArgument';
+import { registerCommand } from './registerCommand';
 
 /**
  * `ecsMetadata.turnOffDiscovery`: sets the profile's `discoverServers` to false, offered where the
@@ -8,8 +10,8 @@ import { profileFromArgument } from './profileArgument';
  * profile then shows only its configured servers. Resolves to true when changed.
  */
 export function registerTurnOffDiscovery(deps: CommandDeps): vscode.Disposable {
-  return vscode.commands.registerCommand('ecsMetadata.turnOffDiscovery', async (arg?: unknown) => {
-    const profile = await profileFromArgument(deps.profiles, arg, vscode.l10n.t('Turn Off Discovery'));
+  return registerCommand(CommandId.turnOffDiscovery, async (call) => {
+    const profile = await profileFromArgument(deps.profiles, call, vscode.l10n.t('Turn Off Discovery'));
     if (!profile) return false;
     await deps.profiles.update(profile.name, (p) => ({ ...p, discoverServers: false }));
     return true;

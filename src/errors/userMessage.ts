@@ -1,12 +1,15 @@
 import * as vscode from 'vscode';
-import { isEcsError, type EcsError } from '../core/errors';
-import { redactSecrets } from '../core';
+import { isEcsError, redactSecrets, type EcsError } from '../core';
+import { CommandId } from '../commands/commandIds';
+import { Setting } from '../settings/settings';
 import { metadataKeyInputProblem, serverIdInputProblem } from './inputProblems';
+import { InputError } from './inputError';
 import { isSetupError, type SetupError } from './setupError';
 import type { Log } from '../log/log';
 import { networkTrouble } from './networkTrouble';
 
-export interface ErrorContext {
+/** What a failed action was about, so its message can name the profile, server and key. */
+export interface ErrorSubject {
   profile?: string;
   serverId?: string;
   /** Named in messages when known; the id then goes to the tooltip or the panel beside it. */
@@ -41,7 +44,10 @@ export function sendErrorDetailsTo(log: Log | undefined): void {
 }
 
 /** Turns any error into a localized message that says what went wrong and what to do about it. */
-export function describeError(err: unknown, context: ErrorContext = {}): UserMessage {
+export function describeError(err: unknown, context: ErrorSubject = {}): UserMessage {
+  if (err instanceof InputError) {
+    return { message: err.message, summary: vscode.l10n.t('Invalid input'), actions: [] };
+  }
   if (isSetupError(err)) return describeSetupError(err, context);
   if (isEcsError(err)) return withRequestId(describeEcsError(err, context), err.requestId);
   const text = err instanceof Error ? err.message : String(err);
@@ -52,15 +58,7 @@ export function describeError(err: unknown, context: ErrorContext = {}): UserMes
   };
 }
 
-/** Shows the message with its buttons and runs the one the user picks. */
-export async function showError(err: unknown, context: ErrorContext = {}): Promise<void> {
-  const { message, actions } = describeError(err, context);
-  const picked = await vscode.window.showErrorMessage(message, ...actions.map((a) => a.title));
-  const action = actions.find((a) => a.title === picked);
-  if (action) await vscode.commands.executeCommand(action.command, ...(action.args ?? []));
-}
-
-function describeSetupError(err: SetupError, context: ErrorContext): UserMessage {
+function describeSetupError(err: SetupError, context: ErrorSubject): UserMessage {
   const profile = err.profile ?? context.profile;
   switch (err.kind) {
     case 'missingCredentials':
@@ -77,12 +75,12 @@ function describeSetupError(err: SetupError, context: ErrorContext): UserMessage
       return {
         message: err.message,
         summary: vscode.l10n.t('Profile incomplete'),
-        actions: [openSettings('ecsMetadata.profiles')],
+        actions: [openSettings(Setting.profiles)],
       };
   }
 }
 
-function describeEcsError(err: EcsError, context: ErrorContext): UserMessage {
+function describeEcsError(err: EcsError, context: ErrorSubject): UserMessage {
   const server = context.serverName ? `"${context.serverName}"` : (context.serverId ?? '');
   switch (err.kind) {
     case 'auth':
@@ -140,7 +138,7 @@ function describeEcsError(err: EcsError, context: ErrorContext): UserMessage {
           'The cloud did not answer in time. Check your network and the http.proxy setting, or raise ecsMetadata.requestTimeoutSeconds.',
         ),
         summary: vscode.l10n.t('Request timed out'),
-        actions: [openSettings('ecsMetadata.requestTimeoutSeconds'), showLog()],
+        actions: [openSettings(Setting.requestTimeoutSeconds), showLog()],
       };
     case 'network':
       return describeNetworkError(err);
@@ -170,7 +168,7 @@ function describeEcsError(err: EcsError, context: ErrorContext): UserMessage {
  * input in context when that is what the core refused, else a general one; the core's wording goes
  * to the log. The only other words shown are the cloud's own, marked as such, when it refused a request.
  */
-function describeInvalidInput(err: EcsError, context: ErrorContext): UserMessage {
+function describeInvalidInput(err: EcsError, context: ErrorSubject): UserMessage {
   const summary = vscode.l10n.t('Invalid input');
   if (err.status !== undefined) {
     const refused = vscode.l10n.t(
@@ -193,7 +191,7 @@ function describeInvalidInput(err: EcsError, context: ErrorContext): UserMessage
       problem ?? vscode.l10n.t('Check the profile in the ecsMetadata.profiles setting.'),
     ),
     summary,
-    actions: problem ? [] : [openSettings('ecsMetadata.profiles')],
+    actions: problem ? [] : [openSettings(Setting.profiles)],
   };
 }
 
@@ -230,7 +228,7 @@ function withRequestId(message: UserMessage, requestId: string | undefined): Use
 function setCredentials(profile: string | undefined): ErrorAction {
   return {
     title: vscode.l10n.t('Set Credentials'),
-    command: 'ecsMetadata.setCredentials',
+    command: CommandId.setCredentials,
     args: profile ? [{ profile }] : [],
   };
 }
@@ -238,7 +236,7 @@ function setCredentials(profile: string | undefined): ErrorAction {
 function removeServer(profile: string, serverId: string): ErrorAction {
   return {
     title: vscode.l10n.t('Remove Server'),
-    command: 'ecsMetadata.removeServer',
+    command: CommandId.removeServer,
     args: [{ profile, serverId }],
   };
 }
@@ -248,5 +246,5 @@ function openSettings(setting: string): ErrorAction {
 }
 
 function showLog(): ErrorAction {
-  return { title: vscode.l10n.t('Show Log'), command: 'ecsMetadata.showLog' };
+  return { title: vscode.l10n.t('Show Log'), command: CommandId.showLog };
 }

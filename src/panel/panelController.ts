@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import { copyToClipboard } from '../clipboard/copyToClipboard';
-import { describeError, showError } from '../errors/userMessage';
+import { CommandId } from '../commands/commandIds';
+import { onBehalfOfPerson } from '../commands/registerCommand';
+import { describeError } from '../errors/userMessage';
 import type { KeyTarget } from '../metadata/keyTarget';
 import {
-  keyErrorContext,
+  keyErrorSubject,
   readKeyWithProgress,
   type KeyRead,
   type KeyReaderDeps,
@@ -12,14 +14,6 @@ import type { PanelState, PanelView } from './messages';
 import { MetadataPanel, type PanelRequestHandler } from './metadataPanel';
 import { viewAsJson } from './viewAsJson';
 import { copyShownValue } from './copyShownValue';
-
-export interface ShowKeyOptions {
-  /**
-   * Interactive callers (a click, the palette) get failures as a notification with buttons;
-   * programmatic callers get a rejection and show nothing themselves.
-   */
-  interactive: boolean;
-}
 
 /**
  * Keeps the single metadata panel: every key opens in it, a closed one is created again on demand.
@@ -50,8 +44,11 @@ export class PanelController implements vscode.Disposable {
     return this.panel?.active === true && this.panel.prettyShown;
   }
 
-  /** Opens (or reuses) the panel for `target`, reads the key fresh and shows the outcome. */
-  async showKey(target: KeyTarget, options: ShowKeyOptions): Promise<KeyRead> {
+  /**
+   * Opens (or reuses) the panel for `target`, reads the key fresh and shows the outcome; a failure
+   * shows in the panel and rejects with the error (the command that called decides who hears it).
+   */
+  async showKey(target: KeyTarget): Promise<KeyRead> {
     const panel = this.ensurePanel();
     panel.reveal();
     const generation = ++this.generation;
@@ -64,13 +61,11 @@ export class PanelController implements vscode.Disposable {
       if (generation === this.generation && this.panel === panel) panel.show(viewOf(read));
       return read;
     } catch (err) {
-      const context = keyErrorContext(this.deps, target);
-      const described = describeError(err, context);
       if (generation === this.generation && this.panel === panel) {
-        panel.show({ target, loading: false, error: errorOf(described.message, err) });
+        const { message } = describeError(err, keyErrorSubject(this.deps, target));
+        panel.show({ target, loading: false, error: errorOf(message, err) });
       }
-      if (options.interactive) void showError(err, context);
-      throw new Error(described.message);
+      throw err;
     }
   }
 
@@ -106,8 +101,8 @@ export class PanelController implements vscode.Disposable {
     if (!view) return;
     switch (request.type) {
       case 'refresh':
-        // Failures are already shown by showKey; nothing else to do with them here.
-        this.showKey(view.target, { interactive: true }).catch(() => undefined);
+        // The button is a person asking: the command shows a failure to them, with its actions.
+        void vscode.commands.executeCommand(CommandId.openKey, onBehalfOfPerson(view.target));
         return;
       case 'copyValue':
         // Copies what the user sees, so the clipboard never differs from the panel.

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { CommandId } from '../commands/commandIds';
 import { ContextValue } from './contextValues';
 import type { ProfileNode } from './profileNode';
 import { TreeNode } from './treeNode';
@@ -16,7 +17,7 @@ export class LoadMoreNode extends TreeNode {
     const item = new vscode.TreeItem(vscode.l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);
     item.contextValue = ContextValue.LoadMore;
     item.iconPath = new vscode.ThemeIcon('more');
-    item.command = { title: vscode.l10n.t('Load more'), command: 'ecsMetadata.loadMore', arguments: [this] };
+    item.command = { title: vscode.l10n.t('Load more'), command: CommandId.loadMore, arguments: [this] };
     return item;
   }
 }

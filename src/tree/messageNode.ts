@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
-import { describeError, type ErrorAction, type ErrorContext } from '../errors/userMessage';
+import { CommandId } from '../commands/commandIds';
+import { onBehalfOfPerson } from '../commands/registerCommand';
 import { isEcsError } from '../core';
+import { describeError, type ErrorAction, type ErrorSubject } from '../errors/userMessage';
 import { ContextValue } from './contextValues';
 import { TreeNode } from './treeNode';
 
@@ -26,7 +28,7 @@ export class MessageNode extends TreeNode {
   static forError(
     parent: TreeNode,
     err: unknown,
-    context: ErrorContext,
+    context: ErrorSubject,
     options: { label?: string; removable?: boolean } = {},
   ): MessageNode {
     const { message, summary, fix } = describeError(err, context);
@@ -59,21 +61,26 @@ export class MessageNode extends TreeNode {
       item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
       if (this.action) {
         item.description = vscode.l10n.t('click to fix: {0}', this.action.title);
-        item.command = { title: this.action.title, command: this.action.command, arguments: this.action.args };
+        item.command = actionCommand(this.action);
       } else {
         item.description = vscode.l10n.t('click to retry');
         item.command = {
           title: vscode.l10n.t('Retry'),
-          command: 'ecsMetadata.refreshNode',
+          command: CommandId.refreshNode,
           arguments: [this.parent],
         };
       }
     } else {
       item.iconPath = new vscode.ThemeIcon(this.icon);
-      if (this.action) {
-        item.command = { title: this.action.title, command: this.action.command, arguments: this.action.args };
-      }
+      if (this.action) item.command = actionCommand(this.action);
     }
     return item;
   }
+}
+
+/** A click is a person: the extension's own commands get their arguments on the person's behalf. */
+function actionCommand(action: ErrorAction): vscode.Command {
+  const own = (Object.values(CommandId) as string[]).includes(action.command);
+  const args = action.args ?? [];
+  return { title: action.title, command: action.command, arguments: own ? args.map(onBehalfOfPerson) : args };
 }

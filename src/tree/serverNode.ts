@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ServerSummary } from '../core';
 import { describeError } from '../errors/userMessage';
+import { settings } from '../settings/settings';
 import { ContextValue } from './contextValues';
 import { MessageNode } from './messageNode';
 import { MetadataKeyNode } from './metadataKeyNode';
@@ -85,7 +86,7 @@ export class ServerNode extends TreeNode {
       if (keys.length === 0) {
         return [new MessageNode(this, vscode.l10n.t('No metadata on this server'), undefined, false)];
       }
-      const hide = this.context.hideValuePreviews();
+      const hide = settings.hideValuePreviews();
       return keys.map((key) => new MetadataKeyNode(this, key, metadata[key], hide));
     } catch (err) {
       // Keep the error item, not the failure: the next expand or a click on the item retries.

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { ClientProvider } from '../clients/clientProvider';
 import type { CredentialStore } from '../credentials/credentialStore';
-import { hideValuePreviews } from '../metadata/valuePreview';
+import { Disposable } from '../lifecycle/disposable';
+import { onDidChangeSetting, Setting } from '../settings/settings';
 import type { ProfileStore } from '../profiles/profileStore';
 import { ProfileNode } from './profileNode';
 import type { TreeContext } from './treeContext';
@@ -14,35 +15,30 @@ const pageSize = 50;
  * clears a node (or everything) and tells VS Code to ask again. Settings or secrets changing
  * rebuilds the whole tree.
  */
-export class ServerTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+export class ServerTreeProvider extends Disposable implements vscode.TreeDataProvider<TreeNode> {
+  private readonly changed = this.register(new vscode.EventEmitter<TreeNode | undefined>());
   readonly onDidChangeTreeData: vscode.Event<TreeNode | undefined> = this.changed.event;
-  private readonly filterChanged = new vscode.EventEmitter<string | undefined>();
+  private readonly filterChanged = this.register(new vscode.EventEmitter<string | undefined>());
   /** Fires with the new filter text (undefined when cleared). */
   readonly onDidChangeFilter: vscode.Event<string | undefined> = this.filterChanged.event;
   private roots: ProfileNode[] | undefined;
   private filterText: string | undefined;
   private readonly context: TreeContext;
-  private readonly subscriptions: vscode.Disposable[];
 
   constructor(
     private readonly profiles: ProfileStore,
     clients: ClientProvider,
     credentials: CredentialStore,
   ) {
+    super();
     this.context = {
       clients,
       filter: () => this.filterText?.toLowerCase(),
-      hideValuePreviews,
       pageSize,
     };
-    this.subscriptions = [
-      profiles.onDidChange(() => this.refresh()),
-      credentials.onDidChange(() => this.refresh()),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('ecsMetadata.hideValuePreviews')) this.refresh();
-      }),
-    ];
+    this.register(profiles.onDidChange(() => this.refresh()));
+    this.register(credentials.onDidChange(() => this.refresh()));
+    this.register(onDidChangeSetting([Setting.hideValuePreviews], () => this.refresh()));
   }
 
   get filter(): string | undefined {
@@ -87,11 +83,5 @@ export class ServerTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     this.filterText = next;
     this.filterChanged.fire(next);
     this.changed.fire(undefined);
-  }
-
-  dispose(): void {
-    for (const s of this.subscriptions) s.dispose();
-    this.changed.dispose();
-    this.filterChanged.dispose();
   }
 }

@@ -82,7 +82,8 @@ describe('metadata panel', () => {
   });
 
   it('puts a failure in the panel with the user-facing message, keeping the panel open', async () => {
-    const view = await openKey('no-such-key');
+    await assert.rejects(Promise.resolve(openKey('no-such-key')), /no-such-key/);
+    const view = f.api.panelView();
     assert.ok(view?.error, 'no error in the panel');
     assert.match(view.error.message, /no-such-key/);
     assert.equal(view.value, undefined);
@@ -91,7 +92,8 @@ describe('metadata panel', () => {
 
   it('shows a throttled read as an error and recovers on the next read', async () => {
     f.server.setFaults({ throttle: { count: 10 } });
-    const failed = await openKey('owner');
+    await assert.rejects(Promise.resolve(openKey('owner')), /throttl/i);
+    const failed = f.api.panelView();
     assert.ok(failed?.error, 'throttling did not reach the panel');
     assert.match(failed.error.message, /throttl/i);
     f.server.resetFaults();

@@ -79,9 +79,13 @@ describe('tree: servers view', () => {
     assert.equal(owner?.item.contextValue, 'metadataKey');
     assert.equal(owner?.item.description, seedServer.metadata.owner);
     assert.equal(owner?.item.command?.command, 'ecsMetadata.openKey');
-    assert.deepEqual(owner?.item.command?.arguments, [
-      { profile: f.profileName, serverId: seedServer.id, key: 'owner', serverName: seedServer.name },
-    ]);
+    // The click passes the key's node, which names the key (and the server, sparing a lookup).
+    const clicked = owner?.item.command?.arguments?.[0] as Record<string, unknown> | undefined;
+    assert.equal(clicked, owner?.node);
+    assert.deepEqual(
+      [clicked?.profile, clicked?.serverId, clicked?.key, clicked?.serverName],
+      [f.profileName, seedServer.id, 'owner', seedServer.name],
+    );
     assert.deepEqual(
       f.server.requests.map((r) => `${r.method} ${r.path}`),
       [`GET /v2.1/${f.server.projectId}/servers/${seedServer.id}/metadata`],
