@@ -75,7 +75,10 @@ async function runTest(
 
   let client;
   try {
-    client = await createProfileClient(profile, credentials, { timeoutMs: settings.requestTimeoutMs(), onRequest });
+    client = await createProfileClient(profile, credentials, {
+      timeoutMs: settings.requestTimeoutMs(),
+      onRequest,
+    });
   } catch (error) {
     // Building the client signs in only when it looks the project up; a failure after that is the lookup's.
     if (tokenIssued()) return { signIn: { ok: true }, listing: failure(error, failedAt(error)) };

@@ -18,7 +18,7 @@ export function registerGetMetadataKey(deps: CommandDeps): vscode.Disposable {
     if (!target) return undefined;
     call.subject = keyErrorSubject(deps, target);
     // Where the key lives, for the person who asked through the palette; the panel opens meanwhile.
-    if (call.byPerson) void revealKey(deps.view, () => deps.tree.getChildren(), target);
+    if (call.byPerson) void revealKey(deps.view, (node) => deps.tree.getChildren(node), target);
     return (await deps.panel.showKey(target)).value;
   });
 }

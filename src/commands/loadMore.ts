@@ -9,13 +9,7 @@ export function registerLoadMore(deps: CommandDeps): vscode.Disposable {
   return registerCommand(CommandId.loadMore, async (call) => {
     const node = call.arg;
     if (!(node instanceof LoadMoreNode)) return;
-    const profileNode = node.parent;
-    call.subject = { profile: profileNode.profile.name };
-    try {
-      await profileNode.loadMore(node.marker);
-    } finally {
-      // Re-render the profile's children from the pager, without dropping what was loaded.
-      deps.tree.rerender(profileNode);
-    }
+    call.subject = node.parent.errorSubject();
+    await deps.tree.loadMore(node);
   });
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isEcsError } from '../core';
 import { describeError, type ErrorSubject } from '../errors/userMessage';
 import { TreeNode } from '../tree/treeNode';
 import { CommandId } from './commandIds';
@@ -35,7 +36,8 @@ export function registerCommand(id: CommandId, handler: CommandHandler): vscode.
       return await handler(call);
     } catch (err) {
       if (!call.byPerson) throw new Error(describeError(err, call.subject).message);
-      void showError(err, call.subject);
+      // A person who cancelled (or closed what was loading) needs no message about it.
+      if (!(isEcsError(err) && err.kind === 'cancelled')) void showError(err, call.subject);
       return undefined;
     }
   });

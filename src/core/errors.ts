@@ -1,4 +1,5 @@
 /** The one error type of the core: a kind to branch on, and the facts support asks for. */
+import type { InputProblem } from './validation';
 
 export type EcsErrorKind =
   | 'invalidInput'
@@ -21,6 +22,8 @@ export interface EcsErrorInit {
   serverMessage?: string;
   /** For `forbidden`: the IAM permission the refused call needs, e.g. `ecs:servers:getMetadata`. */
   permission?: string;
+  /** For `invalidInput` refused before sending: which rule refused what, as a code. */
+  problem?: InputProblem;
   cause?: unknown;
 }
 
@@ -31,6 +34,7 @@ export class EcsError extends Error {
   readonly requestId?: string;
   readonly serverMessage?: string;
   readonly permission?: string;
+  readonly problem?: InputProblem;
 
   constructor(kind: EcsErrorKind, message: string, init: EcsErrorInit = {}) {
     super(message);
@@ -41,6 +45,7 @@ export class EcsError extends Error {
     if (init.requestId !== undefined) this.requestId = init.requestId;
     if (init.serverMessage !== undefined) this.serverMessage = init.serverMessage;
     if (init.permission !== undefined) this.permission = init.permission;
+    if (init.problem !== undefined) this.problem = init.problem;
     // The cause may carry request objects with secret headers: keep it, but not enumerable.
     if (init.cause !== undefined) {
       Object.defineProperty(this, 'cause', { value: init.cause, enumerable: false, writable: true });

@@ -15,8 +15,11 @@ export {
   metadataKeyProblem,
   projectIdProblem,
   endpointProblem,
+  inputProblemMessage,
+  inputProblemCodes,
   isLoopbackHost,
 } from './validation';
+export type { InputProblem, InputProblemCode } from './validation';
 export type {
   AkSkAuth,
   PasswordAuth,

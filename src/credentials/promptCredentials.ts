@@ -37,7 +37,9 @@ export async function promptCredentials(
       const accessKey = ask('accessKey', vscode.l10n.t('Access key ID (AK)'), secretKey);
       if (!(await MultiStepInput.run(title, () => 3, accessKey))) return undefined;
       const { accessKey: ak, secretKey: sk, securityToken } = answers;
-      return securityToken ? { accessKey: ak, secretKey: sk, securityToken } : { accessKey: ak, secretKey: sk };
+      return securityToken
+        ? { accessKey: ak, secretKey: sk, securityToken }
+        : { accessKey: ak, secretKey: sk };
     }
     case 'password': {
       if (!(await MultiStepInput.run(title, () => 1, ask('password', vscode.l10n.t('IAM user password'))))) {
@@ -46,7 +48,9 @@ export async function promptCredentials(
       return { password: answers.password };
     }
     case 'token': {
-      if (!(await MultiStepInput.run(title, () => 1, ask('token', vscode.l10n.t('IAM token (X-Auth-Token)'))))) {
+      if (
+        !(await MultiStepInput.run(title, () => 1, ask('token', vscode.l10n.t('IAM token (X-Auth-Token)'))))
+      ) {
         return undefined;
       }
       return { token: answers.token };

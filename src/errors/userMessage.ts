@@ -2,10 +2,9 @@ import * as vscode from 'vscode';
 import { isEcsError, redactSecrets, type EcsError } from '../core';
 import { CommandId } from '../commands/commandIds';
 import { Setting } from '../settings/settings';
-import { metadataKeyInputProblem, serverIdInputProblem } from './inputProblems';
+import { inputProblemText } from './inputProblems';
 import { InputError } from './inputError';
 import { isSetupError, type SetupError } from './setupError';
-import type { Log } from '../log/log';
 import { networkTrouble } from './networkTrouble';
 
 /** What a failed action was about, so its message can name the profile, server and key. */
@@ -34,13 +33,6 @@ export interface UserMessage {
    * help (rejected credentials: set them, after which the tree loads again by itself).
    */
   fix?: ErrorAction;
-}
-
-/** Where the core's English detail goes when the message shown leaves it out; set by activate(). */
-let detailLog: Log | undefined;
-
-export function sendErrorDetailsTo(log: Log | undefined): void {
-  detailLog = log;
 }
 
 /** Turns any error into a localized message that says what went wrong and what to do about it. */
@@ -94,13 +86,18 @@ function describeEcsError(err: EcsError, context: ErrorSubject): UserMessage {
         fix: setCredentials(context.profile),
       };
     case 'forbidden': {
-      const permission =
-        err.permission ??
-        (context.key
-          ? 'ecs:servers:getMetadata'
-          : context.serverId
-            ? 'ecs:servers:listMetadata'
-            : 'ecs:servers:list');
+      // The core names the permission of the route that was refused; nothing to guess here.
+      const permission = err.permission;
+      if (permission === undefined) {
+        return {
+          message: vscode.l10n.t(
+            'Access denied. The IAM user of profile "{0}" lacks a permission this call needs.',
+            context.profile ?? '',
+          ),
+          summary: vscode.l10n.t('Access denied'),
+          actions: [],
+        };
+      }
       return {
         message: vscode.l10n.t(
           'Access denied. The IAM user of profile "{0}" needs the permission {1} in this project.',
@@ -149,7 +146,7 @@ function describeEcsError(err: EcsError, context: ErrorSubject): UserMessage {
         actions: [],
       };
     case 'invalidInput':
-      return describeInvalidInput(err, context);
+      return describeInvalidInput(err);
     case 'server':
     case 'badResponse':
       return {
@@ -164,11 +161,11 @@ function describeEcsError(err: EcsError, context: ErrorSubject): UserMessage {
 }
 
 /**
- * The core's messages are English-only, so the sentence shown is always the extension's: from the
- * input in context when that is what the core refused, else a general one; the core's wording goes
- * to the log. The only other words shown are the cloud's own, marked as such, when it refused a request.
+ * Refused before sending: the core says which rule refused what as a code, and the sentence shown
+ * is the extension's for that code. Refused by the cloud: the extension's sentence, and the cloud's
+ * own words marked as such.
  */
-function describeInvalidInput(err: EcsError, context: ErrorSubject): UserMessage {
+function describeInvalidInput(err: EcsError): UserMessage {
   const summary = vscode.l10n.t('Invalid input');
   if (err.status !== undefined) {
     const refused = vscode.l10n.t(
@@ -180,18 +177,15 @@ function describeInvalidInput(err: EcsError, context: ErrorSubject): UserMessage
       : '';
     return { message: refused + said, summary, actions: [showLog()] };
   }
-  // Describing may happen more than once per error (tree renders); a repeated log line is harmless.
-  detailLog?.error(`invalid input, not sent: ${redactSecrets(err.message)}`);
-  const problem =
-    (context.key !== undefined ? metadataKeyInputProblem(context.key) : undefined) ??
-    (context.serverId !== undefined ? serverIdInputProblem(context.serverId) : undefined);
   return {
     message: vscode.l10n.t(
       'The request was not sent because an input is not valid. {0}',
-      problem ?? vscode.l10n.t('Check the profile in the ecsMetadata.profiles setting.'),
+      err.problem
+        ? inputProblemText(err.problem)
+        : vscode.l10n.t('Check the profile in the ecsMetadata.profiles setting.'),
     ),
     summary,
-    actions: problem ? [] : [openSettings(Setting.profiles)],
+    actions: err.problem ? [] : [openSettings(Setting.profiles)],
   };
 }
 

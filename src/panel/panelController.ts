@@ -23,6 +23,8 @@ import { copyShownValue } from './copyShownValue';
 export class PanelController implements vscode.Disposable {
   private panel: MetadataPanel | undefined;
   private generation = 0;
+  /** Aborted when the panel closes: its reads are for nobody then. */
+  private reads = new AbortController();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -57,7 +59,7 @@ export class PanelController implements vscode.Disposable {
     const sameKey = previous !== undefined && sameTarget(previous.target, target);
     panel.show({ ...(sameKey ? previous : {}), target, loading: true, error: undefined });
     try {
-      const read = await readKeyWithProgress(this.deps, target);
+      const read = await readKeyWithProgress(this.deps, target, this.reads.signal);
       if (generation === this.generation && this.panel === panel) panel.show(viewOf(read));
       return read;
     } catch (err) {
@@ -91,7 +93,10 @@ export class PanelController implements vscode.Disposable {
 
   private adopt(panel: MetadataPanel): void {
     this.panel = panel;
+    const reads = new AbortController();
+    this.reads = reads;
     panel.onDidDispose(() => {
+      reads.abort();
       if (this.panel === panel) this.panel = undefined;
     });
   }

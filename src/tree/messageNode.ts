@@ -7,57 +7,55 @@ import { ContextValue } from './contextValues';
 import { TreeNode } from './treeNode';
 
 /**
- * A line of text where children would be: an empty state, or an error that says what went wrong.
- * An error item retries its parent on click instead of throwing into the tree.
+ * A line of text where children would be: an empty state (`info`), or an error that says what went
+ * wrong (`error`), which retries its parent on click instead of throwing into the tree — or, when
+ * a retry alone cannot help, runs the error's fix (rejected credentials: Set Credentials, after
+ * which the tree loads again by itself). An `info` line may offer an action on click.
  */
 export class MessageNode extends TreeNode {
-  constructor(
+  private constructor(
     parent: TreeNode | undefined,
     readonly label: string,
     readonly detail: string | undefined,
-    readonly isError: boolean,
-    /** Run on click instead of a retry: the fix the error names, or the action an info line offers. */
+    readonly kind: 'info' | 'error',
+    /** Run on click: the fix an error names, or the action an info line offers. */
     readonly action?: ErrorAction,
     /** Lets menus offer more for some errors (Remove Server on "Server not found"). */
     readonly contextValue: string = ContextValue.Message,
+    private readonly icon = 'info',
   ) {
     super(parent);
   }
 
-  /** `removable`: the error is about a configured server, which Remove Server can take out of settings. */
-  static forError(
-    parent: TreeNode,
-    err: unknown,
-    context: ErrorSubject,
-    options: { label?: string; removable?: boolean } = {},
-  ): MessageNode {
-    const { message, summary, fix } = describeError(err, context);
-    const label = options.label;
-    const notFound = isEcsError(err) && err.kind === 'serverNotFound' && options.removable === true;
+  static info(parent: TreeNode, label: string): MessageNode {
+    return new MessageNode(parent, label, undefined, 'info');
+  }
+
+  /** An info line that does something on click (Add Server by Id, Turn Off Discovery). */
+  static action(parent: TreeNode, action: ErrorAction, icon: string): MessageNode {
+    return new MessageNode(parent, action.title, undefined, 'info', action, ContextValue.Message, icon);
+  }
+
+  /** `label` replaces the error's summary where the place needs saying ("Listing servers failed: …"). */
+  static error(parent: TreeNode, err: unknown, subject: ErrorSubject, label?: string): MessageNode {
+    const { message, summary, fix } = describeError(err, subject);
+    // A configured server the cloud does not know: the error item offers Remove Server.
+    const removable = isEcsError(err) && err.kind === 'serverNotFound' && parent.removableServer;
     return new MessageNode(
       parent,
       label ?? summary,
       message,
-      true,
+      'error',
       fix,
-      notFound ? ContextValue.ServerNotFoundMessage : ContextValue.Message,
+      removable ? ContextValue.ServerNotFoundMessage : ContextValue.Message,
     );
   }
-
-  /** An info line that does something on click (Add Server by Id, Turn Off Discovery). */
-  static forAction(parent: TreeNode, action: ErrorAction, icon: string): MessageNode {
-    const node = new MessageNode(parent, action.title, undefined, false, action);
-    node.icon = icon;
-    return node;
-  }
-
-  private icon = 'info';
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
     item.contextValue = this.contextValue;
     item.tooltip = this.detail;
-    if (this.isError) {
+    if (this.kind === 'error') {
       item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
       if (this.action) {
         item.description = vscode.l10n.t('click to fix: {0}', this.action.title);

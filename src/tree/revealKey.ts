@@ -7,24 +7,24 @@ import type { TreeNode } from './treeNode';
 
 /**
  * Shows a key the palette opened in the tree too, selected, so the reader sees where it lives.
- * Walks the tree as VS Code would (its nodes cache what they fetched); a key whose server the tree
- * does not show (filtered out, not discovered) is left alone. Never fails the read that asked.
+ * Walks the tree through the provider, as VS Code would (nodes keep what they fetched); a key whose
+ * server the tree does not show (filtered out, not discovered) is left alone. Never fails the read
+ * that asked for it.
  */
 export async function revealKey(
   view: vscode.TreeView<TreeNode>,
-  roots: () => Promise<TreeNode[]>,
+  childrenOf: (node?: TreeNode) => Promise<TreeNode[]>,
   target: KeyTarget,
 ): Promise<boolean> {
   try {
-    const profile = (await roots()).find(
+    const profile = (await childrenOf()).find(
       (n) => n instanceof ProfileNode && n.profile.name === target.profile,
     );
-    const server = (await profile?.getChildren())?.find(
-      (n) => n instanceof ServerNode && n.serverId === target.serverId,
-    );
-    const key = (await server?.getChildren())?.find(
-      (n) => n instanceof MetadataKeyNode && n.key === target.key,
-    );
+    const server =
+      profile &&
+      (await childrenOf(profile)).find((n) => n instanceof ServerNode && n.serverId === target.serverId);
+    const key =
+      server && (await childrenOf(server)).find((n) => n instanceof MetadataKeyNode && n.key === target.key);
     if (!key) return false;
     await view.reveal(key, { select: true, focus: false, expand: false });
     return true;

@@ -1,19 +1,19 @@
 import * as vscode from 'vscode';
 import type { ServerSummary } from '../core';
-import { describeError } from '../errors/userMessage';
+import { describeError, type ErrorSubject } from '../errors/userMessage';
 import { settings } from '../settings/settings';
 import { ContextValue } from './contextValues';
-import { MessageNode } from './messageNode';
 import { MetadataKeyNode } from './metadataKeyNode';
 import type { ProfileNode } from './profileNode';
+import { idAndStatus } from './idAndStatus';
 import { serverStatusIcon } from './serverStatusIcon';
 import type { TreeContext } from './treeContext';
-import { TreeNode } from './treeNode';
+import { TreeNode, type ChildNodes } from './treeNode';
 
 /** A server: configured in the profile's settings, or discovered by listing the project. Expands to its keys. */
 export class ServerNode extends TreeNode {
   readonly profile: string;
-  private children: Promise<TreeNode[]> | undefined;
+  private metadata: Promise<Record<string, string>> | undefined;
 
   constructor(
     override readonly parent: ProfileNode,
@@ -41,62 +41,66 @@ export class ServerNode extends TreeNode {
     item.id = this.getTreeItemId();
     item.contextValue = this.configured ? ContextValue.ConfiguredServer : ContextValue.DiscoveredServer;
     const problem =
-      this.detailError === undefined
-        ? undefined
-        : describeError(this.detailError, {
-            profile: this.profile,
-            serverId: id,
-            serverName: name || undefined,
-          });
-    item.description = problem ? `${id} · ${problem.summary}` : status ? `${id} · ${status}` : id;
+      this.detailError === undefined ? undefined : describeError(this.detailError, this.errorSubject());
+    item.description = problem ? `${id} · ${problem.summary}` : idAndStatus(this.server);
     item.iconPath = problem
       ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'))
       : serverStatusIcon(status);
+    // Names and ids come from the cloud: appended as text, never as Markdown.
     const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.appendMarkdown(`**${escape(name || id)}**\n\n`);
-    tooltip.appendMarkdown(`${vscode.l10n.t('ID: {0}', escape(id))}\n\n`);
-    tooltip.appendMarkdown(
-      problem
-        ? `${vscode.l10n.t('Details could not be read: {0}', escape(problem.message))}\n\n`
-        : `${vscode.l10n.t('Status: {0}', escape(status ?? vscode.l10n.t('unknown')))}\n\n`,
-    );
-    tooltip.appendMarkdown(`${vscode.l10n.t('Profile: {0}', escape(this.profile))}\n\n`);
-    tooltip.appendMarkdown(
+    tooltip
+      .appendMarkdown('**')
+      .appendText(name || id)
+      .appendMarkdown('**\n\n');
+    tooltip.appendText(vscode.l10n.t('ID: {0}', id)).appendMarkdown('\n\n');
+    // Why the details are missing, rather than a silent "unknown" status.
+    tooltip
+      .appendText(
+        problem
+          ? vscode.l10n.t('Details could not be read: {0}', problem.message)
+          : vscode.l10n.t('Status: {0}', status ?? vscode.l10n.t('unknown')),
+      )
+      .appendMarkdown('\n\n');
+    tooltip.appendText(vscode.l10n.t('Profile: {0}', this.profile)).appendMarkdown('\n\n');
+    tooltip.appendText(
       this.configured ? vscode.l10n.t('Configured in settings') : vscode.l10n.t('Discovered in the project'),
     );
     item.tooltip = tooltip;
     return item;
   }
 
-  override getChildren(): Promise<TreeNode[]> {
-    this.children ??= this.loadKeys();
-    return this.children;
+  /** One list call gives every key and value, so previews cost nothing extra. Kept until a refresh. */
+  override async loadChildren(signal: AbortSignal): Promise<ChildNodes> {
+    this.metadata ??= this.context.clients
+      .get(this.profile)
+      .then((client) => client.listMetadata(this.server.id, { signal }));
+    let metadata: Record<string, string>;
+    try {
+      metadata = await this.metadata;
+    } catch (err) {
+      // Keep the error item, not the failure: the next expand or a click on the item retries.
+      this.metadata = undefined;
+      throw err;
+    }
+    const hide = settings.hideValuePreviews();
+    const nodes = Object.keys(metadata)
+      .sort((a, b) => a.localeCompare(b))
+      .map((key) => new MetadataKeyNode(this, key, metadata[key], hide));
+    return { nodes, empty: vscode.l10n.t('No metadata on this server') };
+  }
+
+  override errorSubject(): ErrorSubject {
+    // Named by name in messages when it has one; the id is on the row and in the tooltip.
+    const subject: ErrorSubject = { profile: this.profile, serverId: this.server.id };
+    if (this.server.name) subject.serverName = this.server.name;
+    return subject;
+  }
+
+  override get removableServer(): boolean {
+    return this.configured;
   }
 
   override reset(): void {
-    this.children = undefined;
+    this.metadata = undefined;
   }
-
-  /** One list call gives every key and value, so previews cost nothing extra. */
-  private async loadKeys(): Promise<TreeNode[]> {
-    try {
-      const client = await this.context.clients.get(this.profile);
-      const metadata = await client.listMetadata(this.server.id);
-      const keys = Object.keys(metadata).sort((a, b) => a.localeCompare(b));
-      if (keys.length === 0) {
-        return [new MessageNode(this, vscode.l10n.t('No metadata on this server'), undefined, false)];
-      }
-      const hide = settings.hideValuePreviews();
-      return keys.map((key) => new MetadataKeyNode(this, key, metadata[key], hide));
-    } catch (err) {
-      // Keep the error item, not the failure: the next expand or a click on the item retries.
-      this.children = undefined;
-      const context = { profile: this.profile, serverId: this.server.id, serverName: this.server.name || undefined };
-      return [MessageNode.forError(this, err, context, { removable: this.configured })];
-    }
-  }
-}
-
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!<>|]/g, '\\$&');
 }

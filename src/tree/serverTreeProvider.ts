@@ -4,6 +4,8 @@ import type { CredentialStore } from '../credentials/credentialStore';
 import { Disposable } from '../lifecycle/disposable';
 import { onDidChangeSetting, Setting } from '../settings/settings';
 import type { ProfileStore } from '../profiles/profileStore';
+import { ChildrenLoader } from './childrenLoader';
+import type { LoadMoreNode } from './loadMoreNode';
 import { ProfileNode } from './profileNode';
 import type { TreeContext } from './treeContext';
 import type { TreeNode } from './treeNode';
@@ -24,6 +26,7 @@ export class ServerTreeProvider extends Disposable implements vscode.TreeDataPro
   private roots: ProfileNode[] | undefined;
   private filterText: string | undefined;
   private readonly context: TreeContext;
+  private readonly loader = new ChildrenLoader();
 
   constructor(
     private readonly profiles: ProfileStore,
@@ -36,6 +39,7 @@ export class ServerTreeProvider extends Disposable implements vscode.TreeDataPro
       filter: () => this.filterText?.toLowerCase(),
       pageSize,
     };
+    this.register({ dispose: () => this.loader.abort() });
     this.register(profiles.onDidChange(() => this.refresh()));
     this.register(credentials.onDidChange(() => this.refresh()));
     this.register(onDidChangeSetting([Setting.hideValuePreviews], () => this.refresh()));
@@ -50,7 +54,7 @@ export class ServerTreeProvider extends Disposable implements vscode.TreeDataPro
   }
 
   getChildren(node?: TreeNode): Promise<TreeNode[]> {
-    if (node) return node.getChildren();
+    if (node) return this.loader.childrenOf(node);
     this.roots ??= this.profiles.list().map((profile) => new ProfileNode(profile, this.context));
     // No profile → no items, which lets the view's welcome content (Add Profile) show.
     return Promise.resolve(this.roots);
@@ -62,6 +66,7 @@ export class ServerTreeProvider extends Disposable implements vscode.TreeDataPro
 
   /** Without a node: forget everything and rebuild from settings. With one: refetch just that subtree. */
   refresh(node?: TreeNode): void {
+    this.loader.abort(node);
     if (node) {
       node.reset();
       this.changed.fire(node);
@@ -71,9 +76,9 @@ export class ServerTreeProvider extends Disposable implements vscode.TreeDataPro
     }
   }
 
-  /** Asks VS Code to redraw a node from what it already holds (e.g. after a page was added). */
-  rerender(node: TreeNode): void {
-    this.changed.fire(node);
+  /** Loads the page a "Load more" item asks for, showing the item busy meanwhile. */
+  loadMore(item: LoadMoreNode): Promise<void> {
+    return this.loader.loadMore(item, (node) => this.changed.fire(node));
   }
 
   /** Filters servers by name or id (case-insensitive); empty text clears it. Keeps fetched data. */

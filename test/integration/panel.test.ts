@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PanelView } from '../../src/panel/messages';
-import { fixture, type Fixture } from './fixture';
+import { eventually, fixture, type Fixture } from './fixture';
 import { closePanel, panelTabs, panelTabsShowing } from './panelTabs';
 
 describe('metadata panel', () => {
@@ -100,6 +100,21 @@ describe('metadata panel', () => {
     const ok = await openKey('owner');
     assert.equal(ok?.value, web01.metadata.owner);
     assert.equal(ok?.error, undefined);
+  });
+
+  it('closing the panel cancels its read', async () => {
+    await openKey('owner');
+    f.server.clearRequests();
+    f.server.setFaults({ hang: { count: 1 } });
+    const reading = Promise.resolve(openKey('env'));
+    await eventually(
+      async () => (f.server.requests.some((r) => r.path.endsWith('/metadata/env')) ? true : undefined),
+      'the read to be sent',
+    );
+    await closePanel();
+    await assert.rejects(reading, /cancelled/i);
+    const request = f.server.requests.find((r) => r.path.endsWith('/metadata/env'));
+    await eventually(async () => (request?.abandoned ? true : undefined), 'the read to be aborted');
   });
 
   it('opens a new panel after the previous one was closed', async () => {

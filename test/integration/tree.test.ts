@@ -147,6 +147,30 @@ describe('tree: servers view', () => {
     assert.equal(keys[0].item.contextValue, 'metadataKey');
   });
 
+  it('passes a signal to tree loads: a refresh aborts a hanging load, which ends in an item', async () => {
+    const seedServer = f.seed.servers[0];
+    const root = await profileRoot(f.api, f.profileName);
+    const server = await childNamed(f.api, root.node, seedServer.name);
+    await vscode.commands.executeCommand('ecsMetadata.refreshNode', server.node);
+    f.server.clearRequests();
+    f.server.setFaults({ hang: { count: 1 } });
+    const loading = childrenOf(f.api, server.node);
+    await eventually(
+      async () => (f.server.requests.some((r) => r.path.endsWith('/metadata')) ? true : undefined),
+      'the key listing to be sent',
+    );
+    await vscode.commands.executeCommand('ecsMetadata.refreshNode', server.node);
+    const [ended] = await loading;
+    assert.equal(ended.item.contextValue, 'message', 'the aborted load ends in an item, not a spinner');
+    const request = f.server.requests.find((r) => r.path.endsWith('/metadata'));
+    await eventually(
+      async () => (request?.abandoned ? true : undefined),
+      'the hanging request to be aborted',
+    );
+    const keys = await childrenOf(f.api, server.node);
+    assert.equal(keys[0].item.contextValue, 'metadataKey', 'the next load works');
+  });
+
   it('filters servers by name or id, says so, and clears', async () => {
     const [first, second] = f.seed.servers;
     await vscode.commands.executeCommand('ecsMetadata.filter', first.name.toUpperCase());
@@ -227,6 +251,22 @@ describe('tree: paging discovered servers', () => {
 
     big.clearRequests();
     const args = more?.item.command?.arguments ?? [];
+    // While the page loads, the item says so.
+    big.setFaults({ latencyMs: 300 });
+    const first = vscode.commands.executeCommand('ecsMetadata.loadMore', ...args);
+    await eventually(async () => {
+      const last = (await childrenOf(f.api, root.node)).at(-1);
+      return last?.label === 'Loading…' ? true : undefined;
+    }, 'Load more to show it is loading');
+    await first;
+    big.resetFaults();
+    children = await childrenOf(f.api, root.node);
+    assert.equal(servers(), 100);
+    assert.notEqual(children.at(-1)?.label, 'Loading…');
+    await vscode.commands.executeCommand('ecsMetadata.refreshNode', root.node);
+    children = await childrenOf(f.api, root.node);
+    more = children.at(-1);
+    big.clearRequests();
     await Promise.all([
       vscode.commands.executeCommand('ecsMetadata.loadMore', ...args),
       vscode.commands.executeCommand('ecsMetadata.loadMore', ...args),
