@@ -23,6 +23,11 @@ import { translated } from './l10nBundle';
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 
+/** The arguments a tree item passes on a person's behalf, unwrapped (see onBehalfOfPerson). */
+function unwrapped(args: unknown[] | undefined): unknown[] | undefined {
+  return args?.map((a) => (a as { arg: unknown }).arg);
+}
+
 describe('errors that lead to the fix', () => {
   let f: Fixture;
   let saved: ProfileSetting[] | undefined;
@@ -85,7 +90,8 @@ describe('errors that lead to the fix', () => {
     assert.equal(message.label, translated('Credentials rejected'));
     assert.equal(message.item.description, translated('click to fix: {0}', translated('Set Credentials')));
     assert.equal(message.item.command?.command, 'ecsMetadata.setCredentials');
-    assert.deepEqual(message.item.command?.arguments, [{ profile: name }]);
+    // Run on the person's behalf (a click), with the profile it is about.
+    assert.deepEqual(unwrapped(message.item.command?.arguments), [{ profile: name }]);
 
     const command = message.item.command;
     const done = Promise.resolve(
@@ -132,7 +138,10 @@ describe('errors that lead to the fix', () => {
     const [server] = await children(name);
     assert.equal(server.label, 'gone');
     assert.equal(server.item.description, `${UNKNOWN} · ${translated('Server not found')}`);
-    const tooltip = (server.item.tooltip as vscode.MarkdownString).value;
+    // The tooltip appends cloud text as text: spaces and punctuation escaped for Markdown.
+    const tooltip = (server.item.tooltip as vscode.MarkdownString).value
+      .replace(/&nbsp;/g, ' ')
+      .replace(/\\(.)/g, '$1');
     assert.ok(tooltip.includes(translated('Details could not be read: {0}', '').trim()), tooltip);
     assert.ok(
       !tooltip.includes(translated('Status: {0}', translated('unknown'))),
@@ -156,7 +165,7 @@ describe('errors that lead to the fix', () => {
     const shown = await children(name);
     assert.match(shown[0].label, new RegExp(`^${translated('Listing servers failed: {0}', '')}`));
     assert.deepEqual(
-      shown.slice(1).map((c) => [c.label, c.item.command?.command, c.item.command?.arguments]),
+      shown.slice(1).map((c) => [c.label, c.item.command?.command, unwrapped(c.item.command?.arguments)]),
       [
         [translated('Add Server by Id…'), 'ecsMetadata.addServer', [{ profile: name, byId: true }]],
         [translated('Turn Off Discovery'), 'ecsMetadata.turnOffDiscovery', [{ profile: name }]],
