@@ -10,6 +10,12 @@ export default tseslint.config(
     files: ['**/*.ts'],
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // Keeps imports that are only types (such as the tree nodes' parent types) out of the output,
+      // so import cycles between them stay type-only.
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
       eqeqeq: ['error', 'always'],
       'no-console': 'off',
     },
@@ -21,6 +27,16 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { paths: [{ name: 'vscode', message: 'src/core must not import vscode.' }] },
+      ],
+    },
+  },
+  {
+    // Credential-file readers are pure too: tested under plain Node, no editor.
+    files: ['src/profileImport/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'vscode', message: 'src/profileImport must not import vscode.' }] },
       ],
     },
   },

@@ -4,6 +4,7 @@ import { registerAddServer } from './commands/addServer';
 import type { CommandDeps } from './commands/commandDeps';
 import { registerCopyValue } from './commands/copyValue';
 import { registerClearFilter, registerFilter } from './commands/filter';
+import { registerImportProfiles } from './commands/importProfiles';
 import { registerGetMetadataKey } from './commands/getMetadataKey';
 import { registerLoadMore } from './commands/loadMore';
 import { registerOpenKey } from './commands/openKey';
@@ -28,6 +29,7 @@ import { showServersView } from './tree/showServersView';
 /** Every command, each registered the same way: `registerX(deps)`. */
 const commands: ((deps: CommandDeps) => vscode.Disposable)[] = [
   registerAddProfile,
+  registerImportProfiles,
   registerSetCredentials,
   registerRemoveProfile,
   registerAddServer,

@@ -7,6 +7,7 @@ export const CommandId = {
   refresh: 'ecsMetadata.refresh',
   refreshNode: 'ecsMetadata.refreshNode',
   addProfile: 'ecsMetadata.addProfile',
+  importProfiles: 'ecsMetadata.importProfiles',
   setCredentials: 'ecsMetadata.setCredentials',
   removeProfile: 'ecsMetadata.removeProfile',
   addServer: 'ecsMetadata.addServer',

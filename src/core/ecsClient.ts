@@ -43,9 +43,11 @@ export function createEcsClient(options: EcsClientOptions): EcsClient {
   });
   const executor = new RequestExecutor(
     {
+      service: 'ECS',
       baseUrl,
       limits,
       maxAttempts: Math.floor(positive(options.maxAttempts, 'maxAttempts') ?? DEFAULT_MAX_ATTEMPTS),
+      deadlineMs: positive(options.deadlineMs, 'deadlineMs'),
       userAgent,
       onRequest: options.onRequest,
       now,

@@ -1,6 +1,7 @@
 /**
  * Runs one API GET to completion: authenticates each attempt, retries what is safe to retry, renews
  * a password token once after a 401, reports every attempt to the listener, and parses the JSON answer.
+ * The whole call, retries and their waits included, ends by its deadline.
  */
 import { EcsError } from './errors';
 import { errorFromResponse, requestIdFromHeaders, type ErrorContext } from './errorResponse';
@@ -18,10 +19,14 @@ import {
 } from './retryPolicy';
 
 export interface ExecutorSettings {
+  /** Which service answers at `baseUrl`; messages name it (an IAM lookup that fails is not an ECS error). */
+  service: ErrorContext['service'];
   /** Endpoint with its own path (if any) and no trailing slash. */
   baseUrl: URL;
   limits: HttpLimits;
   maxAttempts: number;
+  /** Longest one call may take, every attempt and wait included; default timeout × maxAttempts. */
+  deadlineMs?: number;
   userAgent: string;
   onRequest: RequestListener;
   now: () => Date;
@@ -60,6 +65,11 @@ export class RequestExecutor {
     let attempt = 0;
     let failedAttempts = 0;
     let renewed = false;
+    const { limits, maxAttempts } = this.settings;
+    const deadline = performance.now() + (this.settings.deadlineMs ?? limits.timeoutMs * maxAttempts);
+    /** A retry only when it can start before the deadline. */
+    const inTime = (delayMs: number | undefined): number | undefined =>
+      delayMs !== undefined && performance.now() + delayMs < deadline ? delayMs : undefined;
     for (;;) {
       attempt++;
       if (call.signal?.aborted) throw cancelledError();
@@ -73,12 +83,12 @@ export class RequestExecutor {
           'User-Agent': this.settings.userAgent,
           ...(await this.auth.headersFor({ method: 'GET', url, query }, call.signal)),
         };
-        response = await sendHttp({ method: 'GET', url, headers }, this.settings.limits, call.signal);
+        response = await sendHttp({ method: 'GET', url, headers }, limits, call.signal, deadline);
       } catch (error) {
         const failure = asEcsError(error);
         failedAttempts++;
-        const retry = isRetryableNetworkError(failure) && failedAttempts < this.settings.maxAttempts;
-        const retryInMs = retry ? retryDelayMs(failedAttempts, undefined) : undefined;
+        const retry = isRetryableNetworkError(failure) && failedAttempts < maxAttempts;
+        const retryInMs = inTime(retry ? retryDelayMs(failedAttempts, undefined) : undefined);
         emitRequestEvent(this.settings.onRequest, {
           ...event,
           durationMs: performance.now() - started,
@@ -94,7 +104,7 @@ export class RequestExecutor {
       const status = response.status;
       if (status >= 200 && status <= 299) {
         const requestId = requestIdFromHeaders(response.headers);
-        const parsed = parseJson(response.body, requestId, status);
+        const parsed = parseJson(this.settings.service, response.body, requestId, status);
         emitRequestEvent(this.settings.onRequest, {
           ...event,
           status,
@@ -114,14 +124,14 @@ export class RequestExecutor {
       if (status === 401 && !renewed && this.auth.renewAfterUnauthorized(headers)) {
         // A revoked or expired token: one fresh token, one more try, not counted against maxAttempts.
         renewed = true;
-        retryInMs = 0;
-      } else if (isRetryableStatus(status) && failedAttempts + 1 < this.settings.maxAttempts) {
+        retryInMs = inTime(0);
+      } else if (isRetryableStatus(status) && failedAttempts + 1 < maxAttempts) {
         failedAttempts++;
         const retryAfter = parseRetryAfter(
           response.headers.get('retry-after') ?? undefined,
           this.settings.now(),
         );
-        retryInMs = retryDelayMs(failedAttempts, retryAfter);
+        retryInMs = inTime(retryDelayMs(failedAttempts, retryAfter));
       }
       emitRequestEvent(this.settings.onRequest, {
         ...event,
@@ -138,7 +148,12 @@ export class RequestExecutor {
 
   /** Only failed answers need it, so the success path does not build it. */
   private errorContext(call: ApiCall): ErrorContext {
-    return { ...call.context, service: 'ECS', authType: this.auth.type, secrets: this.auth.secrets };
+    return {
+      ...call.context,
+      service: this.settings.service,
+      authType: this.auth.type,
+      secrets: this.auth.secrets,
+    };
   }
 }
 
@@ -148,6 +163,7 @@ function asEcsError(error: unknown): EcsError {
 }
 
 function parseJson(
+  service: ErrorContext['service'],
   body: string,
   requestId: string | undefined,
   status: number,
@@ -160,7 +176,7 @@ function parseJson(
       ok: false,
       error: new EcsError(
         'badResponse',
-        `ECS answered with a body that is not valid JSON${body.length === 0 ? ' (it was empty)' : ''}; it may have been cut off. Try again.${where}`,
+        `${service} answered with a body that is not valid JSON${body.length === 0 ? ' (it was empty)' : ''}; it may have been cut off. Try again.${where}`,
         { status, ...(requestId ? { requestId } : {}), cause },
       ),
     };

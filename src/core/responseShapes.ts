@@ -3,13 +3,10 @@
  * unexpected answer becomes a badResponse error instead of `undefined` further up.
  */
 import { EcsError } from './errors';
+import { isRecord as isObject } from './isRecord';
 import type { ServerPage, ServerSummary } from './types';
 
 type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function unexpected(what: string, requestId: string | undefined): EcsError {
   const where = requestId ? ` (request id ${requestId})` : '';

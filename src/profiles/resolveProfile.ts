@@ -7,13 +7,20 @@ import type { Profile, ProfileSetting } from './profile';
  */
 export function resolveProfile(setting: ProfileSetting): Profile {
   const fromRegion = setting.region ? regionEndpoints(setting.region) : undefined;
+  // Huawei's region list stays the source for region-only profiles; a profile that names its own IAM
+  // endpoint but no ECS endpoint is another cloud, whose catalog knows where compute is.
+  const endpointFromCatalog = !setting.ecsEndpoint && setting.auth !== 'aksk' && !!setting.iamEndpoint;
   return {
     name: setting.name,
     region: setting.region,
     // As people type them (`…/v2.1`, an `OS_AUTH_URL` ending in `/v3`): the client adds the version.
-    ecsEndpoint: normalizeEndpoint(setting.ecsEndpoint ?? fromRegion?.ecsEndpoint ?? '', 'compute').endpoint,
+    ecsEndpoint: endpointFromCatalog
+      ? ''
+      : normalizeEndpoint(setting.ecsEndpoint ?? fromRegion?.ecsEndpoint ?? '', 'compute').endpoint,
+    endpointFromCatalog,
     iamEndpoint: normalizeEndpoint(setting.iamEndpoint ?? fromRegion?.iamEndpoint ?? '', 'identity').endpoint,
     projectId: setting.projectId || undefined,
+    projectName: setting.projectName || undefined,
     auth: setting.auth,
     domain: setting.domain,
     user: setting.user,

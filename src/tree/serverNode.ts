@@ -12,7 +12,8 @@ import { TreeNode, type ChildNodes } from './treeNode';
 
 /** A server: configured in the profile's settings, or discovered by listing the project. Expands to its keys. */
 export class ServerNode extends TreeNode {
-  readonly profile: string;
+  /** The name of the profile (ProfileNode.profile is the Profile itself). */
+  readonly profileName: string;
   private metadata: Promise<Record<string, string>> | undefined;
 
   constructor(
@@ -24,7 +25,7 @@ export class ServerNode extends TreeNode {
     private readonly detailError?: unknown,
   ) {
     super(parent);
-    this.profile = parent.profile.name;
+    this.profileName = parent.profile.name;
   }
 
   get serverId(): string {
@@ -61,7 +62,7 @@ export class ServerNode extends TreeNode {
           : vscode.l10n.t('Status: {0}', status ?? vscode.l10n.t('unknown')),
       )
       .appendMarkdown('\n\n');
-    tooltip.appendText(vscode.l10n.t('Profile: {0}', this.profile)).appendMarkdown('\n\n');
+    tooltip.appendText(vscode.l10n.t('Profile: {0}', this.profileName)).appendMarkdown('\n\n');
     tooltip.appendText(
       this.configured ? vscode.l10n.t('Configured in settings') : vscode.l10n.t('Discovered in the project'),
     );
@@ -72,7 +73,7 @@ export class ServerNode extends TreeNode {
   /** One list call gives every key and value, so previews cost nothing extra. Kept until a refresh. */
   override async loadChildren(signal: AbortSignal): Promise<ChildNodes> {
     this.metadata ??= this.context.clients
-      .get(this.profile)
+      .get(this.profileName)
       .then((client) => client.listMetadata(this.server.id, { signal }));
     let metadata: Record<string, string>;
     try {
@@ -91,7 +92,7 @@ export class ServerNode extends TreeNode {
 
   override errorSubject(): ErrorSubject {
     // Named by name in messages when it has one; the id is on the row and in the tooltip.
-    const subject: ErrorSubject = { profile: this.profile, serverId: this.server.id };
+    const subject: ErrorSubject = { profile: this.profileName, serverId: this.server.id };
     if (this.server.name) subject.serverName = this.server.name;
     return subject;
   }

@@ -42,6 +42,13 @@ export class ServerTreeProvider extends Disposable implements vscode.TreeDataPro
     this.register({ dispose: () => this.loader.abort() });
     this.register(profiles.onDidChange(() => this.refresh()));
     this.register(credentials.onDidChange(() => this.refresh()));
+    // The tooltip names the endpoint a service catalog gave; redraw the profile once it is known.
+    this.register(
+      clients.onDidFindEndpoint((name) => {
+        const node = this.roots?.find((root) => root.profile.name === name);
+        if (node) this.changed.fire(node);
+      }),
+    );
     this.register(onDidChangeSetting([Setting.hideValuePreviews], () => this.refresh()));
   }
 

@@ -46,6 +46,23 @@ export interface FaultSwitches {
   novaGone: boolean;
   /** Next `count` requests are never answered (until the client gives up or the server closes). */
   hang: { count: number };
+  /** Every API request is never answered (a gateway that has gone silent). */
+  silent: boolean;
+  /**
+   * Wire shapes a real gateway produces; they apply to every answer, API and IAM alike, because they
+   * are ordinary HTTP, not faults. `chunked`: `Transfer-Encoding: chunked`, the body written in pieces.
+   */
+  chunked: boolean;
+  /** The body gzip-compressed when the request offers gzip in `Accept-Encoding`. */
+  gzip: boolean;
+  /** Each connection is closed right after its answer, without `Connection: close` (so the client expects to reuse it). */
+  dropConnections: boolean;
+  /** Next `count` API answers: 200 headers and the start of the body, then nothing more. */
+  stallBody: { count: number };
+  /** Next `count` API answers: 200 headers, then one byte of body every 50 ms, forever. */
+  trickleBody: { count: number };
+  /** Next `count` API answers: 200 with a chunked body that never ends, written as fast as the client reads. */
+  endlessBody: { count: number };
 }
 
 export interface RecordedRequest {
@@ -98,6 +115,11 @@ export interface EcsServerHandle {
   clearRequests(): void;
   /** TCP connections accepted so far. */
   connectionsOpened(): number;
+  /**
+   * Connections still open on which the server holds an unfinished answer (hang, silent, stallBody,
+   * trickleBody, endlessBody): a client that gave up but kept its socket shows up here.
+   */
+  heldConnections(): number;
   setMetadata(serverId: string, key: string, value: string): void;
   /** Appends `count` servers named `{namePrefix}-00001`…, for scale tests and benchmarks. */
   addServers(count: number, namePrefix?: string): void;
