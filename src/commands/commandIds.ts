@@ -26,6 +26,7 @@ export const CommandId = {
   confirmEndpoints: 'ecsMetadata.confirmEndpoints',
   maskValues: 'ecsMetadata.maskValues',
   unmaskValues: 'ecsMetadata.unmaskValues',
+  turnOffDiscovery: 'ecsMetadata.turnOffDiscovery',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];
