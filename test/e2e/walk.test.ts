@@ -20,6 +20,7 @@ import { sampleProfileName } from '../runner/sampleProfile';
 import { saveScreenshot } from './screenshots';
 import { importedCloudName, startWalkSession, type WalkSession } from './walkSession';
 import {
+  acceptPick,
   answerInput,
   clickStepButton,
   closeActiveEditor,
@@ -416,12 +417,14 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     await clickStepButton(page, 'connect', 'Add Profile');
     await answerInput(page, 'A name for this profile', 'From the walkthrough');
     await pickItem(page, 'Huawei Cloud region, or another cloud', 'Other OpenStack-compatible cloud');
-    await answerInput(page, 'Compute (Nova-compatible) endpoint URL', session.ecs.url);
+    await answerInput(page, 'Compute (Nova) endpoint', session.ecs.url);
     await pickItem(page, 'How to sign in', 'Access key (AK/SK)');
     await answerInput(page, 'Project id', session.ecs.projectId);
     await answerInput(page, 'Access key ID (AK)', session.ecs.credentials.accessKey);
     await answerInput(page, 'Secret access key (SK)', session.ecs.credentials.secretKey);
     await answerInput(page, 'Security token', '');
+    // The test call worked, so the suggested answer is to show the project's servers.
+    await acceptPick(page, 'How should this profile find its servers?', "Show the project's servers");
     await eventually(
       () => stepDone(page, 'connect'),
       (done) => done,

@@ -70,3 +70,17 @@ export async function pickItem(page: Page, placeholder: string, label: string): 
     .first()
     .click();
 }
+
+/**
+ * Accepts the quick pick whose placeholder ends with `question` (it may start with a report of the
+ * step before) once its active item is `label`, as Enter would.
+ */
+export async function acceptPick(page: Page, question: string, label: string): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  await widget.locator(`.quick-input-box input[placeholder$="${question}"]`).waitFor();
+  await widget
+    .locator('.quick-input-list .monaco-list-row.focused')
+    .filter({ has: page.locator('.label-name', { hasText: label }) })
+    .waitFor();
+  await page.keyboard.press('Enter');
+}
