@@ -13,6 +13,7 @@ export function defaultFaults(): FaultSwitches {
     oversizedBody: { count: 0, bytes: 0 },
     novaGone: false,
     hang: { count: 0 },
+    failWrites: { count: 0 },
   };
 }
 
