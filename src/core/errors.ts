@@ -7,6 +7,10 @@ export type EcsErrorKind =
   | 'keyNotFound'
   | 'serverNotFound'
   | 'throttled'
+  /** 409: the server is busy with a task (resize, migration, build); `taskState` names it when known. */
+  | 'conflict'
+  /** 403/413 "Quota exceeded for metadata_items": `keyCount` and `keyQuota` say how many keys it has and may have. */
+  | 'quota'
   | 'server'
   | 'network'
   | 'timeout'
@@ -21,6 +25,12 @@ export interface EcsErrorInit {
   serverMessage?: string;
   /** For `forbidden`: the IAM permission the refused call needs, e.g. `ecs:servers:getMetadata`. */
   permission?: string;
+  /** For `conflict`: the server's task or VM state, e.g. `resize_migrating`, when the answer names it. */
+  taskState?: string;
+  /** For `quota`: the metadata keys the server has now, when known. */
+  keyCount?: number;
+  /** For `quota`: the most keys the server may have, when known. */
+  keyQuota?: number;
   cause?: unknown;
 }
 
@@ -31,6 +41,9 @@ export class EcsError extends Error {
   readonly requestId?: string;
   readonly serverMessage?: string;
   readonly permission?: string;
+  readonly taskState?: string;
+  readonly keyCount?: number;
+  readonly keyQuota?: number;
 
   constructor(kind: EcsErrorKind, message: string, init: EcsErrorInit = {}) {
     super(message);
@@ -41,6 +54,9 @@ export class EcsError extends Error {
     if (init.requestId !== undefined) this.requestId = init.requestId;
     if (init.serverMessage !== undefined) this.serverMessage = init.serverMessage;
     if (init.permission !== undefined) this.permission = init.permission;
+    if (init.taskState !== undefined) this.taskState = init.taskState;
+    if (init.keyCount !== undefined) this.keyCount = init.keyCount;
+    if (init.keyQuota !== undefined) this.keyQuota = init.keyQuota;
     // The cause may carry request objects with secret headers: keep it, but not enumerable.
     if (init.cause !== undefined) {
       Object.defineProperty(this, 'cause', { value: init.cause, enumerable: false, writable: true });

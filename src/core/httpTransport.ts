@@ -16,8 +16,10 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 export const DEFAULT_USER_AGENT = 'ecs-metadata-explorer-core';
 
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
 export interface HttpRequest {
-  method: 'GET' | 'POST';
+  method: HttpMethod;
   /** Full URL with the path already encoded and the query already built. */
   url: URL;
   headers: Record<string, string>;
@@ -35,18 +37,30 @@ export interface HttpResponse {
   body: string;
 }
 
+/**
+ * What a caller that may resend a write needs to know about a failed attempt: did it go out on a
+ * kept-alive connection (which the server may have closed meanwhile), and did any answer arrive.
+ */
+export interface AttemptFacts {
+  reusedConnection: boolean;
+  answered: boolean;
+}
+
 export async function sendHttp(
   request: HttpRequest,
   limits: HttpLimits,
   signal: AbortSignal | undefined,
+  facts?: AttemptFacts,
 ): Promise<HttpResponse> {
   if (signal?.aborted) throw cancelledError();
+  let sent: { reusedSocket?: boolean } | undefined;
   try {
+    const pooled = agentFor(request.url);
     const response = await fetch(request.url.href, {
       method: request.method,
       headers: request.headers,
       body: request.body,
-      agent: agentFor(request.url),
+      agent: facts ? watching(pooled, (req) => (sent = req)) : pooled,
       // The caller's signal goes straight through; node-fetch's own timer covers the wait for the
       // headers and the body separately, which saves an AbortController and listeners per request.
       signal: signal as FetchSignal,
@@ -54,11 +68,36 @@ export async function sendHttp(
       size: limits.maxResponseBytes,
       redirect: 'manual',
     });
+    if (facts) facts.answered = true;
     const body = await response.text();
     return { status: response.status, headers: response.headers, body };
   } catch (error) {
+    if (facts) facts.reusedConnection = sent?.reusedSocket === true;
     throw transportError(error, request, limits);
   }
+}
+
+/** The pooled agent, unchanged, except that it hands each request it is given to `onRequest`. */
+function watching(
+  agent: ReturnType<typeof agentFor>,
+  onRequest: (req: { reusedSocket?: boolean }) => void,
+): ReturnType<typeof agentFor> {
+  return new Proxy(agent, {
+    get(target, name) {
+      if (name === 'addRequest') {
+        return (req: { reusedSocket?: boolean }, options: unknown) => {
+          onRequest(req);
+          // Not in @types/node, but every http.Agent has it: it is how ClientRequest takes a socket.
+          (target as unknown as { addRequest(req: unknown, options: unknown): void }).addRequest(
+            req,
+            options,
+          );
+        };
+      }
+      const value: unknown = Reflect.get(target, name, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 function transportError(error: unknown, request: HttpRequest, limits: HttpLimits): EcsError {

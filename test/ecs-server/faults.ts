@@ -14,6 +14,7 @@ export function defaultFaults(): FaultSwitches {
     novaGone: false,
     hang: { count: 0 },
     failWrites: { count: 0 },
+    loseWriteAnswers: { count: 0 },
   };
 }
 

@@ -184,6 +184,13 @@ describe('local ECS server: metadata writes', () => {
     assert.equal((await write('DELETE', nova('/env'))).status, 204);
   });
 
+  it('loseWriteAnswers: the write is done, then the connection drops without an answer', async () => {
+    server.setFaults({ loseWriteAnswers: { count: 1 } });
+    await assert.rejects(write('DELETE', nova('/env')), { code: 'ECONNRESET' });
+    assert.equal('env' in server.metadataOf(WEB_01), false);
+    assert.equal((await write('DELETE', nova('/owner'))).status, 204);
+  });
+
   it('records each request body as received', async () => {
     await write('POST', nova(), { metadata: { owner: 'x' } });
     assert.equal(server.requests.at(-1)?.body, '{"metadata":{"owner":"x"}}');

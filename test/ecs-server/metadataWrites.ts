@@ -47,11 +47,20 @@ export function writeMetadata(context: RouteContext, family: Family, id: string,
     return fail(500, 'computeFault', 'Ecs.0000', 'Unexpected API Error (injected write failure).');
   }
 
+  const lost = state.faults.loseWriteAnswers;
+  const loseAnswer = (): boolean => {
+    if (!(lost.count > 0)) return false;
+    lost.count--;
+    context.req.socket.destroy();
+    return true;
+  };
+
   if (write.kind === 'delete') {
     if (!Object.prototype.hasOwnProperty.call(server.metadata, write.key)) {
       return fail(404, 'itemNotFound', 'Ecs.0629', 'Metadata item was not found');
     }
     state.store.deleteMetadata(id, write.key);
+    if (loseAnswer()) return;
     reply.onStatus(204);
     reply.res.writeHead(204, { 'X-Request-Id': reply.requestId });
     reply.res.end();
@@ -83,6 +92,7 @@ export function writeMetadata(context: RouteContext, family: Family, id: string,
     for (const key of Object.keys(server.metadata)) state.store.deleteMetadata(id, key);
   }
   for (const [key, value] of Object.entries(items)) state.store.setMetadata(id, key, value);
+  if (loseAnswer()) return;
 
   if (write.kind === 'set') return sendJson(reply, 200, { meta: items });
   // Nova answers every key after the write; the native API echoes the keys it was given.
@@ -107,12 +117,18 @@ function parseItems(body: string, wrapper: string): Record<string, string> | str
     if (typeof value !== 'string') {
       return `Invalid input for field/attribute ${key}. Value: ${clip(JSON.stringify(value))}. Not a string`;
     }
-    if (value.length > MAX_VALUE) {
+    // Characters as Nova counts them (code points), not UTF-16 units.
+    if ([...value].length > MAX_VALUE) {
       return `Invalid input for field/attribute ${key}. Value: ${clip(value)}. '${clip(value)}' is too long`;
     }
-    items[key] = value;
+    putOwn(items, key, value);
   }
   return items;
+}
+
+/** `__proto__` is an ordinary metadata key: define it, never assign it (which would set the prototype). */
+function putOwn(target: Record<string, string>, key: string, value: string): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

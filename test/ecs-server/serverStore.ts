@@ -50,7 +50,13 @@ export class ServerStore {
   }
 
   setMetadata(serverId: string, key: string, value: string): void {
-    this.must(serverId).metadata[key] = value;
+    // Defined, not assigned, so `__proto__` stays an ordinary key.
+    Object.defineProperty(this.must(serverId).metadata, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
 
   deleteMetadata(serverId: string, key: string): void {

@@ -51,6 +51,8 @@ export interface FaultSwitches {
    * and server checks answer 500 without writing: a partial failure in the middle of several writes.
    */
   failWrites: { count: number; method?: 'PUT' | 'POST' | 'DELETE' };
+  /** Next `count` metadata writes are done, then the connection is dropped without an answer. */
+  loseWriteAnswers: { count: number };
 }
 
 export interface RecordedRequest {
