@@ -1,20 +1,25 @@
 import * as vscode from 'vscode';
+import { registerAddKey } from './commands/addKey';
 import { registerAddProfile } from './commands/addProfile';
 import { registerAddServer } from './commands/addServer';
 import type { CommandDeps } from './commands/commandDeps';
+import { registerDeleteKey } from './commands/deleteKey';
 import { registerFilter } from './commands/filter';
 import { registerLoadMore } from './commands/loadMore';
 import { registerRefresh } from './commands/refresh';
 import { registerRemoveProfile } from './commands/removeProfile';
 import { registerRemoveServer } from './commands/removeServer';
 import { registerSetCredentials } from './commands/setCredentials';
+import { registerSetValue } from './commands/setValue';
 import { registerShowLog } from './commands/showLog';
+import { registerUndoMetadataChange } from './commands/undoMetadataChange';
 import { destroyAgents } from './core';
 import { CredentialStore } from './credentials/credentialStore';
 import { ClientProvider } from './clients/clientProvider';
 import { sendErrorDetailsTo } from './errors/userMessage';
 import type { ExtensionApi } from './extensionApi';
 import { OutputChannelLog } from './log/log';
+import { MetadataWriter } from './metadata/metadataWriter';
 import { registerPanelFeatures } from './panel/registerPanelFeatures';
 import { ProfileStore } from './profiles/profileStore';
 import { ServerTreeProvider } from './tree/serverTreeProvider';
@@ -43,7 +48,21 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerLoadMore(deps),
     registerShowLog(deps),
   );
-  registerPanelFeatures(context, { profiles, clients });
+  const panel = registerPanelFeatures(context, { profiles, clients });
+
+  const writer = new MetadataWriter(clients);
+  const editDeps = { profiles, clients, writer };
+  context.subscriptions.push(
+    writer,
+    writer.onDidWrite(({ target, keys }) => {
+      tree.refreshServer(target.profile, target.serverId);
+      panel.refreshIfShowing(target.profile, target.serverId, keys);
+    }),
+    ...registerSetValue(editDeps),
+    ...registerDeleteKey(editDeps),
+    registerAddKey(editDeps),
+    registerUndoMetadataChange(editDeps),
+  );
   return { tree };
 }
 

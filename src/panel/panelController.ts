@@ -13,6 +13,8 @@ export interface ShowKeyOptions {
    * programmatic callers get a rejection and show nothing themselves.
    */
   interactive: boolean;
+  /** Bring the panel to the front; default true. A refresh after a write leaves focus where it is. */
+  reveal?: boolean;
 }
 
 /**
@@ -42,7 +44,7 @@ export class PanelController implements vscode.Disposable {
   /** Opens (or reuses) the panel for `target`, reads the key fresh and shows the outcome. */
   async showKey(target: KeyTarget, options: ShowKeyOptions): Promise<KeyRead> {
     const panel = this.ensurePanel();
-    panel.reveal();
+    if (options.reveal !== false) panel.reveal();
     const generation = ++this.generation;
     const previous = panel.current;
     // Keep the old value on screen during a refresh of the same key; a new key starts empty.
@@ -61,6 +63,14 @@ export class PanelController implements vscode.Disposable {
       if (options.interactive) void showError(err, context);
       throw new Error(described.message);
     }
+  }
+
+  /** After a write: reads the shown key again when it is one of `keys` of that server (quietly). */
+  refreshIfShowing(profile: string, serverId: string, keys: readonly string[]): void {
+    const target = this.panel?.current?.target;
+    if (!target || target.profile !== profile || target.serverId !== serverId) return;
+    if (!keys.includes(target.key)) return;
+    this.showKey(target, { interactive: false, reveal: false }).catch(() => undefined);
   }
 
   /** Takes over a panel VS Code restored after a reload, showing what the page had saved. */

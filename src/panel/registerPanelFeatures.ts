@@ -15,7 +15,10 @@ export interface PanelFeatureDeps {
 }
 
 /** The metadata panel, its serializer, and the commands that read keys: openKey, getMetadataKey, copyValue. */
-export function registerPanelFeatures(context: vscode.ExtensionContext, deps: PanelFeatureDeps): void {
+export function registerPanelFeatures(
+  context: vscode.ExtensionContext,
+  deps: PanelFeatureDeps,
+): PanelController {
   const controller = new PanelController(context.extensionUri, deps);
   context.subscriptions.push(
     controller,
@@ -24,4 +27,5 @@ export function registerPanelFeatures(context: vscode.ExtensionContext, deps: Pa
     registerGetMetadataKey(controller, deps.profiles, deps.clients),
     registerCopyValue(controller, deps.profiles, deps.clients),
   );
+  return controller;
 }

@@ -75,6 +75,12 @@ export class ServerTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     }
   }
 
+  /** After a write: refetches the keys of that server wherever the tree shows it. */
+  refreshServer(profile: string, serverId: string): void {
+    const node = this.roots?.find((root) => root.profile.name === profile)?.shownServer(serverId);
+    if (node) this.refresh(node);
+  }
+
   /** Asks VS Code to redraw a node from what it already holds (e.g. after a page was added). */
   rerender(node: TreeNode): void {
     this.changed.fire(node);
