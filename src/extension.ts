@@ -63,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerAddKey(editDeps),
     registerUndoMetadataChange(editDeps),
   );
-  return { tree };
+  return { tree, panel };
 }
 
 export function deactivate(): void {
