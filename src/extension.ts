@@ -4,6 +4,7 @@ import { registerAddProfile } from './commands/addProfile';
 import { registerAddServer } from './commands/addServer';
 import type { CommandDeps } from './commands/commandDeps';
 import { registerDeleteKey } from './commands/deleteKey';
+import { registerEditMetadataJson } from './commands/editMetadataJson';
 import { registerFilter } from './commands/filter';
 import { registerLoadMore } from './commands/loadMore';
 import { registerRefresh } from './commands/refresh';
@@ -62,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     ...registerDeleteKey(editDeps),
     registerAddKey(editDeps),
     registerUndoMetadataChange(editDeps),
+    registerEditMetadataJson(editDeps),
   );
   return { tree, panel };
 }

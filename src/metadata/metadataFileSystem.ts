@@ -1,0 +1,160 @@
+import * as vscode from 'vscode';
+import type { ClientProvider } from '../clients/clientProvider';
+import { describeError } from '../errors/userMessage';
+import { confirmChange } from './confirmChange';
+import { describeDocumentProblem } from './documentProblems';
+import { changeBetween, isEmptyChange, summarize } from './metadataChange';
+import { checkMetadataDocument, metadataDocumentText } from './metadataDocument';
+import type { MetadataWriter, ServerTarget } from './metadataWriter';
+import { reportWrite } from './reportWrite';
+
+/** `ecs-metadata:/{profile}/{server id}/{server name}.metadata.json`: one server's metadata as JSON. */
+export const METADATA_SCHEME = 'ecs-metadata';
+/** The same path, read-only: what the server holds now, for the diff editor after a conflict. */
+export const SERVER_STATE_SCHEME = 'ecs-metadata-server';
+
+export function metadataDocumentUri(target: ServerTarget): vscode.Uri {
+  const name = (target.serverName || target.serverId).replace(/[/\\]/g, '_');
+  return vscode.Uri.from({
+    scheme: METADATA_SCHEME,
+    path: `/${encodeURIComponent(target.profile)}/${target.serverId}/${name}.metadata.json`,
+  });
+}
+
+function targetOf(uri: vscode.Uri): ServerTarget {
+  const [, profile, serverId, file] = uri.path.split('/');
+  if (!profile || !serverId || !file) throw vscode.FileSystemError.FileNotFound(uri);
+  const name = file.replace(/\.metadata\.json$/, '');
+  const target: ServerTarget = { profile: decodeURIComponent(profile), serverId };
+  return name !== serverId ? { ...target, serverName: name } : target;
+}
+
+/**
+ * Serves the documents: reading reads the server fresh; saving checks the document, reads the server
+ * again and refuses (offering the diff editor) when it changed since the document was read, shows the
+ * modal summary, then writes one merge for added and changed keys and one delete per removed key.
+ * After a write the document reloads from the server, so it shows the real state — also after a
+ * partial failure, which is reported key by key.
+ */
+export class MetadataFileSystem implements vscode.FileSystemProvider, vscode.TextDocumentContentProvider {
+  private readonly changes = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.changes.event;
+  /** Per document: the server's metadata it was read from, and when. */
+  private readonly bases = new Map<string, { metadata: Record<string, string>; mtime: number }>();
+
+  constructor(
+    private readonly clients: ClientProvider,
+    private readonly writer: MetadataWriter,
+  ) {}
+
+  watch(): vscode.Disposable {
+    return new vscode.Disposable(() => undefined);
+  }
+
+  stat(uri: vscode.Uri): vscode.FileStat {
+    targetOf(uri);
+    const mtime = this.bases.get(uri.toString())?.mtime ?? Date.now();
+    return { type: vscode.FileType.File, ctime: 0, mtime, size: 0 };
+  }
+
+  async readFile(uri: vscode.Uri): Promise<Uint8Array> {
+    const metadata = await this.read(targetOf(uri));
+    const previous = this.bases.get(uri.toString());
+    this.bases.set(uri.toString(), { metadata, mtime: previous?.mtime ?? Date.now() });
+    return new TextEncoder().encode(metadataDocumentText(metadata));
+  }
+
+  /** The read-only twin for the diff editor: the server now. */
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    return metadataDocumentText(await this.read(targetOf(uri)));
+  }
+
+  async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
+    const target = targetOf(uri);
+    const checked = checkMetadataDocument(new TextDecoder().decode(content));
+    if (!checked.metadata) {
+      throw vscode.FileSystemError.NoPermissions(
+        vscode.l10n.t('Not saved: {0}', describeDocumentProblem(checked.problems[0].problem)),
+      );
+    }
+    const opened = this.bases.get(uri.toString());
+    const current = await this.read(target);
+    if (!opened || !sameMetadata(opened.metadata, current)) {
+      void this.offerCompare(uri, target);
+      throw vscode.FileSystemError.Unavailable(
+        vscode.l10n.t(
+          'Not saved: the metadata of server {0} changed since this document was read.',
+          target.serverName ?? target.serverId,
+        ),
+      );
+    }
+    const change = changeBetween(current, checked.metadata);
+    if (isEmptyChange(change)) return;
+    if (!(await confirmChange(target, summarize(change, current)))) {
+      throw vscode.FileSystemError.Unavailable(vscode.l10n.t('Not saved: the change was not confirmed.'));
+    }
+    const outcome = await this.writer.apply(target, change, current);
+    reportWrite(target, outcome);
+    // Reload from the server (readFile), so the document shows what the server really holds. The
+    // change is announced after VS Code has taken this save's stat, with a newer time, so it reloads.
+    const base = { metadata: current, mtime: Date.now() };
+    this.bases.set(uri.toString(), base);
+    setTimeout(() => {
+      base.mtime += 1;
+      this.changes.fire([{ type: vscode.FileChangeType.Changed, uri }]);
+    }, 50);
+  }
+
+  readDirectory(): never {
+    throw vscode.FileSystemError.NoPermissions();
+  }
+  createDirectory(): never {
+    throw vscode.FileSystemError.NoPermissions();
+  }
+  delete(): never {
+    throw vscode.FileSystemError.NoPermissions();
+  }
+  rename(): never {
+    throw vscode.FileSystemError.NoPermissions();
+  }
+
+  dispose(): void {
+    this.changes.dispose();
+  }
+
+  private async read(target: ServerTarget): Promise<Record<string, string>> {
+    try {
+      return await (await this.clients.get(target.profile)).listMetadata(target.serverId);
+    } catch (error) {
+      throw vscode.FileSystemError.Unavailable(
+        describeError(error, { profile: target.profile, serverId: target.serverId }).message,
+      );
+    }
+  }
+
+  private async offerCompare(uri: vscode.Uri, target: ServerTarget): Promise<void> {
+    const compare = vscode.l10n.t('Compare');
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t(
+        'The metadata of server {0} changed since this document was read. Nothing was written. Compare the server with your edits?',
+        target.serverName ?? target.serverId,
+      ),
+      compare,
+    );
+    if (answer !== compare) return;
+    await vscode.commands.executeCommand(
+      'vscode.diff',
+      uri.with({ scheme: SERVER_STATE_SCHEME }),
+      uri,
+      vscode.l10n.t('{0}: server ↔ your edits', target.serverName ?? target.serverId),
+    );
+  }
+}
+
+function sameMetadata(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keys = Object.keys(a);
+  return (
+    keys.length === Object.keys(b).length &&
+    keys.every((k) => Object.prototype.hasOwnProperty.call(b, k) && a[k] === b[k])
+  );
+}
