@@ -25,6 +25,8 @@ export function registerEditMetadataJson(deps: EditDeps): vscode.Disposable {
       const target = serverTargetOf(arg);
       if (!target) throw new Error(vscode.l10n.t('Expected arguments {0}.', '{ profile, serverId }'));
       const uri = metadataDocumentUri(target);
+      // Already open without edits: read it fresh again; with edits: leave them be.
+      await files.reloadIfSaved(uri);
       await vscode.window.showTextDocument(uri, { preview: false });
       return uri.toString();
     }),

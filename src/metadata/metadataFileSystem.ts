@@ -41,11 +41,19 @@ export class MetadataFileSystem implements vscode.FileSystemProvider, vscode.Tex
   readonly onDidChangeFile = this.changes.event;
   /** Per document: the server's metadata it was read from, and when. */
   private readonly bases = new Map<string, { metadata: Record<string, string>; mtime: number }>();
+  /** Documents just written, to reload from the server once their save has finished. */
+  private readonly pendingReloads = new Set<string>();
+  private readonly saved: vscode.Disposable;
 
   constructor(
     private readonly clients: ClientProvider,
     private readonly writer: MetadataWriter,
-  ) {}
+  ) {
+    this.saved = vscode.workspace.onDidSaveTextDocument((document) => {
+      if (!this.pendingReloads.delete(document.uri.toString())) return;
+      this.reloadIfSaved(document.uri).catch(() => undefined);
+    });
+  }
 
   watch(): vscode.Disposable {
     return new vscode.Disposable(() => undefined);
@@ -95,14 +103,26 @@ export class MetadataFileSystem implements vscode.FileSystemProvider, vscode.Tex
     }
     const outcome = await this.writer.apply(target, change, current);
     reportWrite(target, outcome);
-    // Reload from the server (readFile), so the document shows what the server really holds. The
-    // change is announced after VS Code has taken this save's stat, with a newer time, so it reloads.
-    const base = { metadata: current, mtime: Date.now() };
-    this.bases.set(uri.toString(), base);
-    setTimeout(() => {
-      base.mtime += 1;
-      this.changes.fire([{ type: vscode.FileChangeType.Changed, uri }]);
-    }, 50);
+    // Once VS Code has finished this save, the document is made to show what the server really holds.
+    this.bases.set(uri.toString(), { metadata: current, mtime: Date.now() });
+    this.pendingReloads.add(uri.toString());
+  }
+
+  /**
+   * Makes a document without unsaved edits show the server's metadata read now (a document with
+   * edits is left alone). Done as an edit and a save with nothing to write, which VS Code's own
+   * reload cannot be made to do reliably for a provider's file.
+   */
+  async reloadIfSaved(uri: vscode.Uri): Promise<void> {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (!document || document.isDirty) return;
+    const metadata = await this.read(targetOf(uri));
+    const text = metadataDocumentText(metadata);
+    this.bases.set(uri.toString(), { metadata, mtime: this.bases.get(uri.toString())?.mtime ?? Date.now() });
+    if (document.getText() === text) return;
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), text);
+    if (await vscode.workspace.applyEdit(edit)) await document.save();
   }
 
   readDirectory(): never {
@@ -119,6 +139,7 @@ export class MetadataFileSystem implements vscode.FileSystemProvider, vscode.Tex
   }
 
   dispose(): void {
+    this.saved.dispose();
     this.changes.dispose();
   }
 
