@@ -43,6 +43,8 @@ export class MetadataFileSystem implements vscode.FileSystemProvider, vscode.Tex
   private readonly bases = new Map<string, { metadata: Record<string, string>; mtime: number }>();
   /** Documents just written, to reload from the server once their save has finished. */
   private readonly pendingReloads = new Set<string>();
+  /** Documents whose next save is the reload itself. */
+  private readonly reloading = new Set<string>();
   private readonly saved: vscode.Disposable;
 
   constructor(
@@ -86,6 +88,10 @@ export class MetadataFileSystem implements vscode.FileSystemProvider, vscode.Tex
       );
     }
     const opened = this.bases.get(uri.toString());
+    // The save that reloads a document after a write carries exactly what was just read: nothing to do.
+    if (this.reloading.delete(uri.toString()) && opened && sameMetadata(opened.metadata, checked.metadata)) {
+      return;
+    }
     const current = await this.read(target);
     if (!opened || !sameMetadata(opened.metadata, current)) {
       void this.offerCompare(uri, target);
@@ -122,7 +128,9 @@ export class MetadataFileSystem implements vscode.FileSystemProvider, vscode.Tex
     if (document.getText() === text) return;
     const edit = new vscode.WorkspaceEdit();
     edit.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), text);
-    if (await vscode.workspace.applyEdit(edit)) await document.save();
+    if (!(await vscode.workspace.applyEdit(edit))) return;
+    this.reloading.add(uri.toString());
+    await document.save();
   }
 
   readDirectory(): never {
