@@ -3,11 +3,14 @@ import { registerAddKey } from './commands/addKey';
 import { registerAddProfile } from './commands/addProfile';
 import { registerAddServer } from './commands/addServer';
 import type { CommandDeps } from './commands/commandDeps';
+import { registerCopyValue } from './commands/copyValue';
 import { registerDeleteKey } from './commands/deleteKey';
 import { registerEditMetadataJson } from './commands/editMetadataJson';
-import { registerFilter } from './commands/filter';
+import { registerClearFilter, registerFilter } from './commands/filter';
+import { registerGetMetadataKey } from './commands/getMetadataKey';
 import { registerLoadMore } from './commands/loadMore';
-import { registerRefresh } from './commands/refresh';
+import { registerOpenKey } from './commands/openKey';
+import { registerRefresh, registerRefreshNode } from './commands/refresh';
 import { registerRemoveProfile } from './commands/removeProfile';
 import { registerRemoveServer } from './commands/removeServer';
 import { registerSetCredentials } from './commands/setCredentials';
@@ -17,39 +20,46 @@ import { registerUndoMetadataChange } from './commands/undoMetadataChange';
 import { destroyAgents } from './core';
 import { CredentialStore } from './credentials/credentialStore';
 import { ClientProvider } from './clients/clientProvider';
-import { sendErrorDetailsTo } from './errors/userMessage';
 import type { ExtensionApi } from './extensionApi';
 import { OutputChannelLog } from './log/log';
 import { MetadataWriter } from './metadata/metadataWriter';
-import { registerPanelFeatures } from './panel/registerPanelFeatures';
+import { PanelController } from './panel/panelController';
+import { registerPanelSerializer } from './panel/registerPanelSerializer';
 import { ProfileStore } from './profiles/profileStore';
 import { ServerTreeProvider } from './tree/serverTreeProvider';
 import { showServersView } from './tree/showServersView';
 
+/** Every command, each registered the same way: `registerX(deps)`. */
+const commands: ((deps: CommandDeps) => vscode.Disposable)[] = [
+  registerAddProfile,
+  registerSetCredentials,
+  registerRemoveProfile,
+  registerAddServer,
+  registerRemoveServer,
+  registerRefresh,
+  registerRefreshNode,
+  registerFilter,
+  registerClearFilter,
+  registerLoadMore,
+  registerShowLog,
+  registerGetMetadataKey,
+  registerOpenKey,
+  registerCopyValue,
+];
+
 /** Wires the objects together and registers them for disposal. No network I/O happens here. */
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = new OutputChannelLog(vscode.l10n.t('ECS Metadata'));
-  sendErrorDetailsTo(log);
-  context.subscriptions.push({ dispose: () => sendErrorDetailsTo(undefined) });
   const profiles = new ProfileStore();
   const credentials = new CredentialStore(context.secrets);
   const clients = new ClientProvider(profiles, credentials, log);
   const tree = new ServerTreeProvider(profiles, clients, credentials);
-  context.subscriptions.push(log, profiles, credentials, clients, tree, showServersView(tree));
+  const panel = new PanelController(context.extensionUri, { profiles, clients });
+  context.subscriptions.push(log, profiles, credentials, clients, tree, showServersView(tree), panel);
+  context.subscriptions.push(registerPanelSerializer(panel));
 
-  const deps: CommandDeps = { profiles, credentials, clients, tree, log };
-  context.subscriptions.push(
-    registerAddProfile(deps),
-    registerSetCredentials(deps),
-    registerRemoveProfile(deps),
-    registerAddServer(deps),
-    registerRemoveServer(deps),
-    ...registerRefresh(deps),
-    ...registerFilter(deps),
-    registerLoadMore(deps),
-    registerShowLog(deps),
-  );
-  const panel = registerPanelFeatures(context, { profiles, clients });
+  const deps: CommandDeps = { profiles, credentials, clients, tree, panel, log };
+  context.subscriptions.push(...commands.map((register) => register(deps)));
 
   const writer = new MetadataWriter(clients);
   const editDeps = { profiles, clients, writer };
@@ -65,7 +75,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerUndoMetadataChange(editDeps),
     registerEditMetadataJson(editDeps),
   );
-  return { tree, panel };
+  return { tree, panelView: () => panel.currentView };
 }
 
 export function deactivate(): void {

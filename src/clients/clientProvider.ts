@@ -1,33 +1,30 @@
 import * as vscode from 'vscode';
 import type { EcsClient, RequestEvent } from '../core';
 import type { CredentialStore } from '../credentials/credentialStore';
+import { Disposable } from '../lifecycle/disposable';
 import { SetupError } from '../errors/setupError';
 import { formatRequestEvent } from '../log/formatRequestEvent';
 import type { Log } from '../log/log';
 import type { ProfileStore } from '../profiles/profileStore';
 import { createProfileClient } from './createProfileClient';
-import { requestTimeoutMs } from './requestTimeout';
+import { onDidChangeSetting, Setting, settings } from '../settings/settings';
 
 /**
  * One core client per profile, built on first use from settings and secrets and kept until either
  * changes (a client holds its token cache and keep-alive agent, so reuse matters).
  */
-export class ClientProvider implements vscode.Disposable {
+export class ClientProvider extends Disposable {
   private readonly clients = new Map<string, Promise<EcsClient>>();
-  private readonly subscriptions: vscode.Disposable[];
 
   constructor(
     private readonly profiles: ProfileStore,
     private readonly credentials: CredentialStore,
     private readonly log: Log,
   ) {
-    this.subscriptions = [
-      profiles.onDidChange(() => this.clients.clear()),
-      credentials.onDidChange((name) => this.clients.delete(name)),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('ecsMetadata.requestTimeoutSeconds')) this.clients.clear();
-      }),
-    ];
+    super();
+    this.register(profiles.onDidChange(() => this.clients.clear()));
+    this.register(credentials.onDidChange((name) => this.clients.delete(name)));
+    this.register(onDidChangeSetting([Setting.requestTimeoutSeconds], () => this.clients.clear()));
   }
 
   /** Rejects with a SetupError (unknown profile, missing credentials, keyring) the UI can act on. */
@@ -51,8 +48,8 @@ export class ClientProvider implements vscode.Disposable {
     else this.log.info(line);
   };
 
-  dispose(): void {
-    for (const s of this.subscriptions) s.dispose();
+  override dispose(): void {
+    super.dispose();
     this.clients.clear();
   }
 
@@ -74,7 +71,7 @@ export class ClientProvider implements vscode.Disposable {
       );
     }
     return createProfileClient(profile, credentials, {
-      timeoutMs: requestTimeoutMs(),
+      timeoutMs: settings.requestTimeoutMs(),
       onRequest: this.onRequest,
     });
   }

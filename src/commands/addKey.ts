@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { showError } from '../errors/userMessage';
+import { CommandId } from './commandIds';
+import { showError } from './registerCommand';
 import { metadataKeyInputProblem } from '../errors/inputProblems';
 import { serverLabel } from '../metadata/confirmChange';
 import type { ServerTarget } from '../metadata/metadataWriter';
@@ -15,7 +16,7 @@ import type { EditDeps } from './editDeps';
  * there), then its value (with the characters left); Enter on the value writes it.
  */
 export function registerAddKey(deps: EditDeps): vscode.Disposable {
-  return vscode.commands.registerCommand('ecsMetadata.addKey', async (arg?: unknown) => {
+  return vscode.commands.registerCommand(CommandId.addKey, async (arg?: unknown) => {
     const target = serverTargetOf(arg);
     if (!target) throw new Error(vscode.l10n.t('Expected arguments {0}.', '{ profile, serverId }'));
     try {

@@ -3,18 +3,21 @@ import { isEcsError } from '../core/errors';
 import { parseCredentials, type Credentials } from '../credentials/credentials';
 import { promptCredentials } from '../credentials/promptCredentials';
 import { createProfileClient } from '../clients/createProfileClient';
-import { requestTimeoutMs } from '../clients/requestTimeout';
 import {
   credentialsInputProblem,
   endpointInputProblem,
   projectIdInputProblem,
 } from '../errors/inputProblems';
-import { describeError, showError } from '../errors/userMessage';
+import { InputError } from '../errors/inputError';
+import { describeError } from '../errors/userMessage';
 import { parseProfileSetting } from '../profiles/parseProfileSetting';
 import type { AuthType, ProfileSetting } from '../profiles/profile';
 import { huaweiRegions } from '../profiles/regions';
 import { resolveProfile } from '../profiles/resolveProfile';
+import { settings } from '../settings/settings';
+import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
+import { registerCommand } from './registerCommand';
 
 /**
  * `ecsMetadata.addProfile`: a guided flow (cloud, sign-in method, masked secrets), then one test call
@@ -22,32 +25,27 @@ import type { CommandDeps } from './commandDeps';
  * prompts; the test call still runs and a failure rejects. Resolves to the profile name when saved.
  */
 export function registerAddProfile(deps: CommandDeps): vscode.Disposable {
-  return vscode.commands.registerCommand('ecsMetadata.addProfile', async (arg?: unknown) => {
-    const scripted = scriptedInput(arg);
+  return registerCommand(CommandId.addProfile, async (call) => {
+    // A person's argument (the focused row of the view-title button) says nothing about the new profile.
+    const scripted = call.byPerson ? undefined : scriptedInput(call.arg);
     const input = scripted ?? (await askProfile(deps));
     if (!input) return undefined;
+    call.subject = { profile: input.profile.name };
     if (deps.profiles.get(input.profile.name)) {
-      throw new Error(vscode.l10n.t('A profile named "{0}" already exists.', input.profile.name));
+      throw new InputError(vscode.l10n.t('A profile named "{0}" already exists.', input.profile.name));
     }
     const failure = await testCall(deps, input.profile, input.credentials);
-    if (failure) {
-      if (scripted) throw new Error(failure);
+    if (failure !== undefined) {
+      if (scripted) throw failure;
       const saveAnyway = vscode.l10n.t('Save Anyway');
       const answer = await vscode.window.showErrorMessage(
-        vscode.l10n.t('The test call failed: {0}', failure),
+        vscode.l10n.t('The test call failed: {0}', describeError(failure, call.subject).message),
         { modal: true },
         saveAnyway,
       );
       if (answer !== saveAnyway) return undefined;
     }
-    try {
-      await saveProfile(deps, input);
-    } catch (err) {
-      if (scripted) throw err;
-      // A person is waiting: say what failed (e.g. no keyring) and how to fix it, rather than throw.
-      void showError(err, { profile: input.profile.name });
-      return undefined;
-    }
+    await saveProfile(deps, input);
     if (!scripted) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Profile "{0}" added.', input.profile.name));
     }
@@ -84,22 +82,22 @@ function scriptedInput(arg: unknown): ProfileInput | undefined {
   const { profile, credentials } = arg as { profile?: unknown; credentials?: unknown };
   if (profile === undefined) return undefined;
   const parsed = parseProfileSetting(profile);
-  if ('problem' in parsed) throw new Error(parsed.problem);
+  if ('problem' in parsed) throw new InputError(parsed.problem);
   const secrets = parseCredentials(credentials);
   if (!secrets) {
-    throw new Error(vscode.l10n.t('addProfile expects { profile: { name, auth, … }, credentials }.'));
+    throw new InputError(vscode.l10n.t('addProfile expects { profile: { name, auth, … }, credentials }.'));
   }
   const mismatch = credentialsInputProblem(parsed.setting.name, parsed.setting.auth, secrets);
-  if (mismatch) throw new Error(mismatch);
+  if (mismatch) throw new InputError(mismatch);
   return { profile: parsed.setting, credentials: secrets };
 }
 
-/** Lists one server. A 403 still proves the credentials work, so only other failures count. */
+/** Lists one server; the failure, if any. A 403 still proves the credentials work, so it does not count. */
 async function testCall(
   deps: CommandDeps,
   setting: ProfileSetting,
   credentials: Credentials,
-): Promise<string | undefined> {
+): Promise<unknown> {
   const profile = resolveProfile(setting);
   return vscode.window.withProgress(
     {
@@ -109,14 +107,14 @@ async function testCall(
     async () => {
       try {
         const client = await createProfileClient(profile, credentials, {
-          timeoutMs: requestTimeoutMs(),
+          timeoutMs: settings.requestTimeoutMs(),
           onRequest: deps.clients.onRequest,
         });
         await client.listServers({ limit: 1 });
         return undefined;
       } catch (err) {
         if (isEcsError(err) && err.kind === 'forbidden') return undefined;
-        return describeError(err, { profile: profile.name }).message;
+        return err;
       }
     },
   );

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
+import { CommandId } from './commandIds';
 import { EcsError } from '../core';
-import { describeError, showError } from '../errors/userMessage';
+import { describeError } from '../errors/userMessage';
+import { showError } from './registerCommand';
 import { confirmDelete } from '../metadata/confirmChange';
 import { asKeyTarget, type KeyTarget } from '../metadata/keyTarget';
 import { readKeyFresh } from '../metadata/readFresh';
@@ -34,7 +36,7 @@ export function registerDeleteKey(deps: EditDeps): vscode.Disposable[] {
   }
 
   return [
-    vscode.commands.registerCommand('ecsMetadata.deleteKey', async (arg?: unknown) => {
+    vscode.commands.registerCommand(CommandId.deleteKey, async (arg?: unknown) => {
       const target = asKeyTarget(arg) ?? (await pickKeyTarget(deps.profiles, deps.clients));
       if (!target) return false;
       try {
@@ -44,7 +46,7 @@ export function registerDeleteKey(deps: EditDeps): vscode.Disposable[] {
         return false;
       }
     }),
-    vscode.commands.registerCommand('ecsMetadata.deleteMetadataKey', async (arg?: unknown) => {
+    vscode.commands.registerCommand(CommandId.deleteMetadataKey, async (arg?: unknown) => {
       const { profile, serverId, key } = writeArguments(arg, false);
       const target = { profile, serverId, key };
       let deleted: boolean;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { CommandId } from './commandIds';
 import {
   metadataDocumentUri,
   METADATA_SCHEME,
@@ -21,7 +22,7 @@ export function registerEditMetadataJson(deps: EditDeps): vscode.Disposable {
     vscode.workspace.registerFileSystemProvider(METADATA_SCHEME, files, { isCaseSensitive: true }),
     vscode.workspace.registerTextDocumentContentProvider(SERVER_STATE_SCHEME, files),
     registerMetadataDiagnostics(),
-    vscode.commands.registerCommand('ecsMetadata.editMetadataJson', async (arg?: unknown) => {
+    vscode.commands.registerCommand(CommandId.editMetadataJson, async (arg?: unknown) => {
       const target = serverTargetOf(arg);
       if (!target) throw new Error(vscode.l10n.t('Expected arguments {0}.', '{ profile, serverId }'));
       const uri = metadataDocumentUri(target);

@@ -1,24 +1,28 @@
 import * as vscode from 'vscode';
+import { InputError } from '../errors/inputError';
+import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
+import { registerCommand } from './registerCommand';
 
-/**
- * `ecsMetadata.filter` narrows servers by name or id (a string argument skips the prompt);
- * `ecsMetadata.clearFilter` shows everything again.
- */
-export function registerFilter(deps: CommandDeps): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand('ecsMetadata.filter', async (text?: unknown) => {
-      const value =
-        typeof text === 'string'
-          ? text
-          : await vscode.window.showInputBox({
-              title: vscode.l10n.t('Filter servers'),
-              prompt: vscode.l10n.t('Part of a server name or id; empty shows all'),
-              value: deps.tree.filter ?? '',
-            });
-      if (value === undefined) return;
-      deps.tree.setFilter(value);
-    }),
-    vscode.commands.registerCommand('ecsMetadata.clearFilter', () => deps.tree.setFilter(undefined)),
-  ];
+/** `ecsMetadata.filter` narrows servers by name or id; a script passes the text and skips the prompt. */
+export function registerFilter(deps: CommandDeps): vscode.Disposable {
+  return registerCommand(CommandId.filter, async ({ byPerson, arg }) => {
+    if (!byPerson && typeof arg !== 'string') {
+      throw new InputError(vscode.l10n.t('Expected arguments {0}.', '"text"'));
+    }
+    const value = byPerson
+      ? await vscode.window.showInputBox({
+          title: vscode.l10n.t('Filter servers'),
+          prompt: vscode.l10n.t('Part of a server name or id; empty shows all'),
+          value: deps.tree.filter ?? '',
+        })
+      : (arg as string);
+    if (value === undefined) return;
+    deps.tree.setFilter(value);
+  });
+}
+
+/** `ecsMetadata.clearFilter` shows every server again. */
+export function registerClearFilter(deps: CommandDeps): vscode.Disposable {
+  return registerCommand(CommandId.clearFilter, () => deps.tree.setFilter(undefined));
 }

@@ -1,40 +1,20 @@
-import * as vscode from 'vscode';
-import type { ClientProvider } from '../clients/clientProvider';
-import { asKeyTarget } from '../metadata/keyTarget';
-import type { PanelController } from '../panel/panelController';
-import type { ProfileStore } from '../profiles/profileStore';
+import type * as vscode from 'vscode';
+import { CommandId } from './commandIds';
+import type { CommandDeps } from './commandDeps';
+import { keyTargetOf, subjectOf } from './keyTargetArgument';
 import { pickKeyTarget } from './pickers/pickKeyTarget';
+import { registerCommand } from './registerCommand';
 
 /**
- * `ecsMetadata.getMetadataKey`. With `{ profile, serverId, key }` it skips the pickers, shows the key
- * in the panel and resolves to the value — or rejects with the user-facing message (the contract
- * scripts and tests rely on). Without arguments it asks profile → server → key.
+ * `ecsMetadata.getMetadataKey`. A script passes `{ profile, serverId, key }`: no pickers, the key
+ * shows in the panel and the command resolves to the value. A person (palette, view title — whatever
+ * row is focused) is asked profile → server → key.
  */
-export function registerGetMetadataKey(
-  controller: PanelController,
-  profiles: ProfileStore,
-  clients: ClientProvider,
-): vscode.Disposable {
-  return vscode.commands.registerCommand('ecsMetadata.getMetadataKey', async (arg?: unknown) => {
-    const given = asKeyTarget(arg);
-    if (given) return (await controller.showKey(given, { interactive: false })).value;
-    if (arg !== undefined && !isEmptyArgument(arg)) {
-      throw new Error(vscode.l10n.t('Expected arguments {0}.', '{ profile, serverId, key }'));
-    }
-    const picked = await pickKeyTarget(profiles, clients);
-    if (!picked) return undefined;
-    try {
-      return (await controller.showKey(picked, { interactive: true })).value;
-    } catch {
-      // Already shown to the user with its actions; the palette has nobody to reject to.
-      return undefined;
-    }
+export function registerGetMetadataKey(deps: CommandDeps): vscode.Disposable {
+  return registerCommand(CommandId.getMetadataKey, async (call) => {
+    const target = call.byPerson ? await pickKeyTarget(deps.profiles, deps.clients) : keyTargetOf(call);
+    if (!target) return undefined;
+    call.subject = subjectOf(target);
+    return (await deps.panel.showKey(target)).value;
   });
-}
-
-/** Keybindings and menus may pass an empty object or a URI; those mean "ask". */
-function isEmptyArgument(arg: unknown): boolean {
-  return (
-    arg === null || arg instanceof vscode.Uri || (typeof arg === 'object' && Object.keys(arg).length === 0)
-  );
 }

@@ -1,19 +1,15 @@
-import * as vscode from 'vscode';
-import { showError } from '../errors/userMessage';
+import type * as vscode from 'vscode';
 import { LoadMoreNode } from '../tree/loadMoreNode';
+import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
+import { registerCommand } from './registerCommand';
 
 /** `ecsMetadata.loadMore`: the next page of a profile's discovered servers. */
 export function registerLoadMore(deps: CommandDeps): vscode.Disposable {
-  return vscode.commands.registerCommand('ecsMetadata.loadMore', async (node?: unknown) => {
+  return registerCommand(CommandId.loadMore, async (call) => {
+    const node = call.arg;
     if (!(node instanceof LoadMoreNode)) return;
-    const profileNode = node.parent;
-    try {
-      await profileNode.loadMore(node.marker);
-    } catch (err) {
-      void showError(err, { profile: profileNode.profile.name });
-    }
-    // Re-render the profile's children from the pager, without dropping what was loaded.
-    deps.tree.rerender(profileNode);
+    call.subject = node.parent.errorSubject();
+    await deps.tree.loadMore(node);
   });
 }

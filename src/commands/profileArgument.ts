@@ -1,29 +1,31 @@
 import * as vscode from 'vscode';
+import { InputError } from '../errors/inputError';
 import type { Profile } from '../profiles/profile';
 import type { ProfileStore } from '../profiles/profileStore';
 import { ProfileNode } from '../tree/profileNode';
 import { TreeNode } from '../tree/treeNode';
 import { pickProfile } from './pickers/pickProfile';
+import type { CommandCall } from './registerCommand';
 
 /**
- * The profile a command was invoked for: a tree node (or a descendant of one), `{ profile }`, a
- * name, or — with no argument — the user's pick (`title` names the command). Undefined when the
- * user cancels.
+ * The profile a command was called for: a tree node (or a descendant of one), `{ profile }`, a
+ * name, or — with none of those — the person's pick (`title` names the command). Names it in the
+ * call's error messages. Undefined when the person cancels.
  */
 export async function profileFromArgument(
   profiles: ProfileStore,
-  arg: unknown,
+  call: CommandCall,
   title: string,
 ): Promise<Profile | undefined> {
-  const name = profileNameOf(arg);
-  if (name !== undefined) {
-    const profile = profiles.get(name);
-    if (!profile) throw new Error(vscode.l10n.t('There is no profile named "{0}".', name));
-    return profile;
-  }
-  return pickProfile(profiles, title);
+  const name = profileNameOf(call.arg);
+  if (name === undefined) return pickProfile(profiles, title);
+  const profile = profiles.get(name);
+  if (!profile) throw new InputError(vscode.l10n.t('There is no profile named "{0}".', name));
+  call.subject = { ...call.subject, profile: profile.name };
+  return profile;
 }
 
+/** The profile name an argument names, if any. */
 export function profileNameOf(arg: unknown): string | undefined {
   if (typeof arg === 'string') return arg;
   if (arg instanceof TreeNode) {

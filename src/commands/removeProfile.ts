@@ -1,18 +1,18 @@
 import * as vscode from 'vscode';
-import { TreeNode } from '../tree/treeNode';
+import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
 import { profileFromArgument } from './profileArgument';
+import { registerCommand } from './registerCommand';
 
 /**
- * `ecsMetadata.removeProfile`: removes the settings entry and the profile's secrets. Asks first,
- * unless called with `{ profile }` by a script. Resolves to true when removed.
+ * `ecsMetadata.removeProfile`: removes the settings entry and the profile's secrets. A person is
+ * asked first; a script passes `{ profile }` or the name. Resolves to true when removed.
  */
 export function registerRemoveProfile(deps: CommandDeps): vscode.Disposable {
-  return vscode.commands.registerCommand('ecsMetadata.removeProfile', async (arg?: unknown) => {
-    const profile = await profileFromArgument(deps.profiles, arg, vscode.l10n.t('Remove Profile'));
+  return registerCommand(CommandId.removeProfile, async (call) => {
+    const profile = await profileFromArgument(deps.profiles, call, vscode.l10n.t('Remove Profile'));
     if (!profile) return false;
-    const scripted = typeof arg === 'object' && arg !== null && !(arg instanceof TreeNode);
-    if (!scripted) {
+    if (call.byPerson) {
       const remove = vscode.l10n.t('Remove');
       const answer = await vscode.window.showWarningMessage(
         vscode.l10n.t('Remove profile "{0}" and its stored credentials?', profile.name),

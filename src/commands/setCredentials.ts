@@ -1,55 +1,60 @@
 import * as vscode from 'vscode';
 import { parseCredentials } from '../credentials/credentials';
 import { promptCredentials } from '../credentials/promptCredentials';
+import { InputError } from '../errors/inputError';
 import { credentialsInputProblem } from '../errors/inputProblems';
-import { showError } from '../errors/userMessage';
+import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
 import { profileFromArgument, profileNameOf } from './profileArgument';
+import { registerCommand, type CommandCall } from './registerCommand';
 
 /**
- * `ecsMetadata.setCredentials`: `{ profile, credentials }` stores without any prompt (scripts, tests);
+ * `ecsMetadata.setCredentials`: a script's `{ profile, credentials }` is stored without any prompt;
  * otherwise asks with masked inputs for the given or picked profile. Resolves to true when stored.
  */
 export function registerSetCredentials(deps: CommandDeps): vscode.Disposable {
-  return vscode.commands.registerCommand('ecsMetadata.setCredentials', async (arg?: unknown) => {
-    const given =
-      typeof arg === 'object' && arg !== null ? (arg as { credentials?: unknown }).credentials : undefined;
-    if (given !== undefined) {
-      const name = profileNameOf(arg);
-      const credentials = parseCredentials(given);
-      if (!name || !credentials) {
-        throw new Error(
-          vscode.l10n.t(
-            'setCredentials expects { profile, credentials } with { accessKey, secretKey }, { password } or { token }.',
-          ),
-        );
-      }
-      const profile = deps.profiles.get(name);
-      // Stored under a name no profile has, they would wait unseen for whoever adds that name later.
-      if (!profile) {
-        throw new Error(
-          vscode.l10n.t('There is no profile named "{0}"; add it before setting its credentials.', name),
-        );
-      }
-      const mismatch = credentialsInputProblem(name, profile.auth, credentials);
-      if (mismatch) throw new Error(mismatch);
-      await deps.credentials.set(name, credentials);
-      return true;
-    }
-    const profile = await profileFromArgument(deps.profiles, arg, vscode.l10n.t('Set Credentials'));
+  return registerCommand(CommandId.setCredentials, async (call) => {
+    if (givenCredentials(call) !== undefined) return storeGiven(deps, call);
+    const profile = await profileFromArgument(deps.profiles, call, vscode.l10n.t('Set Credentials'));
     if (!profile) return false;
     const credentials = await promptCredentials(profile.name, profile.auth);
     if (!credentials) return false;
-    try {
-      await deps.credentials.set(profile.name, credentials);
-    } catch (err) {
-      // A person is waiting: say what failed (e.g. no keyring) and how to fix it, rather than throw.
-      void showError(err, { profile: profile.name });
-      return false;
+    await deps.credentials.set(profile.name, credentials);
+    if (call.byPerson) {
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Credentials of "{0}" saved in the keyring.', profile.name),
+      );
     }
-    void vscode.window.showInformationMessage(
-      vscode.l10n.t('Credentials of "{0}" saved in the keyring.', profile.name),
-    );
     return true;
   });
+}
+
+/** A script's `credentials`; undefined when it gave none (then it is asked for, as for a person). */
+function givenCredentials(call: CommandCall): unknown {
+  if (call.byPerson || typeof call.arg !== 'object' || call.arg === null) return undefined;
+  return (call.arg as { credentials?: unknown }).credentials;
+}
+
+async function storeGiven(deps: CommandDeps, call: CommandCall): Promise<boolean> {
+  const name = profileNameOf(call.arg);
+  const credentials = parseCredentials(givenCredentials(call));
+  if (!name || !credentials) {
+    throw new InputError(
+      vscode.l10n.t(
+        'setCredentials expects { profile, credentials } with { accessKey, secretKey }, { password } or { token }.',
+      ),
+    );
+  }
+  const profile = deps.profiles.get(name);
+  // Stored under a name no profile has, they would wait unseen for whoever adds that name later.
+  if (!profile) {
+    throw new InputError(
+      vscode.l10n.t('There is no profile named "{0}"; add it before setting its credentials.', name),
+    );
+  }
+  call.subject = { profile: name };
+  const mismatch = credentialsInputProblem(name, profile.auth, credentials);
+  if (mismatch) throw new InputError(mismatch);
+  await deps.credentials.set(name, credentials);
+  return true;
 }

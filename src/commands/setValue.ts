@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { showError } from '../errors/userMessage';
+import { CommandId } from './commandIds';
+import { showError } from './registerCommand';
 import { confirmSet, serverLabel } from '../metadata/confirmChange';
 import { asKeyTarget } from '../metadata/keyTarget';
 import type { ServerTarget } from '../metadata/metadataWriter';
@@ -19,7 +20,7 @@ import { notConfirmed, writeArguments } from './scriptArguments';
  */
 export function registerSetValue(deps: EditDeps): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('ecsMetadata.setValue', async (arg?: unknown) => {
+    vscode.commands.registerCommand(CommandId.setValue, async (arg?: unknown) => {
       const target = asKeyTarget(arg) ?? (await pickKeyTarget(deps.profiles, deps.clients));
       if (!target) return false;
       const context = { profile: target.profile, serverId: target.serverId, key: target.key };
@@ -42,7 +43,7 @@ export function registerSetValue(deps: EditDeps): vscode.Disposable[] {
         return false;
       }
     }),
-    vscode.commands.registerCommand('ecsMetadata.setMetadataKey', async (arg?: unknown) => {
+    vscode.commands.registerCommand(CommandId.setMetadataKey, async (arg?: unknown) => {
       const { profile, serverId, key, value } = writeArguments(arg, true);
       const target: ServerTarget = { profile, serverId };
       const current = await readKeyFresh(deps.clients, target, key);

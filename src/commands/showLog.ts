@@ -1,7 +1,9 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
+import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
+import { registerCommand } from './registerCommand';
 
 /** `ecsMetadata.showLog`: reveals the output channel with one line per request. */
 export function registerShowLog(deps: CommandDeps): vscode.Disposable {
-  return vscode.commands.registerCommand('ecsMetadata.showLog', () => deps.log.show());
+  return registerCommand(CommandId.showLog, () => deps.log.show());
 }

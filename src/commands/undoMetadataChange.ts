@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { showError } from '../errors/userMessage';
+import { CommandId } from './commandIds';
+import { showError } from './registerCommand';
 import { confirmChange } from '../metadata/confirmChange';
 import { isEmptyChange, summarize } from '../metadata/metadataChange';
 import { readAllFresh } from '../metadata/readFresh';
@@ -12,7 +13,7 @@ import type { EditDeps } from './editDeps';
  * back. Shows the same modal summary as any change first. Undoing twice redoes.
  */
 export function registerUndoMetadataChange(deps: EditDeps): vscode.Disposable {
-  return vscode.commands.registerCommand('ecsMetadata.undoLastChange', async () => {
+  return vscode.commands.registerCommand(CommandId.undoLastChange, async () => {
     const last = deps.writer.lastChange;
     if (!last || isEmptyChange(last.undo)) {
       void vscode.window.showInformationMessage(vscode.l10n.t('There is no metadata change to undo.'));

@@ -1,4 +1,5 @@
 /** The one error type of the core: a kind to branch on, and the facts support asks for. */
+import type { InputProblem } from './validation';
 
 export type EcsErrorKind =
   | 'invalidInput'
@@ -31,6 +32,8 @@ export interface EcsErrorInit {
   keyCount?: number;
   /** For `quota`: the most keys the server may have, when known. */
   keyQuota?: number;
+  /** For `invalidInput` refused before sending: which rule refused what, as a code. */
+  problem?: InputProblem;
   cause?: unknown;
 }
 
@@ -44,6 +47,7 @@ export class EcsError extends Error {
   readonly taskState?: string;
   readonly keyCount?: number;
   readonly keyQuota?: number;
+  readonly problem?: InputProblem;
 
   constructor(kind: EcsErrorKind, message: string, init: EcsErrorInit = {}) {
     super(message);
@@ -57,6 +61,7 @@ export class EcsError extends Error {
     if (init.taskState !== undefined) this.taskState = init.taskState;
     if (init.keyCount !== undefined) this.keyCount = init.keyCount;
     if (init.keyQuota !== undefined) this.keyQuota = init.keyQuota;
+    if (init.problem !== undefined) this.problem = init.problem;
     // The cause may carry request objects with secret headers: keep it, but not enumerable.
     if (init.cause !== undefined) {
       Object.defineProperty(this, 'cause', { value: init.cause, enumerable: false, writable: true });

@@ -11,7 +11,6 @@ export {
   validateMetadataKey,
   validateMetadataValue,
   validateMetadataChanges,
-  metadataValueProblem,
   characterCount,
   MAX_METADATA_VALUE_LENGTH,
   validateProjectId,
@@ -20,8 +19,11 @@ export {
   metadataKeyProblem,
   projectIdProblem,
   endpointProblem,
+  inputProblemMessage,
+  inputProblemCodes,
   isLoopbackHost,
 } from './validation';
+export type { InputProblem, InputProblemCode } from './validation';
 export type {
   AkSkAuth,
   PasswordAuth,

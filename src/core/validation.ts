@@ -14,38 +14,60 @@ const METADATA_KEY = /^[A-Za-z0-9\-_:.]{1,255}$/;
 /** Project ids are 32 hex characters on Huawei Cloud and Keystone; other clouds may differ, so stay lenient. */
 const PROJECT_ID = /^[A-Za-z0-9\-_]{1,64}$/;
 
+/**
+ * Why an input was refused, as a code the VS Code layer turns into words in the user's language.
+ * Every code the validators below can report is listed here.
+ */
+export const inputProblemCodes = [
+  'serverIdInvalid',
+  'metadataKeyEmpty',
+  'metadataKeyTooLong',
+  'metadataKeyDotSegment',
+  'metadataKeyCharacters',
+  'projectIdMissing',
+  'projectIdInvalid',
+  'endpointNotUrl',
+  'endpointScheme',
+  'endpointPlainHttp',
+  'endpointCredentials',
+  'endpointQuery',
+] as const;
+
+export type InputProblemCode = (typeof inputProblemCodes)[number];
+
+/** A refused input: the code, and the one fact its message names (the input clipped, a length, a host). */
+export interface InputProblem {
+  code: InputProblemCode;
+  detail: string;
+}
+
+export function serverIdProblem(serverId: unknown): InputProblem | undefined {
+  if (typeof serverId === 'string' && UUID.test(serverId)) return undefined;
+  return { code: 'serverIdInvalid', detail: preview(serverId) };
+}
+
+export function metadataKeyProblem(key: unknown): InputProblem | undefined {
+  if (typeof key !== 'string' || key.length === 0) return { code: 'metadataKeyEmpty', detail: '' };
+  if (key.length > 255) return { code: 'metadataKeyTooLong', detail: String(key.length) };
+  // URL parsers resolve these as "this folder" and "parent folder" even when percent-encoded.
+  if (key === '.' || key === '..') return { code: 'metadataKeyDotSegment', detail: key };
+  if (!METADATA_KEY.test(key)) return { code: 'metadataKeyCharacters', detail: preview(key) };
+  return undefined;
+}
+
+export function projectIdProblem(projectId: unknown): InputProblem | undefined {
+  if (typeof projectId !== 'string' || projectId.length === 0)
+    return { code: 'projectIdMissing', detail: '' };
+  if (!PROJECT_ID.test(projectId)) return { code: 'projectIdInvalid', detail: preview(projectId) };
+  return undefined;
+}
+
 export function validateServerId(serverId: unknown): asserts serverId is string {
-  if (typeof serverId !== 'string' || !UUID.test(serverId)) {
-    throw new EcsError(
-      'invalidInput',
-      `"${preview(serverId)}" is not a server id. A server id is a UUID such as 998af54b-5762-4041-abc1-f98a2c27b3a2.`,
-    );
-  }
+  refuse(serverIdProblem(serverId));
 }
 
 export function validateMetadataKey(key: unknown): asserts key is string {
-  if (typeof key !== 'string' || key.length === 0) {
-    throw new EcsError('invalidInput', 'The metadata key is empty. Enter a key of 1 to 255 characters.');
-  }
-  if (key.length > 255) {
-    throw new EcsError(
-      'invalidInput',
-      `The metadata key is ${key.length} characters long; the limit is 255.`,
-    );
-  }
-  if (key === '.' || key === '..') {
-    // URL parsers resolve these as "this folder" and "parent folder" even when percent-encoded.
-    throw new EcsError(
-      'invalidInput',
-      `The metadata key "${key}" cannot be used in a URL; choose another key.`,
-    );
-  }
-  if (!METADATA_KEY.test(key)) {
-    throw new EcsError(
-      'invalidInput',
-      `The metadata key "${preview(key)}" has characters ECS does not allow. Use only A-Z a-z 0-9 - _ : .`,
-    );
-  }
+  refuse(metadataKeyProblem(key));
 }
 
 /** The most characters a metadata value may have (Nova and ECS count characters, not bytes). */
@@ -90,15 +112,7 @@ function describeType(value: unknown): string {
 }
 
 export function validateProjectId(projectId: unknown): asserts projectId is string {
-  if (typeof projectId !== 'string' || projectId.length === 0) {
-    throw new EcsError('invalidInput', 'The project id is missing. Set the project id of the region to use.');
-  }
-  if (!PROJECT_ID.test(projectId)) {
-    throw new EcsError(
-      'invalidInput',
-      `"${preview(projectId)}" is not a project id. A project id looks like 9c53a566cb3443ab910cf0daebca90c4.`,
-    );
-  }
+  refuse(projectIdProblem(projectId));
 }
 
 const LOOPBACK_NAMES = new Set(['localhost', '[::1]', '::1']);
@@ -108,78 +122,78 @@ export function isLoopbackHost(hostname: string): boolean {
   return LOOPBACK_NAMES.has(hostname.toLowerCase()) || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
+/** The problem of an endpoint URL: https, or plain http to this machine only, nothing else in it. */
+export function endpointProblem(endpoint: unknown): InputProblem | undefined {
+  return parseEndpoint(endpoint).problem;
+}
+
 /**
  * Parses an endpoint URL. Plain http is only allowed to this machine: anything else would send
  * signatures and tokens in the clear. Returns the URL without a trailing slash on its path.
  */
 export function validateEndpoint(endpoint: unknown, what = 'ECS endpoint'): URL {
+  const { url, problem } = parseEndpoint(endpoint);
+  refuse(problem, what);
+  return url as URL;
+}
+
+function parseEndpoint(endpoint: unknown): { url?: URL; problem?: InputProblem } {
   let url: URL;
   try {
     url = new URL(String(endpoint));
   } catch {
-    throw new EcsError(
-      'invalidInput',
-      `The ${what} "${preview(endpoint)}" is not a URL. Use a form like https://ecs.cn-north-4.myhuaweicloud.com`,
-    );
+    return { problem: { code: 'endpointNotUrl', detail: preview(endpoint) } };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new EcsError(
-      'invalidInput',
-      `The ${what} must start with https:// (it is "${preview(endpoint)}").`,
-    );
+    return { problem: { code: 'endpointScheme', detail: preview(endpoint) } };
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    throw new EcsError(
-      'invalidInput',
-      `The ${what} uses plain http:// for ${url.hostname}; use https://. Plain http is allowed only for this machine (127.0.0.1, ::1, localhost).`,
-    );
+    return { problem: { code: 'endpointPlainHttp', detail: url.hostname } };
   }
-  if (url.username || url.password) {
-    throw new EcsError('invalidInput', `The ${what} must not contain a user name or password.`);
-  }
-  if (url.search || url.hash) {
-    throw new EcsError('invalidInput', `The ${what} must not contain a query or fragment.`);
-  }
+  if (url.username || url.password) return { problem: { code: 'endpointCredentials', detail: '' } };
+  if (url.search || url.hash) return { problem: { code: 'endpointQuery', detail: '' } };
   url.pathname = url.pathname.replace(/\/+$/, '');
-  return url;
+  return { url };
+}
+
+/** The core's own English sentence for a problem (logs, other consumers of the core). */
+export function inputProblemMessage(problem: InputProblem, what = 'ECS endpoint'): string {
+  const { detail } = problem;
+  switch (problem.code) {
+    case 'serverIdInvalid':
+      return `"${detail}" is not a server id. A server id is a UUID such as 998af54b-5762-4041-abc1-f98a2c27b3a2.`;
+    case 'metadataKeyEmpty':
+      return 'The metadata key is empty. Enter a key of 1 to 255 characters.';
+    case 'metadataKeyTooLong':
+      return `The metadata key is ${detail} characters long; the limit is 255.`;
+    case 'metadataKeyDotSegment':
+      return `The metadata key "${detail}" cannot be used in a URL; choose another key.`;
+    case 'metadataKeyCharacters':
+      return `The metadata key "${detail}" has characters ECS does not allow. Use only A-Z a-z 0-9 - _ : .`;
+    case 'projectIdMissing':
+      return 'The project id is missing. Set the project id of the region to use.';
+    case 'projectIdInvalid':
+      return `"${detail}" is not a project id. A project id looks like 9c53a566cb3443ab910cf0daebca90c4.`;
+    case 'endpointNotUrl':
+      return `The ${what} "${detail}" is not a URL. Use a form like https://ecs.cn-north-4.myhuaweicloud.com`;
+    case 'endpointScheme':
+      return `The ${what} must start with https:// (it is "${detail}").`;
+    case 'endpointPlainHttp':
+      return `The ${what} uses plain http:// for ${detail}; use https://. Plain http is allowed only for this machine (127.0.0.1, ::1, localhost).`;
+    case 'endpointCredentials':
+      return `The ${what} must not contain a user name or password.`;
+    case 'endpointQuery':
+      return `The ${what} must not contain a query or fragment.`;
+  }
+}
+
+/** Throws EcsError('invalidInput') carrying the problem's code, when there is a problem. */
+function refuse(problem: InputProblem | undefined, what?: string): void {
+  if (problem) throw new EcsError('invalidInput', inputProblemMessage(problem, what), { problem });
 }
 
 /** Echo user input in a message without letting a pasted secret or a huge string through whole. */
 function preview(value: unknown): string {
   const text = typeof value === 'string' ? value : String(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-
-/** For input boxes: the message validateServerId would throw, or undefined when the id is fine. */
-export function serverIdProblem(serverId: string): string | undefined {
-  return problemOf(() => validateServerId(serverId));
-}
-
-/** For input boxes: the message validateMetadataKey would throw, or undefined when the key is fine. */
-export function metadataKeyProblem(key: string): string | undefined {
-  return problemOf(() => validateMetadataKey(key));
-}
-
-/** For input boxes: the message validateMetadataValue would throw, or undefined when the value is fine. */
-export function metadataValueProblem(value: string): string | undefined {
-  return problemOf(() => validateMetadataValue(value));
-}
-
-/** For input boxes: the message validateProjectId would throw, or undefined when the id is fine. */
-export function projectIdProblem(projectId: string): string | undefined {
-  return problemOf(() => validateProjectId(projectId));
-}
-
-/** For input boxes: the message validateEndpoint would throw, or undefined when the URL is fine. */
-export function endpointProblem(endpoint: string, what?: string): string | undefined {
-  return problemOf(() => validateEndpoint(endpoint, what));
-}
-
-function problemOf(check: () => void): string | undefined {
-  try {
-    check();
-    return undefined;
-  } catch (error) {
-    return (error as Error).message;
-  }
 }

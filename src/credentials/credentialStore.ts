@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Disposable } from '../lifecycle/disposable';
 import { SetupError } from '../errors/setupError';
 import { parseCredentials, type Credentials } from './credentials';
 
@@ -8,16 +9,18 @@ const prefix = 'ecsMetadata.profile/';
  * Profile secrets in VS Code's SecretStorage (the OS keyring), one JSON entry per profile.
  * When the keyring is unusable this fails loudly: secrets are never written anywhere else.
  */
-export class CredentialStore implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<string>();
+export class CredentialStore extends Disposable {
+  private readonly changed = this.register(new vscode.EventEmitter<string>());
   /** Fires with the profile name whose secrets changed (here or in another window). */
   readonly onDidChange: vscode.Event<string> = this.changed.event;
-  private readonly subscription: vscode.Disposable;
 
   constructor(private readonly secrets: vscode.SecretStorage) {
-    this.subscription = secrets.onDidChange((e) => {
-      if (e.key.startsWith(prefix)) this.changed.fire(e.key.slice(prefix.length));
-    });
+    super();
+    this.register(
+      secrets.onDidChange((e) => {
+        if (e.key.startsWith(prefix)) this.changed.fire(e.key.slice(prefix.length));
+      }),
+    );
   }
 
   async get(profileName: string): Promise<Credentials | undefined> {
@@ -36,11 +39,6 @@ export class CredentialStore implements vscode.Disposable {
 
   async delete(profileName: string): Promise<void> {
     await this.guard(() => this.secrets.delete(prefix + profileName));
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
   }
 
   /** Turns any keyring failure into one actionable error; the original (which may quote data) is not kept. */

@@ -1,74 +1,79 @@
 import * as vscode from 'vscode';
 import {
   endpointProblem,
-  isLoopbackHost,
   metadataKeyProblem,
   projectIdProblem,
   serverIdProblem,
+  type InputProblem,
 } from '../core';
 import { credentialsMatch, type Credentials } from '../credentials/credentials';
 import type { AuthType } from '../profiles/profile';
 
 /**
- * Localized messages for input the user typed or a script passed. The core decides what is valid
- * (one rule, shared with what it enforces before sending); its messages are English-only, so they
- * are never shown here — each function returns its own translatable text, or undefined when fine.
+ * The words, in the user's language, for each reason code the core's validators report. The rules
+ * themselves live once, in the core; here each code gets its sentence (a test checks every code
+ * has one in English and Simplified Chinese).
  */
+export function inputProblemText(problem: InputProblem): string {
+  const { detail } = problem;
+  switch (problem.code) {
+    case 'serverIdInvalid':
+      return vscode.l10n.t(
+        '"{0}" is not a server id. A server id is a UUID such as 998af54b-5762-4041-abc1-f98a2c27b3a2.',
+        detail,
+      );
+    case 'metadataKeyEmpty':
+      return vscode.l10n.t('Enter a metadata key of 1 to 255 characters.');
+    case 'metadataKeyTooLong':
+      return vscode.l10n.t('The metadata key is {0} characters long; the limit is 255.', detail);
+    case 'metadataKeyDotSegment':
+      return vscode.l10n.t('The metadata key "{0}" cannot be used in a URL; choose another key.', detail);
+    case 'metadataKeyCharacters':
+      return vscode.l10n.t(
+        'The metadata key "{0}" has characters ECS does not allow. Use only A-Z a-z 0-9 - _ : .',
+        detail,
+      );
+    case 'projectIdMissing':
+      return vscode.l10n.t('Enter the project id.');
+    case 'projectIdInvalid':
+      return vscode.l10n.t(
+        '"{0}" is not a project id. A project id looks like 9c53a566cb3443ab910cf0daebca90c4.',
+        detail,
+      );
+    case 'endpointNotUrl':
+      return vscode.l10n.t(
+        '"{0}" is not a URL. Use a form like https://ecs.cn-north-4.myhuaweicloud.com',
+        detail,
+      );
+    case 'endpointScheme':
+      return vscode.l10n.t('The URL must start with https://.');
+    case 'endpointPlainHttp':
+      return vscode.l10n.t(
+        'Use https:// for {0}. Plain http:// is allowed only for this machine (127.0.0.1, ::1, localhost).',
+        detail,
+      );
+    case 'endpointCredentials':
+    case 'endpointQuery':
+      return vscode.l10n.t('The URL must not contain a user name, password, query or fragment.');
+  }
+}
 
+/** For input boxes and arguments: the localized problem of a server id, or undefined when fine. */
 export function serverIdInputProblem(serverId: string): string | undefined {
-  if (serverIdProblem(serverId) === undefined) return undefined;
-  return vscode.l10n.t(
-    '"{0}" is not a server id. A server id is a UUID such as 998af54b-5762-4041-abc1-f98a2c27b3a2.',
-    preview(serverId),
-  );
+  return textOf(serverIdProblem(serverId));
 }
 
 export function metadataKeyInputProblem(key: string): string | undefined {
-  if (metadataKeyProblem(key) === undefined) return undefined;
-  if (key.length === 0) return vscode.l10n.t('Enter a metadata key of 1 to 255 characters.');
-  if (key.length > 255) {
-    return vscode.l10n.t('The metadata key is {0} characters long; the limit is 255.', key.length);
-  }
-  if (key === '.' || key === '..') {
-    return vscode.l10n.t('The metadata key "{0}" cannot be used in a URL; choose another key.', key);
-  }
-  return vscode.l10n.t(
-    'The metadata key "{0}" has characters ECS does not allow. Use only A-Z a-z 0-9 - _ : .',
-    preview(key),
-  );
+  return textOf(metadataKeyProblem(key));
 }
 
 export function projectIdInputProblem(projectId: string): string | undefined {
-  if (projectIdProblem(projectId) === undefined) return undefined;
-  if (projectId.length === 0) return vscode.l10n.t('Enter the project id.');
-  return vscode.l10n.t(
-    '"{0}" is not a project id. A project id looks like 9c53a566cb3443ab910cf0daebca90c4.',
-    preview(projectId),
-  );
+  return textOf(projectIdProblem(projectId));
 }
 
 /** An endpoint must be https, or plain http to this machine only (anything else leaks signatures). */
 export function endpointInputProblem(endpoint: string): string | undefined {
-  if (endpointProblem(endpoint) === undefined) return undefined;
-  let url: URL;
-  try {
-    url = new URL(endpoint);
-  } catch {
-    return vscode.l10n.t(
-      '"{0}" is not a URL. Use a form like https://ecs.cn-north-4.myhuaweicloud.com',
-      preview(endpoint),
-    );
-  }
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    return vscode.l10n.t(
-      'Use https:// for {0}. Plain http:// is allowed only for this machine (127.0.0.1, ::1, localhost).',
-      url.hostname,
-    );
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return vscode.l10n.t('The URL must start with https://.');
-  }
-  return vscode.l10n.t('The URL must not contain a user name, password, query or fragment.');
+  return textOf(endpointProblem(endpoint));
 }
 
 /** Credentials of another kind than the profile's sign-in method asks for. */
@@ -81,7 +86,6 @@ export function credentialsInputProblem(
   return vscode.l10n.t('Profile "{0}" signs in with {1}; these credentials do not fit.', profileName, auth);
 }
 
-/** Echo input without letting a pasted secret or a huge string through whole. */
-function preview(value: string): string {
-  return value.length > 80 ? `${value.slice(0, 77)}...` : value;
+function textOf(problem: InputProblem | undefined): string | undefined {
+  return problem && inputProblemText(problem);
 }

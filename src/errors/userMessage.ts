@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
-import { isEcsError, type EcsError } from '../core/errors';
-import { redactSecrets } from '../core';
-import { metadataKeyInputProblem, serverIdInputProblem } from './inputProblems';
+import { isEcsError, redactSecrets, type EcsError } from '../core';
+import { CommandId } from '../commands/commandIds';
+import { Setting } from '../settings/settings';
+import { inputProblemText } from './inputProblems';
+import { InputError } from './inputError';
 import { isSetupError, type SetupError } from './setupError';
-import type { Log } from '../log/log';
 import { networkTrouble } from './networkTrouble';
 
-export interface ErrorContext {
+/** What a failed action was about, so its message can name the profile, server and key. */
+export interface ErrorSubject {
   profile?: string;
   serverId?: string;
   key?: string;
@@ -26,15 +28,11 @@ export interface UserMessage {
   actions: ErrorAction[];
 }
 
-/** Where the core's English detail goes when the message shown leaves it out; set by activate(). */
-let detailLog: Log | undefined;
-
-export function sendErrorDetailsTo(log: Log | undefined): void {
-  detailLog = log;
-}
-
 /** Turns any error into a localized message that says what went wrong and what to do about it. */
-export function describeError(err: unknown, context: ErrorContext = {}): UserMessage {
+export function describeError(err: unknown, context: ErrorSubject = {}): UserMessage {
+  if (err instanceof InputError) {
+    return { message: err.message, summary: vscode.l10n.t('Invalid input'), actions: [] };
+  }
   if (isSetupError(err)) return describeSetupError(err, context);
   if (isEcsError(err)) return withRequestId(describeEcsError(err, context), err.requestId);
   const text = err instanceof Error ? err.message : String(err);
@@ -45,15 +43,7 @@ export function describeError(err: unknown, context: ErrorContext = {}): UserMes
   };
 }
 
-/** Shows the message with its buttons and runs the one the user picks. */
-export async function showError(err: unknown, context: ErrorContext = {}): Promise<void> {
-  const { message, actions } = describeError(err, context);
-  const picked = await vscode.window.showErrorMessage(message, ...actions.map((a) => a.title));
-  const action = actions.find((a) => a.title === picked);
-  if (action) await vscode.commands.executeCommand(action.command, ...(action.args ?? []));
-}
-
-function describeSetupError(err: SetupError, context: ErrorContext): UserMessage {
+function describeSetupError(err: SetupError, context: ErrorSubject): UserMessage {
   const profile = err.profile ?? context.profile;
   switch (err.kind) {
     case 'missingCredentials':
@@ -69,12 +59,12 @@ function describeSetupError(err: SetupError, context: ErrorContext): UserMessage
       return {
         message: err.message,
         summary: vscode.l10n.t('Profile incomplete'),
-        actions: [openSettings('ecsMetadata.profiles')],
+        actions: [openSettings(Setting.profiles)],
       };
   }
 }
 
-function describeEcsError(err: EcsError, context: ErrorContext): UserMessage {
+function describeEcsError(err: EcsError, context: ErrorSubject): UserMessage {
   const server = context.serverId ?? '';
   switch (err.kind) {
     case 'auth':
@@ -87,13 +77,18 @@ function describeEcsError(err: EcsError, context: ErrorContext): UserMessage {
         actions: [setCredentials(context.profile)],
       };
     case 'forbidden': {
-      const permission =
-        err.permission ??
-        (context.key
-          ? 'ecs:servers:getMetadata'
-          : context.serverId
-            ? 'ecs:servers:listMetadata'
-            : 'ecs:servers:list');
+      // The core names the permission of the route that was refused; nothing to guess here.
+      const permission = err.permission;
+      if (permission === undefined) {
+        return {
+          message: vscode.l10n.t(
+            'Access denied. The IAM user of profile "{0}" lacks a permission this call needs.',
+            context.profile ?? '',
+          ),
+          summary: vscode.l10n.t('Access denied'),
+          actions: [],
+        };
+      }
       return {
         message: vscode.l10n.t(
           'Access denied. The IAM user of profile "{0}" needs the permission {1} in this project.',
@@ -163,7 +158,7 @@ function describeEcsError(err: EcsError, context: ErrorContext): UserMessage {
           'The cloud did not answer in time. Check your network and the http.proxy setting, or raise ecsMetadata.requestTimeoutSeconds.',
         ),
         summary: vscode.l10n.t('Request timed out'),
-        actions: [openSettings('ecsMetadata.requestTimeoutSeconds'), showLog()],
+        actions: [openSettings(Setting.requestTimeoutSeconds), showLog()],
       };
     case 'network':
       return describeNetworkError(err);
@@ -174,7 +169,7 @@ function describeEcsError(err: EcsError, context: ErrorContext): UserMessage {
         actions: [],
       };
     case 'invalidInput':
-      return describeInvalidInput(err, context);
+      return describeInvalidInput(err);
     case 'server':
     case 'badResponse':
       return {
@@ -189,11 +184,11 @@ function describeEcsError(err: EcsError, context: ErrorContext): UserMessage {
 }
 
 /**
- * The core's messages are English-only, so the sentence shown is always the extension's: from the
- * input in context when that is what the core refused, else a general one; the core's wording goes
- * to the log. The only other words shown are the cloud's own, marked as such, when it refused a request.
+ * Refused before sending: the core says which rule refused what as a code, and the sentence shown
+ * is the extension's for that code. Refused by the cloud: the extension's sentence, and the cloud's
+ * own words marked as such.
  */
-function describeInvalidInput(err: EcsError, context: ErrorContext): UserMessage {
+function describeInvalidInput(err: EcsError): UserMessage {
   const summary = vscode.l10n.t('Invalid input');
   if (err.status !== undefined) {
     const refused = vscode.l10n.t(
@@ -205,18 +200,15 @@ function describeInvalidInput(err: EcsError, context: ErrorContext): UserMessage
       : '';
     return { message: refused + said, summary, actions: [showLog()] };
   }
-  // Describing may happen more than once per error (tree renders); a repeated log line is harmless.
-  detailLog?.error(`invalid input, not sent: ${redactSecrets(err.message)}`);
-  const problem =
-    (context.key !== undefined ? metadataKeyInputProblem(context.key) : undefined) ??
-    (context.serverId !== undefined ? serverIdInputProblem(context.serverId) : undefined);
   return {
     message: vscode.l10n.t(
       'The request was not sent because an input is not valid. {0}',
-      problem ?? vscode.l10n.t('Check the profile in the ecsMetadata.profiles setting.'),
+      err.problem
+        ? inputProblemText(err.problem)
+        : vscode.l10n.t('Check the profile in the ecsMetadata.profiles setting.'),
     ),
     summary,
-    actions: problem ? [] : [openSettings('ecsMetadata.profiles')],
+    actions: err.problem ? [] : [openSettings(Setting.profiles)],
   };
 }
 
@@ -253,7 +245,7 @@ function withRequestId(message: UserMessage, requestId: string | undefined): Use
 function setCredentials(profile: string | undefined): ErrorAction {
   return {
     title: vscode.l10n.t('Set Credentials'),
-    command: 'ecsMetadata.setCredentials',
+    command: CommandId.setCredentials,
     args: profile ? [{ profile }] : [],
   };
 }
@@ -261,7 +253,7 @@ function setCredentials(profile: string | undefined): ErrorAction {
 function removeServer(profile: string, serverId: string): ErrorAction {
   return {
     title: vscode.l10n.t('Remove Server'),
-    command: 'ecsMetadata.removeServer',
+    command: CommandId.removeServer,
     args: [{ profile, serverId }],
   };
 }
@@ -271,5 +263,5 @@ function openSettings(setting: string): ErrorAction {
 }
 
 function showLog(): ErrorAction {
-  return { title: vscode.l10n.t('Show Log'), command: 'ecsMetadata.showLog' };
+  return { title: vscode.l10n.t('Show Log'), command: CommandId.showLog };
 }

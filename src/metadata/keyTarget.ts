@@ -8,12 +8,12 @@ export interface KeyTarget {
 }
 
 /**
- * Reads a KeyTarget out of a command argument: a plain `{ profile, serverId, key }` object (scripts,
- * tests, the panel) or a key tree item, which carries one as `target`.
+ * Reads a KeyTarget out of a command argument: a `{ profile, serverId, key }` object (scripts, the
+ * panel) or a key tree node, which has those fields. Only the argument's own fields are read: a
+ * nested argument is never unwrapped, so no argument can make this walk deep.
  */
 export function asKeyTarget(arg: unknown): KeyTarget | undefined {
   if (!isRecord(arg)) return undefined;
-  if (isRecord(arg.target) && asKeyTarget(arg.target)) return asKeyTarget(arg.target);
   const { profile, serverId, key, serverName } = arg;
   if (typeof profile !== 'string' || typeof serverId !== 'string' || typeof key !== 'string')
     return undefined;

@@ -19,11 +19,15 @@ export interface KeyReaderDeps {
 }
 
 /**
- * Reads a key fresh (never from a cache) with a cancellable progress notification. When the
- * server's name is not known from the caller or the profile, it is asked for alongside the read;
- * a failure there never fails the read.
+ * Reads a key fresh (never from a cache) with a cancellable progress notification; `signal` (the
+ * panel closing) cancels it too. When the server's name is not known from the caller or the
+ * profile, it is asked for alongside the read; a failure there never fails the read.
  */
-export function readKeyWithProgress(deps: KeyReaderDeps, target: KeyTarget): Promise<KeyRead> {
+export function readKeyWithProgress(
+  deps: KeyReaderDeps,
+  target: KeyTarget,
+  signal?: AbortSignal,
+): Promise<KeyRead> {
   return Promise.resolve(
     vscode.window.withProgress(
       {
@@ -37,11 +41,15 @@ export function readKeyWithProgress(deps: KeyReaderDeps, target: KeyTarget): Pro
       },
       async (_progress, token) => {
         const abort = new AbortController();
-        const subscription = token.onCancellationRequested(() => abort.abort());
+        const cancel = (): void => abort.abort();
+        const subscription = token.onCancellationRequested(cancel);
+        signal?.addEventListener('abort', cancel, { once: true });
+        if (signal?.aborted) cancel();
         try {
           return await readKey(deps, target, abort.signal);
         } finally {
           subscription.dispose();
+          signal?.removeEventListener('abort', cancel);
         }
       },
     ),

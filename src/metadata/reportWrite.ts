@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { describeError, showError } from '../errors/userMessage';
+import { showError } from '../commands/registerCommand';
+import { describeError } from '../errors/userMessage';
 import { serverLabel } from './confirmChange';
 import type { ServerTarget, WriteOutcome } from './metadataWriter';
 

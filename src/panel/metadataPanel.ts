@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { HostToPageMessage, PageToHostMessage, PanelView } from './messages';
+import { Disposable } from '../lifecycle/disposable';
 import { buildPanelHtml, type PanelLabels } from './panelHtml';
 import { isPageToHostMessage } from './panelState';
 import { createNonce } from './nonce';
@@ -17,14 +18,12 @@ export type PanelRequestHandler = (
  * queues messages until the page says it is ready — again after each time the page is rebuilt
  * (when a hidden panel is shown, the page reloads and re-sends `ready`).
  */
-export class MetadataPanel implements vscode.Disposable {
+export class MetadataPanel extends Disposable {
   private view: PanelView | undefined;
   private pageReady = false;
   private readonly queue: HostToPageMessage[] = [];
-  private readonly disposables: vscode.Disposable[] = [];
-  private readonly disposedEmitter = new vscode.EventEmitter<void>();
+  private readonly disposedEmitter = this.register(new vscode.EventEmitter<void>());
   readonly onDidDispose = this.disposedEmitter.event;
-  private disposed = false;
 
   /** Opens a new panel in the active editor column. */
   static create(extensionUri: vscode.Uri, onRequest: PanelRequestHandler): MetadataPanel {
@@ -51,6 +50,8 @@ export class MetadataPanel implements vscode.Disposable {
     extensionUri: vscode.Uri,
     private readonly onRequest: PanelRequestHandler,
   ) {
+    super();
+    this.register(webviewPanel);
     const webview = webviewPanel.webview;
     // Restored panels keep the options they were created with; set them again so a reload
     // under a newer version still gets today's limits.
@@ -64,14 +65,16 @@ export class MetadataPanel implements vscode.Disposable {
       labels: panelLabels(),
     });
     webviewPanel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'ecs-metadata.svg');
-    this.disposables.push(
-      webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
-      webviewPanel.onDidChangeViewState(() => {
-        // A panel that is not visible loses its page (no retainContextWhenHidden); hold messages
-        // until the rebuilt page says it is ready.
-        if (!webviewPanel.visible) this.pageReady = false;
-      }),
-      webviewPanel.onDidDispose(() => this.dispose()),
+    this.register(
+      vscode.Disposable.from(
+        webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
+        webviewPanel.onDidChangeViewState(() => {
+          // A panel that is not visible loses its page (no retainContextWhenHidden); hold messages
+          // until the rebuilt page says it is ready.
+          if (!webviewPanel.visible) this.pageReady = false;
+        }),
+        webviewPanel.onDidDispose(() => this.dispose()),
+      ),
     );
   }
 
@@ -81,7 +84,7 @@ export class MetadataPanel implements vscode.Disposable {
   }
 
   get active(): boolean {
-    return !this.disposed && this.webviewPanel.active;
+    return !this.isDisposed && this.webviewPanel.active;
   }
 
   show(view: PanelView): void {
@@ -94,17 +97,15 @@ export class MetadataPanel implements vscode.Disposable {
     this.webviewPanel.reveal(undefined, true);
   }
 
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
+  override dispose(): void {
+    if (this.isDisposed) return;
     this.disposedEmitter.fire();
-    this.disposedEmitter.dispose();
-    for (const d of this.disposables.splice(0)) d.dispose();
-    this.webviewPanel.dispose();
+    // Listeners, then the emitter, then the webview panel itself (registered first).
+    super.dispose();
   }
 
   private post(message: HostToPageMessage): void {
-    if (this.disposed) return;
+    if (this.isDisposed) return;
     if (!this.pageReady) {
       // Only the latest view matters: a page that becomes ready needs one `show`, not the history.
       this.queue.length = 0;

@@ -1,21 +1,13 @@
 import * as vscode from 'vscode';
 import { copyToClipboard } from '../clipboard/copyToClipboard';
-import { describeError, showError } from '../errors/userMessage';
+import { CommandId } from '../commands/commandIds';
+import { onBehalfOfPerson } from '../commands/registerCommand';
+import { describeError } from '../errors/userMessage';
 import type { KeyTarget } from '../metadata/keyTarget';
 import { readKeyWithProgress, type KeyRead, type KeyReaderDeps } from '../metadata/readKeyValue';
 import type { PanelState, PanelView } from './messages';
 import { MetadataPanel, type PanelRequestHandler } from './metadataPanel';
 import { viewAsJson } from './viewAsJson';
-
-export interface ShowKeyOptions {
-  /**
-   * Interactive callers (a click, the palette) get failures as a notification with buttons;
-   * programmatic callers get a rejection and show nothing themselves.
-   */
-  interactive: boolean;
-  /** Bring the panel to the front; default true. A refresh after a write leaves focus where it is. */
-  reveal?: boolean;
-}
 
 /**
  * Keeps the single metadata panel: every key opens in it, a closed one is created again on demand.
@@ -25,6 +17,8 @@ export interface ShowKeyOptions {
 export class PanelController implements vscode.Disposable {
   private panel: MetadataPanel | undefined;
   private generation = 0;
+  /** Aborted when the panel closes: its reads are for nobody then. */
+  private reads = new AbortController();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -41,9 +35,13 @@ export class PanelController implements vscode.Disposable {
     return this.panel?.active ? this.panel.current : undefined;
   }
 
-  /** Opens (or reuses) the panel for `target`, reads the key fresh and shows the outcome. */
-  async showKey(target: KeyTarget, options: ShowKeyOptions): Promise<KeyRead> {
+  /**
+   * Opens (or reuses) the panel for `target`, reads the key fresh and shows the outcome; a failure
+   * shows in the panel and rejects with the error (the command that called decides who hears it).
+   */
+  async showKey(target: KeyTarget, options: { reveal?: boolean } = {}): Promise<KeyRead> {
     const panel = this.ensurePanel();
+    // A refresh after a write leaves focus where it is.
     if (options.reveal !== false) panel.reveal();
     const generation = ++this.generation;
     const previous = panel.current;
@@ -51,17 +49,19 @@ export class PanelController implements vscode.Disposable {
     const sameKey = previous !== undefined && sameTarget(previous.target, target);
     panel.show({ ...(sameKey ? previous : {}), target, loading: true, error: undefined });
     try {
-      const read = await readKeyWithProgress(this.deps, target);
+      const read = await readKeyWithProgress(this.deps, target, this.reads.signal);
       if (generation === this.generation && this.panel === panel) panel.show(viewOf(read));
       return read;
     } catch (err) {
-      const context = { profile: target.profile, serverId: target.serverId, key: target.key };
-      const described = describeError(err, context);
       if (generation === this.generation && this.panel === panel) {
-        panel.show({ target, loading: false, error: errorOf(described.message, err) });
+        const { message } = describeError(err, {
+          profile: target.profile,
+          serverId: target.serverId,
+          key: target.key,
+        });
+        panel.show({ target, loading: false, error: errorOf(message, err) });
       }
-      if (options.interactive) void showError(err, context);
-      throw new Error(described.message);
+      throw err;
     }
   }
 
@@ -70,7 +70,7 @@ export class PanelController implements vscode.Disposable {
     const target = this.panel?.current?.target;
     if (!target || target.profile !== profile || target.serverId !== serverId) return;
     if (!keys.includes(target.key)) return;
-    this.showKey(target, { interactive: false, reveal: false }).catch(() => undefined);
+    this.showKey(target, { reveal: false }).catch(() => undefined);
   }
 
   /** Takes over a panel VS Code restored after a reload, showing what the page had saved. */
@@ -95,7 +95,10 @@ export class PanelController implements vscode.Disposable {
 
   private adopt(panel: MetadataPanel): void {
     this.panel = panel;
+    const reads = new AbortController();
+    this.reads = reads;
     panel.onDidDispose(() => {
+      reads.abort();
       if (this.panel === panel) this.panel = undefined;
     });
   }
@@ -105,8 +108,8 @@ export class PanelController implements vscode.Disposable {
     if (!view) return;
     switch (request.type) {
       case 'refresh':
-        // Failures are already shown by showKey; nothing else to do with them here.
-        this.showKey(view.target, { interactive: true }).catch(() => undefined);
+        // The button is a person asking: the command shows a failure to them, with its actions.
+        void vscode.commands.executeCommand(CommandId.openKey, onBehalfOfPerson(view.target));
         return;
       case 'copyValue':
         // Copies what the user sees, so the clipboard never differs from the panel.

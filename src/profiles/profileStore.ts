@@ -1,23 +1,20 @@
 import * as vscode from 'vscode';
 import type { Profile, ProfileSetting, ServerRef } from './profile';
+import { Disposable } from '../lifecycle/disposable';
+import { onDidChangeSetting, Setting, settings } from '../settings/settings';
 import { resolveProfile } from './resolveProfile';
-
-const section = 'ecsMetadata';
-const key = 'profiles';
 
 /**
  * The `ecsMetadata.profiles` setting as a list of profiles. Writes go to user (global) settings:
  * profiles describe the user's clouds, not a workspace. Secrets never pass through here.
  */
-export class ProfileStore implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
+export class ProfileStore extends Disposable {
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChange: vscode.Event<void> = this.changed.event;
-  private readonly subscription: vscode.Disposable;
 
   constructor() {
-    this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(`${section}.${key}`)) this.changed.fire();
-    });
+    super();
+    this.register(onDidChangeSetting([Setting.profiles], () => this.changed.fire()));
   }
 
   list(): Profile[] {
@@ -65,24 +62,17 @@ export class ProfileStore implements vscode.Disposable {
     }));
   }
 
-  dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
-  }
-
   /** The effective list (workspace may override user settings); malformed entries are skipped. */
   private settings(): ProfileSetting[] {
-    return sanitize(vscode.workspace.getConfiguration(section).get<unknown>(key));
+    return sanitize(settings.profiles());
   }
 
   private globalSettings(): ProfileSetting[] {
-    return sanitize(vscode.workspace.getConfiguration(section).inspect<unknown>(key)?.globalValue);
+    return sanitize(settings.userProfiles());
   }
 
   private async write(profiles: ProfileSetting[]): Promise<void> {
-    await vscode.workspace
-      .getConfiguration(section)
-      .update(key, profiles.length > 0 ? profiles : undefined, vscode.ConfigurationTarget.Global);
+    await settings.writeUserProfiles(profiles.length > 0 ? profiles : undefined);
   }
 }
 

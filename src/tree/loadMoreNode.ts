@@ -1,22 +1,26 @@
 import * as vscode from 'vscode';
+import { CommandId } from '../commands/commandIds';
 import { ContextValue } from './contextValues';
-import type { ProfileNode } from './profileNode';
 import { TreeNode } from './treeNode';
 
-/** "Load more" at the end of a profile's discovered servers; remembers which page it asks for. */
+/** "Load more" at the end of a paged list; remembers which page it asks for, and shows when it is loading. */
 export class LoadMoreNode extends TreeNode {
   constructor(
-    override readonly parent: ProfileNode,
+    override readonly parent: TreeNode,
     readonly marker: string,
+    readonly busy: boolean,
   ) {
     super(parent);
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(vscode.l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(
+      this.busy ? vscode.l10n.t('Loading…') : vscode.l10n.t('Load more…'),
+      vscode.TreeItemCollapsibleState.None,
+    );
     item.contextValue = ContextValue.LoadMore;
-    item.iconPath = new vscode.ThemeIcon('more');
-    item.command = { title: vscode.l10n.t('Load more'), command: 'ecsMetadata.loadMore', arguments: [this] };
+    item.iconPath = new vscode.ThemeIcon(this.busy ? 'loading~spin' : 'more');
+    item.command = { title: vscode.l10n.t('Load more'), command: CommandId.loadMore, arguments: [this] };
     return item;
   }
 }

@@ -1,37 +1,42 @@
 import * as vscode from 'vscode';
-import { describeError, type ErrorContext } from '../errors/userMessage';
+import { CommandId } from '../commands/commandIds';
+import { describeError, type ErrorSubject } from '../errors/userMessage';
 import { ContextValue } from './contextValues';
 import { TreeNode } from './treeNode';
 
 /**
- * A line of text where children would be: an empty state, or an error that says what went wrong.
- * An error item retries its parent on click instead of throwing into the tree.
+ * A line of text where children would be: an empty state (`info`), or an error that says what went
+ * wrong (`error`), which retries its parent on click instead of throwing into the tree.
  */
 export class MessageNode extends TreeNode {
-  constructor(
+  private constructor(
     parent: TreeNode | undefined,
     readonly label: string,
     readonly detail: string | undefined,
-    readonly isError: boolean,
+    readonly kind: 'info' | 'error',
   ) {
     super(parent);
   }
 
-  static forError(parent: TreeNode, err: unknown, context: ErrorContext): MessageNode {
-    const { message, summary } = describeError(err, context);
-    return new MessageNode(parent, summary, message, true);
+  static info(parent: TreeNode, label: string): MessageNode {
+    return new MessageNode(parent, label, undefined, 'info');
+  }
+
+  static error(parent: TreeNode, err: unknown, subject: ErrorSubject): MessageNode {
+    const { message, summary } = describeError(err, subject);
+    return new MessageNode(parent, summary, message, 'error');
   }
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
     item.contextValue = ContextValue.Message;
     item.tooltip = this.detail;
-    if (this.isError) {
+    if (this.kind === 'error') {
       item.description = vscode.l10n.t('click to retry');
       item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
       item.command = {
         title: vscode.l10n.t('Retry'),
-        command: 'ecsMetadata.refreshNode',
+        command: CommandId.refreshNode,
         arguments: [this.parent],
       };
     } else {

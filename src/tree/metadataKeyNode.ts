@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { KeyTarget } from '../metadata/keyTarget';
 import { valuePreview } from '../metadata/valuePreview';
+import { CommandId } from '../commands/commandIds';
 import { ContextValue } from './contextValues';
 import type { ServerNode } from './serverNode';
 import { TreeNode } from './treeNode';
@@ -9,7 +9,7 @@ const previewLength = 40;
 
 /**
  * One metadata key of a server. Carries `profile`, `serverId`, `key` and the server's name when it
- * has one, so commands invoked from the tree (open, copy) accept it like their KeyTarget argument —
+ * has one, so commands run on it (open on click, copy) read it like their KeyTarget argument —
  * and, knowing the name, do not ask the cloud for it again.
  */
 export class MetadataKeyNode extends TreeNode {
@@ -39,15 +39,10 @@ export class MetadataKeyNode extends TreeNode {
     item.tooltip = this.key;
     item.command = {
       title: vscode.l10n.t('Open Metadata Key'),
-      command: 'ecsMetadata.openKey',
-      arguments: [this.openArgument()],
+      command: CommandId.openKey,
+      // The node itself: a click is a person's, and the command tells a person apart by a node.
+      arguments: [this],
     };
     return item;
-  }
-
-  /** What `ecsMetadata.openKey` gets: the name the tree already shows spares the panel a server lookup. */
-  private openArgument(): KeyTarget {
-    const { profile, serverId, key, serverName } = this;
-    return serverName === undefined ? { profile, serverId, key } : { profile, serverId, key, serverName };
   }
 }

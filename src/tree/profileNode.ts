@@ -1,19 +1,19 @@
 import * as vscode from 'vscode';
 import type { ServerSummary } from '../core';
+import type { ErrorSubject } from '../errors/userMessage';
 import type { Profile } from '../profiles/profile';
+import type { PagedNode } from './childrenLoader';
 import { ContextValue } from './contextValues';
-import { LoadMoreNode } from './loadMoreNode';
-import { MessageNode } from './messageNode';
 import { ServerNode } from './serverNode';
 import { ServerPager } from './serverPager';
 import type { TreeContext } from './treeContext';
-import { TreeNode } from './treeNode';
+import { TreeNode, type ChildNodes } from './treeNode';
 
 /**
  * A profile: its configured servers first, then (when discovery is on) the project's other servers,
  * a page at a time. The filter narrows both by name or id.
  */
-export class ProfileNode extends TreeNode {
+export class ProfileNode extends TreeNode implements PagedNode {
   private configured: Promise<ServerSummary[]> | undefined;
   private pager: ServerPager;
   /** Reused across re-renders (filter changes) so expanded servers keep their keys. */
@@ -46,41 +46,38 @@ export class ProfileNode extends TreeNode {
     return item;
   }
 
-  override async getChildren(): Promise<TreeNode[]> {
-    try {
-      await this.context.clients.get(this.profile.name);
-    } catch (err) {
-      return [MessageNode.forError(this, err, { profile: this.profile.name })];
-    }
+  override async loadChildren(signal: AbortSignal): Promise<ChildNodes> {
+    // Fails here (no credentials, a profile to fix) before anything else is tried.
+    await this.context.clients.get(this.profile.name);
     const nodes: TreeNode[] = [];
-    const configured = await this.configuredServers();
+    const configured = await this.configuredServers(signal);
     const configuredIds = new Set(configured.map((s) => s.id));
     for (const server of configured.filter((s) => this.matches(s))) {
       nodes.push(this.serverNode(server, true));
     }
-    if (this.profile.discoverServers) {
-      try {
-        await this.pager.firstPage();
-        for (const server of this.pager.servers) {
-          if (!configuredIds.has(server.id) && this.matches(server)) {
-            nodes.push(this.serverNode(server, false));
-          }
-        }
-        const marker = this.pager.nextMarker;
-        if (nodes.length === 0) nodes.push(this.emptyState());
-        if (marker) nodes.push(new LoadMoreNode(this, marker));
-      } catch (err) {
-        nodes.push(MessageNode.forError(this, err, { profile: this.profile.name }));
-      }
-    } else if (nodes.length === 0) {
-      nodes.push(this.emptyState());
+    const empty = this.context.filter()
+      ? vscode.l10n.t('No servers match the filter')
+      : vscode.l10n.t('No servers yet: use Add Server');
+    if (!this.profile.discoverServers) return { nodes, empty };
+    try {
+      await this.pager.firstPage(signal);
+    } catch (failure) {
+      return { nodes, failure };
     }
-    return nodes;
+    for (const server of this.pager.servers) {
+      if (!configuredIds.has(server.id) && this.matches(server)) nodes.push(this.serverNode(server, false));
+    }
+    const more = this.pager.nextMarker;
+    return more ? { nodes, empty, more } : { nodes, empty };
+  }
+
+  override errorSubject(): ErrorSubject {
+    return { profile: this.profile.name };
   }
 
   /** Fetches the next page of discovered servers; see ServerPager for why a double click is harmless. */
-  loadMore(marker: string): Promise<void> {
-    return this.pager.loadMore(marker);
+  loadMore(marker: string, signal: AbortSignal): Promise<void> {
+    return this.pager.loadMore(marker, signal);
   }
 
   override reset(): void {
@@ -108,13 +105,13 @@ export class ProfileNode extends TreeNode {
   }
 
   /** Configured servers with their current name and status; one that cannot be read still shows. */
-  private configuredServers(): Promise<ServerSummary[]> {
+  private configuredServers(signal: AbortSignal): Promise<ServerSummary[]> {
     this.configured ??= (async () => {
       const client = await this.context.clients.get(this.profile.name);
       return Promise.all(
         this.profile.servers.map(async (ref): Promise<ServerSummary> => {
           try {
-            const live = await client.getServer(ref.id);
+            const live = await client.getServer(ref.id, { signal });
             return { id: ref.id, name: ref.name || live.name, status: live.status };
           } catch {
             return { id: ref.id, name: ref.name ?? '' };
@@ -129,11 +126,5 @@ export class ProfileNode extends TreeNode {
     const filter = this.context.filter();
     if (!filter) return true;
     return server.name.toLowerCase().includes(filter) || server.id.toLowerCase().includes(filter);
-  }
-
-  private emptyState(): MessageNode {
-    return this.context.filter()
-      ? new MessageNode(this, vscode.l10n.t('No servers match the filter'), undefined, false)
-      : new MessageNode(this, vscode.l10n.t('No servers yet: use Add Server'), undefined, false);
   }
 }

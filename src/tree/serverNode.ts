@@ -1,17 +1,19 @@
 import * as vscode from 'vscode';
 import type { ServerSummary } from '../core';
+import type { ErrorSubject } from '../errors/userMessage';
+import { settings } from '../settings/settings';
 import { ContextValue } from './contextValues';
-import { MessageNode } from './messageNode';
 import { MetadataKeyNode } from './metadataKeyNode';
 import type { ProfileNode } from './profileNode';
+import { idAndStatus } from './idAndStatus';
 import { serverStatusIcon } from './serverStatusIcon';
 import type { TreeContext } from './treeContext';
-import { TreeNode } from './treeNode';
+import { TreeNode, type ChildNodes } from './treeNode';
 
 /** A server: configured in the profile's settings, or discovered by listing the project. Expands to its keys. */
 export class ServerNode extends TreeNode {
   readonly profile: string;
-  private children: Promise<TreeNode[]> | undefined;
+  private metadata: Promise<Record<string, string>> | undefined;
 
   constructor(
     override readonly parent: ProfileNode,
@@ -36,48 +38,51 @@ export class ServerNode extends TreeNode {
     const item = new vscode.TreeItem(name || id, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.getTreeItemId();
     item.contextValue = this.configured ? ContextValue.ConfiguredServer : ContextValue.DiscoveredServer;
-    item.description = status ? `${id} · ${status}` : id;
+    item.description = idAndStatus(this.server);
     item.iconPath = serverStatusIcon(status);
+    // Names and ids come from the cloud: appended as text, never as Markdown.
     const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.appendMarkdown(`**${escape(name || id)}**\n\n`);
-    tooltip.appendMarkdown(`${vscode.l10n.t('ID: {0}', escape(id))}\n\n`);
-    tooltip.appendMarkdown(`${vscode.l10n.t('Status: {0}', escape(status ?? vscode.l10n.t('unknown')))}\n\n`);
-    tooltip.appendMarkdown(`${vscode.l10n.t('Profile: {0}', escape(this.profile))}\n\n`);
-    tooltip.appendMarkdown(
+    tooltip
+      .appendMarkdown('**')
+      .appendText(name || id)
+      .appendMarkdown('**\n\n');
+    tooltip.appendText(vscode.l10n.t('ID: {0}', id)).appendMarkdown('\n\n');
+    tooltip
+      .appendText(vscode.l10n.t('Status: {0}', status ?? vscode.l10n.t('unknown')))
+      .appendMarkdown('\n\n');
+    tooltip.appendText(vscode.l10n.t('Profile: {0}', this.profile)).appendMarkdown('\n\n');
+    tooltip.appendText(
       this.configured ? vscode.l10n.t('Configured in settings') : vscode.l10n.t('Discovered in the project'),
     );
     item.tooltip = tooltip;
     return item;
   }
 
-  override getChildren(): Promise<TreeNode[]> {
-    this.children ??= this.loadKeys();
-    return this.children;
+  /** One list call gives every key and value, so previews cost nothing extra. Kept until a refresh. */
+  override async loadChildren(signal: AbortSignal): Promise<ChildNodes> {
+    this.metadata ??= this.context.clients
+      .get(this.profile)
+      .then((client) => client.listMetadata(this.server.id, { signal }));
+    let metadata: Record<string, string>;
+    try {
+      metadata = await this.metadata;
+    } catch (err) {
+      // Keep the error item, not the failure: the next expand or a click on the item retries.
+      this.metadata = undefined;
+      throw err;
+    }
+    const hide = settings.hideValuePreviews();
+    const nodes = Object.keys(metadata)
+      .sort((a, b) => a.localeCompare(b))
+      .map((key) => new MetadataKeyNode(this, key, metadata[key], hide));
+    return { nodes, empty: vscode.l10n.t('No metadata on this server') };
+  }
+
+  override errorSubject(): ErrorSubject {
+    return { profile: this.profile, serverId: this.server.id };
   }
 
   override reset(): void {
-    this.children = undefined;
+    this.metadata = undefined;
   }
-
-  /** One list call gives every key and value, so previews cost nothing extra. */
-  private async loadKeys(): Promise<TreeNode[]> {
-    try {
-      const client = await this.context.clients.get(this.profile);
-      const metadata = await client.listMetadata(this.server.id);
-      const keys = Object.keys(metadata).sort((a, b) => a.localeCompare(b));
-      if (keys.length === 0) {
-        return [new MessageNode(this, vscode.l10n.t('No metadata on this server'), undefined, false)];
-      }
-      const hide = this.context.hideValuePreviews();
-      return keys.map((key) => new MetadataKeyNode(this, key, metadata[key], hide));
-    } catch (err) {
-      // Keep the error item, not the failure: the next expand or a click on the item retries.
-      this.children = undefined;
-      return [MessageNode.forError(this, err, { profile: this.profile, serverId: this.server.id })];
-    }
-  }
-}
-
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!<>|]/g, '\\$&');
 }

@@ -9,7 +9,7 @@ export class ServerPager {
   private readonly loaded: ServerSummary[] = [];
   private readonly seen = new Set<string>();
   private next: string | undefined;
-  private started = false;
+  private first: Promise<void> | undefined;
   private inFlight: Promise<void> | undefined;
 
   constructor(
@@ -25,23 +25,27 @@ export class ServerPager {
     return this.next;
   }
 
-  firstPage(): Promise<void> {
-    if (this.started) return this.inFlight ?? Promise.resolve();
-    return this.fetch(undefined);
+  /** The first page, fetched once; a later page loading meanwhile does not hold it up. */
+  firstPage(signal?: AbortSignal): Promise<void> {
+    this.first ??= this.fetch(undefined, signal).catch((err: unknown) => {
+      // A failed first page is forgotten, so a retry starts over.
+      this.first = undefined;
+      throw err;
+    });
+    return this.first;
   }
 
   /** Fetches the page after `marker`, unless that page is already loaded or loading. */
-  loadMore(marker: string): Promise<void> {
+  loadMore(marker: string, signal?: AbortSignal): Promise<void> {
     if (this.inFlight) return this.inFlight;
     if (marker !== this.next) return Promise.resolve();
-    return this.fetch(marker);
+    return this.fetch(marker, signal);
   }
 
-  private fetch(marker: string | undefined): Promise<void> {
-    this.started = true;
+  private fetch(marker: string | undefined, signal: AbortSignal | undefined): Promise<void> {
     const run = async (): Promise<void> => {
       const client = await this.client();
-      const page = await client.listServers({ limit: this.pageSize, ...(marker ? { marker } : {}) });
+      const page = await client.listServers({ limit: this.pageSize, signal, ...(marker ? { marker } : {}) });
       for (const server of page.servers) {
         if (this.seen.has(server.id)) continue;
         this.seen.add(server.id);
@@ -53,10 +57,6 @@ export class ServerPager {
       this.inFlight = undefined;
     });
     this.inFlight = attempt;
-    // A failed first page is forgotten, so a retry starts over.
-    attempt.catch(() => {
-      if (marker === undefined && this.loaded.length === 0) this.started = false;
-    });
     return attempt;
   }
 }

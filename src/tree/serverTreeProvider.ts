@@ -1,8 +1,11 @@
 import * as vscode from 'vscode';
 import type { ClientProvider } from '../clients/clientProvider';
 import type { CredentialStore } from '../credentials/credentialStore';
-import { hideValuePreviews } from '../metadata/valuePreview';
+import { Disposable } from '../lifecycle/disposable';
+import { onDidChangeSetting, Setting } from '../settings/settings';
 import type { ProfileStore } from '../profiles/profileStore';
+import { ChildrenLoader } from './childrenLoader';
+import type { LoadMoreNode } from './loadMoreNode';
 import { ProfileNode } from './profileNode';
 import type { TreeContext } from './treeContext';
 import type { TreeNode } from './treeNode';
@@ -14,35 +17,32 @@ const pageSize = 50;
  * clears a node (or everything) and tells VS Code to ask again. Settings or secrets changing
  * rebuilds the whole tree.
  */
-export class ServerTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+export class ServerTreeProvider extends Disposable implements vscode.TreeDataProvider<TreeNode> {
+  private readonly changed = this.register(new vscode.EventEmitter<TreeNode | undefined>());
   readonly onDidChangeTreeData: vscode.Event<TreeNode | undefined> = this.changed.event;
-  private readonly filterChanged = new vscode.EventEmitter<string | undefined>();
+  private readonly filterChanged = this.register(new vscode.EventEmitter<string | undefined>());
   /** Fires with the new filter text (undefined when cleared). */
   readonly onDidChangeFilter: vscode.Event<string | undefined> = this.filterChanged.event;
   private roots: ProfileNode[] | undefined;
   private filterText: string | undefined;
   private readonly context: TreeContext;
-  private readonly subscriptions: vscode.Disposable[];
+  private readonly loader = new ChildrenLoader();
 
   constructor(
     private readonly profiles: ProfileStore,
     clients: ClientProvider,
     credentials: CredentialStore,
   ) {
+    super();
     this.context = {
       clients,
       filter: () => this.filterText?.toLowerCase(),
-      hideValuePreviews,
       pageSize,
     };
-    this.subscriptions = [
-      profiles.onDidChange(() => this.refresh()),
-      credentials.onDidChange(() => this.refresh()),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('ecsMetadata.hideValuePreviews')) this.refresh();
-      }),
-    ];
+    this.register({ dispose: () => this.loader.abort() });
+    this.register(profiles.onDidChange(() => this.refresh()));
+    this.register(credentials.onDidChange(() => this.refresh()));
+    this.register(onDidChangeSetting([Setting.hideValuePreviews], () => this.refresh()));
   }
 
   get filter(): string | undefined {
@@ -54,7 +54,7 @@ export class ServerTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   }
 
   getChildren(node?: TreeNode): Promise<TreeNode[]> {
-    if (node) return node.getChildren();
+    if (node) return this.loader.childrenOf(node);
     this.roots ??= this.profiles.list().map((profile) => new ProfileNode(profile, this.context));
     // No profile → no items, which lets the view's welcome content (Add Profile) show.
     return Promise.resolve(this.roots);
@@ -66,6 +66,7 @@ export class ServerTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
   /** Without a node: forget everything and rebuild from settings. With one: refetch just that subtree. */
   refresh(node?: TreeNode): void {
+    this.loader.abort(node);
     if (node) {
       node.reset();
       this.changed.fire(node);
@@ -81,9 +82,9 @@ export class ServerTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     if (node) this.refresh(node);
   }
 
-  /** Asks VS Code to redraw a node from what it already holds (e.g. after a page was added). */
-  rerender(node: TreeNode): void {
-    this.changed.fire(node);
+  /** Loads the page a "Load more" item asks for, showing the item busy meanwhile. */
+  loadMore(item: LoadMoreNode): Promise<void> {
+    return this.loader.loadMore(item, (node) => this.changed.fire(node));
   }
 
   /** Filters servers by name or id (case-insensitive); empty text clears it. Keeps fetched data. */
@@ -93,11 +94,5 @@ export class ServerTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     this.filterText = next;
     this.filterChanged.fire(next);
     this.changed.fire(undefined);
-  }
-
-  dispose(): void {
-    for (const s of this.subscriptions) s.dispose();
-    this.changed.dispose();
-    this.filterChanged.dispose();
   }
 }

@@ -5,7 +5,6 @@ export interface TreeContext {
   clients: ClientProvider;
   /** Lower-cased filter text, or undefined when the tree is not filtered. */
   filter(): string | undefined;
-  hideValuePreviews(): boolean;
   /** Servers asked for per discovery page. */
   pageSize: number;
 }

@@ -1,17 +1,41 @@
 import type * as vscode from 'vscode';
+import type { ErrorSubject } from '../errors/userMessage';
 
-/** A node of the servers tree. Each knows its parent, so `getParent` (and with it `reveal`) works. */
+/** What a container node found: its children, and how the loader should finish the list. */
+export interface ChildNodes {
+  nodes: TreeNode[];
+  /** The label shown instead when there are no nodes (and no failure). */
+  empty?: string;
+  /** The marker of the next page, when there is one: the list ends with "Load more". */
+  more?: string;
+  /** A failure after some children were found (they stay): the list ends with its error item. */
+  failure?: unknown;
+}
+
+/**
+ * A node of the servers tree. Each knows its parent, so `getParent` (and with it `reveal`) works.
+ * Containers fetch their children in `loadChildren`; the provider's ChildrenLoader decides how
+ * loading, failures, empty lists and paging look, the same for every node.
+ */
 export abstract class TreeNode {
   constructor(readonly parent: TreeNode | undefined) {}
 
   abstract getTreeItem(): vscode.TreeItem;
 
-  /** Leaves have no children; containers override this and cache what they fetched. */
-  getChildren(): Promise<TreeNode[]> {
-    return Promise.resolve([]);
+  /**
+   * Fetches this node's children (or reuses what it fetched), passing `signal` to every request;
+   * rejects on a failure that leaves nothing to show. Leaves have no children.
+   */
+  loadChildren(_signal: AbortSignal): Promise<ChildNodes> {
+    return Promise.resolve({ nodes: [] });
   }
 
-  /** Forgets cached children so the next expansion fetches again. */
+  /** What a failure to load this node's children was about, for its error item. */
+  errorSubject(): ErrorSubject {
+    return {};
+  }
+
+  /** Forgets fetched children so the next expansion fetches again. */
   reset(): void {
     // Leaves hold nothing.
   }

@@ -17,7 +17,10 @@ describe('input checked before any request', () => {
   for (const id of badIds) {
     it(`refuses server id ${JSON.stringify(id)} without a request`, async () => {
       const client = clientFor(server());
-      await assert.rejects(client.getMetadataItem(id, 'owner'), { kind: 'invalidInput' });
+      await assert.rejects(client.getMetadataItem(id, 'owner'), {
+        kind: 'invalidInput',
+        problem: { code: 'serverIdInvalid', detail: id },
+      });
       await assert.rejects(client.listMetadata(id), { kind: 'invalidInput' });
       await assert.rejects(client.getServer(id), { kind: 'invalidInput' });
       assert.equal(server().requests.length, 0);
@@ -30,6 +33,7 @@ describe('input checked before any request', () => {
       await assert.rejects(clientFor(server()).getMetadataItem(WEB_01, key), (e: unknown) => {
         assert.ok(e instanceof EcsError && e.kind === 'invalidInput');
         assert.ok(e.message.length > 20);
+        assert.match(e.problem?.code ?? '', /^metadataKey/, 'the error carries the reason code');
         return true;
       });
       assert.equal(server().requests.length, 0);
@@ -41,8 +45,8 @@ describe('input checked before any request', () => {
     validateMetadataKey('x');
     validateServerId(WEB_01.toUpperCase());
     assert.equal(metadataKeyProblem('ok:key'), undefined);
-    assert.match(metadataKeyProblem('bad key') ?? '', /A-Z a-z 0-9/);
-    assert.match(serverIdProblem('nope') ?? '', /UUID/);
+    assert.deepEqual(metadataKeyProblem('bad key'), { code: 'metadataKeyCharacters', detail: 'bad key' });
+    assert.deepEqual(serverIdProblem('nope'), { code: 'serverIdInvalid', detail: 'nope' });
   });
 
   it('refuses a missing or odd project id at creation', () => {

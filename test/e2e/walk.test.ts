@@ -24,7 +24,9 @@ import {
   expand,
   openKeyInPanel,
   openViewContainer,
+  quickInputTitled,
   resizeSideBar,
+  runViewTitleAction,
   runFromPalette,
   treeRow,
   waitForNoToasts,
@@ -173,6 +175,53 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     // …and the copy of it is byte for byte the literal text.
     await copyAndReadBack(page, panel, htmlValue);
     assert.deepEqual(dialogs, [], 'a dialog opened: script from the value ran');
+  });
+
+  /**
+   * VS Code passes the focused tree row to view-title actions. Each must still ask as for a
+   * person (not take the row for a script's arguments and fail with a toast).
+   */
+  const titleActions: { action: string; prompt: string }[] = [
+    { action: 'Add Profile', prompt: 'Add ECS Profile' },
+    { action: 'Filter Servers', prompt: 'Filter servers' },
+    { action: 'Get Metadata Key', prompt: `Get Metadata Key (${sampleProfileName})` },
+  ];
+
+  async function clickTitleActionsWithFocused(row: string): Promise<void> {
+    for (const { action, prompt } of titleActions) {
+      await treeRow(page, row).click();
+      await treeRow(page, row).and(page.locator('.focused')).waitFor();
+      await runViewTitleAction(page, action);
+      await quickInputTitled(page, prompt).waitFor();
+      await page.keyboard.press('Escape');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+      assert.equal(
+        await page
+          .locator('.notification-toast')
+          .filter({ hasText: /expects|must be|Expected/ })
+          .count(),
+        0,
+        `${action} with the ${row} row focused showed an error`,
+      );
+    }
+  }
+
+  it('the view-title actions prompt with a key row focused', async () => {
+    if (!(await treeRow(page, sampleProfileName).isVisible())) await openViewContainer(page, 'ECS Metadata');
+    await expand(treeRow(page, sampleProfileName));
+    await expand(treeRow(page, server.name));
+    await clickTitleActionsWithFocused(Object.keys(server.metadata)[0] as string);
+  });
+
+  it('the view-title actions prompt with a server row focused', async () => {
+    await clickTitleActionsWithFocused(server.name);
+  });
+
+  it('the view-title actions prompt with a profile row focused', async () => {
+    await clickTitleActionsWithFocused(sampleProfileName);
+    // Clicking the rows folded them; open them again for the steps that follow.
+    await expand(treeRow(page, sampleProfileName));
+    await expand(treeRow(page, server.name));
   });
 
   /** What the panel shows now: its key and its value, as the page renders them. */

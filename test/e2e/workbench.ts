@@ -114,3 +114,28 @@ export async function runFromPalette(page: Page, title: string): Promise<void> {
 export function editorTab(page: Page, label: string): Locator {
   return page.locator('.part.editor .tab').filter({ has: page.getByText(label, { exact: true }) });
 }
+
+/** The quick input (input box or quick pick) that is open, whose title starts with `title`. */
+export function quickInputTitled(page: Page, title: string): Locator {
+  return page
+    .locator('.quick-input-widget')
+    .filter({ has: page.locator('.quick-input-title', { hasText: title }) });
+}
+
+/**
+ * Runs an action of the side bar's title bar as a person would: its button when it shows one,
+ * otherwise through the "…" menu.
+ */
+export async function runViewTitleAction(page: Page, title: string): Promise<void> {
+  const titleBar = page.locator('.part.sidebar .composite.title');
+  const button = titleBar.locator(`.action-item a.action-label[aria-label^="${title}"]`);
+  if ((await button.count()) > 0) {
+    await button.first().click();
+    return;
+  }
+  await titleBar
+    .locator('.action-item a.action-label.codicon-toolbar-more, .action-item a.action-label.codicon-more')
+    .first()
+    .click();
+  await page.locator('.monaco-menu [role="menuitem"]').filter({ hasText: title }).first().click();
+}

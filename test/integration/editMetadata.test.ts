@@ -228,7 +228,7 @@ describe('editing metadata', () => {
         value: 'panel-sees-it',
       });
       await eventually(
-        async () => (f.api.panel.currentView?.value === 'panel-sees-it' ? true : undefined),
+        async () => (f.api.panelView()?.value === 'panel-sees-it' ? true : undefined),
         'the panel to show the new value',
       );
     });

@@ -93,11 +93,21 @@ describe('errors: user messages', () => {
     assert.match(message.message, /http\.proxyStrictSSL/);
   });
 
-  it('403 names the missing permission for the operation', () => {
-    const err = new EcsError('forbidden', 'denied', { status: 403, requestId: 'req-403' });
-    assert.match(describeError(err, { serverId: 's', key: 'k' }).message, /ecs:servers:getMetadata/);
-    assert.match(describeError(err, { serverId: 's' }).message, /ecs:servers:listMetadata/);
-    assert.match(describeError(err, { serverId: 's' }).message, /request id: req-403/);
+  it('403 names the permission the core set and the request id', () => {
+    const err = new EcsError('forbidden', 'denied', {
+      status: 403,
+      requestId: 'req-403',
+      permission: 'ecs:servers:listMetadata',
+    });
+    const message = describeError(err, { serverId: 's', key: 'k' }).message;
+    assert.match(message, /ecs:servers:listMetadata/);
+    assert.match(message, /request id: req-403/);
+  });
+
+  it('403 without a known permission says access was denied, guessing none', () => {
+    const message = describeError(new EcsError('forbidden', 'denied', { status: 403 }), { key: 'k' });
+    assert.match(message.message, /Access denied/);
+    assert.doesNotMatch(message.message, /ecs:/);
   });
 
   it('403 names the permission the core reports for the refused route (the native fallback needs its own)', () => {

@@ -104,6 +104,18 @@ describe('ecsMetadata.getMetadataKey', () => {
     assert.equal(f.server.requests.length, 0);
   });
 
+  it('refuses a deeply nested argument at once, without unwrapping it', async () => {
+    // Before: `target` was unwrapped recursively, and 40 levels froze the extension host.
+    let nested: unknown = { profile: f.profileName, serverId: web01.id, key: 'owner' };
+    for (let depth = 0; depth < 40; depth++) nested = { target: nested };
+    f.server.clearRequests();
+    const started = Date.now();
+    const err = await rejection(vscode.commands.executeCommand('ecsMetadata.getMetadataKey', nested));
+    assert.match(err.message, /\{ profile, serverId, key \}/);
+    assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
+    assert.equal(f.server.requests.length, 0);
+  });
+
   it('rejects after the server kept failing, with the status and without secrets', async () => {
     f.server.setFaults({ serverError: { count: 10, status: 503 } });
     const err = await rejection(getKey({ key: 'owner' }));

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PanelView } from '../../src/panel/messages';
-import { fixture, type Fixture } from './fixture';
+import { eventually, fixture, type Fixture } from './fixture';
 import { closePanel, panelTabs, panelTabsShowing } from './panelTabs';
 
 describe('metadata panel', () => {
@@ -82,7 +82,8 @@ describe('metadata panel', () => {
   });
 
   it('puts a failure in the panel with the user-facing message, keeping the panel open', async () => {
-    const view = await openKey('no-such-key');
+    await assert.rejects(Promise.resolve(openKey('no-such-key')), /no-such-key/);
+    const view = f.api.panelView();
     assert.ok(view?.error, 'no error in the panel');
     assert.match(view.error.message, /no-such-key/);
     assert.equal(view.value, undefined);
@@ -91,13 +92,29 @@ describe('metadata panel', () => {
 
   it('shows a throttled read as an error and recovers on the next read', async () => {
     f.server.setFaults({ throttle: { count: 10 } });
-    const failed = await openKey('owner');
+    await assert.rejects(Promise.resolve(openKey('owner')), /throttl/i);
+    const failed = f.api.panelView();
     assert.ok(failed?.error, 'throttling did not reach the panel');
     assert.match(failed.error.message, /throttl/i);
     f.server.resetFaults();
     const ok = await openKey('owner');
     assert.equal(ok?.value, web01.metadata.owner);
     assert.equal(ok?.error, undefined);
+  });
+
+  it('closing the panel cancels its read', async () => {
+    await openKey('owner');
+    f.server.clearRequests();
+    f.server.setFaults({ hang: { count: 1 } });
+    const reading = Promise.resolve(openKey('env'));
+    await eventually(
+      async () => (f.server.requests.some((r) => r.path.endsWith('/metadata/env')) ? true : undefined),
+      'the read to be sent',
+    );
+    await closePanel();
+    await assert.rejects(reading, /cancelled/i);
+    const request = f.server.requests.find((r) => r.path.endsWith('/metadata/env'));
+    await eventually(async () => (request?.abandoned ? true : undefined), 'the read to be aborted');
   });
 
   it('opens a new panel after the previous one was closed', async () => {

@@ -79,9 +79,13 @@ describe('tree: servers view', () => {
     assert.equal(owner?.item.contextValue, 'metadataKey');
     assert.equal(owner?.item.description, seedServer.metadata.owner);
     assert.equal(owner?.item.command?.command, 'ecsMetadata.openKey');
-    assert.deepEqual(owner?.item.command?.arguments, [
-      { profile: f.profileName, serverId: seedServer.id, key: 'owner', serverName: seedServer.name },
-    ]);
+    // The click passes the key's node, which names the key (and the server, sparing a lookup).
+    const clicked = owner?.item.command?.arguments?.[0] as Record<string, unknown> | undefined;
+    assert.equal(clicked, owner?.node);
+    assert.deepEqual(
+      [clicked?.profile, clicked?.serverId, clicked?.key, clicked?.serverName],
+      [f.profileName, seedServer.id, 'owner', seedServer.name],
+    );
     assert.deepEqual(
       f.server.requests.map((r) => `${r.method} ${r.path}`),
       [`GET /v2.1/${f.server.projectId}/servers/${seedServer.id}/metadata`],
@@ -141,6 +145,30 @@ describe('tree: servers view', () => {
     await vscode.commands.executeCommand(error.item.command.command, ...(error.item.command.arguments ?? []));
     const keys = await childrenOf(f.api, server.node);
     assert.equal(keys[0].item.contextValue, 'metadataKey');
+  });
+
+  it('passes a signal to tree loads: a refresh aborts a hanging load, which ends in an item', async () => {
+    const seedServer = f.seed.servers[0];
+    const root = await profileRoot(f.api, f.profileName);
+    const server = await childNamed(f.api, root.node, seedServer.name);
+    await vscode.commands.executeCommand('ecsMetadata.refreshNode', server.node);
+    f.server.clearRequests();
+    f.server.setFaults({ hang: { count: 1 } });
+    const loading = childrenOf(f.api, server.node);
+    await eventually(
+      async () => (f.server.requests.some((r) => r.path.endsWith('/metadata')) ? true : undefined),
+      'the key listing to be sent',
+    );
+    await vscode.commands.executeCommand('ecsMetadata.refreshNode', server.node);
+    const [ended] = await loading;
+    assert.equal(ended.item.contextValue, 'message', 'the aborted load ends in an item, not a spinner');
+    const request = f.server.requests.find((r) => r.path.endsWith('/metadata'));
+    await eventually(
+      async () => (request?.abandoned ? true : undefined),
+      'the hanging request to be aborted',
+    );
+    const keys = await childrenOf(f.api, server.node);
+    assert.equal(keys[0].item.contextValue, 'metadataKey', 'the next load works');
   });
 
   it('filters servers by name or id, says so, and clears', async () => {
@@ -223,6 +251,22 @@ describe('tree: paging discovered servers', () => {
 
     big.clearRequests();
     const args = more?.item.command?.arguments ?? [];
+    // While the page loads, the item says so.
+    big.setFaults({ latencyMs: 300 });
+    const first = vscode.commands.executeCommand('ecsMetadata.loadMore', ...args);
+    await eventually(async () => {
+      const last = (await childrenOf(f.api, root.node)).at(-1);
+      return last?.label === 'Loading…' ? true : undefined;
+    }, 'Load more to show it is loading');
+    await first;
+    big.resetFaults();
+    children = await childrenOf(f.api, root.node);
+    assert.equal(servers(), 100);
+    assert.notEqual(children.at(-1)?.label, 'Loading…');
+    await vscode.commands.executeCommand('ecsMetadata.refreshNode', root.node);
+    children = await childrenOf(f.api, root.node);
+    more = children.at(-1);
+    big.clearRequests();
     await Promise.all([
       vscode.commands.executeCommand('ecsMetadata.loadMore', ...args),
       vscode.commands.executeCommand('ecsMetadata.loadMore', ...args),

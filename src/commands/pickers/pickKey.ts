@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { metadataKeyProblem } from '../../core';
 import type { ClientProvider } from '../../clients/clientProvider';
 import { describeError } from '../../errors/userMessage';
-import { hideValuePreviews, valuePreview } from '../../metadata/valuePreview';
+import { valuePreview } from '../../metadata/valuePreview';
+import { settings } from '../../settings/settings';
 import type { ServerRef } from '../../profiles/profile';
 import { runQuickPick } from './runQuickPick';
 
@@ -23,7 +24,7 @@ export function pickKey(
   quickPick.placeholder = vscode.l10n.t('Select a key, or type one');
   quickPick.busy = true;
 
-  const hidePreviews = hideValuePreviews();
+  const hidePreviews = settings.hideValuePreviews();
   let listed: KeyItem[] = [];
   let problem: KeyItem[] = [];
   const abort = new AbortController();

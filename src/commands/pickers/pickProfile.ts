@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { CommandId } from '../commandIds';
 import type { Profile } from '../../profiles/profile';
 import type { ProfileStore } from '../../profiles/profileStore';
 
@@ -14,7 +15,7 @@ export async function pickProfile(profiles: ProfileStore, title: string): Promis
       vscode.l10n.t('There is no ECS profile yet.'),
       add,
     );
-    if (answer === add) await vscode.commands.executeCommand('ecsMetadata.addProfile');
+    if (answer === add) await vscode.commands.executeCommand(CommandId.addProfile);
     return undefined;
   }
   if (all.length === 1) return all[0];

@@ -3,6 +3,7 @@ import { serverIdProblem, type ServerSummary } from '../../core';
 import type { ClientProvider } from '../../clients/clientProvider';
 import { describeError } from '../../errors/userMessage';
 import type { Profile, ServerRef } from '../../profiles/profile';
+import { idAndStatus } from '../../tree/idAndStatus';
 import { runQuickPick } from './runQuickPick';
 
 /** Largest page Nova allows; fewer round trips for big projects. */
@@ -118,8 +119,4 @@ async function discover(
     onPage(page.servers);
     marker = page.nextMarker;
   } while (marker);
-}
-
-function idAndStatus(server: ServerSummary): string {
-  return server.status ? `${server.id} · ${server.status}` : server.id;
 }

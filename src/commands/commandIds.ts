@@ -1,0 +1,30 @@
+/**
+ * Every command id, in one place: registrations, tree items, error actions and tests use these,
+ * and package.json declares the same set (a core test keeps them equal). No `vscode` import, so
+ * plain-Node tests can read it.
+ */
+export const CommandId = {
+  refresh: 'ecsMetadata.refresh',
+  refreshNode: 'ecsMetadata.refreshNode',
+  addProfile: 'ecsMetadata.addProfile',
+  setCredentials: 'ecsMetadata.setCredentials',
+  removeProfile: 'ecsMetadata.removeProfile',
+  addServer: 'ecsMetadata.addServer',
+  removeServer: 'ecsMetadata.removeServer',
+  filter: 'ecsMetadata.filter',
+  clearFilter: 'ecsMetadata.clearFilter',
+  loadMore: 'ecsMetadata.loadMore',
+  showLog: 'ecsMetadata.showLog',
+  getMetadataKey: 'ecsMetadata.getMetadataKey',
+  copyValue: 'ecsMetadata.copyValue',
+  openKey: 'ecsMetadata.openKey',
+  setValue: 'ecsMetadata.setValue',
+  deleteKey: 'ecsMetadata.deleteKey',
+  addKey: 'ecsMetadata.addKey',
+  editMetadataJson: 'ecsMetadata.editMetadataJson',
+  undoLastChange: 'ecsMetadata.undoLastChange',
+  setMetadataKey: 'ecsMetadata.setMetadataKey',
+  deleteMetadataKey: 'ecsMetadata.deleteMetadataKey',
+} as const;
+
+export type CommandId = (typeof CommandId)[keyof typeof CommandId];

@@ -1,0 +1,83 @@
+import * as vscode from 'vscode';
+import { isEcsError } from '../core';
+import { describeError, type ErrorSubject } from '../errors/userMessage';
+import { TreeNode } from '../tree/treeNode';
+import { CommandId } from './commandIds';
+
+/** What a command handler gets: who called, with what, and what a failure should name. */
+export interface CommandCall {
+  /**
+   * True when a person ran the command: the palette, a keybinding, a menu, a tree click, a
+   * view-title button (VS Code passes the focused tree row, or a URI, to those), or a button of
+   * the extension's own. False when a script passed an argument of its own.
+   */
+  readonly byPerson: boolean;
+  /**
+   * For a person: the tree node the command was run on (possibly just the focused row of a
+   * view-title button), or what one of the extension's own buttons passed; else undefined.
+   * For a script: its argument, unchecked.
+   */
+  readonly arg: unknown;
+  /** What the command is about, set by the handler as it learns it; error messages name it. */
+  subject: ErrorSubject;
+}
+
+export type CommandHandler = (call: CommandCall) => unknown;
+
+/**
+ * The one door of every command. It decides once who called: a person who fails is shown a
+ * localized message with its actions (never VS Code's generic "command failed") and the command
+ * resolves to undefined; a script that fails gets a rejection carrying the same localized message.
+ */
+export function registerCommand(id: CommandId, handler: CommandHandler): vscode.Disposable {
+  return vscode.commands.registerCommand(id, async (arg?: unknown) => {
+    const call: CommandCall = { ...callerOf(arg), subject: {} };
+    try {
+      return await handler(call);
+    } catch (err) {
+      if (!call.byPerson) throw new Error(describeError(err, call.subject).message);
+      // A person who cancelled (or closed what was loading) needs no message about it.
+      if (!(isEcsError(err) && err.kind === 'cancelled')) void showError(err, call.subject);
+      return undefined;
+    }
+  });
+}
+
+/** An argument the extension's own UI hands a command on a person's behalf; scripts cannot make one. */
+class PersonRequest {
+  constructor(readonly arg: unknown) {}
+}
+
+/** Wraps `arg` so the command it is passed to treats its caller as a person. */
+export function onBehalfOfPerson(arg: unknown): unknown {
+  return new PersonRequest(arg);
+}
+
+function callerOf(arg: unknown): { byPerson: boolean; arg: unknown } {
+  if (arg instanceof PersonRequest) return { byPerson: true, arg: arg.arg };
+  if (arg instanceof TreeNode) return { byPerson: true, arg };
+  // A tree node, a URI or an empty object is never a script's argument: menus and keybindings pass them.
+  if (arg === undefined || arg === null || arg instanceof vscode.Uri || isEmptyObject(arg)) {
+    return { byPerson: true, arg: undefined };
+  }
+  return { byPerson: false, arg };
+}
+
+function isEmptyObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && Object.keys(value).length === 0;
+}
+
+const ownCommands: ReadonlySet<string> = new Set(Object.values(CommandId));
+
+/** Shows the message with its buttons and runs the one the person picks, on their behalf. */
+export async function showError(err: unknown, subject: ErrorSubject = {}): Promise<void> {
+  const { message, actions } = describeError(err, subject);
+  const picked = await vscode.window.showErrorMessage(message, ...actions.map((a) => a.title));
+  const action = actions.find((a) => a.title === picked);
+  if (!action) return;
+  const args = action.args ?? [];
+  await vscode.commands.executeCommand(
+    action.command,
+    ...(ownCommands.has(action.command) ? args.map(onBehalfOfPerson) : args),
+  );
+}

@@ -1,0 +1,58 @@
+import * as vscode from 'vscode';
+
+const section = 'ecsMetadata';
+
+/** Every setting of the extension, by its full id as package.json declares it. */
+export const Setting = {
+  profiles: 'ecsMetadata.profiles',
+  hideValuePreviews: 'ecsMetadata.hideValuePreviews',
+  requestTimeoutSeconds: 'ecsMetadata.requestTimeoutSeconds',
+} as const;
+
+export type Setting = (typeof Setting)[keyof typeof Setting];
+
+/** The key of a setting inside the `ecsMetadata` section. */
+function keyOf(setting: Setting): string {
+  return setting.slice(section.length + 1);
+}
+
+function configuration(): vscode.WorkspaceConfiguration {
+  return vscode.workspace.getConfiguration(section);
+}
+
+/** The one place the extension reads and writes its settings. */
+export const settings = {
+  /** `ecsMetadata.hideValuePreviews`: values stay out of lists shown to onlookers. */
+  hideValuePreviews(): boolean {
+    return configuration().get<boolean>(keyOf(Setting.hideValuePreviews), false);
+  },
+
+  /** `ecsMetadata.requestTimeoutSeconds` in milliseconds, kept within sane bounds. */
+  requestTimeoutMs(): number {
+    const seconds = configuration().get<number>(keyOf(Setting.requestTimeoutSeconds), 10);
+    const bounded = Number.isFinite(seconds) ? Math.min(Math.max(seconds, 1), 300) : 10;
+    return bounded * 1000;
+  },
+
+  /** `ecsMetadata.profiles` as VS Code merges it (unchecked: ProfileStore checks each entry). */
+  profiles(): unknown {
+    return configuration().get<unknown>(keyOf(Setting.profiles));
+  },
+
+  /** `ecsMetadata.profiles` in user settings only: the list the extension writes. */
+  userProfiles(): unknown {
+    return configuration().inspect<unknown>(keyOf(Setting.profiles))?.globalValue;
+  },
+
+  /** Writes `ecsMetadata.profiles` to user settings; undefined removes it. */
+  async writeUserProfiles(value: unknown[] | undefined): Promise<void> {
+    await configuration().update(keyOf(Setting.profiles), value, vscode.ConfigurationTarget.Global);
+  },
+};
+
+/** Calls `listener` whenever one of `watched` changes (in any scope). */
+export function onDidChangeSetting(watched: readonly Setting[], listener: () => void): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((e) => {
+    if (watched.some((setting) => e.affectsConfiguration(setting))) listener();
+  });
+}
