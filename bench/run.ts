@@ -185,6 +185,22 @@ async function runPass(plan: PassPlan, pageSize: number): Promise<PassResult> {
           await measureConcurrency(server, fixture, reader.name, reader.fresh, plan.concurrencyReps),
         );
       }
+      // What nginx-style gateways send; node-fetch alone fails many of these reads (issue 8, #1767).
+      await server.setFaults({ chunked: true, gzip: true });
+      try {
+        const core = concurrencyReaders(server)[0];
+        results.push(
+          await measureConcurrency(
+            server,
+            fixture,
+            'core (AK/SK), chunked + gzip answers',
+            core.fresh,
+            plan.concurrencyReps,
+          ),
+        );
+      } finally {
+        await server.setFaults({ chunked: false, gzip: false });
+      }
       return results;
     });
     console.log(`scale (${SCALE_SERVERS} servers)…`);

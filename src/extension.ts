@@ -7,6 +7,7 @@ import { registerCopyValue } from './commands/copyValue';
 import { registerDeleteKey } from './commands/deleteKey';
 import { registerEditMetadataJson } from './commands/editMetadataJson';
 import { registerClearFilter, registerFilter } from './commands/filter';
+import { registerImportProfiles } from './commands/importProfiles';
 import { registerGetMetadataKey } from './commands/getMetadataKey';
 import { registerLoadMore } from './commands/loadMore';
 import { registerOpenKey } from './commands/openKey';
@@ -20,6 +21,11 @@ import { registerUndoMetadataChange } from './commands/undoMetadataChange';
 import { destroyAgents } from './core';
 import { CredentialStore } from './credentials/credentialStore';
 import { ClientProvider } from './clients/clientProvider';
+import { registerCompareMetadata } from './commands/compareMetadata';
+import { registerCopyMetadataJson } from './commands/copyMetadataJson';
+import { registerExportMetadata } from './commands/exportMetadata';
+import { registerFindServers } from './commands/findServers';
+import { FindSession } from './find/findSession';
 import type { ExtensionApi } from './extensionApi';
 import { OutputChannelLog } from './log/log';
 import { MetadataWriter } from './metadata/metadataWriter';
@@ -32,6 +38,7 @@ import { showServersView } from './tree/showServersView';
 /** Every command, each registered the same way: `registerX(deps)`. */
 const commands: ((deps: CommandDeps) => vscode.Disposable)[] = [
   registerAddProfile,
+  registerImportProfiles,
   registerSetCredentials,
   registerRemoveProfile,
   registerAddServer,
@@ -45,6 +52,10 @@ const commands: ((deps: CommandDeps) => vscode.Disposable)[] = [
   registerGetMetadataKey,
   registerOpenKey,
   registerCopyValue,
+  registerFindServers,
+  registerCompareMetadata,
+  registerCopyMetadataJson,
+  registerExportMetadata,
 ];
 
 /** Wires the objects together and registers them for disposal. No network I/O happens here. */
@@ -53,12 +64,22 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const profiles = new ProfileStore();
   const credentials = new CredentialStore(context.secrets);
   const clients = new ClientProvider(profiles, credentials, log);
-  const tree = new ServerTreeProvider(profiles, clients, credentials);
+  const find = new FindSession(clients);
+  const tree = new ServerTreeProvider(profiles, clients, credentials, find);
   const panel = new PanelController(context.extensionUri, { profiles, clients });
-  context.subscriptions.push(log, profiles, credentials, clients, tree, showServersView(tree), panel);
+  context.subscriptions.push(
+    log,
+    profiles,
+    credentials,
+    clients,
+    find,
+    tree,
+    showServersView(tree, find),
+    panel,
+  );
   context.subscriptions.push(registerPanelSerializer(panel));
 
-  const deps: CommandDeps = { profiles, credentials, clients, tree, panel, log };
+  const deps: CommandDeps = { profiles, credentials, clients, tree, find, panel, log };
   context.subscriptions.push(...commands.map((register) => register(deps)));
 
   const writer = new MetadataWriter(clients);
@@ -75,7 +96,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerUndoMetadataChange(editDeps),
     registerEditMetadataJson(editDeps),
   );
-  return { tree, panelView: () => panel.currentView };
+  return { tree, find, panelView: () => panel.currentView };
 }
 
 export function deactivate(): void {

@@ -1,7 +1,15 @@
 import * as vscode from 'vscode';
-import { createEcsClient, lookupProjectId, type EcsAuth, type EcsClient, type RequestEvent } from '../core';
+import {
+  createEcsClient,
+  discoverComputeEndpoint,
+  isEcsError,
+  lookupProjectId,
+  type EcsAuth,
+  type EcsClient,
+  type RequestEvent,
+} from '../core';
 import type { Credentials } from '../credentials/credentials';
-import { endpointInputProblem, projectIdInputProblem } from '../errors/inputProblems';
+import { endpointInputProblem, inputProblemText, projectIdInputProblem } from '../errors/inputProblems';
 import { SetupError } from '../errors/setupError';
 import type { Profile } from '../profiles/profile';
 
@@ -9,6 +17,8 @@ export interface ProfileClientOptions {
   timeoutMs: number;
   onRequest: (event: RequestEvent) => void;
   signal?: AbortSignal;
+  /** Told the compute endpoint a service catalog named, for the tooltip and the log. */
+  onEndpointFromCatalog?: (ecsEndpoint: string) => void;
 }
 
 /**
@@ -20,6 +30,19 @@ export async function createProfileClient(
   credentials: Credentials,
   options: ProfileClientOptions,
 ): Promise<EcsClient> {
+  if (profile.endpointFromCatalog) {
+    checkProfileInput(profile);
+    const auth = toAuth(profile, credentials);
+    const found = await endpointFromCatalog(profile, auth, options);
+    options.onEndpointFromCatalog?.(found.ecsEndpoint);
+    return createEcsClient({
+      endpoint: found.ecsEndpoint,
+      projectId: found.projectId,
+      auth,
+      timeoutMs: options.timeoutMs,
+      onRequest: options.onRequest,
+    });
+  }
   if (!profile.ecsEndpoint) {
     throw new SetupError(
       'incompleteProfile',
@@ -51,10 +74,10 @@ export async function createProfileClient(
  */
 function checkProfileInput(profile: Profile): void {
   const problems: [string, string | undefined][] = [
-    ['ecsEndpoint', endpointInputProblem(profile.ecsEndpoint)],
+    ['ecsEndpoint', profile.endpointFromCatalog ? undefined : endpointInputProblem(profile.ecsEndpoint)],
     [
       'iamEndpoint',
-      profile.auth === 'password' && profile.iamEndpoint
+      (profile.auth === 'password' || profile.endpointFromCatalog) && profile.iamEndpoint
         ? endpointInputProblem(profile.iamEndpoint)
         : undefined,
     ],
@@ -104,15 +127,60 @@ function toAuth(profile: Profile, credentials: Credentials): EcsAuth {
   );
 }
 
+/**
+ * The compute endpoint (and project id) from the service catalog of one token. A catalog without a
+ * usable endpoint is something to fix in the profile, said in the user's language.
+ */
+async function endpointFromCatalog(
+  profile: Profile,
+  auth: EcsAuth,
+  options: ProfileClientOptions,
+): Promise<{ ecsEndpoint: string; projectId: string }> {
+  if (auth.type === 'aksk') throw new Error('AK/SK profiles do not use the service catalog');
+  try {
+    return await discoverComputeEndpoint({
+      iamEndpoint: profile.iamEndpoint,
+      auth:
+        auth.type === 'password'
+          ? { type: 'password', domain: auth.domain, user: auth.user, password: auth.password }
+          : auth,
+      ...(profile.projectId ? { projectId: profile.projectId } : {}),
+      ...(profile.projectName ? { projectName: profile.projectName } : {}),
+      ...(profile.region ? { region: profile.region } : {}),
+      signal: options.signal,
+      timeoutMs: options.timeoutMs,
+      onRequest: options.onRequest,
+    });
+  } catch (error) {
+    if (!isEcsError(error) || error.kind !== 'invalidInput') throw error;
+    throw new SetupError(
+      'incompleteProfile',
+      error.code === 'noComputeInCatalog'
+        ? vscode.l10n.t(
+            'Profile "{0}": the service catalog names no public compute endpoint for region "{1}". Set "ecsEndpoint" in the profile.',
+            profile.name,
+            profile.region ?? '',
+          )
+        : vscode.l10n.t(
+            'Profile "{0}": the compute endpoint from the service catalog cannot be used ({1}). Set "ecsEndpoint" in the profile.',
+            profile.name,
+            error.problem ? inputProblemText(error.problem) : error.message,
+          ),
+      profile.name,
+    );
+  }
+}
+
 /** Password sign-in can find the project id from the region; the other methods must be told it. */
 async function projectIdFor(profile: Profile, auth: EcsAuth, options: ProfileClientOptions): Promise<string> {
-  if (auth.type === 'password' && profile.region) {
+  if (auth.type === 'password' && (profile.region || profile.projectName)) {
     return lookupProjectId({
       iamEndpoint: auth.iamEndpoint,
       domain: auth.domain,
       user: auth.user,
       password: auth.password,
-      region: profile.region,
+      region: profile.region ?? '',
+      ...(profile.projectName ? { projectName: profile.projectName } : {}),
       signal: options.signal,
       timeoutMs: options.timeoutMs,
       onRequest: options.onRequest,

@@ -59,8 +59,8 @@ export function serverTargetOf(arg: unknown): ServerTarget | undefined {
   if (arg instanceof ServerNode) {
     const name = arg.server.name || undefined;
     return name
-      ? { profile: arg.profile, serverId: arg.serverId, serverName: name }
-      : { profile: arg.profile, serverId: arg.serverId };
+      ? { profile: arg.profileName, serverId: arg.serverId, serverName: name }
+      : { profile: arg.profileName, serverId: arg.serverId };
   }
   if (typeof arg !== 'object' || arg === null) return undefined;
   const { profile, serverId, serverName } = arg as Record<string, unknown>;

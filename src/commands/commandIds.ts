@@ -7,6 +7,7 @@ export const CommandId = {
   refresh: 'ecsMetadata.refresh',
   refreshNode: 'ecsMetadata.refreshNode',
   addProfile: 'ecsMetadata.addProfile',
+  importProfiles: 'ecsMetadata.importProfiles',
   setCredentials: 'ecsMetadata.setCredentials',
   removeProfile: 'ecsMetadata.removeProfile',
   addServer: 'ecsMetadata.addServer',
@@ -25,6 +26,10 @@ export const CommandId = {
   undoLastChange: 'ecsMetadata.undoLastChange',
   setMetadataKey: 'ecsMetadata.setMetadataKey',
   deleteMetadataKey: 'ecsMetadata.deleteMetadataKey',
+  findServers: 'ecsMetadata.findServers',
+  compareMetadata: 'ecsMetadata.compareMetadata',
+  copyMetadataJson: 'ecsMetadata.copyMetadataJson',
+  exportMetadata: 'ecsMetadata.exportMetadata',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

@@ -6,6 +6,7 @@
  */
 import type { Headers } from 'node-fetch';
 import { EcsError, type EcsErrorInit, type EcsErrorKind } from './errors';
+import { isRecord as isObject } from './isRecord';
 import { redactSecrets } from './redact';
 
 export interface ErrorBody {
@@ -42,10 +43,6 @@ export function requestIdFromHeaders(headers: Headers): string | undefined {
 }
 
 type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function text(value: unknown): string | undefined {
   if (typeof value === 'string' && value.length > 0) return value;

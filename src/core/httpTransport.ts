@@ -1,12 +1,24 @@
 /**
  * One HTTP exchange through node-fetch (which goes through Node's http/https, so VS Code's proxy
- * support applies): pooled keep-alive agent, a timeout per attempt, the caller's signal,
- * a cap on the body size, no redirects followed (they would carry credentials elsewhere).
- * Failures become EcsErrors of kind network, timeout, cancelled or badResponse; nothing here retries.
+ * support applies), wrapped so that node-fetch's known failure modes never reach a user:
+ * - the origin's gate (originGate.ts) admits it, so it never waits in the agent's queue (#1767);
+ * - one time limit covers the whole attempt — the wait at the gate, the headers, the body;
+ * - an AbortController of its own, linked to the caller's signal, is aborted on every failure
+ *   (timeout, size cap, unreadable body, cancel), so node-fetch never keeps a socket reading;
+ * - a request safe to send twice that fails on a reused keep-alive connection before any byte of the
+ *   answer arrived is sent again at once on a new connection, as browsers do.
+ * No redirects are followed (they would carry credentials elsewhere). Failures become EcsErrors of
+ * kind network, timeout, cancelled or badResponse; retries with backoff are the caller's business.
  */
 import fetch, { type Headers, type RequestInit } from 'node-fetch';
-import { agentFor } from './agentPool';
+import {
+  dropIdleSockets,
+  freshConnectionAgent,
+  pooledAgentWithProbe,
+  type ConnectionProbe,
+} from './agentPool';
 import { EcsError } from './errors';
+import { gateFor } from './originGate';
 import { cancelledError } from './retryPolicy';
 
 /** node-fetch's types describe their own AbortSignal; Node's global one is what it checks for at run time. */
@@ -15,6 +27,16 @@ type FetchSignal = RequestInit['signal'];
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 export const DEFAULT_USER_AGENT = 'ecs-metadata-explorer-core';
+/**
+ * Whether to offer gzip. Kept: see bench/README.md ("Transport choices") for a 1,000-server listing
+ * with and without it. The size cap applies to the decompressed body.
+ */
+let offerGzip = true;
+
+/** Benchmarks only: offer gzip or not. */
+export function setGzipForBenchmarks(on: boolean): void {
+  offerGzip = on;
+}
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -24,9 +46,15 @@ export interface HttpRequest {
   url: URL;
   headers: Record<string, string>;
   body?: string;
+  /**
+   * Safe to send twice: sent again at once on a new connection when a reused one fails before any
+   * byte of the answer arrived. Default: true for GET, false otherwise.
+   */
+  resendable?: boolean;
 }
 
 export interface HttpLimits {
+  /** Longest one attempt may take, from its start (gate wait included) to the last byte of the body. */
   timeoutMs: number;
   maxResponseBytes: number;
 }
@@ -35,82 +63,158 @@ export interface HttpResponse {
   status: number;
   headers: Headers;
   body: string;
+  /**
+   * This answer is to a resend after a reused connection failed: the first send may have reached
+   * the server, so a write's outcome before this answer is unknown.
+   */
+  resent?: boolean;
 }
 
 /**
- * What a caller that may resend a write needs to know about a failed attempt: did it go out on a
- * kept-alive connection (which the server may have closed meanwhile), and did any answer arrive.
+ * One attempt. `deadline` (a `performance.now()` time) is the caller's overall limit: the attempt's
+ * own limit is cut short to end by then.
  */
-export interface AttemptFacts {
-  reusedConnection: boolean;
-  answered: boolean;
-}
-
 export async function sendHttp(
   request: HttpRequest,
   limits: HttpLimits,
   signal: AbortSignal | undefined,
-  facts?: AttemptFacts,
+  deadline?: number,
 ): Promise<HttpResponse> {
   if (signal?.aborted) throw cancelledError();
-  let sent: { reusedSocket?: boolean } | undefined;
+  const limitMs = Math.max(0, Math.min(limits.timeoutMs, (deadline ?? Infinity) - performance.now()));
+  const attempt = new AttemptControl(limitMs, signal);
+  let leave: (() => void) | undefined;
   try {
-    const pooled = agentFor(request.url);
+    leave = await gateFor(request.url).enter(attempt.signal);
+    const probe: ConnectionProbe = {};
+    try {
+      return await exchange(request, limits, attempt, pooledAgentWithProbe(request.url, probe));
+    } catch (error) {
+      if (attempt.stopped || !worthResending(request, error, probe)) throw error;
+      dropIdleSockets(request.url);
+      attempt.renew();
+      const again = await exchange(request, limits, attempt, () => freshConnectionAgent(request.url));
+      return { ...again, resent: true };
+    }
+  } catch (error) {
+    throw transportError(error, request, limits, attempt, limitMs < limits.timeoutMs);
+  } finally {
+    attempt.end();
+    leave?.();
+  }
+}
+
+/** One request and its whole body. The attempt's controller is aborted on any failure, destroying the socket. */
+async function exchange(
+  request: HttpRequest,
+  limits: HttpLimits,
+  attempt: AttemptControl,
+  agent: NonNullable<RequestInit['agent']>,
+): Promise<HttpResponse> {
+  try {
     const response = await fetch(request.url.href, {
       method: request.method,
       headers: request.headers,
       body: request.body,
-      agent: facts ? watching(pooled, (req) => (sent = req)) : pooled,
-      // The caller's signal goes straight through; node-fetch's own timer covers the wait for the
-      // headers and the body separately, which saves an AbortController and listeners per request.
-      signal: signal as FetchSignal,
-      timeout: limits.timeoutMs,
+      agent,
+      signal: attempt.signal as FetchSignal,
       size: limits.maxResponseBytes,
+      compress: offerGzip,
       redirect: 'manual',
     });
-    if (facts) facts.answered = true;
     const body = await response.text();
     return { status: response.status, headers: response.headers, body };
   } catch (error) {
-    if (facts) facts.reusedConnection = sent?.reusedSocket === true;
-    throw transportError(error, request, limits);
+    // node-fetch leaves the socket reading after a size-cap or body error; aborting destroys it.
+    attempt.abortExchange();
+    throw error;
   }
 }
 
-/** The pooled agent, unchanged, except that it hands each request it is given to `onRequest`. */
-function watching(
-  agent: ReturnType<typeof agentFor>,
-  onRequest: (req: { reusedSocket?: boolean }) => void,
-): ReturnType<typeof agentFor> {
-  return new Proxy(agent, {
-    get(target, name) {
-      if (name === 'addRequest') {
-        return (req: { reusedSocket?: boolean }, options: unknown) => {
-          onRequest(req);
-          // Not in @types/node, but every http.Agent has it: it is how ClientRequest takes a socket.
-          (target as unknown as { addRequest(req: unknown, options: unknown): void }).addRequest(
-            req,
-            options,
-          );
-        };
-      }
-      const value: unknown = Reflect.get(target, name, target);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  });
+/**
+ * A failure worth one immediate resend on a new connection, for a request safe to send twice: the
+ * reused connection was closed by the server before any byte of this answer came back (the request
+ * crossed the close), or node-fetch misread a whole chunked answer as cut off (#1767).
+ */
+function worthResending(request: HttpRequest, error: unknown, probe: ConnectionProbe): boolean {
+  if (!(request.resendable ?? request.method === 'GET')) return false;
+  const failure = error as { type?: string; code?: string };
+  if (failure.code === 'ERR_STREAM_PREMATURE_CLOSE') return true;
+  if (failure.type !== 'system' || !probe.reused || !probe.socket) return false;
+  return probe.socket.bytesRead === probe.bytesReadBefore;
 }
 
-function transportError(error: unknown, request: HttpRequest, limits: HttpLimits): EcsError {
+/**
+ * The attempt's own AbortController (one per exchange: a resend gets a new one), aborted by the
+ * attempt's timer, by the caller's signal, or by a failed exchange.
+ */
+class AttemptControl {
+  private controller = new AbortController();
+  private readonly timer: NodeJS.Timeout;
+  timedOut = false;
+
+  constructor(
+    limitMs: number,
+    private readonly caller: AbortSignal | undefined,
+  ) {
+    this.timer = setTimeout(() => {
+      this.timedOut = true;
+      this.controller.abort();
+    }, limitMs);
+    caller?.addEventListener('abort', this.onCallerAbort, { once: true });
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  get cancelled(): boolean {
+    return this.caller?.aborted === true;
+  }
+
+  /** Timed out or cancelled: nothing more may be sent. */
+  get stopped(): boolean {
+    return this.timedOut || this.cancelled;
+  }
+
+  abortExchange(): void {
+    this.controller.abort();
+  }
+
+  /** A new controller for a resend, the failed exchange's one being spent. */
+  renew(): void {
+    this.controller = new AbortController();
+  }
+
+  end(): void {
+    clearTimeout(this.timer);
+    this.caller?.removeEventListener('abort', this.onCallerAbort);
+  }
+
+  private readonly onCallerAbort = (): void => this.controller.abort();
+}
+
+function transportError(
+  error: unknown,
+  request: HttpRequest,
+  limits: HttpLimits,
+  attempt: AttemptControl,
+  cutByDeadline: boolean,
+): EcsError {
+  if (error instanceof EcsError) return error;
   const host = request.url.host;
-  const failure = error as { name?: string; type?: string; code?: string };
-  if (failure.name === 'AbortError') return cancelledError();
-  if (failure.type === 'request-timeout' || failure.type === 'body-timeout') {
+  if (attempt.cancelled) return cancelledError();
+  if (attempt.timedOut) {
     return new EcsError(
       'timeout',
-      `${host} did not answer within ${limits.timeoutMs / 1000} s. Check the network, proxy and endpoint, or raise the timeout.`,
+      cutByDeadline
+        ? `${host} did not answer before the call ran out of time (retries included). Check the network, proxy and endpoint, or raise the timeout.`
+        : `${host} did not answer within ${limits.timeoutMs / 1000} s. Check the network, proxy and endpoint, or raise the timeout.`,
       { cause: error },
     );
   }
+  const failure = error as { name?: string; type?: string; code?: string };
+  if (failure.name === 'AbortError') return cancelledError();
   if (failure.type === 'max-size') {
     return new EcsError(
       'badResponse',

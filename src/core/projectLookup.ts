@@ -14,7 +14,8 @@ import { validateEndpoint } from './validation';
 
 export async function lookupProjectId(options: ProjectLookupOptions): Promise<string> {
   const iamUrl = validateEndpoint(options.iamEndpoint, 'IAM endpoint');
-  if (!options.region)
+  const projectName = options.projectName || options.region;
+  if (!projectName)
     throw new EcsError('invalidInput', 'The region is missing; it names the project to look up.');
   if (!options.user || !options.password || !options.domain) {
     throw new EcsError(
@@ -29,12 +30,13 @@ export async function lookupProjectId(options: ProjectLookupOptions): Promise<st
   const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
   const issued = await requestPasswordToken(
     { iamUrl, domain: options.domain, user: options.user, password: options.password },
-    { projectName: options.region },
+    { projectName },
     { limits, userAgent, onRequest: options.onRequest },
     options.signal,
   );
   const executor = new RequestExecutor(
     {
+      service: 'IAM',
       baseUrl: iamUrl,
       limits,
       maxAttempts: DEFAULT_MAX_ATTEMPTS,
@@ -46,7 +48,7 @@ export async function lookupProjectId(options: ProjectLookupOptions): Promise<st
   );
   const answer = await executor.get({
     segments: ['v3', 'projects'],
-    query: [['name', options.region]],
+    query: [['name', projectName]],
     context: { permission: 'iam:projects:list' },
     signal: options.signal,
   });
@@ -57,7 +59,7 @@ export async function lookupProjectId(options: ProjectLookupOptions): Promise<st
           typeof p === 'object' &&
           p !== null &&
           typeof (p as { id?: unknown }).id === 'string' &&
-          (p as { name?: unknown }).name === options.region,
+          (p as { name?: unknown }).name === projectName,
       ) ?? projects.find((p): p is { id: string } => typeof (p as { id?: unknown })?.id === 'string'))
     : undefined;
   // The scoped token names its project too; use it if listing projects is not permitted to show it.
@@ -65,7 +67,7 @@ export async function lookupProjectId(options: ProjectLookupOptions): Promise<st
   if (!projectId) {
     throw new EcsError(
       'invalidInput',
-      `No project named "${options.region}" was found for this account. Check the region, or set the project id.`,
+      `No project named "${projectName}" was found for this account. Check the region, or set the project id.`,
       answer.requestId ? { requestId: answer.requestId } : {},
     );
   }

@@ -2,16 +2,11 @@
  * Runs one API call to completion: authenticates each attempt, retries what is safe to retry, renews
  * a password token once after a 401, reports every attempt to the listener, and parses the JSON answer.
  * GETs retry freely; writes only where the write surely did not happen or repeating it is harmless.
+ * The whole call, retries and their waits included, ends by its deadline.
  */
 import { EcsError } from './errors';
 import { errorFromResponse, requestIdFromHeaders, type ErrorContext } from './errorResponse';
-import {
-  sendHttp,
-  type AttemptFacts,
-  type HttpLimits,
-  type HttpMethod,
-  type HttpResponse,
-} from './httpTransport';
+import { sendHttp, type HttpLimits, type HttpMethod, type HttpResponse } from './httpTransport';
 import { canonicalQuery, encodePathSegment, type QueryParams } from './percentEncoding';
 import type { RequestAuth } from './requestAuth';
 import { emitRequestEvent, type RequestListener } from './requestEvents';
@@ -26,10 +21,14 @@ import {
 } from './retryPolicy';
 
 export interface ExecutorSettings {
+  /** Which service answers at `baseUrl`; messages name it (an IAM lookup that fails is not an ECS error). */
+  service: ErrorContext['service'];
   /** Endpoint with its own path (if any) and no trailing slash. */
   baseUrl: URL;
   limits: HttpLimits;
   maxAttempts: number;
+  /** Longest one call may take, every attempt and wait included; default timeout × maxAttempts. */
+  deadlineMs?: number;
   userAgent: string;
   onRequest: RequestListener;
   now: () => Date;
@@ -96,6 +95,11 @@ export class RequestExecutor {
     let renewed = false;
     // Set once an attempt may have reached the server without its answer reaching us.
     let outcomeUnknown = false;
+    const { limits, maxAttempts } = this.settings;
+    const deadline = performance.now() + (this.settings.deadlineMs ?? limits.timeoutMs * maxAttempts);
+    /** A retry only when it can start before the deadline. */
+    const inTime = (delayMs: number | undefined): number | undefined =>
+      delayMs !== undefined && performance.now() + delayMs < deadline ? delayMs : undefined;
     for (;;) {
       attempt++;
       if (call.signal?.aborted) throw cancelledError();
@@ -103,7 +107,6 @@ export class RequestExecutor {
       const event = { method, path, attempt };
       let headers: Record<string, string>;
       let response: HttpResponse;
-      const facts: AttemptFacts = { reusedConnection: false, answered: false };
       try {
         headers = {
           Accept: 'application/json',
@@ -112,32 +115,32 @@ export class RequestExecutor {
           ...(await this.auth.headersFor({ method, url, query, body: call.body }, call.signal)),
         };
         response = await sendHttp(
-          { method, url, headers, ...(call.body !== undefined ? { body: call.body } : {}) },
-          this.settings.limits,
+          {
+            method,
+            url,
+            headers,
+            ...(call.body !== undefined ? { body: call.body } : {}),
+            // The transport resends once on a new connection when a reused one failed before any
+            // answer: always for a GET, for a write only when repeating it is harmless.
+            resendable: !isWrite || call.resendSafe === true,
+          },
+          limits,
           call.signal,
-          isWrite ? facts : undefined,
+          deadline,
         );
       } catch (error) {
         const failure = asEcsError(error);
         failedAttempts++;
         let retryInMs: number | undefined;
-        if (failedAttempts < this.settings.maxAttempts) {
+        if (failedAttempts < maxAttempts) {
           if (!isWrite) {
             if (isRetryableNetworkError(failure)) retryInMs = retryDelayMs(failedAttempts, undefined);
           } else if (failure.kind === 'network' && failure.code === 'ECONNREFUSED') {
             // No connection, so no request: the write surely did not happen.
             retryInMs = retryDelayMs(failedAttempts, undefined);
-          } else if (
-            call.resendSafe &&
-            failure.kind === 'network' &&
-            facts.reusedConnection &&
-            !facts.answered
-          ) {
-            // A kept-alive connection the server had closed: resend at once, on whatever the pool gives.
-            outcomeUnknown = true;
-            retryInMs = 0;
           }
         }
+        retryInMs = inTime(retryInMs);
         emitRequestEvent(this.settings.onRequest, {
           ...event,
           durationMs: performance.now() - started,
@@ -151,12 +154,13 @@ export class RequestExecutor {
 
       const durationMs = performance.now() - started;
       const status = response.status;
+      if (response.resent) outcomeUnknown = true;
       if (status >= 200 && status <= 299) {
         const requestId = requestIdFromHeaders(response.headers);
         const parsed =
           isWrite && response.body.trim() === ''
             ? ({ ok: true, json: undefined } as const)
-            : parseJson(response.body, requestId, status);
+            : parseJson(this.settings.service, response.body, requestId, status);
         emitRequestEvent(this.settings.onRequest, {
           ...event,
           status,
@@ -190,17 +194,17 @@ export class RequestExecutor {
       if (status === 401 && !renewed && this.auth.renewAfterUnauthorized(headers)) {
         // A revoked or expired token: one fresh token, one more try, not counted against maxAttempts.
         renewed = true;
-        retryInMs = 0;
+        retryInMs = inTime(0);
       } else if (
         (isWrite ? isRetryableWriteStatus(status) : isRetryableStatus(status)) &&
-        failedAttempts + 1 < this.settings.maxAttempts
+        failedAttempts + 1 < maxAttempts
       ) {
         failedAttempts++;
         const retryAfter = parseRetryAfter(
           response.headers.get('retry-after') ?? undefined,
           this.settings.now(),
         );
-        retryInMs = retryDelayMs(failedAttempts, retryAfter);
+        retryInMs = inTime(retryDelayMs(failedAttempts, retryAfter));
       }
       emitRequestEvent(this.settings.onRequest, {
         ...event,
@@ -217,7 +221,12 @@ export class RequestExecutor {
 
   /** Only failed answers need it, so the success path does not build it. */
   private errorContext(call: ApiCall): ErrorContext {
-    return { ...call.context, service: 'ECS', authType: this.auth.type, secrets: this.auth.secrets };
+    return {
+      ...call.context,
+      service: this.settings.service,
+      authType: this.auth.type,
+      secrets: this.auth.secrets,
+    };
   }
 }
 
@@ -227,6 +236,7 @@ function asEcsError(error: unknown): EcsError {
 }
 
 function parseJson(
+  service: ErrorContext['service'],
   body: string,
   requestId: string | undefined,
   status: number,
@@ -239,7 +249,7 @@ function parseJson(
       ok: false,
       error: new EcsError(
         'badResponse',
-        `ECS answered with a body that is not valid JSON${body.length === 0 ? ' (it was empty)' : ''}; it may have been cut off. Try again.${where}`,
+        `${service} answered with a body that is not valid JSON${body.length === 0 ? ' (it was empty)' : ''}; it may have been cut off. Try again.${where}`,
         { status, ...(requestId ? { requestId } : {}), cause },
       ),
     };

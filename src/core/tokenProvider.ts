@@ -27,6 +27,8 @@ export interface IssuedToken {
   token: string;
   expiresAt?: Date;
   projectId?: string;
+  /** `token.catalog`, only when asked for with `withCatalog` (otherwise `?nocatalog=true` trims it). */
+  catalog?: unknown;
 }
 
 export interface TokenRequestSettings {
@@ -35,14 +37,17 @@ export interface TokenRequestSettings {
   onRequest: RequestListener;
 }
 
-/** One token request. Not retried: it is a POST. */
+/** One token request, through the same transport as API calls; not retried with backoff. */
 export async function requestPasswordToken(
   identity: PasswordIdentity,
   scope: TokenScope,
   settings: TokenRequestSettings,
   signal?: AbortSignal,
+  withCatalog = false,
 ): Promise<IssuedToken> {
-  const url = new URL(`${identity.iamUrl.href.replace(/\/$/, '')}/v3/auth/tokens?nocatalog=true`);
+  const url = new URL(
+    `${identity.iamUrl.href.replace(/\/$/, '')}/v3/auth/tokens${withCatalog ? '' : '?nocatalog=true'}`,
+  );
   const project =
     'projectId' in scope
       ? { id: scope.projectId }
@@ -72,6 +77,8 @@ export async function requestPasswordToken(
           'User-Agent': settings.userAgent,
         },
         body,
+        // Issuing a token changes nothing on the server: safe to send again on a new connection.
+        resendable: true,
       },
       settings.limits,
       signal,
@@ -111,18 +118,25 @@ export async function requestPasswordToken(
       },
     );
   }
-  return { token, ...tokenFacts(response.body) };
+  return { token, ...tokenFacts(response.body, withCatalog) };
 }
 
-function tokenFacts(body: string): { expiresAt?: Date; projectId?: string } {
+/** Expiry, project id and (when asked) catalog from a Keystone token body; tolerant of odd bodies. */
+export function tokenFacts(
+  body: string,
+  withCatalog = false,
+): { expiresAt?: Date; projectId?: string; catalog?: unknown } {
   try {
-    const parsed = JSON.parse(body) as { token?: { expires_at?: unknown; project?: { id?: unknown } } };
+    const parsed = JSON.parse(body) as {
+      token?: { expires_at?: unknown; project?: { id?: unknown }; catalog?: unknown };
+    };
     const expires =
       typeof parsed.token?.expires_at === 'string' ? new Date(parsed.token.expires_at) : undefined;
     const projectId = typeof parsed.token?.project?.id === 'string' ? parsed.token.project.id : undefined;
     return {
       ...(expires && !Number.isNaN(expires.getTime()) ? { expiresAt: expires } : {}),
       ...(projectId ? { projectId } : {}),
+      ...(withCatalog && parsed.token?.catalog !== undefined ? { catalog: parsed.token.catalog } : {}),
     };
   } catch {
     return {};

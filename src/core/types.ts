@@ -40,10 +40,15 @@ export interface EcsClientOptions {
   endpoint: string;
   projectId: string;
   auth: EcsAuth;
-  /** Per-request timeout; default 10 000 ms. */
+  /**
+   * Time limit of each attempt, from its start (waiting for a free connection included) to the last
+   * byte of the answer; default 10 000 ms.
+   */
   timeoutMs?: number;
   /** Attempts for idempotent GETs, the first included; default 3. */
   maxAttempts?: number;
+  /** Longest one call may take, every attempt and the waits between them included; default timeoutMs × maxAttempts. */
+  deadlineMs?: number;
   metadataApi?: MetadataApi;
   /** Called after every HTTP attempt (API and IAM); safe to log. Exceptions it throws are ignored. */
   onRequest?: (event: RequestEvent) => void;
@@ -62,13 +67,20 @@ export interface CallOptions {
 export interface ListServersOptions extends CallOptions {
   limit?: number;
   marker?: string;
+  /** Server-side name filter (a substring match on ECS). */
   name?: string;
+  /** Server-side status filter, e.g. ACTIVE or SHUTOFF. */
+  status?: string;
+  /** Keep each server's inline `metadata` in the answer (off by default: a tree page needs none). */
+  withMetadata?: boolean;
 }
 
 export interface ServerSummary {
   id: string;
   name: string;
   status?: string;
+  /** The server's metadata, only when listed `withMetadata`. */
+  metadata?: Record<string, string>;
 }
 
 export interface ServerPage {
@@ -132,8 +144,31 @@ export interface ProjectLookupOptions {
   password: string;
   /** Region id, which is also the name of the region's default project on Huawei Cloud. */
   region: string;
+  /** The project's name when it is not the region (OpenStack `project_name`). */
+  projectName?: string;
   signal?: AbortSignal;
   timeoutMs?: number;
   onRequest?: (event: RequestEvent) => void;
   userAgent?: string;
+}
+
+export interface EndpointDiscoveryOptions {
+  /** Keystone / IAM endpoint, without `/v3`. */
+  iamEndpoint: string;
+  auth: Omit<PasswordAuth, 'iamEndpoint'> | TokenAuth;
+  projectId?: string;
+  /** Scopes a password token when there is no project id (OpenStack `project_name`). */
+  projectName?: string;
+  /** Picks the catalog's endpoint; also the project name on Huawei Cloud when neither is set. */
+  region?: string;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  onRequest?: (event: RequestEvent) => void;
+  userAgent?: string;
+}
+
+export interface DiscoveredEndpoint {
+  /** The compute endpoint without `/v2.1[/{project_id}]`. */
+  ecsEndpoint: string;
+  projectId: string;
 }

@@ -1,4 +1,4 @@
-import type { EcsClient, ServerSummary } from '../core';
+import { PagingGuard, type EcsClient, type ServerSummary } from '../core';
 
 /**
  * The discovered servers of one profile, fetched a page at a time. A lock keeps one page in
@@ -7,7 +7,8 @@ import type { EcsClient, ServerSummary } from '../core';
  */
 export class ServerPager {
   private readonly loaded: ServerSummary[] = [];
-  private readonly seen = new Set<string>();
+  /** Ends Load more on a repeated marker or a page of nothing new; each Load more is one page, so no cap. */
+  private readonly guard = new PagingGuard(Infinity);
   private next: string | undefined;
   private first: Promise<void> | undefined;
   private inFlight: Promise<void> | undefined;
@@ -46,12 +47,9 @@ export class ServerPager {
     const run = async (): Promise<void> => {
       const client = await this.client();
       const page = await client.listServers({ limit: this.pageSize, signal, ...(marker ? { marker } : {}) });
-      for (const server of page.servers) {
-        if (this.seen.has(server.id)) continue;
-        this.seen.add(server.id);
-        this.loaded.push(server);
-      }
-      this.next = page.nextMarker;
+      const accepted = this.guard.accept(page, marker);
+      this.loaded.push(...accepted.fresh);
+      this.next = accepted.next;
     };
     const attempt = run().finally(() => {
       this.inFlight = undefined;

@@ -1,6 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { inspect } from 'node:util';
-import { createEcsClient, redactSecrets, type EcsAuth, type RequestEvent } from '../../src/core';
+import {
+  createEcsClient,
+  destroyAgents,
+  redactSecrets,
+  type EcsAuth,
+  type RequestEvent,
+} from '../../src/core';
 import {
   AUTH_TYPES,
   WEB_01,
@@ -88,6 +94,8 @@ describe('secrets never leak', () => {
           { hang: { count: 1 } },
           { throttle: { count: 1 } },
         ]) {
+          // A reset on a reused connection would be resent at once on a new one, and succeed.
+          if ('reset' in fault) destroyAgents();
           server().setFaults(fault);
           errors.push(await rejectionOf(client.getMetadataItem(WEB_01, 'owner')));
         }

@@ -1,7 +1,8 @@
 /**
  * `node out/test/ecs-server/cli.js [--port N] [--seed file] [--latency ms]`: the local ECS server in
  * the foreground, for manual use and out-of-process tools. Faults can be switched over HTTP with
- * `POST /__control/faults`, `/__control/reset` and `/__control/expire-tokens`.
+ * `POST /__control/faults`, `/__control/reset` and `/__control/expire-tokens`; `POST
+ * /__control/held-connections` says how many connections hold an unfinished answer.
  */
 import { startEcsServer } from './index';
 import type { EcsServerHandle } from './types';

@@ -10,6 +10,7 @@ export interface ControlTarget {
   setFaults(partial: Partial<FaultSwitches>): void;
   resetFaults(): void;
   expireTokens(): void;
+  heldConnections(): number;
   faults: FaultSwitches;
 }
 
@@ -41,6 +42,8 @@ export function handleControl(
     case '/__control/reset':
       target.resetFaults();
       return sendJson(reply, 200, { faults: target.faults });
+    case '/__control/held-connections':
+      return sendJson(reply, 200, { held: target.heldConnections() });
     case '/__control/expire-tokens':
       target.expireTokens();
       return sendJson(reply, 200, { expired: true });

@@ -15,11 +15,21 @@ export function defaultFaults(): FaultSwitches {
     hang: { count: 0 },
     failWrites: { count: 0 },
     loseWriteAnswers: { count: 0 },
+    silent: false,
+    chunked: false,
+    gzip: false,
+    dropConnections: false,
+    stallBody: { count: 0 },
+    trickleBody: { count: 0 },
+    endlessBody: { count: 0 },
   };
 }
 
 export type FaultAction =
   | { kind: 'hang' }
+  | { kind: 'stallBody' }
+  | { kind: 'trickleBody' }
+  | { kind: 'endlessBody' }
   | { kind: 'reset' }
   | { kind: 'throttle'; retryAfterSeconds?: number }
   | { kind: 'serverError'; status: 500 | 502 | 503 | 504 }
@@ -37,7 +47,10 @@ export function takeFault(faults: FaultSwitches): FaultAction | undefined {
     switch_.count--;
     return true;
   };
-  if (use(faults.hang)) return { kind: 'hang' };
+  if (faults.silent || use(faults.hang)) return { kind: 'hang' };
+  if (use(faults.stallBody)) return { kind: 'stallBody' };
+  if (use(faults.trickleBody)) return { kind: 'trickleBody' };
+  if (use(faults.endlessBody)) return { kind: 'endlessBody' };
   if (use(faults.reset)) return { kind: 'reset' };
   if (use(faults.throttle)) {
     const { retryAfterSeconds } = faults.throttle;

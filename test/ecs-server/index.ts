@@ -20,6 +20,7 @@ import {
   truncateJson,
 } from './faults';
 import { localCredentials } from './credentials';
+import { HeldAnswers } from './heldAnswers';
 import { matchIamRoute } from './iamRoutes';
 import { matchNativeRoute } from './nativeRoutes';
 import { matchNovaRoute } from './novaRoutes';
@@ -29,6 +30,7 @@ import { loadSeed } from './seed';
 import { ServerStore } from './serverStore';
 import { TokenStore } from './tokenStore';
 import type { EcsServerHandle, EcsServerOptions, FaultSwitches, RecordedRequest, SeedData } from './types';
+import { acceptsGzip, isDropped } from './wireShape';
 
 export type {
   EcsServerCredentials,
@@ -100,6 +102,7 @@ export async function startEcsServer(options: EcsServerOptions = {}): Promise<Ec
   const faults: FaultSwitches = defaultFaults();
   const requests: RecordedRequest[] = [];
   const connectionIds = new WeakMap<Socket, number>();
+  const held = new HeldAnswers();
   let connections = 0;
   let baseUrl = '';
 
@@ -124,6 +127,7 @@ export async function startEcsServer(options: EcsServerOptions = {}): Promise<Ec
     expireTokens(): void {
       state.tokens.expireAll();
     },
+    heldConnections: (): number => held.count,
   };
 
   async function onRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -154,7 +158,19 @@ export async function startEcsServer(options: EcsServerOptions = {}): Promise<Ec
     res.once('close', () => {
       if (!res.writableFinished) record.abandoned = true;
     });
+    if (isDropped(req.socket)) {
+      // This request crossed the server's close of its connection: it is never answered.
+      req.socket.destroy();
+      return;
+    }
     const reply: Reply = { res, requestId, onStatus: (status) => (record.status = status) };
+    if (faults.chunked || faults.gzip || faults.dropConnections) {
+      reply.wire = {
+        chunked: faults.chunked,
+        gzip: faults.gzip && acceptsGzip(req),
+        dropConnection: faults.dropConnections,
+      };
+    }
 
     const body = await readBody(req);
     record.body = body ?? '';
@@ -175,7 +191,13 @@ export async function startEcsServer(options: EcsServerOptions = {}): Promise<Ec
       const fault = takeFault(faults);
       switch (fault?.kind) {
         case 'hang':
-          return; // The socket stays open until the client gives up or close() destroys it.
+        case 'stallBody':
+        case 'trickleBody':
+        case 'endlessBody':
+          // The socket stays open until the client gives up or close() destroys it.
+          record.status = fault.kind === 'hang' ? 0 : 200;
+          held.hold(fault.kind, res, requestId);
+          return;
         case 'reset':
           req.socket.destroy();
           return;
@@ -277,6 +299,7 @@ export async function startEcsServer(options: EcsServerOptions = {}): Promise<Ec
       requests.length = 0;
     },
     connectionsOpened: () => connections,
+    heldConnections: control.heldConnections,
     setMetadata: (serverId, key, value) => state.store.setMetadata(serverId, key, value),
     deleteMetadata: (serverId, key) => state.store.deleteMetadata(serverId, key),
     metadataOf: (serverId) => {
@@ -292,6 +315,7 @@ export async function startEcsServer(options: EcsServerOptions = {}): Promise<Ec
         server.close(() => resolve());
         // Idle keep-alive sockets and hung requests would otherwise hold close() open.
         server.closeAllConnections();
+        held.releaseAll();
       });
       return closing;
     },

@@ -1,5 +1,6 @@
 /** Writing answers: every one carries `X-Request-Id`, and the status is noted for the request log. */
 import type * as http from 'node:http';
+import { writeShaped, type WireShape } from './wireShape';
 
 export interface Reply {
   res: http.ServerResponse;
@@ -8,6 +9,8 @@ export interface Reply {
   onStatus(status: number): void;
   /** Set by a fault: replaces a JSON answer's body on the way out. */
   transformBody?: (body: string, status: number) => { status: number; body: string };
+  /** How the answer goes on the wire; default one piece with Content-Length. */
+  wire?: WireShape;
 }
 
 export function sendJson(
@@ -34,13 +37,13 @@ function write(
 ): void {
   const { res } = reply;
   if (res.headersSent || res.destroyed) return;
-  const body = Buffer.from(text, 'utf8');
-  res.writeHead(status, {
-    'Content-Type': contentType,
-    'Content-Length': String(body.length),
-    'X-Request-Id': reply.requestId,
-    ...headers,
-  });
-  res.end(body);
+  const all = { 'Content-Type': contentType, 'X-Request-Id': reply.requestId, ...headers };
+  if (reply.wire) {
+    writeShaped(res, status, all, text, reply.wire);
+  } else {
+    const body = Buffer.from(text, 'utf8');
+    res.writeHead(status, { ...all, 'Content-Length': String(body.length) });
+    res.end(body);
+  }
   reply.onStatus(status);
 }

@@ -53,6 +53,23 @@ export interface FaultSwitches {
   failWrites: { count: number; method?: 'PUT' | 'POST' | 'DELETE' };
   /** Next `count` metadata writes are done, then the connection is dropped without an answer. */
   loseWriteAnswers: { count: number };
+  /** Every API request is never answered (a gateway that has gone silent). */
+  silent: boolean;
+  /**
+   * Wire shapes a real gateway produces; they apply to every answer, API and IAM alike, because they
+   * are ordinary HTTP, not faults. `chunked`: `Transfer-Encoding: chunked`, the body written in pieces.
+   */
+  chunked: boolean;
+  /** The body gzip-compressed when the request offers gzip in `Accept-Encoding`. */
+  gzip: boolean;
+  /** Each connection is closed right after its answer, without `Connection: close` (so the client expects to reuse it). */
+  dropConnections: boolean;
+  /** Next `count` API answers: 200 headers and the start of the body, then nothing more. */
+  stallBody: { count: number };
+  /** Next `count` API answers: 200 headers, then one byte of body every 50 ms, forever. */
+  trickleBody: { count: number };
+  /** Next `count` API answers: 200 with a chunked body that never ends, written as fast as the client reads. */
+  endlessBody: { count: number };
 }
 
 export interface RecordedRequest {
@@ -107,6 +124,11 @@ export interface EcsServerHandle {
   clearRequests(): void;
   /** TCP connections accepted so far. */
   connectionsOpened(): number;
+  /**
+   * Connections still open on which the server holds an unfinished answer (hang, silent, stallBody,
+   * trickleBody, endlessBody): a client that gave up but kept its socket shows up here.
+   */
+  heldConnections(): number;
   setMetadata(serverId: string, key: string, value: string): void;
   deleteMetadata(serverId: string, key: string): void;
   /** A copy of the server's metadata as stored now. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { serverIdProblem, type ServerSummary } from '../../core';
+import { forEachServerPage, serverIdProblem, type ServerSummary } from '../../core';
 import type { ClientProvider } from '../../clients/clientProvider';
 import { describeError } from '../../errors/userMessage';
 import type { Profile, ServerRef } from '../../profiles/profile';
@@ -112,11 +112,6 @@ async function discover(
   onPage: (servers: ServerSummary[]) => void,
 ): Promise<void> {
   const client = await clients.get(profile.name);
-  let marker: string | undefined;
-  do {
-    const page = await client.listServers({ limit: PAGE_SIZE, marker, signal });
-    if (signal.aborted) return;
-    onPage(page.servers);
-    marker = page.nextMarker;
-  } while (marker);
+  // Stops on a repeated marker, a page with no new server, or the page cap: see core/serverPaging.ts.
+  await forEachServerPage(client, { pageSize: PAGE_SIZE, signal }, onPage);
 }
