@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { registerAddKey } from './commands/addKey';
 import { registerAddProfile } from './commands/addProfile';
 import { registerAddServer } from './commands/addServer';
+import { registerConfirmEndpoints } from './commands/confirmEndpoints';
 import type { CommandDeps } from './commands/commandDeps';
 import { registerCopyValue } from './commands/copyValue';
 import { registerDeleteKey } from './commands/deleteKey';
@@ -10,6 +11,7 @@ import { registerClearFilter, registerFilter } from './commands/filter';
 import { registerImportProfiles } from './commands/importProfiles';
 import { registerGetMetadataKey } from './commands/getMetadataKey';
 import { registerLoadMore } from './commands/loadMore';
+import { registerMaskValues, registerUnmaskValues } from './commands/maskValues';
 import { registerOpenKey } from './commands/openKey';
 import { registerRefresh, registerRefreshNode } from './commands/refresh';
 import { registerRemoveProfile } from './commands/removeProfile';
@@ -19,6 +21,7 @@ import { registerSetValue } from './commands/setValue';
 import { registerShowLog } from './commands/showLog';
 import { registerUndoMetadataChange } from './commands/undoMetadataChange';
 import { destroyAgents } from './core';
+import { keepCredentialsInStep } from './credentials/credentialHousekeeping';
 import { CredentialStore } from './credentials/credentialStore';
 import { ClientProvider } from './clients/clientProvider';
 import { registerCompareMetadata } from './commands/compareMetadata';
@@ -40,6 +43,7 @@ const commands: ((deps: CommandDeps) => vscode.Disposable)[] = [
   registerAddProfile,
   registerImportProfiles,
   registerSetCredentials,
+  registerConfirmEndpoints,
   registerRemoveProfile,
   registerAddServer,
   registerRemoveServer,
@@ -56,6 +60,8 @@ const commands: ((deps: CommandDeps) => vscode.Disposable)[] = [
   registerCompareMetadata,
   registerCopyMetadataJson,
   registerExportMetadata,
+  registerMaskValues,
+  registerUnmaskValues,
 ];
 
 /** Wires the objects together and registers them for disposal. No network I/O happens here. */
@@ -77,7 +83,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     showServersView(tree, find),
     panel,
   );
-  context.subscriptions.push(registerPanelSerializer(panel));
+  context.subscriptions.push(
+    registerPanelSerializer(panel),
+    keepCredentialsInStep(profiles, credentials, log),
+  );
 
   const deps: CommandDeps = { profiles, credentials, clients, tree, find, panel, log };
   context.subscriptions.push(...commands.map((register) => register(deps)));

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { EcsClient, RequestEvent } from '../core';
+import { bindingChanges, bindingOf } from '../credentials/credentialBinding';
 import type { CredentialStore } from '../credentials/credentialStore';
+import { endpointsChangedMessage } from '../credentials/endpointsChangedMessage';
 import { Disposable } from '../lifecycle/disposable';
 import { SetupError } from '../errors/setupError';
 import { formatRequestEvent } from '../log/formatRequestEvent';
@@ -72,15 +74,22 @@ export class ClientProvider extends Disposable {
         profileName,
       );
     }
-    const credentials = await this.credentials.get(profileName);
-    if (!credentials) {
+    const stored = await this.credentials.get(profileName);
+    if (!stored) {
       throw new SetupError(
         'missingCredentials',
         vscode.l10n.t('Profile "{0}" has no credentials yet.', profileName),
         profileName,
       );
     }
-    return createProfileClient(profile, credentials, {
+    // Secrets go only where they were entered for: an endpoint edited in settings.json, a synced
+    // snippet or a same-named profile pointing elsewhere gets nothing until the user confirms.
+    // (Secrets of 0.1.0 carry no binding; activation binds them to the profile as it was then.)
+    const changes = stored.boundTo ? bindingChanges(stored.boundTo, bindingOf(profile)) : [];
+    if (changes.length > 0) {
+      throw new SetupError('endpointsChanged', endpointsChangedMessage(profileName, changes), profileName);
+    }
+    return createProfileClient(profile, stored.credentials, {
       timeoutMs: settings.requestTimeoutMs(),
       onRequest: this.onRequest,
       onEndpointFromCatalog: (endpoint) => {

@@ -30,6 +30,9 @@ export const CommandId = {
   compareMetadata: 'ecsMetadata.compareMetadata',
   copyMetadataJson: 'ecsMetadata.copyMetadataJson',
   exportMetadata: 'ecsMetadata.exportMetadata',
+  confirmEndpoints: 'ecsMetadata.confirmEndpoints',
+  maskValues: 'ecsMetadata.maskValues',
+  unmaskValues: 'ecsMetadata.unmaskValues',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

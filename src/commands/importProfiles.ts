@@ -1,5 +1,6 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
+import { bindingOf } from '../credentials/credentialBinding';
 import type { Credentials } from '../credentials/credentials';
 import { InputError } from '../errors/inputError';
 import {
@@ -21,6 +22,7 @@ import {
   skipMessage,
   sourceLabel,
 } from '../profiles/importedProfile';
+import { resolveProfile } from '../profiles/resolveProfile';
 import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
 import { onBehalfOfPerson, registerCommand, showError } from './registerCommand';
@@ -291,13 +293,18 @@ async function saveImported(
 ): Promise<void> {
   const setting = settingFromCandidate(candidate, name);
   const previous = await deps.credentials.get(name);
-  if (candidate.secret) await deps.credentials.set(name, candidate.secret as Credentials);
-  else if (replace) await deps.credentials.delete(name);
+  if (candidate.secret) {
+    const boundTo = bindingOf(resolveProfile(setting));
+    await deps.credentials.set(name, { credentials: candidate.secret as Credentials, boundTo });
+  } else if (replace) await deps.credentials.delete(name);
   try {
     if (replace) await deps.profiles.update(name, () => setting);
     else await deps.profiles.add(setting);
   } catch (err) {
-    await (previous ? deps.credentials.set(name, previous) : deps.credentials.delete(name)).catch(
+    const restore = previous?.boundTo
+      ? deps.credentials.set(name, { credentials: previous.credentials, boundTo: previous.boundTo })
+      : deps.credentials.delete(name);
+    await restore.catch(
       () => undefined, // The settings failure is the one to report.
     );
     throw err;

@@ -1,7 +1,7 @@
 /**
  * The project id of a region, for password profiles configured without one: a token scoped by the
- * project NAME (on Huawei Cloud the region's default project is named after the region), then
- * `GET {iam}/v3/projects?name=<region>`.
+ * project NAME (on Huawei Cloud the region's default project is named after the region) names it;
+ * only when the token does not is `GET {iam}/v3/projects?name=<region>` asked.
  */
 import { EcsError } from './errors';
 import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, DEFAULT_USER_AGENT } from './httpTransport';
@@ -34,6 +34,10 @@ export async function lookupProjectId(options: ProjectLookupOptions): Promise<st
     { limits, userAgent, onRequest: options.onRequest },
     options.signal,
   );
+  // The token was asked for the project by name (the region's, unless one is given); when IAM says it got that
+  // project, its id is the answer and listing projects (a permission sub-users often lack) is not needed.
+  if (issued.projectId && issued.projectName === projectName) return issued.projectId;
+
   const executor = new RequestExecutor(
     {
       service: 'IAM',
@@ -53,23 +57,22 @@ export async function lookupProjectId(options: ProjectLookupOptions): Promise<st
     signal: options.signal,
   });
   const projects = (answer.json as { projects?: unknown })?.projects;
+  // Only the project named after the region: any other would send every call to the wrong project.
   const match = Array.isArray(projects)
-    ? (projects.find(
+    ? projects.find(
         (p): p is { id: string } =>
           typeof p === 'object' &&
           p !== null &&
           typeof (p as { id?: unknown }).id === 'string' &&
           (p as { name?: unknown }).name === projectName,
-      ) ?? projects.find((p): p is { id: string } => typeof (p as { id?: unknown })?.id === 'string'))
+      )
     : undefined;
-  // The scoped token names its project too; use it if listing projects is not permitted to show it.
-  const projectId = match?.id ?? issued.projectId;
-  if (!projectId) {
+  if (!match) {
     throw new EcsError(
       'invalidInput',
       `No project named "${projectName}" was found for this account. Check the region, or set the project id.`,
       answer.requestId ? { requestId: answer.requestId } : {},
     );
   }
-  return projectId;
+  return match.id;
 }

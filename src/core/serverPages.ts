@@ -1,4 +1,5 @@
 /** Every page of a server listing, one request at a time, following `nextMarker` to the end. */
+import { PagingGuard } from './serverPaging';
 import type { EcsClient, ListServersOptions, ServerPage } from './types';
 
 /** The largest page ECS and Nova serve. */
@@ -6,12 +7,15 @@ export const MAX_SERVER_PAGE = 1000;
 
 /**
  * Yields each page as it arrives; the caller may stop early (break, or abort `options.signal`).
- * Pages default to the largest size, so 10,000 servers take 11 requests.
+ * Pages default to the largest size, so 10,000 servers take 11 requests. The paging guard decides when
+ * to stop, so a server that repeats its marker or ignores it cannot make this loop forever; each page
+ * yielded holds only servers not seen on an earlier one.
  */
 export async function* serverPages(
   client: EcsClient,
   options: Omit<ListServersOptions, 'marker'> = {},
 ): AsyncGenerator<ServerPage> {
+  const guard = new PagingGuard();
   let marker: string | undefined;
   do {
     const page = await client.listServers({
@@ -19,7 +23,10 @@ export async function* serverPages(
       ...options,
       ...(marker ? { marker } : {}),
     });
-    yield page;
-    marker = page.nextMarker;
+    const accepted = guard.accept(page, marker);
+    yield accepted.next
+      ? { servers: accepted.fresh, nextMarker: accepted.next }
+      : { servers: accepted.fresh };
+    marker = accepted.next;
   } while (marker && !options.signal?.aborted);
 }

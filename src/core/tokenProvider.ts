@@ -26,9 +26,11 @@ export type TokenScope = { projectId: string } | { projectName: string };
 export interface IssuedToken {
   token: string;
   expiresAt?: Date;
+  /** The project the token is scoped to, as IAM states it in the body. */
   projectId?: string;
   /** `token.catalog`, only when asked for with `withCatalog` (otherwise `?nocatalog=true` trims it). */
   catalog?: unknown;
+  projectName?: string;
 }
 
 export interface TokenRequestSettings {
@@ -121,22 +123,22 @@ export async function requestPasswordToken(
   return { token, ...tokenFacts(response.body, withCatalog) };
 }
 
-/** Expiry, project id and (when asked) catalog from a Keystone token body; tolerant of odd bodies. */
-export function tokenFacts(
-  body: string,
-  withCatalog = false,
-): { expiresAt?: Date; projectId?: string; catalog?: unknown } {
+/** Expiry, project id and name, and (when asked) catalog from a Keystone token body; tolerant of odd bodies. */
+export function tokenFacts(body: string, withCatalog = false): Omit<IssuedToken, 'token'> {
   try {
     const parsed = JSON.parse(body) as {
-      token?: { expires_at?: unknown; project?: { id?: unknown }; catalog?: unknown };
+      token?: { expires_at?: unknown; project?: { id?: unknown; name?: unknown }; catalog?: unknown };
     };
     const expires =
       typeof parsed.token?.expires_at === 'string' ? new Date(parsed.token.expires_at) : undefined;
-    const projectId = typeof parsed.token?.project?.id === 'string' ? parsed.token.project.id : undefined;
+    const project = parsed.token?.project;
+    const projectId = typeof project?.id === 'string' ? project.id : undefined;
+    const projectName = typeof project?.name === 'string' ? project.name : undefined;
     return {
       ...(expires && !Number.isNaN(expires.getTime()) ? { expiresAt: expires } : {}),
       ...(projectId ? { projectId } : {}),
       ...(withCatalog && parsed.token?.catalog !== undefined ? { catalog: parsed.token.catalog } : {}),
+      ...(projectName ? { projectName } : {}),
     };
   } catch {
     return {};

@@ -8,6 +8,7 @@ import { readKeyWithProgress, type KeyRead, type KeyReaderDeps } from '../metada
 import type { PanelState, PanelView } from './messages';
 import { MetadataPanel, type PanelRequestHandler } from './metadataPanel';
 import { viewAsJson } from './viewAsJson';
+import { Setting, onDidChangeSetting } from '../settings/settings';
 
 /**
  * Keeps the single metadata panel: every key opens in it, a closed one is created again on demand.
@@ -19,11 +20,14 @@ export class PanelController implements vscode.Disposable {
   private generation = 0;
   /** Aborted when the panel closes: its reads are for nobody then. */
   private reads = new AbortController();
+  private readonly maskSubscription: vscode.Disposable;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly deps: KeyReaderDeps,
-  ) {}
+  ) {
+    this.maskSubscription = onDidChangeSetting([Setting.maskValues], () => this.rerender());
+  }
 
   /** What the panel shows now (undefined when it is closed). */
   get currentView(): PanelView | undefined {
@@ -39,10 +43,14 @@ export class PanelController implements vscode.Disposable {
    * Opens (or reuses) the panel for `target`, reads the key fresh and shows the outcome; a failure
    * shows in the panel and rejects with the error (the command that called decides who hears it).
    */
-  async showKey(target: KeyTarget, options: { reveal?: boolean } = {}): Promise<KeyRead> {
+  async showKey(target: KeyTarget): Promise<KeyRead> {
     const panel = this.ensurePanel();
-    // A refresh after a write leaves focus where it is.
-    if (options.reveal !== false) panel.reveal();
+    panel.reveal();
+    return this.readInto(panel, target);
+  }
+
+  /** Reads `target` fresh into `panel`, showing the outcome there. */
+  private async readInto(panel: MetadataPanel, target: KeyTarget): Promise<KeyRead> {
     const generation = ++this.generation;
     const previous = panel.current;
     // Keep the old value on screen during a refresh of the same key; a new key starts empty.
@@ -67,21 +75,40 @@ export class PanelController implements vscode.Disposable {
 
   /** After a write: reads the shown key again when it is one of `keys` of that server (quietly). */
   refreshIfShowing(profile: string, serverId: string, keys: readonly string[]): void {
-    const target = this.panel?.current?.target;
-    if (!target || target.profile !== profile || target.serverId !== serverId) return;
+    const panel = this.panel;
+    const target = panel?.current?.target;
+    if (!panel || !target || target.profile !== profile || target.serverId !== serverId) return;
     if (!keys.includes(target.key)) return;
-    this.showKey(target, { reveal: false }).catch(() => undefined);
+    // Not revealed: a refresh after a write leaves focus where it is.
+    this.readInto(panel, target).catch(() => undefined);
   }
 
-  /** Takes over a panel VS Code restored after a reload, showing what the page had saved. */
+  /**
+   * Takes over a panel VS Code restored after a reload. Its saved state names the key, never the
+   * value: the value is read again (one GET) while the profile exists; otherwise the panel shows
+   * the key with "Refresh to read".
+   */
   restore(webviewPanel: vscode.WebviewPanel, state: PanelState | undefined): void {
     this.panel?.dispose();
     const panel = MetadataPanel.revive(webviewPanel, this.extensionUri, this.handleRequest);
     this.adopt(panel);
-    if (state) panel.show({ ...state.view, loading: false });
+    if (!state) return;
+    if (this.deps.profiles.get(state.target.profile)) {
+      // Not revealed (VS Code is restoring it where it was); failures land in the panel, nobody clicked.
+      this.readInto(panel, state.target).catch(() => undefined);
+    } else {
+      panel.show({ target: state.target, loading: false });
+    }
+  }
+
+  /** Shows the current view again, after `ecsMetadata.maskValues` changed. */
+  private rerender(): void {
+    const view = this.panel?.current;
+    if (view) this.panel?.show(view);
   }
 
   dispose(): void {
+    this.maskSubscription.dispose();
     this.panel?.dispose();
     this.panel = undefined;
   }

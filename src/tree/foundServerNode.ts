@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { FoundServer } from '../query/findServers';
 import type { FoundProfileNode } from './foundProfileNode';
 import { ServerNode } from './serverNode';
