@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CommandId } from './commandIds';
-import { showError } from './registerCommand';
+import { registerCommand } from './registerCommand';
 import { metadataKeyInputProblem } from '../errors/inputProblems';
 import { serverLabel } from '../metadata/confirmChange';
 import type { ServerTarget } from '../metadata/metadataWriter';
@@ -16,41 +16,37 @@ import type { EditDeps } from './editDeps';
  * there), then its value (with the characters left); Enter on the value writes it.
  */
 export function registerAddKey(deps: EditDeps): vscode.Disposable {
-  return vscode.commands.registerCommand(CommandId.addKey, async (arg?: unknown) => {
-    const target = serverTargetOf(arg);
+  return registerCommand(CommandId.addKey, async (call) => {
+    const target = serverTargetOf(call.arg);
     if (!target) throw new Error(vscode.l10n.t('Expected arguments {0}.', '{ profile, serverId }'));
-    try {
-      const existing = await readAllFresh(deps.clients, target);
-      const title = vscode.l10n.t('Add Key to {0}', serverLabel(target));
-      const key = await vscode.window.showInputBox({
-        title,
-        prompt: vscode.l10n.t('The new metadata key: A-Z a-z 0-9 - _ : . (up to 255 characters).'),
-        validateInput: (text) =>
-          metadataKeyInputProblem(text) ??
-          (Object.prototype.hasOwnProperty.call(existing, text)
-            ? vscode.l10n.t(
-                'Server {0} already has the key "{1}"; use Set Value to change it.',
-                serverLabel(target),
-                text,
-              )
-            : undefined),
-        ignoreFocusOut: true,
-      });
-      if (key === undefined) return false;
-      const value = await vscode.window.showInputBox({
-        title,
-        prompt: vscode.l10n.t('The value of the new key "{0}".', key),
-        validateInput: valueValidation,
-        ignoreFocusOut: true,
-      });
-      if (value === undefined) return false;
-      const outcome = await deps.writer.apply(target, { set: { [key]: value }, remove: [] }, {});
-      reportWrite(target, outcome);
-      return outcome.failed.length === 0;
-    } catch (err) {
-      void showError(err, { profile: target.profile, serverId: target.serverId });
-      return false;
-    }
+    call.subject = { profile: target.profile, serverId: target.serverId };
+    const existing = await readAllFresh(deps.clients, target);
+    const title = vscode.l10n.t('Add Key to {0}', serverLabel(target));
+    const key = await vscode.window.showInputBox({
+      title,
+      prompt: vscode.l10n.t('The new metadata key: A-Z a-z 0-9 - _ : . (up to 255 characters).'),
+      validateInput: (text) =>
+        metadataKeyInputProblem(text) ??
+        (Object.prototype.hasOwnProperty.call(existing, text)
+          ? vscode.l10n.t(
+              'Server {0} already has the key "{1}"; use Set Value to change it.',
+              serverLabel(target),
+              text,
+            )
+          : undefined),
+      ignoreFocusOut: true,
+    });
+    if (key === undefined) return false;
+    const value = await vscode.window.showInputBox({
+      title,
+      prompt: vscode.l10n.t('The value of the new key "{0}".', key),
+      validateInput: valueValidation,
+      ignoreFocusOut: true,
+    });
+    if (value === undefined) return false;
+    const outcome = await deps.writer.apply(target, { set: { [key]: value }, remove: [] }, {});
+    reportWrite(target, outcome);
+    return outcome.failed.length === 0;
   });
 }
 

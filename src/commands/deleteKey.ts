@@ -1,8 +1,7 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { CommandId } from './commandIds';
 import { EcsError } from '../core';
-import { describeError } from '../errors/userMessage';
-import { showError } from './registerCommand';
+import { registerCommand } from './registerCommand';
 import { confirmDelete } from '../metadata/confirmChange';
 import { asKeyTarget, type KeyTarget } from '../metadata/keyTarget';
 import { readKeyFresh } from '../metadata/readFresh';
@@ -36,26 +35,16 @@ export function registerDeleteKey(deps: EditDeps): vscode.Disposable[] {
   }
 
   return [
-    vscode.commands.registerCommand(CommandId.deleteKey, async (arg?: unknown) => {
-      const target = asKeyTarget(arg) ?? (await pickKeyTarget(deps.profiles, deps.clients));
+    registerCommand(CommandId.deleteKey, async (call) => {
+      const target = asKeyTarget(call.arg) ?? (await pickKeyTarget(deps.profiles, deps.clients));
       if (!target) return false;
-      try {
-        return await deleteConfirmed(target);
-      } catch (err) {
-        void showError(err, { profile: target.profile, serverId: target.serverId, key: target.key });
-        return false;
-      }
+      call.subject = { profile: target.profile, serverId: target.serverId, key: target.key };
+      return deleteConfirmed(target);
     }),
-    vscode.commands.registerCommand(CommandId.deleteMetadataKey, async (arg?: unknown) => {
-      const { profile, serverId, key } = writeArguments(arg, false);
-      const target = { profile, serverId, key };
-      let deleted: boolean;
-      try {
-        deleted = await deleteConfirmed(target);
-      } catch (err) {
-        throw new Error(describeError(err, target).message);
-      }
-      if (!deleted) throw notConfirmed();
+    registerCommand(CommandId.deleteMetadataKey, async (call) => {
+      const target = writeArguments(call.arg, false);
+      call.subject = { profile: target.profile, serverId: target.serverId, key: target.key };
+      if (!(await deleteConfirmed(target))) throw notConfirmed();
       return true;
     }),
   ];

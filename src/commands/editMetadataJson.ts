@@ -8,6 +8,7 @@ import {
 } from '../metadata/metadataFileSystem';
 import { registerMetadataDiagnostics } from '../metadata/metadataDiagnostics';
 import { serverTargetOf } from './addKey';
+import { registerCommand } from './registerCommand';
 import type { EditDeps } from './editDeps';
 
 /**
@@ -22,9 +23,10 @@ export function registerEditMetadataJson(deps: EditDeps): vscode.Disposable {
     vscode.workspace.registerFileSystemProvider(METADATA_SCHEME, files, { isCaseSensitive: true }),
     vscode.workspace.registerTextDocumentContentProvider(SERVER_STATE_SCHEME, files),
     registerMetadataDiagnostics(),
-    vscode.commands.registerCommand(CommandId.editMetadataJson, async (arg?: unknown) => {
-      const target = serverTargetOf(arg);
+    registerCommand(CommandId.editMetadataJson, async (call) => {
+      const target = serverTargetOf(call.arg);
       if (!target) throw new Error(vscode.l10n.t('Expected arguments {0}.', '{ profile, serverId }'));
+      call.subject = { profile: target.profile, serverId: target.serverId };
       const uri = metadataDocumentUri(target);
       // Already open without edits: read it fresh again; with edits: leave them be.
       await files.reloadIfSaved(uri);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CommandId } from './commandIds';
-import { showError } from './registerCommand';
+import { registerCommand } from './registerCommand';
 import { confirmSet, serverLabel } from '../metadata/confirmChange';
 import { asKeyTarget } from '../metadata/keyTarget';
 import type { ServerTarget } from '../metadata/metadataWriter';
@@ -20,32 +20,28 @@ import { notConfirmed, writeArguments } from './scriptArguments';
  */
 export function registerSetValue(deps: EditDeps): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand(CommandId.setValue, async (arg?: unknown) => {
-      const target = asKeyTarget(arg) ?? (await pickKeyTarget(deps.profiles, deps.clients));
+    registerCommand(CommandId.setValue, async (call) => {
+      const target = asKeyTarget(call.arg) ?? (await pickKeyTarget(deps.profiles, deps.clients));
       if (!target) return false;
-      const context = { profile: target.profile, serverId: target.serverId, key: target.key };
-      try {
-        const current = await readKeyFresh(deps.clients, target, target.key);
-        const value = await vscode.window.showInputBox({
-          title: vscode.l10n.t('Set Value of "{0}" on {1}', target.key, serverLabel(target)),
-          value: current ?? '',
-          prompt: vscode.l10n.t('The new value of metadata key "{0}".', target.key),
-          validateInput: valueValidation,
-          ignoreFocusOut: true,
-        });
-        if (value === undefined || value === current) return false;
-        const before: Record<string, string> = current === undefined ? {} : { [target.key]: current };
-        const outcome = await deps.writer.apply(target, { set: { [target.key]: value }, remove: [] }, before);
-        reportWrite(target, outcome);
-        return outcome.failed.length === 0;
-      } catch (err) {
-        void showError(err, context);
-        return false;
-      }
+      call.subject = { profile: target.profile, serverId: target.serverId, key: target.key };
+      const current = await readKeyFresh(deps.clients, target, target.key);
+      const value = await vscode.window.showInputBox({
+        title: vscode.l10n.t('Set Value of "{0}" on {1}', target.key, serverLabel(target)),
+        value: current ?? '',
+        prompt: vscode.l10n.t('The new value of metadata key "{0}".', target.key),
+        validateInput: valueValidation,
+        ignoreFocusOut: true,
+      });
+      if (value === undefined || value === current) return false;
+      const before: Record<string, string> = current === undefined ? {} : { [target.key]: current };
+      const outcome = await deps.writer.apply(target, { set: { [target.key]: value }, remove: [] }, before);
+      reportWrite(target, outcome);
+      return outcome.failed.length === 0;
     }),
-    vscode.commands.registerCommand(CommandId.setMetadataKey, async (arg?: unknown) => {
-      const { profile, serverId, key, value } = writeArguments(arg, true);
+    registerCommand(CommandId.setMetadataKey, async (call) => {
+      const { profile, serverId, key, value } = writeArguments(call.arg, true);
       const target: ServerTarget = { profile, serverId };
+      call.subject = { profile, serverId, key };
       const current = await readKeyFresh(deps.clients, target, key);
       if (!(await confirmSet(target, key, value, current))) throw notConfirmed();
       const before: Record<string, string> = current === undefined ? {} : { [key]: current };

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CommandId } from './commandIds';
-import { showError } from './registerCommand';
+import { registerCommand } from './registerCommand';
 import { confirmChange } from '../metadata/confirmChange';
 import { isEmptyChange, summarize } from '../metadata/metadataChange';
 import { readAllFresh } from '../metadata/readFresh';
@@ -13,22 +13,18 @@ import type { EditDeps } from './editDeps';
  * back. Shows the same modal summary as any change first. Undoing twice redoes.
  */
 export function registerUndoMetadataChange(deps: EditDeps): vscode.Disposable {
-  return vscode.commands.registerCommand(CommandId.undoLastChange, async () => {
+  return registerCommand(CommandId.undoLastChange, async (call) => {
     const last = deps.writer.lastChange;
     if (!last || isEmptyChange(last.undo)) {
       void vscode.window.showInformationMessage(vscode.l10n.t('There is no metadata change to undo.'));
       return false;
     }
     const { target, undo } = last;
-    try {
-      const current = await readAllFresh(deps.clients, target);
-      if (!(await confirmChange(target, summarize(undo, current)))) return false;
-      const outcome = await deps.writer.apply(target, undo, current);
-      reportWrite(target, outcome);
-      return outcome.failed.length === 0;
-    } catch (err) {
-      void showError(err, { profile: target.profile, serverId: target.serverId });
-      return false;
-    }
+    call.subject = { profile: target.profile, serverId: target.serverId };
+    const current = await readAllFresh(deps.clients, target);
+    if (!(await confirmChange(target, summarize(undo, current)))) return false;
+    const outcome = await deps.writer.apply(target, undo, current);
+    reportWrite(target, outcome);
+    return outcome.failed.length === 0;
   });
 }

@@ -36,13 +36,21 @@ function targetOf(uri: vscode.Uri): ServerTarget {
  * After a write the document reloads from the server, so it shows the real state — also after a
  * partial failure, which is reported key by key.
  */
+/** Longest wait for VS Code to finish a save before the document reloads anyway. */
+const SAVE_WAIT_MS = 5_000;
+
 export class MetadataFileSystem implements vscode.FileSystemProvider, vscode.TextDocumentContentProvider {
   private readonly changes = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.changes.event;
   /** Per document: the server's metadata it was read from, and when. */
   private readonly bases = new Map<string, { metadata: Record<string, string>; mtime: number }>();
-  /** Documents just written, to reload from the server once their save has finished. */
-  private readonly pendingReloads = new Set<string>();
+  /** Documents just written: what ends the wait for their save to finish, so they can reload. */
+  private readonly savesAwaited = new Map<string, () => void>();
+  /**
+   * Per document, the last reload queued: reloads run one after the other, and the command that
+   * opens a document waits for them, so a reload never lands in the middle of someone's typing.
+   */
+  private readonly reloads = new Map<string, Promise<void>>();
   /** Documents whose next save is the reload itself. */
   private readonly reloading = new Set<string>();
   private readonly saved: vscode.Disposable;
@@ -52,8 +60,7 @@ export class MetadataFileSystem implements vscode.FileSystemProvider, vscode.Tex
     private readonly writer: MetadataWriter,
   ) {
     this.saved = vscode.workspace.onDidSaveTextDocument((document) => {
-      if (!this.pendingReloads.delete(document.uri.toString())) return;
-      this.reloadIfSaved(document.uri).catch(() => undefined);
+      this.savesAwaited.get(document.uri.toString())?.();
     });
   }
 
@@ -111,7 +118,20 @@ export class MetadataFileSystem implements vscode.FileSystemProvider, vscode.Tex
     reportWrite(target, outcome);
     // Once VS Code has finished this save, the document is made to show what the server really holds.
     this.bases.set(uri.toString(), { metadata: current, mtime: Date.now() });
-    this.pendingReloads.add(uri.toString());
+    const key = uri.toString();
+    const saveFinished = new Promise<void>((resolve) => {
+      const timer = setTimeout(done, SAVE_WAIT_MS);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.savesAwaited.set(key, done);
+    });
+    this.queueReload(uri, async () => {
+      await saveFinished;
+      this.savesAwaited.delete(key);
+      await this.reloadNow(uri);
+    }).catch(() => undefined);
   }
 
   /**
@@ -119,10 +139,29 @@ export class MetadataFileSystem implements vscode.FileSystemProvider, vscode.Tex
    * edits is left alone). Done as an edit and a save with nothing to write, which VS Code's own
    * reload cannot be made to do reliably for a provider's file.
    */
-  async reloadIfSaved(uri: vscode.Uri): Promise<void> {
+  reloadIfSaved(uri: vscode.Uri): Promise<void> {
+    return this.queueReload(uri, () => this.reloadNow(uri));
+  }
+
+  /** Runs `reload` after the reloads already queued for `uri` (whatever their outcome). */
+  private queueReload(uri: vscode.Uri, reload: () => Promise<void>): Promise<void> {
+    const key = uri.toString();
+    const run = (this.reloads.get(key) ?? Promise.resolve()).catch(() => undefined).then(reload);
+    this.reloads.set(key, run);
+    const forget = (): void => {
+      if (this.reloads.get(key) === run) this.reloads.delete(key);
+    };
+    run.then(forget, forget);
+    return run;
+  }
+
+  private async reloadNow(uri: vscode.Uri): Promise<void> {
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (!document || document.isDirty) return;
+    const version = document.version;
     const metadata = await this.read(targetOf(uri));
+    // Someone typed while the server was read: their edits win (a save then checks for a conflict).
+    if (document.isDirty || document.version !== version) return;
     const text = metadataDocumentText(metadata);
     this.bases.set(uri.toString(), { metadata, mtime: this.bases.get(uri.toString())?.mtime ?? Date.now() });
     if (document.getText() === text) return;
