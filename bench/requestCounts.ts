@@ -77,5 +77,56 @@ export async function measureRequestCounts(
       Promise.all(reads.map((read) => read())),
     ),
   );
+  results.push(...(await measureWriteCounts(server, serverId, aksk)));
+  return results;
+}
+
+/**
+ * Writes, as the extension's commands make them (the same core calls in the same order):
+ * Add Key… reads the server's keys then sets one; Set Value… reads the key fresh then sets it;
+ * Delete Key reads the key (for the confirmation) then deletes it; a JSON save reads the server
+ * again (conflict check), merges the changed keys, deletes each removed key, and the document then
+ * reloads from the server.
+ */
+async function measureWriteCounts(
+  server: RemoteEcsServer,
+  serverId: string,
+  client: EcsClient,
+): Promise<ActionCount[]> {
+  const results: ActionCount[] = [];
+  const added = 'bench:added';
+  results.push(
+    await count(server, 'add a key (Add Key…)', 2, async () => {
+      await client.listMetadata(serverId);
+      await client.setMetadataItem(serverId, added, 'one');
+    }),
+  );
+  results.push(
+    await count(server, 'set a value (Set Value…)', 2, async () => {
+      await client.getMetadataItem(serverId, added);
+      await client.setMetadataItem(serverId, added, 'two');
+    }),
+  );
+  results.push(
+    await count(server, 'delete a key (Delete Key)', 2, async () => {
+      await client.getMetadataItem(serverId, added);
+      await client.deleteMetadataItem(serverId, added);
+    }),
+  );
+  await client.updateMetadata(serverId, {
+    'bench:a': 'a',
+    'bench:b': 'b',
+    'bench:c': 'c',
+    'bench:gone': 'x',
+  });
+  results.push(
+    await count(server, 'JSON save: 3 keys changed, 1 removed (+ reload)', 3, async () => {
+      await client.listMetadata(serverId);
+      await client.updateMetadata(serverId, { 'bench:a': 'A', 'bench:b': 'B', 'bench:c': 'C' });
+      await client.deleteMetadataItem(serverId, 'bench:gone');
+      await client.listMetadata(serverId);
+    }),
+  );
+  for (const key of ['bench:a', 'bench:b', 'bench:c']) await client.deleteMetadataItem(serverId, key);
   return results;
 }

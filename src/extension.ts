@@ -1,9 +1,12 @@
 import * as vscode from 'vscode';
+import { registerAddKey } from './commands/addKey';
 import { registerAddProfile } from './commands/addProfile';
 import { registerAddServer } from './commands/addServer';
 import { registerConfirmEndpoints } from './commands/confirmEndpoints';
 import type { CommandDeps } from './commands/commandDeps';
 import { registerCopyValue } from './commands/copyValue';
+import { registerDeleteKey } from './commands/deleteKey';
+import { registerEditMetadataJson } from './commands/editMetadataJson';
 import { registerClearFilter, registerFilter } from './commands/filter';
 import { registerImportProfiles } from './commands/importProfiles';
 import { registerGetMetadataKey } from './commands/getMetadataKey';
@@ -14,8 +17,10 @@ import { registerRefresh, registerRefreshNode } from './commands/refresh';
 import { registerRemoveProfile } from './commands/removeProfile';
 import { registerRemoveServer } from './commands/removeServer';
 import { registerSetCredentials } from './commands/setCredentials';
+import { registerSetValue } from './commands/setValue';
 import { registerShowLog } from './commands/showLog';
 import { registerTurnOffDiscovery } from './commands/turnOffDiscovery';
+import { registerUndoMetadataChange } from './commands/undoMetadataChange';
 import { destroyAgents } from './core';
 import { keepCredentialsInStep } from './credentials/credentialHousekeeping';
 import { CredentialStore } from './credentials/credentialStore';
@@ -28,6 +33,7 @@ import { FindSession } from './find/findSession';
 import type { ExtensionApi } from './extensionApi';
 import { currentStepInput } from './input/multiStepInput';
 import { OutputChannelLog } from './log/log';
+import { MetadataWriter } from './metadata/metadataWriter';
 import { PanelController } from './panel/panelController';
 import { registerPanelSerializer } from './panel/registerPanelSerializer';
 import { ProfileStore } from './profiles/profileStore';
@@ -88,6 +94,21 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     log,
   };
   context.subscriptions.push(...commands.map((register) => register(deps)));
+
+  const writer = new MetadataWriter(clients);
+  const editDeps = { profiles, clients, writer };
+  context.subscriptions.push(
+    writer,
+    writer.onDidWrite(({ target, keys }) => {
+      tree.refreshServer(target.profile, target.serverId);
+      panel.refreshIfShowing(target.profile, target.serverId, keys);
+    }),
+    ...registerSetValue(editDeps),
+    ...registerDeleteKey(editDeps),
+    registerAddKey(editDeps),
+    registerUndoMetadataChange(editDeps),
+    registerEditMetadataJson(editDeps),
+  );
   return {
     tree,
     find,

@@ -32,7 +32,8 @@ export type CommandHandler = (call: CommandCall) => unknown;
 /**
  * The one door of every command. It decides once who called: a person who fails is shown a
  * localized message with its actions (never VS Code's generic "command failed") and the command
- * resolves to undefined; a script that fails gets a rejection carrying the same localized message.
+ * resolves to undefined; a script that fails gets a rejection carrying the same localized message
+ * and the error's `kind` (so a script can tell a declined confirmation, `cancelled`, from a failure).
  */
 export function registerCommand(id: CommandId, handler: CommandHandler): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (arg?: unknown, selected?: unknown) => {
@@ -42,12 +43,25 @@ export function registerCommand(id: CommandId, handler: CommandHandler): vscode.
     try {
       return await handler(call);
     } catch (err) {
-      if (!call.byPerson) throw new Error(describeError(err, call.subject).message);
+      if (!call.byPerson) throw scriptError(err, call.subject);
       // A person who cancelled (or closed what was loading) needs no message about it.
       if (!(isEcsError(err) && err.kind === 'cancelled')) void showError(err, call.subject);
       return undefined;
     }
   });
+}
+
+/** A script's rejection: an Error with an error kind to branch on, when known. */
+export interface ScriptError extends Error {
+  /** The core's error kind (`cancelled`, `auth`, `keyNotFound`…); absent for a plain failure. */
+  kind?: string;
+}
+
+/** The localized message of `err`, and its kind when it has one, for a script to read. */
+export function scriptError(err: unknown, subject: ErrorSubject = {}): ScriptError {
+  const error: ScriptError = new Error(describeError(err, subject).message);
+  if (isEcsError(err)) error.kind = err.kind;
+  return error;
 }
 
 /** An argument the extension's own UI hands a command on a person's behalf; scripts cannot make one. */

@@ -1,10 +1,11 @@
 /**
  * The ECS metadata client: validates input, picks the route family (Nova `/v2.1` or native
- * `/v1 cloudservers`), and reads the answers. Transport, auth, retries and errors live in their own files.
+ * `/v1 cloudservers`), and reads the answers; writes are in metadataWrites.ts. Transport, auth, retries and errors live in their own files.
  */
 import { stripVersionTail } from './endpointForm';
 import { EcsError } from './errors';
 import { isRouteGone } from './errorResponse';
+import { metadataWrites } from './metadataWrites';
 import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, DEFAULT_USER_AGENT } from './httpTransport';
 import { akskAuth, passwordAuth, tokenAuth, type RequestAuth } from './requestAuth';
 import { RequestExecutor, type ApiCall } from './requestExecutor';
@@ -180,6 +181,7 @@ export function createEcsClient(options: EcsClientOptions): EcsClient {
   }
 
   return {
+    ...metadataWrites({ executor, projectId, viaNovaOrNative, listMetadata }),
     readMetadataItem,
     getMetadataItem: async (serverId, key, opts) => (await readMetadataItem(serverId, key, opts)).value,
     listMetadata,

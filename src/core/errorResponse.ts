@@ -5,7 +5,7 @@
  * bodies, and finds the request id in whichever header or field carries it.
  */
 import type { Headers } from 'node-fetch';
-import { EcsError, type EcsErrorKind } from './errors';
+import { EcsError, type EcsErrorInit, type EcsErrorKind } from './errors';
 import { isRecord as isObject } from './isRecord';
 import { SERVER_TEXT_LIMITS, clipText, optionalServerText } from './serverText';
 
@@ -110,14 +110,11 @@ export function errorFromResponse(
   const code = optionalServerText(parsed.code, SERVER_TEXT_LIMITS.code, context.secrets);
   const serverMessage = optionalServerText(parsed.message, SERVER_TEXT_LIMITS.message, context.secrets);
   const isHtml = !parsed.json && /<html|<!doctype/i.test(body);
-  const { kind, message } = describe(
-    status,
-    parsed,
-    serverMessage,
-    isHtml,
-    body.trim().length === 0,
-    context,
-  );
+  const {
+    kind,
+    message,
+    facts: found = {},
+  } = describe(status, parsed, serverMessage, isHtml, body.trim().length === 0, context);
   const facts = [code, `HTTP ${status}`, requestId ? `request id ${requestId}` : undefined]
     .filter(Boolean)
     .join(', ');
@@ -129,6 +126,7 @@ export function errorFromResponse(
     requestId,
     serverMessage,
     permission,
+    ...found,
   });
 }
 
@@ -139,10 +137,28 @@ function describe(
   isHtml: boolean,
   isEmpty: boolean,
   context: ErrorContext,
-): { kind: EcsErrorKind; message: string } {
+): { kind: EcsErrorKind; message: string; facts?: Partial<EcsErrorInit> } {
   const said = serverMessage ? ` The service said: "${clipText(serverMessage, 200)}".` : '';
   const server = context.serverId ? `Server ${context.serverId}` : 'The server';
   if (status === 401) return { kind: 'auth', message: unauthorizedMessage(parsed.code, context) };
+  if ((status === 403 || status === 413) && isMetadataQuota(parsed.message)) {
+    const keyQuota = quotaLimit(parsed.message ?? '');
+    const limit = keyQuota !== undefined ? ` of at most ${keyQuota}` : '';
+    return {
+      kind: 'quota',
+      message: `${server} would have more metadata keys than its quota${limit} allows (metadata_items). Remove keys first, or ask for a larger quota.`,
+      facts: keyQuota !== undefined ? { keyQuota } : {},
+    };
+  }
+  if (status === 409) {
+    const taskState = busyState(parsed.message ?? '');
+    const state = taskState ? ` (task state ${taskState})` : '';
+    return {
+      kind: 'conflict',
+      message: `${server} is busy with a task${state}; metadata can be changed once the task has ended. Try again later.${said}`,
+      facts: taskState ? { taskState } : {},
+    };
+  }
   if (status === 403) {
     const permission = context.permission ? ` (${context.permission})` : '';
     return {
@@ -150,7 +166,7 @@ function describe(
       message: `Permission denied: the IAM user lacks the permission for this call${permission}. Ask an administrator to grant it.${said}`,
     };
   }
-  if (status === 404 && parsed.code === 'itemNotFound' && /metadata item/i.test(parsed.message ?? '')) {
+  if (status === 404 && isMetadataItemMissing(parsed)) {
     return {
       kind: 'keyNotFound',
       message: `The key "${context.key ?? ''}" is not set on server ${context.serverId}.`,
@@ -188,6 +204,31 @@ function describe(
   }
   const shape = isEmpty ? ' with an empty body' : isHtml ? ' with a web page' : '';
   return { kind: 'invalidInput', message: `${context.service} refused the request${shape}.${said}` };
+}
+
+/** Nova's `itemNotFound` "Metadata item was not found", or the native API's word for the same. */
+function isMetadataItemMissing(parsed: ErrorBody): boolean {
+  const message = parsed.message ?? '';
+  if (parsed.code === 'itemNotFound') return /metadata item/i.test(message);
+  return /metadata (item|key)\b.*\b(not found|not exist|does not exist)/i.test(message);
+}
+
+function isMetadataQuota(message: string | undefined): boolean {
+  return /quota exceeded.*metadata[_ ]items|metadata items exceeds/i.test(message ?? '');
+}
+
+/** "…already used 127 of 128 metadata_items" or "Maximum number of metadata items exceeds 128". */
+function quotaLimit(message: string): number | undefined {
+  const match = /\bof (\d+) metadata[_ ]items|metadata items exceeds (\d+)|\blimit(?: is)? (\d+)/i.exec(
+    message,
+  );
+  const digits = match?.[1] ?? match?.[2] ?? match?.[3];
+  return digits === undefined ? undefined : Number(digits);
+}
+
+/** Nova: "Cannot 'update metadata' instance … while it is in task_state resize_migrating". */
+function busyState(message: string): string | undefined {
+  return /\b(?:task_state|vm_state|task state|vm state)\s+([A-Za-z_-]+)/i.exec(message)?.[1];
 }
 
 function isServerNotFound(parsed: ErrorBody): boolean {

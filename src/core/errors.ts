@@ -8,6 +8,10 @@ export type EcsErrorKind =
   | 'keyNotFound'
   | 'serverNotFound'
   | 'throttled'
+  /** 409: the server is busy with a task (resize, migration, build); `taskState` names it when known. */
+  | 'conflict'
+  /** 403/413 "Quota exceeded for metadata_items": `keyCount` and `keyQuota` say how many keys it has and may have. */
+  | 'quota'
   | 'server'
   | 'network'
   | 'timeout'
@@ -22,6 +26,12 @@ export interface EcsErrorInit {
   serverMessage?: string;
   /** For `forbidden`: the IAM permission the refused call needs, e.g. `ecs:servers:getMetadata`. */
   permission?: string;
+  /** For `conflict`: the server's task or VM state, e.g. `resize_migrating`, when the answer names it. */
+  taskState?: string;
+  /** For `quota`: the metadata keys the server has now, when known. */
+  keyCount?: number;
+  /** For `quota`: the most keys the server may have, when known. */
+  keyQuota?: number;
   /** For `invalidInput` refused before sending: which rule refused what, as a code. */
   problem?: InputProblem;
   cause?: unknown;
@@ -34,6 +44,9 @@ export class EcsError extends Error {
   readonly requestId?: string;
   readonly serverMessage?: string;
   readonly permission?: string;
+  readonly taskState?: string;
+  readonly keyCount?: number;
+  readonly keyQuota?: number;
   readonly problem?: InputProblem;
 
   constructor(kind: EcsErrorKind, message: string, init: EcsErrorInit = {}) {
@@ -45,6 +58,9 @@ export class EcsError extends Error {
     if (init.requestId !== undefined) this.requestId = init.requestId;
     if (init.serverMessage !== undefined) this.serverMessage = init.serverMessage;
     if (init.permission !== undefined) this.permission = init.permission;
+    if (init.taskState !== undefined) this.taskState = init.taskState;
+    if (init.keyCount !== undefined) this.keyCount = init.keyCount;
+    if (init.keyQuota !== undefined) this.keyQuota = init.keyQuota;
     if (init.problem !== undefined) this.problem = init.problem;
     // The cause may carry request objects with secret headers: keep it, but not enumerable.
     if (init.cause !== undefined) {

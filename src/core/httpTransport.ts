@@ -63,6 +63,11 @@ export interface HttpResponse {
   status: number;
   headers: Headers;
   body: string;
+  /**
+   * This answer is to a resend after a reused connection failed: the first send may have reached
+   * the server, so a write's outcome before this answer is unknown.
+   */
+  resent?: boolean;
 }
 
 /**
@@ -88,7 +93,8 @@ export async function sendHttp(
       if (attempt.stopped || !worthResending(request, error, probe)) throw error;
       dropIdleSockets(request.url);
       attempt.renew();
-      return await exchange(request, limits, attempt, () => freshConnectionAgent(request.url));
+      const again = await exchange(request, limits, attempt, () => freshConnectionAgent(request.url));
+      return { ...again, resent: true };
     }
   } catch (error) {
     throw transportError(error, request, limits, attempt, limitMs < limits.timeoutMs);

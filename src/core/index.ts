@@ -14,6 +14,10 @@ export { redact, redactSecrets } from './redact';
 export {
   validateServerId,
   validateMetadataKey,
+  validateMetadataValue,
+  validateMetadataChanges,
+  characterCount,
+  MAX_METADATA_VALUE_LENGTH,
   validateProjectId,
   validateEndpoint,
   serverIdProblem,
@@ -38,6 +42,7 @@ export type {
   ServerSummary,
   ServerPage,
   MetadataRead,
+  WriteReceipt,
   EcsClient,
   RegionEndpoints,
   ProjectLookupOptions,

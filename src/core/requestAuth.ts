@@ -8,9 +8,11 @@ import type { PasswordTokenProvider } from './tokenProvider';
 import type { EcsAuth } from './types';
 
 export interface AuthTarget {
-  method: 'GET';
+  method: string;
   url: URL;
   query: QueryParams;
+  /** The exact body bytes sent, which the signature covers. */
+  body?: string;
 }
 
 export interface RequestAuth {
@@ -31,7 +33,7 @@ export function akskAuth(
     type: 'aksk',
     secrets: [key.secretKey, ...(key.securityToken ? [key.securityToken] : [])],
     async headersFor(target) {
-      // Exactly the headers the official SDK signs for a GET, so both sign the same canonical request.
+      // Exactly the headers the official SDK signs, so both sign the same canonical request.
       const headers: Record<string, string> = {
         'Content-Type': 'application/json',
         Host: target.url.host,
@@ -40,7 +42,13 @@ export function akskAuth(
       };
       if (key.securityToken) headers['X-Security-Token'] = key.securityToken;
       headers.Authorization = signRequest(
-        { method: target.method, path: target.url.pathname, query: target.query, headers },
+        {
+          method: target.method,
+          path: target.url.pathname,
+          query: target.query,
+          headers,
+          ...(target.body !== undefined ? { body: target.body } : {}),
+        },
         key,
       );
       return headers;

@@ -1,11 +1,12 @@
 /**
- * Runs one API GET to completion: authenticates each attempt, retries what is safe to retry, renews
+ * Runs one API call to completion: authenticates each attempt, retries what is safe to retry, renews
  * a password token once after a 401, reports every attempt to the listener, and parses the JSON answer.
+ * GETs retry freely; writes only where the write surely did not happen or repeating it is harmless.
  * The whole call, retries and their waits included, ends by its deadline.
  */
 import { EcsError } from './errors';
 import { errorFromResponse, requestIdFromHeaders, type ErrorContext } from './errorResponse';
-import { sendHttp, type HttpLimits, type HttpResponse } from './httpTransport';
+import { sendHttp, type HttpLimits, type HttpMethod, type HttpResponse } from './httpTransport';
 import { canonicalQuery, encodePathSegment, type QueryParams } from './percentEncoding';
 import type { RequestAuth } from './requestAuth';
 import { emitRequestEvent, type RequestListener } from './requestEvents';
@@ -14,6 +15,7 @@ import {
   cancelledError,
   isRetryableNetworkError,
   isRetryableStatus,
+  isRetryableWriteStatus,
   parseRetryAfter,
   retryDelayMs,
   sleep,
@@ -39,11 +41,31 @@ export interface ApiCall {
   query?: QueryParams;
   context: Omit<ErrorContext, 'authType' | 'secrets' | 'service'>;
   signal?: AbortSignal;
+  /** Default GET. */
+  method?: HttpMethod;
+  /** JSON text, sent and signed as these exact bytes. */
+  body?: string;
+  /**
+   * For writes: may a failed attempt be sent again? Only when the write surely did not happen (429,
+   * 503, connection refused) or failed on a reused connection before any answer — then only if
+   * repeating the write is harmless (`resendSafe`, true for every metadata write: each sets or
+   * removes the same keys to the same values). GETs ignore this and retry every transient failure.
+   */
+  resendSafe?: boolean;
+  /**
+   * For a DELETE: after an attempt whose outcome is unknown, a 404 of this kind means that attempt
+   * did the work, and the call succeeds.
+   */
+  doneWhenMissing?: 'keyNotFound';
 }
 
 export interface ApiAnswer {
+  /** The parsed body; undefined when the answer had none (204). */
   json: unknown;
   requestId?: string;
+  status?: number;
+  /** True when an earlier attempt of unknown outcome did the work (a DELETE answered 404 after it). */
+  doneEarlier?: boolean;
 }
 
 export class RequestExecutor {
@@ -56,7 +78,13 @@ export class RequestExecutor {
     this.basePath = settings.baseUrl.pathname.replace(/\/+$/, '');
   }
 
-  async get(call: ApiCall): Promise<ApiAnswer> {
+  get(call: ApiCall): Promise<ApiAnswer> {
+    return this.send({ ...call, method: 'GET' });
+  }
+
+  async send(call: ApiCall): Promise<ApiAnswer> {
+    const method = call.method ?? 'GET';
+    const isWrite = method !== 'GET';
     const path = `${this.basePath}/${call.segments.map(encodePathSegment).join('/')}`;
     const query = call.query ?? [];
     const url = new URL(this.settings.baseUrl.origin);
@@ -66,6 +94,8 @@ export class RequestExecutor {
     let attempt = 0;
     let failedAttempts = 0;
     let renewed = false;
+    // Set once an attempt may have reached the server without its answer reaching us.
+    let outcomeUnknown = false;
     const { limits, maxAttempts } = this.settings;
     const deadline = performance.now() + (this.settings.deadlineMs ?? limits.timeoutMs * maxAttempts);
     /** A retry only when it can start before the deadline. */
@@ -75,21 +105,43 @@ export class RequestExecutor {
       attempt++;
       if (call.signal?.aborted) throw cancelledError();
       const started = performance.now();
-      const event = { method: 'GET', path, attempt };
+      const event = { method, path, attempt };
       let headers: Record<string, string>;
       let response: HttpResponse;
       try {
         headers = {
           Accept: 'application/json',
           'User-Agent': this.settings.userAgent,
-          ...(await this.auth.headersFor({ method: 'GET', url, query }, call.signal)),
+          ...(call.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+          ...(await this.auth.headersFor({ method, url, query, body: call.body }, call.signal)),
         };
-        response = await sendHttp({ method: 'GET', url, headers }, limits, call.signal, deadline);
+        response = await sendHttp(
+          {
+            method,
+            url,
+            headers,
+            ...(call.body !== undefined ? { body: call.body } : {}),
+            // The transport resends once on a new connection when a reused one failed before any
+            // answer: always for a GET, for a write only when repeating it is harmless.
+            resendable: !isWrite || call.resendSafe === true,
+          },
+          limits,
+          call.signal,
+          deadline,
+        );
       } catch (error) {
         const failure = asEcsError(error);
         failedAttempts++;
-        const retry = isRetryableNetworkError(failure) && failedAttempts < maxAttempts;
-        const retryInMs = inTime(retry ? retryDelayMs(failedAttempts, undefined) : undefined);
+        let retryInMs: number | undefined;
+        if (failedAttempts < maxAttempts) {
+          if (!isWrite) {
+            if (isRetryableNetworkError(failure)) retryInMs = retryDelayMs(failedAttempts, undefined);
+          } else if (failure.kind === 'network' && failure.code === 'ECONNREFUSED') {
+            // No connection, so no request: the write surely did not happen.
+            retryInMs = retryDelayMs(failedAttempts, undefined);
+          }
+        }
+        retryInMs = inTime(retryInMs);
         emitRequestEvent(this.settings.onRequest, {
           ...event,
           durationMs: performance.now() - started,
@@ -97,15 +149,19 @@ export class RequestExecutor {
           ...(retryInMs !== undefined ? { retryInMs } : {}),
         });
         if (retryInMs === undefined) throw failure;
-        await sleep(retryInMs, call.signal);
+        if (retryInMs > 0) await sleep(retryInMs, call.signal);
         continue;
       }
 
       const durationMs = performance.now() - started;
       const status = response.status;
+      if (response.resent) outcomeUnknown = true;
       if (status >= 200 && status <= 299) {
         const requestId = requestIdFromHeaders(response.headers);
-        const parsed = parseJson(this.settings.service, response.body, requestId, status);
+        const parsed =
+          isWrite && response.body.trim() === ''
+            ? ({ ok: true, json: undefined } as const)
+            : parseJson(this.settings.service, response.body, requestId, status);
         emitRequestEvent(this.settings.onRequest, {
           ...event,
           status,
@@ -114,19 +170,36 @@ export class RequestExecutor {
           ...(parsed.ok ? {} : { error: 'badResponse' as const }),
         });
         if (!parsed.ok) throw parsed.error;
-        return requestId ? { json: parsed.json, requestId } : { json: parsed.json };
+        return requestId ? { json: parsed.json, requestId, status } : { json: parsed.json, status };
       }
 
       const failure =
         status >= 300 && status <= 399
           ? redirectError(status, response, url)
           : errorFromResponse(status, response.headers, response.body, this.errorContext(call));
+      if (outcomeUnknown && call.doneWhenMissing !== undefined && failure.kind === call.doneWhenMissing) {
+        emitRequestEvent(this.settings.onRequest, {
+          ...event,
+          status,
+          durationMs,
+          ...(failure.requestId ? { requestId: failure.requestId } : {}),
+        });
+        return {
+          json: undefined,
+          status,
+          doneEarlier: true,
+          ...(failure.requestId ? { requestId: failure.requestId } : {}),
+        };
+      }
       let retryInMs: number | undefined;
       if (status === 401 && !renewed && this.auth.renewAfterUnauthorized(headers)) {
         // A revoked or expired token: one fresh token, one more try, not counted against maxAttempts.
         renewed = true;
         retryInMs = inTime(0);
-      } else if (isRetryableStatus(status) && failedAttempts + 1 < maxAttempts) {
+      } else if (
+        (isWrite ? isRetryableWriteStatus(status) : isRetryableStatus(status)) &&
+        failedAttempts + 1 < maxAttempts
+      ) {
         failedAttempts++;
         const retryAfter = parseRetryAfter(
           response.headers.get('retry-after') ?? undefined,

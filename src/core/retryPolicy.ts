@@ -17,6 +17,16 @@ export function isRetryableStatus(status: number): boolean {
   return RETRYABLE_STATUSES.has(status);
 }
 
+/**
+ * Statuses after which a write surely did not happen: throttled before it reached ECS, or refused
+ * as unavailable. A 500, 502 or 504 may come after the write was done, so those are not repeated.
+ */
+const RETRYABLE_WRITE_STATUSES = new Set([429, 503]);
+
+export function isRetryableWriteStatus(status: number): boolean {
+  return RETRYABLE_WRITE_STATUSES.has(status);
+}
+
 /** Retry-After as delta-seconds or an HTTP date, in milliseconds from `now`; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | undefined, now: Date): number | undefined {
   if (!value) return undefined;

@@ -97,6 +97,18 @@ export interface MetadataRead {
   api: 'nova' | 'native';
 }
 
+/** What a successful write reports. */
+export interface WriteReceipt {
+  requestId?: string;
+  /** The route family that took the write. */
+  api: 'nova' | 'native';
+  /**
+   * A delete only: true when an attempt whose answer was lost had already removed the key (the
+   * retry then answered 404), so the call still succeeded.
+   */
+  doneEarlier?: boolean;
+}
+
 export interface EcsClient {
   getMetadataItem(serverId: string, key: string, opts?: CallOptions): Promise<string>;
   listMetadata(serverId: string, opts?: CallOptions): Promise<Record<string, string>>;
@@ -105,6 +117,19 @@ export interface EcsClient {
   readMetadataItem(serverId: string, key: string, opts?: CallOptions): Promise<MetadataRead>;
   /** Name and status of one server: `GET /v2.1/{project_id}/servers/{server_id}`. */
   getServer(serverId: string, opts?: CallOptions): Promise<ServerSummary>;
+  /** Sets one key: `PUT …/metadata/{key}` with `{"meta": {key: value}}` (native: a one-key merge). */
+  setMetadataItem(serverId: string, key: string, value: string, opts?: CallOptions): Promise<WriteReceipt>;
+  /** Removes one key: `DELETE …/metadata/{key}`; a key that is not there is `keyNotFound`. */
+  deleteMetadataItem(serverId: string, key: string, opts?: CallOptions): Promise<WriteReceipt>;
+  /**
+   * Merges keys: `POST …/metadata` with `{"metadata": {...}}`; keys not given stay as they are.
+   * Resolves to every key of the server after the merge. The replace-all `PUT …/metadata` is never sent.
+   */
+  updateMetadata(
+    serverId: string,
+    metadata: Record<string, string>,
+    opts?: CallOptions,
+  ): Promise<Record<string, string>>;
 }
 
 export interface RegionEndpoints {

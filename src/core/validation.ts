@@ -70,6 +70,47 @@ export function validateMetadataKey(key: unknown): asserts key is string {
   refuse(metadataKeyProblem(key));
 }
 
+/** The most characters a metadata value may have (Nova and ECS count characters, not bytes). */
+export const MAX_METADATA_VALUE_LENGTH = 255;
+
+/** Characters as ECS counts them: code points, so an emoji is one, not two UTF-16 units. */
+export function characterCount(text: string): number {
+  return [...text].length;
+}
+
+export function validateMetadataValue(value: unknown, key?: string): asserts value is string {
+  const of = key !== undefined ? ` of "${preview(key)}"` : '';
+  if (typeof value !== 'string') {
+    throw new EcsError('invalidInput', `The value${of} must be text (it is ${describeType(value)}).`);
+  }
+  const length = characterCount(value);
+  if (length > MAX_METADATA_VALUE_LENGTH) {
+    throw new EcsError(
+      'invalidInput',
+      `The value${of} is ${length} characters long; the limit is ${MAX_METADATA_VALUE_LENGTH}.`,
+    );
+  }
+}
+
+/** A plain object of at least one key, every key and value valid. */
+export function validateMetadataChanges(metadata: unknown): asserts metadata is Record<string, string> {
+  if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) {
+    throw new EcsError('invalidInput', 'The metadata to write must be an object of keys and text values.');
+  }
+  const entries = Object.entries(metadata);
+  if (entries.length === 0) throw new EcsError('invalidInput', 'There are no metadata keys to write.');
+  for (const [key, value] of entries) {
+    validateMetadataKey(key);
+    validateMetadataValue(value, key);
+  }
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
 export function validateProjectId(projectId: unknown): asserts projectId is string {
   refuse(projectIdProblem(projectId));
 }

@@ -132,6 +132,38 @@ function describeEcsError(err: EcsError, context: ErrorSubject): UserMessage {
         summary: vscode.l10n.t('Server not found'),
         actions: context.profile && context.serverId ? [removeServer(context.profile, context.serverId)] : [],
       };
+    case 'conflict':
+      return {
+        message: err.taskState
+          ? vscode.l10n.t(
+              'Server {0} is busy with a task (state {1}). Its metadata can be changed once the task has ended; try again later.',
+              server,
+              err.taskState,
+            )
+          : vscode.l10n.t(
+              'Server {0} is busy with a task. Its metadata can be changed once the task has ended; try again later.',
+              server,
+            ),
+        summary: vscode.l10n.t('Server busy'),
+        actions: [],
+      };
+    case 'quota':
+      return {
+        message:
+          err.keyCount !== undefined && err.keyQuota !== undefined
+            ? vscode.l10n.t(
+                'Server {0} has {1} metadata keys and may have at most {2}. Remove keys first, or ask for a larger metadata_items quota.',
+                server,
+                err.keyCount,
+                err.keyQuota,
+              )
+            : vscode.l10n.t(
+                'Server {0} has reached its quota of metadata keys. Remove keys first, or ask for a larger metadata_items quota.',
+                server,
+              ),
+        summary: vscode.l10n.t('Metadata quota reached'),
+        actions: [],
+      };
     case 'throttled':
       return {
         message: vscode.l10n.t('The cloud is throttling requests. Wait a moment, then try again.'),

@@ -80,6 +80,16 @@ export class PanelController implements vscode.Disposable {
     }
   }
 
+  /** After a write: reads the shown key again when it is one of `keys` of that server (quietly). */
+  refreshIfShowing(profile: string, serverId: string, keys: readonly string[]): void {
+    const panel = this.panel;
+    const target = panel?.current?.target;
+    if (!panel || !target || target.profile !== profile || target.serverId !== serverId) return;
+    if (!keys.includes(target.key)) return;
+    // Not revealed: a refresh after a write leaves focus where it is.
+    this.readInto(panel, target).catch(() => undefined);
+  }
+
   /**
    * Takes over a panel VS Code restored after a reload. Its saved state names the key, never the
    * value: the value is read again (one GET) while the profile exists; otherwise the panel shows

@@ -138,6 +138,11 @@ export class ProfileNode extends TreeNode implements PagedNode {
     this.serverNodes = new Map();
   }
 
+  /** The node of a server this profile has shown, if any (no request). */
+  shownServer(serverId: string): ServerNode | undefined {
+    return this.serverNodes.get(serverId);
+  }
+
   private serverNode(server: ServerSummary, configured: boolean): ServerNode {
     let node = this.serverNodes.get(server.id);
     if (!node) {

@@ -102,6 +102,12 @@ export class ServerTreeProvider extends Disposable implements vscode.TreeDataPro
     }
   }
 
+  /** After a write: refetches the keys of that server wherever the tree shows it. */
+  refreshServer(profile: string, serverId: string): void {
+    const node = this.roots?.find((root) => root.profile.name === profile)?.shownServer(serverId);
+    if (node) this.refresh(node);
+  }
+
   /** Redraws the find results of one profile, or rebuilds the view when the find itself changed. */
   private showFind(profile: string | undefined): void {
     const node = profile === undefined ? undefined : this.findRoots?.find((n) => n.profile.name === profile);

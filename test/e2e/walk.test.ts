@@ -46,7 +46,7 @@ import {
 
 const htmlValue = '<img src=x onerror=alert(1)>';
 const walkthroughTitle = 'Get Started with ECS Metadata';
-const walkthroughSteps = ['connect', 'browse', 'readKey'];
+const walkthroughSteps = ['connect', 'browse', 'readKey', 'editKey'];
 
 /** The page's `navigator.clipboard`, typed here because this project compiles without the DOM lib. */
 interface ClipboardPage {
@@ -413,6 +413,7 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
       false,
       true,
       true,
+      false,
     ]);
     await clickStepButton(page, 'connect', 'Add Profile');
     await answerInput(page, 'A name for this profile', 'From the walkthrough');

@@ -231,6 +231,7 @@ describe('local ECS server: AK/SK signatures', () => {
         host: 'service.region.example.com',
         'x-sdk-date': '20191115T033655Z',
       },
+      body: '',
     };
     const exampleTime = Date.UTC(2019, 10, 15, 3, 36, 55);
     const secret = 'MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc';

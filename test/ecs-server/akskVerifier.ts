@@ -6,6 +6,8 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { AKSKSigner } from '@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner';
 
+type SigningRequest = Parameters<typeof AKSKSigner.sign>[0];
+
 /** The gateway rejects more than 15 minutes of clock skew. */
 export const MAX_SKEW_MS = 15 * 60 * 1000;
 
@@ -13,12 +15,19 @@ export const MAX_SKEW_MS = 15 * 60 * 1000;
 const SECRET_HEADERS = new Set(['x-security-token', 'x-auth-token']);
 
 /**
- * The official signer, with one change that makes it a gateway rather than a client: it decodes
- * each received path segment once before encoding it. The client sends `app%3Aowner` for the key
+ * The official signer, with two changes that make it a gateway rather than a client. It decodes
+ * each received path segment once before encoding it: the client sends `app%3Aowner` for the key
  * `app:owner`; the SDK signer, fed that raw path, would encode the `%` again and judge a correct
- * client wrong. Everything else (headers, query, hashing) is the SDK's own code.
+ * client wrong. And it hashes the body bytes as received: the SDK hashes `JSON.stringify(data)` of
+ * the object it is about to send, which a gateway does not have — it has the bytes, and a body that
+ * was re-serialized after signing (other spacing, escapes or key order) must fail as it does there.
+ * Everything else (headers, query, canonical form, HMAC) is the SDK's own code.
  */
 class GatewaySigner extends AKSKSigner {
+  protected static override buildPayloadHash(request: SigningRequest): string {
+    return this.Hex((request as SigningRequest & { rawBody?: string }).rawBody ?? '');
+  }
+
   /** The canonical request of the last `sign` call; `sign` is synchronous, so this is never stale. */
   static lastCanonicalRequest = '';
 
@@ -60,6 +69,8 @@ export interface SignedRequest {
   /** Query exactly as received, without `?`. */
   rawQuery: string;
   headers: IncomingHttpHeaders;
+  /** Body exactly as received; empty when none. */
+  body: string;
 }
 
 export interface ParsedAuthorization {
@@ -147,10 +158,17 @@ export function verifySignature(
   let signed: Record<string, string>;
   try {
     queryParams = parseQuery(request.rawQuery);
-    signed = GatewaySigner.sign(
-      { method: request.method, endpoint: `http://${headers.host}${request.rawPath}`, queryParams, headers },
-      { getAk: () => auth.accessKey, getSk: () => secretKey } as Parameters<typeof AKSKSigner.sign>[1],
-    ) as Record<string, string>;
+    const received = {
+      method: request.method,
+      endpoint: `http://${headers.host}${request.rawPath}`,
+      queryParams,
+      headers,
+      rawBody: request.body,
+    };
+    signed = GatewaySigner.sign(received, {
+      getAk: () => auth.accessKey,
+      getSk: () => secretKey,
+    } as Parameters<typeof AKSKSigner.sign>[1]) as Record<string, string>;
   } catch {
     return fail('the request path or query is not valid percent-encoding');
   }

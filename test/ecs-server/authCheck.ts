@@ -17,6 +17,8 @@ export interface AuthRequest {
   rawPath: string;
   rawQuery: string;
   requestId: string;
+  /** The body exactly as received: the signature covers its bytes. */
+  body: string;
 }
 
 /**
@@ -87,6 +89,7 @@ function checkAkSk(
       rawPath: request.rawPath,
       rawQuery: request.rawQuery,
       headers: req.headers,
+      body: request.body,
     },
     parsed,
     secretKey,

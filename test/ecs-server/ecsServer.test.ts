@@ -121,7 +121,8 @@ describe('local ECS server: routes and lifecycle', () => {
     for (const [method, p] of [
       ['GET', '/nowhere'],
       ['GET', api('/servers/x/y/z/w')],
-      ['DELETE', api(`/servers/${WEB_01}/metadata/owner`)],
+      ['PATCH', api(`/servers/${WEB_01}/metadata/owner`)],
+      ['POST', api(`/servers/${WEB_01}/metadata/owner`)],
     ]) {
       const answer = await send(server.url, p, { method, headers: token });
       assert.equal(answer.status, 404, `${method} ${p}`);

@@ -13,6 +13,8 @@ export function defaultFaults(): FaultSwitches {
     oversizedBody: { count: 0, bytes: 0 },
     novaGone: false,
     hang: { count: 0 },
+    failWrites: { count: 0 },
+    loseWriteAnswers: { count: 0 },
     silent: false,
     chunked: false,
     gzip: false,

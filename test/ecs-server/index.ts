@@ -153,6 +153,7 @@ export async function startEcsServer(options: EcsServerOptions = {}): Promise<Ec
       status: 0,
       connectionId: connectionIds.get(req.socket) ?? 0,
       abandoned: false,
+      body: '',
     };
     requests.push(record);
     res.once('close', () => {
@@ -173,6 +174,7 @@ export async function startEcsServer(options: EcsServerOptions = {}): Promise<Ec
     }
 
     const body = await readBody(req);
+    record.body = body ?? '';
     if (faults.latencyMs > 0) await delay(faults.latencyMs);
     if (body === undefined)
       return sendJson(reply, 413, novaFault('overLimit', 413, 'Request body too large.'));
@@ -235,7 +237,7 @@ export async function startEcsServer(options: EcsServerOptions = {}): Promise<Ec
     if (!route) return sendJson(reply, 404, gatewayError('APIGW.0101', UNPUBLISHED_ROUTE_MESSAGE, requestId));
 
     if (route.scope !== 'none') {
-      const outcome = checkAuth({ req, rawPath, rawQuery, requestId }, route.scope, {
+      const outcome = checkAuth({ req, rawPath, rawQuery, requestId, body }, route.scope, {
         credentials,
         tokens: state.tokens,
         projectId: state.projectId,
@@ -307,6 +309,14 @@ export async function startEcsServer(options: EcsServerOptions = {}): Promise<Ec
     connectionsOpened: () => connections,
     heldConnections: control.heldConnections,
     setMetadata: (serverId, key, value) => state.store.setMetadata(serverId, key, value),
+    deleteMetadata: (serverId, key) => state.store.deleteMetadata(serverId, key),
+    metadataOf: (serverId) => {
+      const server = state.store.get(serverId);
+      if (!server) throw new Error(`ECS server: no server ${serverId}`);
+      return { ...server.metadata };
+    },
+    setTaskState: (serverId, taskState) => state.store.setTaskState(serverId, taskState),
+    setMetadataQuota: (serverId, quota) => state.store.setMetadataQuota(serverId, quota),
     addServers: (count, namePrefix) => state.store.addServers(count, namePrefix),
     close(): Promise<void> {
       closing ??= new Promise<void>((resolve) => {

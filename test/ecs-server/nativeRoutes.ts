@@ -1,6 +1,7 @@
 /** Huawei's native `/v1/{project_id}/cloudservers…` routes: the fallback when Nova metadata is gone. */
 import { huaweiError } from './errorBodies';
 import { sendJson } from './respond';
+import { writeMetadata } from './metadataWrites';
 import type { Route, RouteContext } from './routeContext';
 import { nativeDetail } from './serverViews';
 
@@ -8,7 +9,9 @@ const DEFAULT_LIMIT = 25;
 const MAX_LIMIT = 1000;
 
 export function matchNativeRoute(method: string, segments: string[]): Route | undefined {
-  if (method !== 'GET' || segments[0] !== 'v1' || segments[2] !== 'cloudservers' || segments.length !== 4) {
+  if (segments[0] !== 'v1' || segments[2] !== 'cloudservers') return undefined;
+  if (method !== 'GET') return matchNativeWrite(method, segments);
+  if (segments.length !== 4) {
     return undefined;
   }
   const projectId = segments[1];
@@ -19,6 +22,28 @@ export function matchNativeRoute(method: string, segments: string[]): Route | un
     family: 'native',
     handle: (c) => (id === 'detail' ? listServers(c, projectId) : showServer(c, projectId, id)),
   };
+}
+
+/**
+ * `POST /v1/{p}/cloudservers/{id}/metadata` (merge; it also sets one key) and
+ * `DELETE …/metadata/{key}`. There is no native replace-all.
+ */
+function matchNativeWrite(method: string, segments: string[]): Route | undefined {
+  const [, projectId, , id, sub, key] = segments;
+  if (sub !== 'metadata') return undefined;
+  const route = (handle: (context: RouteContext) => void): Route => ({
+    scope: 'project',
+    projectId,
+    family: 'native',
+    handle,
+  });
+  if (segments.length === 5 && method === 'POST') {
+    return route((c) => writeMetadata(c, 'native', id, { kind: 'merge' }));
+  }
+  if (segments.length === 6 && method === 'DELETE') {
+    return route((c) => writeMetadata(c, 'native', id, { kind: 'delete', key }));
+  }
+  return undefined;
 }
 
 function showServer(context: RouteContext, projectId: string, id: string): void {

@@ -2,6 +2,7 @@
 import { novaFault } from './errorBodies';
 import { sendJson } from './respond';
 import type { Route, RouteContext } from './routeContext';
+import { writeMetadata } from './metadataWrites';
 import { UnknownMarkerError } from './serverStore';
 import { novaDetail, novaSummary } from './serverViews';
 
@@ -10,7 +11,8 @@ const MAX_LIMIT = 1000;
 
 /** The route for a request, or undefined when the gateway has no such route (APIGW.0101). */
 export function matchNovaRoute(method: string, segments: string[], novaGone: boolean): Route | undefined {
-  if (method !== 'GET' || segments[0] !== 'v2.1' || segments[2] !== 'servers') return undefined;
+  if (segments[0] !== 'v2.1' || segments[2] !== 'servers') return undefined;
+  if (method !== 'GET') return matchNovaWrite(method, segments, novaGone);
   const projectId = segments[1];
   const route = (handle: (context: RouteContext) => void): Route => ({
     scope: 'project',
@@ -34,6 +36,27 @@ export function matchNovaRoute(method: string, segments: string[], novaGone: boo
     default:
       return undefined;
   }
+}
+
+/** PUT/POST/DELETE on `…/servers/{id}/metadata[/{key}]`, replace-all included (as on real Nova). */
+function matchNovaWrite(method: string, segments: string[], novaGone: boolean): Route | undefined {
+  const [, projectId, , id, sub, key] = segments;
+  if (sub !== 'metadata' || novaGone) return undefined;
+  const route = (handle: (context: RouteContext) => void): Route => ({
+    scope: 'project',
+    projectId,
+    family: 'nova',
+    handle,
+  });
+  if (segments.length === 5) {
+    if (method === 'POST') return route((c) => writeMetadata(c, 'nova', id, { kind: 'merge' }));
+    if (method === 'PUT') return route((c) => writeMetadata(c, 'nova', id, { kind: 'replace' }));
+  }
+  if (segments.length === 6) {
+    if (method === 'PUT') return route((c) => writeMetadata(c, 'nova', id, { kind: 'set', key }));
+    if (method === 'DELETE') return route((c) => writeMetadata(c, 'nova', id, { kind: 'delete', key }));
+  }
+  return undefined;
 }
 
 function instanceNotFound(context: RouteContext, id: string): void {

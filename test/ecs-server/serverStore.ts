@@ -24,12 +24,17 @@ export interface Page {
   more: boolean;
 }
 
+/** Upstream Nova's default `metadata_items` quota per server. */
+export const DEFAULT_METADATA_QUOTA = 128;
+
 export class UnknownMarkerError extends Error {}
 
 export class ServerStore {
   private readonly ordered: StoredServer[] = [];
   private readonly positionById = new Map<string, number>();
   private bulkCount = 0;
+  private readonly taskStates = new Map<string, string>();
+  private readonly quotas = new Map<string, number>();
 
   constructor(seed: readonly SeedServer[]) {
     for (const server of seed) this.add({ ...server, metadata: { ...server.metadata } });
@@ -45,9 +50,45 @@ export class ServerStore {
   }
 
   setMetadata(serverId: string, key: string, value: string): void {
+    // Defined, not assigned, so `__proto__` stays an ordinary key.
+    Object.defineProperty(this.must(serverId).metadata, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+
+  deleteMetadata(serverId: string, key: string): void {
+    delete this.must(serverId).metadata[key];
+  }
+
+  /** A task in progress (`resize_migrating`, `rebuilding`…): writes answer 409 until it is cleared. */
+  setTaskState(serverId: string, taskState: string | undefined): void {
+    this.must(serverId);
+    if (taskState === undefined) this.taskStates.delete(serverId);
+    else this.taskStates.set(serverId, taskState);
+  }
+
+  taskState(serverId: string): string | undefined {
+    return this.taskStates.get(serverId);
+  }
+
+  /** How many metadata items the server may hold (Nova's `metadata_items` quota). */
+  setMetadataQuota(serverId: string, quota: number | undefined): void {
+    this.must(serverId);
+    if (quota === undefined) this.quotas.delete(serverId);
+    else this.quotas.set(serverId, quota);
+  }
+
+  metadataQuota(serverId: string): number {
+    return this.quotas.get(serverId) ?? DEFAULT_METADATA_QUOTA;
+  }
+
+  private must(serverId: string): StoredServer {
     const server = this.get(serverId);
     if (!server) throw new Error(`ECS server: no server ${serverId}`);
-    server.metadata[key] = value;
+    return server;
   }
 
   addServers(count: number, namePrefix = 'bulk'): void {

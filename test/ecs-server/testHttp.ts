@@ -75,6 +75,8 @@ export interface SignOptions {
   projectId?: string;
   securityToken?: string;
   date?: string;
+  /** A JSON body: the official signer hashes `JSON.stringify(data)`, which is what must be sent. */
+  data?: object;
 }
 
 /** Headers (Authorization included) exactly as the official SDK signer makes them. */
@@ -93,6 +95,7 @@ export function officialSignedHeaders(options: SignOptions): Record<string, stri
       endpoint: `${options.baseUrl}${options.path}`,
       queryParams: options.query ?? {},
       headers,
+      ...(options.data !== undefined ? { data: options.data } : {}),
     },
     { getAk: () => options.accessKey, getSk: () => options.secretKey } as Parameters<
       typeof AKSKSigner.sign

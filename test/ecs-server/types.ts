@@ -46,6 +46,13 @@ export interface FaultSwitches {
   novaGone: boolean;
   /** Next `count` requests are never answered (until the client gives up or the server closes). */
   hang: { count: number };
+  /**
+   * Next `count` metadata writes (of `method` only, when given) that pass authentication, task state
+   * and server checks answer 500 without writing: a partial failure in the middle of several writes.
+   */
+  failWrites: { count: number; method?: 'PUT' | 'POST' | 'DELETE' };
+  /** Next `count` metadata writes are done, then the connection is dropped without an answer. */
+  loseWriteAnswers: { count: number };
   /** Every API request is never answered (a gateway that has gone silent). */
   silent: boolean;
   /**
@@ -98,6 +105,8 @@ export interface RecordedRequest {
   connectionId: number;
   /** True once the client closed the connection before an answer was sent (it gave up or aborted). */
   abandoned: boolean;
+  /** The request body exactly as received (empty for bodiless requests). */
+  body: string;
 }
 
 export interface EcsServerCredentials {
@@ -140,6 +149,13 @@ export interface EcsServerHandle {
    */
   heldConnections(): number;
   setMetadata(serverId: string, key: string, value: string): void;
+  deleteMetadata(serverId: string, key: string): void;
+  /** A copy of the server's metadata as stored now. */
+  metadataOf(serverId: string): Record<string, string>;
+  /** Puts the server in a task state (`resize_migrating`…): writes answer 409 naming it; undefined ends it. */
+  setTaskState(serverId: string, taskState: string | undefined): void;
+  /** The server's `metadata_items` quota (default 128); undefined restores the default. */
+  setMetadataQuota(serverId: string, quota: number | undefined): void;
   /** Appends `count` servers named `{namePrefix}-00001`…, for scale tests and benchmarks. */
   addServers(count: number, namePrefix?: string): void;
   close(): Promise<void>;

@@ -64,4 +64,23 @@ describe('command callers: person or script', () => {
       /Expected arguments "text"/,
     );
   });
+
+  it("rejects a script's failure with the localized message and the error's kind", async () => {
+    const serverId = f.seed.servers[0].id;
+    await assert.rejects(
+      Promise.resolve(
+        vscode.commands.executeCommand(CommandId.getMetadataKey, {
+          profile: f.profileName,
+          serverId,
+          key: 'no-such-key',
+        }),
+      ),
+      (err: Error & { kind?: string }) => err.kind === 'keyNotFound' && err.message.includes('no-such-key'),
+    );
+    // A plain failure (an argument that does not fit) has no kind.
+    await assert.rejects(
+      Promise.resolve(vscode.commands.executeCommand(CommandId.filter, { text: 'web' })),
+      (err: Error & { kind?: string }) => err.kind === undefined,
+    );
+  });
 });

@@ -57,7 +57,7 @@ describe('walkthrough: Get Started with ECS Metadata', () => {
     const list = steps();
     assert.deepEqual(
       list.map((s) => s.id),
-      ['connect', 'browse', 'readKey'],
+      ['connect', 'browse', 'readKey', 'editKey'],
     );
     const { extension } = manifest();
     for (const step of list) {

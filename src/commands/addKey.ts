@@ -1,0 +1,67 @@
+import * as vscode from 'vscode';
+import { CommandId } from './commandIds';
+import { registerCommand } from './registerCommand';
+import { metadataKeyInputProblem } from '../errors/inputProblems';
+import { serverLabel } from '../metadata/confirmChange';
+import type { ServerTarget } from '../metadata/metadataWriter';
+import { readAllFresh } from '../metadata/readFresh';
+import { reportWrite } from '../metadata/reportWrite';
+import { valueValidation } from '../metadata/valueInput';
+import { ServerNode } from '../tree/serverNode';
+import type { EditDeps } from './editDeps';
+
+/**
+ * `ecsMetadata.addKey` on a server (tree item, or `{ profile, serverId }`): reads the server's keys
+ * fresh, asks for a new key (validated live against the allowed characters and the keys already
+ * there), then its value (with the characters left); Enter on the value writes it.
+ */
+export function registerAddKey(deps: EditDeps): vscode.Disposable {
+  return registerCommand(CommandId.addKey, async (call) => {
+    const target = serverTargetOf(call.arg);
+    if (!target) throw new Error(vscode.l10n.t('Expected arguments {0}.', '{ profile, serverId }'));
+    call.subject = { profile: target.profile, serverId: target.serverId };
+    const existing = await readAllFresh(deps.clients, target);
+    const title = vscode.l10n.t('Add Key to {0}', serverLabel(target));
+    const key = await vscode.window.showInputBox({
+      title,
+      prompt: vscode.l10n.t('The new metadata key: A-Z a-z 0-9 - _ : . (up to 255 characters).'),
+      validateInput: (text) =>
+        metadataKeyInputProblem(text) ??
+        (Object.prototype.hasOwnProperty.call(existing, text)
+          ? vscode.l10n.t(
+              'Server {0} already has the key "{1}"; use Set Value to change it.',
+              serverLabel(target),
+              text,
+            )
+          : undefined),
+      ignoreFocusOut: true,
+    });
+    if (key === undefined) return false;
+    const value = await vscode.window.showInputBox({
+      title,
+      prompt: vscode.l10n.t('The value of the new key "{0}".', key),
+      validateInput: valueValidation,
+      ignoreFocusOut: true,
+    });
+    if (value === undefined) return false;
+    const outcome = await deps.writer.apply(target, { set: { [key]: value }, remove: [] }, {});
+    reportWrite(target, outcome);
+    return outcome.failed.length === 0;
+  });
+}
+
+/** A server tree item, or `{ profile, serverId, serverName? }`. */
+export function serverTargetOf(arg: unknown): ServerTarget | undefined {
+  if (arg instanceof ServerNode) {
+    const name = arg.server.name || undefined;
+    return name
+      ? { profile: arg.profileName, serverId: arg.serverId, serverName: name }
+      : { profile: arg.profileName, serverId: arg.serverId };
+  }
+  if (typeof arg !== 'object' || arg === null) return undefined;
+  const { profile, serverId, serverName } = arg as Record<string, unknown>;
+  if (typeof profile !== 'string' || typeof serverId !== 'string') return undefined;
+  return typeof serverName === 'string' && serverName
+    ? { profile, serverId, serverName }
+    : { profile, serverId };
+}

@@ -1,0 +1,37 @@
+import * as vscode from 'vscode';
+import { CommandId } from './commandIds';
+import {
+  metadataDocumentUri,
+  METADATA_SCHEME,
+  MetadataFileSystem,
+  SERVER_STATE_SCHEME,
+} from '../metadata/metadataFileSystem';
+import { registerMetadataDiagnostics } from '../metadata/metadataDiagnostics';
+import { serverTargetOf } from './addKey';
+import { registerCommand } from './registerCommand';
+import type { EditDeps } from './editDeps';
+
+/**
+ * `ecsMetadata.editMetadataJson` on a server (tree item or `{ profile, serverId, serverName? }`):
+ * opens `{server name}.metadata.json`, the server's metadata read fresh, in an editor whose save
+ * writes the change (see MetadataFileSystem). Resolves to the document's URI.
+ */
+export function registerEditMetadataJson(deps: EditDeps): vscode.Disposable {
+  const files = new MetadataFileSystem(deps.clients, deps.writer);
+  return vscode.Disposable.from(
+    files,
+    vscode.workspace.registerFileSystemProvider(METADATA_SCHEME, files, { isCaseSensitive: true }),
+    vscode.workspace.registerTextDocumentContentProvider(SERVER_STATE_SCHEME, files),
+    registerMetadataDiagnostics(),
+    registerCommand(CommandId.editMetadataJson, async (call) => {
+      const target = serverTargetOf(call.arg);
+      if (!target) throw new Error(vscode.l10n.t('Expected arguments {0}.', '{ profile, serverId }'));
+      call.subject = { profile: target.profile, serverId: target.serverId };
+      const uri = metadataDocumentUri(target);
+      // Already open without edits: read it fresh again; with edits: leave them be.
+      await files.reloadIfSaved(uri);
+      await vscode.window.showTextDocument(uri, { preview: false });
+      return uri.toString();
+    }),
+  );
+}

@@ -1,0 +1,145 @@
+/**
+ * Reading a server's metadata as the JSON document the user edits: the object it holds, and each
+ * problem with where it is (offsets into the text), for live diagnostics and for refusing a save.
+ * Pure (no `vscode`), so it is tested under plain Node; the VS Code layer words the problems.
+ */
+import { metadataKeyProblem, validateMetadataValue } from '../core';
+import { putOwn } from './metadataChange';
+
+/** Upstream Nova's default `metadata_items` quota; the real one of a project is not readable. */
+export const DEFAULT_KEY_QUOTA = 128;
+
+export type DocumentProblem =
+  | { kind: 'syntax'; detail: string }
+  | { kind: 'notObject' }
+  | { kind: 'badKey'; key: string }
+  | { kind: 'duplicateKey'; key: string }
+  | { kind: 'notText'; key: string }
+  | { kind: 'tooLong'; key: string; length: number }
+  | { kind: 'tooMany'; count: number; quota: number };
+
+export interface LocatedProblem {
+  start: number;
+  end: number;
+  problem: DocumentProblem;
+}
+
+export interface CheckedDocument {
+  /** The metadata, when the document has no problem. */
+  metadata?: Record<string, string>;
+  problems: LocatedProblem[];
+}
+
+/** The document's text for `metadata`: keys sorted, two-space indent, a final newline. */
+export function metadataDocumentText(metadata: Record<string, string>): string {
+  const sorted: Record<string, string> = {};
+  for (const key of Object.keys(metadata).sort()) putOwn(sorted, key, metadata[key]);
+  return `${JSON.stringify(sorted, null, 2)}\n`;
+}
+
+export function checkMetadataDocument(text: string, quota = DEFAULT_KEY_QUOTA): CheckedDocument {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    const detail = (error as Error).message;
+    const at = /position (\d+)/.exec(detail);
+    const start = at ? Number(at[1]) : Math.max(0, text.length - 1);
+    return { problems: [{ start, end: start + 1, problem: { kind: 'syntax', detail } }] };
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    return { problems: [{ start: 0, end: text.length, problem: { kind: 'notObject' } }] };
+  }
+  const members = topLevelMembers(text);
+  const problems: LocatedProblem[] = [];
+  const metadata: Record<string, string> = {};
+  const seen = new Set<string>();
+  for (const member of members) {
+    const { key, keyStart, keyEnd, valueStart, valueEnd } = member;
+    const at = (problem: DocumentProblem, value = false): void => {
+      problems.push({ start: value ? valueStart : keyStart, end: value ? valueEnd : keyEnd, problem });
+    };
+    if (seen.has(key)) at({ kind: 'duplicateKey', key });
+    seen.add(key);
+    if (metadataKeyProblem(key) !== undefined) at({ kind: 'badKey', key });
+    const value = JSON.parse(text.slice(valueStart, valueEnd)) as unknown;
+    if (typeof value !== 'string') {
+      at({ kind: 'notText', key }, true);
+      continue;
+    }
+    try {
+      validateMetadataValue(value);
+    } catch {
+      at({ kind: 'tooLong', key, length: [...value].length }, true);
+    }
+    putOwn(metadata, key, value);
+  }
+  if (seen.size > quota) {
+    const first = members.filter((m, i) => members.findIndex((n) => n.key === m.key) === i)[quota];
+    problems.push({
+      start: first.keyStart,
+      end: first.keyEnd,
+      problem: { kind: 'tooMany', count: seen.size, quota },
+    });
+  }
+  return problems.length > 0 ? { problems } : { metadata, problems };
+}
+
+interface Member {
+  key: string;
+  keyStart: number;
+  keyEnd: number;
+  valueStart: number;
+  valueEnd: number;
+}
+
+/** The members of the top-level object of `text`, which JSON.parse has accepted. */
+function topLevelMembers(text: string): Member[] {
+  let i = 0;
+  const skipSpace = (): void => {
+    while (i < text.length && /\s/.test(text[i])) i++;
+  };
+  const skipString = (): void => {
+    i++; // opening quote
+    while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+    i++; // closing quote
+  };
+  const skipValue = (): void => {
+    if (text[i] === '"') return skipString();
+    if (text[i] === '{' || text[i] === '[') {
+      let depth = 0;
+      do {
+        if (text[i] === '"') {
+          skipString();
+          continue;
+        }
+        if (text[i] === '{' || text[i] === '[') depth++;
+        if (text[i] === '}' || text[i] === ']') depth--;
+        i++;
+      } while (depth > 0 && i < text.length);
+      return;
+    }
+    while (i < text.length && !/[\s,}\]]/.test(text[i])) i++;
+  };
+  const members: Member[] = [];
+  skipSpace();
+  i++; // {
+  for (;;) {
+    skipSpace();
+    if (text[i] !== '"') break;
+    const keyStart = i;
+    skipString();
+    const keyEnd = i;
+    const key = JSON.parse(text.slice(keyStart, keyEnd)) as string;
+    skipSpace();
+    i++; // :
+    skipSpace();
+    const valueStart = i;
+    skipValue();
+    members.push({ key, keyStart, keyEnd, valueStart, valueEnd: i });
+    skipSpace();
+    if (text[i] !== ',') break;
+    i++;
+  }
+  return members;
+}

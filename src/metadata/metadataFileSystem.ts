@@ -1,0 +1,228 @@
+import * as vscode from 'vscode';
+import type { ClientProvider } from '../clients/clientProvider';
+import { describeError } from '../errors/userMessage';
+import { confirmChange } from './confirmChange';
+import { describeDocumentProblem } from './documentProblems';
+import { changeBetween, isEmptyChange, summarize } from './metadataChange';
+import { checkMetadataDocument, metadataDocumentText } from './metadataDocument';
+import type { MetadataWriter, ServerTarget } from './metadataWriter';
+import { reportWrite } from './reportWrite';
+
+/** `ecs-metadata:/{profile}/{server id}/{server name}.metadata.json`: one server's metadata as JSON. */
+export const METADATA_SCHEME = 'ecs-metadata';
+/** The same path, read-only: what the server holds now, for the diff editor after a conflict. */
+export const SERVER_STATE_SCHEME = 'ecs-metadata-server';
+
+export function metadataDocumentUri(target: ServerTarget): vscode.Uri {
+  const name = (target.serverName || target.serverId).replace(/[/\\]/g, '_');
+  return vscode.Uri.from({
+    scheme: METADATA_SCHEME,
+    path: `/${encodeURIComponent(target.profile)}/${target.serverId}/${name}.metadata.json`,
+  });
+}
+
+function targetOf(uri: vscode.Uri): ServerTarget {
+  const [, profile, serverId, file] = uri.path.split('/');
+  if (!profile || !serverId || !file) throw vscode.FileSystemError.FileNotFound(uri);
+  const name = file.replace(/\.metadata\.json$/, '');
+  const target: ServerTarget = { profile: decodeURIComponent(profile), serverId };
+  return name !== serverId ? { ...target, serverName: name } : target;
+}
+
+/**
+ * Serves the documents: reading reads the server fresh; saving checks the document, reads the server
+ * again and refuses (offering the diff editor) when it changed since the document was read, shows the
+ * modal summary, then writes one merge for added and changed keys and one delete per removed key.
+ * After a write the document reloads from the server, so it shows the real state — also after a
+ * partial failure, which is reported key by key.
+ */
+/** Longest wait for VS Code to finish a save before the document reloads anyway. */
+const SAVE_WAIT_MS = 5_000;
+
+export class MetadataFileSystem implements vscode.FileSystemProvider, vscode.TextDocumentContentProvider {
+  private readonly changes = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.changes.event;
+  /** Per document: the server's metadata it was read from, and when. */
+  private readonly bases = new Map<string, { metadata: Record<string, string>; mtime: number }>();
+  /** Documents just written: what ends the wait for their save to finish, so they can reload. */
+  private readonly savesAwaited = new Map<string, () => void>();
+  /**
+   * Per document, the last reload queued: reloads run one after the other, and the command that
+   * opens a document waits for them, so a reload never lands in the middle of someone's typing.
+   */
+  private readonly reloads = new Map<string, Promise<void>>();
+  /** Documents whose next save is the reload itself. */
+  private readonly reloading = new Set<string>();
+  private readonly saved: vscode.Disposable;
+
+  constructor(
+    private readonly clients: ClientProvider,
+    private readonly writer: MetadataWriter,
+  ) {
+    this.saved = vscode.workspace.onDidSaveTextDocument((document) => {
+      this.savesAwaited.get(document.uri.toString())?.();
+    });
+  }
+
+  watch(): vscode.Disposable {
+    return new vscode.Disposable(() => undefined);
+  }
+
+  stat(uri: vscode.Uri): vscode.FileStat {
+    targetOf(uri);
+    const mtime = this.bases.get(uri.toString())?.mtime ?? Date.now();
+    return { type: vscode.FileType.File, ctime: 0, mtime, size: 0 };
+  }
+
+  async readFile(uri: vscode.Uri): Promise<Uint8Array> {
+    const metadata = await this.read(targetOf(uri));
+    const previous = this.bases.get(uri.toString());
+    this.bases.set(uri.toString(), { metadata, mtime: previous?.mtime ?? Date.now() });
+    return new TextEncoder().encode(metadataDocumentText(metadata));
+  }
+
+  /** The read-only twin for the diff editor: the server now. */
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    return metadataDocumentText(await this.read(targetOf(uri)));
+  }
+
+  async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
+    const target = targetOf(uri);
+    const checked = checkMetadataDocument(new TextDecoder().decode(content));
+    if (!checked.metadata) {
+      throw vscode.FileSystemError.NoPermissions(
+        vscode.l10n.t('Not saved: {0}', describeDocumentProblem(checked.problems[0].problem)),
+      );
+    }
+    const opened = this.bases.get(uri.toString());
+    // The save that reloads a document after a write carries exactly what was just read: nothing to do.
+    if (this.reloading.delete(uri.toString()) && opened && sameMetadata(opened.metadata, checked.metadata)) {
+      return;
+    }
+    const current = await this.read(target);
+    if (!opened || !sameMetadata(opened.metadata, current)) {
+      void this.offerCompare(uri, target);
+      throw vscode.FileSystemError.Unavailable(
+        vscode.l10n.t(
+          'Not saved: the metadata of server {0} changed since this document was read.',
+          target.serverName ?? target.serverId,
+        ),
+      );
+    }
+    const change = changeBetween(current, checked.metadata);
+    if (isEmptyChange(change)) return;
+    if (!(await confirmChange(target, summarize(change, current)))) {
+      throw vscode.FileSystemError.Unavailable(vscode.l10n.t('Not saved: the change was not confirmed.'));
+    }
+    const outcome = await this.writer.apply(target, change, current);
+    reportWrite(target, outcome);
+    // Once VS Code has finished this save, the document is made to show what the server really holds.
+    this.bases.set(uri.toString(), { metadata: current, mtime: Date.now() });
+    const key = uri.toString();
+    const saveFinished = new Promise<void>((resolve) => {
+      const timer = setTimeout(done, SAVE_WAIT_MS);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.savesAwaited.set(key, done);
+    });
+    this.queueReload(uri, async () => {
+      await saveFinished;
+      this.savesAwaited.delete(key);
+      await this.reloadNow(uri);
+    }).catch(() => undefined);
+  }
+
+  /**
+   * Makes a document without unsaved edits show the server's metadata read now (a document with
+   * edits is left alone). Done as an edit and a save with nothing to write, which VS Code's own
+   * reload cannot be made to do reliably for a provider's file.
+   */
+  reloadIfSaved(uri: vscode.Uri): Promise<void> {
+    return this.queueReload(uri, () => this.reloadNow(uri));
+  }
+
+  /** Runs `reload` after the reloads already queued for `uri` (whatever their outcome). */
+  private queueReload(uri: vscode.Uri, reload: () => Promise<void>): Promise<void> {
+    const key = uri.toString();
+    const run = (this.reloads.get(key) ?? Promise.resolve()).catch(() => undefined).then(reload);
+    this.reloads.set(key, run);
+    const forget = (): void => {
+      if (this.reloads.get(key) === run) this.reloads.delete(key);
+    };
+    run.then(forget, forget);
+    return run;
+  }
+
+  private async reloadNow(uri: vscode.Uri): Promise<void> {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (!document || document.isDirty) return;
+    const version = document.version;
+    const metadata = await this.read(targetOf(uri));
+    // Someone typed while the server was read: their edits win (a save then checks for a conflict).
+    if (document.isDirty || document.version !== version) return;
+    const text = metadataDocumentText(metadata);
+    this.bases.set(uri.toString(), { metadata, mtime: this.bases.get(uri.toString())?.mtime ?? Date.now() });
+    if (document.getText() === text) return;
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), text);
+    if (!(await vscode.workspace.applyEdit(edit))) return;
+    this.reloading.add(uri.toString());
+    await document.save();
+  }
+
+  readDirectory(): never {
+    throw vscode.FileSystemError.NoPermissions();
+  }
+  createDirectory(): never {
+    throw vscode.FileSystemError.NoPermissions();
+  }
+  delete(): never {
+    throw vscode.FileSystemError.NoPermissions();
+  }
+  rename(): never {
+    throw vscode.FileSystemError.NoPermissions();
+  }
+
+  dispose(): void {
+    this.saved.dispose();
+    this.changes.dispose();
+  }
+
+  private async read(target: ServerTarget): Promise<Record<string, string>> {
+    try {
+      return await (await this.clients.get(target.profile)).listMetadata(target.serverId);
+    } catch (error) {
+      throw vscode.FileSystemError.Unavailable(
+        describeError(error, { profile: target.profile, serverId: target.serverId }).message,
+      );
+    }
+  }
+
+  private async offerCompare(uri: vscode.Uri, target: ServerTarget): Promise<void> {
+    const compare = vscode.l10n.t('Compare');
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t(
+        'The metadata of server {0} changed since this document was read. Nothing was written. Compare the server with your edits?',
+        target.serverName ?? target.serverId,
+      ),
+      compare,
+    );
+    if (answer !== compare) return;
+    await vscode.commands.executeCommand(
+      'vscode.diff',
+      uri.with({ scheme: SERVER_STATE_SCHEME }),
+      uri,
+      vscode.l10n.t('{0}: server ↔ your edits', target.serverName ?? target.serverId),
+    );
+  }
+}
+
+function sameMetadata(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keys = Object.keys(a);
+  return (
+    keys.length === Object.keys(b).length &&
+    keys.every((k) => Object.prototype.hasOwnProperty.call(b, k) && a[k] === b[k])
+  );
+}

@@ -1,0 +1,101 @@
+import * as vscode from 'vscode';
+import type { ClientProvider } from '../clients/clientProvider';
+import { putOwn, undoOf, type MetadataChange } from './metadataChange';
+
+/** Which server of which profile a write is for; the name is only for messages. */
+export interface ServerTarget {
+  profile: string;
+  serverId: string;
+  serverName?: string;
+}
+
+export interface WriteOutcome {
+  /** Keys whose write succeeded. */
+  written: string[];
+  /** Keys whose write failed, with why. */
+  failed: { key: string; error: unknown }[];
+}
+
+export interface MetadataWritten {
+  target: ServerTarget;
+  /** Keys written (set or removed). */
+  keys: string[];
+}
+
+/** What Undo Last Metadata Change would write, kept in memory only. */
+export interface LastChange {
+  target: ServerTarget;
+  undo: MetadataChange;
+  /** The values before the change, for the undo's confirmation. */
+  before: Record<string, string>;
+}
+
+/**
+ * Writes confirmed changes: one set (a single key) or one merge (several) for the keys to set, one
+ * delete per key to remove. Remembers what the last write replaced, in memory, so it can be undone,
+ * and tells listeners (tree, panel) which keys changed.
+ */
+export class MetadataWriter implements vscode.Disposable {
+  private last: LastChange | undefined;
+  private readonly written = new vscode.EventEmitter<MetadataWritten>();
+  readonly onDidWrite: vscode.Event<MetadataWritten> = this.written.event;
+
+  constructor(private readonly clients: ClientProvider) {}
+
+  get lastChange(): LastChange | undefined {
+    return this.last;
+  }
+
+  /** `before` is the server's metadata the change was computed against (read fresh by the caller). */
+  async apply(
+    target: ServerTarget,
+    change: MetadataChange,
+    before: Record<string, string>,
+  ): Promise<WriteOutcome> {
+    const client = await this.clients.get(target.profile);
+    const written: string[] = [];
+    const failed: WriteOutcome['failed'] = [];
+    const setKeys = Object.keys(change.set);
+    try {
+      if (setKeys.length === 1) {
+        await client.setMetadataItem(target.serverId, setKeys[0], change.set[setKeys[0]]);
+      } else if (setKeys.length > 1) {
+        await client.updateMetadata(target.serverId, change.set);
+      }
+      written.push(...setKeys);
+    } catch (error) {
+      failed.push(...setKeys.map((key) => ({ key, error })));
+    }
+    for (const key of change.remove) {
+      try {
+        await client.deleteMetadataItem(target.serverId, key);
+        written.push(key);
+      } catch (error) {
+        failed.push({ key, error });
+      }
+    }
+    if (written.length > 0) {
+      this.last = { target, undo: undoOf(written, before), before: afterOf(before, change, written) };
+      this.written.fire({ target, keys: written });
+    }
+    return { written, failed };
+  }
+
+  dispose(): void {
+    this.written.dispose();
+  }
+}
+
+/** The server's metadata after the written part of `change`: what an undo starts from. */
+function afterOf(
+  before: Record<string, string>,
+  change: MetadataChange,
+  written: string[],
+): Record<string, string> {
+  const after: Record<string, string> = { ...before };
+  for (const key of written) {
+    if (Object.prototype.hasOwnProperty.call(change.set, key)) putOwn(after, key, change.set[key]);
+    else delete after[key];
+  }
+  return after;
+}

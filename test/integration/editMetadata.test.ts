@@ -1,0 +1,270 @@
+/**
+ * Editing metadata in the real VS Code: Set Value…, Delete Key, Add Key…, Undo Last Metadata Change
+ * and the script commands. The modal confirmations and input boxes are answered by replacing
+ * `vscode.window.showWarningMessage` / `showInputBox` for the test (a person's click cannot be made
+ * from the extension host); everything else — commands, client, HTTP, the local server, the tree and
+ * the panel — is the real thing.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { childNamed, eventually, fixture, profileRoot, type Fixture, type RenderedNode } from './fixture';
+import { closePanel } from './panelTabs';
+
+type Window = typeof vscode.window;
+
+interface Asked {
+  message: string;
+  detail?: string;
+  modal: boolean;
+}
+
+describe('editing metadata', () => {
+  let f: Fixture;
+  let web02: Fixture['seed']['servers'][number];
+  const restore: (() => void)[] = [];
+  const asked: Asked[] = [];
+  const inputs: vscode.InputBoxOptions[] = [];
+
+  /** Replaces one `vscode.window` function until the end of the test. */
+  function replace<K extends keyof Window>(name: K, impl: Window[K]): void {
+    const original = vscode.window[name];
+    (vscode.window as Record<K, Window[K]>)[name] = impl;
+    restore.push(() => ((vscode.window as Record<K, Window[K]>)[name] = original));
+  }
+
+  /** Modal confirmations answered with their first button (`confirm`) or dismissed; other messages pass. */
+  function answerModals(confirm: boolean): void {
+    const original = vscode.window.showWarningMessage;
+    replace('showWarningMessage', ((message: string, ...rest: unknown[]) => {
+      const options = rest[0] as vscode.MessageOptions | undefined;
+      if (options && typeof options === 'object' && 'modal' in options) {
+        asked.push({ message, detail: options.detail, modal: options.modal === true });
+        return Promise.resolve(confirm ? rest[1] : undefined);
+      }
+      return (original as (...args: unknown[]) => Thenable<unknown>)(message, ...rest);
+    }) as Window['showWarningMessage']);
+  }
+
+  /** Input boxes answered in order with `answers` (undefined = Escape). */
+  function answerInputs(...answers: (string | undefined)[]): void {
+    replace('showInputBox', ((options?: vscode.InputBoxOptions) => {
+      inputs.push(options ?? {});
+      return Promise.resolve(answers.shift());
+    }) as Window['showInputBox']);
+  }
+
+  before(async () => {
+    f = await fixture();
+    web02 = f.seed.servers[1];
+  });
+
+  afterEach(async () => {
+    while (restore.length > 0) restore.pop()?.();
+    asked.length = 0;
+    inputs.length = 0;
+    f.server.resetFaults();
+    f.server.setTaskState(web02.id, undefined);
+    // Back to the seed, whatever the test wrote.
+    for (const key of Object.keys(f.server.metadataOf(web02.id))) f.server.deleteMetadata(web02.id, key);
+    for (const [key, value] of Object.entries(web02.metadata)) f.server.setMetadata(web02.id, key, value);
+    await closePanel();
+  });
+
+  const keyArgs = (key: string) => ({ profile: f.profileName, serverId: web02.id, key });
+
+  async function serverRow(): Promise<RenderedNode> {
+    const root = await profileRoot(f.api, f.profileName);
+    return childNamed(f.api, root.node, web02.name);
+  }
+
+  /** The tree's description (value preview) of `key` under web-02, once it equals `expected`. */
+  async function treeShows(key: string, expected: string | undefined): Promise<void> {
+    const row = await serverRow();
+    await eventually(
+      async () => {
+        const tree = f.api.tree as unknown as vscode.TreeDataProvider<unknown>;
+        const children = (await tree.getChildren(row.node)) ?? [];
+        const items = await Promise.all(children.map((c) => tree.getTreeItem(c)));
+        const item = items.find((i) => i.label === key);
+        if (expected === undefined) return item === undefined ? true : undefined;
+        return item?.description === expected ? true : undefined;
+      },
+      `the tree to show ${key} = ${String(expected)}`,
+    );
+  }
+
+  describe('script commands', () => {
+    it('setMetadataKey asks with a modal naming server, key, current and new value, then writes', async () => {
+      answerModals(true);
+      const done = await vscode.commands.executeCommand('ecsMetadata.setMetadataKey', {
+        ...keyArgs('owner'),
+        value: 'team-ops',
+      });
+      assert.equal(done, true);
+      assert.equal(f.server.metadataOf(web02.id).owner, 'team-ops');
+      assert.equal(asked.length, 1);
+      assert.equal(asked[0].modal, true);
+      assert.match(asked[0].message, /"owner"/);
+      assert.match(asked[0].message, new RegExp(web02.id));
+      assert.match(asked[0].detail ?? '', /"team-web"[\s\S]*"team-ops"/);
+    });
+
+    it('setMetadataKey declined rejects with a cancelled error and writes nothing', async () => {
+      answerModals(false);
+      f.server.clearRequests();
+      await assert.rejects(
+        Promise.resolve(
+          vscode.commands.executeCommand('ecsMetadata.setMetadataKey', { ...keyArgs('owner'), value: 'x' }),
+        ),
+        (err: { kind?: string }) => err.kind === 'cancelled',
+      );
+      assert.equal(f.server.metadataOf(web02.id).owner, 'team-web');
+      assert.deepEqual(
+        f.server.requests.filter((r) => r.method !== 'GET'),
+        [],
+      );
+    });
+
+    it('setMetadataKey refuses a value over 255 characters before asking or sending', async () => {
+      answerModals(true);
+      await assert.rejects(
+        Promise.resolve(
+          vscode.commands.executeCommand('ecsMetadata.setMetadataKey', {
+            ...keyArgs('owner'),
+            value: 'v'.repeat(256),
+          }),
+        ),
+        /255/,
+      );
+      assert.equal(asked.length, 0);
+    });
+
+    it('deleteMetadataKey asks naming the current value, then deletes; declined rejects with cancelled', async () => {
+      answerModals(false);
+      await assert.rejects(
+        Promise.resolve(vscode.commands.executeCommand('ecsMetadata.deleteMetadataKey', keyArgs('env'))),
+        (err: { kind?: string }) => err.kind === 'cancelled',
+      );
+      assert.equal(f.server.metadataOf(web02.id).env, 'production');
+      while (restore.length > 0) restore.pop()?.();
+      answerModals(true);
+      assert.equal(
+        await vscode.commands.executeCommand('ecsMetadata.deleteMetadataKey', keyArgs('env')),
+        true,
+      );
+      assert.equal('env' in f.server.metadataOf(web02.id), false);
+      assert.match(asked.at(-1)?.message ?? '', /"env"/);
+      assert.match(asked.at(-1)?.detail ?? '', /"production"/);
+    });
+
+    it('a busy server: the rejection names its task state', async () => {
+      answerModals(true);
+      f.server.setTaskState(web02.id, 'resize_migrating');
+      await assert.rejects(
+        Promise.resolve(
+          vscode.commands.executeCommand('ecsMetadata.setMetadataKey', { ...keyArgs('owner'), value: 'x' }),
+        ),
+        /resize_migrating/,
+      );
+    });
+  });
+
+  describe('tree commands', () => {
+    it('Set Value… fills the box with the value read fresh, validates live, writes, and the tree updates', async () => {
+      const row = await serverRow();
+      const keyRow = await childNamed(f.api, row.node, 'env');
+      f.server.setMetadata(web02.id, 'env', 'changed-behind-the-tree');
+      answerInputs('staging');
+      assert.equal(await vscode.commands.executeCommand('ecsMetadata.setValue', keyRow.node), true);
+      assert.equal(inputs[0].value, 'changed-behind-the-tree');
+      const validate = inputs[0].validateInput as (v: string) => vscode.InputBoxValidationMessage;
+      assert.equal(validate('中'.repeat(250)).severity, vscode.InputBoxValidationSeverity.Info);
+      assert.match(validate('中'.repeat(250)).message, /\b5\b/);
+      assert.equal(validate('v'.repeat(256)).severity, vscode.InputBoxValidationSeverity.Error);
+      assert.equal(f.server.metadataOf(web02.id).env, 'staging');
+      await treeShows('env', 'staging');
+    });
+
+    it('Set Value… and then Escape writes nothing', async () => {
+      const keyRow = await childNamed(f.api, (await serverRow()).node, 'env');
+      answerInputs(undefined);
+      f.server.clearRequests();
+      assert.equal(await vscode.commands.executeCommand('ecsMetadata.setValue', keyRow.node), false);
+      assert.deepEqual(
+        f.server.requests.filter((r) => r.method !== 'GET'),
+        [],
+      );
+    });
+
+    it('Delete Key asks with a modal and deletes; the key leaves the tree', async () => {
+      const keyRow = await childNamed(f.api, (await serverRow()).node, 'backup.policy');
+      answerModals(true);
+      assert.equal(await vscode.commands.executeCommand('ecsMetadata.deleteKey', keyRow.node), true);
+      assert.match(asked[0].detail ?? '', /"daily-7"/);
+      assert.equal('backup.policy' in f.server.metadataOf(web02.id), false);
+      await treeShows('backup.policy', undefined);
+    });
+
+    it('Add Key… validates the key against the allowed characters and existing keys, then writes', async () => {
+      const row = await serverRow();
+      answerInputs('app:version', '1.2.3');
+      assert.equal(await vscode.commands.executeCommand('ecsMetadata.addKey', row.node), true);
+      const validateKey = inputs[0].validateInput as (v: string) => string | undefined;
+      assert.ok(validateKey('bad key'));
+      assert.match(validateKey('owner') ?? '', /owner/);
+      assert.equal(validateKey('app:version'), undefined);
+      assert.equal(f.server.metadataOf(web02.id)['app:version'], '1.2.3');
+      await treeShows('app:version', '1.2.3');
+    });
+
+    it('an open panel for the key written refreshes', async () => {
+      await vscode.commands.executeCommand('ecsMetadata.openKey', {
+        ...keyArgs('owner'),
+        serverName: web02.name,
+      });
+      answerModals(true);
+      await vscode.commands.executeCommand('ecsMetadata.setMetadataKey', {
+        ...keyArgs('owner'),
+        value: 'panel-sees-it',
+      });
+      await eventually(
+        async () => (f.api.panelView()?.value === 'panel-sees-it' ? true : undefined),
+        'the panel to show the new value',
+      );
+    });
+  });
+
+  describe('Undo Last Metadata Change', () => {
+    it('restores a changed value, deletes an added key and brings back a deleted one, with the modal summary', async () => {
+      answerModals(true);
+      await vscode.commands.executeCommand('ecsMetadata.setMetadataKey', { ...keyArgs('owner'), value: 'x' });
+      assert.equal(await vscode.commands.executeCommand('ecsMetadata.undoLastChange'), true);
+      assert.equal(f.server.metadataOf(web02.id).owner, 'team-web');
+      assert.match(asked.at(-1)?.detail ?? '', /owner/);
+
+      await vscode.commands.executeCommand('ecsMetadata.setMetadataKey', {
+        ...keyArgs('fresh'),
+        value: 'new',
+      });
+      await vscode.commands.executeCommand('ecsMetadata.undoLastChange');
+      assert.equal('fresh' in f.server.metadataOf(web02.id), false);
+
+      await vscode.commands.executeCommand('ecsMetadata.deleteMetadataKey', keyArgs('env'));
+      await vscode.commands.executeCommand('ecsMetadata.undoLastChange');
+      assert.equal(f.server.metadataOf(web02.id).env, 'production');
+      await treeShows('env', 'production');
+    });
+
+    it('declined, it writes nothing', async () => {
+      answerModals(true);
+      await vscode.commands.executeCommand('ecsMetadata.setMetadataKey', {
+        ...keyArgs('owner'),
+        value: 'kept',
+      });
+      while (restore.length > 0) restore.pop()?.();
+      answerModals(false);
+      assert.equal(await vscode.commands.executeCommand('ecsMetadata.undoLastChange'), false);
+      assert.equal(f.server.metadataOf(web02.id).owner, 'kept');
+    });
+  });
+});
