@@ -65,6 +65,11 @@ const commands: ((deps: CommandDeps) => vscode.Disposable)[] = [
   registerExportMetadata,
   registerMaskValues,
   registerUnmaskValues,
+  registerSetValue,
+  registerDeleteKey,
+  registerAddKey,
+  registerUndoMetadataChange,
+  registerEditMetadataJson,
 ];
 
 /** Wires the objects together and registers them for disposal. No network I/O happens here. */
@@ -77,7 +82,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const tree = new ServerTreeProvider(profiles, clients, credentials, find);
   const panel = new PanelController(context.extensionUri, { profiles, clients });
   const serversView = showServersView(tree, find);
-  context.subscriptions.push(log, profiles, credentials, clients, find, tree, serversView, panel);
+  const writer = new MetadataWriter(clients);
+  context.subscriptions.push(log, profiles, credentials, clients, find, tree, serversView, panel, writer);
   context.subscriptions.push(
     registerPanelSerializer(panel),
     keepCredentialsInStep(profiles, credentials, log),
@@ -92,22 +98,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     view: serversView.view,
     panel,
     log,
+    writer,
   };
   context.subscriptions.push(...commands.map((register) => register(deps)));
 
-  const writer = new MetadataWriter(clients);
-  const editDeps = { profiles, clients, writer };
   context.subscriptions.push(
-    writer,
     writer.onDidWrite(({ target, keys }) => {
       tree.refreshServer(target.profile, target.serverId);
       panel.refreshIfShowing(target.profile, target.serverId, keys);
     }),
-    ...registerSetValue(editDeps),
-    ...registerDeleteKey(editDeps),
-    registerAddKey(editDeps),
-    registerUndoMetadataChange(editDeps),
-    registerEditMetadataJson(editDeps),
   );
   return {
     tree,

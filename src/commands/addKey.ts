@@ -8,14 +8,14 @@ import { readAllFresh } from '../metadata/readFresh';
 import { reportWrite } from '../metadata/reportWrite';
 import { valueValidation } from '../metadata/valueInput';
 import { ServerNode } from '../tree/serverNode';
-import type { EditDeps } from './editDeps';
+import type { CommandDeps } from './commandDeps';
 
 /**
  * `ecsMetadata.addKey` on a server (tree item, or `{ profile, serverId }`): reads the server's keys
  * fresh, asks for a new key (validated live against the allowed characters and the keys already
  * there), then its value (with the characters left); Enter on the value writes it.
  */
-export function registerAddKey(deps: EditDeps): vscode.Disposable {
+export function registerAddKey(deps: CommandDeps): vscode.Disposable {
   return registerCommand(CommandId.addKey, async (call) => {
     const target = serverTargetOf(call.arg);
     if (!target) throw new Error(vscode.l10n.t('Expected arguments {0}.', '{ profile, serverId }'));

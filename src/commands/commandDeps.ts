@@ -3,6 +3,7 @@ import type { ClientProvider } from '../clients/clientProvider';
 import type { CredentialStore } from '../credentials/credentialStore';
 import type { FindSession } from '../find/findSession';
 import type { OutputChannelLog } from '../log/log';
+import type { MetadataWriter } from '../metadata/metadataWriter';
 import type { PanelController } from '../panel/panelController';
 import type { ProfileStore } from '../profiles/profileStore';
 import type { ServerTreeProvider } from '../tree/serverTreeProvider';
@@ -19,4 +20,6 @@ export interface CommandDeps {
   view: vscode.TreeView<TreeNode>;
   panel: PanelController;
   log: OutputChannelLog;
+  /** Every metadata write goes through it, so the tree and the panel hear of each one. */
+  writer: MetadataWriter;
 }

@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { CommandId } from './commandIds';
 import { EcsError } from '../core';
 import { registerCommand } from './registerCommand';
@@ -6,7 +6,7 @@ import { confirmDelete } from '../metadata/confirmChange';
 import { asKeyTarget, type KeyTarget } from '../metadata/keyTarget';
 import { readKeyFresh } from '../metadata/readFresh';
 import { reportWrite } from '../metadata/reportWrite';
-import type { EditDeps } from './editDeps';
+import type { CommandDeps } from './commandDeps';
 import { pickKeyTarget } from './pickers/pickKeyTarget';
 import { notConfirmed, writeArguments } from './scriptArguments';
 
@@ -16,7 +16,7 @@ import { notConfirmed, writeArguments } from './scriptArguments';
  * key and current value. The script form resolves to true once deleted and rejects with a
  * `cancelled` error when declined.
  */
-export function registerDeleteKey(deps: EditDeps): vscode.Disposable[] {
+export function registerDeleteKey(deps: CommandDeps): vscode.Disposable {
   /** True when deleted, false when declined; throws what went wrong. */
   async function deleteConfirmed(target: KeyTarget): Promise<boolean> {
     const current = await readKeyFresh(deps.clients, target, target.key);
@@ -34,7 +34,7 @@ export function registerDeleteKey(deps: EditDeps): vscode.Disposable[] {
     return true;
   }
 
-  return [
+  return vscode.Disposable.from(
     registerCommand(CommandId.deleteKey, async (call) => {
       const target = asKeyTarget(call.arg) ?? (await pickKeyTarget(deps.profiles, deps.clients));
       if (!target) return false;
@@ -47,5 +47,5 @@ export function registerDeleteKey(deps: EditDeps): vscode.Disposable[] {
       if (!(await deleteConfirmed(target))) throw notConfirmed();
       return true;
     }),
-  ];
+  );
 }

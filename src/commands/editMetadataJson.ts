@@ -9,14 +9,14 @@ import {
 import { registerMetadataDiagnostics } from '../metadata/metadataDiagnostics';
 import { serverTargetOf } from './addKey';
 import { registerCommand } from './registerCommand';
-import type { EditDeps } from './editDeps';
+import type { CommandDeps } from './commandDeps';
 
 /**
  * `ecsMetadata.editMetadataJson` on a server (tree item or `{ profile, serverId, serverName? }`):
  * opens `{server name}.metadata.json`, the server's metadata read fresh, in an editor whose save
  * writes the change (see MetadataFileSystem). Resolves to the document's URI.
  */
-export function registerEditMetadataJson(deps: EditDeps): vscode.Disposable {
+export function registerEditMetadataJson(deps: CommandDeps): vscode.Disposable {
   const files = new MetadataFileSystem(deps.clients, deps.writer);
   return vscode.Disposable.from(
     files,

@@ -7,7 +7,7 @@ import type { ServerTarget } from '../metadata/metadataWriter';
 import { readKeyFresh } from '../metadata/readFresh';
 import { failureMessage, reportWrite } from '../metadata/reportWrite';
 import { valueValidation } from '../metadata/valueInput';
-import type { EditDeps } from './editDeps';
+import type { CommandDeps } from './commandDeps';
 import { pickKeyTarget } from './pickers/pickKeyTarget';
 import { notConfirmed, writeArguments } from './scriptArguments';
 
@@ -18,8 +18,8 @@ import { notConfirmed, writeArguments } from './scriptArguments';
  * naming server, key, current and new value; resolves to true once written, rejects with a
  * `cancelled` error when declined and with the user-facing message when the write fails.
  */
-export function registerSetValue(deps: EditDeps): vscode.Disposable[] {
-  return [
+export function registerSetValue(deps: CommandDeps): vscode.Disposable {
+  return vscode.Disposable.from(
     registerCommand(CommandId.setValue, async (call) => {
       const target = asKeyTarget(call.arg) ?? (await pickKeyTarget(deps.profiles, deps.clients));
       if (!target) return false;
@@ -49,5 +49,5 @@ export function registerSetValue(deps: EditDeps): vscode.Disposable[] {
       if (outcome.failed.length > 0) throw new Error(failureMessage(target, outcome));
       return true;
     }),
-  ];
+  );
 }

@@ -5,14 +5,14 @@ import { confirmChange } from '../metadata/confirmChange';
 import { isEmptyChange, summarize } from '../metadata/metadataChange';
 import { readAllFresh } from '../metadata/readFresh';
 import { reportWrite } from '../metadata/reportWrite';
-import type { EditDeps } from './editDeps';
+import type { CommandDeps } from './commandDeps';
 
 /**
  * `ecsMetadata.undoLastChange`: writes back what the last write of this session replaced (kept in
  * memory only): keys it changed get their old values, keys it added are deleted, keys it removed come
  * back. Shows the same modal summary as any change first. Undoing twice redoes.
  */
-export function registerUndoMetadataChange(deps: EditDeps): vscode.Disposable {
+export function registerUndoMetadataChange(deps: CommandDeps): vscode.Disposable {
   return registerCommand(CommandId.undoLastChange, async (call) => {
     const last = deps.writer.lastChange;
     if (!last || isEmptyChange(last.undo)) {
