@@ -1,8 +1,9 @@
 // @ts-check
 /**
  * The metadata panel's page. It renders what the extension posts, always as text (textContent),
- * saves it with setState so a hidden or reloaded panel comes back as it was, and tells the
- * extension when it is ready to receive — the extension queues its messages until then.
+ * and tells the extension when it is ready to receive — the extension queues its messages until
+ * then. It saves with setState only which key it shows and how (VS Code writes that state to disk),
+ * never the value: after a reload the extension reads the value again.
  */
 
 /** @typedef {import('../src/panel/messages').PanelView} PanelView */
@@ -43,16 +44,27 @@
   const copyValueButton = /** @type {HTMLButtonElement} */ (element('copy-value'));
   const refreshButton = /** @type {HTMLButtonElement} */ (element('refresh'));
   const copyJsonButton = /** @type {HTMLButtonElement} */ (element('copy-json'));
+  const revealButton = /** @type {HTMLButtonElement} */ (element('reveal'));
   const prettyLabel = element('pretty-json-label');
   const prettyToggle = /** @type {HTMLInputElement} */ (element('pretty-json'));
 
   const loadingText = document.body.dataset.loading || '';
   const noneText = document.body.dataset.none || '';
+  const refreshToReadText = document.body.dataset.refreshToRead || '';
+  const MASK = '••••••';
 
   const saved = vscode.getState();
   /** @type {PanelView | undefined} */
-  let view = saved ? saved.view : undefined;
-  prettyToggle.checked = saved ? saved.prettyJson : false;
+  let view = saved && saved.target ? { target: saved.target, loading: false } : undefined;
+  prettyToggle.checked = saved ? saved.prettyJson === true : false;
+  /** The key whose masked value the user revealed; only while this page shows it. */
+  let revealedKey = '';
+
+  /** @param {PanelView} shown */
+  function keyOf(shown) {
+    const { profile, serverId, key } = shown.target;
+    return JSON.stringify([profile, serverId, key]);
+  }
 
   /**
    * A value is shown pretty only when it is a JSON object or array; a bare number or string gains nothing.
@@ -99,11 +111,23 @@
     errorEl.textContent = view.error ? view.error.message : '';
 
     const value = view.value;
-    const structure = value === undefined ? undefined : parseJsonStructure(value);
+    const hidden = value !== undefined && view.masked === true && revealedKey !== keyOf(view);
+    revealButton.hidden = !hidden;
+    const structure = value === undefined || hidden ? undefined : parseJsonStructure(value);
     prettyLabel.hidden = structure === undefined;
     const pretty = structure !== undefined && prettyToggle.checked;
-    valueEl.textContent = value === undefined ? '' : pretty ? JSON.stringify(structure, null, 2) : value;
-    valueEl.classList.toggle('empty', value === '');
+    const unread = value === undefined && !view.loading && !view.error;
+    valueEl.textContent =
+      value === undefined
+        ? unread
+          ? refreshToReadText
+          : ''
+        : hidden
+          ? MASK
+          : pretty
+            ? JSON.stringify(structure, null, 2)
+            : value;
+    valueEl.classList.toggle('empty', value === '' || unread);
     valueEl.classList.toggle('pretty', pretty);
 
     copyValueButton.disabled = value === undefined;
@@ -112,13 +136,15 @@
   }
 
   function save() {
-    if (view) vscode.setState({ view, prettyJson: prettyToggle.checked });
+    if (view) vscode.setState({ target: view.target, prettyJson: prettyToggle.checked });
   }
 
   window.addEventListener('message', (event) => {
     /** @type {HostToPageMessage} */
     const message = event.data;
     if (!message || message.type !== 'show') return;
+    // A revealed value stays revealed while the same key is shown (a refresh); another key is masked.
+    if (view && keyOf(view) !== keyOf(message.view)) revealedKey = '';
     view = message.view;
     render();
     save();
@@ -127,6 +153,12 @@
   copyValueButton.addEventListener('click', () => vscode.postMessage({ type: 'copyValue' }));
   copyJsonButton.addEventListener('click', () => vscode.postMessage({ type: 'copyJson' }));
   refreshButton.addEventListener('click', () => vscode.postMessage({ type: 'refresh' }));
+  revealButton.addEventListener('click', () => {
+    if (!view) return;
+    revealedKey = keyOf(view);
+    render();
+    valueEl.focus();
+  });
   prettyToggle.addEventListener('change', () => {
     render();
     save();

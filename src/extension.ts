@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import { registerAddProfile } from './commands/addProfile';
 import { registerAddServer } from './commands/addServer';
+import { registerConfirmEndpoints } from './commands/confirmEndpoints';
 import type { CommandDeps } from './commands/commandDeps';
 import { registerCopyValue } from './commands/copyValue';
 import { registerClearFilter, registerFilter } from './commands/filter';
 import { registerGetMetadataKey } from './commands/getMetadataKey';
 import { registerLoadMore } from './commands/loadMore';
+import { registerMaskValues, registerUnmaskValues } from './commands/maskValues';
 import { registerOpenKey } from './commands/openKey';
 import { registerRefresh, registerRefreshNode } from './commands/refresh';
 import { registerRemoveProfile } from './commands/removeProfile';
@@ -13,7 +15,9 @@ import { registerRemoveServer } from './commands/removeServer';
 import { registerSetCredentials } from './commands/setCredentials';
 import { registerShowLog } from './commands/showLog';
 import { destroyAgents } from './core';
+import { keepCredentialsInStep } from './credentials/credentialHousekeeping';
 import { CredentialStore } from './credentials/credentialStore';
+import { ProfileTokenStore } from './credentials/profileTokenStore';
 import { ClientProvider } from './clients/clientProvider';
 import type { ExtensionApi } from './extensionApi';
 import { OutputChannelLog } from './log/log';
@@ -27,6 +31,7 @@ import { showServersView } from './tree/showServersView';
 const commands: ((deps: CommandDeps) => vscode.Disposable)[] = [
   registerAddProfile,
   registerSetCredentials,
+  registerConfirmEndpoints,
   registerRemoveProfile,
   registerAddServer,
   registerRemoveServer,
@@ -39,6 +44,8 @@ const commands: ((deps: CommandDeps) => vscode.Disposable)[] = [
   registerGetMetadataKey,
   registerOpenKey,
   registerCopyValue,
+  registerMaskValues,
+  registerUnmaskValues,
 ];
 
 /** Wires the objects together and registers them for disposal. No network I/O happens here. */
@@ -46,11 +53,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = new OutputChannelLog(vscode.l10n.t('ECS Metadata'));
   const profiles = new ProfileStore();
   const credentials = new CredentialStore(context.secrets);
-  const clients = new ClientProvider(profiles, credentials, log);
+  const tokens = new ProfileTokenStore(context.secrets);
+  const clients = new ClientProvider(profiles, credentials, log, tokens);
   const tree = new ServerTreeProvider(profiles, clients, credentials);
   const panel = new PanelController(context.extensionUri, { profiles, clients });
   context.subscriptions.push(log, profiles, credentials, clients, tree, showServersView(tree), panel);
-  context.subscriptions.push(registerPanelSerializer(panel));
+  context.subscriptions.push(
+    registerPanelSerializer(panel),
+    keepCredentialsInStep(profiles, credentials, log, tokens),
+  );
 
   const deps: CommandDeps = { profiles, credentials, clients, tree, panel, log };
   context.subscriptions.push(...commands.map((register) => register(deps)));

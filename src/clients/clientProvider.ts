@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import type { EcsClient, RequestEvent } from '../core';
+import { bindingChanges, bindingOf } from '../credentials/credentialBinding';
 import type { CredentialStore } from '../credentials/credentialStore';
+import type { ProfileTokenStore } from '../credentials/profileTokenStore';
+import { endpointsChangedMessage } from '../credentials/endpointsChangedMessage';
 import { Disposable } from '../lifecycle/disposable';
 import { SetupError } from '../errors/setupError';
 import { formatRequestEvent } from '../log/formatRequestEvent';
@@ -20,10 +23,17 @@ export class ClientProvider extends Disposable {
     private readonly profiles: ProfileStore,
     private readonly credentials: CredentialStore,
     private readonly log: Log,
+    private readonly tokens?: ProfileTokenStore,
   ) {
     super();
     this.register(profiles.onDidChange(() => this.clients.clear()));
-    this.register(credentials.onDidChange((name) => this.clients.delete(name)));
+    this.register(
+      credentials.onDidChange((name) => {
+        this.clients.delete(name);
+        // A token issued for the old credentials is not kept for the new ones.
+        void tokens?.forget(name);
+      }),
+    );
     this.register(onDidChangeSetting([Setting.requestTimeoutSeconds], () => this.clients.clear()));
   }
 
@@ -62,17 +72,25 @@ export class ClientProvider extends Disposable {
         profileName,
       );
     }
-    const credentials = await this.credentials.get(profileName);
-    if (!credentials) {
+    const stored = await this.credentials.get(profileName);
+    if (!stored) {
       throw new SetupError(
         'missingCredentials',
         vscode.l10n.t('Profile "{0}" has no credentials yet.', profileName),
         profileName,
       );
     }
-    return createProfileClient(profile, credentials, {
+    // Secrets go only where they were entered for: an endpoint edited in settings.json, a synced
+    // snippet or a same-named profile pointing elsewhere gets nothing until the user confirms.
+    // (Secrets of 0.1.0 carry no binding; activation binds them to the profile as it was then.)
+    const changes = stored.boundTo ? bindingChanges(stored.boundTo, bindingOf(profile)) : [];
+    if (changes.length > 0) {
+      throw new SetupError('endpointsChanged', endpointsChangedMessage(profileName, changes), profileName);
+    }
+    return createProfileClient(profile, stored.credentials, {
       timeoutMs: settings.requestTimeoutMs(),
       onRequest: this.onRequest,
+      ...(this.tokens ? { tokens: this.tokens } : {}),
     });
   }
 }

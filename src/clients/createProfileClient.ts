@@ -1,6 +1,14 @@
 import * as vscode from 'vscode';
-import { createEcsClient, lookupProjectId, type EcsAuth, type EcsClient, type RequestEvent } from '../core';
+import {
+  createEcsClient,
+  lookupProjectId,
+  type EcsAuth,
+  type EcsClient,
+  type RequestEvent,
+  type TokenCache,
+} from '../core';
 import type { Credentials } from '../credentials/credentials';
+import type { ProfileTokenStore } from '../credentials/profileTokenStore';
 import { endpointInputProblem, projectIdInputProblem } from '../errors/inputProblems';
 import { SetupError } from '../errors/setupError';
 import type { Profile } from '../profiles/profile';
@@ -9,6 +17,8 @@ export interface ProfileClientOptions {
   timeoutMs: number;
   onRequest: (event: RequestEvent) => void;
   signal?: AbortSignal;
+  /** Where password profiles keep their IAM token between runs; none for a profile not yet saved. */
+  tokens?: ProfileTokenStore;
 }
 
 /**
@@ -35,13 +45,16 @@ export async function createProfileClient(
   }
   checkProfileInput(profile);
   const auth = toAuth(profile, credentials);
-  const projectId = profile.projectId ?? (await projectIdFor(profile, auth, options));
+  const tokenCache =
+    auth.type === 'password' ? options.tokens?.cacheFor(profile, auth.password) : undefined;
+  const projectId = profile.projectId ?? (await projectIdFor(profile, auth, options, tokenCache));
   return createEcsClient({
     endpoint: profile.ecsEndpoint,
     projectId,
     auth,
     timeoutMs: options.timeoutMs,
     onRequest: options.onRequest,
+    ...(tokenCache ? { tokenCache } : {}),
   });
 }
 
@@ -105,7 +118,12 @@ function toAuth(profile: Profile, credentials: Credentials): EcsAuth {
 }
 
 /** Password sign-in can find the project id from the region; the other methods must be told it. */
-async function projectIdFor(profile: Profile, auth: EcsAuth, options: ProfileClientOptions): Promise<string> {
+async function projectIdFor(
+  profile: Profile,
+  auth: EcsAuth,
+  options: ProfileClientOptions,
+  tokenCache: TokenCache | undefined,
+): Promise<string> {
   if (auth.type === 'password' && profile.region) {
     return lookupProjectId({
       iamEndpoint: auth.iamEndpoint,
@@ -116,6 +134,7 @@ async function projectIdFor(profile: Profile, auth: EcsAuth, options: ProfileCli
       signal: options.signal,
       timeoutMs: options.timeoutMs,
       onRequest: options.onRequest,
+      ...(tokenCache ? { tokenCache } : {}),
     });
   }
   throw new SetupError(

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { isEcsError } from '../core/errors';
+import { bindingOf } from '../credentials/credentialBinding';
 import { parseCredentials, type Credentials } from '../credentials/credentials';
 import { promptCredentials } from '../credentials/promptCredentials';
 import { createProfileClient } from '../clients/createProfileClient';
@@ -65,11 +66,16 @@ interface ProfileInput {
 async function saveProfile(deps: CommandDeps, input: ProfileInput): Promise<void> {
   const name = input.profile.name;
   const previous = await deps.credentials.get(name);
-  await deps.credentials.set(name, input.credentials);
+  const boundTo = bindingOf(resolveProfile(input.profile));
+  await deps.credentials.set(name, { credentials: input.credentials, boundTo });
   try {
     await deps.profiles.add(input.profile);
   } catch (err) {
-    await (previous ? deps.credentials.set(name, previous) : deps.credentials.delete(name)).catch(
+    await (
+      previous?.boundTo
+        ? deps.credentials.set(name, { credentials: previous.credentials, boundTo: previous.boundTo })
+        : deps.credentials.delete(name)
+    ).catch(
       () => undefined, // The settings failure is the one to report.
     );
     throw err;

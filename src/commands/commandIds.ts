@@ -18,6 +18,9 @@ export const CommandId = {
   getMetadataKey: 'ecsMetadata.getMetadataKey',
   copyValue: 'ecsMetadata.copyValue',
   openKey: 'ecsMetadata.openKey',
+  confirmEndpoints: 'ecsMetadata.confirmEndpoints',
+  maskValues: 'ecsMetadata.maskValues',
+  unmaskValues: 'ecsMetadata.unmaskValues',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { bindingOf } from '../credentials/credentialBinding';
 import { parseCredentials } from '../credentials/credentials';
 import { promptCredentials } from '../credentials/promptCredentials';
 import { InputError } from '../errors/inputError';
@@ -11,6 +12,7 @@ import { registerCommand, type CommandCall } from './registerCommand';
 /**
  * `ecsMetadata.setCredentials`: a script's `{ profile, credentials }` is stored without any prompt;
  * otherwise asks with masked inputs for the given or picked profile. Resolves to true when stored.
+ * The secrets are bound to the profile's endpoints, sign-in method and user as they are now.
  */
 export function registerSetCredentials(deps: CommandDeps): vscode.Disposable {
   return registerCommand(CommandId.setCredentials, async (call) => {
@@ -19,7 +21,7 @@ export function registerSetCredentials(deps: CommandDeps): vscode.Disposable {
     if (!profile) return false;
     const credentials = await promptCredentials(profile.name, profile.auth);
     if (!credentials) return false;
-    await deps.credentials.set(profile.name, credentials);
+    await deps.credentials.set(profile.name, { credentials, boundTo: bindingOf(profile) });
     if (call.byPerson) {
       void vscode.window.showInformationMessage(
         vscode.l10n.t('Credentials of "{0}" saved in the keyring.', profile.name),
@@ -55,6 +57,6 @@ async function storeGiven(deps: CommandDeps, call: CommandCall): Promise<boolean
   call.subject = { profile: name };
   const mismatch = credentialsInputProblem(name, profile.auth, credentials);
   if (mismatch) throw new InputError(mismatch);
-  await deps.credentials.set(name, credentials);
+  await deps.credentials.set(name, { credentials, boundTo: bindingOf(profile) });
   return true;
 }

@@ -9,6 +9,7 @@ import { akskAuth, passwordAuth, tokenAuth, type RequestAuth } from './requestAu
 import { RequestExecutor, type ApiCall } from './requestExecutor';
 import { metaValue, nativeMetadata, novaMetadata, serverPage, singleServer } from './responseShapes';
 import { DEFAULT_MAX_ATTEMPTS } from './retryPolicy';
+import type { TokenCache } from './tokenCache';
 import { PasswordTokenProvider } from './tokenProvider';
 import type {
   CallOptions,
@@ -39,6 +40,7 @@ export function createEcsClient(options: EcsClientOptions): EcsClient {
     userAgent,
     onRequest: options.onRequest,
     now,
+    tokenCache: options.tokenCache,
   });
   const executor = new RequestExecutor(
     {
@@ -196,7 +198,10 @@ function positive(value: number | undefined, name: string): number | undefined {
 function buildAuth(
   auth: EcsAuth,
   projectId: string,
-  settings: ConstructorParameters<typeof PasswordTokenProvider>[2] & { now: () => Date },
+  settings: ConstructorParameters<typeof PasswordTokenProvider>[2] & {
+    now: () => Date;
+    tokenCache?: TokenCache;
+  },
 ): RequestAuth {
   const missing = (what: string): EcsError =>
     new EcsError('invalidInput', `The ${what} is missing. Set the credentials of this profile.`);
@@ -218,6 +223,7 @@ function buildAuth(
         { projectId },
         settings,
         settings.now,
+        settings.tokenCache,
       );
       return passwordAuth(provider, auth.password);
     }

@@ -6,7 +6,7 @@
  */
 import type { Headers } from 'node-fetch';
 import { EcsError, type EcsErrorKind } from './errors';
-import { redactSecrets } from './redact';
+import { SERVER_TEXT_LIMITS, clipText, optionalServerText } from './serverText';
 
 export interface ErrorBody {
   /** Service code (`Ecs.0005`, `APIGW.0301`) or Nova fault name (`itemNotFound`) or Keystone title. */
@@ -33,9 +33,10 @@ export interface ErrorContext {
 
 const REQUEST_ID_HEADERS = ['x-request-id', 'x-openstack-request-id', 'x-compute-request-id'];
 
+/** The request id the answer carries, made safe to show and log (it is the server's text). */
 export function requestIdFromHeaders(headers: Headers): string | undefined {
   for (const name of REQUEST_ID_HEADERS) {
-    const value = headers.get(name);
+    const value = optionalServerText(headers.get(name) ?? undefined, SERVER_TEXT_LIMITS.requestId);
     if (value) return value;
   }
   return undefined;
@@ -104,10 +105,13 @@ export function errorFromResponse(
   context: ErrorContext,
 ): EcsError {
   const parsed = parseErrorBody(body);
-  const requestId = requestIdFromHeaders(headers) ?? parsed.requestId;
-  const serverMessage = parsed.message
-    ? clip(redactSecrets(parsed.message, context.secrets), 500)
-    : undefined;
+  // Everything the server wrote is clipped, stripped of control characters and redacted before it is
+  // kept; the raw code and message only steer the classification below.
+  const requestId =
+    requestIdFromHeaders(headers) ??
+    optionalServerText(parsed.requestId, SERVER_TEXT_LIMITS.requestId, context.secrets);
+  const code = optionalServerText(parsed.code, SERVER_TEXT_LIMITS.code, context.secrets);
+  const serverMessage = optionalServerText(parsed.message, SERVER_TEXT_LIMITS.message, context.secrets);
   const isHtml = !parsed.json && /<html|<!doctype/i.test(body);
   const { kind, message } = describe(
     status,
@@ -117,14 +121,14 @@ export function errorFromResponse(
     body.trim().length === 0,
     context,
   );
-  const facts = [parsed.code, `HTTP ${status}`, requestId ? `request id ${requestId}` : undefined]
+  const facts = [code, `HTTP ${status}`, requestId ? `request id ${requestId}` : undefined]
     .filter(Boolean)
     .join(', ');
   // The route decides the permission (a native fallback needs another one than the Nova route).
   const permission = kind === 'forbidden' ? context.permission : undefined;
   return new EcsError(kind, `${message} (${facts})`, {
     status,
-    code: parsed.code,
+    code,
     requestId,
     serverMessage,
     permission,
@@ -139,7 +143,7 @@ function describe(
   isEmpty: boolean,
   context: ErrorContext,
 ): { kind: EcsErrorKind; message: string } {
-  const said = serverMessage ? ` The service said: "${clip(serverMessage, 200)}".` : '';
+  const said = serverMessage ? ` The service said: "${clipText(serverMessage, 200)}".` : '';
   const server = context.serverId ? `Server ${context.serverId}` : 'The server';
   if (status === 401) return { kind: 'auth', message: unauthorizedMessage(parsed.code, context) };
   if (status === 403) {
@@ -209,8 +213,4 @@ function unauthorizedMessage(code: string | undefined, context: ErrorContext): s
     case 'token':
       return 'The token was rejected; it may have expired or been revoked. Set a new token.';
   }
-}
-
-function clip(value: string, length: number): string {
-  return value.length > length ? `${value.slice(0, length - 3)}...` : value;
 }

@@ -5,6 +5,8 @@ export { endpointsForRegion } from './endpoints';
 export { forEachServerPage, PagingGuard, MAX_PAGES_PER_LOAD } from './serverPaging';
 export type { PagingStop, AcceptedPage, ServerWalkOptions } from './serverPaging';
 export { destroyAgents } from './agentPool';
+export { parseCachedToken } from './tokenCache';
+export type { CachedToken, TokenCache } from './tokenCache';
 export { EcsError, isEcsError } from './errors';
 export type { EcsErrorKind, EcsErrorInit } from './errors';
 export { redact, redactSecrets } from './redact';

@@ -1,14 +1,15 @@
 /**
  * The project id of a region, for password profiles configured without one: a token scoped by the
- * project NAME (on Huawei Cloud the region's default project is named after the region), then
- * `GET {iam}/v3/projects?name=<region>`.
+ * project NAME (on Huawei Cloud the region's default project is named after the region) names it;
+ * only when the token does not is `GET {iam}/v3/projects?name=<region>` asked.
  */
 import { EcsError } from './errors';
 import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, DEFAULT_USER_AGENT } from './httpTransport';
 import { tokenAuth } from './requestAuth';
 import { RequestExecutor } from './requestExecutor';
 import { DEFAULT_MAX_ATTEMPTS } from './retryPolicy';
-import { requestPasswordToken } from './tokenProvider';
+import { loadQuietly, saveQuietly } from './tokenCache';
+import { cachedTokenOf, requestPasswordToken, usableCachedToken } from './tokenProvider';
 import type { ProjectLookupOptions } from './types';
 import { validateEndpoint } from './validation';
 
@@ -27,12 +28,24 @@ export async function lookupProjectId(options: ProjectLookupOptions): Promise<st
     maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
   };
   const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
+  // A kept token scoped to the region's project names it: no request at all.
+  const scope = { projectName: options.region };
+  const kept = usableCachedToken(await loadQuietly(options.tokenCache), scope, new Date());
+  if (kept) return kept.projectId;
   const issued = await requestPasswordToken(
     { iamUrl, domain: options.domain, user: options.user, password: options.password },
-    { projectName: options.region },
+    scope,
     { limits, userAgent, onRequest: options.onRequest },
     options.signal,
   );
+  // The token was asked for the project named after the region; when IAM says it got that
+  // project, its id is the answer and listing projects (a permission sub-users often lack) is not needed.
+  if (issued.projectId && issued.projectName === options.region) {
+    // Kept, so the client that follows (scoped to this id) and the next run need no token request.
+    await saveQuietly(options.tokenCache, cachedTokenOf(issued));
+    return issued.projectId;
+  }
+
   const executor = new RequestExecutor(
     {
       baseUrl: iamUrl,
@@ -51,23 +64,22 @@ export async function lookupProjectId(options: ProjectLookupOptions): Promise<st
     signal: options.signal,
   });
   const projects = (answer.json as { projects?: unknown })?.projects;
+  // Only the project named after the region: any other would send every call to the wrong project.
   const match = Array.isArray(projects)
-    ? (projects.find(
+    ? projects.find(
         (p): p is { id: string } =>
           typeof p === 'object' &&
           p !== null &&
           typeof (p as { id?: unknown }).id === 'string' &&
           (p as { name?: unknown }).name === options.region,
-      ) ?? projects.find((p): p is { id: string } => typeof (p as { id?: unknown })?.id === 'string'))
+      )
     : undefined;
-  // The scoped token names its project too; use it if listing projects is not permitted to show it.
-  const projectId = match?.id ?? issued.projectId;
-  if (!projectId) {
+  if (!match) {
     throw new EcsError(
       'invalidInput',
       `No project named "${options.region}" was found for this account. Check the region, or set the project id.`,
       answer.requestId ? { requestId: answer.requestId } : {},
     );
   }
-  return projectId;
+  return match.id;
 }

@@ -9,6 +9,7 @@ import { sendHttp, type HttpLimits, type HttpResponse } from './httpTransport';
 import { canonicalQuery, encodePathSegment, type QueryParams } from './percentEncoding';
 import type { RequestAuth } from './requestAuth';
 import { emitRequestEvent, type RequestListener } from './requestEvents';
+import { serverText } from './serverText';
 import {
   cancelledError,
   isRetryableNetworkError,
@@ -176,11 +177,22 @@ function parseJson(
 }
 
 function redirectError(status: number, response: HttpResponse, url: URL): EcsError {
-  const location = response.headers.get('location');
-  const to = location ? ` to ${new URL(location, url).origin}` : '';
+  const origin = redirectOrigin(response.headers.get('location'), url);
+  const to = origin ? ` to ${origin}` : '';
   return new EcsError(
     'badResponse',
     `The endpoint redirected${to} (HTTP ${status}); credentials are not sent on. Set the endpoint to the final URL.`,
     { status },
   );
+}
+
+/** Where a redirect points, for the message; a Location that is not a URL is left out, never thrown. */
+function redirectOrigin(location: string | null, url: URL): string | undefined {
+  if (!location) return undefined;
+  try {
+    const origin = new URL(location, url).origin;
+    return origin === 'null' ? undefined : serverText(origin, 200);
+  } catch {
+    return undefined;
+  }
 }

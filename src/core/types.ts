@@ -1,5 +1,6 @@
 /** Public shapes of the ECS metadata core. Keep this surface stable: outside tools drive it. */
 import type { EcsErrorKind } from './errors';
+import type { TokenCache } from './tokenCache';
 
 export type AkSkAuth = { type: 'aksk'; accessKey: string; secretKey: string; securityToken?: string };
 export type PasswordAuth = {
@@ -58,6 +59,11 @@ export interface EcsClientOptions {
   maxResponseBytes?: number;
   /** Clock for signatures and token expiry. Tests only. */
   now?: () => Date;
+  /**
+   * Password auth: where the IAM token is kept between clients (and runs), so a new client reuses it
+   * until shortly before it expires. Keep it per profile, endpoints, user and credentials.
+   */
+  tokenCache?: TokenCache;
 }
 
 export interface CallOptions {
@@ -116,4 +122,6 @@ export interface ProjectLookupOptions {
   timeoutMs?: number;
   onRequest?: (event: RequestEvent) => void;
   userAgent?: string;
+  /** The password client's token cache: a kept token scoped to the region's project answers without a request. */
+  tokenCache?: TokenCache;
 }

@@ -1,12 +1,21 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../lifecycle/disposable';
 import { SetupError } from '../errors/setupError';
+import { parseBinding, type CredentialBinding } from './credentialBinding';
 import { parseCredentials, type Credentials } from './credentials';
 
 const prefix = 'ecsMetadata.profile/';
 
+/** A profile's secrets and where they were entered for. */
+export interface StoredCredentials {
+  credentials: Credentials;
+  /** Undefined only for secrets stored by version 0.1.0, before bindings existed. */
+  boundTo?: CredentialBinding;
+}
+
 /**
- * Profile secrets in VS Code's SecretStorage (the OS keyring), one JSON entry per profile.
+ * Profile secrets in VS Code's SecretStorage (the OS keyring), one JSON entry per profile holding
+ * the secrets and their binding (`{ credentials, boundTo }`).
  * When the keyring is unusable this fails loudly: secrets are never written anywhere else.
  */
 export class CredentialStore extends Disposable {
@@ -23,18 +32,19 @@ export class CredentialStore extends Disposable {
     );
   }
 
-  async get(profileName: string): Promise<Credentials | undefined> {
+  async get(profileName: string): Promise<StoredCredentials | undefined> {
     const raw = await this.guard(() => this.secrets.get(prefix + profileName));
     if (raw === undefined) return undefined;
     try {
-      return parseCredentials(JSON.parse(raw));
+      return parseStored(JSON.parse(raw));
     } catch {
       return undefined;
     }
   }
 
-  async set(profileName: string, credentials: Credentials): Promise<void> {
-    await this.guard(() => this.secrets.store(prefix + profileName, JSON.stringify(credentials)));
+  async set(profileName: string, stored: Required<StoredCredentials>): Promise<void> {
+    const entry = { credentials: stored.credentials, boundTo: stored.boundTo };
+    await this.guard(() => this.secrets.store(prefix + profileName, JSON.stringify(entry)));
   }
 
   async delete(profileName: string): Promise<void> {
@@ -49,6 +59,19 @@ export class CredentialStore extends Disposable {
       throw new SetupError('keyring', keyringMessage());
     }
   }
+}
+
+/** `{ credentials, boundTo }`, or the bare credentials 0.1.0 stored. */
+function parseStored(value: unknown): StoredCredentials | undefined {
+  const entry = value as { credentials?: unknown; boundTo?: unknown } | null;
+  if (typeof entry === 'object' && entry !== null && 'credentials' in entry) {
+    const credentials = parseCredentials(entry.credentials);
+    const boundTo = parseBinding(entry.boundTo);
+    // A binding that does not parse would let the secrets go anywhere: treat the entry as unusable.
+    return credentials && boundTo ? { credentials, boundTo } : undefined;
+  }
+  const legacy = parseCredentials(value);
+  return legacy ? { credentials: legacy } : undefined;
 }
 
 export function keyringMessage(): string {

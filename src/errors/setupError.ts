@@ -1,8 +1,10 @@
 /**
  * Errors in the extension's own setup, before any request: the profile is unknown or incomplete,
- * its credentials are missing, or the keyring cannot be used. The UI turns each kind into a fix.
+ * its credentials are missing or were entered for other endpoints, or the keyring cannot be used.
+ * The UI turns each kind into a fix.
  */
-export type SetupErrorKind = 'unknownProfile' | 'incompleteProfile' | 'missingCredentials' | 'keyring';
+export type SetupErrorKind =
+  'unknownProfile' | 'incompleteProfile' | 'missingCredentials' | 'endpointsChanged' | 'keyring';
 
 export class SetupError extends Error {
   readonly kind: SetupErrorKind;

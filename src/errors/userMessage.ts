@@ -26,6 +26,8 @@ export interface UserMessage {
   /** A few words for places with little room, such as a tree item's label. */
   summary: string;
   actions: ErrorAction[];
+  /** What clicking the error's item in the tree does, when that is not a retry (which would fail again). */
+  fix?: ErrorAction;
 }
 
 /** Turns any error into a localized message that says what went wrong and what to do about it. */
@@ -52,6 +54,15 @@ function describeSetupError(err: SetupError, context: ErrorSubject): UserMessage
         summary: vscode.l10n.t('Credentials needed'),
         actions: [setCredentials(profile)],
       };
+    case 'endpointsChanged': {
+      const confirm = confirmEndpoints(profile);
+      return {
+        message: err.message,
+        summary: vscode.l10n.t('Endpoints changed: confirm credentials'),
+        actions: [confirm, setCredentials(profile)],
+        fix: confirm,
+      };
+    }
     case 'keyring':
       return { message: err.message, summary: vscode.l10n.t('Keyring unavailable'), actions: [] };
     case 'unknownProfile':
@@ -184,11 +195,12 @@ function describeNetworkError(err: EcsError): UserMessage {
   const trouble = networkTrouble(err);
   if (trouble === 'certificate') {
     return {
+      // Only ways to trust the right CA: turning checks off would hand the credentials to whoever intercepts.
       message: vscode.l10n.t(
-        'The server certificate could not be verified. If a proxy or company CA signs it, add that CA with the NODE_EXTRA_CA_CERTS environment variable, or check the http.proxyStrictSSL setting.',
+        'The server certificate could not be verified, so nothing was sent. If a proxy or company CA signs it, add that CA to the system certificates (used while http.systemCertificates is on) or point the NODE_EXTRA_CA_CERTS environment variable at it, then restart VS Code. The log names the host.',
       ),
       summary: vscode.l10n.t('Certificate not trusted'),
-      actions: [openSettings('http.proxyStrictSSL'), showLog()],
+      actions: [openSettings('http.systemCertificates'), showLog()],
     };
   }
   return {
@@ -214,6 +226,14 @@ function setCredentials(profile: string | undefined): ErrorAction {
   return {
     title: vscode.l10n.t('Set Credentials'),
     command: CommandId.setCredentials,
+    args: profile ? [{ profile }] : [],
+  };
+}
+
+function confirmEndpoints(profile: string | undefined): ErrorAction {
+  return {
+    title: vscode.l10n.t('Confirm Change'),
+    command: CommandId.confirmEndpoints,
     args: profile ? [{ profile }] : [],
   };
 }

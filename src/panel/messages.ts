@@ -25,11 +25,17 @@ export interface PanelView {
   fetchedAt?: string;
   requestId?: string;
   error?: PanelError;
+  /** `ecsMetadata.maskValues`: the page shows •••••• until its Reveal button is pressed. */
+  masked?: boolean;
 }
 
-/** What the page persists with `vscode.setState`, handed back by the serializer after a window reload. */
+/**
+ * What the page persists with `vscode.setState`, handed back by the serializer after a window reload.
+ * VS Code writes it to disk (workspace storage), so it holds which key and how to show it — never
+ * the value, and nothing else read from the cloud.
+ */
 export interface PanelState {
-  view: PanelView;
+  target: PanelTarget;
   prettyJson: boolean;
 }
 

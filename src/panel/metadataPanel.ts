@@ -4,6 +4,7 @@ import { Disposable } from '../lifecycle/disposable';
 import { buildPanelHtml, type PanelLabels } from './panelHtml';
 import { isPageToHostMessage } from './panelState';
 import { createNonce } from './nonce';
+import { settings } from '../settings/settings';
 
 export const PANEL_VIEW_TYPE = 'ecsMetadata.value';
 
@@ -87,7 +88,9 @@ export class MetadataPanel extends Disposable {
     return !this.isDisposed && this.webviewPanel.active;
   }
 
+  /** Shows `view`, masked or not as `ecsMetadata.maskValues` says now. */
   show(view: PanelView): void {
+    view = { ...view, masked: settings.maskValues() };
     this.view = view;
     this.webviewPanel.title = vscode.l10n.t('{0} — ECS Metadata', view.target.key);
     this.post({ type: 'show', view });
@@ -151,5 +154,7 @@ function panelLabels(): PanelLabels {
     requestId: vscode.l10n.t('Request ID'),
     loading: vscode.l10n.t('Loading…'),
     none: '—',
+    reveal: vscode.l10n.t('Reveal'),
+    refreshToRead: vscode.l10n.t('Refresh to read'),
   };
 }

@@ -8,6 +8,7 @@ import { readKeyWithProgress, type KeyRead, type KeyReaderDeps } from '../metada
 import type { PanelState, PanelView } from './messages';
 import { MetadataPanel, type PanelRequestHandler } from './metadataPanel';
 import { viewAsJson } from './viewAsJson';
+import { Setting, onDidChangeSetting } from '../settings/settings';
 
 /**
  * Keeps the single metadata panel: every key opens in it, a closed one is created again on demand.
@@ -19,11 +20,14 @@ export class PanelController implements vscode.Disposable {
   private generation = 0;
   /** Aborted when the panel closes: its reads are for nobody then. */
   private reads = new AbortController();
+  private readonly maskSubscription: vscode.Disposable;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly deps: KeyReaderDeps,
-  ) {}
+  ) {
+    this.maskSubscription = onDidChangeSetting([Setting.maskValues], () => this.rerender());
+  }
 
   /** What the panel shows now (undefined when it is closed). */
   get currentView(): PanelView | undefined {
@@ -64,15 +68,32 @@ export class PanelController implements vscode.Disposable {
     }
   }
 
-  /** Takes over a panel VS Code restored after a reload, showing what the page had saved. */
+  /**
+   * Takes over a panel VS Code restored after a reload. Its saved state names the key, never the
+   * value: the value is read again (one GET) while the profile exists; otherwise the panel shows
+   * the key with "Refresh to read".
+   */
   restore(webviewPanel: vscode.WebviewPanel, state: PanelState | undefined): void {
     this.panel?.dispose();
     const panel = MetadataPanel.revive(webviewPanel, this.extensionUri, this.handleRequest);
     this.adopt(panel);
-    if (state) panel.show({ ...state.view, loading: false });
+    if (!state) return;
+    if (this.deps.profiles.get(state.target.profile)) {
+      // Failures land in the panel; nobody clicked, so no notification.
+      this.showKey(state.target).catch(() => undefined);
+    } else {
+      panel.show({ target: state.target, loading: false });
+    }
+  }
+
+  /** Shows the current view again, after `ecsMetadata.maskValues` changed. */
+  private rerender(): void {
+    const view = this.panel?.current;
+    if (view) this.panel?.show(view);
   }
 
   dispose(): void {
+    this.maskSubscription.dispose();
     this.panel?.dispose();
     this.panel = undefined;
   }

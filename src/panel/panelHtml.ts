@@ -19,6 +19,10 @@ export interface PanelLabels {
   loading: string;
   /** Shown for a detail that is not known (no request id, never fetched). */
   none: string;
+  /** Shows a masked value (`ecsMetadata.maskValues`) while the panel shows it. */
+  reveal: string;
+  /** Where the value would be when none was read (a panel restored after a reload whose profile is gone). */
+  refreshToRead: string;
 }
 
 export interface PanelHtmlInput {
@@ -59,7 +63,7 @@ export function buildPanelHtml(input: PanelHtmlInput): string {
 <link rel="stylesheet" href="${t(input.styleUri)}">
 <title>${t(l.title)}</title>
 </head>
-<body data-loading="${t(l.loading)}" data-none="${t(l.none)}">
+<body data-loading="${t(l.loading)}" data-none="${t(l.none)}" data-refresh-to-read="${t(l.refreshToRead)}">
 <main>
 <header>
 <h1 id="key"></h1>
@@ -69,6 +73,7 @@ export function buildPanelHtml(input: PanelHtmlInput): string {
 <button id="copy-value" type="button">${t(l.copyValue)}</button>
 <button id="refresh" type="button" class="secondary">${t(l.refresh)}</button>
 <button id="copy-json" type="button" class="secondary">${t(l.copyJson)}</button>
+<button id="reveal" type="button" class="secondary" hidden>${t(l.reveal)}</button>
 <label id="pretty-json-label" class="toggle" hidden><input id="pretty-json" type="checkbox"> ${t(l.prettyJson)}</label>
 </div>
 <div id="error" role="alert" hidden></div>

@@ -3,7 +3,7 @@
  * The page is ours, but its state is read from disk and its messages cross a process boundary,
  * so both are checked before the host acts on them.
  */
-import type { PageToHostMessage, PanelState, PanelTarget, PanelView } from './messages';
+import type { PageToHostMessage, PanelState, PanelTarget } from './messages';
 
 const PAGE_MESSAGE_TYPES: ReadonlySet<string> = new Set(['ready', 'copyValue', 'copyJson', 'refresh']);
 
@@ -11,20 +11,19 @@ export function isPageToHostMessage(value: unknown): value is PageToHostMessage 
   return isRecord(value) && typeof value.type === 'string' && PAGE_MESSAGE_TYPES.has(value.type);
 }
 
-export function isPanelState(value: unknown): value is PanelState {
-  return isRecord(value) && typeof value.prettyJson === 'boolean' && isPanelView(value.view);
-}
-
-function isPanelView(value: unknown): value is PanelView {
-  if (!isRecord(value) || !isPanelTarget(value.target) || typeof value.loading !== 'boolean') return false;
-  if (!optional(value.value, 'string') || !optional(value.fetchedAt, 'string')) return false;
-  if (!optional(value.requestId, 'string')) return false;
-  if (value.error === undefined) return true;
-  return (
-    isRecord(value.error) &&
-    typeof value.error.message === 'string' &&
-    optional(value.error.requestId, 'string')
-  );
+/**
+ * The state the page saved, reduced to what may be kept: the target and the view option. A state
+ * of version 0.1.0 (`{ view, prettyJson }`, which held the value) gives only its target.
+ */
+export function panelStateOf(value: unknown): PanelState | undefined {
+  if (!isRecord(value) || typeof value.prettyJson !== 'boolean') return undefined;
+  const target = isRecord(value.view) ? value.view.target : value.target;
+  if (!isPanelTarget(target)) return undefined;
+  const { profile, serverId, key, serverName } = target;
+  return {
+    target: serverName === undefined ? { profile, serverId, key } : { profile, serverId, key, serverName },
+    prettyJson: value.prettyJson,
+  };
 }
 
 function isPanelTarget(value: unknown): value is PanelTarget {

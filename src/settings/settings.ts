@@ -6,6 +6,7 @@ const section = 'ecsMetadata';
 export const Setting = {
   profiles: 'ecsMetadata.profiles',
   hideValuePreviews: 'ecsMetadata.hideValuePreviews',
+  maskValues: 'ecsMetadata.maskValues',
   requestTimeoutSeconds: 'ecsMetadata.requestTimeoutSeconds',
 } as const;
 
@@ -25,6 +26,20 @@ export const settings = {
   /** `ecsMetadata.hideValuePreviews`: values stay out of lists shown to onlookers. */
   hideValuePreviews(): boolean {
     return configuration().get<boolean>(keyOf(Setting.hideValuePreviews), false);
+  },
+
+  /** `ecsMetadata.maskValues`: values show as •••••• in the tree, the key picker and the panel. */
+  maskValues(): boolean {
+    return configuration().get<boolean>(keyOf(Setting.maskValues), false);
+  },
+
+  /** Writes `ecsMetadata.maskValues` to user settings (off removes it). */
+  async writeMaskValues(masked: boolean): Promise<void> {
+    await configuration().update(
+      keyOf(Setting.maskValues),
+      masked ? true : undefined,
+      vscode.ConfigurationTarget.Global,
+    );
   },
 
   /** `ecsMetadata.requestTimeoutSeconds` in milliseconds, kept within sane bounds. */

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../commands/commandIds';
-import { describeError, type ErrorSubject } from '../errors/userMessage';
+import { onBehalfOfPerson } from '../commands/registerCommand';
+import { describeError, type ErrorAction, type ErrorSubject } from '../errors/userMessage';
 import { ContextValue } from './contextValues';
 import { TreeNode } from './treeNode';
 
@@ -14,6 +15,7 @@ export class MessageNode extends TreeNode {
     readonly label: string,
     readonly detail: string | undefined,
     readonly kind: 'info' | 'error',
+    private readonly fix?: ErrorAction,
   ) {
     super(parent);
   }
@@ -23,15 +25,27 @@ export class MessageNode extends TreeNode {
   }
 
   static error(parent: TreeNode, err: unknown, subject: ErrorSubject): MessageNode {
-    const { message, summary } = describeError(err, subject);
-    return new MessageNode(parent, summary, message, 'error');
+    const { message, summary, fix } = describeError(err, subject);
+    return new MessageNode(parent, summary, message, 'error', fix);
   }
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
     item.contextValue = ContextValue.Message;
     item.tooltip = this.detail;
-    if (this.kind === 'error') {
+    if (this.kind === 'error' && this.fix) {
+      // Retrying would fail the same way; the click runs what fixes it.
+      item.description = this.fix.title;
+      item.iconPath = new vscode.ThemeIcon(
+        'warning',
+        new vscode.ThemeColor('problemsWarningIcon.foreground'),
+      );
+      item.command = {
+        title: this.fix.title,
+        command: this.fix.command,
+        arguments: (this.fix.args ?? []).map(onBehalfOfPerson),
+      };
+    } else if (this.kind === 'error') {
       item.description = vscode.l10n.t('click to retry');
       item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
       item.command = {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { valuePreview } from '../metadata/valuePreview';
+import { keyPreview } from '../metadata/valuePreview';
 import { CommandId } from '../commands/commandIds';
 import { ContextValue } from './contextValues';
 import type { ServerNode } from './serverNode';
@@ -35,7 +35,7 @@ export class MetadataKeyNode extends TreeNode {
     item.id = `${this.parent.getTreeItemId()}/key:${this.key}`;
     item.contextValue = ContextValue.MetadataKey;
     item.iconPath = new vscode.ThemeIcon('symbol-key');
-    if (!this.hidePreview) item.description = valuePreview(this.value, previewLength);
+    if (!this.hidePreview) item.description = keyPreview(this.value, previewLength);
     item.tooltip = this.key;
     item.command = {
       title: vscode.l10n.t('Open Metadata Key'),

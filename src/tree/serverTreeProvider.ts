@@ -43,6 +43,8 @@ export class ServerTreeProvider extends Disposable implements vscode.TreeDataPro
     this.register(profiles.onDidChange(() => this.refresh()));
     this.register(credentials.onDidChange(() => this.refresh()));
     this.register(onDidChangeSetting([Setting.hideValuePreviews], () => this.refresh()));
+    // Masking changes only how values are drawn: redraw from what is loaded, fetch nothing.
+    this.register(onDidChangeSetting([Setting.maskValues], () => this.changed.fire(undefined)));
   }
 
   get filter(): string | undefined {

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { buildPanelHtml, escapeHtml, type PanelHtmlInput } from '../../src/panel/panelHtml';
 import { createNonce } from '../../src/panel/nonce';
-import { isPageToHostMessage, isPanelState } from '../../src/panel/panelState';
+import { isPageToHostMessage, panelStateOf } from '../../src/panel/panelState';
 import { viewAsJson } from '../../src/panel/viewAsJson';
 import type { PanelView } from '../../src/panel/messages';
 
@@ -28,6 +28,8 @@ function input(overrides: Partial<PanelHtmlInput> = {}): PanelHtmlInput {
       requestId: 'Request ID',
       loading: 'Loading…',
       none: '—',
+      reveal: 'Reveal',
+      refreshToRead: 'Refresh to read',
     },
     ...overrides,
   };
@@ -87,6 +89,7 @@ describe('panel HTML', () => {
       'refresh',
       'copy-json',
       'pretty-json',
+      'reveal',
     ]) {
       assert.ok(html.includes(`id="${id}"`), `missing #${id}`);
     }
@@ -158,14 +161,22 @@ describe('panel state and messages', () => {
     requestId: 'req-1',
   };
 
-  it('accepts the state the page saves and refuses malformed ones', () => {
-    assert.ok(isPanelState({ view, prettyJson: true }));
-    assert.ok(isPanelState({ view: { ...view, error: { message: 'x' } }, prettyJson: false }));
-    assert.ok(!isPanelState(undefined));
-    assert.ok(!isPanelState({ view }));
-    assert.ok(!isPanelState({ view: { ...view, target: { profile: 'p', key: 'k' } }, prettyJson: false }));
-    assert.ok(!isPanelState({ view: { ...view, value: 42 }, prettyJson: false }));
-    assert.ok(!isPanelState({ view: { ...view, error: 'boom' }, prettyJson: false }));
+  it('keeps of a saved state only the target and the view option, never a value', () => {
+    const { target } = view;
+    assert.deepEqual(panelStateOf({ target, prettyJson: true }), { target, prettyJson: true });
+    // A state saved by 0.1.0 held the whole view, value included: only its target is taken.
+    const legacy = panelStateOf({ view: { ...view, error: { message: 'x' } }, prettyJson: false });
+    assert.deepEqual(legacy, { target, prettyJson: false });
+    assert.ok(!JSON.stringify(legacy).includes('team-web'));
+    const extra = panelStateOf({
+      target: { ...target, value: 'team-web' },
+      value: 'team-web',
+      prettyJson: true,
+    });
+    assert.ok(!JSON.stringify(extra).includes('team-web'));
+    assert.equal(panelStateOf(undefined), undefined);
+    assert.equal(panelStateOf({ target }), undefined);
+    assert.equal(panelStateOf({ target: { profile: 'p', key: 'k' }, prettyJson: false }), undefined);
   });
 
   it('accepts only the page messages it knows', () => {

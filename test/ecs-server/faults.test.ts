@@ -107,6 +107,61 @@ describe('local ECS server: fault switches', () => {
     assert.equal((await get()).status, 200);
   });
 
+  it('hostileErrorText: 500 in the gateway shape with a multi-line request_id, no X-Request-Id, the token echoed', async () => {
+    server.setFaults({ hostileErrorText: { count: 1 } });
+    const answer = await get();
+    assert.equal(answer.status, 500);
+    assert.equal(answer.headers['x-request-id'], undefined);
+    const body = json(answer);
+    assert.match(String(body.request_id), /\n.*forged/);
+    assert.ok(String(body.error_code).length > 10_000);
+    assert.ok(String(body.error_msg).includes(server.credentials.token));
+    assert.equal((await get()).status, 200);
+  });
+
+  it('redirect: the given status with the Location verbatim, even when it is not a URL', async () => {
+    server.setFaults({ redirect: { count: 1, status: 302, location: 'http://[not-a-host' } });
+    const answer = await get();
+    assert.equal(answer.status, 302);
+    assert.equal(answer.headers.location, 'http://[not-a-host');
+    assert.equal((await get()).status, 200);
+  });
+
+  it('iam switches: a token without its project, a 403 or other regions on GET /v3/projects', async () => {
+    const login = (): Promise<Answer> =>
+      send(server.url, '/v3/auth/tokens', {
+        method: 'POST',
+        body: JSON.stringify({
+          auth: {
+            identity: {
+              methods: ['password'],
+              password: {
+                user: {
+                  name: server.credentials.user,
+                  password: server.credentials.password,
+                  domain: { name: server.credentials.domain },
+                },
+              },
+            },
+            scope: { project: { name: server.region } },
+          },
+        }),
+      });
+    const projectOf = async (): Promise<unknown> =>
+      (json(await login()).token as { project?: unknown }).project;
+    assert.equal(((await projectOf()) as { id: string }).id, server.projectId);
+    server.setFaults({ iamTokenProject: 'omitted' });
+    assert.equal(await projectOf(), undefined);
+    server.setFaults({ iamTokenProject: 'otherRegion' });
+    assert.notEqual(((await projectOf()) as { name: string }).name, server.region);
+    const list = (): Promise<Answer> => get(`/v3/projects?name=${server.region}`);
+    server.setFaults({ iamProjectList: 'forbidden' });
+    assert.equal((await list()).status, 403);
+    server.setFaults({ iamProjectList: 'otherRegions' });
+    const names = (json(await list()).projects as { name: string }[]).map((p) => p.name);
+    assert.ok(names.length > 0 && !names.includes(server.region), names.join());
+  });
+
   it('hang: the request is never answered, and close() still resolves', async () => {
     const own = await startEcsServer();
     own.setFaults({ hang: { count: 1 } });

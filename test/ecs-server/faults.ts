@@ -20,6 +20,10 @@ export function defaultFaults(): FaultSwitches {
     stallBody: { count: 0 },
     trickleBody: { count: 0 },
     endlessBody: { count: 0 },
+    hostileErrorText: { count: 0 },
+    redirect: { count: 0, status: 302, location: '' },
+    iamTokenProject: 'scoped',
+    iamProjectList: 'filtered',
   };
 }
 
@@ -33,7 +37,9 @@ export type FaultAction =
   | { kind: 'serverError'; status: 500 | 502 | 503 | 504 }
   | { kind: 'htmlError' }
   | { kind: 'malformedJson' }
-  | { kind: 'oversizedBody'; bytes: number };
+  | { kind: 'oversizedBody'; bytes: number }
+  | { kind: 'hostileErrorText' }
+  | { kind: 'redirect'; status: 301 | 302 | 307 | 308; location: string };
 
 /**
  * Uses up one count of the first armed one-shot fault, in a fixed order (the ones that give no
@@ -58,6 +64,10 @@ export function takeFault(faults: FaultSwitches): FaultAction | undefined {
   if (use(faults.htmlError)) return { kind: 'htmlError' };
   if (use(faults.malformedJson)) return { kind: 'malformedJson' };
   if (use(faults.oversizedBody)) return { kind: 'oversizedBody', bytes: faults.oversizedBody.bytes };
+  if (use(faults.hostileErrorText)) return { kind: 'hostileErrorText' };
+  if (use(faults.redirect)) {
+    return { kind: 'redirect', status: faults.redirect.status, location: faults.redirect.location };
+  }
   return undefined;
 }
 
@@ -108,4 +118,13 @@ export function truncateJson(body: string): string {
 export function paddedJson(bytes: number): string {
   const frame = '{"padding":""}';
   return `{"padding":"${'x'.repeat(Math.max(0, bytes - frame.length))}"}`;
+}
+
+/** What a hostile or broken gateway might write into the fields clients show and log. */
+export function hostileErrorBody(authToken: string | undefined): object {
+  return {
+    error_code: `APIGW.9999\n${'\u0007\u001b[31m'.repeat(5)}${'X'.repeat(10_000)}`,
+    error_msg: `Backend failed \u202etxt.exe\u202c for token ${authToken ?? '(none)'}\r\nsee logs`,
+    request_id: 'abc123\n2026-01-01 00:00:00.000 [info] GET /v2.1/forged · 200 · 1 ms\r\n[error] forged line',
+  };
 }

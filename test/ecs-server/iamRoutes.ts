@@ -75,7 +75,18 @@ function issueToken(context: RouteContext): void {
     methods: ['password'],
     user: { id: 'c1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6', name: credentials.user, domain },
   };
-  if (projectId !== undefined) answer.project = { id: projectId, name: state.region, domain };
+  if (projectId !== undefined) {
+    switch (state.faults.iamTokenProject) {
+      case 'scoped':
+        answer.project = { id: projectId, name: state.region, domain };
+        break;
+      case 'otherRegion':
+        answer.project = { id: OTHER_PROJECTS[0].id, name: OTHER_PROJECTS[0].name, domain };
+        break;
+      case 'omitted':
+        break;
+    }
+  }
   if (context.query.get('nocatalog') !== 'true') {
     answer.catalog = [
       {
@@ -90,8 +101,33 @@ function issueToken(context: RouteContext): void {
   sendJson(reply, 201, { token: answer }, { 'X-Subject-Token': token });
 }
 
+/** Projects of other regions the account also has, for the `iam…` switches. */
+const OTHER_PROJECTS = [
+  { id: '7e1d2c3b4a5f46e7d8c9b0a1f2e3d4c5', name: 'cn-other-1' },
+  { id: '8f2e3d4c5b6a47f8e9d0c1b2a3f4e5d6', name: 'cn-other-1_sub' },
+];
+
 function listProjects(context: RouteContext): void {
   const { state } = context;
+  if (state.faults.iamProjectList === 'forbidden') {
+    return sendJson(
+      context.reply,
+      403,
+      keystoneError(
+        403,
+        'Forbidden',
+        'You are not authorized to perform the requested action: identity:list_projects.',
+      ),
+    );
+  }
+  if (state.faults.iamProjectList === 'otherRegions') {
+    const projects = OTHER_PROJECTS.map((p) => ({
+      ...p,
+      enabled: true,
+      domain_id: 'd0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5',
+    }));
+    return sendJson(context.reply, 200, { projects, links: { self: `${state.baseUrl()}/v3/projects` } });
+  }
   const name = context.query.get('name');
   const project = {
     id: state.projectId,

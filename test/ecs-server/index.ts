@@ -13,6 +13,7 @@ import { UNPUBLISHED_ROUTE_MESSAGE, gatewayError, huaweiError, novaFault } from 
 import {
   HTML_GATEWAY_PAGE,
   defaultFaults,
+  hostileErrorBody,
   paddedJson,
   serverErrorBody,
   takeFault,
@@ -216,6 +217,13 @@ export async function startEcsServer(options: EcsServerOptions = {}): Promise<Ec
           reply.transformBody = () => ({ status: 200, body: paddedJson(bytes) });
           break;
         }
+        case 'hostileErrorText': {
+          const token = req.headers['x-auth-token'];
+          reply.withoutRequestIdHeader = true;
+          return sendJson(reply, 500, hostileErrorBody(typeof token === 'string' ? token : undefined));
+        }
+        case 'redirect':
+          return sendText(reply, fault.status, 'text/plain', '', { Location: fault.location });
         case undefined:
           break;
       }

@@ -11,6 +11,8 @@ export interface Reply {
   transformBody?: (body: string, status: number) => { status: number; body: string };
   /** How the answer goes on the wire; default one piece with Content-Length. */
   wire?: WireShape;
+  /** Set by a fault: no `X-Request-Id` header, so clients take the id from the body. */
+  withoutRequestIdHeader?: boolean;
 }
 
 export function sendJson(
@@ -24,8 +26,14 @@ export function sendJson(
   write(reply, status, 'application/json', text, headers);
 }
 
-export function sendText(reply: Reply, status: number, contentType: string, text: string): void {
-  write(reply, status, contentType, text, {});
+export function sendText(
+  reply: Reply,
+  status: number,
+  contentType: string,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
+  write(reply, status, contentType, text, headers);
 }
 
 function write(
@@ -37,7 +45,11 @@ function write(
 ): void {
   const { res } = reply;
   if (res.headersSent || res.destroyed) return;
-  const all = { 'Content-Type': contentType, 'X-Request-Id': reply.requestId, ...headers };
+  const all = {
+    'Content-Type': contentType,
+    ...(reply.withoutRequestIdHeader ? {} : { 'X-Request-Id': reply.requestId }),
+    ...headers,
+  };
   if (reply.wire) {
     writeShaped(res, status, all, text, reply.wire);
   } else {

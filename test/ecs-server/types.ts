@@ -24,8 +24,8 @@ export interface EcsServerOptions {
 
 /**
  * Fault switches. Counters are one-shot: each affected request uses up one. They apply to ECS API
- * routes only (`/v2.1`, `/v1` and unknown routes); IAM routes (`/v3`) only get `latencyMs`, so a test
- * of, say, retries on 503 is not muddled by the token request also failing.
+ * routes only (`/v2.1`, `/v1` and unknown routes); IAM routes (`/v3`) only get `latencyMs` and the
+ * `iam…` switches, so a test of, say, retries on 503 is not muddled by the token request also failing.
  */
 export interface FaultSwitches {
   /** Added before every answer (API and IAM). */
@@ -63,6 +63,25 @@ export interface FaultSwitches {
   trickleBody: { count: number };
   /** Next `count` API answers: 200 with a chunked body that never ends, written as fast as the client reads. */
   endlessBody: { count: number };
+  /**
+   * Next `count` API requests answer 500 in the gateway shape with hostile text: a `request_id` with
+   * line breaks that would forge log lines, a 10 000-character `error_code` with control characters,
+   * and an `error_msg` with bidi overrides that quotes the caller's `X-Auth-Token`.
+   */
+  hostileErrorText: { count: number };
+  /** Next `count` API requests answer `status` with this `Location` header, verbatim (it may not be a URL). */
+  redirect: { count: number; status: 301 | 302 | 307 | 308; location: string };
+  /**
+   * What an IAM token says about its project: `scoped` (the project asked for), `omitted` (no
+   * project in the body, as some Keystone deployments answer) or `otherRegion` (a project of
+   * another name, as a misbehaving IAM might).
+   */
+  iamTokenProject: 'scoped' | 'omitted' | 'otherRegion';
+  /**
+   * `GET /v3/projects`: `filtered` (honours `?name=`), `forbidden` (403, a sub-user without
+   * `iam:projects:list`) or `otherRegions` (ignores the filter and lists only other regions' projects).
+   */
+  iamProjectList: 'filtered' | 'forbidden' | 'otherRegions';
 }
 
 export interface RecordedRequest {

@@ -147,7 +147,11 @@ describe('credentials: an unusable keyring', () => {
     try {
       for (const action of [
         () => store.get('p'),
-        () => store.set('p', { accessKey: 'AK', secretKey: 'do-not-show-me' }),
+        () =>
+          store.set('p', {
+            credentials: { accessKey: 'AK', secretKey: 'do-not-show-me' },
+            boundTo: { auth: 'aksk', ecsOrigin: 'https://ecs.example.com' },
+          }),
         () => store.delete('p'),
       ]) {
         const err = await action().then(

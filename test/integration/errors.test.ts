@@ -84,13 +84,18 @@ describe('errors: user messages', () => {
     );
   });
 
-  it('an untrusted certificate points at NODE_EXTRA_CA_CERTS and http.proxyStrictSSL', () => {
+  it('an untrusted certificate offers the CA route (NODE_EXTRA_CA_CERTS, http.systemCertificates) and the log, never proxyStrictSSL', () => {
     const cause = Object.assign(new Error('self-signed certificate'), {
       code: 'DEPTH_ZERO_SELF_SIGNED_CERT',
     });
     const message = describeError(new EcsError('network', 'TLS failed', { cause }));
     assert.match(message.message, /NODE_EXTRA_CA_CERTS/);
-    assert.match(message.message, /http\.proxyStrictSSL/);
+    assert.match(message.message, /http\.systemCertificates/);
+    assert.doesNotMatch(JSON.stringify(message), /proxyStrictSSL/);
+    assert.deepEqual(
+      message.actions.map((a) => [a.command, ...(a.args ?? [])]),
+      [['workbench.action.openSettings', 'http.systemCertificates'], ['ecsMetadata.showLog']],
+    );
   });
 
   it('403 names the permission the core set and the request id', () => {

@@ -271,9 +271,11 @@ describe('profiles', () => {
     const root = await profileRoot(f.api, 'Password');
     const servers = await childrenOf(f.api, root.node);
     assert.equal(servers.length, f.seed.servers.length);
+    // The token scoped by the region's project name names the project: no project listing needed.
     assert.ok(
-      f.server.requests.some((r) => r.path === '/v3/projects'),
-      'looked the project up',
+      f.server.requests.some((r) => r.path === '/v3/auth/tokens'),
+      'signed in for the region',
     );
+    assert.ok(!f.server.requests.some((r) => r.path === '/v3/projects'), 'listed projects needlessly');
   });
 });

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { metadataKeyProblem } from '../../core';
 import type { ClientProvider } from '../../clients/clientProvider';
 import { describeError } from '../../errors/userMessage';
-import { valuePreview } from '../../metadata/valuePreview';
+import { keyPreview } from '../../metadata/valuePreview';
 import { settings } from '../../settings/settings';
 import type { ServerRef } from '../../profiles/profile';
 import { runQuickPick } from './runQuickPick';
@@ -48,7 +48,7 @@ export function pickKey(
         .map((key) =>
           hidePreviews
             ? { label: key, key }
-            : { label: key, description: valuePreview(metadata[key], PREVIEW_LENGTH), key },
+            : { label: key, description: keyPreview(metadata[key], PREVIEW_LENGTH), key },
         );
     })
     .catch((err: unknown) => {

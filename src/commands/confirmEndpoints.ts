@@ -1,0 +1,61 @@
+import * as vscode from 'vscode';
+import { bindingChanges, bindingOf } from '../credentials/credentialBinding';
+import { describeBindingChanges } from '../credentials/endpointsChangedMessage';
+import { promptCredentials } from '../credentials/promptCredentials';
+import { CommandId } from './commandIds';
+import type { CommandDeps } from './commandDeps';
+import { profileFromArgument } from './profileArgument';
+import { registerCommand } from './registerCommand';
+
+/**
+ * `ecsMetadata.confirmEndpoints`: a profile's settings changed since its credentials were entered
+ * (another endpoint, user or sign-in method), so they are held back. Always asks — also when a
+ * script calls it, since the answer sends secrets to a new host — naming what changed, then binds
+ * the stored credentials to the profile as it is now, or asks for new ones. Resolves to true when
+ * the profile may use its credentials again.
+ */
+export function registerConfirmEndpoints(deps: CommandDeps): vscode.Disposable {
+  return registerCommand(CommandId.confirmEndpoints, async (call) => {
+    const profile = await profileFromArgument(
+      deps.profiles,
+      call,
+      vscode.l10n.t('Confirm Changed Endpoints'),
+    );
+    if (!profile) return false;
+    const stored = await deps.credentials.get(profile.name);
+    if (!stored) {
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Profile "{0}" has no credentials yet.', profile.name),
+      );
+      return false;
+    }
+    const boundTo = bindingOf(profile);
+    const changes = stored.boundTo ? bindingChanges(stored.boundTo, boundTo) : [];
+    if (changes.length === 0) {
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('The credentials of "{0}" already belong to its current settings.', profile.name),
+      );
+      return true;
+    }
+    const send = vscode.l10n.t('Send to New Endpoints');
+    const reenter = vscode.l10n.t('Enter New Credentials');
+    // Credentials of another sign-in method cannot serve the new one: only new ones will do.
+    const choices = changes.some((c) => c.field === 'auth') ? [reenter] : [send, reenter];
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Use the stored credentials of "{0}" with its changed settings?', profile.name),
+      { modal: true, detail: describeBindingChanges(changes) },
+      ...choices,
+    );
+    if (answer === send) {
+      await deps.credentials.set(profile.name, { credentials: stored.credentials, boundTo });
+      return true;
+    }
+    if (answer === reenter) {
+      const credentials = await promptCredentials(profile.name, profile.auth);
+      if (!credentials) return false;
+      await deps.credentials.set(profile.name, { credentials, boundTo });
+      return true;
+    }
+    return false;
+  });
+}

@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import type { AuthType, Profile } from '../profiles/profile';
+
+/**
+ * Where a profile's secrets were entered for: the hosts they may travel to, the sign-in method and
+ * the account. Stored beside the secrets; a profile whose settings no longer match is not sent them.
+ * Also the identity of anything derived from those secrets (e.g. a cached token): `bindingFingerprint`.
+ */
+export interface CredentialBinding {
+  auth: AuthType;
+  /** Origin of the ECS endpoint: every API call, and so every signature or token, goes there. */
+  ecsOrigin: string;
+  /** Origin of the IAM endpoint, for sign-in methods that send the secret there (password). */
+  iamOrigin?: string;
+  /** Account and user the password belongs to (password sign-in). */
+  domain?: string;
+  user?: string;
+}
+
+export type BindingField = keyof CredentialBinding;
+
+export interface BindingChange {
+  field: BindingField;
+  /** As the secrets were entered; undefined when the field was not set. */
+  was?: string;
+  now?: string;
+}
+
+const fields: readonly BindingField[] = ['auth', 'ecsOrigin', 'iamOrigin', 'domain', 'user'];
+
+/** The binding of a profile as its settings say now. */
+export function bindingOf(
+  profile: Pick<Profile, 'auth' | 'ecsEndpoint' | 'iamEndpoint' | 'domain' | 'user'>,
+): CredentialBinding {
+  const binding: CredentialBinding = { auth: profile.auth, ecsOrigin: originOf(profile.ecsEndpoint) };
+  // AK/SK signatures and static tokens go to ECS only; IAM, account and user matter where the password goes.
+  if (profile.auth === 'password') {
+    binding.iamOrigin = originOf(profile.iamEndpoint);
+    if (profile.domain !== undefined) binding.domain = profile.domain;
+    if (profile.user !== undefined) binding.user = profile.user;
+  }
+  return binding;
+}
+
+/** What differs between where the secrets were entered for and the profile now; empty when nothing. */
+export function bindingChanges(entered: CredentialBinding, now: CredentialBinding): BindingChange[] {
+  return fields
+    .filter((field) => entered[field] !== now[field])
+    .map((field) => ({ field, was: entered[field], now: now[field] }));
+}
+
+/**
+ * A short stable id of a binding (hex), for keys of things that must not outlive it — such as a
+ * token cached in SecretStorage per endpoints and user. Names no host or user in clear.
+ */
+export function bindingFingerprint(binding: CredentialBinding): string {
+  const canonical = JSON.stringify(fields.map((field) => binding[field] ?? null));
+  return createHash('sha256').update(canonical).digest('hex').slice(0, 32);
+}
+
+/** Checks a stored value (read back from SecretStorage) and keeps only the known fields. */
+export function parseBinding(value: unknown): CredentialBinding | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as Record<string, unknown>;
+  if (!['aksk', 'password', 'token'].includes(v.auth as string) || typeof v.ecsOrigin !== 'string') {
+    return undefined;
+  }
+  const binding: CredentialBinding = { auth: v.auth as AuthType, ecsOrigin: v.ecsOrigin };
+  for (const field of ['iamOrigin', 'domain', 'user'] as const) {
+    if (typeof v[field] === 'string') binding[field] = v[field];
+  }
+  return binding;
+}
+
+/** `https://host[:port]` of an endpoint; a path on the same host is the same place. */
+function originOf(endpoint: string): string {
+  try {
+    const origin = new URL(endpoint).origin;
+    return origin === 'null' ? endpoint : origin;
+  } catch {
+    return endpoint;
+  }
+}

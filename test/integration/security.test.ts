@@ -1,0 +1,297 @@
+/**
+ * Security review (issue 10) in the real VS Code: credentials go only where they were entered for,
+ * secrets of profiles removed by hand are deleted, a workspace cannot override the extension's
+ * settings, and values can be masked. (The panel's saved state: test/core/panelPage.test.ts for
+ * what the page saves, the end-to-end walk's window reload for what a restored panel shows.)
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { startEcsServer } from '../ecs-server';
+import type { PanelView } from '../../src/panel/messages';
+import type { ProfileSetting } from '../../src/profiles/profile';
+import { settings } from '../../src/settings/settings';
+import {
+  childNamed,
+  childrenOf,
+  eventually,
+  extensionId,
+  fixture,
+  profileRoot,
+  storedProfiles,
+  writeProfiles,
+  type Fixture,
+} from './fixture';
+import { translated } from './l10nBundle';
+import { closePanel } from './panelTabs';
+
+type RunningServer = Awaited<ReturnType<typeof startEcsServer>>;
+
+describe('security: credentials bound to where they were entered', () => {
+  const name = 'Bound credentials';
+  let f: Fixture;
+  let other: RunningServer;
+  let saved: ProfileSetting[] | undefined;
+
+  before(async () => {
+    f = await fixture();
+    // Accepts the same credentials: what matters is whether they are sent, not whether they work.
+    other = await startEcsServer({ seed: f.seed });
+  });
+
+  after(() => other.close());
+
+  beforeEach(async () => {
+    saved = storedProfiles();
+    await writeProfiles([...(saved ?? []), { ...f.profile, name, servers: [] }]);
+    await profileRoot(f.api, name);
+    await vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+      profile: name,
+      credentials: { accessKey: f.server.credentials.accessKey, secretKey: f.server.credentials.secretKey },
+    });
+    other.clearRequests();
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: name }).then(
+      () => undefined,
+      () => undefined,
+    );
+    await writeProfiles(saved);
+  });
+
+  /** The profile's settings entry rewritten by hand, as settings.json or Settings Sync would. */
+  async function editProfile(change: Partial<ProfileSetting>): Promise<void> {
+    await writeProfiles([...(saved ?? []), { ...f.profile, name, servers: [], ...change }]);
+  }
+
+  async function firstChild(): Promise<Awaited<ReturnType<typeof childrenOf>>[number]> {
+    return eventually(async () => {
+      const [first] = await childrenOf(f.api, (await profileRoot(f.api, name)).node);
+      return first;
+    }, 'the profile to show something');
+  }
+
+  it('sends nothing to an ECS endpoint edited in settings, and says which host changed', async () => {
+    await editProfile({ ecsEndpoint: other.url, iamEndpoint: other.url });
+    const item = await eventually(async () => {
+      const child = await firstChild();
+      return child.label === translated('Endpoints changed: confirm credentials') ? child : undefined;
+    }, 'the endpoints-changed item');
+    assert.deepEqual(other.requests, [], 'the new host received a request');
+    const tooltip = String(item.item.tooltip);
+    assert.ok(tooltip.includes(f.server.url) && tooltip.includes(other.url), tooltip);
+    assert.ok(!tooltip.includes(f.server.credentials.secretKey));
+    // Clicking the item confirms (with a modal) rather than retrying into the same refusal.
+    assert.equal(item.item.command?.command, 'ecsMetadata.confirmEndpoints');
+    assert.equal(item.item.command?.arguments?.length, 1);
+  });
+
+  it('refuses a key read for a profile pointed elsewhere, naming both hosts', async () => {
+    await editProfile({ ecsEndpoint: other.url });
+    const server = f.seed.servers[0];
+    await assert.rejects(
+      Promise.resolve(
+        vscode.commands.executeCommand('ecsMetadata.getMetadataKey', {
+          profile: name,
+          serverId: server.id,
+          key: 'owner',
+        }),
+      ),
+      (err: Error) => err.message.includes(f.server.url) && err.message.includes(other.url),
+    );
+    assert.deepEqual(other.requests, []);
+  });
+
+  it('holds back a password whose user changed, before anything reaches IAM', async () => {
+    const { domain, user, password } = f.server.credentials;
+    const asPassword = { auth: 'password' as const, domain, user };
+    await editProfile(asPassword);
+    await vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+      profile: name,
+      credentials: { password },
+    });
+    await eventually(
+      async () => ((await firstChild()).item.contextValue === 'server.discovered' ? true : undefined),
+      'the password profile to work',
+    );
+    f.server.clearRequests();
+    await editProfile({ ...asPassword, user: 'someone-else' });
+    await eventually(
+      async () =>
+        (await firstChild()).label === translated('Endpoints changed: confirm credentials')
+          ? true
+          : undefined,
+      'the endpoints-changed item',
+    );
+    assert.ok(!f.server.requests.some((r) => r.path.startsWith('/v3/')), 'the password went to IAM');
+  });
+
+  it('sends to the new endpoint once the change is confirmed in the modal', async () => {
+    await editProfile({ ecsEndpoint: other.url, iamEndpoint: other.url });
+    await eventually(
+      async () =>
+        (await firstChild()).label === translated('Endpoints changed: confirm credentials')
+          ? true
+          : undefined,
+      'the endpoints-changed item',
+    );
+    const asked: string[] = [];
+    const original = vscode.window.showWarningMessage;
+    // The modal is the guard under test; answer it as a person would.
+    (vscode.window as { showWarningMessage: unknown }).showWarningMessage = (
+      message: string,
+      options: vscode.MessageOptions,
+      ...items: string[]
+    ) => {
+      asked.push(`${message}\n${options.detail ?? ''}`);
+      return Promise.resolve(items.find((i) => i === translated('Send to New Endpoints')));
+    };
+    try {
+      assert.equal(
+        await vscode.commands.executeCommand('ecsMetadata.confirmEndpoints', { profile: name }),
+        true,
+      );
+    } finally {
+      (vscode.window as { showWarningMessage: unknown }).showWarningMessage = original;
+    }
+    assert.equal(asked.length, 1);
+    assert.ok(asked[0].includes(name) && asked[0].includes(other.url), asked[0]);
+    const servers = await eventually(async () => {
+      const children = await childrenOf(f.api, (await profileRoot(f.api, name)).node);
+      return children.every((c) => c.item.contextValue === 'server.discovered') ? children : undefined;
+    }, 'the servers of the new endpoint');
+    assert.equal(servers.length, f.seed.servers.length);
+    assert.ok(other.requests.length > 0, 'the new host was not used after the confirmation');
+  });
+
+  it('credentials set again are bound to the new endpoint', async () => {
+    await editProfile({ ecsEndpoint: other.url, iamEndpoint: other.url });
+    await vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+      profile: name,
+      credentials: { accessKey: other.credentials.accessKey, secretKey: other.credentials.secretKey },
+    });
+    await eventually(
+      async () => ((await firstChild()).item.contextValue === 'server.discovered' ? true : undefined),
+      'the servers of the new endpoint',
+    );
+  });
+
+  it('deletes the secrets of a profile removed from settings by hand; the same name added again has none', async () => {
+    await writeProfiles(saved);
+    await eventually(
+      async () => ((await childrenOf(f.api)).some((c) => c.label === name) ? undefined : true),
+      'the profile to leave the tree',
+    );
+    // Same name, same endpoints: had the secret survived, this profile would use it.
+    await editProfile({});
+    const message = await eventually(async () => {
+      const child = await firstChild();
+      return child.item.contextValue === 'message' ? child : undefined;
+    }, 'the re-added profile');
+    assert.equal(message.label, translated('Credentials needed'));
+  });
+});
+
+describe('security: a workspace cannot change the extension settings', () => {
+  let f: Fixture;
+  let settingsFile: string | undefined;
+
+  before(async () => {
+    f = await fixture();
+  });
+
+  afterEach(async () => {
+    if (settingsFile) fs.rmSync(path.dirname(settingsFile), { recursive: true, force: true });
+    settingsFile = undefined;
+  });
+
+  it('declares application scope for every setting and supports untrusted and virtual workspaces', () => {
+    const manifest = vscode.extensions.getExtension(extensionId)?.packageJSON as {
+      contributes: { configuration: { properties: Record<string, { scope?: string }> } };
+      capabilities: { untrustedWorkspaces: { supported: unknown }; virtualWorkspaces: unknown };
+    };
+    for (const [key, schema] of Object.entries(manifest.contributes.configuration.properties)) {
+      assert.equal(schema.scope, 'application', key);
+    }
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+    assert.equal(manifest.capabilities.virtualWorkspaces, true);
+  });
+
+  it('ignores hideValuePreviews, maskValues and requestTimeoutSeconds in .vscode/settings.json', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the suite runs with a workspace folder');
+    settingsFile = path.join(folder.uri.fsPath, '.vscode', 'settings.json');
+    fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+    fs.writeFileSync(
+      settingsFile,
+      JSON.stringify({
+        'ecsMetadata.hideValuePreviews': true,
+        'ecsMetadata.maskValues': true,
+        'ecsMetadata.requestTimeoutSeconds': 300,
+        'editor.tabSize': 7,
+      }),
+    );
+    // A setting of another extension in the same file tells when VS Code has read it.
+    await eventually(
+      async () => (vscode.workspace.getConfiguration('editor').get('tabSize') === 7 ? true : undefined),
+      'the workspace settings to be read',
+    );
+    assert.equal(settings.requestTimeoutMs(), 10_000);
+    f.api.tree.refresh();
+    const root = await profileRoot(f.api, f.profileName);
+    const server = await childNamed(f.api, root.node, f.seed.servers[0].name);
+    const owner = await childNamed(f.api, server.node, 'owner');
+    assert.equal(owner.item.description, f.seed.servers[0].metadata.owner);
+  });
+});
+
+describe('security: values masked on request', () => {
+  let f: Fixture;
+  let web01: Fixture['server']['seed']['servers'][number];
+
+  before(async () => {
+    f = await fixture();
+    web01 = f.seed.servers[0];
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('ecsMetadata.unmaskValues');
+    await closePanel();
+  });
+
+  async function ownerItem(): Promise<vscode.TreeItem> {
+    const root = await profileRoot(f.api, f.profileName);
+    const server = await childNamed(f.api, root.node, web01.name);
+    return (await childNamed(f.api, server.node, 'owner')).item;
+  }
+
+  it('the view-title toggle masks tree previews and shows them again', async () => {
+    const described = (text: string): Promise<true> =>
+      eventually(async () => ((await ownerItem()).description === text ? true : undefined), `"${text}"`);
+    await described(web01.metadata.owner);
+    await vscode.commands.executeCommand('ecsMetadata.maskValues');
+    assert.equal(vscode.workspace.getConfiguration('ecsMetadata').inspect('maskValues')?.globalValue, true);
+    await described('••••••');
+    await vscode.commands.executeCommand('ecsMetadata.unmaskValues');
+    await described(web01.metadata.owner);
+  });
+
+  it('the panel is told to mask, and Copy still copies the real value', async () => {
+    await vscode.commands.executeCommand('ecsMetadata.maskValues');
+    const view = await vscode.commands.executeCommand<PanelView>('ecsMetadata.openKey', {
+      profile: f.profileName,
+      serverId: web01.id,
+      key: 'owner',
+    });
+    assert.equal(view.masked, true);
+    await vscode.env.clipboard.writeText('');
+    await vscode.commands.executeCommand('ecsMetadata.copyValue', {
+      profile: f.profileName,
+      serverId: web01.id,
+      key: 'owner',
+    });
+    assert.equal(await vscode.env.clipboard.readText(), web01.metadata.owner);
+  });
+});
