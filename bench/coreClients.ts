@@ -1,5 +1,11 @@
 /** Fresh core clients against the bench server, one per auth type, as the extension would build them. */
-import { createEcsClient, type CachedToken, type EcsAuth, type EcsClient, type TokenCache } from '../src/core';
+import {
+  createEcsClient,
+  type CachedToken,
+  type EcsAuth,
+  type EcsClient,
+  type TokenCache,
+} from '../src/core';
 import type { ServerFacts } from './remoteEcsServer';
 
 export type AuthType = EcsAuth['type'];

@@ -49,7 +49,7 @@ async function loadAll(pager: ServerPager, bulk: number, pageSize: number): Prom
  * touched in the current job, and objects waiting for finalizers, are only freed after the job ends.
  * Without this, garbage from earlier measurements is freed during a later one and hides what it holds.
  */
-async function collectGarbage(): Promise<boolean> {
+export async function collectGarbage(): Promise<boolean> {
   const gc = fullGc();
   if (!gc) return false;
   let last = Number.POSITIVE_INFINITY;

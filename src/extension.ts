@@ -5,6 +5,7 @@ import { registerConfirmEndpoints } from './commands/confirmEndpoints';
 import type { CommandDeps } from './commands/commandDeps';
 import { registerCopyValue } from './commands/copyValue';
 import { registerClearFilter, registerFilter } from './commands/filter';
+import { registerImportProfiles } from './commands/importProfiles';
 import { registerGetMetadataKey } from './commands/getMetadataKey';
 import { registerLoadMore } from './commands/loadMore';
 import { registerMaskValues, registerUnmaskValues } from './commands/maskValues';
@@ -19,6 +20,11 @@ import { keepCredentialsInStep } from './credentials/credentialHousekeeping';
 import { CredentialStore } from './credentials/credentialStore';
 import { ProfileTokenStore } from './credentials/profileTokenStore';
 import { ClientProvider } from './clients/clientProvider';
+import { registerCompareMetadata } from './commands/compareMetadata';
+import { registerCopyMetadataJson } from './commands/copyMetadataJson';
+import { registerExportMetadata } from './commands/exportMetadata';
+import { registerFindServers } from './commands/findServers';
+import { FindSession } from './find/findSession';
 import type { ExtensionApi } from './extensionApi';
 import { OutputChannelLog } from './log/log';
 import { PanelController } from './panel/panelController';
@@ -30,6 +36,7 @@ import { showServersView } from './tree/showServersView';
 /** Every command, each registered the same way: `registerX(deps)`. */
 const commands: ((deps: CommandDeps) => vscode.Disposable)[] = [
   registerAddProfile,
+  registerImportProfiles,
   registerSetCredentials,
   registerConfirmEndpoints,
   registerRemoveProfile,
@@ -46,6 +53,10 @@ const commands: ((deps: CommandDeps) => vscode.Disposable)[] = [
   registerCopyValue,
   registerMaskValues,
   registerUnmaskValues,
+  registerFindServers,
+  registerCompareMetadata,
+  registerCopyMetadataJson,
+  registerExportMetadata,
 ];
 
 /** Wires the objects together and registers them for disposal. No network I/O happens here. */
@@ -55,17 +66,27 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const credentials = new CredentialStore(context.secrets);
   const tokens = new ProfileTokenStore(context.secrets);
   const clients = new ClientProvider(profiles, credentials, log, tokens);
-  const tree = new ServerTreeProvider(profiles, clients, credentials);
+  const find = new FindSession(clients);
+  const tree = new ServerTreeProvider(profiles, clients, credentials, find);
   const panel = new PanelController(context.extensionUri, { profiles, clients });
-  context.subscriptions.push(log, profiles, credentials, clients, tree, showServersView(tree), panel);
+  context.subscriptions.push(
+    log,
+    profiles,
+    credentials,
+    clients,
+    find,
+    tree,
+    showServersView(tree, find),
+    panel,
+  );
   context.subscriptions.push(
     registerPanelSerializer(panel),
     keepCredentialsInStep(profiles, credentials, log, tokens),
   );
 
-  const deps: CommandDeps = { profiles, credentials, clients, tree, panel, log };
+  const deps: CommandDeps = { profiles, credentials, clients, tree, find, panel, log };
   context.subscriptions.push(...commands.map((register) => register(deps)));
-  return { tree, panelView: () => panel.currentView };
+  return { tree, find, panelView: () => panel.currentView };
 }
 
 export function deactivate(): void {

@@ -18,6 +18,11 @@ import { onDidChangeSetting, Setting, settings } from '../settings/settings';
  */
 export class ClientProvider extends Disposable {
   private readonly clients = new Map<string, Promise<EcsClient>>();
+  /** Compute endpoints found in service catalogs, by profile. */
+  private readonly catalogEndpoints = new Map<string, string>();
+  private readonly endpointFound = this.register(new vscode.EventEmitter<string>());
+  /** Fires with the profile name when its compute endpoint was found in a service catalog. */
+  readonly onDidFindEndpoint: vscode.Event<string> = this.endpointFound.event;
 
   constructor(
     private readonly profiles: ProfileStore,
@@ -58,6 +63,11 @@ export class ClientProvider extends Disposable {
     else this.log.info(line);
   };
 
+  /** The compute endpoint the service catalog named for this profile, once its client was built. */
+  catalogEndpoint(profileName: string): string | undefined {
+    return this.catalogEndpoints.get(profileName);
+  }
+
   override dispose(): void {
     super.dispose();
     this.clients.clear();
@@ -91,6 +101,18 @@ export class ClientProvider extends Disposable {
       timeoutMs: settings.requestTimeoutMs(),
       onRequest: this.onRequest,
       ...(this.tokens ? { tokens: this.tokens } : {}),
+      onEndpointFromCatalog: (endpoint) => {
+        this.log.info(
+          vscode.l10n.t(
+            'Profile "{0}": compute endpoint {1}, from the service catalog.',
+            profileName,
+            endpoint,
+          ),
+        );
+        const known = this.catalogEndpoints.get(profileName);
+        this.catalogEndpoints.set(profileName, endpoint);
+        if (known !== endpoint) this.endpointFound.fire(profileName);
+      },
     });
   }
 }

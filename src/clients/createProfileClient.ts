@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import {
   createEcsClient,
+  discoverComputeEndpoint,
+  isEcsError,
   lookupProjectId,
   type EcsAuth,
   type EcsClient,
@@ -9,7 +11,7 @@ import {
 } from '../core';
 import type { Credentials } from '../credentials/credentials';
 import type { ProfileTokenStore } from '../credentials/profileTokenStore';
-import { endpointInputProblem, projectIdInputProblem } from '../errors/inputProblems';
+import { endpointInputProblem, inputProblemText, projectIdInputProblem } from '../errors/inputProblems';
 import { SetupError } from '../errors/setupError';
 import type { Profile } from '../profiles/profile';
 
@@ -19,6 +21,8 @@ export interface ProfileClientOptions {
   signal?: AbortSignal;
   /** Where password profiles keep their IAM token between runs; none for a profile not yet saved. */
   tokens?: ProfileTokenStore;
+  /** Told the compute endpoint a service catalog named, for the tooltip and the log. */
+  onEndpointFromCatalog?: (ecsEndpoint: string) => void;
 }
 
 /**
@@ -30,6 +34,19 @@ export async function createProfileClient(
   credentials: Credentials,
   options: ProfileClientOptions,
 ): Promise<EcsClient> {
+  if (profile.endpointFromCatalog) {
+    checkProfileInput(profile);
+    const auth = toAuth(profile, credentials);
+    const found = await endpointFromCatalog(profile, auth, options);
+    options.onEndpointFromCatalog?.(found.ecsEndpoint);
+    return createEcsClient({
+      endpoint: found.ecsEndpoint,
+      projectId: found.projectId,
+      auth,
+      timeoutMs: options.timeoutMs,
+      onRequest: options.onRequest,
+    });
+  }
   if (!profile.ecsEndpoint) {
     throw new SetupError(
       'incompleteProfile',
@@ -45,8 +62,7 @@ export async function createProfileClient(
   }
   checkProfileInput(profile);
   const auth = toAuth(profile, credentials);
-  const tokenCache =
-    auth.type === 'password' ? options.tokens?.cacheFor(profile, auth.password) : undefined;
+  const tokenCache = auth.type === 'password' ? options.tokens?.cacheFor(profile, auth.password) : undefined;
   const projectId = profile.projectId ?? (await projectIdFor(profile, auth, options, tokenCache));
   return createEcsClient({
     endpoint: profile.ecsEndpoint,
@@ -64,10 +80,10 @@ export async function createProfileClient(
  */
 function checkProfileInput(profile: Profile): void {
   const problems: [string, string | undefined][] = [
-    ['ecsEndpoint', endpointInputProblem(profile.ecsEndpoint)],
+    ['ecsEndpoint', profile.endpointFromCatalog ? undefined : endpointInputProblem(profile.ecsEndpoint)],
     [
       'iamEndpoint',
-      profile.auth === 'password' && profile.iamEndpoint
+      (profile.auth === 'password' || profile.endpointFromCatalog) && profile.iamEndpoint
         ? endpointInputProblem(profile.iamEndpoint)
         : undefined,
     ],
@@ -117,6 +133,50 @@ function toAuth(profile: Profile, credentials: Credentials): EcsAuth {
   );
 }
 
+/**
+ * The compute endpoint (and project id) from the service catalog of one token. A catalog without a
+ * usable endpoint is something to fix in the profile, said in the user's language.
+ */
+async function endpointFromCatalog(
+  profile: Profile,
+  auth: EcsAuth,
+  options: ProfileClientOptions,
+): Promise<{ ecsEndpoint: string; projectId: string }> {
+  if (auth.type === 'aksk') throw new Error('AK/SK profiles do not use the service catalog');
+  try {
+    return await discoverComputeEndpoint({
+      iamEndpoint: profile.iamEndpoint,
+      auth:
+        auth.type === 'password'
+          ? { type: 'password', domain: auth.domain, user: auth.user, password: auth.password }
+          : auth,
+      ...(profile.projectId ? { projectId: profile.projectId } : {}),
+      ...(profile.projectName ? { projectName: profile.projectName } : {}),
+      ...(profile.region ? { region: profile.region } : {}),
+      signal: options.signal,
+      timeoutMs: options.timeoutMs,
+      onRequest: options.onRequest,
+    });
+  } catch (error) {
+    if (!isEcsError(error) || error.kind !== 'invalidInput') throw error;
+    throw new SetupError(
+      'incompleteProfile',
+      error.code === 'noComputeInCatalog'
+        ? vscode.l10n.t(
+            'Profile "{0}": the service catalog names no public compute endpoint for region "{1}". Set "ecsEndpoint" in the profile.',
+            profile.name,
+            profile.region ?? '',
+          )
+        : vscode.l10n.t(
+            'Profile "{0}": the compute endpoint from the service catalog cannot be used ({1}). Set "ecsEndpoint" in the profile.',
+            profile.name,
+            error.problem ? inputProblemText(error.problem) : error.message,
+          ),
+      profile.name,
+    );
+  }
+}
+
 /** Password sign-in can find the project id from the region; the other methods must be told it. */
 async function projectIdFor(
   profile: Profile,
@@ -124,13 +184,14 @@ async function projectIdFor(
   options: ProfileClientOptions,
   tokenCache: TokenCache | undefined,
 ): Promise<string> {
-  if (auth.type === 'password' && profile.region) {
+  if (auth.type === 'password' && (profile.region || profile.projectName)) {
     return lookupProjectId({
       iamEndpoint: auth.iamEndpoint,
       domain: auth.domain,
       user: auth.user,
       password: auth.password,
-      region: profile.region,
+      region: profile.region ?? '',
+      ...(profile.projectName ? { projectName: profile.projectName } : {}),
       signal: options.signal,
       timeoutMs: options.timeoutMs,
       onRequest: options.onRequest,

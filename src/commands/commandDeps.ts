@@ -1,5 +1,6 @@
 import type { ClientProvider } from '../clients/clientProvider';
 import type { CredentialStore } from '../credentials/credentialStore';
+import type { FindSession } from '../find/findSession';
 import type { OutputChannelLog } from '../log/log';
 import type { PanelController } from '../panel/panelController';
 import type { ProfileStore } from '../profiles/profileStore';
@@ -11,6 +12,7 @@ export interface CommandDeps {
   credentials: CredentialStore;
   clients: ClientProvider;
   tree: ServerTreeProvider;
+  find: FindSession;
   panel: PanelController;
   log: OutputChannelLog;
 }

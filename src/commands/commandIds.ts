@@ -7,6 +7,7 @@ export const CommandId = {
   refresh: 'ecsMetadata.refresh',
   refreshNode: 'ecsMetadata.refreshNode',
   addProfile: 'ecsMetadata.addProfile',
+  importProfiles: 'ecsMetadata.importProfiles',
   setCredentials: 'ecsMetadata.setCredentials',
   removeProfile: 'ecsMetadata.removeProfile',
   addServer: 'ecsMetadata.addServer',
@@ -21,6 +22,10 @@ export const CommandId = {
   confirmEndpoints: 'ecsMetadata.confirmEndpoints',
   maskValues: 'ecsMetadata.maskValues',
   unmaskValues: 'ecsMetadata.unmaskValues',
+  findServers: 'ecsMetadata.findServers',
+  compareMetadata: 'ecsMetadata.compareMetadata',
+  copyMetadataJson: 'ecsMetadata.copyMetadataJson',
+  exportMetadata: 'ecsMetadata.exportMetadata',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

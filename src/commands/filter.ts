@@ -22,7 +22,10 @@ export function registerFilter(deps: CommandDeps): vscode.Disposable {
   });
 }
 
-/** `ecsMetadata.clearFilter` shows every server again. */
+/** `ecsMetadata.clearFilter` shows every server again, ending a find too. */
 export function registerClearFilter(deps: CommandDeps): vscode.Disposable {
-  return registerCommand(CommandId.clearFilter, () => deps.tree.setFilter(undefined));
+  return registerCommand(CommandId.clearFilter, () => {
+    deps.find.clear();
+    deps.tree.setFilter(undefined);
+  });
 }

@@ -18,6 +18,11 @@ export interface CommandCall {
    * For a script: its argument, unchecked.
    */
   readonly arg: unknown;
+  /**
+   * For a person running the command from a tree row's menu: every row selected together (VS Code
+   * passes them after the clicked row). Empty otherwise.
+   */
+  readonly selection: readonly unknown[];
   /** What the command is about, set by the handler as it learns it; error messages name it. */
   subject: ErrorSubject;
 }
@@ -30,8 +35,10 @@ export type CommandHandler = (call: CommandCall) => unknown;
  * resolves to undefined; a script that fails gets a rejection carrying the same localized message.
  */
 export function registerCommand(id: CommandId, handler: CommandHandler): vscode.Disposable {
-  return vscode.commands.registerCommand(id, async (arg?: unknown) => {
-    const call: CommandCall = { ...callerOf(arg), subject: {} };
+  return vscode.commands.registerCommand(id, async (arg?: unknown, selected?: unknown) => {
+    const caller = callerOf(arg);
+    const selection = caller.byPerson && arg instanceof TreeNode && Array.isArray(selected) ? selected : [];
+    const call: CommandCall = { ...caller, selection, subject: {} };
     try {
       return await handler(call);
     } catch (err) {

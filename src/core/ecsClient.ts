@@ -44,6 +44,7 @@ export function createEcsClient(options: EcsClientOptions): EcsClient {
   });
   const executor = new RequestExecutor(
     {
+      service: 'ECS',
       baseUrl,
       limits,
       maxAttempts: Math.floor(positive(options.maxAttempts, 'maxAttempts') ?? DEFAULT_MAX_ATTEMPTS),
@@ -159,13 +160,18 @@ export function createEcsClient(options: EcsClientOptions): EcsClient {
         throw new EcsError('invalidInput', 'The name filter is longer than 255 characters.');
       query.push(['name', opts.name]);
     }
+    if (opts.status !== undefined && opts.status !== '') {
+      if (!/^[A-Za-z_]{1,64}$/.test(opts.status))
+        throw new EcsError('invalidInput', 'The status filter must be a word such as ACTIVE or SHUTOFF.');
+      query.push(['status', opts.status]);
+    }
     const answer = await executor.get({
       segments: ['v2.1', projectId, 'servers', 'detail'],
       query,
       context: { projectId, permission: 'ecs:servers:list' },
       signal: opts.signal,
     });
-    return serverPage(answer.json, answer.requestId);
+    return serverPage(answer.json, answer.requestId, opts.withMetadata === true);
   }
 
   async function getServer(serverId: string, opts: CallOptions = {}): Promise<ServerSummary> {

@@ -6,6 +6,7 @@
  */
 import type { Headers } from 'node-fetch';
 import { EcsError, type EcsErrorKind } from './errors';
+import { isRecord as isObject } from './isRecord';
 import { SERVER_TEXT_LIMITS, clipText, optionalServerText } from './serverText';
 
 export interface ErrorBody {
@@ -43,10 +44,6 @@ export function requestIdFromHeaders(headers: Headers): string | undefined {
 }
 
 type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function text(value: unknown): string | undefined {
   if (typeof value === 'string' && value.length > 0) return value;

@@ -1,9 +1,12 @@
 /** Public entry of the ECS metadata core. Pure Node: never imports `vscode`. */
 export { createEcsClient } from './ecsClient';
 export { lookupProjectId } from './projectLookup';
+export { discoverComputeEndpoint } from './endpointDiscovery';
+export { computeEndpointFromCatalog } from './serviceCatalog';
 export { endpointsForRegion } from './endpoints';
 export { forEachServerPage, PagingGuard, MAX_PAGES_PER_LOAD } from './serverPaging';
 export type { PagingStop, AcceptedPage, ServerWalkOptions } from './serverPaging';
+export { serverPages, MAX_SERVER_PAGE } from './serverPages';
 export { destroyAgents } from './agentPool';
 export { parseCachedToken } from './tokenCache';
 export type { CachedToken, TokenCache } from './tokenCache';
@@ -40,4 +43,6 @@ export type {
   EcsClient,
   RegionEndpoints,
   ProjectLookupOptions,
+  EndpointDiscoveryOptions,
+  DiscoveredEndpoint,
 } from './types';

@@ -15,7 +15,8 @@ import { validateEndpoint } from './validation';
 
 export async function lookupProjectId(options: ProjectLookupOptions): Promise<string> {
   const iamUrl = validateEndpoint(options.iamEndpoint, 'IAM endpoint');
-  if (!options.region)
+  const projectName = options.projectName || options.region;
+  if (!projectName)
     throw new EcsError('invalidInput', 'The region is missing; it names the project to look up.');
   if (!options.user || !options.password || !options.domain) {
     throw new EcsError(
@@ -29,7 +30,7 @@ export async function lookupProjectId(options: ProjectLookupOptions): Promise<st
   };
   const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
   // A kept token scoped to the region's project names it: no request at all.
-  const scope = { projectName: options.region };
+  const scope = { projectName };
   const kept = usableCachedToken(await loadQuietly(options.tokenCache), scope, new Date());
   if (kept) return kept.projectId;
   const issued = await requestPasswordToken(
@@ -40,7 +41,7 @@ export async function lookupProjectId(options: ProjectLookupOptions): Promise<st
   );
   // The token was asked for the project named after the region; when IAM says it got that
   // project, its id is the answer and listing projects (a permission sub-users often lack) is not needed.
-  if (issued.projectId && issued.projectName === options.region) {
+  if (issued.projectId && issued.projectName === projectName) {
     // Kept, so the client that follows (scoped to this id) and the next run need no token request.
     await saveQuietly(options.tokenCache, cachedTokenOf(issued));
     return issued.projectId;
@@ -48,6 +49,7 @@ export async function lookupProjectId(options: ProjectLookupOptions): Promise<st
 
   const executor = new RequestExecutor(
     {
+      service: 'IAM',
       baseUrl: iamUrl,
       limits,
       maxAttempts: DEFAULT_MAX_ATTEMPTS,
@@ -59,7 +61,7 @@ export async function lookupProjectId(options: ProjectLookupOptions): Promise<st
   );
   const answer = await executor.get({
     segments: ['v3', 'projects'],
-    query: [['name', options.region]],
+    query: [['name', projectName]],
     context: { permission: 'iam:projects:list' },
     signal: options.signal,
   });
@@ -71,13 +73,13 @@ export async function lookupProjectId(options: ProjectLookupOptions): Promise<st
           typeof p === 'object' &&
           p !== null &&
           typeof (p as { id?: unknown }).id === 'string' &&
-          (p as { name?: unknown }).name === options.region,
+          (p as { name?: unknown }).name === projectName,
       )
     : undefined;
   if (!match) {
     throw new EcsError(
       'invalidInput',
-      `No project named "${options.region}" was found for this account. Check the region, or set the project id.`,
+      `No project named "${projectName}" was found for this account. Check the region, or set the project id.`,
       answer.requestId ? { requestId: answer.requestId } : {},
     );
   }

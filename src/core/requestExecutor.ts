@@ -20,6 +20,8 @@ import {
 } from './retryPolicy';
 
 export interface ExecutorSettings {
+  /** Which service answers at `baseUrl`; messages name it (an IAM lookup that fails is not an ECS error). */
+  service: ErrorContext['service'];
   /** Endpoint with its own path (if any) and no trailing slash. */
   baseUrl: URL;
   limits: HttpLimits;
@@ -103,7 +105,7 @@ export class RequestExecutor {
       const status = response.status;
       if (status >= 200 && status <= 299) {
         const requestId = requestIdFromHeaders(response.headers);
-        const parsed = parseJson(response.body, requestId, status);
+        const parsed = parseJson(this.settings.service, response.body, requestId, status);
         emitRequestEvent(this.settings.onRequest, {
           ...event,
           status,
@@ -147,7 +149,12 @@ export class RequestExecutor {
 
   /** Only failed answers need it, so the success path does not build it. */
   private errorContext(call: ApiCall): ErrorContext {
-    return { ...call.context, service: 'ECS', authType: this.auth.type, secrets: this.auth.secrets };
+    return {
+      ...call.context,
+      service: this.settings.service,
+      authType: this.auth.type,
+      secrets: this.auth.secrets,
+    };
   }
 }
 
@@ -157,6 +164,7 @@ function asEcsError(error: unknown): EcsError {
 }
 
 function parseJson(
+  service: ErrorContext['service'],
   body: string,
   requestId: string | undefined,
   status: number,
@@ -169,7 +177,7 @@ function parseJson(
       ok: false,
       error: new EcsError(
         'badResponse',
-        `ECS answered with a body that is not valid JSON${body.length === 0 ? ' (it was empty)' : ''}; it may have been cut off. Try again.${where}`,
+        `${service} answered with a body that is not valid JSON${body.length === 0 ? ' (it was empty)' : ''}; it may have been cut off. Try again.${where}`,
         { status, ...(requestId ? { requestId } : {}), cause },
       ),
     };

@@ -3,13 +3,10 @@
  * unexpected answer becomes a badResponse error instead of `undefined` further up.
  */
 import { EcsError } from './errors';
+import { isRecord as isObject } from './isRecord';
 import type { ServerPage, ServerSummary } from './types';
 
 type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function unexpected(what: string, requestId: string | undefined): EcsError {
   const where = requestId ? ` (request id ${requestId})` : '';
@@ -50,12 +47,16 @@ export function nativeMetadata(json: unknown, requestId?: string): Record<string
   return metadataMap(isObject(server) ? server.metadata : undefined, 'server.metadata', requestId);
 }
 
-function serverSummary(value: unknown, requestId: string | undefined): ServerSummary {
+function serverSummary(value: unknown, requestId: string | undefined, withMetadata = false): ServerSummary {
   if (!isObject(value) || typeof value.id !== 'string') throw unexpected('a server without an id', requestId);
   const name = typeof value.name === 'string' ? value.name : '';
-  return typeof value.status === 'string'
-    ? { id: value.id, name, status: value.status }
-    : { id: value.id, name };
+  const summary: ServerSummary =
+    typeof value.status === 'string' ? { id: value.id, name, status: value.status } : { id: value.id, name };
+  // A detail listing carries metadata inline; a server listed without any has none.
+  if (withMetadata)
+    summary.metadata =
+      value.metadata === undefined ? {} : metadataMap(value.metadata, 'servers[].metadata', requestId);
+  return summary;
 }
 
 /** `{"server": {...}}` → its id, name and status. */
@@ -64,12 +65,12 @@ export function singleServer(json: unknown, requestId?: string): ServerSummary {
 }
 
 /**
- * `{"servers": [...], "servers_links": [...]}` → one page. A next marker only when a `rel: next`
+ * `{"servers": [...], "servers_links": [...]}` → one page (with each server's metadata when asked). A next marker only when a `rel: next`
  * link exists: its `marker` query parameter, or else the last server's id.
  */
-export function serverPage(json: unknown, requestId?: string): ServerPage {
+export function serverPage(json: unknown, requestId?: string, withMetadata = false): ServerPage {
   if (!isObject(json) || !Array.isArray(json.servers)) throw unexpected('no "servers" list', requestId);
-  const servers = json.servers.map((item) => serverSummary(item, requestId));
+  const servers = json.servers.map((item) => serverSummary(item, requestId, withMetadata));
   const links = Array.isArray(json.servers_links) ? json.servers_links : [];
   const next = links.find((link): link is Json => isObject(link) && link.rel === 'next');
   if (!next) return { servers };

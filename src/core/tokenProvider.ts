@@ -32,6 +32,8 @@ export interface IssuedToken {
   /** The project the token is scoped to, as IAM states it in the body. */
   projectId?: string;
   projectName?: string;
+  /** `token.catalog`, only when asked for with `withCatalog` (otherwise `?nocatalog=true` trims it). */
+  catalog?: unknown;
 }
 
 export interface TokenRequestSettings {
@@ -46,8 +48,11 @@ export async function requestPasswordToken(
   scope: TokenScope,
   settings: TokenRequestSettings,
   signal?: AbortSignal,
+  withCatalog = false,
 ): Promise<IssuedToken> {
-  const url = new URL(`${identity.iamUrl.href.replace(/\/$/, '')}/v3/auth/tokens?nocatalog=true`);
+  const url = new URL(
+    `${identity.iamUrl.href.replace(/\/$/, '')}/v3/auth/tokens${withCatalog ? '' : '?nocatalog=true'}`,
+  );
   const project =
     'projectId' in scope
       ? { id: scope.projectId }
@@ -118,13 +123,14 @@ export async function requestPasswordToken(
       },
     );
   }
-  return { token, ...tokenFacts(response.body) };
+  return { token, ...tokenFacts(response.body, withCatalog) };
 }
 
-function tokenFacts(body: string): Omit<IssuedToken, 'token'> {
+/** Expiry, project id and name and (when asked) catalog from a Keystone token body; tolerant of odd bodies. */
+export function tokenFacts(body: string, withCatalog = false): Omit<IssuedToken, 'token'> {
   try {
     const parsed = JSON.parse(body) as {
-      token?: { expires_at?: unknown; project?: { id?: unknown; name?: unknown } };
+      token?: { expires_at?: unknown; project?: { id?: unknown; name?: unknown }; catalog?: unknown };
     };
     const expires =
       typeof parsed.token?.expires_at === 'string' ? new Date(parsed.token.expires_at) : undefined;
@@ -135,6 +141,7 @@ function tokenFacts(body: string): Omit<IssuedToken, 'token'> {
       ...(expires && !Number.isNaN(expires.getTime()) ? { expiresAt: expires } : {}),
       ...(projectId ? { projectId } : {}),
       ...(projectName ? { projectName } : {}),
+      ...(withCatalog && parsed.token?.catalog !== undefined ? { catalog: parsed.token.catalog } : {}),
     };
   } catch {
     return {};

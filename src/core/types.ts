@@ -73,13 +73,20 @@ export interface CallOptions {
 export interface ListServersOptions extends CallOptions {
   limit?: number;
   marker?: string;
+  /** Server-side name filter (a substring match on ECS). */
   name?: string;
+  /** Server-side status filter, e.g. ACTIVE or SHUTOFF. */
+  status?: string;
+  /** Keep each server's inline `metadata` in the answer (off by default: a tree page needs none). */
+  withMetadata?: boolean;
 }
 
 export interface ServerSummary {
   id: string;
   name: string;
   status?: string;
+  /** The server's metadata, only when listed `withMetadata`. */
+  metadata?: Record<string, string>;
 }
 
 export interface ServerPage {
@@ -118,10 +125,33 @@ export interface ProjectLookupOptions {
   password: string;
   /** Region id, which is also the name of the region's default project on Huawei Cloud. */
   region: string;
+  /** The project's name when it is not the region (OpenStack `project_name`). */
+  projectName?: string;
   signal?: AbortSignal;
   timeoutMs?: number;
   onRequest?: (event: RequestEvent) => void;
   userAgent?: string;
   /** The password client's token cache: a kept token scoped to the region's project answers without a request. */
   tokenCache?: TokenCache;
+}
+
+export interface EndpointDiscoveryOptions {
+  /** Keystone / IAM endpoint, without `/v3`. */
+  iamEndpoint: string;
+  auth: Omit<PasswordAuth, 'iamEndpoint'> | TokenAuth;
+  projectId?: string;
+  /** Scopes a password token when there is no project id (OpenStack `project_name`). */
+  projectName?: string;
+  /** Picks the catalog's endpoint; also the project name on Huawei Cloud when neither is set. */
+  region?: string;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  onRequest?: (event: RequestEvent) => void;
+  userAgent?: string;
+}
+
+export interface DiscoveredEndpoint {
+  /** The compute endpoint without `/v2.1[/{project_id}]`. */
+  ecsEndpoint: string;
+  projectId: string;
 }

@@ -1,3 +1,5 @@
+import { isRecord } from '../core/isRecord';
+
 /** Which metadata key of which server of which profile: the argument of openKey, getMetadataKey, copyValue. */
 export interface KeyTarget {
   profile: string;
@@ -20,8 +22,4 @@ export function asKeyTarget(arg: unknown): KeyTarget | undefined {
   return typeof serverName === 'string' && serverName.length > 0
     ? { profile, serverId, key, serverName }
     : { profile, serverId, key };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }

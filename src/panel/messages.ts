@@ -1,7 +1,7 @@
 /**
  * The messages the metadata panel and its page script exchange, typed once for both sides.
- * `media/panel.js` imports these through JSDoc, so this file must stay free of runtime code
- * and of `vscode` imports.
+ * `media/panel.js` imports these through JSDoc (checked by `media/tsconfig.json`), so this file
+ * holds types and plain constants only, and no `vscode` import.
  */
 
 import type { KeyTarget } from '../metadata/keyTarget';
@@ -41,5 +41,7 @@ export interface PanelState {
 
 export type HostToPageMessage = { type: 'show'; view: PanelView };
 
-export type PageToHostMessage =
-  { type: 'ready' } | { type: 'copyValue' } | { type: 'copyJson' } | { type: 'refresh' };
+/** Every message type the page may send: the one list the host's guard and the type both come from. */
+export const pageToHostMessageTypes = ['ready', 'copyValue', 'copyJson', 'refresh'] as const;
+
+export type PageToHostMessage = { type: (typeof pageToHostMessageTypes)[number] };

@@ -3,9 +3,15 @@
  * The page is ours, but its state is read from disk and its messages cross a process boundary,
  * so both are checked before the host acts on them.
  */
-import type { PageToHostMessage, PanelState, PanelTarget } from './messages';
+import {
+  pageToHostMessageTypes,
+  type PageToHostMessage,
+  type PanelState,
+  type PanelTarget,
+} from './messages';
+import { isRecord } from '../core/isRecord';
 
-const PAGE_MESSAGE_TYPES: ReadonlySet<string> = new Set(['ready', 'copyValue', 'copyJson', 'refresh']);
+const PAGE_MESSAGE_TYPES: ReadonlySet<string> = new Set(pageToHostMessageTypes);
 
 export function isPageToHostMessage(value: unknown): value is PageToHostMessage {
   return isRecord(value) && typeof value.type === 'string' && PAGE_MESSAGE_TYPES.has(value.type);
@@ -38,8 +44,4 @@ function isPanelTarget(value: unknown): value is PanelTarget {
 
 function optional(value: unknown, type: 'string'): boolean {
   return value === undefined || typeof value === type;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

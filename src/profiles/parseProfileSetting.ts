@@ -10,13 +10,23 @@ const knownFields = [
   'ecsEndpoint',
   'iamEndpoint',
   'projectId',
+  'projectName',
   'auth',
   'domain',
   'user',
   'servers',
   'discoverServers',
 ] as const;
-const stringFields = ['name', 'region', 'ecsEndpoint', 'iamEndpoint', 'projectId', 'domain', 'user'] as const;
+const stringFields = [
+  'name',
+  'region',
+  'ecsEndpoint',
+  'iamEndpoint',
+  'projectId',
+  'projectName',
+  'domain',
+  'user',
+] as const;
 
 export type ParsedProfileSetting = { setting: ProfileSetting } | { problem: string };
 
@@ -46,8 +56,19 @@ export function parseProfileSetting(value: unknown): ParsedProfileSetting {
       return { problem: vscode.l10n.t('The profile field "{0}" must be a string.', field) };
     }
   }
-  const { name, region, ecsEndpoint, iamEndpoint, projectId, auth, domain, user, servers, discoverServers } =
-    input as Partial<Record<(typeof stringFields)[number], string>> & Record<string, unknown>;
+  const {
+    name,
+    region,
+    ecsEndpoint,
+    iamEndpoint,
+    projectId,
+    projectName,
+    auth,
+    domain,
+    user,
+    servers,
+    discoverServers,
+  } = input as Partial<Record<(typeof stringFields)[number], string>> & Record<string, unknown>;
   if (!name) return { problem: vscode.l10n.t('The profile needs a non-empty "name".') };
   if (!authTypes.includes(auth as AuthType)) {
     return { problem: vscode.l10n.t('The profile field "auth" must be "aksk", "password" or "token".') };
@@ -77,6 +98,7 @@ export function parseProfileSetting(value: unknown): ParsedProfileSetting {
   if (ecsEndpoint !== undefined) setting.ecsEndpoint = ecsEndpoint;
   if (iamEndpoint !== undefined) setting.iamEndpoint = iamEndpoint;
   if (projectId !== undefined) setting.projectId = projectId;
+  if (projectName !== undefined) setting.projectName = projectName;
   if (domain !== undefined) setting.domain = domain;
   if (user !== undefined) setting.user = user;
   if (parsedServers !== undefined) setting.servers = parsedServers;

@@ -14,6 +14,8 @@ export interface ProfileSetting {
   ecsEndpoint?: string;
   iamEndpoint?: string;
   projectId?: string;
+  /** Scopes password tokens when there is no project id (OpenStack `project_name`); default: the region. */
+  projectName?: string;
   auth: AuthType;
   domain?: string;
   user?: string;
@@ -25,9 +27,16 @@ export interface ProfileSetting {
 export interface Profile {
   name: string;
   region?: string;
+  /** Empty when it comes from the service catalog (see `endpointFromCatalog`) or cannot be known. */
   ecsEndpoint: string;
+  /**
+   * A password or token profile with its own IAM endpoint and no ECS endpoint (another cloud, an
+   * imported clouds.yaml): the compute endpoint comes from the Keystone service catalog.
+   */
+  endpointFromCatalog: boolean;
   iamEndpoint: string;
   projectId?: string;
+  projectName?: string;
   auth: AuthType;
   domain?: string;
   user?: string;

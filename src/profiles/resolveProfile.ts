@@ -7,12 +7,17 @@ import type { Profile, ProfileSetting } from './profile';
  */
 export function resolveProfile(setting: ProfileSetting): Profile {
   const fromRegion = setting.region ? regionEndpoints(setting.region) : undefined;
+  // Huawei's region list stays the source for region-only profiles; a profile that names its own IAM
+  // endpoint but no ECS endpoint is another cloud, whose catalog knows where compute is.
+  const endpointFromCatalog = !setting.ecsEndpoint && setting.auth !== 'aksk' && !!setting.iamEndpoint;
   return {
     name: setting.name,
     region: setting.region,
-    ecsEndpoint: trimSlash(setting.ecsEndpoint ?? fromRegion?.ecsEndpoint ?? ''),
+    ecsEndpoint: endpointFromCatalog ? '' : trimSlash(setting.ecsEndpoint ?? fromRegion?.ecsEndpoint ?? ''),
+    endpointFromCatalog,
     iamEndpoint: trimSlash(setting.iamEndpoint ?? fromRegion?.iamEndpoint ?? ''),
     projectId: setting.projectId || undefined,
+    projectName: setting.projectName || undefined,
     auth: setting.auth,
     domain: setting.domain,
     user: setting.user,

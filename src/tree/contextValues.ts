@@ -1,6 +1,8 @@
 /** Every tree item's contextValue, in one place: package.json menus match these with `viewItem == …`. */
 export enum ContextValue {
   Profile = 'profile',
+  /** A profile showing find results. */
+  FoundProfile = 'profile.found',
   ConfiguredServer = 'server.configured',
   DiscoveredServer = 'server.discovered',
   MetadataKey = 'metadataKey',

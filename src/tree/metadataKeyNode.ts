@@ -13,6 +13,7 @@ const previewLength = 40;
  * and, knowing the name, do not ask the cloud for it again.
  */
 export class MetadataKeyNode extends TreeNode {
+  /** The profile's name, as in a script's `{ profile, serverId, key }`. */
   readonly profile: string;
   readonly serverId: string;
   readonly serverName: string | undefined;
@@ -24,7 +25,7 @@ export class MetadataKeyNode extends TreeNode {
     private readonly hidePreview: boolean,
   ) {
     super(parent);
-    this.profile = parent.profile;
+    this.profile = parent.profileName;
     this.serverId = parent.serverId;
     // Servers without a name are shown by id; an empty name is no name.
     this.serverName = parent.server.name || undefined;

@@ -21,7 +21,7 @@ export class ProfileNode extends TreeNode implements PagedNode {
 
   constructor(
     readonly profile: Profile,
-    private readonly context: TreeContext,
+    protected readonly context: TreeContext,
   ) {
     super(undefined);
     this.pager = this.newPager();
@@ -39,7 +39,12 @@ export class ProfileNode extends TreeNode implements PagedNode {
     item.description = this.profile.region ?? this.profile.ecsEndpoint;
     item.tooltip = [
       this.profile.name,
-      vscode.l10n.t('ECS endpoint: {0}', this.profile.ecsEndpoint || '—'),
+      this.profile.endpointFromCatalog
+        ? vscode.l10n.t(
+            'ECS endpoint: {0} (from the service catalog)',
+            this.context.clients.catalogEndpoint(this.profile.name) ?? '…',
+          )
+        : vscode.l10n.t('ECS endpoint: {0}', this.profile.ecsEndpoint || '—'),
       vscode.l10n.t('Project: {0}', this.profile.projectId ?? vscode.l10n.t('looked up from the region')),
       vscode.l10n.t('Sign-in: {0}', this.profile.auth),
     ].join('\n');

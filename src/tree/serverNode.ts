@@ -12,7 +12,8 @@ import { TreeNode, type ChildNodes } from './treeNode';
 
 /** A server: configured in the profile's settings, or discovered by listing the project. Expands to its keys. */
 export class ServerNode extends TreeNode {
-  readonly profile: string;
+  /** The name of the profile (ProfileNode.profile is the Profile itself). */
+  readonly profileName: string;
   private metadata: Promise<Record<string, string>> | undefined;
 
   constructor(
@@ -22,7 +23,7 @@ export class ServerNode extends TreeNode {
     readonly configured: boolean,
   ) {
     super(parent);
-    this.profile = parent.profile.name;
+    this.profileName = parent.profile.name;
   }
 
   get serverId(): string {
@@ -50,7 +51,7 @@ export class ServerNode extends TreeNode {
     tooltip
       .appendText(vscode.l10n.t('Status: {0}', status ?? vscode.l10n.t('unknown')))
       .appendMarkdown('\n\n');
-    tooltip.appendText(vscode.l10n.t('Profile: {0}', this.profile)).appendMarkdown('\n\n');
+    tooltip.appendText(vscode.l10n.t('Profile: {0}', this.profileName)).appendMarkdown('\n\n');
     tooltip.appendText(
       this.configured ? vscode.l10n.t('Configured in settings') : vscode.l10n.t('Discovered in the project'),
     );
@@ -61,7 +62,7 @@ export class ServerNode extends TreeNode {
   /** One list call gives every key and value, so previews cost nothing extra. Kept until a refresh. */
   override async loadChildren(signal: AbortSignal): Promise<ChildNodes> {
     this.metadata ??= this.context.clients
-      .get(this.profile)
+      .get(this.profileName)
       .then((client) => client.listMetadata(this.server.id, { signal }));
     let metadata: Record<string, string>;
     try {
@@ -79,7 +80,7 @@ export class ServerNode extends TreeNode {
   }
 
   override errorSubject(): ErrorSubject {
-    return { profile: this.profile, serverId: this.server.id };
+    return { profile: this.profileName, serverId: this.server.id };
   }
 
   override reset(): void {

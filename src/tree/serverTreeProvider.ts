@@ -3,7 +3,9 @@ import type { ClientProvider } from '../clients/clientProvider';
 import type { CredentialStore } from '../credentials/credentialStore';
 import { Disposable } from '../lifecycle/disposable';
 import { onDidChangeSetting, Setting } from '../settings/settings';
+import type { FindSession } from '../find/findSession';
 import type { ProfileStore } from '../profiles/profileStore';
+import { FoundProfileNode } from './foundProfileNode';
 import { ChildrenLoader } from './childrenLoader';
 import type { LoadMoreNode } from './loadMoreNode';
 import { ProfileNode } from './profileNode';
@@ -24,6 +26,8 @@ export class ServerTreeProvider extends Disposable implements vscode.TreeDataPro
   /** Fires with the new filter text (undefined when cleared). */
   readonly onDidChangeFilter: vscode.Event<string | undefined> = this.filterChanged.event;
   private roots: ProfileNode[] | undefined;
+  /** The roots while a find is shown: the profiles it covers. */
+  private findRoots: FoundProfileNode[] | undefined;
   private filterText: string | undefined;
   private readonly context: TreeContext;
   private readonly loader = new ChildrenLoader();
@@ -32,6 +36,7 @@ export class ServerTreeProvider extends Disposable implements vscode.TreeDataPro
     private readonly profiles: ProfileStore,
     clients: ClientProvider,
     credentials: CredentialStore,
+    private readonly find: FindSession,
   ) {
     super();
     this.context = {
@@ -41,7 +46,15 @@ export class ServerTreeProvider extends Disposable implements vscode.TreeDataPro
     };
     this.register({ dispose: () => this.loader.abort() });
     this.register(profiles.onDidChange(() => this.refresh()));
+    this.register(find.onDidChange((profile) => this.showFind(profile)));
     this.register(credentials.onDidChange(() => this.refresh()));
+    // The tooltip names the endpoint a service catalog gave; redraw the profile once it is known.
+    this.register(
+      clients.onDidFindEndpoint((name) => {
+        const node = this.roots?.find((root) => root.profile.name === name);
+        if (node) this.changed.fire(node);
+      }),
+    );
     this.register(onDidChangeSetting([Setting.hideValuePreviews], () => this.refresh()));
     // Masking changes only how values are drawn: redraw from what is loaded, fetch nothing.
     this.register(onDidChangeSetting([Setting.maskValues], () => this.changed.fire(undefined)));
@@ -57,6 +70,13 @@ export class ServerTreeProvider extends Disposable implements vscode.TreeDataPro
 
   getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (node) return this.loader.childrenOf(node);
+    if (this.find.query) {
+      this.findRoots ??= this.find.profiles.flatMap((name) => {
+        const profile = this.profiles.get(name);
+        return profile ? [new FoundProfileNode(profile, this.context, this.find)] : [];
+      });
+      return Promise.resolve(this.findRoots);
+    }
     this.roots ??= this.profiles.list().map((profile) => new ProfileNode(profile, this.context));
     // No profile → no items, which lets the view's welcome content (Add Profile) show.
     return Promise.resolve(this.roots);
@@ -72,10 +92,21 @@ export class ServerTreeProvider extends Disposable implements vscode.TreeDataPro
     if (node) {
       node.reset();
       this.changed.fire(node);
+    } else if (this.find.query) {
+      // Refresh while a find is shown reads its profiles again.
+      this.roots = undefined;
+      void this.find.refresh();
     } else {
       this.roots = undefined;
       this.changed.fire(undefined);
     }
+  }
+
+  /** Redraws the find results of one profile, or rebuilds the view when the find itself changed. */
+  private showFind(profile: string | undefined): void {
+    const node = profile === undefined ? undefined : this.findRoots?.find((n) => n.profile.name === profile);
+    if (!node) this.findRoots = undefined;
+    this.changed.fire(node);
   }
 
   /** Loads the page a "Load more" item asks for, showing the item busy meanwhile. */

@@ -1,22 +1,43 @@
 import * as vscode from 'vscode';
+import type { FindSession } from '../find/findSession';
 import type { ServerTreeProvider } from './serverTreeProvider';
 
 /**
- * Creates the Servers view and keeps the filter visible: the view's description names it, and the
- * `ecsMetadata.filtered` context key shows the Clear Filter button.
+ * Creates the Servers view (several servers can be selected, for Compare) and keeps the filter or
+ * the find visible: the view's description names it, and the `ecsMetadata.filtered` context key
+ * shows the Clear Filter button (`ecsMetadata.findShown` the export of the find results).
  */
-export function showServersView(tree: ServerTreeProvider): vscode.Disposable {
+export function showServersView(tree: ServerTreeProvider, find: FindSession): vscode.Disposable {
   const view = vscode.window.createTreeView('ecsMetadata.servers', {
     treeDataProvider: tree,
     showCollapseAll: true,
+    canSelectMany: true,
   });
-  const showFilter = (filter: string | undefined): void => {
-    view.description = filter ? vscode.l10n.t('Filter: {0}', filter) : undefined;
-    view.message = filter
-      ? vscode.l10n.t('Showing servers whose name or id contains "{0}".', filter)
-      : undefined;
-    void vscode.commands.executeCommand('setContext', 'ecsMetadata.filtered', filter !== undefined);
+  const show = (): void => {
+    const filter = tree.filter;
+    const query = find.query?.text;
+    if (query !== undefined) {
+      view.description = vscode.l10n.t('Find: {0}', query);
+      view.message = vscode.l10n.t('Showing servers whose metadata matches "{0}".', query);
+    } else {
+      view.description = filter ? vscode.l10n.t('Filter: {0}', filter) : undefined;
+      view.message = filter
+        ? vscode.l10n.t('Showing servers whose name or id contains "{0}".', filter)
+        : undefined;
+    }
+    void vscode.commands.executeCommand(
+      'setContext',
+      'ecsMetadata.filtered',
+      filter !== undefined || query !== undefined,
+    );
+    void vscode.commands.executeCommand('setContext', 'ecsMetadata.findShown', query !== undefined);
   };
-  showFilter(tree.filter);
-  return vscode.Disposable.from(view, tree.onDidChangeFilter(showFilter));
+  show();
+  return vscode.Disposable.from(
+    view,
+    tree.onDidChangeFilter(show),
+    find.onDidChange((profile) => {
+      if (profile === undefined) show();
+    }),
+  );
 }

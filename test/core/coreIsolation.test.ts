@@ -52,3 +52,17 @@ describe('the core stays pure Node', () => {
     assert.deepEqual(outside, []);
   });
 });
+
+describe('the credential-file readers stay pure Node', () => {
+  const files = sourceFiles(path.join(root, 'src', 'profileImport'));
+
+  it('has no file under src/profileImport that imports vscode or the VS Code layer', () => {
+    assert.ok(files.length >= 5, `found ${files.length}`);
+    const offenders = files.flatMap((file) =>
+      importedModules(fs.readFileSync(file, 'utf8'))
+        .filter((m) => m === 'vscode' || m.startsWith('../'))
+        .map((m) => `${path.basename(file)} → ${m}`),
+    );
+    assert.deepEqual(offenders, []);
+  });
+});

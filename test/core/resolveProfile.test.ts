@@ -26,4 +26,38 @@ describe('profile defaults', () => {
     assert.equal(profile.ecsEndpoint, 'https://compute.example.com');
     assert.equal(profile.iamEndpoint, 'https://identity.example.com/v3');
   });
+
+  it('a password or token profile with its own IAM endpoint and no ECS endpoint uses the service catalog', () => {
+    for (const auth of ['password', 'token'] as const) {
+      const profile = resolveProfile({
+        name: 'p',
+        region: 'local-1',
+        iamEndpoint: 'https://k.example',
+        auth,
+      });
+      assert.equal(profile.endpointFromCatalog, true, auth);
+      assert.equal(profile.ecsEndpoint, '', 'not the Huawei endpoint of the region');
+    }
+  });
+
+  it("keeps the region's Huawei endpoint for region-only profiles, AK/SK and typed endpoints", () => {
+    const regionOnly = resolveProfile({ name: 'p', region: 'cn-north-4', auth: 'password' });
+    assert.equal(regionOnly.endpointFromCatalog, false);
+    assert.equal(regionOnly.ecsEndpoint, 'https://ecs.cn-north-4.myhuaweicloud.com');
+    const aksk = resolveProfile({
+      name: 'p',
+      region: 'cn-north-4',
+      iamEndpoint: 'https://k.example',
+      auth: 'aksk',
+    });
+    assert.equal(aksk.endpointFromCatalog, false);
+    const typed = resolveProfile({
+      name: 'p',
+      ecsEndpoint: 'https://c.example',
+      iamEndpoint: 'https://k.example',
+      auth: 'password',
+    });
+    assert.equal(typed.endpointFromCatalog, false);
+    assert.equal(typed.ecsEndpoint, 'https://c.example');
+  });
 });

@@ -3,7 +3,7 @@
  * comes back, a server that ignores `marker`, or more pages than one load may fetch.
  */
 import * as assert from 'node:assert/strict';
-import { createEcsClient, forEachServerPage, type EcsClient } from '../../src/core';
+import { createEcsClient, forEachServerPage, serverPages, type EcsClient } from '../../src/core';
 import { ServerPager } from '../../src/tree/serverPager';
 import { startAdHocServer, type AdHocServer } from './fixtures';
 
@@ -112,5 +112,21 @@ describe('paging a server listing that cannot be trusted', () => {
     await pager.loadMore(pager.nextMarker ?? '');
     assert.equal(pager.nextMarker, undefined);
     assert.equal(pager.servers.length, 2);
+  });
+
+  it('reading every page (find, export) stops on a repeating marker and yields each server once', async () => {
+    const server = await serve((_marker, hit) => ({ ids: [hit * 10, hit * 10 + 1], next: 7 }));
+    const ids: string[] = [];
+    for await (const page of serverPages(clientOf(server))) ids.push(...page.servers.map((s) => s.id));
+    assert.equal(server.hits, 2);
+    assert.deepEqual(ids, [10, 11, 20, 21].map(idOf));
+  });
+
+  it('reading every page (find, export) stops when the server ignores the marker', async () => {
+    const server = await serve((_marker, hit) => ({ ids: [1, 2], next: 2 + hit }));
+    const ids: string[] = [];
+    for await (const page of serverPages(clientOf(server))) ids.push(...page.servers.map((s) => s.id));
+    assert.equal(server.hits, 2);
+    assert.deepEqual(ids, [1, 2].map(idOf));
   });
 });

@@ -37,7 +37,12 @@ describe('password token kept across clients (restart)', () => {
   it('with a region instead of a project id: lookup and first read after a restart cost one request', async () => {
     const cache = memoryCache();
     const lookup = {
-      ...(authFor(server(), 'password') as { iamEndpoint: string; domain: string; user: string; password: string }),
+      ...(authFor(server(), 'password') as {
+        iamEndpoint: string;
+        domain: string;
+        user: string;
+        password: string;
+      }),
       region: server().region,
       tokenCache: cache,
     };

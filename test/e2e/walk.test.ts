@@ -8,7 +8,8 @@
  * Clipboard route: Chromium's async clipboard API on the workbench page, with `clipboard-read` /
  * `clipboard-write` granted for its origin. VS Code's web `env.clipboard.writeText` goes through
  * the same `navigator.clipboard`, so reading it back there sees exactly what the Copy button wrote.
- * Each copy starts from a sentinel value so a stale clipboard cannot pass the check.
+ * Each copy starts from a sentinel value so a stale clipboard cannot pass the check. Last, Find
+ * Servers by Metadata narrows the view to env=production and two of them are compared side by side.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -17,7 +18,15 @@ import type { Dialog, FrameLocator, Page } from 'playwright-core';
 import type { SampleServer } from '../runner/sampleProfile';
 import { sampleProfileName } from '../runner/sampleProfile';
 import { saveScreenshot } from './screenshots';
-import { startWalkSession, type WalkSession } from './walkSession';
+import { importedCloudName, startWalkSession, type WalkSession } from './walkSession';
+import {
+  answerInput,
+  clickStepButton,
+  closeActiveEditor,
+  openWalkthrough,
+  pickItem,
+  stepDone,
+} from './walkthroughPage';
 import {
   editorTab,
   eventually,
@@ -35,6 +44,8 @@ import {
 } from './workbench';
 
 const htmlValue = '<img src=x onerror=alert(1)>';
+const walkthroughTitle = 'Get Started with ECS Metadata';
+const walkthroughSteps = ['connect', 'browse', 'readKey'];
 
 /** The page's `navigator.clipboard`, typed here because this project compiles without the DOM lib. */
 interface ClipboardPage {
@@ -115,6 +126,18 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     assert.ok(settings.includes(sampleProfileName));
     assert.ok(!settings.includes(session.ecs.credentials.secretKey), 'the secret key is in settings.json');
     assert.ok(!settings.includes(session.ecs.credentials.accessKey), 'the access key is in settings.json');
+  });
+
+  it('opens the walkthrough from the palette with no step done yet', async () => {
+    await waitForWorkbench(page);
+    await openWalkthrough(page, walkthroughTitle);
+    for (const id of walkthroughSteps) assert.equal(await stepDone(page, id), false, `${id} is already done`);
+    // Without the side bar the page has room for its steps and the picture side by side.
+    await runFromPalette(page, 'View: Toggle Primary Side Bar Visibility');
+    await page.locator('.part.sidebar').waitFor({ state: 'hidden' });
+    await saveScreenshot(page, 'walkthrough', { keep: true });
+    await runFromPalette(page, 'View: Toggle Primary Side Bar Visibility');
+    await closeActiveEditor(page);
   });
 
   it('opens the ECS Metadata view from the activity bar and shows the profile', async () => {
@@ -291,5 +314,113 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     assert.equal(await panel.locator('img').count(), 0, 'an <img> element exists in the restored panel');
     assert.deepEqual(dialogs, [], 'a dialog opened during or after the reload');
     await saveScreenshot(page, 'panel-restored');
+  });
+
+  it('finds env=production among the sample servers and compares two of them side by side', async () => {
+    const production = session.servers.filter((s) => s.metadata.env === 'production');
+    assert.ok(production.length >= 2, 'the sample seed must hold two servers with env=production');
+    if (!(await treeRow(page, sampleProfileName).isVisible())) await openViewContainer(page, 'ECS Metadata');
+    await runFromPalette(page, 'ECS Metadata: Find Servers by Metadata…');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor();
+    await page.keyboard.type('env=production');
+    await page.keyboard.press('Enter');
+    try {
+      // Each match says which key matched.
+      for (const s of production) {
+        await treeRow(page, s.name).filter({ hasText: 'env=production' }).waitFor();
+      }
+    } finally {
+      await saveScreenshot(page, 'find-progress');
+    }
+    const others = session.servers.filter((s) => s.metadata.env !== 'production');
+    for (const s of others) assert.equal(await treeRow(page, s.name).count(), 0, `${s.name} is shown`);
+    await waitForNoToasts(page);
+    await saveScreenshot(page, 'find', { keep: true });
+
+    // Two servers selected together, then Compare Metadata With… from the context menu.
+    const [left, right] = production;
+    await treeRow(page, left.name).click();
+    await treeRow(page, right.name).click({ modifiers: ['ControlOrMeta'] });
+    await treeRow(page, right.name).click({ button: 'right' });
+    await page.locator('.monaco-menu .action-label', { hasText: 'Compare Metadata With…' }).click();
+    const title = `${left.name} ↔ ${right.name} (metadata)`;
+    await editorTab(page, title).waitFor({ timeout: 30_000 });
+    await page.locator('.part.editor .monaco-diff-editor').first().waitFor();
+    await waitForNoToasts(page);
+    await saveScreenshot(page, 'compare', { keep: true });
+  });
+
+  it('shows the walkthrough steps the walk has done, and checks "connect" once Add Profile saves a profile', async () => {
+    await openWalkthrough(page, walkthroughTitle);
+    // Opening the Servers view and clicking keys above completed these two, and nothing else.
+    assert.deepEqual(await Promise.all(walkthroughSteps.map((id) => stepDone(page, id))), [
+      false,
+      true,
+      true,
+    ]);
+    await clickStepButton(page, 'connect', 'Add Profile');
+    await answerInput(page, 'A name for this profile', 'From the walkthrough');
+    await pickItem(page, 'Huawei Cloud region, or another cloud', 'Other OpenStack-compatible cloud');
+    await answerInput(page, 'Compute (Nova-compatible) endpoint URL', session.ecs.url);
+    await pickItem(page, 'How to sign in', 'Access key (AK/SK)');
+    await answerInput(page, 'Project id', session.ecs.projectId);
+    await answerInput(page, 'Access key ID (AK)', session.ecs.credentials.accessKey);
+    await answerInput(page, 'Secret access key (SK)', session.ecs.credentials.secretKey);
+    await answerInput(page, 'Security token', '');
+    await eventually(
+      () => stepDone(page, 'connect'),
+      (done) => done,
+      'the check mark of "connect"',
+      30_000,
+    );
+    const settings = fs.readFileSync(path.join(session.code.userDataDir, 'User', 'settings.json'), 'utf8');
+    assert.ok(settings.includes('From the walkthrough'), 'the profile is not in settings.json');
+    await saveScreenshot(page, 'walkthrough-connected');
+  });
+
+  it('imports the clouds.yaml the OpenStack CLI uses and reads a key with no endpoint typed', async () => {
+    // Collapse the sample profile so the imported one is on screen below it.
+    const sample = treeRow(page, sampleProfileName);
+    if ((await sample.getAttribute('aria-expanded')) === 'true') await sample.click();
+    session.ecs.clearRequests();
+
+    const widget = page.locator('.quick-input-widget');
+    await page.keyboard.press('F1');
+    await widget.locator('.quick-input-box input').waitFor();
+    await page.keyboard.type('ECS Metadata: Import Profiles');
+    await widget
+      .locator('.quick-input-list .monaco-list-row')
+      .filter({ has: page.locator('.label-name', { hasText: /^ECS Metadata: Import Profiles/ }) })
+      .first()
+      .click();
+    // One entry per cloud; OS_CLOUD made this one the default, so it comes ticked.
+    const entry = widget
+      .locator('.quick-input-list .monaco-list-row')
+      .filter({ has: page.locator('.label-name', { hasText: importedCloudName }) });
+    await entry.waitFor();
+    assert.match((await entry.textContent()) ?? '', /clouds\.yaml/);
+    await saveScreenshot(page, 'import-profiles');
+    await page.keyboard.press('Enter');
+    await widget.waitFor({ state: 'hidden' });
+
+    const settings = await eventually(
+      async () => fs.readFileSync(path.join(session.code.userDataDir, 'User', 'settings.json'), 'utf8'),
+      (text) => text.includes(importedCloudName),
+      'the imported profile in settings.json',
+    );
+    assert.ok(!settings.includes(session.ecs.credentials.password), 'the password is in settings.json');
+
+    const target = session.servers[0];
+    await expand(treeRow(page, importedCloudName));
+    await expand(treeRow(page, target.name).last());
+    const [key, value] = Object.entries(target.metadata).find(
+      ([, v]) => v !== htmlValue && !v.startsWith('{'),
+    ) as [string, string];
+    await openKeyInPanel(page, key, value);
+    assert.ok(
+      session.ecs.requests.some((r) => r.method === 'POST' && r.path === '/v3/auth/tokens' && r.query === ''),
+      'the compute endpoint came from a token with its service catalog',
+    );
   });
 });

@@ -46,6 +46,40 @@ export const viewport = { width: 1000, height: 600 };
 /** Packaged once per run: every session installs the same `.vsix` files. */
 let packaged: { extension: string; seeder: string } | undefined;
 
+/** The cloud an OpenStack CLI user has already described, as the walk's Import Profiles finds it. */
+export const importedCloudName = 'walk-openstack';
+
+/**
+ * A clouds.yaml (password in secure.yaml beside it) for the local server, named by
+ * OS_CLIENT_CONFIG_FILE and made the default by OS_CLOUD, as an OpenStack CLI user's shell has it.
+ * It names no compute endpoint: that comes from the server's service catalog.
+ */
+function openStackCliEnvironment(ecs: EcsServerHandle, work: string): Record<string, string> {
+  const dir = path.join(work, 'openstack');
+  fs.mkdirSync(dir, { recursive: true });
+  const c = ecs.credentials;
+  const file = path.join(dir, 'clouds.yaml');
+  fs.writeFileSync(
+    file,
+    [
+      'clouds:',
+      `  ${importedCloudName}:`,
+      '    auth:',
+      `      auth_url: ${ecs.url}/v3`,
+      `      username: ${c.user}`,
+      `      user_domain_name: ${c.domain}`,
+      `      project_name: ${ecs.region}`,
+      `    region_name: ${ecs.region}`,
+      '',
+    ].join('\n'),
+  );
+  fs.writeFileSync(
+    path.join(dir, 'secure.yaml'),
+    `clouds:\n  ${importedCloudName}:\n    auth:\n      password: '${c.password}'\n`,
+  );
+  return { OS_CLIENT_CONFIG_FILE: file, OS_CLOUD: importedCloudName };
+}
+
 export async function startWalkSession(options: WalkSessionOptions = {}): Promise<WalkSession> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-walk-'));
   onTeardown(`remove ${work}`, () => fs.rmSync(work, { recursive: true, force: true }));
@@ -63,7 +97,7 @@ export async function startWalkSession(options: WalkSessionOptions = {}): Promis
   const seeded = path.join(work, 'credentials-seeded');
   const code = await startCodeServer({
     settings: sampleSettings(ecs, servers),
-    env: seederEnvironment([sampleCredentials(ecs)], seeded),
+    env: { ...seederEnvironment([sampleCredentials(ecs)], seeded), ...openStackCliEnvironment(ecs, work) },
     vsixes: [vsix, seeder, ...languagePacks],
     locale: options.locale,
   });

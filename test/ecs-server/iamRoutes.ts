@@ -8,6 +8,7 @@ export function matchIamRoute(method: string, segments: string[]): Route | undef
   const path = segments.join('/');
   if (method === 'POST' && path === 'v3/auth/tokens') return { scope: 'none', handle: issueToken };
   if (method === 'GET' && path === 'v3/projects') return { scope: 'global', handle: listProjects };
+  if (method === 'GET' && path === 'v3/auth/tokens') return { scope: 'global', handle: describeToken };
   return undefined;
 }
 
@@ -87,16 +88,8 @@ function issueToken(context: RouteContext): void {
         break;
     }
   }
-  if (context.query.get('nocatalog') !== 'true') {
-    answer.catalog = [
-      {
-        type: 'compute',
-        name: 'ecs',
-        endpoints: [
-          { interface: 'public', region: state.region, url: `${state.baseUrl()}/v2.1/${state.projectId}` },
-        ],
-      },
-    ];
+  if (context.query.get('nocatalog') !== 'true' && projectId !== undefined) {
+    answer.catalog = serviceCatalog(state);
   }
   sendJson(reply, 201, { token: answer }, { 'X-Subject-Token': token });
 }
@@ -106,6 +99,58 @@ const OTHER_PROJECTS = [
   { id: '7e1d2c3b4a5f46e7d8c9b0a1f2e3d4c5', name: 'cn-other-1' },
   { id: '8f2e3d4c5b6a47f8e9d0c1b2a3f4e5d6', name: 'cn-other-1_sub' },
 ];
+/**
+ * Shaped like a Keystone v3 catalog: several services, each endpoint with `interface`, `region` and
+ * `region_id`. Only the public compute endpoint of this server's region reaches this server; the
+ * internal one and another region's point at addresses nobody answers, so a client that picks the
+ * wrong entry fails loudly.
+ */
+function serviceCatalog(state: RouteContext['state']): object[] {
+  const base = state.baseUrl();
+  const endpoint = (iface: string, region: string, url: string): object => ({
+    id: `${iface}-${region}`,
+    interface: iface,
+    region,
+    region_id: region,
+    url,
+  });
+  return [
+    {
+      type: 'identity',
+      name: 'keystone',
+      endpoints: [endpoint('public', state.region, `${base}/v3`)],
+    },
+    {
+      type: 'compute',
+      name: 'nova',
+      endpoints: [
+        endpoint('internal', state.region, `http://127.0.0.1:9/v2.1/${state.projectId}`),
+        endpoint('public', 'other-region-1', `http://127.0.0.1:9/v2.1/${state.projectId}`),
+        endpoint('public', state.region, `${base}/v2.1/${state.projectId}`),
+      ],
+    },
+  ];
+}
+
+/** `GET /v3/auth/tokens`: Keystone describes the token in `X-Subject-Token` (catalog included). */
+function describeToken(context: RouteContext): void {
+  const { state, reply } = context;
+  const subject = context.req.headers['x-subject-token'];
+  const record = typeof subject === 'string' ? state.tokens.check(subject) : undefined;
+  if (!record) {
+    return sendJson(reply, 404, keystoneError(404, 'Not Found', 'Could not find token.'));
+  }
+  const answer: Record<string, unknown> = {
+    expires_at: keystoneTime(record.expiresAt),
+    issued_at: keystoneTime(record.issuedAt),
+    methods: ['token'],
+  };
+  if (record.projectId !== undefined) {
+    answer.project = { id: record.projectId, name: state.region };
+    if (context.query.get('nocatalog') !== 'true') answer.catalog = serviceCatalog(state);
+  }
+  sendJson(reply, 200, { token: answer }, { 'X-Subject-Token': subject as string });
+}
 
 function listProjects(context: RouteContext): void {
   const { state } = context;

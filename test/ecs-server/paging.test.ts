@@ -49,6 +49,17 @@ describe('local ECS server: server listing and paging', () => {
     assert.equal(seen[0], server.seed.servers[0].id, 'creation order, seed first');
   });
 
+  it("pages the detail listing by limit and marker with each server's metadata inline", async () => {
+    const { body: first } = await list('limit=4', true);
+    const { body: second } = await list(`limit=4&marker=${first.servers.at(-1)?.id ?? ''}`, true);
+    const seen = [...first.servers, ...second.servers].slice(0, server.seed.servers.length);
+    assert.deepEqual(
+      seen.map((s) => [s.id, s.metadata]),
+      server.seed.servers.map((s) => [s.id, s.metadata]),
+    );
+    assert.match(second.servers_links?.[0].href ?? '', /\/servers\/detail\?limit=4&marker=/);
+  });
+
   it('has no next link when the page ends exactly at the last server', async () => {
     const { body: first } = await list('limit=1000');
     const { body: second } = await list(`limit=1000&marker=${first.servers.at(-1)?.id ?? ''}`);

@@ -63,6 +63,36 @@ describe('local ECS server: IAM tokens', () => {
     assert.equal(body.catalog, undefined);
   });
 
+  it('answers with a Keystone-shaped service catalog unless nocatalog=true: public compute of its region is itself', async () => {
+    const body = json(await login()).token as {
+      catalog: { type: string; endpoints: Record<string, string>[] }[];
+    };
+    const compute = body.catalog.find((s) => s.type === 'compute');
+    const publicHere = compute?.endpoints.filter(
+      (e) => e.interface === 'public' && e.region_id === 'local-1',
+    );
+    assert.deepEqual(
+      publicHere?.map((e) => e.url),
+      [`${server.url}/v2.1/${server.projectId}`],
+    );
+    assert.ok((compute?.endpoints.length ?? 0) > 1, 'other interfaces and regions are listed too');
+  });
+
+  it('describes a token on GET /v3/auth/tokens (X-Subject-Token), catalog included', async () => {
+    const token = server.credentials.token;
+    const answer = await send(server.url, '/v3/auth/tokens', {
+      headers: { 'X-Auth-Token': token, 'X-Subject-Token': token },
+    });
+    assert.equal(answer.status, 200);
+    const body = json(answer).token as { project: { id: string }; catalog: unknown[] };
+    assert.equal(body.project.id, server.projectId);
+    assert.ok(Array.isArray(body.catalog));
+    const unknown = await send(server.url, '/v3/auth/tokens', {
+      headers: { 'X-Auth-Token': token, 'X-Subject-Token': 'MIITnot-issued' },
+    });
+    assert.equal(unknown.status, 404);
+  });
+
   it('answers a wrong password or unknown project with the Keystone 401 shape', async () => {
     for (const answer of [
       await login({ password: 'wrong' }),

@@ -92,7 +92,7 @@ describe('profiles', () => {
         translated(
           'The profile has an unknown field "{0}". Known fields: {1}.',
           'secretKey',
-          'name, region, ecsEndpoint, iamEndpoint, projectId, auth, domain, user, servers, discoverServers',
+          'name, region, ecsEndpoint, iamEndpoint, projectId, projectName, auth, domain, user, servers, discoverServers',
         ),
       ],
       [

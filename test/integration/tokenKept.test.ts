@@ -17,8 +17,9 @@ describe('password token kept across restarts', () => {
   before(async () => {
     f = await fixture();
     saved = storedProfiles();
-    timeout = vscode.workspace.getConfiguration('ecsMetadata').inspect<number>('requestTimeoutSeconds')
-      ?.globalValue;
+    timeout = vscode.workspace
+      .getConfiguration('ecsMetadata')
+      .inspect<number>('requestTimeoutSeconds')?.globalValue;
     const { domain, user, password } = f.server.credentials;
     await writeProfiles([
       ...(saved ?? []),

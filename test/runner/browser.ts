@@ -85,6 +85,13 @@ export async function openWorkbench(
   if (process.env.ECS_RUNNER_VERBOSE) {
     page.on('console', (msg) => process.stdout.write(`[page ${msg.type()}] ${msg.text()}\n`));
   }
-  await page.goto(url);
+  // A busy machine (a 2-core CI box compiling beside the run) can take well over playwright's default
+  // 30 s to serve the workbench; a failed page load fails a whole suite, so wait longer.
+  await page.goto(url, { timeout: pageLoadTimeoutMs() });
   return { context, page, exitCode };
+}
+
+function pageLoadTimeoutMs(): number {
+  const seconds = Number(process.env.ECS_PAGE_LOAD_TIMEOUT_SECONDS);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 180_000;
 }

@@ -22,6 +22,8 @@ const out = (file: string): string => path.join(repoRoot, 'out', 'test', file);
 const stages: Stage[] = [
   { name: 'lint', command: bin('eslint'), args: ['.'], kind: 'check' },
   { name: 'format', command: bin('prettier'), args: ['--check', '.'], kind: 'check' },
+  // The build type-checks src/ and test/; this checks the webview's page script against the same types.
+  { name: 'page script types', command: bin('tsc'), args: ['-p', 'media', '--noEmit'], kind: 'check' },
   {
     name: 'core + local server (plain Node)',
     command: bin('mocha'),

@@ -1,0 +1,152 @@
+import * as vscode from 'vscode';
+import { serverPages } from '../core';
+import { InputError } from '../errors/inputError';
+import type { ExportedServer } from '../export/exportedServer';
+import { metadataCsv } from '../export/metadataCsv';
+import { metadataExportJson } from '../export/metadataJson';
+import { FoundProfileNode } from '../tree/foundProfileNode';
+import { ProfileNode } from '../tree/profileNode';
+import { CommandId } from './commandIds';
+import type { CommandDeps } from './commandDeps';
+import { registerCommand } from './registerCommand';
+import { pickProfile } from './pickers/pickProfile';
+
+type ExportFormat = 'json' | 'csv';
+
+/** Which servers to export: every server of a profile, or the current find's matches (of one profile, or all). */
+type ExportSource = { kind: 'profile'; profile: string } | { kind: 'find'; profile?: string };
+
+interface ScriptArgs {
+  source: ExportSource;
+  format: ExportFormat;
+  path: string;
+}
+
+/** What the command resolves to. */
+export interface ExportResult {
+  path: string;
+  servers: number;
+}
+
+/**
+ * `ecsMetadata.exportMetadata` — Export Metadata…: JSON (`{serverId: {name, metadata}}`) or CSV
+ * (one row per server, one column per key) to a file the user chooses. On a profile: all its
+ * servers, read at the largest page; while a find is shown (from its rows or the view title): its
+ * matches. A script passes `{ profile? | findResults: true, format, path }`.
+ * The values go only to that file.
+ */
+export function registerExportMetadata(deps: CommandDeps): vscode.Disposable {
+  return registerCommand(CommandId.exportMetadata, async (call) => {
+    const args = call.byPerson ? await askPerson(deps, call.arg) : scriptArgs(call.arg);
+    if (!args) return undefined;
+    if (args.source.kind === 'profile') call.subject = { profile: args.source.profile };
+    const servers = await collect(deps, args.source);
+    if (!servers) return undefined;
+    const text = args.format === 'csv' ? `\ufeff${metadataCsv(servers)}` : metadataExportJson(servers);
+    const uri = vscode.Uri.file(args.path);
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    if (call.byPerson) {
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Exported the metadata of {0} servers to {1}.', servers.length, uri.fsPath),
+      );
+    }
+    return { path: uri.fsPath, servers: servers.length } satisfies ExportResult;
+  });
+}
+
+function scriptArgs(arg: unknown): ScriptArgs {
+  const { profile, findResults, format, path } = (arg ?? {}) as Record<string, unknown>;
+  const usage = (): Error =>
+    new InputError(
+      vscode.l10n.t(
+        'Expected arguments {0}.',
+        '{ profile? | findResults: true, format: "json" | "csv", path }',
+      ),
+    );
+  if ((format !== 'json' && format !== 'csv') || typeof path !== 'string' || path === '') throw usage();
+  if (profile !== undefined && typeof profile !== 'string') throw usage();
+  if (findResults === true)
+    return { source: { kind: 'find', ...(profile ? { profile } : {}) }, format, path };
+  if (typeof profile !== 'string') throw usage();
+  return { source: { kind: 'profile', profile }, format, path };
+}
+
+async function askPerson(deps: CommandDeps, arg: unknown): Promise<ScriptArgs | undefined> {
+  const title = vscode.l10n.t('Export Metadata');
+  // On a profile: its servers. While a find is shown (its rows, or the view title): the matches.
+  let source: ExportSource | undefined;
+  if (arg instanceof ProfileNode && !(arg instanceof FoundProfileNode)) {
+    source = { kind: 'profile', profile: arg.profile.name };
+  } else if (deps.find.query) {
+    source = { kind: 'find' };
+  } else {
+    const profile = await pickProfile(deps.profiles, title);
+    if (profile) source = { kind: 'profile', profile: profile.name };
+  }
+  if (!source) return undefined;
+  const format = await vscode.window.showQuickPick(
+    [
+      { label: 'JSON', description: '{ serverId: { name, metadata } }', format: 'json' as const },
+      {
+        label: 'CSV',
+        description: vscode.l10n.t('one row per server, one column per key'),
+        format: 'csv' as const,
+      },
+    ],
+    { title, placeHolder: vscode.l10n.t('Export as'), ignoreFocusOut: true },
+  );
+  if (!format) return undefined;
+  const base = source.kind === 'find' ? 'find-results' : source.profile;
+  const defaultName = `${base.replace(/[^\p{L}\p{N}._-]+/gu, '-')}-metadata.${format.format}`;
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const target = await vscode.window.showSaveDialog({
+    title,
+    saveLabel: vscode.l10n.t('Export'),
+    ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, defaultName) } : {}),
+    filters: format.format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
+  });
+  if (!target) return undefined;
+  return { source, format: format.format, path: target.fsPath };
+}
+
+/** The servers to write; undefined when the person cancelled the reading. */
+async function collect(deps: CommandDeps, source: ExportSource): Promise<ExportedServer[] | undefined> {
+  if (source.kind === 'find') {
+    if (!deps.find.query)
+      throw new Error(
+        vscode.l10n.t('There are no find results to export: run Find Servers by Metadata first.'),
+      );
+    return deps.find
+      .allMatches()
+      .filter((m) => source.profile === undefined || m.profile === source.profile)
+      .map(({ server }) => ({ id: server.id, name: server.name, metadata: server.metadata }));
+  }
+  const profile = source.profile;
+  if (!deps.profiles.get(profile))
+    throw new Error(vscode.l10n.t('There is no profile named "{0}".', profile));
+  return vscode.window.withProgress(
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: vscode.l10n.t('Reading the metadata of every server of {0}…', profile),
+      cancellable: true,
+    },
+    async (progress, token) => {
+      const abort = new AbortController();
+      const subscription = token.onCancellationRequested(() => abort.abort());
+      try {
+        const client = await deps.clients.get(profile);
+        const servers: ExportedServer[] = [];
+        for await (const page of serverPages(client, { withMetadata: true, signal: abort.signal })) {
+          for (const s of page.servers) servers.push({ id: s.id, name: s.name, metadata: s.metadata ?? {} });
+          progress.report({ message: vscode.l10n.t('{0} servers read', servers.length) });
+        }
+        return abort.signal.aborted ? undefined : servers;
+      } catch (err) {
+        if (abort.signal.aborted) return undefined;
+        throw err;
+      } finally {
+        subscription.dispose();
+      }
+    },
+  );
+}

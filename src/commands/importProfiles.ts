@@ -1,0 +1,327 @@
+import * as os from 'node:os';
+import * as vscode from 'vscode';
+import { bindingOf } from '../credentials/credentialBinding';
+import type { Credentials } from '../credentials/credentials';
+import { resolveProfile } from '../profiles/resolveProfile';
+import { InputError } from '../errors/inputError';
+import {
+  readCloudsYamlFile,
+  readKooCliFile,
+  readSourceFile,
+  findImportSources,
+} from '../profileImport/findImportSources';
+import { parseHuaweiEnv } from '../profileImport/huaweiEnv';
+import type { ImportCandidate, SkippedEntry, SourceScan } from '../profileImport/importCandidate';
+import { parseOpenStackEnv } from '../profileImport/openStackEnv';
+import { SourceParseError } from '../profileImport/sourceParseError';
+import {
+  authLabel,
+  candidateProblem,
+  parseErrorMessage,
+  secretLabel,
+  settingFromCandidate,
+  skipMessage,
+  sourceLabel,
+} from '../profiles/importedProfile';
+import { CommandId } from './commandIds';
+import type { CommandDeps } from './commandDeps';
+import { onBehalfOfPerson, registerCommand, showError } from './registerCommand';
+
+export interface ImportSkip {
+  name: string;
+  /** `exists`, `incomplete`, `verifyDisabled`, `unsupportedMode`, `domainIdOnly`, or `notChosen`. */
+  reason: string;
+  /** The reason in the user's language. */
+  message: string;
+}
+
+export interface ImportResult {
+  created: string[];
+  skipped: ImportSkip[];
+}
+
+/**
+ * `ecsMetadata.importProfiles`: profiles from the credentials people already have (clouds.yaml,
+ * OS_* and Huawei variables, KooCLI). A person picks from everything found; a script passes
+ * `{ source: 'cloudsYaml', path, clouds? }`, `{ source: 'env', env }` or `{ source: 'koocli', path,
+ * profiles? }` and gets `{ created, skipped }` without prompts. Secrets go to SecretStorage only; an
+ * existing profile is never overwritten without the person choosing Replace (scripts skip it).
+ */
+export function registerImportProfiles(deps: CommandDeps): vscode.Disposable {
+  return registerCommand(CommandId.importProfiles, async (call) => {
+    if (call.byPerson) return importInteractive(deps);
+    if (typeof call.arg !== 'object' || call.arg === null) throw new InputError(scriptUsage());
+    return importScripted(deps, call.arg);
+  });
+}
+
+async function importScripted(deps: CommandDeps, arg: object): Promise<ImportResult> {
+  const scan = scriptScan(arg as Record<string, unknown>);
+  const result: ImportResult = { created: [], skipped: scan.skipped.map(toSkip) };
+  for (const candidate of scan.candidates) {
+    if (deps.profiles.get(candidate.name)) {
+      result.skipped.push({
+        name: candidate.name,
+        reason: 'exists',
+        message: vscode.l10n.t('A profile named "{0}" already exists.', candidate.name),
+      });
+      continue;
+    }
+    const problem = candidateProblem(candidate);
+    if (problem) {
+      result.skipped.push({ name: candidate.name, reason: 'incomplete', message: problem });
+      continue;
+    }
+    await saveImported(deps, candidate, candidate.name, false);
+    result.created.push(candidate.name);
+  }
+  return result;
+}
+
+function scriptUsage(): string {
+  return vscode.l10n.t(
+    "importProfiles expects { source: 'cloudsYaml', path, clouds? }, { source: 'env', env } or { source: 'koocli', path, profiles? }.",
+  );
+}
+
+function scriptScan(arg: Record<string, unknown>): SourceScan {
+  const usage = scriptUsage();
+  const names = (value: unknown): string[] | undefined => {
+    if (value === undefined) return undefined;
+    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw new InputError(usage);
+    return value as string[];
+  };
+  try {
+    switch (arg.source) {
+      case 'cloudsYaml':
+        if (typeof arg.path !== 'string') throw new InputError(usage);
+        return readCloudsYamlFile(arg.path, undefined, names(arg.clouds));
+      case 'koocli':
+        if (typeof arg.path !== 'string') throw new InputError(usage);
+        return readKooCliFile(arg.path, names(arg.profiles));
+      case 'env': {
+        const env = arg.env;
+        if (typeof env !== 'object' || env === null) throw new InputError(usage);
+        const strings = Object.fromEntries(
+          Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+        );
+        return merge([parseOpenStackEnv(strings), parseHuaweiEnv(strings)]);
+      }
+      default:
+        throw new InputError(usage);
+    }
+  } catch (error) {
+    if (error instanceof SourceParseError) throw new InputError(parseErrorMessage(error));
+    throw error;
+  }
+}
+
+interface CandidateItem extends vscode.QuickPickItem {
+  candidate?: ImportCandidate;
+  browse?: boolean;
+}
+
+async function importInteractive(deps: CommandDeps): Promise<ImportResult | undefined> {
+  const title = vscode.l10n.t('Import Profiles');
+  const found = findImportSources({
+    env: process.env,
+    cwd: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath,
+    home: os.homedir(),
+  });
+  for (const error of found.errors) void vscode.window.showWarningMessage(parseErrorMessage(error));
+  let scan = merge(found.scans);
+  for (;;) {
+    const items = quickPickItems(scan);
+    const picked = await vscode.window.showQuickPick(items, {
+      title,
+      canPickMany: true,
+      ignoreFocusOut: true,
+      matchOnDescription: true,
+      matchOnDetail: true,
+      placeHolder:
+        scan.candidates.length > 0
+          ? vscode.l10n.t(
+              'Tick the profiles to import. Secrets that come along go to the system keyring (SecretStorage), never to settings.',
+            )
+          : vscode.l10n.t('No clouds.yaml, OS_* or Huawei variables, or KooCLI profiles were found.'),
+    });
+    if (!picked) return undefined;
+    if (!picked.some((item) => item.browse)) {
+      return saveChosen(
+        deps,
+        picked.flatMap((item) => (item.candidate ? [item.candidate] : [])),
+        scan.skipped,
+      );
+    }
+    const file = await vscode.window.showOpenDialog({
+      title,
+      canSelectMany: false,
+      openLabel: vscode.l10n.t('Read'),
+      filters: { [vscode.l10n.t('clouds.yaml or KooCLI config.json')]: ['yaml', 'yml', 'json'] },
+    });
+    if (!file?.[0]) continue;
+    try {
+      scan = merge([scan, readSourceFile(file[0].fsPath)]);
+    } catch (error) {
+      if (!(error instanceof SourceParseError)) throw error;
+      void vscode.window.showErrorMessage(parseErrorMessage(error));
+    }
+  }
+}
+
+function quickPickItems(scan: SourceScan): CandidateItem[] {
+  const items: CandidateItem[] = scan.candidates.map((candidate) => ({
+    label: candidate.name,
+    description: [sourceLabel(candidate.source), authLabel(candidate.auth), candidate.region]
+      .filter(Boolean)
+      .join(' · '),
+    detail: [secretLabel(candidate), candidateProblem(candidate), candidate.origin]
+      .filter(Boolean)
+      .join(' — '),
+    picked: candidate.isDefault === true,
+    candidate,
+  }));
+  if (scan.skipped.length > 0) {
+    items.push({ label: vscode.l10n.t('Not offered'), kind: vscode.QuickPickItemKind.Separator });
+    for (const skipped of scan.skipped) {
+      items.push({
+        label: `$(circle-slash) ${skipped.name}`,
+        description: sourceLabel(skipped.source),
+        detail: `${skipped.origin} — ${skipMessage(skipped)}`,
+      });
+    }
+  }
+  items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
+  items.push({
+    label: vscode.l10n.t('$(folder-opened) Read another clouds.yaml or KooCLI config.json…'),
+    browse: true,
+  });
+  return items;
+}
+
+async function saveChosen(
+  deps: CommandDeps,
+  chosen: ImportCandidate[],
+  skipped: SkippedEntry[],
+): Promise<ImportResult> {
+  const result: ImportResult = { created: [], skipped: skipped.map(toSkip) };
+  const needSecrets: string[] = [];
+  const cacerts = new Map<string, string>();
+  for (const candidate of chosen) {
+    const target = await targetName(deps, candidate);
+    if (!target) {
+      result.skipped.push({
+        name: candidate.name,
+        reason: 'exists',
+        message: vscode.l10n.t('A profile named "{0}" already exists.', candidate.name),
+      });
+      continue;
+    }
+    try {
+      await saveImported(deps, candidate, target.name, target.replace);
+    } catch (err) {
+      void showError(err, { profile: target.name });
+      continue;
+    }
+    result.created.push(target.name);
+    if (!candidate.secret) needSecrets.push(target.name);
+    if (candidate.cacert) cacerts.set(target.name, candidate.cacert);
+  }
+  for (const [name, cacert] of cacerts) {
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t(
+        'Profile "{0}" came with the CA bundle {1}. VS Code trusts it only when started with the environment variable NODE_EXTRA_CA_CERTS={1}.',
+        name,
+        cacert,
+      ),
+    );
+  }
+  if (result.created.length > 0) {
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Imported {0} profile(s): {1}.', result.created.length, result.created.join(', ')),
+    );
+  }
+  // Secrets that were encrypted or absent are asked for now, one profile at a time, never guessed.
+  for (const name of needSecrets) {
+    const stored = await vscode.commands.executeCommand<boolean>(
+      CommandId.setCredentials,
+      onBehalfOfPerson(name),
+    );
+    if (!stored) break;
+  }
+  return result;
+}
+
+/** The name to save under, asking when it is taken: Replace, another name, or skip (undefined). */
+async function targetName(
+  deps: CommandDeps,
+  candidate: ImportCandidate,
+): Promise<{ name: string; replace: boolean } | undefined> {
+  if (!deps.profiles.get(candidate.name)) return { name: candidate.name, replace: false };
+  const replace = vscode.l10n.t('Replace "{0}"', candidate.name);
+  const rename = vscode.l10n.t('Import under another name…');
+  const choice = await vscode.window.showQuickPick([replace, rename, vscode.l10n.t('Skip')], {
+    title: vscode.l10n.t('A profile named "{0}" already exists.', candidate.name),
+    ignoreFocusOut: true,
+  });
+  if (choice === replace) return { name: candidate.name, replace: true };
+  if (choice !== rename) return undefined;
+  const name = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Import Profiles'),
+    prompt: vscode.l10n.t('A new name for "{0}"', candidate.name),
+    value: `${candidate.name}-2`,
+    ignoreFocusOut: true,
+    validateInput: (value) =>
+      !value.trim()
+        ? vscode.l10n.t('Required')
+        : deps.profiles.get(value.trim())
+          ? vscode.l10n.t('A profile named "{0}" already exists.', value.trim())
+          : undefined,
+  });
+  return name ? { name: name.trim(), replace: false } : undefined;
+}
+
+/**
+ * Secret first, so the tree refresh the new setting triggers finds it; when the settings write fails,
+ * the secret is put back as it was. Replacing without a secret drops the old one (it may not fit).
+ */
+async function saveImported(
+  deps: CommandDeps,
+  candidate: ImportCandidate,
+  name: string,
+  replace: boolean,
+): Promise<void> {
+  const setting = settingFromCandidate(candidate, name);
+  const previous = await deps.credentials.get(name);
+  const existing = deps.profiles.get(name);
+  // Bound to the imported settings, as secrets entered by hand are (issue 10).
+  const boundTo = bindingOf(resolveProfile(setting));
+  if (candidate.secret) {
+    await deps.credentials.set(name, { credentials: candidate.secret as Credentials, boundTo });
+  } else if (replace) await deps.credentials.delete(name);
+  try {
+    if (replace) await deps.profiles.update(name, () => setting);
+    else await deps.profiles.add(setting);
+  } catch (err) {
+    const restore = previous && (previous.boundTo ?? (existing ? bindingOf(existing) : undefined));
+    await (
+      previous && restore
+        ? deps.credentials.set(name, { credentials: previous.credentials, boundTo: restore })
+        : deps.credentials.delete(name)
+    ).catch(
+      () => undefined, // The settings failure is the one to report.
+    );
+    throw err;
+  }
+}
+
+function merge(scans: SourceScan[]): SourceScan {
+  return {
+    candidates: scans.flatMap((s) => s.candidates),
+    skipped: scans.flatMap((s) => s.skipped),
+  };
+}
+
+function toSkip(entry: SkippedEntry): ImportSkip {
+  return { name: entry.name, reason: entry.reason, message: skipMessage(entry) };
+}

@@ -1,0 +1,59 @@
+import * as vscode from 'vscode';
+import { InputError } from '../errors/inputError';
+import { ServerNode } from '../tree/serverNode';
+import type { CommandDeps } from './commandDeps';
+import { pickProfile } from './pickers/pickProfile';
+import { pickServer } from './pickers/pickServer';
+
+/** A server of a profile, as the metadata-wide commands (compare, copy as JSON) take it. */
+export interface ServerTarget {
+  profile: string;
+  serverId: string;
+  /** Known from the tree or a pick; otherwise the id stands in. */
+  name?: string;
+}
+
+/** A server tree node, or `{ profile, serverId, name? }` from a script; undefined for anything else. */
+export function serverTargetOf(arg: unknown): ServerTarget | undefined {
+  if (arg instanceof ServerNode) {
+    return {
+      profile: arg.profileName,
+      serverId: arg.serverId,
+      ...(arg.server.name ? { name: arg.server.name } : {}),
+    };
+  }
+  if (typeof arg !== 'object' || arg === null) return undefined;
+  const { profile, serverId, name } = arg as Record<string, unknown>;
+  if (typeof profile !== 'string' || typeof serverId !== 'string') return undefined;
+  return { profile, serverId, ...(typeof name === 'string' && name ? { name } : {}) };
+}
+
+/** Asks for a profile (when there are several), then one of its servers. */
+export async function pickServerTarget(deps: CommandDeps, title: string): Promise<ServerTarget | undefined> {
+  const profile = await pickProfile(deps.profiles, title);
+  if (!profile) return undefined;
+  const server = await pickServer(profile, deps.clients, { title, forAdding: false });
+  if (!server) return undefined;
+  return { profile: profile.name, serverId: server.id, ...(server.name ? { name: server.name } : {}) };
+}
+
+/** The name a person knows the server by, or its id. */
+export function serverLabel(target: ServerTarget): string {
+  return target.name ?? target.serverId;
+}
+
+/** Fills in the server's name when it is not known; a failure leaves the id standing in. */
+export async function withServerName(deps: CommandDeps, target: ServerTarget): Promise<ServerTarget> {
+  if (target.name) return target;
+  try {
+    const client = await deps.clients.get(target.profile);
+    const { name } = await client.getServer(target.serverId);
+    return name ? { ...target, name } : target;
+  } catch {
+    return target;
+  }
+}
+
+export function expectedServerArgs(): Error {
+  return new InputError(vscode.l10n.t('Expected arguments {0}.', '{ profile, serverId }'));
+}

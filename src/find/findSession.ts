@@ -1,0 +1,148 @@
+import * as vscode from 'vscode';
+import type { ClientProvider } from '../clients/clientProvider';
+import { Disposable } from '../lifecycle/disposable';
+import { findServers, type FoundServer } from '../query/findServers';
+import type { MetadataQuery } from '../query/metadataQuery';
+
+export type ProfileFindState = 'reading' | 'done' | 'cancelled' | 'failed';
+
+/** The find results of one profile, kept for the session with when they were read. */
+export interface ProfileFind {
+  profile: string;
+  state: ProfileFindState;
+  /** Matches so far; grows page by page while reading. */
+  matches: FoundServer[];
+  serversRead: number;
+  /** When this reading started. */
+  readAt: Date;
+  error?: unknown;
+}
+
+/**
+ * The current Find Servers by Metadata: its query, the profiles it covers and each profile's
+ * results. A new find, a refresh or Clear aborts any reading in flight. Fires with a profile name
+ * when that profile's results change, and with undefined when the whole find does.
+ */
+export class FindSession extends Disposable {
+  private readonly changed = this.register(new vscode.EventEmitter<string | undefined>());
+  readonly onDidChange: vscode.Event<string | undefined> = this.changed.event;
+  private current: MetadataQuery | undefined;
+  private readonly results = new Map<string, ProfileFind>();
+  private readonly readings = new Map<string, AbortController>();
+
+  constructor(private readonly clients: ClientProvider) {
+    super();
+    this.register({ dispose: () => this.stopReading() });
+  }
+
+  get query(): MetadataQuery | undefined {
+    return this.current;
+  }
+
+  /** Profiles the find covers, in the order asked. */
+  get profiles(): string[] {
+    return [...this.results.keys()];
+  }
+
+  result(profile: string): ProfileFind | undefined {
+    return this.results.get(profile);
+  }
+
+  /** Every match of every profile, for export. */
+  allMatches(): { profile: string; server: FoundServer }[] {
+    return [...this.results.values()].flatMap((r) =>
+      r.matches.map((server) => ({ profile: r.profile, server })),
+    );
+  }
+
+  /** Starts a new find over `profiles`; resolves when every profile has finished, failed or stopped. */
+  start(
+    query: MetadataQuery,
+    profiles: string[],
+    onProgress?: (read: number, found: number) => void,
+  ): Promise<void> {
+    this.stopReading();
+    this.current = query;
+    this.results.clear();
+    for (const profile of profiles) this.results.set(profile, this.emptyResult(profile));
+    this.changed.fire(undefined);
+    return this.readAll(profiles, onProgress);
+  }
+
+  /** Reads again: one profile, or every profile of the find. */
+  refresh(profile?: string, onProgress?: (read: number, found: number) => void): Promise<void> {
+    if (!this.current) return Promise.resolve();
+    const names = profile === undefined ? this.profiles : this.results.has(profile) ? [profile] : [];
+    return this.readAll(names, onProgress);
+  }
+
+  /** Stops reading; what was read stays, marked as stopped. */
+  cancel(): void {
+    this.stopReading();
+  }
+
+  /** Ends the find: the tree shows every server again. */
+  clear(): void {
+    if (!this.current) return;
+    this.stopReading();
+    this.current = undefined;
+    this.results.clear();
+    this.changed.fire(undefined);
+  }
+
+  private async readAll(
+    profiles: string[],
+    onProgress?: (read: number, found: number) => void,
+  ): Promise<void> {
+    const report = (): void => {
+      if (!onProgress) return;
+      const all = profiles.map((p) => this.results.get(p)).filter((r) => r !== undefined);
+      onProgress(
+        all.reduce((n, r) => n + r.serversRead, 0),
+        all.reduce((n, r) => n + r.matches.length, 0),
+      );
+    };
+    await Promise.all(profiles.map((profile) => this.read(profile, report)));
+  }
+
+  private async read(profile: string, report: () => void): Promise<void> {
+    const query = this.current;
+    if (!query) return;
+    this.readings.get(profile)?.abort();
+    const abort = new AbortController();
+    this.readings.set(profile, abort);
+    const result = this.emptyResult(profile);
+    this.results.set(profile, result);
+    this.changed.fire(profile);
+    const stillCurrent = (): boolean => this.results.get(profile) === result;
+    try {
+      const client = await this.clients.get(profile);
+      const done = await findServers(client, query, {
+        signal: abort.signal,
+        onPage: (found, progress) => {
+          if (!stillCurrent()) return;
+          result.matches.push(...found);
+          result.serversRead = progress.serversRead;
+          this.changed.fire(profile);
+          report();
+        },
+      });
+      result.state = done.complete ? 'done' : 'cancelled';
+    } catch (err) {
+      result.state = abort.signal.aborted ? 'cancelled' : 'failed';
+      if (result.state === 'failed') result.error = err;
+    } finally {
+      if (this.readings.get(profile) === abort) this.readings.delete(profile);
+    }
+    if (stillCurrent()) this.changed.fire(profile);
+  }
+
+  private stopReading(): void {
+    for (const abort of this.readings.values()) abort.abort();
+    this.readings.clear();
+  }
+
+  private emptyResult(profile: string): ProfileFind {
+    return { profile, state: 'reading', matches: [], serversRead: 0, readAt: new Date() };
+  }
+}

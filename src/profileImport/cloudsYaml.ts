@@ -1,0 +1,93 @@
+/**
+ * OpenStack `clouds.yaml`, with the `secure.yaml` beside it merged in per cloud (that is where people
+ * keep passwords). Every scalar is read as text (YAML's failsafe schema), so a project id such as
+ * `1234e5` is never turned into a number.
+ */
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { ImportCandidate, SourceScan } from './importCandidate';
+import { isSkipped, openStackCloud, record } from './openStackCloud';
+import { SourceParseError } from './sourceParseError';
+
+export interface SourceFile {
+  path: string;
+  text: string;
+}
+
+export interface CloudsYamlOptions {
+  secure?: SourceFile;
+  /** `OS_CLOUD`: the cloud marked as the default. */
+  defaultCloud?: string;
+  /** Only these clouds (script form); others are ignored, unknown names are skipped as incomplete. */
+  only?: readonly string[];
+}
+
+export function parseCloudsYaml(file: SourceFile, options: CloudsYamlOptions = {}): SourceScan {
+  const clouds = cloudsOf(file);
+  const secureClouds = options.secure ? cloudsOf(options.secure) : {};
+  const scan: SourceScan = { candidates: [], skipped: [] };
+  const names = options.only ?? Object.keys(clouds);
+  for (const name of names) {
+    const entry = record(clouds[name]);
+    if (!entry) {
+      scan.skipped.push({
+        name,
+        source: 'cloudsYaml',
+        origin: file.path,
+        reason: 'incomplete',
+        detail: clouds[name] === undefined ? 'not in the file' : 'not a mapping',
+      });
+      continue;
+    }
+    const merged = deepMerge(entry, record(secureClouds[name]) ?? {});
+    const found = openStackCloud(name, merged, 'cloudsYaml', file.path);
+    if (isSkipped(found)) scan.skipped.push(found);
+    else scan.candidates.push(markDefault(found, options.defaultCloud));
+  }
+  return scan;
+}
+
+function markDefault(candidate: ImportCandidate, defaultCloud: string | undefined): ImportCandidate {
+  return candidate.name === defaultCloud ? { ...candidate, isDefault: true } : candidate;
+}
+
+/** The `clouds` mapping of a file, or a SourceParseError naming the file and line. */
+function cloudsOf(file: SourceFile): Record<string, unknown> {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(file.text, { schema: 'failsafe', lineCounter, uniqueKeys: true });
+  const error = doc.errors[0];
+  if (error) {
+    const line = error.linePos?.[0].line;
+    throw new SourceParseError(file.path, line, firstLine(error.message));
+  }
+  const root = record(doc.toJS());
+  if (root === undefined) {
+    throw new SourceParseError(file.path, 1, 'the file is not a mapping with a "clouds" key');
+  }
+  const clouds = root.clouds;
+  if (clouds === undefined) return {};
+  const mapping = record(clouds);
+  if (!mapping) {
+    throw new SourceParseError(file.path, lineOf(doc, lineCounter, ['clouds']), '"clouds" is not a mapping');
+  }
+  return mapping;
+}
+
+function lineOf(doc: Document, lineCounter: LineCounter, path: string[]): number | undefined {
+  const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+  return node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
+}
+
+/** The YAML library's message without its "at line N, column M" tail and source excerpt. */
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const result: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const a = record(result[key]);
+    const b = record(value);
+    result[key] = a && b ? deepMerge(a, b) : value;
+  }
+  return result;
+}

@@ -1,0 +1,60 @@
+/**
+ * What an import source found: one candidate profile per cloud / KooCLI profile / set of variables,
+ * or the reason an entry was left out. Pure data; the VS Code layer words the codes.
+ */
+
+export type ImportSource = 'cloudsYaml' | 'osEnv' | 'koocli' | 'huaweiEnv';
+
+/** A profile's secret as found, shaped like the extension's stored credentials. */
+export type ImportedSecret =
+  { accessKey: string; secretKey: string; securityToken?: string } | { password: string } | { token: string };
+
+/** Why a secret did not come along; the user is asked for it after the import. */
+export type MissingSecret = 'encrypted' | 'absent';
+
+export interface ImportCandidate {
+  /** The name the profile gets unless the user picks another. */
+  name: string;
+  source: ImportSource;
+  /** Where it was found: a file path, or the environment. */
+  origin: string;
+  auth: 'aksk' | 'password' | 'token';
+  region?: string;
+  iamEndpoint?: string;
+  ecsEndpoint?: string;
+  projectId?: string;
+  projectName?: string;
+  /** The user's domain (account) name. */
+  domain?: string;
+  user?: string;
+  secret?: ImportedSecret;
+  missingSecret?: MissingSecret;
+  /** The source's default entry (OS_CLOUD, KooCLI `current`). */
+  isDefault?: boolean;
+  /** A CA bundle the source names; Node trusts it only through NODE_EXTRA_CA_CERTS. */
+  cacert?: string;
+}
+
+export type SkipReason =
+  /** `verify: false`: TLS checks stay on here. */
+  | 'verifyDisabled'
+  /** KooCLI `ecsAgency` or `SSO`, or an OpenStack auth_type other than password/token. */
+  | 'unsupportedMode'
+  /** Domain given only by id; the profile needs its name. */
+  | 'domainIdOnly'
+  /** Required fields are missing (`detail` lists them). */
+  | 'incomplete';
+
+export interface SkippedEntry {
+  name: string;
+  source: ImportSource;
+  origin: string;
+  reason: SkipReason;
+  /** The mode, auth type or missing fields, as found in the file. */
+  detail?: string;
+}
+
+export interface SourceScan {
+  candidates: ImportCandidate[];
+  skipped: SkippedEntry[];
+}

@@ -1,0 +1,23 @@
+import type * as vscode from 'vscode';
+import type { FoundServer } from '../query/findServers';
+import type { FoundProfileNode } from './foundProfileNode';
+import { ServerNode } from './serverNode';
+import type { TreeContext } from './treeContext';
+
+/** A server that matched the find: like any server, with the keys that matched as its description. */
+export class FoundServerNode extends ServerNode {
+  constructor(
+    parent: FoundProfileNode,
+    context: TreeContext,
+    readonly found: FoundServer,
+  ) {
+    super(parent, context, found, false);
+  }
+
+  override getTreeItem(): vscode.TreeItem {
+    const item = super.getTreeItem();
+    const matched = Object.entries(this.found.matched).map(([key, value]) => `${key}=${value}`);
+    item.description = matched.length > 0 ? matched.join(' · ') : this.found.id;
+    return item;
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * The extension's walkthrough as a person meets it in the workbench: opened from the palette
+ * ("Welcome: Open Walkthrough…" and its picker), its steps with their check marks, the buttons in
+ * a step, and the input boxes and pickers of a guided command answered one after another.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { runFromPalette } from './workbench';
+
+export const walkthroughId = 'ecs-tools.ecs-metadata-explorer#ecsMetadata.gettingStarted';
+
+/** Opens the walkthrough titled `title` through "Welcome: Open Walkthrough…" and waits for its steps. */
+export async function openWalkthrough(page: Page, title: string): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  await page.keyboard.press('F1');
+  await widget.locator('.quick-input-box input').waitFor();
+  await page.keyboard.type('Welcome: Open Walkthrough...');
+  await widget
+    .locator('.quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: /^Welcome: Open Walkthrough/ }) })
+    .first()
+    .click();
+  // The same widget now lists the walkthroughs.
+  await widget.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click();
+  await widget.waitFor({ state: 'hidden' });
+  await step(page, 'connect').waitFor();
+}
+
+/** The step button `stepId` (e.g. `connect`) of this extension's walkthrough. */
+export function step(page: Page, stepId: string): Locator {
+  return page.locator(`.getting-started-step[data-step-id="${walkthroughId}#${stepId}"]`);
+}
+
+/** Whether VS Code shows the step as done (its check box). */
+export async function stepDone(page: Page, stepId: string): Promise<boolean> {
+  const box = page.locator(`[role="checkbox"][data-done-step-id="${walkthroughId}#${stepId}"]`);
+  return (await box.getAttribute('aria-checked')) === 'true';
+}
+
+/** Clicks the button labelled `label` inside step `stepId` (selecting the step first). */
+export async function clickStepButton(page: Page, stepId: string, label: string): Promise<void> {
+  const s = step(page, stepId);
+  if ((await s.getAttribute('aria-expanded')) !== 'true') await s.click();
+  await s.locator('.monaco-button', { hasText: label }).click();
+}
+
+/** Closes the active editor as a person would from the palette. */
+export async function closeActiveEditor(page: Page): Promise<void> {
+  await runFromPalette(page, 'View: Close Editor');
+}
+
+/**
+ * Answers one input box of a guided command: waits until the box shows `prompt` (so the answer
+ * cannot land in the previous box), types `value` and presses Enter.
+ */
+export async function answerInput(page: Page, prompt: string, value: string): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  await widget.locator('.quick-input-message', { hasText: prompt }).waitFor();
+  if (value) await page.keyboard.type(value);
+  await page.keyboard.press('Enter');
+}
+
+/** Picks the item labelled `label` (typed first, so a long list shows it) in the quick pick showing `placeholder`. */
+export async function pickItem(page: Page, placeholder: string, label: string): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  await widget.locator(`.quick-input-box input[placeholder="${placeholder}"]`).waitFor();
+  await page.keyboard.type(label);
+  await widget
+    .locator('.quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: label }) })
+    .first()
+    .click();
+}

@@ -1,0 +1,277 @@
+/**
+ * Find Servers by Metadata, Compare Metadata With…, Copy Metadata as JSON and Export Metadata…
+ * in a real VS Code against two local ECS servers (two profiles).
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import * as vscode from 'vscode';
+import type { Comparison } from '../../src/commands/compareMetadata';
+import type { FindMatch } from '../../src/commands/findServers';
+import { startEcsServer } from '../ecs-server';
+import {
+  childrenOf,
+  eventually,
+  fixture,
+  profileRoot,
+  storedProfiles,
+  writeProfiles,
+  type Fixture,
+} from './fixture';
+
+const second = 'Second project';
+const bulk = 2500;
+
+describe('find, compare, copy and export metadata', () => {
+  let f: Fixture;
+  let big: Awaited<ReturnType<typeof startEcsServer>>;
+  let saved: ReturnType<typeof storedProfiles>;
+  /** Servers of the second project set to env=production, in listing order. */
+  let production: string[];
+  let tmp: string;
+
+  before(async () => {
+    f = await fixture();
+    big = await startEcsServer({ seed: f.seed });
+    big.addServers(bulk, 'big');
+    const ids: string[] = [];
+    let marker = '';
+    for (;;) {
+      const page = await fetch(
+        `${big.url}/v2.1/${big.projectId}/servers?limit=1000${marker ? `&marker=${marker}` : ''}`,
+        { headers: { 'X-Auth-Token': big.credentials.token } },
+      );
+      const body = (await page.json()) as { servers: { id: string }[]; servers_links?: unknown[] };
+      ids.push(...body.servers.map((s) => s.id));
+      if (!body.servers_links) break;
+      marker = ids.at(-1) ?? '';
+    }
+    production = ids.filter((_, i) => i >= f.seed.servers.length && i % 500 === 0);
+    for (const id of production) big.setMetadata(id, 'env', 'production');
+    saved = storedProfiles();
+    await writeProfiles([
+      ...(saved ?? []),
+      { ...f.profile, name: second, ecsEndpoint: big.url, iamEndpoint: big.url, servers: [] },
+    ]);
+    await profileRoot(f.api, second);
+    await vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+      profile: second,
+      credentials: { accessKey: big.credentials.accessKey, secretKey: big.credentials.secretKey },
+    });
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-export-'));
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('ecsMetadata.clearFilter');
+    await writeProfiles(saved);
+    await big.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  afterEach(async () => {
+    big.resetFaults();
+    await vscode.commands.executeCommand('ecsMetadata.clearFilter');
+  });
+
+  const seedProduction = (): string[] =>
+    f.seed.servers.filter((s) => s.metadata.env === 'production').map((s) => s.id);
+
+  it('finds env=production across two profiles without UI, saying which keys matched', async () => {
+    big.clearRequests();
+    const matches = await vscode.commands.executeCommand<FindMatch[]>('ecsMetadata.findServers', {
+      query: 'env=production',
+    });
+    const byProfile = (name: string): string[] =>
+      matches.filter((m) => m.profile === name).map((m) => m.serverId);
+    assert.deepEqual(byProfile(f.profileName), seedProduction());
+    assert.deepEqual(byProfile(second), [...seedProduction(), ...production]);
+    assert.ok(matches.every((m) => m.matched.env === 'production' && Object.keys(m.matched).length === 1));
+    const web01 = matches.find((m) => m.serverId === f.seed.servers[0].id);
+    assert.equal(web01?.name, f.seed.servers[0].name);
+    const listings = big.requests.filter((r) => r.path.endsWith('/servers/detail'));
+    assert.equal(listings.length, Math.ceil((bulk + f.seed.servers.length) / 1000), 'pages of 1,000');
+    assert.equal(big.requests.filter((r) => r.path.includes('/metadata')).length, 0, 'metadata came inline');
+  });
+
+  it('finds in one profile, and rejects a bad query with the term it points at', async () => {
+    const matches = await vscode.commands.executeCommand<FindMatch[]>('ecsMetadata.findServers', {
+      profile: f.profileName,
+      query: 'app:tier=front* !retry.max',
+    });
+    assert.deepEqual(
+      matches.map((m) => [m.name, m.matched]),
+      f.seed.servers
+        .filter((s) => s.metadata['app:tier'] === 'frontend')
+        .map((s) => [s.name, { 'app:tier': 'frontend' }]),
+    );
+    await assert.rejects(
+      Promise.resolve(
+        vscode.commands.executeCommand('ecsMetadata.findServers', { query: 'env=production note="open' }),
+      ),
+      /Term 2 \(note="open\)/,
+    );
+  });
+
+  it('shows the find in the view as pages arrive, cancels half-way keeping what was read, and clears', async () => {
+    big.setFaults({ latencyMs: 400 });
+    const running = vscode.commands.executeCommand('ecsMetadata.findServers', {
+      profile: second,
+      query: 'owner',
+      showInView: true,
+    });
+    const root = await eventually(async () => {
+      const roots = await childrenOf(f.api);
+      return roots.length === 1 && roots[0].label === second ? roots[0] : undefined;
+    }, 'the view to show only the searched profile');
+    assert.equal(root.item.contextValue, 'profile.found');
+    // The first page's matches are in the view while later pages are still being read.
+    const streamed = await eventually(
+      async () => {
+        const children = await childrenOf(f.api, root.node);
+        return children.length > 1 ? children : undefined;
+      },
+      'matches of the first page',
+      200,
+    );
+    assert.equal(f.api.find.result(second)?.state, 'reading');
+    assert.match(streamed.at(-1)?.label ?? '', /1,?000|1000/);
+    f.api.find.cancel(); // what the notification's Cancel does
+    await running;
+    const result = f.api.find.result(second);
+    assert.equal(result?.state, 'cancelled');
+    assert.ok((result?.serversRead ?? 0) < bulk, `read ${result?.serversRead}`);
+    const children = await childrenOf(f.api, root.node);
+    const servers = children.filter((c) => c.item.contextValue?.startsWith('server.'));
+    assert.equal(servers.length, result?.matches.length);
+    assert.equal(servers[0].item.description, `owner=${f.seed.servers[0].metadata.owner}`);
+    assert.match(children.at(-1)?.label ?? '', /Stopped after reading/);
+
+    await vscode.commands.executeCommand('ecsMetadata.clearFilter');
+    assert.equal(f.api.find.query, undefined);
+    const roots = await childrenOf(f.api);
+    assert.deepEqual(
+      roots.map((r) => r.label),
+      [f.profileName, second],
+    );
+    assert.equal(roots[0].item.contextValue, 'profile');
+  });
+
+  it('refreshes the find results, reading again', async () => {
+    await vscode.commands.executeCommand('ecsMetadata.findServers', {
+      profile: f.profileName,
+      query: 'env=production',
+      showInView: true,
+    });
+    const before = f.api.find.result(f.profileName);
+    assert.equal(before?.state, 'done');
+    assert.equal(before?.matches.length, seedProduction().length);
+    f.server.clearRequests();
+    await vscode.commands.executeCommand('ecsMetadata.refresh');
+    await eventually(
+      async () =>
+        f.api.find.result(f.profileName)?.state === 'done' && f.api.find.result(f.profileName) !== before
+          ? true
+          : undefined,
+      'a second reading',
+    );
+    assert.ok(f.server.requests.some((r) => r.path.endsWith('/servers/detail')));
+    const root = await profileRoot(f.api, f.profileName);
+    assert.match(String(root.item.description), new RegExp(`^${seedProduction().length} found · read at `));
+  });
+
+  it('compares two servers in the diff editor: sorted JSON, one key per line, titled with both names', async () => {
+    const [web01, web02] = f.seed.servers;
+    const comparison = await vscode.commands.executeCommand<Comparison>('ecsMetadata.compareMetadata', {
+      left: { profile: f.profileName, serverId: web01.id },
+      right: { profile: second, serverId: web02.id },
+    });
+    assert.equal(comparison.title, `${web01.name} (${f.profileName}) ↔ ${web02.name} (${second}) (metadata)`);
+    const tab = await eventually(async () => {
+      const found = vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .find((t) => t.input instanceof vscode.TabInputTextDiff && t.label === comparison.title);
+      return found;
+    }, 'the diff editor');
+    const input = tab.input as vscode.TabInputTextDiff;
+    assert.equal(input.original.toString(), comparison.left);
+    assert.equal(input.modified.toString(), comparison.right);
+    const left = await vscode.workspace.openTextDocument(input.original);
+    const sortedKeys = Object.keys(web01.metadata).sort();
+    assert.deepEqual(Object.keys(JSON.parse(left.getText()) as object), sortedKeys);
+    assert.deepEqual(JSON.parse(left.getText()), web01.metadata);
+    assert.equal(left.lineCount - 1, sortedKeys.length + 2, 'one key per line, braces, final newline');
+    assert.notEqual(input.original.scheme, 'file', 'read-only documents of the extension');
+    await vscode.window.tabGroups.close(tab);
+  });
+
+  it('compares the two servers selected together in the tree', async () => {
+    const root = await profileRoot(f.api, f.profileName);
+    const servers = (await childrenOf(f.api, root.node)).filter((c) =>
+      c.item.contextValue?.startsWith('server.'),
+    );
+    const [a, b] = [servers[1], servers[2]];
+    const comparison = await vscode.commands.executeCommand<Comparison>(
+      'ecsMetadata.compareMetadata',
+      a.node,
+      [a.node, b.node],
+    );
+    assert.equal(comparison.title, `${a.label} ↔ ${b.label} (metadata)`);
+    const right = await vscode.workspace.openTextDocument(vscode.Uri.parse(comparison.right));
+    assert.deepEqual(JSON.parse(right.getText()), f.seed.servers.find((s) => s.name === b.label)?.metadata);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it("copies a server's metadata as JSON with sorted keys", async () => {
+    const server = f.seed.servers[2];
+    const copied = await vscode.commands.executeCommand<string>('ecsMetadata.copyMetadataJson', {
+      profile: f.profileName,
+      serverId: server.id,
+    });
+    assert.equal(await vscode.env.clipboard.readText(), copied);
+    assert.deepEqual(JSON.parse(copied), server.metadata);
+    assert.deepEqual(Object.keys(JSON.parse(copied) as object), Object.keys(server.metadata).sort());
+  });
+
+  it('exports a profile as JSON {serverId: {name, metadata}}', async () => {
+    const file = path.join(tmp, 'profile.json');
+    const result = await vscode.commands.executeCommand<{ path: string; servers: number }>(
+      'ecsMetadata.exportMetadata',
+      { profile: f.profileName, format: 'json', path: file },
+    );
+    assert.equal(result.servers, f.seed.servers.length);
+    const written = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+    assert.deepEqual(
+      written,
+      Object.fromEntries(f.seed.servers.map((s) => [s.id, { name: s.name, metadata: s.metadata }])),
+    );
+  });
+
+  it('exports the current find results as CSV that a CSV parser reads back', async () => {
+    await vscode.commands.executeCommand('ecsMetadata.findServers', {
+      query: 'env=production',
+      showInView: true,
+    });
+    const file = path.join(tmp, 'found.csv');
+    const result = await vscode.commands.executeCommand<{ servers: number }>('ecsMetadata.exportMetadata', {
+      findResults: true,
+      format: 'csv',
+      path: file,
+    });
+    const expectedIds = [...seedProduction(), ...seedProduction(), ...production];
+    assert.equal(result.servers, expectedIds.length);
+    const rows = parse(fs.readFileSync(file, 'utf8'), { columns: true, bom: true }) as Record<
+      string,
+      string
+    >[];
+    assert.deepEqual(
+      rows.map((r) => r['server id']),
+      expectedIds,
+    );
+    const web01 = f.seed.servers[0];
+    const row = rows.find((r) => r['server id'] === web01.id);
+    for (const [key, value] of Object.entries(web01.metadata)) assert.equal(row?.[key], value, key);
+    assert.equal(row?.['server name'], web01.name);
+  });
+});
