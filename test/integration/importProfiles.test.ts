@@ -195,6 +195,7 @@ describe('ecsMetadata.importProfiles', () => {
     await writeProfiles(
       storedProfiles()?.map((p) => (p.name.startsWith('koo-') ? { ...p, ecsEndpoint: f.server.url } : p)),
     );
+    await confirmChangedEndpoints('koo-local');
     assert.equal(await readOwner('koo-local'), web01.metadata.owner);
     await assert.rejects(Promise.resolve(readOwner('koo-encrypted')), (err: Error) =>
       err.message.includes(translated('Profile "{0}" has no credentials yet.', 'koo-encrypted')),
@@ -216,6 +217,7 @@ describe('ecsMetadata.importProfiles', () => {
     await writeProfiles(
       storedProfiles()?.map((p) => (p.name === 'huaweicloud-env' ? { ...p, ecsEndpoint: f.server.url } : p)),
     );
+    await confirmChangedEndpoints('huaweicloud-env');
     assert.equal(await readOwner('huaweicloud-env'), web01.metadata.owner);
   });
 
@@ -234,3 +236,21 @@ describe('ecsMetadata.importProfiles', () => {
     );
   });
 });
+
+/**
+ * The imported secrets are bound to the imported endpoints (issue 10); the test points the profile
+ * at the local server, so it confirms that change in the modal as a person would.
+ */
+async function confirmChangedEndpoints(profile: string): Promise<void> {
+  const original = vscode.window.showWarningMessage;
+  (vscode.window as { showWarningMessage: unknown }).showWarningMessage = (
+    _message: string,
+    _options: vscode.MessageOptions,
+    ...items: string[]
+  ) => Promise.resolve(items.find((i) => i === translated('Send to New Endpoints')));
+  try {
+    assert.equal(await vscode.commands.executeCommand('ecsMetadata.confirmEndpoints', { profile }), true);
+  } finally {
+    (vscode.window as { showWarningMessage: unknown }).showWarningMessage = original;
+  }
+}
