@@ -19,6 +19,8 @@ export function authFor(server: ServerFacts, type: AuthType): EcsAuth {
       return { type, iamEndpoint: server.url, domain: c.domain, user: c.user, password: c.password };
     case 'token':
       return { type, token: c.token };
+    case 'temporary':
+      return { type, iamEndpoint: server.url, domain: c.domain, user: c.user, password: c.password };
   }
 }
 

@@ -142,7 +142,9 @@ async function endpointFromCatalog(
   auth: EcsAuth,
   options: ProfileClientOptions,
 ): Promise<{ ecsEndpoint: string; projectId: string }> {
-  if (auth.type === 'aksk') throw new Error('AK/SK profiles do not use the service catalog');
+  if (auth.type === 'aksk' || auth.type === 'temporary') {
+    throw new Error('AK/SK profiles do not use the service catalog');
+  }
   try {
     return await discoverComputeEndpoint({
       iamEndpoint: profile.iamEndpoint,

@@ -31,6 +31,7 @@ export type {
   AkSkAuth,
   PasswordAuth,
   TokenAuth,
+  TemporaryAuth,
   EcsAuth,
   MetadataApi,
   RequestEvent,

@@ -11,7 +11,12 @@ export type PasswordAuth = {
   password: string;
 };
 export type TokenAuth = { type: 'token'; token: string };
-export type EcsAuth = AkSkAuth | PasswordAuth | TokenAuth;
+/**
+ * A stored password buys temporary AK/SK (`POST {iam}/v3.0/OS-CREDENTIAL/securitytokens`) that sign
+ * the API calls; renewed before they expire. `durationSeconds` 900..86400, default 3600.
+ */
+export type TemporaryAuth = Omit<PasswordAuth, 'type'> & { type: 'temporary'; durationSeconds?: number };
+export type EcsAuth = AkSkAuth | PasswordAuth | TokenAuth | TemporaryAuth;
 
 /** Which route family reads metadata: Nova `/v2.1`, native `/v1 cloudservers`, or Nova with native fallback. */
 export type MetadataApi = 'auto' | 'nova' | 'native';
