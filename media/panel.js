@@ -53,6 +53,17 @@
   const refreshToReadText = document.body.dataset.refreshToRead || '';
   const MASK = '••••••';
 
+  /** Whether the value shows as pretty JSON now, and what the host was last told of it (after `ready`). */
+  let prettyNow = false;
+  /** @type {boolean | undefined} */
+  let prettyPosted;
+
+  function tellPretty() {
+    if (prettyPosted === undefined || prettyNow === prettyPosted) return;
+    prettyPosted = prettyNow;
+    vscode.postMessage({ type: 'prettyShown', shown: prettyNow });
+  }
+
   const saved = vscode.getState();
   /** @type {PanelView | undefined} */
   let view = saved && saved.target ? { target: saved.target, loading: false } : undefined;
@@ -129,6 +140,8 @@
             : value;
     valueEl.classList.toggle('empty', value === '' || unread);
     valueEl.classList.toggle('pretty', pretty);
+    prettyNow = pretty;
+    tellPretty();
 
     copyValueButton.disabled = value === undefined;
     copyJsonButton.disabled = value === undefined;
@@ -167,4 +180,7 @@
   // Show what was saved at once (after a reload or re-show), then ask for the current view.
   render();
   vscode.postMessage({ type: 'ready' });
+  // The host starts a new page as plain; tell it if this one shows pretty JSON.
+  prettyPosted = false;
+  tellPretty();
 })();

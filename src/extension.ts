@@ -15,6 +15,7 @@ import { registerRemoveProfile } from './commands/removeProfile';
 import { registerRemoveServer } from './commands/removeServer';
 import { registerSetCredentials } from './commands/setCredentials';
 import { registerShowLog } from './commands/showLog';
+import { registerTurnOffDiscovery } from './commands/turnOffDiscovery';
 import { destroyAgents } from './core';
 import { keepCredentialsInStep } from './credentials/credentialHousekeeping';
 import { CredentialStore } from './credentials/credentialStore';
@@ -26,6 +27,7 @@ import { registerExportMetadata } from './commands/exportMetadata';
 import { registerFindServers } from './commands/findServers';
 import { FindSession } from './find/findSession';
 import type { ExtensionApi } from './extensionApi';
+import { currentStepInput } from './input/multiStepInput';
 import { OutputChannelLog } from './log/log';
 import { PanelController } from './panel/panelController';
 import { registerPanelSerializer } from './panel/registerPanelSerializer';
@@ -48,15 +50,16 @@ const commands: ((deps: CommandDeps) => vscode.Disposable)[] = [
   registerClearFilter,
   registerLoadMore,
   registerShowLog,
+  registerTurnOffDiscovery,
   registerGetMetadataKey,
   registerOpenKey,
   registerCopyValue,
-  registerMaskValues,
-  registerUnmaskValues,
   registerFindServers,
   registerCompareMetadata,
   registerCopyMetadataJson,
   registerExportMetadata,
+  registerMaskValues,
+  registerUnmaskValues,
 ];
 
 /** Wires the objects together and registers them for disposal. No network I/O happens here. */
@@ -69,24 +72,31 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const find = new FindSession(clients);
   const tree = new ServerTreeProvider(profiles, clients, credentials, find);
   const panel = new PanelController(context.extensionUri, { profiles, clients });
-  context.subscriptions.push(
-    log,
-    profiles,
-    credentials,
-    clients,
-    find,
-    tree,
-    showServersView(tree, find),
-    panel,
-  );
+  const serversView = showServersView(tree, find);
+  context.subscriptions.push(log, profiles, credentials, clients, find, tree, serversView, panel);
   context.subscriptions.push(
     registerPanelSerializer(panel),
     keepCredentialsInStep(profiles, credentials, log, tokens),
   );
 
-  const deps: CommandDeps = { profiles, credentials, clients, tree, find, panel, log };
+  const deps: CommandDeps = {
+    profiles,
+    credentials,
+    clients,
+    tree,
+    find,
+    view: serversView.view,
+    panel,
+    log,
+  };
   context.subscriptions.push(...commands.map((register) => register(deps)));
-  return { tree, find, panelView: () => panel.currentView };
+  return {
+    tree,
+    find,
+    view: serversView.view,
+    panelView: () => panel.currentView,
+    stepInput: currentStepInput,
+  };
 }
 
 export function deactivate(): void {

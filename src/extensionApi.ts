@@ -1,12 +1,17 @@
 import type { FindSession } from './find/findSession';
+import type * as vscode from 'vscode';
 import type { PanelView } from './panel/messages';
 import type { ServerTreeProvider } from './tree/serverTreeProvider';
+import type { TreeNode } from './tree/treeNode';
 
 /** What activate() returns: a small handle for integration tests, not a public API. */
 export interface ExtensionApi {
   tree: ServerTreeProvider;
   /** The find shown in the tree. */
   find: FindSession;
+  view: vscode.TreeView<TreeNode>;
+  /** The step a multi-step input (Add Profile) shows now, so tests can answer it as a person would. */
+  stepInput: () => vscode.QuickInput | undefined;
   /** What the metadata panel shows now (undefined when it is closed). */
   panelView(): PanelView | undefined;
 }

@@ -19,13 +19,14 @@ export const CommandId = {
   getMetadataKey: 'ecsMetadata.getMetadataKey',
   copyValue: 'ecsMetadata.copyValue',
   openKey: 'ecsMetadata.openKey',
-  confirmEndpoints: 'ecsMetadata.confirmEndpoints',
-  maskValues: 'ecsMetadata.maskValues',
-  unmaskValues: 'ecsMetadata.unmaskValues',
   findServers: 'ecsMetadata.findServers',
   compareMetadata: 'ecsMetadata.compareMetadata',
   copyMetadataJson: 'ecsMetadata.copyMetadataJson',
   exportMetadata: 'ecsMetadata.exportMetadata',
+  confirmEndpoints: 'ecsMetadata.confirmEndpoints',
+  maskValues: 'ecsMetadata.maskValues',
+  unmaskValues: 'ecsMetadata.unmaskValues',
+  turnOffDiscovery: 'ecsMetadata.turnOffDiscovery',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import { copyToClipboard } from '../clipboard/copyToClipboard';
-import { readKeyWithProgress } from '../metadata/readKeyValue';
+import { keyErrorSubject, readKeyWithProgress } from '../metadata/readKeyValue';
+import { copyShownValue } from '../panel/copyShownValue';
 import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
 import { keyTargetOf, subjectOf } from './keyTargetArgument';
@@ -19,13 +20,14 @@ export function registerCopyValue(deps: CommandDeps): vscode.Disposable {
     if (!target) {
       const shown = deps.panel.activeView;
       if (shown?.value !== undefined) {
-        await copyToClipboard(shown.value, shown.target.key);
-        return shown.value;
+        return copyShownValue({ ...shown, value: shown.value }, deps.panel.activeShowsPretty);
       }
       target = await pickKeyTarget(deps.profiles, deps.clients);
       if (!target) return undefined;
       call.subject = subjectOf(target);
     }
+    // Errors name the server by name when the tree, a picker or the profile knows it.
+    call.subject = keyErrorSubject(deps, target);
     const read = await readKeyWithProgress(deps, target);
     await copyToClipboard(read.value, target.key);
     return read.value;

@@ -2,7 +2,6 @@ import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { bindingOf } from '../credentials/credentialBinding';
 import type { Credentials } from '../credentials/credentials';
-import { resolveProfile } from '../profiles/resolveProfile';
 import { InputError } from '../errors/inputError';
 import {
   readCloudsYamlFile,
@@ -23,6 +22,7 @@ import {
   skipMessage,
   sourceLabel,
 } from '../profiles/importedProfile';
+import { resolveProfile } from '../profiles/resolveProfile';
 import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
 import { onBehalfOfPerson, registerCommand, showError } from './registerCommand';
@@ -293,22 +293,18 @@ async function saveImported(
 ): Promise<void> {
   const setting = settingFromCandidate(candidate, name);
   const previous = await deps.credentials.get(name);
-  const existing = deps.profiles.get(name);
-  // Bound to the imported settings, as secrets entered by hand are (issue 10).
-  const boundTo = bindingOf(resolveProfile(setting));
   if (candidate.secret) {
+    const boundTo = bindingOf(resolveProfile(setting));
     await deps.credentials.set(name, { credentials: candidate.secret as Credentials, boundTo });
   } else if (replace) await deps.credentials.delete(name);
   try {
     if (replace) await deps.profiles.update(name, () => setting);
     else await deps.profiles.add(setting);
   } catch (err) {
-    const restore = previous && (previous.boundTo ?? (existing ? bindingOf(existing) : undefined));
-    await (
-      previous && restore
-        ? deps.credentials.set(name, { credentials: previous.credentials, boundTo: restore })
-        : deps.credentials.delete(name)
-    ).catch(
+    const restore = previous?.boundTo
+      ? deps.credentials.set(name, { credentials: previous.credentials, boundTo: previous.boundTo })
+      : deps.credentials.delete(name);
+    await restore.catch(
       () => undefined, // The settings failure is the one to report.
     );
     throw err;

@@ -1,7 +1,12 @@
 import * as vscode from 'vscode';
 import { bindingOf } from '../credentials/credentialBinding';
 import { parseCredentials } from '../credentials/credentials';
+import { testConnection } from '../clients/connectionTest';
+import type { Credentials } from '../credentials/credentials';
 import { promptCredentials } from '../credentials/promptCredentials';
+import { describeConnection } from '../errors/connectionMessage';
+import { MultiStepInput } from '../input/multiStepInput';
+import type { Profile } from '../profiles/profile';
 import { InputError } from '../errors/inputError';
 import { credentialsInputProblem } from '../errors/inputProblems';
 import { CommandId } from './commandIds';
@@ -11,7 +16,8 @@ import { registerCommand, type CommandCall } from './registerCommand';
 
 /**
  * `ecsMetadata.setCredentials`: a script's `{ profile, credentials }` is stored without any prompt;
- * otherwise asks with masked inputs for the given or picked profile. Resolves to true when stored.
+ * otherwise asks with masked inputs for the given or picked profile, and checks the sign-in before
+ * storing them (with Save Anyway). Resolves to true when stored.
  * The secrets are bound to the profile's endpoints, sign-in method and user as they are now.
  */
 export function registerSetCredentials(deps: CommandDeps): vscode.Disposable {
@@ -19,7 +25,7 @@ export function registerSetCredentials(deps: CommandDeps): vscode.Disposable {
     if (givenCredentials(call) !== undefined) return storeGiven(deps, call);
     const profile = await profileFromArgument(deps.profiles, call, vscode.l10n.t('Set Credentials'));
     if (!profile) return false;
-    const credentials = await promptCredentials(profile.name, profile.auth);
+    const credentials = await askCheckedCredentials(deps, profile);
     if (!credentials) return false;
     await deps.credentials.set(profile.name, { credentials, boundTo: bindingOf(profile) });
     if (call.byPerson) {
@@ -59,4 +65,44 @@ async function storeGiven(deps: CommandDeps, call: CommandCall): Promise<boolean
   if (mismatch) throw new InputError(mismatch);
   await deps.credentials.set(name, { credentials, boundTo: bindingOf(profile) });
   return true;
+}
+
+/**
+ * Asks for the secrets and makes Add Profile's sign-in check before anything is stored; when it
+ * fails, the user enters them again or saves anyway — neither the default: Enter on the report
+ * lines does nothing. Undefined when cancelled.
+ */
+async function askCheckedCredentials(deps: CommandDeps, profile: Profile): Promise<Credentials | undefined> {
+  for (;;) {
+    const credentials = await promptCredentials(profile.name, profile.auth);
+    if (!credentials) return undefined;
+    const report = await testConnection(profile, credentials, {
+      onRequest: deps.clients.onRequest,
+      signInOnly: true,
+    });
+    if (report.signIn.ok) return credentials;
+    const { lines } = describeConnection(report, profile);
+    const again: vscode.QuickPickItem = { label: `$(arrow-left) ${vscode.l10n.t('Enter Again')}` };
+    const save: vscode.QuickPickItem = { label: `$(save) ${vscode.l10n.t('Save Anyway')}` };
+    const info = lines.map((line): vscode.QuickPickItem => ({ label: `$(error) ${line}` }));
+    let picked: vscode.QuickPickItem | undefined;
+    const asked = await MultiStepInput.run(
+      vscode.l10n.t('Credentials for "{0}"', profile.name),
+      () => 0,
+      async (input) => {
+        picked = await input.showQuickPick({
+          prompt: vscode.l10n.t(
+            'The sign-in check failed. Enter the credentials again, or save them anyway?',
+          ),
+          items: [...info, { label: '', kind: vscode.QuickPickItemKind.Separator }, again, save],
+          activeItem: info[0],
+          canAccept: (item) => item === again || item === save,
+        });
+        return undefined;
+      },
+    );
+    if (!asked) return undefined;
+    if (picked === save) return credentials;
+    if (picked !== again) return undefined;
+  }
 }

@@ -2,6 +2,7 @@
  * The ECS metadata client: validates input, picks the route family (Nova `/v2.1` or native
  * `/v1 cloudservers`), and reads the answers. Transport, auth, retries and errors live in their own files.
  */
+import { stripVersionTail } from './endpointForm';
 import { EcsError } from './errors';
 import { isRouteGone } from './errorResponse';
 import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, DEFAULT_USER_AGENT } from './httpTransport';
@@ -27,7 +28,7 @@ import { validateEndpoint, validateMetadataKey, validateProjectId, validateServe
 const MAX_PAGE_SIZE = 1000;
 
 export function createEcsClient(options: EcsClientOptions): EcsClient {
-  const baseUrl = validateEndpoint(options.endpoint, 'ECS endpoint');
+  const baseUrl = validateEndpoint(stripVersionTail(options.endpoint, 'compute'), 'ECS endpoint');
   validateProjectId(options.projectId);
   const projectId = options.projectId;
   const now = options.now ?? (() => new Date());
@@ -224,7 +225,7 @@ function buildAuth(
       if (!auth.user) throw missing('IAM user name');
       if (!auth.password) throw missing('password');
       if (!auth.domain) throw missing('account (domain) name');
-      const iamUrl = validateEndpoint(auth.iamEndpoint, 'IAM endpoint');
+      const iamUrl = validateEndpoint(stripVersionTail(auth.iamEndpoint, 'identity'), 'IAM endpoint');
       const provider = new PasswordTokenProvider(
         { iamUrl, domain: auth.domain, user: auth.user, password: auth.password },
         { projectId },

@@ -47,3 +47,5 @@ export type {
   EndpointDiscoveryOptions,
   DiscoveredEndpoint,
 } from './types';
+export { normalizeEndpoint } from './endpointForm';
+export type { EndpointService, EndpointTrim, NormalizedEndpoint } from './endpointForm';

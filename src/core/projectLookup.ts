@@ -3,6 +3,7 @@
  * project NAME (on Huawei Cloud the region's default project is named after the region) names it;
  * only when the token does not is `GET {iam}/v3/projects?name=<region>` asked.
  */
+import { stripVersionTail } from './endpointForm';
 import { EcsError } from './errors';
 import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, DEFAULT_USER_AGENT } from './httpTransport';
 import { tokenAuth } from './requestAuth';
@@ -14,7 +15,7 @@ import type { ProjectLookupOptions } from './types';
 import { validateEndpoint } from './validation';
 
 export async function lookupProjectId(options: ProjectLookupOptions): Promise<string> {
-  const iamUrl = validateEndpoint(options.iamEndpoint, 'IAM endpoint');
+  const iamUrl = validateEndpoint(stripVersionTail(options.iamEndpoint, 'identity'), 'IAM endpoint');
   const projectName = options.projectName || options.region;
   if (!projectName)
     throw new EcsError('invalidInput', 'The region is missing; it names the project to look up.');
@@ -39,7 +40,7 @@ export async function lookupProjectId(options: ProjectLookupOptions): Promise<st
     { limits, userAgent, onRequest: options.onRequest },
     options.signal,
   );
-  // The token was asked for the project named after the region; when IAM says it got that
+  // The token was asked for the project by name (the region's, unless one is given); when IAM says it got that
   // project, its id is the answer and listing projects (a permission sub-users often lack) is not needed.
   if (issued.projectId && issued.projectName === projectName) {
     // Kept, so the client that follows (scoped to this id) and the next run need no token request.

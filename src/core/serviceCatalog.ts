@@ -4,6 +4,7 @@
  * it). Only https:// URLs, or http:// to this machine, are accepted, as for typed endpoints.
  */
 import { EcsError } from './errors';
+import { normalizeEndpoint } from './endpointForm';
 import { validateEndpoint } from './validation';
 
 interface CatalogEndpoint {
@@ -38,21 +39,12 @@ export function computeEndpointFromCatalog(
       { code: 'noComputeInCatalog' },
     );
   }
-  const url = validateEndpoint(found.url, 'compute endpoint in the service catalog');
-  url.pathname = stripComputeSuffix(url.pathname, where.projectId);
+  // The same rule as an endpoint typed into settings: `/v2.1[/{project_id}]` is the client's to add.
+  const url = validateEndpoint(
+    normalizeEndpoint(String(found.url), 'compute').endpoint,
+    'compute endpoint in the service catalog',
+  );
   return url.href.replace(/\/+$/, '');
-}
-
-/** `/v2.1`, `/v2.1/{project_id}`, `/v2/{project_id}` at the end of a path, removed. */
-function stripComputeSuffix(pathname: string, projectId: string | undefined): string {
-  const segments = pathname.split('/');
-  const last = segments[segments.length - 1];
-  const isProject = (s: string | undefined): boolean =>
-    s !== undefined && (projectId !== undefined ? s === projectId : /^[A-Za-z0-9_-]{16,64}$/.test(s));
-  const isVersion = (s: string | undefined): boolean => s === 'v2.1' || s === 'v2';
-  if (isProject(last) && isVersion(segments[segments.length - 2])) segments.splice(-2, 2);
-  else if (isVersion(last)) segments.splice(-1, 1);
-  return segments.join('/');
 }
 
 function isObject(value: unknown): value is object {

@@ -31,9 +31,9 @@ export interface IssuedToken {
   expiresAt?: Date;
   /** The project the token is scoped to, as IAM states it in the body. */
   projectId?: string;
-  projectName?: string;
   /** `token.catalog`, only when asked for with `withCatalog` (otherwise `?nocatalog=true` trims it). */
   catalog?: unknown;
+  projectName?: string;
 }
 
 export interface TokenRequestSettings {
@@ -126,7 +126,7 @@ export async function requestPasswordToken(
   return { token, ...tokenFacts(response.body, withCatalog) };
 }
 
-/** Expiry, project id and name and (when asked) catalog from a Keystone token body; tolerant of odd bodies. */
+/** Expiry, project id and name, and (when asked) catalog from a Keystone token body; tolerant of odd bodies. */
 export function tokenFacts(body: string, withCatalog = false): Omit<IssuedToken, 'token'> {
   try {
     const parsed = JSON.parse(body) as {
@@ -140,8 +140,8 @@ export function tokenFacts(body: string, withCatalog = false): Omit<IssuedToken,
     return {
       ...(expires && !Number.isNaN(expires.getTime()) ? { expiresAt: expires } : {}),
       ...(projectId ? { projectId } : {}),
-      ...(projectName ? { projectName } : {}),
       ...(withCatalog && parsed.token?.catalog !== undefined ? { catalog: parsed.token.catalog } : {}),
+      ...(projectName ? { projectName } : {}),
     };
   } catch {
     return {};

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import {
   endpointProblem,
+  normalizeEndpoint,
+  type EndpointService,
   metadataKeyProblem,
   projectIdProblem,
   serverIdProblem,
@@ -74,6 +76,34 @@ export function projectIdInputProblem(projectId: string): string | undefined {
 /** An endpoint must be https, or plain http to this machine only (anything else leaks signatures). */
 export function endpointInputProblem(endpoint: string): string | undefined {
   return textOf(endpointProblem(endpoint));
+}
+
+/**
+ * What happens to an endpoint typed with its version (`…/v2.1/{project_id}`, an `OS_AUTH_URL`
+ * ending in `/v3`): a note for the input box, or undefined when it is used as typed.
+ */
+export function endpointTrimNote(endpoint: string, service: EndpointService): string | undefined {
+  const { endpoint: used, removed, trim } = normalizeEndpoint(endpoint, service);
+  switch (trim) {
+    case undefined:
+      return undefined;
+    case 'version':
+      return vscode.l10n.t(
+        '"{0}" is left out: the extension adds it to each request. Using {1}',
+        removed ?? '',
+        used,
+      );
+    case 'versionAndProject':
+      return vscode.l10n.t(
+        '"{0}" is left out: the extension adds the version, and the project id is asked for separately. Using {1}',
+        removed ?? '',
+        used,
+      );
+    case 'olderVersion':
+      return service === 'compute'
+        ? vscode.l10n.t('"{0}" is left out: requests use the Nova v2.1 API at {1}', removed ?? '', used)
+        : vscode.l10n.t('"{0}" is left out: sign-in uses the Keystone v3 API at {1}', removed ?? '', used);
+  }
 }
 
 /** Credentials of another kind than the profile's sign-in method asks for. */

@@ -11,6 +11,8 @@ import { networkTrouble } from './networkTrouble';
 export interface ErrorSubject {
   profile?: string;
   serverId?: string;
+  /** Named in messages when known; the id then goes to the tooltip or the panel beside it. */
+  serverName?: string;
   key?: string;
 }
 
@@ -26,7 +28,10 @@ export interface UserMessage {
   /** A few words for places with little room, such as a tree item's label. */
   summary: string;
   actions: ErrorAction[];
-  /** What clicking the error's item in the tree does, when that is not a retry (which would fail again). */
+  /**
+   * What clicking the error's tree item runs instead of a plain retry, when a retry alone cannot
+   * help (rejected credentials: set them, after which the tree loads again by itself).
+   */
   fix?: ErrorAction;
 }
 
@@ -53,6 +58,7 @@ function describeSetupError(err: SetupError, context: ErrorSubject): UserMessage
         message: err.message,
         summary: vscode.l10n.t('Credentials needed'),
         actions: [setCredentials(profile)],
+        fix: setCredentials(profile),
       };
     case 'endpointsChanged': {
       const confirm = confirmEndpoints(profile);
@@ -76,7 +82,7 @@ function describeSetupError(err: SetupError, context: ErrorSubject): UserMessage
 }
 
 function describeEcsError(err: EcsError, context: ErrorSubject): UserMessage {
-  const server = context.serverId ?? '';
+  const server = context.serverName ? `"${context.serverName}"` : (context.serverId ?? '');
   switch (err.kind) {
     case 'auth':
       return {
@@ -86,6 +92,7 @@ function describeEcsError(err: EcsError, context: ErrorSubject): UserMessage {
         ),
         summary: vscode.l10n.t('Credentials rejected'),
         actions: [setCredentials(context.profile)],
+        fix: setCredentials(context.profile),
       };
     case 'forbidden': {
       // The core names the permission of the route that was refused; nothing to guess here.

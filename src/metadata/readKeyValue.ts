@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ClientProvider } from '../clients/clientProvider';
+import type { ErrorSubject } from '../errors/userMessage';
 import type { ProfileStore } from '../profiles/profileStore';
 import type { KeyTarget } from './keyTarget';
 
@@ -54,6 +55,19 @@ export function readKeyWithProgress(
       },
     ),
   );
+}
+
+/**
+ * What a failed read is described with: the server by name when the caller or the profile knows it
+ * (the panel shows the id beside it), so the message says "web-01", not a UUID.
+ */
+export function keyErrorSubject(deps: KeyReaderDeps, target: KeyTarget): ErrorSubject {
+  const serverName =
+    target.serverName ??
+    deps.profiles.get(target.profile)?.servers.find((s) => s.id === target.serverId)?.name;
+  const subject: ErrorSubject = { profile: target.profile, serverId: target.serverId, key: target.key };
+  if (serverName) subject.serverName = serverName;
+  return subject;
 }
 
 async function readKey(deps: KeyReaderDeps, target: KeyTarget, signal: AbortSignal): Promise<KeyRead> {

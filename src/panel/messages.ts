@@ -42,6 +42,9 @@ export interface PanelState {
 export type HostToPageMessage = { type: 'show'; view: PanelView };
 
 /** Every message type the page may send: the one list the host's guard and the type both come from. */
-export const pageToHostMessageTypes = ['ready', 'copyValue', 'copyJson', 'refresh'] as const;
+export const pageToHostMessageTypes = ['ready', 'copyValue', 'copyJson', 'refresh', 'prettyShown'] as const;
 
-export type PageToHostMessage = { type: (typeof pageToHostMessageTypes)[number] };
+export type PageToHostMessage =
+  | { type: Exclude<(typeof pageToHostMessageTypes)[number], 'prettyShown'> }
+  /** Whether the value is shown as pretty JSON now, so Copy Value can offer that text too. */
+  | { type: 'prettyShown'; shown: boolean };

@@ -10,7 +10,7 @@ export const PANEL_VIEW_TYPE = 'ecsMetadata.value';
 
 /** What the page asks the extension to do; the controller decides how. */
 export type PanelRequestHandler = (
-  request: Exclude<PageToHostMessage, { type: 'ready' }>,
+  request: Exclude<PageToHostMessage, { type: 'ready' } | { type: 'prettyShown' }>,
   panel: MetadataPanel,
 ) => void;
 
@@ -22,6 +22,7 @@ export type PanelRequestHandler = (
 export class MetadataPanel extends Disposable {
   private view: PanelView | undefined;
   private pageReady = false;
+  private pretty = false;
   private readonly queue: HostToPageMessage[] = [];
   private readonly disposedEmitter = this.register(new vscode.EventEmitter<void>());
   readonly onDidDispose = this.disposedEmitter.event;
@@ -84,6 +85,11 @@ export class MetadataPanel extends Disposable {
     return this.view;
   }
 
+  /** True while the page shows the value as pretty JSON (the page says so when it changes). */
+  get prettyShown(): boolean {
+    return this.pretty && this.view?.value !== undefined;
+  }
+
   get active(): boolean {
     return !this.isDisposed && this.webviewPanel.active;
   }
@@ -120,8 +126,14 @@ export class MetadataPanel extends Disposable {
 
   private receive(message: unknown): void {
     if (!isPageToHostMessage(message)) return;
+    if (message.type === 'prettyShown') {
+      this.pretty = message.shown;
+      return;
+    }
     if (message.type === 'ready') {
       this.pageReady = true;
+      // A rebuilt page starts plain and says when it shows pretty JSON again.
+      this.pretty = false;
       const pending = this.queue.splice(0);
       // A rebuilt page has lost what it showed: send the current view even when nothing is queued.
       if (pending.length === 0 && this.view) pending.push({ type: 'show', view: this.view });

@@ -4,11 +4,17 @@ import { CommandId } from '../commands/commandIds';
 import { onBehalfOfPerson } from '../commands/registerCommand';
 import { describeError } from '../errors/userMessage';
 import type { KeyTarget } from '../metadata/keyTarget';
-import { readKeyWithProgress, type KeyRead, type KeyReaderDeps } from '../metadata/readKeyValue';
+import {
+  keyErrorSubject,
+  readKeyWithProgress,
+  type KeyRead,
+  type KeyReaderDeps,
+} from '../metadata/readKeyValue';
 import type { PanelState, PanelView } from './messages';
 import { MetadataPanel, type PanelRequestHandler } from './metadataPanel';
 import { viewAsJson } from './viewAsJson';
 import { Setting, onDidChangeSetting } from '../settings/settings';
+import { copyShownValue } from './copyShownValue';
 
 /**
  * Keeps the single metadata panel: every key opens in it, a closed one is created again on demand.
@@ -39,6 +45,11 @@ export class PanelController implements vscode.Disposable {
     return this.panel?.active ? this.panel.current : undefined;
   }
 
+  /** True when the active panel shows its value as pretty JSON. */
+  get activeShowsPretty(): boolean {
+    return this.panel?.active === true && this.panel.prettyShown;
+  }
+
   /**
    * Opens (or reuses) the panel for `target`, reads the key fresh and shows the outcome; a failure
    * shows in the panel and rejects with the error (the command that called decides who hears it).
@@ -46,6 +57,11 @@ export class PanelController implements vscode.Disposable {
   async showKey(target: KeyTarget): Promise<KeyRead> {
     const panel = this.ensurePanel();
     panel.reveal();
+    return this.readInto(panel, target);
+  }
+
+  /** Reads `target` fresh into `panel`, showing the outcome there. */
+  private async readInto(panel: MetadataPanel, target: KeyTarget): Promise<KeyRead> {
     const generation = ++this.generation;
     const previous = panel.current;
     // Keep the old value on screen during a refresh of the same key; a new key starts empty.
@@ -57,11 +73,7 @@ export class PanelController implements vscode.Disposable {
       return read;
     } catch (err) {
       if (generation === this.generation && this.panel === panel) {
-        const { message } = describeError(err, {
-          profile: target.profile,
-          serverId: target.serverId,
-          key: target.key,
-        });
+        const { message } = describeError(err, keyErrorSubject(this.deps, target));
         panel.show({ target, loading: false, error: errorOf(message, err) });
       }
       throw err;
@@ -79,8 +91,8 @@ export class PanelController implements vscode.Disposable {
     this.adopt(panel);
     if (!state) return;
     if (this.deps.profiles.get(state.target.profile)) {
-      // Failures land in the panel; nobody clicked, so no notification.
-      this.showKey(state.target).catch(() => undefined);
+      // Not revealed (VS Code is restoring it where it was); failures land in the panel, nobody clicked.
+      this.readInto(panel, state.target).catch(() => undefined);
     } else {
       panel.show({ target: state.target, loading: false });
     }
@@ -125,7 +137,7 @@ export class PanelController implements vscode.Disposable {
         return;
       case 'copyValue':
         // Copies what the user sees, so the clipboard never differs from the panel.
-        if (view.value !== undefined) void copyToClipboard(view.value, view.target.key);
+        if (view.value !== undefined) void copyShownValue({ ...view, value: view.value }, panel.prettyShown);
         return;
       case 'copyJson':
         if (view.value !== undefined) void copyToClipboard(viewAsJson(view), view.target.key);

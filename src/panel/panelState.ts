@@ -14,7 +14,9 @@ import { isRecord } from '../core/isRecord';
 const PAGE_MESSAGE_TYPES: ReadonlySet<string> = new Set(pageToHostMessageTypes);
 
 export function isPageToHostMessage(value: unknown): value is PageToHostMessage {
-  return isRecord(value) && typeof value.type === 'string' && PAGE_MESSAGE_TYPES.has(value.type);
+  if (!isRecord(value) || typeof value.type !== 'string') return false;
+  if (value.type === 'prettyShown') return typeof value.shown === 'boolean';
+  return PAGE_MESSAGE_TYPES.has(value.type);
 }
 
 /**

@@ -2,7 +2,7 @@
  * One OpenStack cloud entry (a `clouds.yaml` entry, or the `OS_*` variables read as one) as an
  * import candidate. Shared by both sources so they agree on every field.
  */
-import { iamEndpointFromAuthUrl } from './iamEndpointFromAuthUrl';
+import { normalizeEndpoint } from '../core/endpointForm';
 import type { ImportCandidate, ImportSource, SkippedEntry } from './importCandidate';
 
 const PASSWORD_TYPES = ['password', 'v3password'];
@@ -46,7 +46,7 @@ export function openStackCloud(
     source,
     origin,
     auth: kind,
-    iamEndpoint: iamEndpointFromAuthUrl(authUrl as string),
+    iamEndpoint: normalizeEndpoint(authUrl as string, 'identity').endpoint,
   };
   const region = text(cloud.region_name) ?? firstRegion(cloud.regions);
   if (region) candidate.region = region;

@@ -1,4 +1,4 @@
-import { endpointsForRegion, type RegionEndpoints } from '../core';
+import { endpointsForRegion, normalizeEndpoint, type RegionEndpoints } from '../core';
 import type { Profile, ProfileSetting } from './profile';
 
 /**
@@ -13,9 +13,12 @@ export function resolveProfile(setting: ProfileSetting): Profile {
   return {
     name: setting.name,
     region: setting.region,
-    ecsEndpoint: endpointFromCatalog ? '' : trimSlash(setting.ecsEndpoint ?? fromRegion?.ecsEndpoint ?? ''),
+    // As people type them (`…/v2.1`, an `OS_AUTH_URL` ending in `/v3`): the client adds the version.
+    ecsEndpoint: endpointFromCatalog
+      ? ''
+      : normalizeEndpoint(setting.ecsEndpoint ?? fromRegion?.ecsEndpoint ?? '', 'compute').endpoint,
     endpointFromCatalog,
-    iamEndpoint: trimSlash(setting.iamEndpoint ?? fromRegion?.iamEndpoint ?? ''),
+    iamEndpoint: normalizeEndpoint(setting.iamEndpoint ?? fromRegion?.iamEndpoint ?? '', 'identity').endpoint,
     projectId: setting.projectId || undefined,
     projectName: setting.projectName || undefined,
     auth: setting.auth,
@@ -36,8 +39,4 @@ function regionEndpoints(region: string): RegionEndpoints | undefined {
   } catch {
     return undefined;
   }
-}
-
-function trimSlash(url: string): string {
-  return url.replace(/\/+$/, '');
 }

@@ -7,5 +7,7 @@ export enum ContextValue {
   DiscoveredServer = 'server.discovered',
   MetadataKey = 'metadataKey',
   Message = 'message',
+  /** The error item of a configured server the cloud does not know: offers Remove Server. */
+  ServerNotFoundMessage = 'message.serverNotFound',
   LoadMore = 'loadMore',
 }

@@ -1,13 +1,16 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../commands/commandIds';
 import { onBehalfOfPerson } from '../commands/registerCommand';
+import { isEcsError } from '../core';
 import { describeError, type ErrorAction, type ErrorSubject } from '../errors/userMessage';
 import { ContextValue } from './contextValues';
 import { TreeNode } from './treeNode';
 
 /**
  * A line of text where children would be: an empty state (`info`), or an error that says what went
- * wrong (`error`), which retries its parent on click instead of throwing into the tree.
+ * wrong (`error`), which retries its parent on click instead of throwing into the tree — or, when
+ * a retry alone cannot help, runs the error's fix (rejected credentials: Set Credentials, after
+ * which the tree loads again by itself). An `info` line may offer an action on click.
  */
 export class MessageNode extends TreeNode {
   private constructor(
@@ -15,7 +18,11 @@ export class MessageNode extends TreeNode {
     readonly label: string,
     readonly detail: string | undefined,
     readonly kind: 'info' | 'error',
-    private readonly fix?: ErrorAction,
+    /** Run on click: the fix an error names, or the action an info line offers. */
+    readonly action?: ErrorAction,
+    /** Lets menus offer more for some errors (Remove Server on "Server not found"). */
+    readonly contextValue: string = ContextValue.Message,
+    private readonly icon = 'info',
   ) {
     super(parent);
   }
@@ -24,38 +31,54 @@ export class MessageNode extends TreeNode {
     return new MessageNode(parent, label, undefined, 'info');
   }
 
-  static error(parent: TreeNode, err: unknown, subject: ErrorSubject): MessageNode {
+  /** An info line that does something on click (Add Server by Id, Turn Off Discovery). */
+  static action(parent: TreeNode, action: ErrorAction, icon: string): MessageNode {
+    return new MessageNode(parent, action.title, undefined, 'info', action, ContextValue.Message, icon);
+  }
+
+  /** `label` replaces the error's summary where the place needs saying ("Listing servers failed: …"). */
+  static error(parent: TreeNode, err: unknown, subject: ErrorSubject, label?: string): MessageNode {
     const { message, summary, fix } = describeError(err, subject);
-    return new MessageNode(parent, summary, message, 'error', fix);
+    // A configured server the cloud does not know: the error item offers Remove Server.
+    const removable = isEcsError(err) && err.kind === 'serverNotFound' && parent.removableServer;
+    return new MessageNode(
+      parent,
+      label ?? summary,
+      message,
+      'error',
+      fix,
+      removable ? ContextValue.ServerNotFoundMessage : ContextValue.Message,
+    );
   }
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
-    item.contextValue = ContextValue.Message;
+    item.contextValue = this.contextValue;
     item.tooltip = this.detail;
-    if (this.kind === 'error' && this.fix) {
-      // Retrying would fail the same way; the click runs what fixes it.
-      item.description = this.fix.title;
-      item.iconPath = new vscode.ThemeIcon(
-        'warning',
-        new vscode.ThemeColor('problemsWarningIcon.foreground'),
-      );
-      item.command = {
-        title: this.fix.title,
-        command: this.fix.command,
-        arguments: (this.fix.args ?? []).map(onBehalfOfPerson),
-      };
-    } else if (this.kind === 'error') {
-      item.description = vscode.l10n.t('click to retry');
+    if (this.kind === 'error') {
       item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-      item.command = {
-        title: vscode.l10n.t('Retry'),
-        command: CommandId.refreshNode,
-        arguments: [this.parent],
-      };
+      if (this.action) {
+        item.description = vscode.l10n.t('click to fix: {0}', this.action.title);
+        item.command = actionCommand(this.action);
+      } else {
+        item.description = vscode.l10n.t('click to retry');
+        item.command = {
+          title: vscode.l10n.t('Retry'),
+          command: CommandId.refreshNode,
+          arguments: [this.parent],
+        };
+      }
     } else {
-      item.iconPath = new vscode.ThemeIcon('info');
+      item.iconPath = new vscode.ThemeIcon(this.icon);
+      if (this.action) item.command = actionCommand(this.action);
     }
     return item;
   }
+}
+
+/** A click is a person: the extension's own commands get their arguments on the person's behalf. */
+function actionCommand(action: ErrorAction): vscode.Command {
+  const own = (Object.values(CommandId) as string[]).includes(action.command);
+  const args = action.args ?? [];
+  return { title: action.title, command: action.command, arguments: own ? args.map(onBehalfOfPerson) : args };
 }

@@ -1,9 +1,12 @@
 import * as vscode from 'vscode';
 import type { ServerSummary } from '../core';
-import type { ErrorSubject } from '../errors/userMessage';
+import { CommandId } from '../commands/commandIds';
+import { isEcsError } from '../core';
+import { describeError, type ErrorSubject } from '../errors/userMessage';
 import type { Profile } from '../profiles/profile';
 import type { PagedNode } from './childrenLoader';
 import { ContextValue } from './contextValues';
+import { MessageNode } from './messageNode';
 import { ServerNode } from './serverNode';
 import { ServerPager } from './serverPager';
 import type { TreeContext } from './treeContext';
@@ -18,6 +21,8 @@ export class ProfileNode extends TreeNode implements PagedNode {
   private pager: ServerPager;
   /** Reused across re-renders (filter changes) so expanded servers keep their keys. */
   private serverNodes = new Map<string, ServerNode>();
+  /** Why a configured server's details could not be read, by server id. */
+  private detailErrors = new Map<string, unknown>();
 
   constructor(
     readonly profile: Profile,
@@ -67,7 +72,7 @@ export class ProfileNode extends TreeNode implements PagedNode {
     try {
       await this.pager.firstPage(signal);
     } catch (failure) {
-      return { nodes, failure };
+      return this.listingFailed(nodes, failure);
     }
     for (const server of this.pager.servers) {
       if (!configuredIds.has(server.id) && this.matches(server)) nodes.push(this.serverNode(server, false));
@@ -78,6 +83,48 @@ export class ProfileNode extends TreeNode implements PagedNode {
 
   override errorSubject(): ErrorSubject {
     return { profile: this.profile.name };
+  }
+
+  /**
+   * A failed discovery. When the cloud refused the listing itself (a 500 from a Nova without a
+   * network service, a 403 for ecs:servers:list), say that it is the listing, and offer the two ways
+   * on that need none; rejected credentials or no network are said as they are, with their fix.
+   */
+  private listingFailed(nodes: TreeNode[], failure: unknown): ChildNodes {
+    const refused =
+      isEcsError(failure) &&
+      failure.status !== undefined &&
+      failure.kind !== 'auth' &&
+      failure.kind !== 'throttled' &&
+      failure.kind !== 'cancelled';
+    if (!refused) return { nodes, failure };
+    const subject = this.errorSubject();
+    const label = vscode.l10n.t('Listing servers failed: {0}', describeError(failure, subject).summary);
+    const profile = this.profile.name;
+    return {
+      nodes: [
+        ...nodes,
+        MessageNode.error(this, failure, subject, label),
+        MessageNode.action(
+          this,
+          {
+            title: vscode.l10n.t('Add Server by Id…'),
+            command: CommandId.addServer,
+            args: [{ profile, byId: true }],
+          },
+          'add',
+        ),
+        MessageNode.action(
+          this,
+          {
+            title: vscode.l10n.t('Turn Off Discovery'),
+            command: CommandId.turnOffDiscovery,
+            args: [{ profile }],
+          },
+          'eye-closed',
+        ),
+      ],
+    };
   }
 
   /** Fetches the next page of discovered servers; see ServerPager for why a double click is harmless. */
@@ -94,7 +141,7 @@ export class ProfileNode extends TreeNode implements PagedNode {
   private serverNode(server: ServerSummary, configured: boolean): ServerNode {
     let node = this.serverNodes.get(server.id);
     if (!node) {
-      node = new ServerNode(this, this.context, server, configured);
+      node = new ServerNode(this, this.context, server, configured, this.detailErrors.get(server.id));
       this.serverNodes.set(server.id, node);
     }
     return node;
@@ -104,16 +151,21 @@ export class ProfileNode extends TreeNode implements PagedNode {
     return new ServerPager(() => this.context.clients.get(this.profile.name), this.context.pageSize);
   }
 
-  /** Configured servers with their current name and status; one that cannot be read still shows. */
+  /**
+   * Configured servers with their current name and status; one that cannot be read still shows,
+   * with why (its details error) instead of a silent "unknown" status.
+   */
   private configuredServers(signal: AbortSignal): Promise<ServerSummary[]> {
     this.configured ??= (async () => {
       const client = await this.context.clients.get(this.profile.name);
+      this.detailErrors = new Map();
       return Promise.all(
         this.profile.servers.map(async (ref): Promise<ServerSummary> => {
           try {
             const live = await client.getServer(ref.id, { signal });
             return { id: ref.id, name: ref.name || live.name, status: live.status };
-          } catch {
+          } catch (err) {
+            this.detailErrors.set(ref.id, err);
             return { id: ref.id, name: ref.name ?? '' };
           }
         }),

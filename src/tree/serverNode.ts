@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ServerSummary } from '../core';
-import type { ErrorSubject } from '../errors/userMessage';
+import { describeError, type ErrorSubject } from '../errors/userMessage';
 import { settings } from '../settings/settings';
 import { ContextValue } from './contextValues';
 import { MetadataKeyNode } from './metadataKeyNode';
@@ -21,6 +21,8 @@ export class ServerNode extends TreeNode {
     private readonly context: TreeContext,
     readonly server: ServerSummary,
     readonly configured: boolean,
+    /** Why the server's details (name, status) could not be read, for a configured server. */
+    private readonly detailError?: unknown,
   ) {
     super(parent);
     this.profileName = parent.profile.name;
@@ -39,8 +41,12 @@ export class ServerNode extends TreeNode {
     const item = new vscode.TreeItem(name || id, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.getTreeItemId();
     item.contextValue = this.configured ? ContextValue.ConfiguredServer : ContextValue.DiscoveredServer;
-    item.description = idAndStatus(this.server);
-    item.iconPath = serverStatusIcon(status);
+    const problem =
+      this.detailError === undefined ? undefined : describeError(this.detailError, this.errorSubject());
+    item.description = problem ? `${id} · ${problem.summary}` : idAndStatus(this.server);
+    item.iconPath = problem
+      ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'))
+      : serverStatusIcon(status);
     // Names and ids come from the cloud: appended as text, never as Markdown.
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip
@@ -48,8 +54,13 @@ export class ServerNode extends TreeNode {
       .appendText(name || id)
       .appendMarkdown('**\n\n');
     tooltip.appendText(vscode.l10n.t('ID: {0}', id)).appendMarkdown('\n\n');
+    // Why the details are missing, rather than a silent "unknown" status.
     tooltip
-      .appendText(vscode.l10n.t('Status: {0}', status ?? vscode.l10n.t('unknown')))
+      .appendText(
+        problem
+          ? vscode.l10n.t('Details could not be read: {0}', problem.message)
+          : vscode.l10n.t('Status: {0}', status ?? vscode.l10n.t('unknown')),
+      )
       .appendMarkdown('\n\n');
     tooltip.appendText(vscode.l10n.t('Profile: {0}', this.profileName)).appendMarkdown('\n\n');
     tooltip.appendText(
@@ -80,7 +91,14 @@ export class ServerNode extends TreeNode {
   }
 
   override errorSubject(): ErrorSubject {
-    return { profile: this.profileName, serverId: this.server.id };
+    // Named by name in messages when it has one; the id is on the row and in the tooltip.
+    const subject: ErrorSubject = { profile: this.profileName, serverId: this.server.id };
+    if (this.server.name) subject.serverName = this.server.name;
+    return subject;
+  }
+
+  override get removableServer(): boolean {
+    return this.configured;
   }
 
   override reset(): void {

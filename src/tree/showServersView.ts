@@ -1,13 +1,17 @@
 import * as vscode from 'vscode';
 import type { FindSession } from '../find/findSession';
 import type { ServerTreeProvider } from './serverTreeProvider';
+import type { TreeNode } from './treeNode';
 
 /**
  * Creates the Servers view (several servers can be selected, for Compare) and keeps the filter or
  * the find visible: the view's description names it, and the `ecsMetadata.filtered` context key
  * shows the Clear Filter button (`ecsMetadata.findShown` the export of the find results).
  */
-export function showServersView(tree: ServerTreeProvider, find: FindSession): vscode.Disposable {
+export function showServersView(
+  tree: ServerTreeProvider,
+  find: FindSession,
+): vscode.Disposable & { view: vscode.TreeView<TreeNode> } {
   const view = vscode.window.createTreeView('ecsMetadata.servers', {
     treeDataProvider: tree,
     showCollapseAll: true,
@@ -33,11 +37,12 @@ export function showServersView(tree: ServerTreeProvider, find: FindSession): vs
     void vscode.commands.executeCommand('setContext', 'ecsMetadata.findShown', query !== undefined);
   };
   show();
-  return vscode.Disposable.from(
+  const disposable = vscode.Disposable.from(
     view,
     tree.onDidChangeFilter(show),
     find.onDidChange((profile) => {
       if (profile === undefined) show();
     }),
   );
+  return Object.assign(disposable, { view });
 }

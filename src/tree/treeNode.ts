@@ -35,6 +35,11 @@ export abstract class TreeNode {
     return {};
   }
 
+  /** True for a configured server: "Server not found" under it offers Remove Server. */
+  get removableServer(): boolean {
+    return false;
+  }
+
   /** Forgets fetched children so the next expansion fetches again. */
   reset(): void {
     // Leaves hold nothing.

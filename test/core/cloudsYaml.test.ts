@@ -8,7 +8,8 @@ import {
   findCloudsYaml,
   readCloudsYaml,
 } from '../../src/profileImport/cloudsYamlLocation';
-import { iamEndpointFromAuthUrl } from '../../src/profileImport/iamEndpointFromAuthUrl';
+import { normalizeEndpoint } from '../../src/core';
+const iamEndpointFromAuthUrl = (url: string): string => normalizeEndpoint(url, 'identity').endpoint;
 import { SourceParseError } from '../../src/profileImport/sourceParseError';
 import { importFixture, importFixtureDir } from './importFixtures';
 

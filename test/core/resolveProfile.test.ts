@@ -24,7 +24,19 @@ describe('profile defaults', () => {
       auth: 'password',
     });
     assert.equal(profile.ecsEndpoint, 'https://compute.example.com');
-    assert.equal(profile.iamEndpoint, 'https://identity.example.com/v3');
+    // An OS_AUTH_URL as configured: the client adds /v3 itself.
+    assert.equal(profile.iamEndpoint, 'https://identity.example.com');
+  });
+
+  it('takes configured endpoints as people copy them: …/v2.1/{project_id} and …/v3 are cut off', () => {
+    const profile = resolveProfile({
+      name: 'p',
+      ecsEndpoint: 'http://127.0.0.1:8774/v2.1/9c53a566cb3443ab910cf0daebca90c4',
+      iamEndpoint: 'http://127.0.0.1:5000/v3',
+      auth: 'password',
+    });
+    assert.equal(profile.ecsEndpoint, 'http://127.0.0.1:8774');
+    assert.equal(profile.iamEndpoint, 'http://127.0.0.1:5000');
   });
 
   it('a password or token profile with its own IAM endpoint and no ECS endpoint uses the service catalog', () => {

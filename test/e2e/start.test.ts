@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as http from 'node:http';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { localCredentials } from '../ecs-server/credentials';
 import { launchBrowser, openWorkbench } from '../runner/browser';
 import { repoRoot } from '../runner/paths';
 import { readSampleServers, sampleProfileName } from '../runner/sampleProfile';
@@ -66,6 +67,14 @@ describe('npm start: the sample profile in VS Code, with nothing to type', funct
     await expand(treeRow(page, sampleProfileName));
     for (const server of readSampleServers()) await treeRow(page, server.name).waitFor();
     await saveScreenshot(page, 'start');
+  });
+
+  it('prints the endpoints and sample credentials, so Add Profile can be tried by hand', () => {
+    const c = localCredentials();
+    assert.ok(output.includes(`ECS endpoint: ${ecsUrl}`), output);
+    assert.ok(output.includes(`IAM endpoint: ${ecsUrl}`), output);
+    assert.ok(output.includes(`${c.accessKey} / ${c.secretKey}`), output);
+    assert.ok(output.includes(`user ${c.user}, password ${c.password}`), output);
   });
 
   it('has stored the credentials without any typing', async () => {

@@ -247,6 +247,60 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     await expand(treeRow(page, server.name));
   });
 
+  it('Copy Value from the palette while pretty JSON is shown offers both, the raw value first', async () => {
+    const [key, value] = Object.entries(server.metadata).find(([, v]) => v.startsWith('{')) as [
+      string,
+      string,
+    ];
+    const panel = await openKeyInPanel(page, key, value);
+    await panel.locator('#pretty-json').check();
+    const pretty = JSON.stringify(JSON.parse(value), null, 2);
+    await eventually(
+      () => panel.locator('#value').textContent(),
+      (t) => t === pretty,
+      'the pretty value',
+    );
+    await writeClipboard(page, 'sentinel: not copied yet');
+    // F1 from the panel: the palette runs with the panel as the active editor.
+    await panel.locator('#value').click();
+    const widget = page.locator('.quick-input-widget');
+    const rows = widget.locator('.quick-input-list .monaco-list-row');
+    /** The palette, then the choice Copy Value shows (not runFromPalette: a second pick follows). */
+    const copyValue = async (): Promise<void> => {
+      await page.keyboard.press('F1');
+      await widget.locator('.quick-input-box input').waitFor();
+      await page.keyboard.type('ECS Metadata: Copy Value');
+      await rows
+        .filter({ hasText: /^ECS Metadata: Copy Value/ })
+        .first()
+        .click();
+      await rows.filter({ hasText: 'Raw value' }).first().waitFor();
+    };
+    await copyValue();
+    // Only the rows on screen: the list keeps rows of earlier picks (the walkthrough picker's) hidden.
+    assert.deepEqual(await rows.filter({ visible: true }).locator('.label-name').allTextContents(), [
+      'Raw value',
+      'Pretty JSON',
+    ]);
+    // Enter takes the default: the raw value.
+    await page.keyboard.press('Enter');
+    await eventually(
+      () => readClipboard(page),
+      (t) => t === value,
+      'clipboard (raw)',
+    );
+    await writeClipboard(page, 'sentinel: not copied yet');
+    await copyValue();
+    await rows.filter({ hasText: 'Pretty JSON' }).first().click();
+    await eventually(
+      () => readClipboard(page),
+      (t) => t === pretty,
+      'clipboard (pretty)',
+    );
+    // Back to plain, so later steps see the panel as before.
+    await panel.locator('#pretty-json').uncheck();
+  });
+
   /** What the panel shows now: its key and its value, as the page renders them. */
   async function panelShows(): Promise<{ key: string | null; value: string | null }> {
     const panel = webviewContent(page);

@@ -5,7 +5,7 @@
  * /__control/held-connections` says how many connections hold an unfinished answer.
  */
 import { startEcsServer } from './index';
-import type { EcsServerHandle } from './types';
+import { banner } from './banner';
 
 interface CliOptions {
   port?: number;
@@ -51,26 +51,6 @@ function parseArgs(argv: string[]): CliOptions {
     }
   }
   return options;
-}
-
-function banner(server: EcsServerHandle): string {
-  const { credentials: c } = server;
-  const lines = [
-    `ECS server listening on ${server.url}`,
-    `  project id:   ${server.projectId}   region: ${server.region}`,
-    `  ECS endpoint: ${server.url}    IAM endpoint: ${server.url}`,
-    '  credentials (this local server only):',
-    `    AK/SK:            ${c.accessKey} / ${c.secretKey}`,
-    `    temporary AK/SK:  ${c.temporary.accessKey} / ${c.temporary.secretKey}`,
-    `      security token: ${c.temporary.securityToken}`,
-    `    password:         domain ${c.domain}, user ${c.user}, password ${c.password}`,
-    `    static token:     ${c.token}`,
-    '  servers:',
-    ...server.seed.servers.map((s) => `    ${s.id}  ${s.status.padEnd(8)} ${s.name}`),
-    `  faults: curl -X POST ${server.url}/__control/faults -d '{"throttle":{"count":2,"retryAfterSeconds":1}}'`,
-    'Press Ctrl-C to stop.',
-  ];
-  return lines.join('\n');
 }
 
 async function main(): Promise<void> {

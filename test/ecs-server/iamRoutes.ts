@@ -97,11 +97,6 @@ function issueToken(context: RouteContext): void {
   sendJson(reply, 201, { token: answer }, { 'X-Subject-Token': token });
 }
 
-/** Projects of other regions the account also has, for the `iam…` switches. */
-const OTHER_PROJECTS = [
-  { id: '7e1d2c3b4a5f46e7d8c9b0a1f2e3d4c5', name: 'cn-other-1' },
-  { id: '8f2e3d4c5b6a47f8e9d0c1b2a3f4e5d6', name: 'cn-other-1_sub' },
-];
 /**
  * Shaped like a Keystone v3 catalog: several services, each endpoint with `interface`, `region` and
  * `region_id`. Only the public compute endpoint of this server's region reaches this server; the
@@ -154,6 +149,12 @@ function describeToken(context: RouteContext): void {
   }
   sendJson(reply, 200, { token: answer }, { 'X-Subject-Token': subject as string });
 }
+
+/** Projects of other regions the account also has, for the `iam…` switches. */
+const OTHER_PROJECTS = [
+  { id: '7e1d2c3b4a5f46e7d8c9b0a1f2e3d4c5', name: 'cn-other-1' },
+  { id: '8f2e3d4c5b6a47f8e9d0c1b2a3f4e5d6', name: 'cn-other-1_sub' },
+];
 
 function listProjects(context: RouteContext): void {
   const { state } = context;

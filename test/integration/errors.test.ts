@@ -59,6 +59,15 @@ describe('errors: user messages', () => {
     assert.equal(message.summary, 'Key not found');
   });
 
+  it('a missing key names the server by name when it is known (its id is in the panel and the tooltip)', async () => {
+    const server = f.seed.servers[0];
+    const err = await failure(client().getMetadataItem(server.id, 'no-such-key'));
+    const context = { profile: 'P', serverId: server.id, serverName: server.name, key: 'no-such-key' };
+    const message = describeError(err, context).message;
+    assert.match(message, new RegExp(`Server "${server.name}" has no metadata key "no-such-key"`));
+    assert.ok(!message.includes(server.id), message);
+  });
+
   it('a missing server says it may be gone or in another project, and offers to remove it', async () => {
     const id = '00000000-0000-4000-8000-000000000000';
     const err = await failure(client().listMetadata(id));

@@ -195,7 +195,7 @@ describe('ecsMetadata.importProfiles', () => {
     await writeProfiles(
       storedProfiles()?.map((p) => (p.name.startsWith('koo-') ? { ...p, ecsEndpoint: f.server.url } : p)),
     );
-    await confirmChangedEndpoints('koo-local');
+    await confirmMovedEndpoint('koo-local');
     assert.equal(await readOwner('koo-local'), web01.metadata.owner);
     await assert.rejects(Promise.resolve(readOwner('koo-encrypted')), (err: Error) =>
       err.message.includes(translated('Profile "{0}" has no credentials yet.', 'koo-encrypted')),
@@ -217,7 +217,7 @@ describe('ecsMetadata.importProfiles', () => {
     await writeProfiles(
       storedProfiles()?.map((p) => (p.name === 'huaweicloud-env' ? { ...p, ecsEndpoint: f.server.url } : p)),
     );
-    await confirmChangedEndpoints('huaweicloud-env');
+    await confirmMovedEndpoint('huaweicloud-env');
     assert.equal(await readOwner('huaweicloud-env'), web01.metadata.owner);
   });
 
@@ -238,10 +238,10 @@ describe('ecsMetadata.importProfiles', () => {
 });
 
 /**
- * The imported secrets are bound to the imported endpoints (issue 10); the test points the profile
- * at the local server, so it confirms that change in the modal as a person would.
+ * The imported secrets are bound to the endpoint they came with; a test that repoints the profile
+ * confirms the move as a person would (the modal answered with "Send to New Endpoints").
  */
-async function confirmChangedEndpoints(profile: string): Promise<void> {
+async function confirmMovedEndpoint(profile: string): Promise<void> {
   const original = vscode.window.showWarningMessage;
   (vscode.window as { showWarningMessage: unknown }).showWarningMessage = (
     _message: string,

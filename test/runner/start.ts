@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startEcsServer } from '../ecs-server';
+import { banner } from '../ecs-server/banner';
 import { startCodeServer } from './codeServer';
 import { packageCredentialSeeder, seederEnvironment, waitForSeed } from './credentialSeeder';
 import { findCodeCommand, openDesktopCode } from './desktopCode';
@@ -35,6 +36,8 @@ async function main(): Promise<void> {
   console.log(
     `Local ECS-compatible server: ${ecs.url} (project ${ecs.projectId}, region ${ecs.region}, ${servers.length} servers)`,
   );
+  // The endpoints and sample credentials, so Add Profile can be tried by hand next to the ready profile.
+  console.log(banner(ecs).replace(/\nPress Ctrl-C to stop\.$/, ''));
 
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-start-'));
   onTeardown(`remove ${root}`, () => fs.rmSync(root, { recursive: true, force: true }));

@@ -9,8 +9,11 @@ import { runQuickPick } from './runQuickPick';
 /** Largest page Nova allows; fewer round trips for big projects. */
 const PAGE_SIZE = 1000;
 
+/** A picked server; `typed` when the user typed its id rather than picking it from a list. */
+export type PickedServer = ServerRef & { typed?: true };
+
 interface ServerItem extends vscode.QuickPickItem {
-  server?: ServerRef;
+  server?: PickedServer;
 }
 
 export interface ServerPickOptions {
@@ -32,7 +35,7 @@ export function pickServer(
   profile: Profile,
   clients: ClientProvider,
   options: ServerPickOptions,
-): Promise<ServerRef | undefined> {
+): Promise<PickedServer | undefined> {
   const quickPick = vscode.window.createQuickPick<ServerItem>();
   quickPick.title = options.title;
   quickPick.placeholder = vscode.l10n.t('Select a server, or type its name or id');
@@ -61,7 +64,7 @@ export function pickServer(
         ? [
             {
               label: `$(add) ${vscode.l10n.t('Use server id {0}', typed)}`,
-              server: { id: typed },
+              server: { id: typed, typed: true },
               alwaysShow: true,
             },
           ]
@@ -94,6 +97,11 @@ export function pickServer(
             kind: vscode.QuickPickItemKind.Separator,
           },
         ];
+        // Not an empty list that looks like "no servers": say so where the eye goes, and what still works.
+        quickPick.placeholder = vscode.l10n.t(
+          'The server list could not be loaded ({0}). Type a server id.',
+          summary,
+        );
         render();
       })
       .finally(() => {

@@ -1,0 +1,34 @@
+import type * as vscode from 'vscode';
+import type { KeyTarget } from '../metadata/keyTarget';
+import { MetadataKeyNode } from './metadataKeyNode';
+import { ProfileNode } from './profileNode';
+import { ServerNode } from './serverNode';
+import type { TreeNode } from './treeNode';
+
+/**
+ * Shows a key the palette opened in the tree too, selected, so the reader sees where it lives.
+ * Walks the tree through the provider, as VS Code would (nodes keep what they fetched); a key whose
+ * server the tree does not show (filtered out, not discovered) is left alone. Never fails the read
+ * that asked for it.
+ */
+export async function revealKey(
+  view: vscode.TreeView<TreeNode>,
+  childrenOf: (node?: TreeNode) => Promise<TreeNode[]>,
+  target: KeyTarget,
+): Promise<boolean> {
+  try {
+    const profile = (await childrenOf()).find(
+      (n) => n instanceof ProfileNode && n.profile.name === target.profile,
+    );
+    const server =
+      profile &&
+      (await childrenOf(profile)).find((n) => n instanceof ServerNode && n.serverId === target.serverId);
+    const key =
+      server && (await childrenOf(server)).find((n) => n instanceof MetadataKeyNode && n.key === target.key);
+    if (!key) return false;
+    await view.reveal(key, { select: true, focus: false, expand: false });
+    return true;
+  } catch {
+    return false;
+  }
+}

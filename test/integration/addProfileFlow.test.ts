@@ -1,0 +1,216 @@
+/**
+ * Add Profile as a person goes through it: a multi-step input with a step counter and Back on
+ * every step, endpoints typed as the cloud's documents give them (`…/v2.1/{project_id}`, an
+ * `OS_AUTH_URL` ending in `/v3`), a test call that reports sign-in and listing apart, and on
+ * failure Back (to the step it points at, keeping what was typed) or Save Anyway, neither the
+ * default. Each step is answered on the very input VS Code shows (value set, then the
+ * workbench's own accept and Back commands, as the keyboard would run them).
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ProfileSetting } from '../../src/profiles/profile';
+import { eventually, fixture, storedProfiles, writeProfiles, type Fixture } from './fixture';
+import { translated } from './l10nBundle';
+
+type Step = vscode.QuickInput & { value?: string; prompt?: string; placeholder?: string };
+
+describe('Add Profile, step by step', () => {
+  let f: Fixture;
+  let saved: ProfileSetting[] | undefined;
+
+  before(async () => {
+    f = await fixture();
+  });
+
+  beforeEach(() => {
+    saved = storedProfiles();
+    f.server.clearRequests();
+  });
+
+  afterEach(async () => {
+    f.server.resetFaults();
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    for (const p of storedProfiles() ?? []) {
+      if (!saved?.some((s) => s.name === p.name)) {
+        await vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: p.name });
+      }
+    }
+    await writeProfiles(saved);
+  });
+
+  /** The step the flow shows once it is step `n`, visible and enabled. */
+  function stepShown(n: number): Promise<Step> {
+    return eventually(async () => {
+      const input = f.api.stepInput() as Step | undefined;
+      return input && input.step === n && input.enabled && !input.busy ? input : undefined;
+    }, `step ${n}`);
+  }
+
+  async function type(n: number, value: string): Promise<Step> {
+    const box = (await stepShown(n)) as vscode.InputBox;
+    box.value = value;
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    return box;
+  }
+
+  /** Picks as the keyboard does: types (part of) the label to filter, then Enter on the first match. */
+  async function pick(n: number, label: string): Promise<vscode.QuickPick<vscode.QuickPickItem>> {
+    const quickPick = (await stepShown(n)) as vscode.QuickPick<vscode.QuickPickItem>;
+    const labels = quickPick.items.map((i) => i.label);
+    assert.ok(
+      labels.some((l) => l.includes(label)),
+      `no item ${label} among ${labels.join(' | ')}`,
+    );
+    quickPick.value = label;
+    await eventually(
+      async () => (quickPick.activeItems[0]?.label.includes(label) ? true : undefined),
+      `"${label}" to be the active item`,
+    );
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    return quickPick;
+  }
+
+  const back = (): Thenable<unknown> => vscode.commands.executeCommand('workbench.action.quickInputBack');
+
+  it('counts the steps, keeps answers on Back, takes endpoints typed with /v2.1/{project_id} and /v3', async () => {
+    const c = f.server.credentials;
+    const added = Promise.resolve(vscode.commands.executeCommand('ecsMetadata.addProfile'));
+    await type(1, 'Typed endpoints');
+
+    const cloud = (await stepShown(2)) as vscode.QuickPick<vscode.QuickPickItem>;
+    assert.equal(cloud.totalSteps, 8, 'a Huawei region with an access key takes 8 steps');
+    assert.equal(cloud.items[0].label, translated('Other OpenStack-compatible cloud…'), 'other cloud first');
+    assert.deepEqual(cloud.buttons, [vscode.QuickInputButtons.Back]);
+    await pick(2, translated('Other OpenStack-compatible cloud…'));
+
+    const typedCompute = `${f.server.url}/v2.1/${f.server.projectId}/`;
+    const compute = (await stepShown(3)) as vscode.InputBox;
+    assert.match(compute.prompt ?? '', /v2\.1/, 'the prompt says what form is expected');
+    await type(3, typedCompute);
+    await pick(4, translated('IAM user and password'));
+
+    // Back from the identity endpoint, back again: the compute endpoint shows what was typed.
+    await stepShown(5);
+    await back();
+    await stepShown(4);
+    await back();
+    const again = (await stepShown(3)) as vscode.InputBox;
+    assert.equal(again.value, f.server.url, 'the endpoint typed, as it will be used');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await pick(4, translated('IAM user and password'));
+
+    const identity = (await type(5, `${f.server.url}/v3`)) as vscode.InputBox;
+    assert.equal(identity.totalSteps, 10, 'other cloud + password: 10 steps');
+    await type(6, c.domain);
+    await type(7, c.user);
+    await type(8, f.server.projectId);
+    await type(9, c.password);
+    const servers = (await stepShown(10)) as vscode.QuickPick<vscode.QuickPickItem>;
+    assert.match(
+      servers.placeholder ?? '',
+      new RegExp(translated('Signed in as {0} (account {1}) ✓', c.user, c.domain).replace(/[()]/g, '.')),
+    );
+    await pick(10, translated("Show the project's servers"));
+    assert.equal(await added, 'Typed endpoints');
+
+    const entry = storedProfiles()?.find((p) => p.name === 'Typed endpoints');
+    assert.equal(entry?.ecsEndpoint, f.server.url);
+    assert.equal(entry?.iamEndpoint, f.server.url);
+    assert.equal(entry?.discoverServers, true);
+    const paths = f.server.requests.map((r) => r.path);
+    assert.ok(paths.includes('/v3/auth/tokens'), paths.join(', '));
+    assert.ok(paths.includes(`/v2.1/${f.server.projectId}/servers/detail`), paths.join(', '));
+    assert.ok(!paths.some((p) => p.startsWith('/v3/v3') || p.includes('/v2.1/v2.1')), paths.join(', '));
+    assert.ok(!JSON.stringify(entry).includes(c.password), 'no password in settings');
+  });
+
+  it('on a failed test call: says which part failed, Back leads to the step it points at, Save Anyway saves', async () => {
+    const c = f.server.credentials;
+    const added = Promise.resolve(vscode.commands.executeCommand('ecsMetadata.addProfile'));
+    await type(1, 'Listing fails');
+    await pick(2, translated('Other OpenStack-compatible cloud…'));
+    await type(3, `${f.server.url}/nova`); // A wrong path: 404.
+    await pick(4, translated('Access key (AK/SK)'));
+    await type(5, f.server.projectId);
+    await type(6, c.accessKey);
+    await type(7, c.secretKey);
+    await type(8, '');
+
+    const report = (await stepShown(9)) as vscode.QuickPick<vscode.QuickPickItem>;
+    const url = `${f.server.url}/nova/v2.1/${f.server.projectId}/servers/detail`;
+    assert.ok(report.items[0].label.includes(translated('Could not check the sign-in: {0}', '')));
+    assert.ok(report.items[0].label.includes(url), `the URL called: ${report.items[0].label}`);
+    assert.ok(
+      report.items[0].label.includes(translated('HTTP 404 from {0}. The endpoint is probably wrong.', url)),
+    );
+    // Enter on the report itself (the item active at first) does nothing: neither way on is the default.
+    assert.deepEqual(
+      report.activeItems.map((i) => i.label),
+      [report.items[0].label],
+    );
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    assert.equal(f.api.stepInput(), report, 'still asking after Enter on the report');
+    await pick(9, translated('Back'));
+
+    // Back to the compute endpoint, as typed; everything after it kept.
+    const endpoint = (await stepShown(3)) as vscode.InputBox;
+    assert.equal(endpoint.value, `${f.server.url}/nova`);
+    await type(3, f.server.url);
+    await pick(4, translated('Access key (AK/SK)'));
+    assert.equal(((await stepShown(5)) as vscode.InputBox).value, f.server.projectId);
+    await type(5, f.server.projectId);
+    await type(6, c.accessKey);
+    await type(7, c.secretKey);
+    // Now the key is accepted but the listing fails, as on a cloud without a network service.
+    f.server.setFaults({ serverError: { count: 3, status: 500 } });
+    await type(8, '');
+
+    const second = (await stepShown(9)) as vscode.QuickPick<vscode.QuickPickItem>;
+    const lines = second.items.map((i) => i.label);
+    assert.ok(lines[0].includes(translated('Access key accepted ✓')), lines.join(' | '));
+    assert.ok(lines[1].includes(translated('Listing servers failed: {0}', '')), lines.join(' | '));
+    assert.ok(lines[1].includes('HTTP 500'), lines.join(' | '));
+    assert.ok(!lines.join(' ').includes('Try again later'), 'no "try again later" advice');
+    await pick(9, translated('Save Anyway'));
+
+    // The last question suggests adding servers by id, since the listing failed.
+    const how = (await stepShown(10)) as vscode.QuickPick<vscode.QuickPickItem>;
+    assert.equal(how.activeItems[0]?.label, translated('Add servers by id'));
+    await pick(10, translated('Add servers by id'));
+    const id = f.seed.servers[2].id;
+    await type(11, `${id}, not-an-id`);
+    assert.equal(f.api.stepInput()?.step, 11, 'an id that is not a UUID is refused');
+    await type(11, id);
+    assert.equal(await added, 'Listing fails');
+    const entry = storedProfiles()?.find((p) => p.name === 'Listing fails');
+    assert.equal(entry?.discoverServers, false);
+    assert.deepEqual(entry?.servers, [{ id }]);
+  });
+
+  it('a 404 from the sign-in names the identity endpoint URL called', async () => {
+    const c = f.server.credentials;
+    const added = Promise.resolve(vscode.commands.executeCommand('ecsMetadata.addProfile'));
+    await type(1, 'Wrong identity');
+    await pick(2, translated('Other OpenStack-compatible cloud…'));
+    await type(3, f.server.url);
+    await pick(4, translated('IAM user and password'));
+    await type(5, `${f.server.url}/identity`);
+    await type(6, c.domain);
+    await type(7, c.user);
+    await type(8, f.server.projectId);
+    await type(9, c.password);
+    const report = (await stepShown(10)) as vscode.QuickPick<vscode.QuickPickItem>;
+    assert.ok(
+      report.items[0].label.includes(`${f.server.url}/identity/v3/auth/tokens`),
+      report.items[0].label,
+    );
+    await pick(10, translated('Back'));
+    assert.equal(((await stepShown(5)) as vscode.InputBox).value, `${f.server.url}/identity`);
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.equal(await added, undefined);
+    assert.equal(
+      storedProfiles()?.find((p) => p.name === 'Wrong identity'),
+      undefined,
+    );
+  });
+});
