@@ -17,16 +17,11 @@ const knownFields = [
   'servers',
   'discoverServers',
 ] as const;
-const stringFields = [
-  'name',
-  'region',
-  'ecsEndpoint',
-  'iamEndpoint',
-  'projectId',
-  'projectName',
-  'domain',
-  'user',
-] as const;
+/** The fields whose value is text: every known field but the sign-in kind and the server list switches. */
+type StringField = Exclude<(typeof knownFields)[number], 'auth' | 'servers' | 'discoverServers'>;
+const stringFields = knownFields.filter(
+  (field): field is StringField => field !== 'auth' && field !== 'servers' && field !== 'discoverServers',
+);
 
 export type ParsedProfileSetting = { setting: ProfileSetting } | { problem: string };
 
@@ -68,7 +63,7 @@ export function parseProfileSetting(value: unknown): ParsedProfileSetting {
     user,
     servers,
     discoverServers,
-  } = input as Partial<Record<(typeof stringFields)[number], string>> & Record<string, unknown>;
+  } = input as Partial<Record<StringField, string>> & Record<string, unknown>;
   if (!name) return { problem: vscode.l10n.t('The profile needs a non-empty "name".') };
   if (!authTypes.includes(auth as AuthType)) {
     return { problem: vscode.l10n.t('The profile field "auth" must be "aksk", "password" or "token".') };
