@@ -1,5 +1,11 @@
 /** Fresh core clients against the bench server, one per auth type, as the extension would build them. */
-import { createEcsClient, type EcsAuth, type EcsClient } from '../src/core';
+import {
+  createEcsClient,
+  type CachedToken,
+  type EcsAuth,
+  type EcsClient,
+  type TokenCache,
+} from '../src/core';
 import type { ServerFacts } from './remoteEcsServer';
 
 export type AuthType = EcsAuth['type'];
@@ -13,10 +19,35 @@ export function authFor(server: ServerFacts, type: AuthType): EcsAuth {
       return { type, iamEndpoint: server.url, domain: c.domain, user: c.user, password: c.password };
     case 'token':
       return { type, token: c.token };
+    case 'temporary':
+      return { type, iamEndpoint: server.url, domain: c.domain, user: c.user, password: c.password };
   }
 }
 
 /** A new client each call: new agent, no cached token — what a cold start pays. */
-export function freshCoreClient(server: ServerFacts, type: AuthType = 'aksk'): EcsClient {
-  return createEcsClient({ endpoint: server.url, projectId: server.projectId, auth: authFor(server, type) });
+export function freshCoreClient(
+  server: ServerFacts,
+  type: AuthType = 'aksk',
+  tokenCache?: TokenCache,
+): EcsClient {
+  return createEcsClient({
+    endpoint: server.url,
+    projectId: server.projectId,
+    auth: authFor(server, type),
+    ...(tokenCache ? { tokenCache } : {}),
+  });
+}
+
+/** The token store a restarted extension reads (SecretStorage there), held in memory here. */
+export function keptTokenStore(): TokenCache {
+  let kept: CachedToken | undefined;
+  return {
+    load: async () => kept,
+    save: async (token) => {
+      kept = token;
+    },
+    clear: async () => {
+      kept = undefined;
+    },
+  };
 }

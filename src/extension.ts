@@ -24,6 +24,7 @@ import { registerUndoMetadataChange } from './commands/undoMetadataChange';
 import { destroyAgents } from './core';
 import { keepCredentialsInStep } from './credentials/credentialHousekeeping';
 import { CredentialStore } from './credentials/credentialStore';
+import { ProfileTokenStore } from './credentials/profileTokenStore';
 import { ClientProvider } from './clients/clientProvider';
 import { registerCompareMetadata } from './commands/compareMetadata';
 import { registerCopyMetadataJson } from './commands/copyMetadataJson';
@@ -77,7 +78,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = new OutputChannelLog(vscode.l10n.t('ECS Metadata'));
   const profiles = new ProfileStore();
   const credentials = new CredentialStore(context.secrets);
-  const clients = new ClientProvider(profiles, credentials, log);
+  const tokens = new ProfileTokenStore(context.secrets);
+  const clients = new ClientProvider(profiles, credentials, log, tokens);
   const find = new FindSession(clients);
   const tree = new ServerTreeProvider(profiles, clients, credentials, find);
   const panel = new PanelController(context.extensionUri, { profiles, clients });
@@ -86,7 +88,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(log, profiles, credentials, clients, find, tree, serversView, panel, writer);
   context.subscriptions.push(
     registerPanelSerializer(panel),
-    keepCredentialsInStep(profiles, credentials, log),
+    keepCredentialsInStep(profiles, credentials, log, tokens),
   );
 
   const deps: CommandDeps = {

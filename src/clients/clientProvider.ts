@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { EcsClient, RequestEvent } from '../core';
 import { bindingChanges, bindingOf } from '../credentials/credentialBinding';
 import type { CredentialStore } from '../credentials/credentialStore';
+import type { ProfileTokenStore } from '../credentials/profileTokenStore';
 import { endpointsChangedMessage } from '../credentials/endpointsChangedMessage';
 import { Disposable } from '../lifecycle/disposable';
 import { SetupError } from '../errors/setupError';
@@ -27,10 +28,17 @@ export class ClientProvider extends Disposable {
     private readonly profiles: ProfileStore,
     private readonly credentials: CredentialStore,
     private readonly log: Log,
+    private readonly tokens?: ProfileTokenStore,
   ) {
     super();
     this.register(profiles.onDidChange(() => this.clients.clear()));
-    this.register(credentials.onDidChange((name) => this.clients.delete(name)));
+    this.register(
+      credentials.onDidChange((name) => {
+        this.clients.delete(name);
+        // A token issued for the old credentials is not kept for the new ones.
+        void tokens?.forget(name);
+      }),
+    );
     this.register(onDidChangeSetting([Setting.requestTimeoutSeconds], () => this.clients.clear()));
   }
 
@@ -92,6 +100,7 @@ export class ClientProvider extends Disposable {
     return createProfileClient(profile, stored.credentials, {
       timeoutMs: settings.requestTimeoutMs(),
       onRequest: this.onRequest,
+      ...(this.tokens ? { tokens: this.tokens } : {}),
       onEndpointFromCatalog: (endpoint) => {
         this.log.info(
           vscode.l10n.t(

@@ -7,8 +7,10 @@ import {
   type EcsAuth,
   type EcsClient,
   type RequestEvent,
+  type TokenCache,
 } from '../core';
 import type { Credentials } from '../credentials/credentials';
+import type { ProfileTokenStore } from '../credentials/profileTokenStore';
 import { endpointInputProblem, inputProblemText, projectIdInputProblem } from '../errors/inputProblems';
 import { SetupError } from '../errors/setupError';
 import type { Profile } from '../profiles/profile';
@@ -17,6 +19,8 @@ export interface ProfileClientOptions {
   timeoutMs: number;
   onRequest: (event: RequestEvent) => void;
   signal?: AbortSignal;
+  /** Where password profiles keep their IAM token between runs; none for a profile not yet saved. */
+  tokens?: ProfileTokenStore;
   /** Told the compute endpoint a service catalog named, for the tooltip and the log. */
   onEndpointFromCatalog?: (ecsEndpoint: string) => void;
 }
@@ -58,13 +62,15 @@ export async function createProfileClient(
   }
   checkProfileInput(profile);
   const auth = toAuth(profile, credentials);
-  const projectId = profile.projectId ?? (await projectIdFor(profile, auth, options));
+  const tokenCache = auth.type === 'password' ? options.tokens?.cacheFor(profile, auth.password) : undefined;
+  const projectId = profile.projectId ?? (await projectIdFor(profile, auth, options, tokenCache));
   return createEcsClient({
     endpoint: profile.ecsEndpoint,
     projectId,
     auth,
     timeoutMs: options.timeoutMs,
     onRequest: options.onRequest,
+    ...(tokenCache ? { tokenCache } : {}),
   });
 }
 
@@ -136,7 +142,9 @@ async function endpointFromCatalog(
   auth: EcsAuth,
   options: ProfileClientOptions,
 ): Promise<{ ecsEndpoint: string; projectId: string }> {
-  if (auth.type === 'aksk') throw new Error('AK/SK profiles do not use the service catalog');
+  if (auth.type === 'aksk' || auth.type === 'temporary') {
+    throw new Error('AK/SK profiles do not use the service catalog');
+  }
   try {
     return await discoverComputeEndpoint({
       iamEndpoint: profile.iamEndpoint,
@@ -172,7 +180,12 @@ async function endpointFromCatalog(
 }
 
 /** Password sign-in can find the project id from the region; the other methods must be told it. */
-async function projectIdFor(profile: Profile, auth: EcsAuth, options: ProfileClientOptions): Promise<string> {
+async function projectIdFor(
+  profile: Profile,
+  auth: EcsAuth,
+  options: ProfileClientOptions,
+  tokenCache: TokenCache | undefined,
+): Promise<string> {
   if (auth.type === 'password' && (profile.region || profile.projectName)) {
     return lookupProjectId({
       iamEndpoint: auth.iamEndpoint,
@@ -184,6 +197,7 @@ async function projectIdFor(profile: Profile, auth: EcsAuth, options: ProfileCli
       signal: options.signal,
       timeoutMs: options.timeoutMs,
       onRequest: options.onRequest,
+      ...(tokenCache ? { tokenCache } : {}),
     });
   }
   throw new SetupError(

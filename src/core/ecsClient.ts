@@ -7,10 +7,12 @@ import { EcsError } from './errors';
 import { isRouteGone } from './errorResponse';
 import { metadataWrites } from './metadataWrites';
 import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, DEFAULT_USER_AGENT } from './httpTransport';
-import { akskAuth, passwordAuth, tokenAuth, type RequestAuth } from './requestAuth';
+import { akskAuth, passwordAuth, temporaryAuth, tokenAuth, type RequestAuth } from './requestAuth';
 import { RequestExecutor, type ApiCall } from './requestExecutor';
 import { metaValue, nativeMetadata, novaMetadata, serverPage, singleServer } from './responseShapes';
 import { DEFAULT_MAX_ATTEMPTS } from './retryPolicy';
+import { DEFAULT_TEMPORARY_DURATION_SECONDS, TemporaryCredentialProvider } from './temporaryCredentials';
+import type { TokenCache } from './tokenCache';
 import { PasswordTokenProvider } from './tokenProvider';
 import type {
   CallOptions,
@@ -41,6 +43,7 @@ export function createEcsClient(options: EcsClientOptions): EcsClient {
     userAgent,
     onRequest: options.onRequest,
     now,
+    tokenCache: options.tokenCache,
   });
   const executor = new RequestExecutor(
     {
@@ -205,7 +208,10 @@ function positive(value: number | undefined, name: string): number | undefined {
 function buildAuth(
   auth: EcsAuth,
   projectId: string,
-  settings: ConstructorParameters<typeof PasswordTokenProvider>[2] & { now: () => Date },
+  settings: ConstructorParameters<typeof PasswordTokenProvider>[2] & {
+    now: () => Date;
+    tokenCache?: TokenCache;
+  },
 ): RequestAuth {
   const missing = (what: string): EcsError =>
     new EcsError('invalidInput', `The ${what} is missing. Set the credentials of this profile.`);
@@ -227,10 +233,32 @@ function buildAuth(
         { projectId },
         settings,
         settings.now,
+        settings.tokenCache,
       );
       return passwordAuth(provider, auth.password);
     }
+    case 'temporary': {
+      if (!auth.user) throw missing('IAM user name');
+      if (!auth.password) throw missing('password');
+      if (!auth.domain) throw missing('account (domain) name');
+      const iamUrl = validateEndpoint(auth.iamEndpoint, 'IAM endpoint');
+      const duration = auth.durationSeconds ?? DEFAULT_TEMPORARY_DURATION_SECONDS;
+      if (!Number.isInteger(duration) || duration < 900 || duration > 86400) {
+        throw new EcsError('invalidInput', 'durationSeconds must be a whole number from 900 to 86400.');
+      }
+      const tokens = new PasswordTokenProvider(
+        { iamUrl, domain: auth.domain, user: auth.user, password: auth.password },
+        { projectId },
+        settings,
+        settings.now,
+      );
+      const provider = new TemporaryCredentialProvider(iamUrl, tokens, duration, settings, settings.now);
+      return temporaryAuth(provider, auth.password, projectId, settings.now);
+    }
     default:
-      throw new EcsError('invalidInput', 'The authentication type must be "aksk", "password" or "token".');
+      throw new EcsError(
+        'invalidInput',
+        'The authentication type must be "aksk", "password", "token" or "temporary".',
+      );
   }
 }

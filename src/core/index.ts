@@ -8,6 +8,8 @@ export { forEachServerPage, PagingGuard, MAX_PAGES_PER_LOAD } from './serverPagi
 export type { PagingStop, AcceptedPage, ServerWalkOptions } from './serverPaging';
 export { serverPages, MAX_SERVER_PAGE } from './serverPages';
 export { destroyAgents } from './agentPool';
+export { parseCachedToken } from './tokenCache';
+export type { CachedToken, TokenCache } from './tokenCache';
 export { EcsError, isEcsError } from './errors';
 export type { EcsErrorKind, EcsErrorInit } from './errors';
 export { redact, redactSecrets } from './redact';
@@ -33,6 +35,7 @@ export type {
   AkSkAuth,
   PasswordAuth,
   TokenAuth,
+  TemporaryAuth,
   EcsAuth,
   MetadataApi,
   RequestEvent,

@@ -9,7 +9,8 @@ import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, DEFAULT_USER_AGENT } fr
 import { tokenAuth } from './requestAuth';
 import { RequestExecutor } from './requestExecutor';
 import { DEFAULT_MAX_ATTEMPTS } from './retryPolicy';
-import { requestPasswordToken } from './tokenProvider';
+import { loadQuietly, saveQuietly } from './tokenCache';
+import { cachedTokenOf, requestPasswordToken, usableCachedToken } from './tokenProvider';
 import type { ProjectLookupOptions } from './types';
 import { validateEndpoint } from './validation';
 
@@ -29,15 +30,23 @@ export async function lookupProjectId(options: ProjectLookupOptions): Promise<st
     maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
   };
   const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
+  // A kept token scoped to the region's project names it: no request at all.
+  const scope = { projectName };
+  const kept = usableCachedToken(await loadQuietly(options.tokenCache), scope, new Date());
+  if (kept) return kept.projectId;
   const issued = await requestPasswordToken(
     { iamUrl, domain: options.domain, user: options.user, password: options.password },
-    { projectName },
+    scope,
     { limits, userAgent, onRequest: options.onRequest },
     options.signal,
   );
   // The token was asked for the project by name (the region's, unless one is given); when IAM says it got that
   // project, its id is the answer and listing projects (a permission sub-users often lack) is not needed.
-  if (issued.projectId && issued.projectName === projectName) return issued.projectId;
+  if (issued.projectId && issued.projectName === projectName) {
+    // Kept, so the client that follows (scoped to this id) and the next run need no token request.
+    await saveQuietly(options.tokenCache, cachedTokenOf(issued));
+    return issued.projectId;
+  }
 
   const executor = new RequestExecutor(
     {

@@ -4,6 +4,7 @@
  */
 import { formatSdkDate, signRequest } from './akskSigner';
 import type { QueryParams } from './percentEncoding';
+import type { TemporaryCredentialProvider } from './temporaryCredentials';
 import type { PasswordTokenProvider } from './tokenProvider';
 import type { EcsAuth } from './types';
 
@@ -82,6 +83,33 @@ export function passwordAuth(provider: PasswordTokenProvider, password: string):
     renewAfterUnauthorized(sentHeaders) {
       const token = sentHeaders['X-Auth-Token'];
       if (token) provider.invalidate(token);
+      return true;
+    },
+  };
+}
+
+/** Signs with temporary AK/SK obtained with the password; a 401 drops them for one fresh set. */
+export function temporaryAuth(
+  provider: TemporaryCredentialProvider,
+  password: string,
+  projectId: string,
+  now: () => Date,
+): RequestAuth {
+  const secrets: string[] = [password];
+  return {
+    type: 'temporary',
+    secrets,
+    async headersFor(target, signal) {
+      const key = await provider.getKey(signal);
+      for (const secret of [key.secretKey, key.securityToken]) {
+        if (!secrets.includes(secret)) secrets.push(secret);
+      }
+      if (secrets.length > 9) secrets.splice(1, 2);
+      return akskAuth(key, projectId, now).headersFor(target, signal);
+    },
+    renewAfterUnauthorized(sentHeaders) {
+      const access = /Access=([^,\s]+)/.exec(sentHeaders.Authorization ?? '')?.[1];
+      if (access) provider.invalidate(access);
       return true;
     },
   };

@@ -225,7 +225,8 @@ export class RequestExecutor {
     return {
       ...call.context,
       service: this.settings.service,
-      authType: this.auth.type,
+      // Temporary AK/SK sign like AK/SK: the same hints apply.
+      authType: this.auth.type === 'temporary' ? 'aksk' : this.auth.type,
       secrets: this.auth.secrets,
     };
   }

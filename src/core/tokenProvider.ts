@@ -1,13 +1,16 @@
 /**
  * IAM password tokens: `POST {iam}/v3/auth/tokens`, the token taken from `X-Subject-Token`.
  * A provider caches the token until shortly before `expires_at`, lets concurrent callers share one
- * token request, and forgets a token the API rejected so the next call gets a fresh one.
+ * token request, and forgets a token the API rejected so the next call gets a fresh one. With a
+ * `TokenCache` the token outlives the client: a new client (after a restart) reuses it until shortly
+ * before it expires.
  */
 import { EcsError } from './errors';
 import { errorFromResponse, requestIdFromHeaders } from './errorResponse';
 import { sendHttp, type HttpLimits } from './httpTransport';
 import { emitRequestEvent, type RequestListener } from './requestEvents';
 import { cancelledError } from './retryPolicy';
+import { clearQuietly, loadQuietly, saveQuietly, type CachedToken, type TokenCache } from './tokenCache';
 
 /** Renew this long before expiry, so a token never expires between check and use. */
 const RENEW_BEFORE_MS = 5 * 60_000;
@@ -148,44 +151,89 @@ export function tokenFacts(body: string, withCatalog = false): Omit<IssuedToken,
 export class PasswordTokenProvider {
   private cached: { token: string; renewAt: number } | undefined;
   private pending: Promise<string> | undefined;
+  /** The kept token is looked at once per client; afterwards memory is the truth. */
+  private looked = false;
 
   constructor(
     private readonly identity: PasswordIdentity,
     private readonly scope: TokenScope,
     private readonly settings: TokenRequestSettings,
     private readonly now: () => Date,
+    private readonly cache?: TokenCache,
   ) {}
 
-  /** A valid token, from cache or from the one request in flight. */
+  /** A valid token, from memory, from the kept token, or from the one request in flight. */
   async getToken(signal?: AbortSignal): Promise<string> {
     if (signal?.aborted) throw cancelledError();
     if (this.cached && this.now().getTime() < this.cached.renewAt) return this.cached.token;
     if (!this.pending) {
       // Not tied to any caller's signal: one caller giving up must not fail the others who wait.
-      this.pending = requestPasswordToken(this.identity, this.scope, this.settings)
-        .then((issued) => {
-          this.cached = { token: issued.token, renewAt: this.renewAt(issued.expiresAt) };
-          return issued.token;
-        })
-        .finally(() => {
-          this.pending = undefined;
-        });
+      this.pending = this.obtain().finally(() => {
+        this.pending = undefined;
+      });
     }
     return raceWithSignal(this.pending, signal);
   }
 
   /** Forgets `token` if it is still the cached one (a later caller may already have replaced it). */
   invalidate(token: string): void {
-    if (this.cached?.token === token) this.cached = undefined;
+    if (this.cached?.token === token) {
+      this.cached = undefined;
+      void clearQuietly(this.cache);
+    }
   }
 
-  private renewAt(expiresAt: Date | undefined): number {
-    const now = this.now().getTime();
-    if (!expiresAt) return now + DEFAULT_LIFETIME_MS;
-    const lifetime = expiresAt.getTime() - now;
-    // Short-lived tokens are renewed half-way rather than immediately.
-    return now + Math.max(0, lifetime - Math.min(RENEW_BEFORE_MS, lifetime / 2));
+  private async obtain(): Promise<string> {
+    if (!this.looked) {
+      this.looked = true;
+      const kept = usableCachedToken(await loadQuietly(this.cache), this.scope, this.now());
+      if (kept) {
+        this.cached = kept;
+        return kept.token;
+      }
+    }
+    const issued = await requestPasswordToken(this.identity, this.scope, this.settings);
+    this.cached = { token: issued.token, renewAt: renewAtFor(issued.expiresAt, this.now()) };
+    await saveQuietly(this.cache, cachedTokenOf(issued));
+    return issued.token;
   }
+}
+
+/** Renew this long before expiry; short-lived tokens half-way through. */
+function renewAtFor(expiresAt: Date | undefined, now: Date): number {
+  const at = now.getTime();
+  if (!expiresAt) return at + DEFAULT_LIFETIME_MS;
+  const lifetime = expiresAt.getTime() - at;
+  return at + Math.max(0, lifetime - Math.min(RENEW_BEFORE_MS, lifetime / 2));
+}
+
+export function cachedTokenOf(issued: IssuedToken): CachedToken {
+  return {
+    token: issued.token,
+    ...(issued.expiresAt ? { expiresAt: issued.expiresAt.toISOString() } : {}),
+    ...(issued.projectId ? { projectId: issued.projectId } : {}),
+    ...(issued.projectName ? { projectName: issued.projectName } : {}),
+  };
+}
+
+/**
+ * A kept token that may still be used for `scope`: it names the project asked for and is more than
+ * the renewal margin away from its expiry (one without a known expiry is never reused).
+ */
+export function usableCachedToken(
+  kept: CachedToken | undefined,
+  scope: TokenScope,
+  now: Date,
+): { token: string; renewAt: number; projectId: string } | undefined {
+  if (!kept?.expiresAt || !kept.projectId) return undefined;
+  const matches =
+    'projectId' in scope ? kept.projectId === scope.projectId : kept.projectName === scope.projectName;
+  if (!matches) return undefined;
+  const expiresAt = new Date(kept.expiresAt).getTime();
+  if (Number.isNaN(expiresAt)) return undefined;
+  const renewAt = expiresAt - RENEW_BEFORE_MS;
+  if (now.getTime() >= renewAt) return undefined;
+  return { token: kept.token, renewAt, projectId: kept.projectId };
 }
 
 function raceWithSignal<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {

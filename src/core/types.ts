@@ -1,5 +1,6 @@
 /** Public shapes of the ECS metadata core. Keep this surface stable: outside tools drive it. */
 import type { EcsErrorKind } from './errors';
+import type { TokenCache } from './tokenCache';
 
 export type AkSkAuth = { type: 'aksk'; accessKey: string; secretKey: string; securityToken?: string };
 export type PasswordAuth = {
@@ -10,7 +11,12 @@ export type PasswordAuth = {
   password: string;
 };
 export type TokenAuth = { type: 'token'; token: string };
-export type EcsAuth = AkSkAuth | PasswordAuth | TokenAuth;
+/**
+ * A stored password buys temporary AK/SK (`POST {iam}/v3.0/OS-CREDENTIAL/securitytokens`) that sign
+ * the API calls; renewed before they expire. `durationSeconds` 900..86400, default 3600.
+ */
+export type TemporaryAuth = Omit<PasswordAuth, 'type'> & { type: 'temporary'; durationSeconds?: number };
+export type EcsAuth = AkSkAuth | PasswordAuth | TokenAuth | TemporaryAuth;
 
 /** Which route family reads metadata: Nova `/v2.1`, native `/v1 cloudservers`, or Nova with native fallback. */
 export type MetadataApi = 'auto' | 'nova' | 'native';
@@ -58,6 +64,11 @@ export interface EcsClientOptions {
   maxResponseBytes?: number;
   /** Clock for signatures and token expiry. Tests only. */
   now?: () => Date;
+  /**
+   * Password auth: where the IAM token is kept between clients (and runs), so a new client reuses it
+   * until shortly before it expires. Keep it per profile, endpoints, user and credentials.
+   */
+  tokenCache?: TokenCache;
 }
 
 export interface CallOptions {
@@ -150,6 +161,8 @@ export interface ProjectLookupOptions {
   timeoutMs?: number;
   onRequest?: (event: RequestEvent) => void;
   userAgent?: string;
+  /** The password client's token cache: a kept token scoped to the region's project answers without a request. */
+  tokenCache?: TokenCache;
 }
 
 export interface EndpointDiscoveryOptions {

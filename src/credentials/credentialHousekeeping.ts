@@ -3,17 +3,19 @@ import type { Log } from '../log/log';
 import type { ProfileStore } from '../profiles/profileStore';
 import { bindingOf } from './credentialBinding';
 import type { CredentialStore } from './credentialStore';
+import type { ProfileTokenStore } from './profileTokenStore';
 
 /**
  * Keeps SecretStorage in step with the `ecsMetadata.profiles` setting edited by hand (or synced):
  * the secrets of a profile that left the setting are deleted when it leaves, with a log line, so a
- * profile of the same name added later does not inherit them. At activation, secrets stored by
+ * profile of the same name added later does not inherit them (nor its kept IAM token). At activation, secrets stored by
  * 0.1.0 (without a binding) are bound to their profile as it is now.
  */
 export function keepCredentialsInStep(
   profiles: ProfileStore,
   credentials: CredentialStore,
   log: Log,
+  tokens?: ProfileTokenStore,
 ): vscode.Disposable {
   let known = new Set(profiles.list().map((p) => p.name));
   void bindLegacySecrets(profiles, credentials, log);
@@ -21,7 +23,10 @@ export function keepCredentialsInStep(
     const now = new Set(profiles.list().map((p) => p.name));
     const removed = [...known].filter((name) => !now.has(name));
     known = now;
-    for (const name of removed) void forget(name, credentials, log);
+    for (const name of removed) {
+      void forget(name, credentials, log);
+      void tokens?.forget(name);
+    }
   });
 }
 

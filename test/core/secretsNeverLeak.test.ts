@@ -70,7 +70,10 @@ describe('secrets never leak', () => {
         });
         const error = await rejectionOf(client.getMetadataItem(WEB_01, 'owner'));
         assert.equal((error as { kind: string }).kind, 'auth');
-        const secrets = [...secretsOf(server()), ...Object.values(auth).filter((v) => /wrong|MII/.test(v))];
+        const secrets = [
+          ...secretsOf(server()),
+          ...Object.values(auth).filter((v): v is string => typeof v === 'string' && /wrong|MII/.test(v)),
+        ];
         assertNoSecret(error, secrets);
         assertNoSecret(events, secrets);
       });

@@ -2,12 +2,14 @@
 import type * as http from 'node:http';
 import { parseAuthorization, verifySignature } from './akskVerifier';
 import { gatewayError, novaFault } from './errorBodies';
+import type { TemporaryCredentialStore } from './temporaryCredentials';
 import type { TokenStore } from './tokenStore';
 import type { EcsServerCredentials } from './types';
 
 export interface AuthContext {
   credentials: EcsServerCredentials;
   tokens: TokenStore;
+  temporary?: TemporaryCredentialStore;
   /** The one project of this account. */
   projectId: string;
 }
@@ -80,7 +82,16 @@ function checkAkSk(
       return reject('the security token does not belong to this access key');
     }
   } else {
-    return reject('the access key does not exist');
+    const issued = context.temporary?.check(parsed.accessKey) ?? 'unknown';
+    if (issued === 'unknown') return reject('the access key does not exist');
+    // Huawei's answer to an expired temporary AK/SK: 401 saying the security token expired.
+    if (issued === 'expired') return reject('the security token has expired');
+    secretKey = issued.secretKey;
+    if (!parsed.signedHeaders.includes('x-security-token'))
+      return reject('temporary credentials must sign X-Security-Token');
+    if (req.headers['x-security-token'] !== issued.securityToken) {
+      return reject('the security token does not belong to this access key');
+    }
   }
 
   const verdict = verifySignature(

@@ -4,8 +4,11 @@ import { sendJson } from './respond';
 import type { Route, RouteContext } from './routeContext';
 
 export function matchIamRoute(method: string, segments: string[]): Route | undefined {
-  if (segments[0] !== 'v3') return undefined;
   const path = segments.join('/');
+  if (method === 'POST' && path === 'v3.0/OS-CREDENTIAL/securitytokens') {
+    return { scope: 'global', handle: issueSecurityToken };
+  }
+  if (segments[0] !== 'v3') return undefined;
   if (method === 'POST' && path === 'v3/auth/tokens') return { scope: 'none', handle: issueToken };
   if (method === 'GET' && path === 'v3/projects') return { scope: 'global', handle: listProjects };
   if (method === 'GET' && path === 'v3/auth/tokens') return { scope: 'global', handle: describeToken };
@@ -185,5 +188,43 @@ function listProjects(context: RouteContext): void {
   sendJson(context.reply, 200, {
     projects,
     links: { self: `${state.baseUrl()}/v3/projects`, next: null, previous: null },
+  });
+}
+
+/**
+ * `POST /v3.0/OS-CREDENTIAL/securitytokens` with a token, method `token`: temporary AK/SK for
+ * `duration_seconds` (900..86400, default 900), `201 {"credential": {access, secret, securitytoken, expires_at}}`.
+ */
+function issueSecurityToken(context: RouteContext): void {
+  const { state, reply } = context;
+  if (typeof context.req.headers['x-auth-token'] !== 'string') {
+    return sendJson(reply, 401, UNAUTHORIZED());
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(context.body);
+  } catch {
+    return sendJson(reply, 400, keystoneError(400, 'Bad Request', 'The request body is not valid JSON.'));
+  }
+  const methods = field(body, 'auth', 'identity', 'methods');
+  if (!Array.isArray(methods) || methods.length !== 1 || methods[0] !== 'token') {
+    return sendJson(reply, 400, keystoneError(400, 'Bad Request', 'Expecting identity.methods ["token"].'));
+  }
+  const duration = field(body, 'auth', 'identity', 'token', 'duration_seconds') ?? 900;
+  if (typeof duration !== 'number' || !Number.isInteger(duration) || duration < 900 || duration > 86400) {
+    return sendJson(
+      reply,
+      400,
+      keystoneError(400, 'Bad Request', 'duration_seconds must be a whole number from 900 to 86400.'),
+    );
+  }
+  const issued = state.temporary.issue(duration);
+  sendJson(reply, 201, {
+    credential: {
+      access: issued.accessKey,
+      secret: issued.secretKey,
+      securitytoken: issued.securityToken,
+      expires_at: keystoneTime(issued.expiresAt),
+    },
   });
 }

@@ -23,6 +23,7 @@ import {
 import { localCredentials } from './credentials';
 import { HeldAnswers } from './heldAnswers';
 import { matchIamRoute } from './iamRoutes';
+import { TemporaryCredentialStore } from './temporaryCredentials';
 import { matchNativeRoute } from './nativeRoutes';
 import { matchNovaRoute } from './novaRoutes';
 import { sendJson, sendText, type Reply } from './respond';
@@ -113,6 +114,7 @@ export async function startEcsServer(options: EcsServerOptions = {}): Promise<Ec
     credentials,
     store: new ServerStore(seed.servers),
     tokens: new TokenStore(credentials.token, seed.projectId),
+    temporary: new TemporaryCredentialStore(),
     faults,
     baseUrl: () => baseUrl,
   };
@@ -127,6 +129,7 @@ export async function startEcsServer(options: EcsServerOptions = {}): Promise<Ec
     },
     expireTokens(): void {
       state.tokens.expireAll();
+      state.temporary.expireAll();
     },
     heldConnections: (): number => held.count,
   };
@@ -187,7 +190,7 @@ export async function startEcsServer(options: EcsServerOptions = {}): Promise<Ec
         novaFault('badRequest', 400, 'The request path is not valid percent-encoding.'),
       );
 
-    const isIam = segments[0] === 'v3';
+    const isIam = segments[0] === 'v3' || segments[0] === 'v3.0';
     if (!isIam) {
       const fault = takeFault(faults);
       switch (fault?.kind) {
@@ -240,6 +243,7 @@ export async function startEcsServer(options: EcsServerOptions = {}): Promise<Ec
       const outcome = checkAuth({ req, rawPath, rawQuery, requestId, body }, route.scope, {
         credentials,
         tokens: state.tokens,
+        temporary: state.temporary,
         projectId: state.projectId,
       });
       if (!outcome.ok) return sendJson(reply, outcome.status, outcome.body, outcome.headers);

@@ -2,6 +2,7 @@
 import type * as http from 'node:http';
 import type { Reply } from './respond';
 import type { ServerStore } from './serverStore';
+import type { TemporaryCredentialStore } from './temporaryCredentials';
 import type { TokenStore } from './tokenStore';
 import type { EcsServerCredentials, FaultSwitches } from './types';
 
@@ -11,6 +12,8 @@ export interface ServerState {
   credentials: EcsServerCredentials;
   store: ServerStore;
   tokens: TokenStore;
+  /** Temporary AK/SK issued by the securitytokens route. */
+  temporary: TemporaryCredentialStore;
   faults: FaultSwitches;
   /** Base URL for links, e.g. http://127.0.0.1:40123 */
   baseUrl(): string;

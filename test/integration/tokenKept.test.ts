@@ -1,0 +1,94 @@
+/**
+ * Issue 14 in the real VS Code: a password profile's IAM token is kept in SecretStorage, so a fresh
+ * client (as after a restart: the clients are rebuilt, nothing is left in memory) reads a key with
+ * one request; new credentials drop the kept token.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ProfileSetting } from '../../src/profiles/profile';
+import { fixture, storedProfiles, writeProfiles, type Fixture } from './fixture';
+
+describe('password token kept across restarts', () => {
+  const name = 'Kept token';
+  let f: Fixture;
+  let saved: ProfileSetting[] | undefined;
+  let timeout: number | undefined;
+
+  before(async () => {
+    f = await fixture();
+    saved = storedProfiles();
+    timeout = vscode.workspace
+      .getConfiguration('ecsMetadata')
+      .inspect<number>('requestTimeoutSeconds')?.globalValue;
+    const { domain, user, password } = f.server.credentials;
+    await writeProfiles([
+      ...(saved ?? []),
+      {
+        name,
+        region: f.server.region,
+        ecsEndpoint: f.server.url,
+        iamEndpoint: f.server.url,
+        auth: 'password',
+        domain,
+        user,
+        discoverServers: false,
+      },
+    ]);
+    await vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+      profile: name,
+      credentials: { password },
+    });
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: name });
+    await writeProfiles(saved);
+    await setTimeoutSetting(timeout);
+  });
+
+  const read = (): Thenable<string | undefined> =>
+    vscode.commands.executeCommand<string | undefined>('ecsMetadata.getMetadataKey', {
+      profile: name,
+      serverId: f.seed.servers[0].id,
+      key: 'owner',
+    });
+
+  /** Changing the timeout rebuilds every client: the in-memory token is gone, as after a restart. */
+  async function freshClients(seconds: number): Promise<void> {
+    await setTimeoutSetting(seconds);
+    // The settings event reaches the extension asynchronously; give it a moment.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+
+  /** This profile's requests: IAM, and the metadata read (the tree lists other profiles' servers meanwhile). */
+  const routes = (): string[] =>
+    f.server.requests
+      .filter((r) => r.path.startsWith('/v3/') || r.path.includes('/metadata'))
+      .map((r) => `${r.method} ${r.path.split('/')[1]}`);
+
+  it('a fresh client reads a key with one request, the kept token', async () => {
+    assert.equal(await read(), 'team-web');
+    f.server.clearRequests();
+    await freshClients(11);
+    assert.equal(await read(), 'team-web');
+    assert.deepEqual(routes(), ['GET v2.1'], f.server.requests.map((r) => r.path).join(', '));
+  });
+
+  it('new credentials drop the kept token: the next fresh client signs in again', async () => {
+    await vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+      profile: name,
+      credentials: { password: f.server.credentials.password },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    f.server.clearRequests();
+    await freshClients(12);
+    assert.equal(await read(), 'team-web');
+    assert.deepEqual(routes(), ['POST v3', 'GET v2.1']);
+  });
+});
+
+async function setTimeoutSetting(seconds: number | undefined): Promise<void> {
+  await vscode.workspace
+    .getConfiguration('ecsMetadata')
+    .update('requestTimeoutSeconds', seconds, vscode.ConfigurationTarget.Global);
+}
