@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../lifecycle/disposable';
 
-export const METADATA_DOCUMENT_SCHEME = 'ecs-metadata';
+/** Not `ecs-metadata`: that scheme is the editable documents' file system, which would shadow these. */
+export const METADATA_DOCUMENT_SCHEME = 'ecs-metadata-compare';
 
 /**
  * Read-only JSON documents of a server's metadata, for the diff editor: the text is fixed when the
