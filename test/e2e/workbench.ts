@@ -137,5 +137,10 @@ export async function runViewTitleAction(page: Page, title: string): Promise<voi
     .locator('.action-item a.action-label.codicon-toolbar-more, .action-item a.action-label.codicon-more')
     .first()
     .click();
-  await page.locator('.monaco-menu [role="menuitem"]').filter({ hasText: title }).first().click();
+  // Hover then Enter: a click on a menu item that is still settling after the menu opened is at times
+  // swallowed (the menu stays open with the item highlighted); Enter on the highlighted item is not.
+  const item = page.locator('.monaco-menu [role="menuitem"]').filter({ hasText: title }).first();
+  await item.hover();
+  await page.locator('.monaco-menu .action-item.focused').filter({ hasText: title }).waitFor();
+  await page.keyboard.press('Enter');
 }
