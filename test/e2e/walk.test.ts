@@ -36,6 +36,7 @@ import {
   openViewContainer,
   quickInputTitled,
   resizeSideBar,
+  runMenuItem,
   runViewTitleAction,
   runFromPalette,
   treeRow,
@@ -405,7 +406,7 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     await treeRow(page, left.name).click();
     await treeRow(page, right.name).click({ modifiers: ['ControlOrMeta'] });
     await treeRow(page, right.name).click({ button: 'right' });
-    await page.locator('.monaco-menu .action-label', { hasText: 'Compare Metadata With…' }).click();
+    await runMenuItem(page, 'Compare Metadata With…');
     const title = `${left.name} ↔ ${right.name} (metadata)`;
     await editorTab(page, title).waitFor({ timeout: 30_000 });
     await page.locator('.part.editor .monaco-diff-editor').first().waitFor();

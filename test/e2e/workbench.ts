@@ -137,8 +137,15 @@ export async function runViewTitleAction(page: Page, title: string): Promise<voi
     .locator('.action-item a.action-label.codicon-toolbar-more, .action-item a.action-label.codicon-more')
     .first()
     .click();
-  // Hover then Enter: a click on a menu item that is still settling after the menu opened is at times
-  // swallowed (the menu stays open with the item highlighted); Enter on the highlighted item is not.
+  await runMenuItem(page, title);
+}
+
+/**
+ * Runs the item `title` of the open menu (the view title's "…" or a context menu). Hover then Enter:
+ * a click on an item of a menu that is still settling is at times swallowed (the menu stays open with
+ * the item highlighted); Enter on the highlighted item is not.
+ */
+export async function runMenuItem(page: Page, title: string): Promise<void> {
   const item = page.locator('.monaco-menu [role="menuitem"]').filter({ hasText: title }).first();
   await item.hover();
   await page.locator('.monaco-menu .action-item.focused').filter({ hasText: title }).waitFor();
