@@ -127,11 +127,14 @@ export class MultiStepInput {
     const check = (): void => {
       box.validationMessage = question.validate(answer());
     };
-    check();
+    // An empty box shows its prompt until the person types or presses Enter ("Required" in red before
+    // anything was typed would hide what is asked); a value filled in for them is checked at once.
+    if (box.value) check();
     return this.show(box, (resolve) => [
       box.onDidChangeValue(check),
       box.onDidAccept(() => {
         if (problem() === undefined) resolve(answer());
+        else check();
       }),
     ]);
   }
