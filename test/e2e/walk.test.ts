@@ -412,6 +412,9 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     await page.locator('.part.editor .monaco-diff-editor').first().waitFor();
     await waitForNoToasts(page);
     await saveScreenshot(page, 'compare', { keep: true });
+    // The steps after this one read profiles the find does not show: end it as a person would.
+    await runViewTitleAction(page, 'Clear Filter');
+    await page.getByText('Showing servers whose metadata matches').waitFor({ state: 'hidden' });
   });
 
   it('shows the walkthrough steps the walk has done, and checks "connect" once Add Profile saves a profile', async () => {
