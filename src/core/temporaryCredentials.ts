@@ -5,11 +5,8 @@
  * concurrent callers share one renewal.
  */
 import { EcsError } from './errors';
-import { errorFromResponse, requestIdFromHeaders } from './errorResponse';
-import { sendHttp } from './httpTransport';
-import { emitRequestEvent } from './requestEvents';
 import { cancelledError } from './retryPolicy';
-import type { PasswordTokenProvider, TokenRequestSettings } from './tokenProvider';
+import { postToIam, type PasswordTokenProvider, type TokenRequestSettings } from './tokenProvider';
 
 /** Renew this long before expiry (half-way for shorter lives). */
 const RENEW_BEFORE_MS = 5 * 60_000;
@@ -82,50 +79,14 @@ export async function requestSecurityToken(
   const body = JSON.stringify({
     auth: { identity: { methods: ['token'], token: { duration_seconds: durationSeconds } } },
   });
-  const started = performance.now();
-  const event = { method: 'POST', path: url.pathname, attempt: 1 };
-  let response;
-  try {
-    response = await sendHttp(
-      {
-        method: 'POST',
-        url,
-        headers: {
-          'Content-Type': 'application/json;charset=utf8',
-          Accept: 'application/json',
-          'User-Agent': settings.userAgent,
-          'X-Auth-Token': token,
-        },
-        body,
-        resendable: true,
-      },
-      settings.limits,
-      undefined,
-    );
-  } catch (error) {
-    const kind = error instanceof EcsError ? error.kind : 'network';
-    emitRequestEvent(settings.onRequest, { ...event, durationMs: performance.now() - started, error: kind });
-    throw error;
-  }
-  const requestId = requestIdFromHeaders(response.headers);
-  const durationMs = performance.now() - started;
-  if (response.status < 200 || response.status > 299) {
-    const error = errorFromResponse(response.status, response.headers, response.body, {
-      service: 'IAM',
-      authType: 'password',
-      permission: undefined,
-      secrets: [token],
-    });
-    emitRequestEvent(settings.onRequest, {
-      ...event,
-      status: response.status,
-      durationMs,
-      requestId: error.requestId,
-      error: error.kind,
-    });
-    throw error;
-  }
-  emitRequestEvent(settings.onRequest, { ...event, status: response.status, durationMs, requestId });
+  const { response, requestId } = await postToIam(
+    url,
+    body,
+    { 'X-Auth-Token': token },
+    [token],
+    settings,
+    undefined,
+  );
   const key = parseCredential(response.body);
   if (!key) {
     throw new EcsError('badResponse', 'IAM answered securitytokens without a usable credential.', {

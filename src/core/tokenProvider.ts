@@ -7,7 +7,7 @@
  */
 import { EcsError } from './errors';
 import { errorFromResponse, requestIdFromHeaders } from './errorResponse';
-import { sendHttp, type HttpLimits } from './httpTransport';
+import { sendHttp, type HttpLimits, type HttpResponse } from './httpTransport';
 import { emitRequestEvent, type RequestListener } from './requestEvents';
 import { cancelledError } from './retryPolicy';
 import { clearQuietly, loadQuietly, saveQuietly, type CachedToken, type TokenCache } from './tokenCache';
@@ -68,50 +68,7 @@ export async function requestPasswordToken(
       scope: { project },
     },
   });
-  const started = performance.now();
-  const event = { method: 'POST', path: url.pathname, attempt: 1 };
-  let response;
-  try {
-    response = await sendHttp(
-      {
-        method: 'POST',
-        url,
-        headers: {
-          'Content-Type': 'application/json;charset=utf8',
-          Accept: 'application/json',
-          'User-Agent': settings.userAgent,
-        },
-        body,
-        // Issuing a token changes nothing on the server: safe to send again on a new connection.
-        resendable: true,
-      },
-      settings.limits,
-      signal,
-    );
-  } catch (error) {
-    const kind = error instanceof EcsError ? error.kind : 'network';
-    emitRequestEvent(settings.onRequest, { ...event, durationMs: performance.now() - started, error: kind });
-    throw error;
-  }
-  const requestId = requestIdFromHeaders(response.headers);
-  const durationMs = performance.now() - started;
-  if (response.status < 200 || response.status > 299) {
-    const error = errorFromResponse(response.status, response.headers, response.body, {
-      service: 'IAM',
-      authType: 'password',
-      permission: undefined,
-      secrets: [identity.password],
-    });
-    emitRequestEvent(settings.onRequest, {
-      ...event,
-      status: response.status,
-      durationMs,
-      requestId: error.requestId,
-      error: error.kind,
-    });
-    throw error;
-  }
-  emitRequestEvent(settings.onRequest, { ...event, status: response.status, durationMs, requestId });
+  const { response, requestId } = await postToIam(url, body, {}, [identity.password], settings, signal);
   const token = response.headers.get('x-subject-token');
   if (!token) {
     throw new EcsError(
@@ -252,4 +209,64 @@ function raceWithSignal<T>(promise: Promise<T>, signal: AbortSignal | undefined)
       },
     );
   });
+}
+
+/**
+ * One JSON POST to IAM (a token, temporary keys): sent once through the transport (safe to resend on
+ * a new connection, since it changes nothing), reported to the listener, a non-2xx turned into an IAM
+ * error with `secrets` kept out of its text.
+ */
+export async function postToIam(
+  url: URL,
+  body: string,
+  headers: Record<string, string>,
+  secrets: string[],
+  settings: TokenRequestSettings,
+  signal: AbortSignal | undefined,
+): Promise<{ response: HttpResponse; requestId: string | undefined }> {
+  const started = performance.now();
+  const event = { method: 'POST', path: url.pathname, attempt: 1 };
+  let response: HttpResponse;
+  try {
+    response = await sendHttp(
+      {
+        method: 'POST',
+        url,
+        headers: {
+          'Content-Type': 'application/json;charset=utf8',
+          Accept: 'application/json',
+          'User-Agent': settings.userAgent,
+          ...headers,
+        },
+        body,
+        resendable: true,
+      },
+      settings.limits,
+      signal,
+    );
+  } catch (error) {
+    const kind = error instanceof EcsError ? error.kind : 'network';
+    emitRequestEvent(settings.onRequest, { ...event, durationMs: performance.now() - started, error: kind });
+    throw error;
+  }
+  const requestId = requestIdFromHeaders(response.headers);
+  const durationMs = performance.now() - started;
+  if (response.status < 200 || response.status > 299) {
+    const error = errorFromResponse(response.status, response.headers, response.body, {
+      service: 'IAM',
+      authType: 'password',
+      permission: undefined,
+      secrets,
+    });
+    emitRequestEvent(settings.onRequest, {
+      ...event,
+      status: response.status,
+      durationMs,
+      requestId: error.requestId,
+      error: error.kind,
+    });
+    throw error;
+  }
+  emitRequestEvent(settings.onRequest, { ...event, status: response.status, durationMs, requestId });
+  return { response, requestId };
 }
