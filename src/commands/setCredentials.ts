@@ -19,8 +19,9 @@ import { notConfirmed } from './scriptArguments';
 
 /**
  * `ecsMetadata.setCredentials`: a script's `{ profile, credentials }` is stored without a prompt when
- * the profile has none stored (or the very same); replacing others asks first with a modal naming the
- * profile and what is replaced, and a declined modal rejects with a `cancelled` error. Otherwise asks with masked inputs for the given or picked profile, and checks the sign-in before
+ * the profile has none stored (or the very same); replacing others asks first with a modal naming
+ * the profile and what is replaced, and a declined modal rejects with a `cancelled` error.
+ * Otherwise asks with masked inputs for the given or picked profile, and checks the sign-in before
  * storing them (with Save Anyway). Resolves to true when stored.
  * The secrets are bound to the profile's endpoints, sign-in method and user as they are now.
  */
