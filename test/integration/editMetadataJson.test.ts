@@ -213,6 +213,31 @@ describe('editing metadata as JSON', () => {
     );
   });
 
+  it('a save without a merge (keys only removed) reads the server again to show its state', async () => {
+    const document = await open();
+    const edited: Record<string, string> = { ...web02.metadata };
+    delete edited.env;
+    await replaceText(document, JSON.stringify(edited, null, 4));
+    f.server.clearRequests();
+    // No merge answers with all keys: only a read after the delete sees what another client added.
+    const meanwhile = () => f.server.setMetadata(web02.id, 'added:elsewhere', 'meanwhile');
+    assert.equal(await saveConfirmingWhile(document, meanwhile), true);
+    const after = f.server.metadataOf(web02.id);
+    assert.equal(after['added:elsewhere'], 'meanwhile');
+    await eventually(
+      async () =>
+        document.getText() === metadataDocumentText(after) && !document.isDirty ? true : undefined,
+      'the document to show the server state',
+    );
+    const metadataPath = `/v2.1/${f.server.projectId}/servers/${web02.id}/metadata`;
+    assert.deepEqual(
+      f.server.requests
+        .filter((r) => r.path.includes(`/${web02.id}/metadata`))
+        .map((r) => `${r.method} ${r.path}`),
+      [`GET ${metadataPath}`, `DELETE ${metadataPath}/env`, `GET ${metadataPath}`],
+    );
+  });
+
   it('save after a concurrent change: nothing written, the conflict said, compare offered', async () => {
     const document = await open();
     f.server.setMetadata(web02.id, 'owner', 'changed-elsewhere');
