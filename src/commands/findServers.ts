@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { InputError } from '../errors/inputError';
-import { describeError } from '../errors/userMessage';
 import { queryProblemOf } from '../find/queryProblemMessage';
 import { findServers } from '../query/findServers';
 import type { MetadataQuery } from '../query/metadataQuery';
 import { parseQuery } from '../query/parseQuery';
 import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
+import { failingAbout } from './failureSubject';
 import { registerCommand } from './registerCommand';
 
 /** What the script form resolves to, one entry per matching server. */
@@ -83,15 +83,13 @@ async function findForScript(
   profiles: string[],
 ): Promise<FindMatch[]> {
   const perProfile = await Promise.all(
-    profiles.map(async (profile) => {
-      try {
+    profiles.map((profile) =>
+      failingAbout({ profile }, async () => {
         const client = await deps.clients.get(profile);
         const { matches } = await findServers(client, query);
         return matches.map((m): FindMatch => ({ profile, serverId: m.id, name: m.name, matched: m.matched }));
-      } catch (err) {
-        throw new Error(describeError(err, { profile }).message);
-      }
-    }),
+      }),
+    ),
   );
   return perProfile.flat();
 }

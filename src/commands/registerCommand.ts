@@ -3,6 +3,7 @@ import { isEcsError } from '../core';
 import { describeError, type ErrorSubject } from '../errors/userMessage';
 import { TreeNode } from '../tree/treeNode';
 import { CommandId } from './commandIds';
+import { failureAndSubject } from './failureSubject';
 
 /** What a command handler gets: who called, with what, and what a failure should name. */
 export interface CommandCall {
@@ -42,10 +43,11 @@ export function registerCommand(id: CommandId, handler: CommandHandler): vscode.
     const call: CommandCall = { ...caller, selection, subject: {} };
     try {
       return await handler(call);
-    } catch (err) {
-      if (!call.byPerson) throw scriptError(err, call.subject);
+    } catch (caught) {
+      const { failure, subject } = failureAndSubject(caught, call.subject);
+      if (!call.byPerson) throw scriptError(failure, subject);
       // A person who cancelled (or closed what was loading) needs no message about it.
-      if (!(isEcsError(err) && err.kind === 'cancelled')) void showError(err, call.subject);
+      if (!(isEcsError(failure) && failure.kind === 'cancelled')) void showError(failure, subject);
       return undefined;
     }
   });
