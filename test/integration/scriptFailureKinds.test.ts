@@ -28,6 +28,7 @@ describe('script failures of find and compare carry the error kind', () => {
   });
 
   after(async () => {
+    await vscode.commands.executeCommand(CommandId.removeProfile, { profile: rejected });
     await writeProfiles(saved);
   });
 
