@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CommandId } from '../../src/commands/commandIds';
 import { fixture, profileRoot, storedProfiles, writeProfiles, type Fixture } from './fixture';
+import { confirmingModals } from './modalAnswer';
 
 type ScriptRejection = Error & { kind?: string };
 
@@ -21,14 +22,18 @@ describe('script failures of find and compare carry the error kind', () => {
     saved = storedProfiles();
     await writeProfiles([...(saved ?? []), { ...f.profile, name: rejected, servers: [] }]);
     await profileRoot(f.api, rejected);
-    await vscode.commands.executeCommand(CommandId.setCredentials, {
-      profile: rejected,
-      credentials: { accessKey: f.server.credentials.accessKey, secretKey: 'not-the-secret-key' },
-    });
+    await confirmingModals(() =>
+      vscode.commands.executeCommand(CommandId.setCredentials, {
+        profile: rejected,
+        credentials: { accessKey: f.server.credentials.accessKey, secretKey: 'not-the-secret-key' },
+      }),
+    );
   });
 
   after(async () => {
-    await vscode.commands.executeCommand(CommandId.removeProfile, { profile: rejected });
+    await confirmingModals(() =>
+      vscode.commands.executeCommand(CommandId.removeProfile, { profile: rejected }),
+    );
     await writeProfiles(saved);
   });
 
