@@ -73,9 +73,19 @@ describe('script failures of find and compare carry the error kind', () => {
     assert.match(err.message, new RegExp(`credentials of profile "${rejected}"`));
   });
 
-  it('an unknown profile is a plain failure: the message, and no kind', async () => {
+  it('an unknown profile rejects with kind unknownProfile and the message', async () => {
     const err = await rejection(CommandId.findServers, { profile: 'No such profile', query: 'env=x' });
-    assert.equal(err.kind, undefined);
+    assert.equal(err.kind, 'unknownProfile');
     assert.match(err.message, /There is no profile named "No such profile"/);
+  });
+
+  it('a query that does not parse rejects with kind invalidInput', async () => {
+    const err = await rejection(CommandId.findServers, { query: 'env=' + '"unclosed' });
+    assert.equal(err.kind, 'invalidInput');
+  });
+
+  it('a script argument that does not fit rejects with kind invalidInput', async () => {
+    const err = await rejection(CommandId.getMetadataKey, { profile: 42 });
+    assert.equal(err.kind, 'invalidInput');
   });
 });
