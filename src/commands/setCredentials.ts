@@ -79,6 +79,7 @@ async function storeGiven(deps: CommandDeps, call: CommandCall): Promise<boolean
     );
   }
   call.subject = { profile: name };
+  if (profile.auth === 'agency') throw new InputError(agencyCredentialsNote(profile));
   const mismatch = credentialsInputProblem(name, profile.auth, credentials);
   if (mismatch) throw new InputError(mismatch);
   await deps.credentials.set(name, { credentials, boundTo: bindingOf(profile) });

@@ -145,6 +145,22 @@ describe('temporary credentials and agencies', () => {
       String(root.item.tooltip),
     );
 
+    // It stores no credentials of its own: a script setting some is told whose it uses.
+    const note = await rejectionOf(
+      vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+        profile: name,
+        credentials: { password: 'not-for-an-agency' },
+      }),
+    );
+    assert.equal(
+      note.message,
+      translated(
+        'Profile "{0}" acts through an agency with the credentials of profile "{1}"; it stores none of its own.',
+        name,
+        source,
+      ),
+    );
+
     // Without the Agent Operator role in the delegating account, the message names the role and the agency.
     server().setFaults({ iamAgentOperator: false });
     await vscode.commands.executeCommand('ecsMetadata.setCredentials', {
