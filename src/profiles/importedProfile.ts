@@ -39,17 +39,15 @@ export function sourceLabel(source: ImportSource): string {
   }
 }
 
+const authLabels: Record<ImportCandidate['auth'], () => string> = {
+  aksk: () => vscode.l10n.t('AK/SK'),
+  password: () => vscode.l10n.t('password'),
+  token: () => vscode.l10n.t('token'),
+  agency: () => vscode.l10n.t('agency'),
+};
+
 export function authLabel(auth: ImportCandidate['auth']): string {
-  switch (auth) {
-    case 'aksk':
-      return vscode.l10n.t('AK/SK');
-    case 'password':
-      return vscode.l10n.t('password');
-    case 'token':
-      return vscode.l10n.t('token');
-    case 'agency':
-      return vscode.l10n.t('agency');
-  }
+  return authLabels[auth]();
 }
 
 /** What happens to the candidate's secret, for the quick pick. */

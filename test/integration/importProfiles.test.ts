@@ -13,6 +13,7 @@ import { eventually, fixture, profileRoot, storedProfiles, writeProfiles, type F
 import { translated } from './l10nBundle';
 import { closePanel } from './panelTabs';
 import { LOCAL_AGENCY } from '../ecs-server';
+import { confirmingModals } from './modalAnswer';
 
 interface ImportResult {
   created: string[];
@@ -40,7 +41,9 @@ describe('ecsMetadata.importProfiles', () => {
     await closePanel();
     for (const p of storedProfiles() ?? []) {
       if (!saved?.some((s) => s.name === p.name)) {
-        await vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: p.name });
+        await confirmingModals(() =>
+          vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: p.name }),
+        );
       }
     }
     await writeProfiles(saved);

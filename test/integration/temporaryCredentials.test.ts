@@ -11,6 +11,7 @@ import type { ProfileSetting } from '../../src/profiles/profile';
 import { LOCAL_AGENCY } from '../ecs-server';
 import { childrenOf, fixture, profileRoot, storedProfiles, writeProfiles, type Fixture } from './fixture';
 import { translated } from './l10nBundle';
+import { confirmingModals } from './modalAnswer';
 
 const SECURITY_TOKENS = '/v3.0/OS-CREDENTIAL/securitytokens';
 
@@ -31,7 +32,9 @@ describe('temporary credentials and agencies', () => {
     f.server.resetFaults();
     for (const p of storedProfiles() ?? []) {
       if (!saved?.some((s) => s.name === p.name)) {
-        await vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: p.name });
+        await confirmingModals(() =>
+          vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: p.name }),
+        );
       }
     }
     await writeProfiles(saved);
