@@ -4,6 +4,7 @@ import {
   discoverComputeEndpoint,
   isEcsError,
   lookupProjectId,
+  lookupProjectIdWithKeys,
   type EcsAuth,
   type EcsClient,
   type RequestEvent,
@@ -23,6 +24,13 @@ export interface ProfileClientOptions {
   tokens?: ProfileTokenStore;
   /** Told the compute endpoint a service catalog named, for the tooltip and the log. */
   onEndpointFromCatalog?: (ecsEndpoint: string) => void;
+  /**
+   * The region of a profile of several regions this client is for (`profile` is already that
+   * region's, see profileInRegion): its kept token is the region's own.
+   */
+  region?: string;
+  /** A project id looked up earlier for this profile (and region), and where to note a new one. */
+  projectIds?: { known(): string | undefined; found(projectId: string): void };
 }
 
 /**
@@ -62,8 +70,13 @@ export async function createProfileClient(
   }
   checkProfileInput(profile);
   const auth = toAuth(profile, credentials);
-  const tokenCache = auth.type === 'password' ? options.tokens?.cacheFor(profile, auth.password) : undefined;
-  const projectId = profile.projectId ?? (await projectIdFor(profile, auth, options, tokenCache));
+  const tokenCache =
+    auth.type === 'password' ? options.tokens?.cacheFor(profile, auth.password, options.region) : undefined;
+  const projectId =
+    profile.projectId ??
+    options.projectIds?.known() ??
+    (await projectIdFor(profile, auth, options, tokenCache));
+  if (!profile.projectId) options.projectIds?.found(projectId);
   return createEcsClient({
     endpoint: profile.ecsEndpoint,
     projectId,
@@ -179,13 +192,27 @@ async function endpointFromCatalog(
   }
 }
 
-/** Password sign-in can find the project id from the region; the other methods must be told it. */
+/**
+ * Password sign-in finds the project id with a token scoped by the region's name, AK/SK by listing
+ * the projects the keys may use (`GET {iam}/v3/auth/projects`, signed); a token must be told it.
+ */
 async function projectIdFor(
   profile: Profile,
   auth: EcsAuth,
   options: ProfileClientOptions,
   tokenCache: TokenCache | undefined,
 ): Promise<string> {
+  if (auth.type === 'aksk' && profile.region && profile.iamEndpoint) {
+    return lookupProjectIdWithKeys({
+      iamEndpoint: profile.iamEndpoint,
+      auth,
+      region: profile.region,
+      ...(profile.projectName ? { projectName: profile.projectName } : {}),
+      signal: options.signal,
+      timeoutMs: options.timeoutMs,
+      onRequest: options.onRequest,
+    });
+  }
   if (auth.type === 'password' && (profile.region || profile.projectName)) {
     return lookupProjectId({
       iamEndpoint: auth.iamEndpoint,
@@ -202,7 +229,7 @@ async function projectIdFor(
   }
   throw new SetupError(
     'incompleteProfile',
-    auth.type === 'password'
+    auth.type === 'password' || auth.type === 'aksk'
       ? vscode.l10n.t('Profile "{0}" needs a project id or a region to look it up from.', profile.name)
       : vscode.l10n.t('Profile "{0}" needs a project id.', profile.name),
     profile.name,

@@ -25,9 +25,10 @@ export interface RequestAuth {
   renewAfterUnauthorized(sentHeaders: Record<string, string>): boolean;
 }
 
+/** `projectId` undefined: a call to a global service (IAM), which takes no `X-Project-Id`. */
 export function akskAuth(
   key: { accessKey: string; secretKey: string; securityToken?: string },
-  projectId: string,
+  projectId: string | undefined,
   now: () => Date,
 ): RequestAuth {
   return {
@@ -38,7 +39,7 @@ export function akskAuth(
       const headers: Record<string, string> = {
         'Content-Type': 'application/json',
         Host: target.url.host,
-        'X-Project-Id': projectId,
+        ...(projectId !== undefined ? { 'X-Project-Id': projectId } : {}),
         'X-Sdk-Date': formatSdkDate(now()),
       };
       if (key.securityToken) headers['X-Security-Token'] = key.securityToken;

@@ -165,6 +165,22 @@ export interface ProjectLookupOptions {
   tokenCache?: TokenCache;
 }
 
+/** The project id of a region for AK/SK: `GET {iam}/v3/auth/projects`, signed, the project named after the region. */
+export interface KeyProjectLookupOptions {
+  iamEndpoint: string;
+  auth: AkSkAuth;
+  /** Region id, which is also the name of the region's default project on Huawei Cloud. */
+  region: string;
+  /** The project's name when it is not the region. */
+  projectName?: string;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  onRequest?: (event: RequestEvent) => void;
+  userAgent?: string;
+  /** Clock for signatures. Tests only. */
+  now?: () => Date;
+}
+
 export interface EndpointDiscoveryOptions {
   /** Keystone / IAM endpoint, without `/v3`. */
   iamEndpoint: string;

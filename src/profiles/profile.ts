@@ -5,12 +5,16 @@ export type AuthType = 'aksk' | 'password' | 'token';
 export interface ServerRef {
   id: string;
   name?: string;
+  /** The server's region, in a profile of several regions; without it, the profile's first region. */
+  region?: string;
 }
 
 /** One entry of the `ecsMetadata.profiles` setting, exactly as the user wrote it. */
 export interface ProfileSetting {
   name: string;
   region?: string;
+  /** Several regions of one account: the tree shows profile → region → servers. Wins over `region`. */
+  regions?: string[];
   ecsEndpoint?: string;
   iamEndpoint?: string;
   projectId?: string;
@@ -26,8 +30,17 @@ export interface ProfileSetting {
 /** A profile with its defaults filled in: endpoints from the region, empty server list, discovery on. */
 export interface Profile {
   name: string;
+  /** The profile's one region; undefined when it has none (endpoints only) or several (see `regions`). */
   region?: string;
-  /** Empty when it comes from the service catalog (see `endpointFromCatalog`) or cannot be known. */
+  /**
+   * Every region of the profile, in the order written: one for most profiles, none when only
+   * endpoints are given. With several, `profileInRegion` gives the profile of each one.
+   */
+  regions: string[];
+  /**
+   * Empty when it comes from the service catalog (see `endpointFromCatalog`) or cannot be known; in a
+   * profile of several regions, empty unless the setting names one (each region then has its own).
+   */
   ecsEndpoint: string;
   /**
    * A password or token profile with its own IAM endpoint and no ECS endpoint (another cloud, an
