@@ -106,7 +106,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 
   context.subscriptions.push(
     writer.onDidWrite(({ target, keys }) => {
-      tree.refreshServer(target.profile, target.serverId);
+      tree.refreshServer(target.profile, target.serverId, target.region);
       panel.refreshIfShowing(target.profile, target.serverId, keys);
     }),
   );

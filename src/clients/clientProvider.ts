@@ -77,6 +77,15 @@ export class ClientProvider extends Disposable {
     return client;
   }
 
+  /**
+   * What to ask `get` for to cover the whole profile: each region of a profile of several regions,
+   * else the profile itself (undefined).
+   */
+  regionsOf(profileName: string): (string | undefined)[] {
+    const regions = this.profiles.get(profileName)?.regions ?? [];
+    return regions.length > 1 ? regions : [undefined];
+  }
+
   /** Hook for every client's requests: one log line each. */
   readonly onRequest = (event: RequestEvent): void => {
     const line = formatRequestEvent(event);

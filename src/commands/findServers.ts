@@ -12,6 +12,8 @@ import { registerCommand } from './registerCommand';
 /** What the script form resolves to, one entry per matching server. */
 export interface FindMatch {
   profile: string;
+  /** The server's region, in a profile of several regions. */
+  region?: string;
   serverId: string;
   name: string;
   matched: Record<string, string>;
@@ -85,9 +87,21 @@ async function findForScript(
   const perProfile = await Promise.all(
     profiles.map(async (profile) => {
       try {
-        const client = await deps.clients.get(profile);
-        const { matches } = await findServers(client, query);
-        return matches.map((m): FindMatch => ({ profile, serverId: m.id, name: m.name, matched: m.matched }));
+        const found: FindMatch[] = [];
+        for (const region of deps.clients.regionsOf(profile)) {
+          const client = await deps.clients.get(profile, region);
+          const { matches } = await findServers(client, query);
+          found.push(
+            ...matches.map((m): FindMatch => ({
+              profile,
+              ...(region ? { region } : {}),
+              serverId: m.id,
+              name: m.name,
+              matched: m.matched,
+            })),
+          );
+        }
+        return found;
       } catch (err) {
         throw new Error(describeError(err, { profile }).message);
       }

@@ -9,6 +9,7 @@ import { FoundProfileNode } from './foundProfileNode';
 import { ChildrenLoader } from './childrenLoader';
 import type { LoadMoreNode } from './loadMoreNode';
 import { ProfileNode } from './profileNode';
+import { RegionNode } from './regionNode';
 import type { TreeContext } from './treeContext';
 import type { TreeNode } from './treeNode';
 
@@ -43,6 +44,7 @@ export class ServerTreeProvider extends Disposable implements vscode.TreeDataPro
       clients,
       filter: () => this.filterText?.toLowerCase(),
       pageSize,
+      regionNode: (parent, region) => new RegionNode(parent, region, this.context),
     };
     this.register({ dispose: () => this.loader.abort() });
     this.register(profiles.onDidChange(() => this.refresh()));
@@ -103,8 +105,8 @@ export class ServerTreeProvider extends Disposable implements vscode.TreeDataPro
   }
 
   /** After a write: refetches the keys of that server wherever the tree shows it. */
-  refreshServer(profile: string, serverId: string): void {
-    const node = this.roots?.find((root) => root.profile.name === profile)?.shownServer(serverId);
+  refreshServer(profile: string, serverId: string, region?: string): void {
+    const node = this.roots?.find((root) => root.profile.name === profile)?.shownServer(serverId, region);
     if (node) this.refresh(node);
   }
 

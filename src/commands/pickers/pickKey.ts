@@ -40,7 +40,7 @@ export function pickKey(
   };
 
   clients
-    .get(profileName)
+    .get(profileName, server.region)
     .then((client) => client.listMetadata(server.id, { signal: abort.signal }))
     .then((metadata) => {
       listed = Object.keys(metadata)
