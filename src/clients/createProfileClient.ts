@@ -121,7 +121,7 @@ function toAuth(profile: Profile, credentials: Credentials): EcsAuth {
     return { type: 'token', token: credentials.token };
   }
   if (profile.auth === 'password' && 'password' in credentials) {
-    if (!profile.iamEndpoint || !profile.domain || !profile.user) {
+    if (!profile.iamEndpoint || !(profile.domain || profile.domainId) || !profile.user) {
       throw new SetupError(
         'incompleteProfile',
         vscode.l10n.t(
@@ -134,7 +134,8 @@ function toAuth(profile: Profile, credentials: Credentials): EcsAuth {
     return {
       type: 'password',
       iamEndpoint: profile.iamEndpoint,
-      domain: profile.domain,
+      domain: profile.domain ?? '',
+      ...(profile.domainId ? { domainId: profile.domainId } : {}),
       user: profile.user,
       password: credentials.password,
     };
@@ -163,7 +164,13 @@ async function endpointFromCatalog(
       iamEndpoint: profile.iamEndpoint,
       auth:
         auth.type === 'password'
-          ? { type: 'password', domain: auth.domain, user: auth.user, password: auth.password }
+          ? {
+              type: 'password',
+              domain: auth.domain,
+              ...(auth.domainId ? { domainId: auth.domainId } : {}),
+              user: auth.user,
+              password: auth.password,
+            }
           : auth,
       ...(profile.projectId ? { projectId: profile.projectId } : {}),
       ...(profile.projectName ? { projectName: profile.projectName } : {}),
@@ -217,6 +224,7 @@ async function projectIdFor(
     return lookupProjectId({
       iamEndpoint: auth.iamEndpoint,
       domain: auth.domain,
+      ...(auth.domainId ? { domainId: auth.domainId } : {}),
       user: auth.user,
       password: auth.password,
       region: profile.region ?? '',

@@ -226,10 +226,10 @@ function buildAuth(
     case 'password': {
       if (!auth.user) throw missing('IAM user name');
       if (!auth.password) throw missing('password');
-      if (!auth.domain) throw missing('account (domain) name');
+      if (!auth.domain && !auth.domainId) throw missing('account (domain) name');
       const iamUrl = validateEndpoint(stripVersionTail(auth.iamEndpoint, 'identity'), 'IAM endpoint');
       const provider = new PasswordTokenProvider(
-        { iamUrl, domain: auth.domain, user: auth.user, password: auth.password },
+        { iamUrl, ...identityOf(auth) },
         { projectId },
         settings,
         settings.now,
@@ -240,14 +240,14 @@ function buildAuth(
     case 'temporary': {
       if (!auth.user) throw missing('IAM user name');
       if (!auth.password) throw missing('password');
-      if (!auth.domain) throw missing('account (domain) name');
+      if (!auth.domain && !auth.domainId) throw missing('account (domain) name');
       const iamUrl = validateEndpoint(auth.iamEndpoint, 'IAM endpoint');
       const duration = auth.durationSeconds ?? DEFAULT_TEMPORARY_DURATION_SECONDS;
       if (!Number.isInteger(duration) || duration < 900 || duration > 86400) {
         throw new EcsError('invalidInput', 'durationSeconds must be a whole number from 900 to 86400.');
       }
       const tokens = new PasswordTokenProvider(
-        { iamUrl, domain: auth.domain, user: auth.user, password: auth.password },
+        { iamUrl, ...identityOf(auth) },
         { projectId },
         settings,
         settings.now,
@@ -261,4 +261,19 @@ function buildAuth(
         'The authentication type must be "aksk", "password", "token" or "temporary".',
       );
   }
+}
+
+/** Who signs in with a password: the user, their domain (by id when given) and the password. */
+function identityOf(auth: {
+  domain: string;
+  domainId?: string;
+  user: string;
+  password: string;
+}): Omit<ConstructorParameters<typeof PasswordTokenProvider>[0], 'iamUrl'> {
+  return {
+    domain: auth.domain,
+    ...(auth.domainId ? { domainId: auth.domainId } : {}),
+    user: auth.user,
+    password: auth.password,
+  };
 }

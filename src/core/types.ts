@@ -6,7 +6,10 @@ export type AkSkAuth = { type: 'aksk'; accessKey: string; secretKey: string; sec
 export type PasswordAuth = {
   type: 'password';
   iamEndpoint: string;
+  /** The user's domain (account) by name; may be empty when `domainId` names it. */
   domain: string;
+  /** The user's domain by id (OpenStack `user_domain_id`); used instead of the name when given. */
+  domainId?: string;
   user: string;
   password: string;
 };
@@ -151,6 +154,8 @@ export interface RegionEndpoints {
 export interface ProjectLookupOptions {
   iamEndpoint: string;
   domain: string;
+  /** The user's domain by id, instead of the name. */
+  domainId?: string;
   user: string;
   password: string;
   /** Region id, which is also the name of the region's default project on Huawei Cloud. */

@@ -51,7 +51,9 @@ export function bindingOf(profile: Profile): CredentialBinding {
     binding.iamOrigin = origins(places.map((p) => p.iamEndpoint));
   }
   if (profile.auth === 'password') {
-    if (profile.domain !== undefined) binding.domain = profile.domain;
+    // A domain given only by id binds by its id.
+    const domain = profile.domain ?? profile.domainId;
+    if (domain !== undefined) binding.domain = domain;
     if (profile.user !== undefined) binding.user = profile.user;
   }
   return binding;

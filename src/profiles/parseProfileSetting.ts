@@ -14,6 +14,7 @@ const knownFields = [
   'projectName',
   'auth',
   'domain',
+  'domainId',
   'user',
   'servers',
   'discoverServers',
@@ -63,6 +64,7 @@ export function parseProfileSetting(value: unknown): ParsedProfileSetting {
     projectName,
     auth,
     domain,
+    domainId,
     user,
     servers,
     discoverServers,
@@ -97,6 +99,7 @@ export function parseProfileSetting(value: unknown): ParsedProfileSetting {
   if (projectId !== undefined) setting.projectId = projectId;
   if (projectName !== undefined) setting.projectName = projectName;
   if (domain !== undefined) setting.domain = domain;
+  if (domainId !== undefined) setting.domainId = domainId;
   if (user !== undefined) setting.user = user;
   if (parsedServers !== undefined) setting.servers = parsedServers;
   if (discoverServers !== undefined) setting.discoverServers = discoverServers;

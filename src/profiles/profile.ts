@@ -22,6 +22,8 @@ export interface ProfileSetting {
   projectName?: string;
   auth: AuthType;
   domain?: string;
+  /** The user's domain by id (OpenStack `user_domain_id`), for clouds that give no domain name. */
+  domainId?: string;
   user?: string;
   servers?: ServerRef[];
   discoverServers?: boolean;
@@ -52,6 +54,7 @@ export interface Profile {
   projectName?: string;
   auth: AuthType;
   domain?: string;
+  domainId?: string;
   user?: string;
   servers: ServerRef[];
   discoverServers: boolean;

@@ -27,6 +27,7 @@ export function resolveProfile(setting: ProfileSetting): Profile {
     projectName: setting.projectName || undefined,
     auth: setting.auth,
     domain: setting.domain,
+    ...(setting.domainId ? { domainId: setting.domainId } : {}),
     user: setting.user,
     servers: (setting.servers ?? []).filter((s) => typeof s?.id === 'string' && s.id.length > 0),
     discoverServers: setting.discoverServers ?? true,

@@ -59,10 +59,14 @@ function issueToken(context: RouteContext): void {
     );
   }
   const { credentials } = state;
+  // Keystone takes the user's domain by name or by id.
+  const domainId = field(user, 'domain', 'id');
   const ok =
     field(user, 'name') === credentials.user &&
     field(user, 'password') === credentials.password &&
-    field(user, 'domain', 'name') === credentials.domain;
+    (domainId !== undefined
+      ? domainId === credentials.domainId
+      : field(user, 'domain', 'name') === credentials.domain);
   if (!ok) return sendJson(reply, 401, UNAUTHORIZED());
 
   // Huawei project names are region ids, so `scope.project.name` may be the region.
@@ -79,7 +83,7 @@ function issueToken(context: RouteContext): void {
   const projectId = scoped?.projectId;
 
   const { token, record } = state.tokens.issue(projectId);
-  const domain = { id: 'd0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5', name: credentials.domain };
+  const domain = { id: credentials.domainId, name: credentials.domain };
   const answer: Record<string, unknown> = {
     expires_at: keystoneTime(record.expiresAt),
     issued_at: keystoneTime(record.issuedAt),

@@ -121,8 +121,9 @@ export interface EcsServerCredentials {
   secretKey: string;
   /** Temporary AK/SK; requests must carry (and sign) `X-Security-Token`. */
   temporary: { accessKey: string; secretKey: string; securityToken: string };
-  /** IAM password auth. */
+  /** IAM password auth; the domain may be named by `domain` or by `domainId`. */
   domain: string;
+  domainId: string;
   user: string;
   password: string;
   /** A static token that is always valid, even after `expireTokens()`. */
