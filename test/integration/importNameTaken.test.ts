@@ -13,6 +13,7 @@ import * as vscode from 'vscode';
 import type { ProfileSetting } from '../../src/profiles/profile';
 import { fixture, storedProfiles, writeProfiles, type Fixture } from './fixture';
 import { translated } from './l10nBundle';
+import { confirmingModals } from './modalAnswer';
 import { closePanel } from './panelTabs';
 
 type Window = typeof vscode.window;
@@ -90,10 +91,12 @@ describe('Import Profiles: a name that already exists', () => {
     );
     process.env.OS_CLIENT_CONFIG_FILE = file;
     await writeProfiles([...(saved ?? []), existing()]);
-    await vscode.commands.executeCommand('ecsMetadata.setCredentials', {
-      profile: cloud,
-      credentials: { token: f.server.credentials.token },
-    });
+    await confirmingModals(() =>
+      vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+        profile: cloud,
+        credentials: { token: f.server.credentials.token },
+      }),
+    );
   });
 
   afterEach(async () => {
@@ -104,7 +107,9 @@ describe('Import Profiles: a name that already exists', () => {
     await closePanel();
     for (const p of storedProfiles() ?? []) {
       if (!saved?.some((s) => s.name === p.name)) {
-        await vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: p.name });
+        await confirmingModals(() =>
+          vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: p.name }),
+        );
       }
     }
     await writeProfiles(saved);

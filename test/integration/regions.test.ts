@@ -18,6 +18,7 @@ import {
   type Fixture,
 } from './fixture';
 import { translated } from './l10nBundle';
+import { confirmingModals } from './modalAnswer';
 import { closePanel } from './panelTabs';
 
 type Window = typeof vscode.window;
@@ -51,10 +52,12 @@ describe('several regions per profile', () => {
         discoverServers: true,
       },
     ]);
-    await vscode.commands.executeCommand('ecsMetadata.setCredentials', {
-      profile: name,
-      credentials: { accessKey: f.server.credentials.accessKey, secretKey: f.server.credentials.secretKey },
-    });
+    await confirmingModals(() =>
+      vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+        profile: name,
+        credentials: { accessKey: f.server.credentials.accessKey, secretKey: f.server.credentials.secretKey },
+      }),
+    );
     f.server.clearRequests();
   });
 
@@ -62,7 +65,9 @@ describe('several regions per profile', () => {
     while (restore.length > 0) restore.pop()?.();
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     await closePanel();
-    await vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: name });
+    await confirmingModals(() =>
+      vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: name }),
+    );
     await writeProfiles(saved);
   });
 

@@ -5,7 +5,7 @@ import { describeError } from '../../errors/userMessage';
 import type { Profile, ServerRef } from '../../profiles/profile';
 import { serverRegion } from '../../profiles/profileInRegion';
 import { idAndStatus } from '../../tree/idAndStatus';
-import { runQuickPick } from './runQuickPick';
+import { ListingPick } from './listingPick';
 
 /** Largest page Nova allows; fewer round trips for big projects. */
 const PAGE_SIZE = 1000;
@@ -38,13 +38,6 @@ export function pickServer(
   clients: ClientProvider,
   options: ServerPickOptions,
 ): Promise<PickedServer | undefined> {
-  const quickPick = vscode.window.createQuickPick<ServerItem>();
-  quickPick.title = options.title;
-  quickPick.placeholder = vscode.l10n.t('Select a server, or type its name or id');
-  quickPick.matchOnDescription = true;
-  quickPick.matchOnDetail = true;
-  quickPick.ignoreFocusOut = true;
-
   // Several regions: each is listed, and every item and pick names its region.
   const regions: (string | undefined)[] = profile.regions.length > 1 ? profile.regions : [undefined];
   const inRegion = (region: string | undefined, text: string): string =>
@@ -53,6 +46,31 @@ export function pickServer(
     region === undefined ? ref : { ...ref, region };
 
   const configuredIds = new Set(profile.servers.map((s) => s.id));
+  const pick = new ListingPick<ServerItem, PickedServer>({
+    typedItem: (typed, listed) => {
+      const id = typed.trim();
+      const known = configuredIds.has(id) || listed.some((i) => i.server?.id === id);
+      return id && !known && serverIdProblem(id) === undefined
+        ? regions.map((region) => ({
+            label: `$(add) ${
+              region === undefined
+                ? vscode.l10n.t('Use server id {0}', id)
+                : vscode.l10n.t('Use server id {0} in region {1}', id, region)
+            }`,
+            server: { ...withRegion({ id }, region), typed: true as const },
+            alwaysShow: true,
+          }))
+        : undefined;
+    },
+    resultOf: (item) => item.server,
+  });
+  const { quickPick, abort } = pick;
+  quickPick.title = options.title;
+  quickPick.placeholder = vscode.l10n.t('Select a server, or type its name or id');
+  quickPick.matchOnDescription = true;
+  quickPick.matchOnDetail = true;
+  quickPick.ignoreFocusOut = true;
+
   const configured: ServerItem[] = options.forAdding
     ? []
     : profile.servers.map((server) => {
@@ -65,26 +83,8 @@ export function pickServer(
         };
       });
   let discovered: ServerItem[] = [];
-  let problems: ServerItem[] = [];
-  const abort = new AbortController();
-
-  const render = (): void => {
-    const typed = quickPick.value.trim();
-    const known = configuredIds.has(typed) || discovered.some((i) => i.server?.id === typed);
-    const typedItems: ServerItem[] =
-      typed && !known && serverIdProblem(typed) === undefined
-        ? regions.map((region) => ({
-            label: `$(add) ${
-              region === undefined
-                ? vscode.l10n.t('Use server id {0}', typed)
-                : vscode.l10n.t('Use server id {0} in region {1}', typed, region)
-            }`,
-            server: { ...withRegion({ id: typed }, region), typed: true as const },
-            alwaysShow: true,
-          }))
-        : [];
-    quickPick.items = [...typedItems, ...configured, ...discovered, ...problems];
-  };
+  const failures: string[] = [];
+  pick.list(configured);
 
   if (profile.discoverServers || options.forAdding) {
     quickPick.busy = true;
@@ -102,29 +102,25 @@ export function pickServer(
                 server: withRegion(s.name ? { id: s.id, name: s.name } : { id: s.id }, region),
               })),
           );
-          render();
+          pick.list([...configured, ...discovered]);
         }).catch((err: unknown) => {
           if (abort.signal.aborted) return;
           const { summary } = describeError(err, { profile: profile.name });
-          problems = problems.concat({
-            label: inRegion(region, vscode.l10n.t('Could not list the project servers: {0}', summary)),
-            kind: vscode.QuickPickItemKind.Separator,
-          });
+          failures.push(inRegion(region, vscode.l10n.t('Could not list the project servers: {0}', summary)));
+          pick.listingFailed(failures.join(' · '));
           // Not an empty list that looks like "no servers": say so where the eye goes, and what still works.
           quickPick.placeholder = vscode.l10n.t(
             'The server list could not be loaded ({0}). Type a server id.',
             summary,
           );
-          render();
         }),
       ),
     ).finally(() => {
       quickPick.busy = false;
     });
   }
-  render();
 
-  return runQuickPick(quickPick, { render, resultOf: (item) => item.server, abort });
+  return pick.run();
 }
 
 async function discover(
