@@ -113,13 +113,30 @@ describe('several regions per profile', () => {
       );
     }
     assert.equal(projectLookups(), 2, 'one lookup per region');
-    // Expanding again (a redraw, a refresh of one region) asks no region's project again.
-    await vscode.commands.executeCommand('ecsMetadata.refresh');
-    const again = await profileRoot(f.api, name);
-    for (const { region } of seeded()) {
-      await childrenOf(f.api, (await childNamed(f.api, again.node, region)).node);
+    // A settings change that rebuilds every client (as the timeout does) looks no region's project up again.
+    const timeout = vscode.workspace
+      .getConfiguration('ecsMetadata')
+      .inspect('requestTimeoutSeconds')?.globalValue;
+    await vscode.workspace
+      .getConfiguration('ecsMetadata')
+      .update('requestTimeoutSeconds', 13, vscode.ConfigurationTarget.Global);
+    restore.push(() => {
+      void vscode.workspace
+        .getConfiguration('ecsMetadata')
+        .update('requestTimeoutSeconds', timeout, vscode.ConfigurationTarget.Global);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    f.server.clearRequests();
+    for (const { region, servers } of seeded()) {
+      const value = await vscode.commands.executeCommand<string>('ecsMetadata.getMetadataKey', {
+        profile: name,
+        region,
+        serverId: servers[0].id,
+        key: 'owner',
+      });
+      assert.equal(value, servers[0].metadata.owner);
     }
-    assert.equal(projectLookups(), 2, 'project ids are kept in memory');
+    assert.equal(projectLookups(), 0, 'project ids are kept in memory');
   });
 
   it('a key is read through each region, with that region’s project id (the tree’s key and a script)', async () => {
