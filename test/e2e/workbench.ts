@@ -107,7 +107,16 @@ export async function runFromPalette(page: Page, title: string): Promise<void> {
     .filter({ has: page.locator('.label-name', { hasText: exact }) })
     .first()
     .click();
-  await widget.waitFor({ state: 'hidden' });
+  // The palette is gone when the widget hides, or when the command has put its own quick input in
+  // the same widget at once (Find Servers' query box does): its box then no longer holds `>…`.
+  await eventually(
+    async () =>
+      !(await widget.isVisible()) ||
+      !(await widget.locator('.quick-input-box input').inputValue()).startsWith('>'),
+    (gone) => gone,
+    'the command palette to close',
+    30_000,
+  );
 }
 
 /** The editor tab whose label is exactly `label`. */
