@@ -106,7 +106,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 
   context.subscriptions.push(
     writer.onDidWrite(({ target, keys, after }) => {
-      tree.refreshServer(target.profile, target.serverId, after);
+      tree.refreshServer(target.profile, target.serverId, after, target.region);
       panel.refreshIfShowing(target.profile, target.serverId, keys);
     }),
   );

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { EcsClient, RequestEvent } from '../core';
-import { bindingChanges, bindingOf } from '../credentials/credentialBinding';
+import { bindingChanges, bindingFingerprint, bindingOf } from '../credentials/credentialBinding';
 import type { CredentialStore } from '../credentials/credentialStore';
 import type { ProfileTokenStore } from '../credentials/profileTokenStore';
 import { endpointsChangedMessage } from '../credentials/endpointsChangedMessage';
@@ -12,16 +12,21 @@ import type { Credentials } from '../credentials/credentials';
 import type { Profile } from '../profiles/profile';
 import type { ProfileStore } from '../profiles/profileStore';
 import { createProfileClient } from './createProfileClient';
+import { regionalProfile } from './regionalProfile';
 import { onDidChangeSetting, Setting, settings } from '../settings/settings';
 
 /**
- * One core client per profile, built on first use from settings and secrets and kept until either
- * changes (a client holds its token cache and keep-alive agent, so reuse matters).
+ * One core client per profile (per region, in a profile of several regions), built on first use
+ * from settings and secrets and kept until either changes (a client holds its token cache and
+ * keep-alive agent, so reuse matters). Project ids looked up for a region are kept in memory, so
+ * each is looked up once even when a settings change rebuilds the clients.
  */
 export class ClientProvider extends Disposable {
   private readonly clients = new Map<string, Promise<EcsClient>>();
-  /** Compute endpoints found in service catalogs, by profile. */
+  /** Compute endpoints found in service catalogs, by profile (and region). */
   private readonly catalogEndpoints = new Map<string, string>();
+  /** Project ids looked up, by profile and region, for the binding they were looked up with. */
+  private readonly projectIds = new Map<string, { binding: string; projectId: string }>();
   private readonly endpointFound = this.register(new vscode.EventEmitter<string>());
   /** Fires with the profile name when its compute endpoint was found in a service catalog. */
   readonly onDidFindEndpoint: vscode.Event<string> = this.endpointFound.event;
@@ -36,30 +41,60 @@ export class ClientProvider extends Disposable {
     this.register(profiles.onDidChange(() => this.clients.clear()));
     this.register(
       credentials.onDidChange((name) => {
-        this.clients.delete(name);
         // Agency profiles act with their source profile's credentials.
-        for (const profile of profiles.list()) {
-          if (profile.auth === 'agency' && profile.sourceProfile === name) this.clients.delete(profile.name);
-        }
+        const affected = new Set([
+          name,
+          ...profiles
+            .list()
+            .filter((p) => p.auth === 'agency' && p.sourceProfile === name)
+            .map((p) => p.name),
+        ]);
+        for (const key of [...this.clients.keys()])
+          if (affected.has(profileOf(key))) this.clients.delete(key);
+        for (const key of [...this.projectIds.keys()])
+          if (profileOf(key) === name) this.projectIds.delete(key);
         // A token issued for the old credentials is not kept for the new ones.
-        void tokens?.forget(name);
+        void tokens?.forget(name, profiles.get(name)?.regions);
       }),
     );
     this.register(onDidChangeSetting([Setting.requestTimeoutSeconds], () => this.clients.clear()));
   }
 
-  /** Rejects with a SetupError (unknown profile, missing credentials, keyring) the UI can act on. */
-  get(profileName: string): Promise<EcsClient> {
-    let client = this.clients.get(profileName);
+  /**
+   * The client of a profile; of one of its regions when it has several (`region` is then needed).
+   * Rejects with a SetupError (unknown profile or region, missing credentials, keyring) the UI can act on.
+   */
+  get(profileName: string, region?: string): Promise<EcsClient> {
+    const profile = this.profiles.get(profileName);
+    // A profile of one region has one client, whether its region is named or not.
+    if (profile && profile.regions.length <= 1) {
+      try {
+        regionalProfile(profile, region);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      region = undefined;
+    }
+    const key = clientKey(profileName, region);
+    let client = this.clients.get(key);
     if (!client) {
-      client = this.create(profileName);
-      this.clients.set(profileName, client);
+      client = this.create(profileName, region);
+      this.clients.set(key, client);
       // A failed build is not cached: the next call tries again (after the user fixed the cause).
       client.catch(() => {
-        if (this.clients.get(profileName) === client) this.clients.delete(profileName);
+        if (this.clients.get(key) === client) this.clients.delete(key);
       });
     }
     return client;
+  }
+
+  /**
+   * What to ask `get` for to cover the whole profile: each region of a profile of several regions,
+   * else the profile itself (undefined).
+   */
+  regionsOf(profileName: string): (string | undefined)[] {
+    const regions = this.profiles.get(profileName)?.regions ?? [];
+    return regions.length > 1 ? regions : [undefined];
   }
 
   /** Hook for every client's requests: one log line each. */
@@ -69,9 +104,9 @@ export class ClientProvider extends Disposable {
     else this.log.info(line);
   };
 
-  /** The compute endpoint the service catalog named for this profile, once its client was built. */
-  catalogEndpoint(profileName: string): string | undefined {
-    return this.catalogEndpoints.get(profileName);
+  /** The compute endpoint the service catalog named for this profile (region), once its client was built. */
+  catalogEndpoint(profileName: string, region?: string): string | undefined {
+    return this.catalogEndpoints.get(clientKey(profileName, region));
   }
 
   override dispose(): void {
@@ -124,7 +159,7 @@ export class ClientProvider extends Disposable {
     return { profile: source, credentials: await this.credentialsOf(source) };
   }
 
-  private async create(profileName: string): Promise<EcsClient> {
+  private async create(profileName: string, region: string | undefined): Promise<EcsClient> {
     const profile = this.profiles.get(profileName);
     if (!profile) {
       throw new SetupError(
@@ -135,11 +170,22 @@ export class ClientProvider extends Disposable {
     }
     const source = profile.auth === 'agency' ? await this.agencySource(profile) : undefined;
     const credentials = source ? source.credentials : await this.credentialsOf(profile);
-    return createProfileClient(profile, credentials, {
+    const inRegion = regionalProfile(profile, region);
+    const key = clientKey(profileName, region);
+    const boundTo = bindingFingerprint(bindingOf(profile));
+    return createProfileClient(inRegion, credentials, {
       ...(source ? { source: source.profile } : {}),
       timeoutMs: settings.requestTimeoutMs(),
       onRequest: this.onRequest,
       ...(this.tokens ? { tokens: this.tokens } : {}),
+      ...(region !== undefined ? { region } : {}),
+      projectIds: {
+        known: () => {
+          const kept = this.projectIds.get(key);
+          return kept?.binding === boundTo ? kept.projectId : undefined;
+        },
+        found: (projectId) => this.projectIds.set(key, { binding: boundTo, projectId }),
+      },
       onEndpointFromCatalog: (endpoint) => {
         this.log.info(
           vscode.l10n.t(
@@ -148,10 +194,20 @@ export class ClientProvider extends Disposable {
             endpoint,
           ),
         );
-        const known = this.catalogEndpoints.get(profileName);
-        this.catalogEndpoints.set(profileName, endpoint);
+        const known = this.catalogEndpoints.get(key);
+        this.catalogEndpoints.set(key, endpoint);
         if (known !== endpoint) this.endpointFound.fire(profileName);
       },
     });
   }
+}
+
+/** One client per profile, or per profile and region. */
+function clientKey(profileName: string, region: string | undefined): string {
+  return region === undefined ? profileName : `${profileName}\n${region}`;
+}
+
+function profileOf(key: string): string {
+  const cut = key.indexOf('\n');
+  return cut < 0 ? key : key.slice(0, cut);
 }

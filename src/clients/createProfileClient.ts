@@ -4,6 +4,7 @@ import {
   discoverComputeEndpoint,
   isEcsError,
   lookupProjectId,
+  lookupProjectIdWithKeys,
   type EcsAuth,
   type EcsClient,
   type RequestEvent,
@@ -28,6 +29,13 @@ export interface ProfileClientOptions {
    * assumed with them.
    */
   source?: Profile;
+  /**
+   * The region of a profile of several regions this client is for (`profile` is already that
+   * region's, see profileInRegion): its kept token is the region's own.
+   */
+  region?: string;
+  /** A project id looked up earlier for this profile (and region), and where to note a new one. */
+  projectIds?: { known(): string | undefined; found(projectId: string): void };
 }
 
 /**
@@ -67,8 +75,13 @@ export async function createProfileClient(
   }
   checkProfileInput(profile);
   const auth = toAuth(profile, credentials, options.source);
-  const tokenCache = auth.type === 'password' ? options.tokens?.cacheFor(profile, auth.password) : undefined;
-  const projectId = profile.projectId ?? (await projectIdFor(profile, auth, options, tokenCache));
+  const tokenCache =
+    auth.type === 'password' ? options.tokens?.cacheFor(profile, auth.password, options.region) : undefined;
+  const projectId =
+    profile.projectId ??
+    options.projectIds?.known() ??
+    (await projectIdFor(profile, auth, options, tokenCache));
+  if (!profile.projectId) options.projectIds?.found(projectId);
   return createEcsClient({
     endpoint: profile.ecsEndpoint,
     projectId,
@@ -133,8 +146,8 @@ function toAuth(profile: Profile, credentials: Credentials, source: Profile | un
 function passwordSignIn(
   profile: Profile,
   password: string,
-): { iamEndpoint: string; domain: string; user: string; password: string } {
-  if (!profile.iamEndpoint || !profile.domain || !profile.user) {
+): { iamEndpoint: string; domain: string; domainId?: string; user: string; password: string } {
+  if (!profile.iamEndpoint || !(profile.domain || profile.domainId) || !profile.user) {
     throw new SetupError(
       'incompleteProfile',
       vscode.l10n.t(
@@ -144,7 +157,13 @@ function passwordSignIn(
       profile.name,
     );
   }
-  return { iamEndpoint: profile.iamEndpoint, domain: profile.domain, user: profile.user, password };
+  return {
+    iamEndpoint: profile.iamEndpoint,
+    domain: profile.domain ?? '',
+    ...(profile.domainId ? { domainId: profile.domainId } : {}),
+    user: profile.user,
+    password,
+  };
 }
 
 /**
@@ -240,7 +259,13 @@ async function endpointFromCatalog(
       iamEndpoint: profile.iamEndpoint,
       auth:
         auth.type === 'password'
-          ? { type: 'password', domain: auth.domain, user: auth.user, password: auth.password }
+          ? {
+              type: 'password',
+              domain: auth.domain,
+              ...(auth.domainId ? { domainId: auth.domainId } : {}),
+              user: auth.user,
+              password: auth.password,
+            }
           : auth,
       ...(profile.projectId ? { projectId: profile.projectId } : {}),
       ...(profile.projectName ? { projectName: profile.projectName } : {}),
@@ -269,17 +294,32 @@ async function endpointFromCatalog(
   }
 }
 
-/** Password sign-in can find the project id from the region; the other methods must be told it. */
+/**
+ * Password sign-in finds the project id with a token scoped by the region's name, AK/SK by listing
+ * the projects the keys may use (`GET {iam}/v3/auth/projects`, signed); a token must be told it.
+ */
 async function projectIdFor(
   profile: Profile,
   auth: EcsAuth,
   options: ProfileClientOptions,
   tokenCache: TokenCache | undefined,
 ): Promise<string> {
+  if (auth.type === 'aksk' && profile.region && profile.iamEndpoint) {
+    return lookupProjectIdWithKeys({
+      iamEndpoint: profile.iamEndpoint,
+      auth,
+      region: profile.region,
+      ...(profile.projectName ? { projectName: profile.projectName } : {}),
+      signal: options.signal,
+      timeoutMs: options.timeoutMs,
+      onRequest: options.onRequest,
+    });
+  }
   if ((auth.type === 'password' || auth.type === 'temporary') && (profile.region || profile.projectName)) {
     return lookupProjectId({
       iamEndpoint: auth.iamEndpoint,
       domain: auth.domain,
+      ...(auth.domainId ? { domainId: auth.domainId } : {}),
       user: auth.user,
       password: auth.password,
       region: profile.region ?? '',
@@ -292,7 +332,7 @@ async function projectIdFor(
   }
   throw new SetupError(
     'incompleteProfile',
-    auth.type === 'password' || auth.type === 'temporary'
+    auth.type === 'password' || auth.type === 'temporary' || auth.type === 'aksk'
       ? vscode.l10n.t('Profile "{0}" needs a project id or a region to look it up from.', profile.name)
       : vscode.l10n.t('Profile "{0}" needs a project id.', profile.name),
     profile.name,

@@ -50,18 +50,24 @@ export function registerAddKey(deps: CommandDeps): vscode.Disposable {
   });
 }
 
-/** A server tree item, or `{ profile, serverId, serverName? }`. */
+/** A server tree item, or `{ profile, region?, serverId, serverName? }`. */
 export function serverTargetOf(arg: unknown): ServerTarget | undefined {
   if (arg instanceof ServerNode) {
     const name = arg.server.name || undefined;
-    return name
-      ? { profile: arg.profileName, serverId: arg.serverId, serverName: name }
-      : { profile: arg.profileName, serverId: arg.serverId };
+    return {
+      profile: arg.profileName,
+      ...(arg.region ? { region: arg.region } : {}),
+      serverId: arg.serverId,
+      ...(name ? { serverName: name } : {}),
+    };
   }
   if (typeof arg !== 'object' || arg === null) return undefined;
-  const { profile, serverId, serverName } = arg as Record<string, unknown>;
+  const { profile, region, serverId, serverName } = arg as Record<string, unknown>;
   if (typeof profile !== 'string' || typeof serverId !== 'string') return undefined;
-  return typeof serverName === 'string' && serverName
-    ? { profile, serverId, serverName }
-    : { profile, serverId };
+  return {
+    profile,
+    ...(typeof region === 'string' && region ? { region } : {}),
+    serverId,
+    ...(typeof serverName === 'string' && serverName ? { serverName } : {}),
+  };
 }

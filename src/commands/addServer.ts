@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ClientProvider } from '../clients/clientProvider';
+import { regionalProfile } from '../clients/regionalProfile';
 import { InputError } from '../errors/inputError';
 import { serverIdInputProblem } from '../errors/inputProblems';
 import { describeError } from '../errors/userMessage';
@@ -14,21 +15,29 @@ import { serverFromArgument } from './serverArgument';
 
 /**
  * `ecsMetadata.addServer`: pins a server to a profile. From a discovered server's menu it adds that
- * server; with `{ profile, serverId, name? }` it adds without prompts; with `{ profile, byId: true }`
- * (offered where listing failed) it asks for an id; otherwise the user picks from the project's
- * servers or types an id. A typed id is checked once (`GET servers/{id}`) before it is added.
- * Resolves to true when added.
+ * server; with `{ profile, serverId, name?, region? }` it adds without prompts; with
+ * `{ profile, byId: true, region? }` (offered where listing failed) it asks for an id; otherwise the
+ * user picks from the project's servers or types an id. A typed id is checked once
+ * (`GET servers/{id}`) before it is added. In a profile of several regions the server's region is
+ * stored with it (and must be known). Resolves to true when added.
  */
 export function registerAddServer(deps: CommandDeps): vscode.Disposable {
   return registerCommand(CommandId.addServer, async (call) => {
     const profile = await profileFromArgument(deps.profiles, call, vscode.l10n.t('Add Server'));
     if (!profile) return false;
-    const byId =
-      typeof call.arg === 'object' && call.arg !== null && (call.arg as { byId?: unknown }).byId === true;
+    const { byId, region: askedRegion } = (
+      typeof call.arg === 'object' && call.arg !== null ? call.arg : {}
+    ) as {
+      byId?: unknown;
+      region?: unknown;
+    };
+    const givenRegion = typeof askedRegion === 'string' && askedRegion ? askedRegion : undefined;
+    // Said before anything is asked: a profile of several regions must know the server's region.
+    if (byId === true) regionalProfile(profile, givenRegion);
     const picked =
       serverFromArgument(call.arg) ??
-      (byId
-        ? await askServerId(profile)
+      (byId === true
+        ? await askServerId(profile, givenRegion)
         : await pickServer(profile, deps.clients, {
             title: vscode.l10n.t('Add a server to "{0}"', profile.name),
             forAdding: true,
@@ -36,15 +45,20 @@ export function registerAddServer(deps: CommandDeps): vscode.Disposable {
     if (!picked) return false;
     const problem = serverIdInputProblem(picked.id);
     if (problem) throw new InputError(problem);
-    const typed = byId || ('typed' in picked && picked.typed === true);
-    const server = typed ? await checkTypedId(profile, deps.clients, picked) : picked;
+    const region = profile.regions.length > 1 ? regionalProfile(profile, picked.region).region : undefined;
+    const typed = byId === true || ('typed' in picked && picked.typed === true);
+    const server = typed ? await checkTypedId(profile, region, deps.clients, picked) : picked;
     if (!server) return false;
-    await deps.profiles.addServer(profile.name, server.name ? server : { id: server.id });
+    await deps.profiles.addServer(profile.name, {
+      id: server.id,
+      ...(server.name ? { name: server.name } : {}),
+      ...(region ? { region } : {}),
+    });
     return true;
   });
 }
 
-async function askServerId(profile: Profile): Promise<ServerRef | undefined> {
+async function askServerId(profile: Profile, region: string | undefined): Promise<ServerRef | undefined> {
   let id = '';
   const asked = await MultiStepInput.run(
     vscode.l10n.t('Add a server to "{0}"', profile.name),
@@ -58,7 +72,7 @@ async function askServerId(profile: Profile): Promise<ServerRef | undefined> {
       return undefined;
     },
   );
-  return asked ? { id } : undefined;
+  return asked ? { id, ...(region ? { region } : {}) } : undefined;
 }
 
 /**
@@ -67,6 +81,7 @@ async function askServerId(profile: Profile): Promise<ServerRef | undefined> {
  */
 async function checkTypedId(
   profile: Profile,
+  region: string | undefined,
   clients: ClientProvider,
   server: ServerRef,
 ): Promise<ServerRef | undefined> {
@@ -77,7 +92,7 @@ async function checkTypedId(
         location: vscode.ProgressLocation.Notification,
         title: vscode.l10n.t('Checking server {0}…', server.id),
       },
-      async () => (await clients.get(profile.name)).getServer(server.id),
+      async () => (await clients.get(profile.name, region)).getServer(server.id),
     );
     return found.name ? { id: server.id, name: found.name } : { id: server.id };
   } catch (err) {

@@ -110,7 +110,7 @@ async function readSide(
   target: ServerTarget,
 ): Promise<{ target: ServerTarget; metadata: Record<string, string> }> {
   return failingAbout({ profile: target.profile, serverId: target.serverId }, async () => {
-    const client = await deps.clients.get(target.profile);
+    const client = await deps.clients.get(target.profile, target.region);
     const [named, metadata] = await Promise.all([
       withServerName(deps, target),
       client.listMetadata(target.serverId),

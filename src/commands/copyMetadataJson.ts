@@ -18,7 +18,7 @@ export function registerCopyMetadataJson(deps: CommandDeps): vscode.Disposable {
     const target = given ?? (await pickServerTarget(deps, vscode.l10n.t('Copy Metadata as JSON')));
     if (!target) return undefined;
     call.subject = { profile: target.profile, serverId: target.serverId };
-    const client = await deps.clients.get(target.profile);
+    const client = await deps.clients.get(target.profile, target.region);
     const text = metadataObjectJson(await client.listMetadata(target.serverId));
     await copyToClipboard(text, vscode.l10n.t('the metadata of {0}', serverLabel(target)));
     return text;

@@ -120,7 +120,12 @@ async function collect(deps: CommandDeps, source: ExportSource): Promise<Exporte
     return deps.find
       .allMatches()
       .filter((m) => source.profile === undefined || m.profile === source.profile)
-      .map(({ server }) => ({ id: server.id, name: server.name, metadata: server.metadata }));
+      .map(({ server }) => ({
+        id: server.id,
+        name: server.name,
+        ...(server.region ? { region: server.region } : {}),
+        metadata: server.metadata,
+      }));
   }
   const profile = source.profile;
   if (!deps.profiles.get(profile))
@@ -139,11 +144,21 @@ async function collect(deps: CommandDeps, source: ExportSource): Promise<Exporte
       const abort = new AbortController();
       const subscription = token.onCancellationRequested(() => abort.abort());
       try {
-        const client = await deps.clients.get(profile);
         const servers: ExportedServer[] = [];
-        for await (const page of serverPages(client, { withMetadata: true, signal: abort.signal })) {
-          for (const s of page.servers) servers.push({ id: s.id, name: s.name, metadata: s.metadata ?? {} });
-          progress.report({ message: vscode.l10n.t('{0} servers read', servers.length) });
+        // Each region of a profile of several regions in turn, every server marked with its region.
+        for (const region of deps.clients.regionsOf(profile)) {
+          const client = await deps.clients.get(profile, region);
+          for await (const page of serverPages(client, { withMetadata: true, signal: abort.signal })) {
+            for (const s of page.servers) {
+              servers.push({
+                id: s.id,
+                name: s.name,
+                ...(region ? { region } : {}),
+                metadata: s.metadata ?? {},
+              });
+            }
+            progress.report({ message: vscode.l10n.t('{0} servers read', servers.length) });
+          }
         }
         return abort.signal.aborted ? undefined : servers;
       } catch (err) {

@@ -13,6 +13,8 @@ import { SetupError } from '../errors/setupError';
 /** What the script form resolves to, one entry per matching server. */
 export interface FindMatch {
   profile: string;
+  /** The server's region, in a profile of several regions. */
+  region?: string;
   serverId: string;
   name: string;
   matched: Record<string, string>;
@@ -90,9 +92,22 @@ async function findForScript(
   const perProfile = await Promise.all(
     profiles.map((profile) =>
       failingAbout({ profile }, async () => {
-        const client = await deps.clients.get(profile);
-        const { matches } = await findServers(client, query);
-        return matches.map((m): FindMatch => ({ profile, serverId: m.id, name: m.name, matched: m.matched }));
+        const found: FindMatch[] = [];
+        // A profile of several regions: every region, each match saying its region.
+        for (const region of deps.clients.regionsOf(profile)) {
+          const client = await deps.clients.get(profile, region);
+          const { matches } = await findServers(client, query);
+          found.push(
+            ...matches.map((m): FindMatch => ({
+              profile,
+              ...(region ? { region } : {}),
+              serverId: m.id,
+              name: m.name,
+              matched: m.matched,
+            })),
+          );
+        }
+        return found;
       }),
     ),
   );

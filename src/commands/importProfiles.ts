@@ -29,7 +29,7 @@ import { onBehalfOfPerson, registerCommand, showError } from './registerCommand'
 
 export interface ImportSkip {
   name: string;
-  /** `exists`, `incomplete`, `verifyDisabled`, `unsupportedMode`, `domainIdOnly`, or `notChosen`. */
+  /** `exists`, `incomplete`, `verifyDisabled`, `unsupportedMode`, or `notChosen`. */
   reason: string;
   /** The reason in the user's language. */
   message: string;

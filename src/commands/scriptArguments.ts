@@ -7,14 +7,23 @@ import { valueInputProblem } from '../metadata/valueInput';
 export function writeArguments<V extends boolean>(
   arg: unknown,
   withValue: V,
-): { profile: string; serverId: string; key: string; value: V extends true ? string : undefined } {
+): {
+  profile: string;
+  region?: string;
+  serverId: string;
+  key: string;
+  value: V extends true ? string : undefined;
+} {
   const shape = withValue ? '{ profile, serverId, key, value }' : '{ profile, serverId, key }';
   if (typeof arg !== 'object' || arg === null) {
     throw new Error(vscode.l10n.t('Expected arguments {0}.', shape));
   }
-  const { profile, serverId, key, value } = arg as Record<string, unknown>;
+  const { profile, region, serverId, key, value } = arg as Record<string, unknown>;
   if (typeof profile !== 'string' || typeof serverId !== 'string' || typeof key !== 'string') {
     throw new Error(vscode.l10n.t('Expected arguments {0}.', shape));
+  }
+  if (region !== undefined && typeof region !== 'string') {
+    throw new Error(vscode.l10n.t('The argument "{0}" must be a string.', 'region'));
   }
   const problem =
     serverIdInputProblem(serverId) ??
@@ -23,6 +32,7 @@ export function writeArguments<V extends boolean>(
   if (problem) throw new Error(problem);
   return {
     profile,
+    ...(region ? { region } : {}),
     serverId,
     key,
     value: (withValue ? value : undefined) as V extends true ? string : undefined,

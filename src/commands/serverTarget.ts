@@ -8,6 +8,8 @@ import { pickServer } from './pickers/pickServer';
 /** A server of a profile, as the metadata-wide commands (compare, copy as JSON) take it. */
 export interface ServerTarget {
   profile: string;
+  /** The server's region, in a profile of several regions. */
+  region?: string;
   serverId: string;
   /** Known from the tree or a pick; otherwise the id stands in. */
   name?: string;
@@ -18,14 +20,20 @@ export function serverTargetOf(arg: unknown): ServerTarget | undefined {
   if (arg instanceof ServerNode) {
     return {
       profile: arg.profileName,
+      ...(arg.region ? { region: arg.region } : {}),
       serverId: arg.serverId,
       ...(arg.server.name ? { name: arg.server.name } : {}),
     };
   }
   if (typeof arg !== 'object' || arg === null) return undefined;
-  const { profile, serverId, name } = arg as Record<string, unknown>;
+  const { profile, region, serverId, name } = arg as Record<string, unknown>;
   if (typeof profile !== 'string' || typeof serverId !== 'string') return undefined;
-  return { profile, serverId, ...(typeof name === 'string' && name ? { name } : {}) };
+  return {
+    profile,
+    ...(typeof region === 'string' && region ? { region } : {}),
+    serverId,
+    ...(typeof name === 'string' && name ? { name } : {}),
+  };
 }
 
 /** Asks for a profile (when there are several), then one of its servers. */
@@ -34,7 +42,12 @@ export async function pickServerTarget(deps: CommandDeps, title: string): Promis
   if (!profile) return undefined;
   const server = await pickServer(profile, deps.clients, { title, forAdding: false });
   if (!server) return undefined;
-  return { profile: profile.name, serverId: server.id, ...(server.name ? { name: server.name } : {}) };
+  return {
+    profile: profile.name,
+    ...(server.region ? { region: server.region } : {}),
+    serverId: server.id,
+    ...(server.name ? { name: server.name } : {}),
+  };
 }
 
 /** The name a person knows the server by, or its id. */
@@ -46,7 +59,7 @@ export function serverLabel(target: ServerTarget): string {
 export async function withServerName(deps: CommandDeps, target: ServerTarget): Promise<ServerTarget> {
   if (target.name) return target;
   try {
-    const client = await deps.clients.get(target.profile);
+    const client = await deps.clients.get(target.profile, target.region);
     const { name } = await client.getServer(target.serverId);
     return name ? { ...target, name } : target;
   } catch {

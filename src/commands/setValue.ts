@@ -39,8 +39,8 @@ export function registerSetValue(deps: CommandDeps): vscode.Disposable {
       return outcome.failed.length === 0;
     }),
     registerCommand(CommandId.setMetadataKey, async (call) => {
-      const { profile, serverId, key, value } = writeArguments(call.arg, true);
-      const target: ServerTarget = { profile, serverId };
+      const { profile, region, serverId, key, value } = writeArguments(call.arg, true);
+      const target: ServerTarget = { profile, ...(region ? { region } : {}), serverId };
       call.subject = { profile, serverId, key };
       const current = await readKeyFresh(deps.clients, target, key);
       if (!(await confirmSet(target, key, value, current))) throw notConfirmed();

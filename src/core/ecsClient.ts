@@ -212,7 +212,7 @@ function positive(value: number | undefined, name: string): number | undefined {
 
 /** A password's token provider, after checking the sign-in fields are there. */
 function passwordTokens(
-  signIn: { domain: string; user: string; password: string },
+  signIn: { domain: string; domainId?: string; user: string; password: string },
   iamEndpoint: string,
   scope: TokenScope,
   settings: ConstructorParameters<typeof PasswordTokenProvider>[2] & { now: () => Date },
@@ -222,9 +222,9 @@ function passwordTokens(
     new EcsError('invalidInput', `The ${what} is missing. Set the credentials of this profile.`);
   if (!signIn.user) throw missing('IAM user name');
   if (!signIn.password) throw missing('password');
-  if (!signIn.domain) throw missing('account (domain) name');
+  if (!signIn.domain && !signIn.domainId) throw missing('account (domain) name');
   const iamUrl = validateEndpoint(stripVersionTail(iamEndpoint, 'identity'), 'IAM endpoint');
-  const identity = { iamUrl, domain: signIn.domain, user: signIn.user, password: signIn.password };
+  const identity = { iamUrl, ...identityOf(signIn) };
   return { tokens: new PasswordTokenProvider(identity, scope, settings, settings.now, tokenCache), iamUrl };
 }
 
@@ -321,4 +321,19 @@ function buildAuth(
         'The authentication type must be "aksk", "password", "token", "temporary" or "agency".',
       );
   }
+}
+
+/** Who signs in with a password: the user, their domain (by id when given) and the password. */
+function identityOf(auth: {
+  domain: string;
+  domainId?: string;
+  user: string;
+  password: string;
+}): Omit<ConstructorParameters<typeof PasswordTokenProvider>[0], 'iamUrl'> {
+  return {
+    domain: auth.domain,
+    ...(auth.domainId ? { domainId: auth.domainId } : {}),
+    user: auth.user,
+    password: auth.password,
+  };
 }

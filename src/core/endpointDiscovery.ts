@@ -41,7 +41,7 @@ export async function discoverComputeEndpoint(
 
 async function passwordCatalog(
   options: EndpointDiscoveryOptions,
-  auth: { domain: string; user: string; password: string },
+  auth: { domain: string; domainId?: string; user: string; password: string },
   iamUrl: URL,
   settings: Parameters<typeof requestPasswordToken>[2],
 ): Promise<{ catalog: unknown; projectId?: string }> {
@@ -50,7 +50,13 @@ async function passwordCatalog(
     throw new EcsError('invalidInput', 'A project id, project name or region is needed to scope the token.');
   }
   const issued = await requestPasswordToken(
-    { iamUrl, domain: auth.domain, user: auth.user, password: auth.password },
+    {
+      iamUrl,
+      domain: auth.domain,
+      ...(auth.domainId ? { domainId: auth.domainId } : {}),
+      user: auth.user,
+      password: auth.password,
+    },
     options.projectId ? { projectId: options.projectId } : { projectName: projectName as string },
     settings,
     options.signal,

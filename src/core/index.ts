@@ -1,6 +1,7 @@
 /** Public entry of the ECS metadata core. Pure Node: never imports `vscode`. */
 export { createEcsClient } from './ecsClient';
 export { lookupProjectId } from './projectLookup';
+export { lookupProjectIdWithKeys } from './keyProjectLookup';
 export { discoverComputeEndpoint } from './endpointDiscovery';
 export { computeEndpointFromCatalog } from './serviceCatalog';
 export { endpointsForRegion } from './endpoints';
@@ -50,6 +51,7 @@ export type {
   EcsClient,
   RegionEndpoints,
   ProjectLookupOptions,
+  KeyProjectLookupOptions,
   EndpointDiscoveryOptions,
   DiscoveredEndpoint,
 } from './types';

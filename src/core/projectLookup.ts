@@ -19,7 +19,7 @@ export async function lookupProjectId(options: ProjectLookupOptions): Promise<st
   const projectName = options.projectName || options.region;
   if (!projectName)
     throw new EcsError('invalidInput', 'The region is missing; it names the project to look up.');
-  if (!options.user || !options.password || !options.domain) {
+  if (!options.user || !options.password || (!options.domain && !options.domainId)) {
     throw new EcsError(
       'invalidInput',
       'The account name, IAM user name and password are all needed to find the project.',
@@ -35,7 +35,13 @@ export async function lookupProjectId(options: ProjectLookupOptions): Promise<st
   const kept = usableCachedToken(await loadQuietly(options.tokenCache), scope, new Date());
   if (kept) return kept.projectId;
   const issued = await requestPasswordToken(
-    { iamUrl, domain: options.domain, user: options.user, password: options.password },
+    {
+      iamUrl,
+      domain: options.domain,
+      ...(options.domainId ? { domainId: options.domainId } : {}),
+      user: options.user,
+      password: options.password,
+    },
     scope,
     { limits, userAgent, onRequest: options.onRequest },
     options.signal,

@@ -28,9 +28,10 @@ export interface RequestAuth {
   renewAfterUnauthorized(sentHeaders: Record<string, string>): boolean;
 }
 
+/** `projectId` undefined: a call to a global service (IAM), which takes no `X-Project-Id`. */
 export function akskAuth(
   key: { accessKey: string; secretKey: string; securityToken?: string; securityTokenExpiresAt?: Date },
-  projectId: string,
+  projectId: string | undefined,
   now: () => Date,
 ): RequestAuth {
   return {
@@ -51,7 +52,7 @@ export function akskAuth(
       const headers: Record<string, string> = {
         'Content-Type': 'application/json',
         Host: target.url.host,
-        'X-Project-Id': projectId,
+        ...(projectId !== undefined ? { 'X-Project-Id': projectId } : {}),
         'X-Sdk-Date': formatSdkDate(at),
       };
       if (key.securityToken) headers['X-Security-Token'] = key.securityToken;

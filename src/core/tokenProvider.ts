@@ -20,6 +20,8 @@ const DEFAULT_LIFETIME_MS = 30 * 60_000;
 export interface PasswordIdentity {
   iamUrl: URL;
   domain: string;
+  /** The user's domain by id; when given, sent instead of the name. */
+  domainId?: string;
   user: string;
   password: string;
 }
@@ -53,16 +55,14 @@ export async function requestPasswordToken(
   const url = new URL(
     `${identity.iamUrl.href.replace(/\/$/, '')}/v3/auth/tokens${withCatalog ? '' : '?nocatalog=true'}`,
   );
-  const project =
-    'projectId' in scope
-      ? { id: scope.projectId }
-      : { name: scope.projectName, domain: { name: identity.domain } };
+  const domain = identity.domainId ? { id: identity.domainId } : { name: identity.domain };
+  const project = 'projectId' in scope ? { id: scope.projectId } : { name: scope.projectName, domain };
   const body = JSON.stringify({
     auth: {
       identity: {
         methods: ['password'],
         password: {
-          user: { name: identity.user, password: identity.password, domain: { name: identity.domain } },
+          user: { name: identity.user, password: identity.password, domain },
         },
       },
       scope: { project },

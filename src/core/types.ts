@@ -16,7 +16,10 @@ export type AkSkAuth = {
 export type PasswordAuth = {
   type: 'password';
   iamEndpoint: string;
+  /** The user's domain (account) by name; may be empty when `domainId` names it. */
   domain: string;
+  /** The user's domain by id (OpenStack `user_domain_id`); used instead of the name when given. */
+  domainId?: string;
   user: string;
   password: string;
 };
@@ -190,6 +193,8 @@ export interface RegionEndpoints {
 export interface ProjectLookupOptions {
   iamEndpoint: string;
   domain: string;
+  /** The user's domain by id, instead of the name. */
+  domainId?: string;
   user: string;
   password: string;
   /** Region id, which is also the name of the region's default project on Huawei Cloud. */
@@ -202,6 +207,22 @@ export interface ProjectLookupOptions {
   userAgent?: string;
   /** The password client's token cache: a kept token scoped to the region's project answers without a request. */
   tokenCache?: TokenCache;
+}
+
+/** The project id of a region for AK/SK: `GET {iam}/v3/auth/projects`, signed, the project named after the region. */
+export interface KeyProjectLookupOptions {
+  iamEndpoint: string;
+  auth: AkSkAuth;
+  /** Region id, which is also the name of the region's default project on Huawei Cloud. */
+  region: string;
+  /** The project's name when it is not the region. */
+  projectName?: string;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  onRequest?: (event: RequestEvent) => void;
+  userAgent?: string;
+  /** Clock for signatures. Tests only. */
+  now?: () => Date;
 }
 
 export interface EndpointDiscoveryOptions {

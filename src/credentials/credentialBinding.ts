@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { authTypes, usesPassword, type AuthType, type Profile } from '../profiles/profile';
+import { profileInRegion } from '../profiles/profileInRegion';
 
 /**
  * Where a profile's secrets were entered for: the hosts they may travel to, the sign-in method and
@@ -8,9 +9,15 @@ import { authTypes, usesPassword, type AuthType, type Profile } from '../profile
  */
 export interface CredentialBinding {
   auth: AuthType;
-  /** Origin of the ECS endpoint: every API call, and so every signature or token, goes there. */
+  /**
+   * Origin of the ECS endpoint: every API call, and so every signature or token, goes there. A
+   * profile of several regions: each region's, space-separated.
+   */
   ecsOrigin: string;
-  /** Origin of the IAM endpoint, for sign-in methods that send the secret there (password, temporary). */
+  /**
+   * Origin of the IAM endpoint (each region's, space-separated), for sign-in methods that send the
+   * secret there (password, temporary) and for AK/SK signatures that look a region's project up there.
+   */
   iamOrigin?: string;
   /** Account and user the password belongs to (password and temporary sign-in). */
   domain?: string;
@@ -29,15 +36,25 @@ export interface BindingChange {
 const fields: readonly BindingField[] = ['auth', 'ecsOrigin', 'iamOrigin', 'domain', 'user'];
 
 /** The binding of a profile as its settings say now. */
-export function bindingOf(
-  profile: Pick<Profile, 'auth' | 'ecsEndpoint' | 'iamEndpoint' | 'domain' | 'user'>,
-): CredentialBinding {
-  const binding: CredentialBinding = { auth: profile.auth, ecsOrigin: originOf(profile.ecsEndpoint) };
-  // AK/SK signatures and static tokens go to ECS only; IAM, account and user matter where the password
-  // goes (for temporary AK/SK too: the password buys them at IAM).
+export function bindingOf(profile: Profile): CredentialBinding {
+  const places =
+    profile.regions.length > 1 ? profile.regions.map((r) => profileInRegion(profile, r)) : [profile];
+  const origins = (endpoints: string[]): string => [...new Set(endpoints.map(originOf))].join(' ');
+  const binding: CredentialBinding = {
+    auth: profile.auth,
+    ecsOrigin: origins(places.map((p) => p.ecsEndpoint)),
+  };
+  // Static tokens go to ECS only, and so do AK/SK signatures unless a region's project is looked up
+  // with them; IAM, account and user matter where the password goes (for temporary AK/SK too: the
+  // password buys them at IAM).
+  const keysGoToIam = profile.auth === 'aksk' && !profile.projectId && profile.regions.length > 0;
+  if (usesPassword(profile.auth) || keysGoToIam) {
+    binding.iamOrigin = origins(places.map((p) => p.iamEndpoint));
+  }
   if (usesPassword(profile.auth)) {
-    binding.iamOrigin = originOf(profile.iamEndpoint);
-    if (profile.domain !== undefined) binding.domain = profile.domain;
+    // A domain given only by id binds by its id.
+    const domain = profile.domain ?? profile.domainId;
+    if (domain !== undefined) binding.domain = domain;
     if (profile.user !== undefined) binding.user = profile.user;
   }
   return binding;

@@ -17,15 +17,17 @@ export function keepCredentialsInStep(
   log: Log,
   tokens?: ProfileTokenStore,
 ): vscode.Disposable {
-  let known = new Set(profiles.list().map((p) => p.name));
+  // By name, the regions each profile had: each region of a profile may have kept its own token.
+  const regionsByName = (): Map<string, string[]> => new Map(profiles.list().map((p) => [p.name, p.regions]));
+  let known = regionsByName();
   void bindLegacySecrets(profiles, credentials, log);
   return profiles.onDidChange(() => {
-    const now = new Set(profiles.list().map((p) => p.name));
-    const removed = [...known].filter((name) => !now.has(name));
+    const now = regionsByName();
+    const removed = [...known].filter(([name]) => !now.has(name));
     known = now;
-    for (const name of removed) {
+    for (const [name, regions] of removed) {
       void forget(name, credentials, log);
-      void tokens?.forget(name);
+      void tokens?.forget(name, regions);
     }
   });
 }

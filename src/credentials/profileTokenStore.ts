@@ -7,7 +7,8 @@ import { bindingFingerprint, bindingOf } from './credentialBinding';
 const prefix = 'ecsMetadata.token/';
 
 /**
- * IAM tokens of password profiles kept in SecretStorage between runs, one entry per profile:
+ * IAM tokens of password profiles kept in SecretStorage between runs, one entry per profile (per
+ * region, in a profile of several regions: each region's project has its own token):
  * `{ issuedFor, token }`. `issuedFor` identifies the endpoints, account, user and password the token
  * was issued for; a profile whose settings or credentials no longer match never gets the token,
  * and the entry is deleted when it is read that way.
@@ -15,9 +16,9 @@ const prefix = 'ecsMetadata.token/';
 export class ProfileTokenStore {
   constructor(private readonly secrets: vscode.SecretStorage) {}
 
-  /** The core's token cache for this profile as it is now, with this password. */
-  cacheFor(profile: Profile, password: string): TokenCache {
-    const key = prefix + profile.name;
+  /** The core's token cache for this profile as it is now, with this password (and in `region`). */
+  cacheFor(profile: Profile, password: string, region?: string): TokenCache {
+    const key = keyOf(profile.name, region);
     const issuedFor = issuedForId(profile, password);
     return {
       load: async () => {
@@ -37,14 +38,19 @@ export class ProfileTokenStore {
     };
   }
 
-  /** Drops a profile's kept token (its credentials changed, or the profile is gone). */
-  async forget(profileName: string): Promise<void> {
+  /** Drops a profile's kept tokens, its regions' too (its credentials changed, or the profile is gone). */
+  async forget(profileName: string, regions: readonly string[] = []): Promise<void> {
     try {
-      await this.secrets.delete(prefix + profileName);
+      await this.secrets.delete(keyOf(profileName));
+      for (const region of regions) await this.secrets.delete(keyOf(profileName, region));
     } catch {
       // No keyring: nothing was kept either.
     }
   }
+}
+
+function keyOf(profileName: string, region?: string): string {
+  return region === undefined ? prefix + profileName : `${prefix}${profileName}\n${region}`;
 }
 
 /** One-way id of where a token belongs; the password takes part so new credentials mean a new token. */

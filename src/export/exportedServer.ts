@@ -2,6 +2,8 @@
 export interface ExportedServer {
   id: string;
   name: string;
+  /** The server's region, from a profile of several regions. */
+  region?: string;
   metadata: Record<string, string>;
 }
 

@@ -1,18 +1,27 @@
 /**
- * CSV of metadata (RFC 4180): one row per server, a column for the server id and name, then one
- * column per key found on any server, in sorted order. A key a server lacks is an empty cell.
+ * CSV of metadata (RFC 4180): one row per server, a column for the server id and name (and region,
+ * when servers of several regions are exported), then one column per key found on any server, in
+ * sorted order. A key a server lacks is an empty cell.
  */
 import { byCodePoint, type ExportedServer } from './exportedServer';
 
 export const CSV_ID_COLUMN = 'server id';
 export const CSV_NAME_COLUMN = 'server name';
+export const CSV_REGION_COLUMN = 'region';
 
 export function metadataCsv(servers: readonly ExportedServer[]): string {
   const keys = [...new Set(servers.flatMap((s) => Object.keys(s.metadata)))].sort(byCodePoint);
-  const header = [CSV_ID_COLUMN, CSV_NAME_COLUMN, ...keys.map(columnName)];
+  const withRegion = servers.some((s) => s.region !== undefined);
+  const header = [
+    CSV_ID_COLUMN,
+    CSV_NAME_COLUMN,
+    ...(withRegion ? [CSV_REGION_COLUMN] : []),
+    ...keys.map(columnName),
+  ];
   const rows = servers.map((server) => [
     server.id,
     server.name,
+    ...(withRegion ? [server.region ?? ''] : []),
     ...keys.map((key) =>
       Object.prototype.hasOwnProperty.call(server.metadata, key) ? server.metadata[key] : '',
     ),
@@ -22,7 +31,9 @@ export function metadataCsv(servers: readonly ExportedServer[]): string {
 
 /** A key that happens to be called like a fixed column still gets a column of its own. */
 function columnName(key: string): string {
-  return key === CSV_ID_COLUMN || key === CSV_NAME_COLUMN ? `${key} (metadata)` : key;
+  return key === CSV_ID_COLUMN || key === CSV_NAME_COLUMN || key === CSV_REGION_COLUMN
+    ? `${key} (metadata)`
+    : key;
 }
 
 /** Quoted when it holds a comma, a quote, a line break or outer spaces; quotes doubled. */

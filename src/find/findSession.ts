@@ -116,18 +116,25 @@ export class FindSession extends Disposable {
     this.changed.fire(profile);
     const stillCurrent = (): boolean => this.results.get(profile) === result;
     try {
-      const client = await this.clients.get(profile);
-      const done = await findServers(client, query, {
-        signal: abort.signal,
-        onPage: (found, progress) => {
-          if (!stillCurrent()) return;
-          result.matches.push(...found);
-          result.serversRead = progress.serversRead;
-          this.changed.fire(profile);
-          report();
-        },
-      });
-      result.state = done.complete ? 'done' : 'cancelled';
+      // A profile of several regions is read region by region; its matches say their region.
+      let complete = true;
+      for (const region of this.clients.regionsOf(profile)) {
+        const client = await this.clients.get(profile, region);
+        const readBefore = result.serversRead;
+        const done = await findServers(client, query, {
+          signal: abort.signal,
+          onPage: (found, progress) => {
+            if (!stillCurrent()) return;
+            result.matches.push(...(region ? found.map((server) => ({ ...server, region })) : found));
+            result.serversRead = readBefore + progress.serversRead;
+            this.changed.fire(profile);
+            report();
+          },
+        });
+        complete = done.complete;
+        if (!complete) break;
+      }
+      result.state = complete ? 'done' : 'cancelled';
     } catch (err) {
       result.state = abort.signal.aborted ? 'cancelled' : 'failed';
       if (result.state === 'failed') result.error = err;

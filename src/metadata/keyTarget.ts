@@ -3,6 +3,8 @@ import { isRecord } from '../core/isRecord';
 /** Which metadata key of which server of which profile: the argument of openKey, getMetadataKey, copyValue. */
 export interface KeyTarget {
   profile: string;
+  /** The server's region, in a profile of several regions. */
+  region?: string;
   serverId: string;
   key: string;
   /** Shown beside the id when known (from the tree, a picker, or the profile's configured servers). */
@@ -16,10 +18,14 @@ export interface KeyTarget {
  */
 export function asKeyTarget(arg: unknown): KeyTarget | undefined {
   if (!isRecord(arg)) return undefined;
-  const { profile, serverId, key, serverName } = arg;
+  const { profile, region, serverId, key, serverName } = arg;
   if (typeof profile !== 'string' || typeof serverId !== 'string' || typeof key !== 'string')
     return undefined;
-  return typeof serverName === 'string' && serverName.length > 0
-    ? { profile, serverId, key, serverName }
-    : { profile, serverId, key };
+  return {
+    profile,
+    ...(typeof region === 'string' && region.length > 0 ? { region } : {}),
+    serverId,
+    key,
+    ...(typeof serverName === 'string' && serverName.length > 0 ? { serverName } : {}),
+  };
 }

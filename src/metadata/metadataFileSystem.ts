@@ -8,7 +8,10 @@ import { checkMetadataDocument, metadataDocumentText } from './metadataDocument'
 import type { MetadataWriter, ServerTarget } from './metadataWriter';
 import { reportWrite } from './reportWrite';
 
-/** `ecs-metadata:/{profile}/{server id}/{server name}.metadata.json`: one server's metadata as JSON. */
+/**
+ * `ecs-metadata:/{profile}/{server id}/{server name}.metadata.json`: one server's metadata as JSON;
+ * in a profile of several regions, `?region={region}` says which region's server.
+ */
 export const METADATA_SCHEME = 'ecs-metadata';
 /** The same path, read-only: what the server holds now, for the diff editor after a conflict. */
 export const SERVER_STATE_SCHEME = 'ecs-metadata-server';
@@ -18,6 +21,7 @@ export function metadataDocumentUri(target: ServerTarget): vscode.Uri {
   return vscode.Uri.from({
     scheme: METADATA_SCHEME,
     path: `/${encodeURIComponent(target.profile)}/${target.serverId}/${name}.metadata.json`,
+    ...(target.region ? { query: `region=${encodeURIComponent(target.region)}` } : {}),
   });
 }
 
@@ -25,7 +29,12 @@ function targetOf(uri: vscode.Uri): ServerTarget {
   const [, profile, serverId, file] = uri.path.split('/');
   if (!profile || !serverId || !file) throw vscode.FileSystemError.FileNotFound(uri);
   const name = file.replace(/\.metadata\.json$/, '');
-  const target: ServerTarget = { profile: decodeURIComponent(profile), serverId };
+  const region = new URLSearchParams(uri.query).get('region') || undefined;
+  const target: ServerTarget = {
+    profile: decodeURIComponent(profile),
+    ...(region ? { region } : {}),
+    serverId,
+  };
   return name !== serverId ? { ...target, serverName: name } : target;
 }
 
@@ -196,7 +205,7 @@ export class MetadataFileSystem implements vscode.FileSystemProvider, vscode.Tex
 
   private async read(target: ServerTarget): Promise<Record<string, string>> {
     try {
-      return await (await this.clients.get(target.profile)).listMetadata(target.serverId);
+      return await (await this.clients.get(target.profile, target.region)).listMetadata(target.serverId);
     } catch (error) {
       throw vscode.FileSystemError.Unavailable(
         describeError(error, { profile: target.profile, serverId: target.serverId }).message,

@@ -5,6 +5,8 @@ import { putOwn, undoOf, type MetadataChange } from './metadataChange';
 /** Which server of which profile a write is for; the name is only for messages. */
 export interface ServerTarget {
   profile: string;
+  /** The server's region, in a profile of several regions. */
+  region?: string;
   serverId: string;
   serverName?: string;
 }
@@ -61,7 +63,7 @@ export class MetadataWriter implements vscode.Disposable {
     change: MetadataChange,
     before: Record<string, string>,
   ): Promise<WriteOutcome> {
-    const client = await this.clients.get(target.profile);
+    const client = await this.clients.get(target.profile, target.region);
     const written: string[] = [];
     const failed: WriteOutcome['failed'] = [];
     const setKeys = Object.keys(change.set);

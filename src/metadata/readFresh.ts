@@ -5,7 +5,9 @@ import type { ServerTarget } from './metadataWriter';
 
 /** Every key of the server, read now (never from the tree's cache), with a window progress indicator. */
 export function readAllFresh(clients: ClientProvider, target: ServerTarget): Promise<Record<string, string>> {
-  return withProgress(target, async () => (await clients.get(target.profile)).listMetadata(target.serverId));
+  return withProgress(target, async () =>
+    (await clients.get(target.profile, target.region)).listMetadata(target.serverId),
+  );
 }
 
 /** One key's value read now; undefined when the key is not set. */
@@ -16,7 +18,7 @@ export function readKeyFresh(
 ): Promise<string | undefined> {
   return withProgress(target, async () => {
     try {
-      return await (await clients.get(target.profile)).getMetadataItem(target.serverId, key);
+      return await (await clients.get(target.profile, target.region)).getMetadataItem(target.serverId, key);
     } catch (error) {
       if (isEcsError(error) && error.kind === 'keyNotFound') return undefined;
       throw error;

@@ -71,7 +71,7 @@ export function keyErrorSubject(deps: KeyReaderDeps, target: KeyTarget): ErrorSu
 }
 
 async function readKey(deps: KeyReaderDeps, target: KeyTarget, signal: AbortSignal): Promise<KeyRead> {
-  const client = await deps.clients.get(target.profile);
+  const client = await deps.clients.get(target.profile, target.region);
   const knownName =
     target.serverName ??
     deps.profiles.get(target.profile)?.servers.find((s) => s.id === target.serverId)?.name;

@@ -173,5 +173,5 @@ function errorOf(message: string, err: unknown): PanelView['error'] {
 }
 
 function sameTarget(a: KeyTarget, b: KeyTarget): boolean {
-  return a.profile === b.profile && a.serverId === b.serverId && a.key === b.key;
+  return a.profile === b.profile && a.region === b.region && a.serverId === b.serverId && a.key === b.key;
 }

@@ -27,9 +27,15 @@ export function panelStateOf(value: unknown): PanelState | undefined {
   if (!isRecord(value) || typeof value.prettyJson !== 'boolean') return undefined;
   const target = isRecord(value.view) ? value.view.target : value.target;
   if (!isPanelTarget(target)) return undefined;
-  const { profile, serverId, key, serverName } = target;
+  const { profile, region, serverId, key, serverName } = target;
   return {
-    target: serverName === undefined ? { profile, serverId, key } : { profile, serverId, key, serverName },
+    target: {
+      profile,
+      ...(region === undefined ? {} : { region }),
+      serverId,
+      key,
+      ...(serverName === undefined ? {} : { serverName }),
+    },
     prettyJson: value.prettyJson,
   };
 }
@@ -40,7 +46,8 @@ function isPanelTarget(value: unknown): value is PanelTarget {
     typeof value.profile === 'string' &&
     typeof value.serverId === 'string' &&
     typeof value.key === 'string' &&
-    optional(value.serverName, 'string')
+    optional(value.serverName, 'string') &&
+    optional(value.region, 'string')
   );
 }
 

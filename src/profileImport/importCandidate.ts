@@ -28,6 +28,8 @@ export interface ImportCandidate {
   projectName?: string;
   /** The user's domain (account) name. */
   domain?: string;
+  /** The user's domain by id, when the source names it only so (`user_domain_id`). */
+  domainId?: string;
   user?: string;
   secret?: ImportedSecret;
   missingSecret?: MissingSecret;

@@ -34,12 +34,13 @@ export function openStackCloud(
   const authUrl = text(auth.auth_url);
   const user = text(auth.username) ?? text(auth.user_name);
   const domain = text(auth.user_domain_name) ?? text(auth.domain_name) ?? text(auth.project_domain_name);
+  // Only when no name is given: a name and an id of the same domain would be the same thing twice.
+  const domainId = domain
+    ? undefined
+    : (text(auth.user_domain_id) ?? text(auth.domain_id) ?? text(auth.project_domain_id));
   const missing = [...(authUrl ? [] : ['auth_url']), ...(kind === 'password' && !user ? ['username'] : [])];
   if (missing.length > 0) return skip('incomplete', missing.join(', '));
-  if (kind === 'password' && !domain) {
-    const byId = text(auth.user_domain_id) ?? text(auth.domain_id) ?? text(auth.project_domain_id);
-    return byId ? skip('domainIdOnly', byId) : skip('incomplete', 'user_domain_name');
-  }
+  if (kind === 'password' && !domain && !domainId) return skip('incomplete', 'user_domain_name');
 
   const candidate: ImportCandidate = {
     name,
@@ -57,7 +58,8 @@ export function openStackCloud(
   const computeOverride = text(cloud.compute_endpoint_override);
   if (computeOverride) candidate.ecsEndpoint = computeOverride.replace(/\/+$/, '');
   if (kind === 'password') {
-    candidate.domain = domain;
+    if (domain) candidate.domain = domain;
+    if (domainId) candidate.domainId = domainId;
     candidate.user = user;
     const password = text(auth.password);
     if (password) candidate.secret = { password };

@@ -12,6 +12,7 @@ export function settingFromCandidate(candidate: ImportCandidate, name = candidat
   if (candidate.projectId) setting.projectId = candidate.projectId;
   if (candidate.projectName) setting.projectName = candidate.projectName;
   if (candidate.domain) setting.domain = candidate.domain;
+  if (candidate.domainId) setting.domainId = candidate.domainId;
   if (candidate.user) setting.user = candidate.user;
   if (candidate.agency) Object.assign(setting, candidate.agency);
   setting.discoverServers = true;

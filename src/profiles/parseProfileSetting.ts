@@ -6,12 +6,14 @@ import { regionIdPattern } from './regions';
 const knownFields = [
   'name',
   'region',
+  'regions',
   'ecsEndpoint',
   'iamEndpoint',
   'projectId',
   'projectName',
   'auth',
   'domain',
+  'domainId',
   'user',
   'durationSeconds',
   'sourceProfile',
@@ -22,8 +24,8 @@ const knownFields = [
   'discoverServers',
 ] as const;
 /** The fields whose value is not plain text. */
-const otherFields = ['auth', 'durationSeconds', 'servers', 'discoverServers'] as const;
-/** The fields whose value is text: every known field but the sign-in kind, the lifetime and the server list switches. */
+const otherFields = ['auth', 'regions', 'durationSeconds', 'servers', 'discoverServers'] as const;
+/** The fields whose value is text: every known field but the sign-in kind, the lists, the lifetime and the switch. */
 type StringField = Exclude<(typeof knownFields)[number], (typeof otherFields)[number]>;
 const stringFields = knownFields.filter(
   (field): field is StringField => !(otherFields as readonly string[]).includes(field),
@@ -60,12 +62,14 @@ export function parseProfileSetting(value: unknown): ParsedProfileSetting {
   const {
     name,
     region,
+    regions,
     ecsEndpoint,
     iamEndpoint,
     projectId,
     projectName,
     auth,
     domain,
+    domainId,
     user,
     durationSeconds,
     servers,
@@ -94,11 +98,9 @@ export function parseProfileSetting(value: unknown): ParsedProfileSetting {
       ),
     };
   }
-  if (region !== undefined && !regionIdPattern.test(region)) {
-    return {
-      problem: vscode.l10n.t('"{0}" is not a region id. Region ids look like cn-north-4.', region),
-    };
-  }
+  if (region !== undefined && !regionIdPattern.test(region)) return { problem: notRegionId(region) };
+  const parsedRegions = regions === undefined ? undefined : parseRegions(regions);
+  if (typeof parsedRegions === 'string') return { problem: parsedRegions };
   for (const [field, url] of [
     ['ecsEndpoint', ecsEndpoint],
     ['iamEndpoint', iamEndpoint],
@@ -111,16 +113,18 @@ export function parseProfileSetting(value: unknown): ParsedProfileSetting {
   if (discoverServers !== undefined && typeof discoverServers !== 'boolean') {
     return { problem: vscode.l10n.t('The profile field "{0}" must be true or false.', 'discoverServers') };
   }
-  const parsedServers = servers === undefined ? undefined : parseServers(servers);
+  const parsedServers = servers === undefined ? undefined : parseServers(servers, parsedRegions);
   if (typeof parsedServers === 'string') return { problem: parsedServers };
 
   const setting: ProfileSetting = { name, auth: auth as AuthType };
   if (region !== undefined) setting.region = region;
+  if (parsedRegions !== undefined) setting.regions = parsedRegions;
   if (ecsEndpoint !== undefined) setting.ecsEndpoint = ecsEndpoint;
   if (iamEndpoint !== undefined) setting.iamEndpoint = iamEndpoint;
   if (projectId !== undefined) setting.projectId = projectId;
   if (projectName !== undefined) setting.projectName = projectName;
   if (domain !== undefined) setting.domain = domain;
+  if (domainId !== undefined) setting.domainId = domainId;
   if (user !== undefined) setting.user = user;
   if (durationSeconds !== undefined) setting.durationSeconds = durationSeconds as number;
   for (const field of ['sourceProfile', 'agencyDomain', 'agencyName', 'sessionUser'] as const) {
@@ -132,19 +136,48 @@ export function parseProfileSetting(value: unknown): ParsedProfileSetting {
   return { setting };
 }
 
-/** The servers as refs, or the localized problem with the first one that is not `{ id, name? }`. */
-function parseServers(value: unknown): ServerRef[] | string {
-  const shape = vscode.l10n.t('The profile field "servers" must be a list of {0}.', '{ id, name? }');
+function notRegionId(region: string): string {
+  return vscode.l10n.t('"{0}" is not a region id. Region ids look like cn-north-4.', region);
+}
+
+/** A non-empty list of region ids, each once; or the localized problem. */
+function parseRegions(value: unknown): string[] | string {
+  if (!Array.isArray(value) || value.length === 0 || value.some((r) => typeof r !== 'string')) {
+    return vscode.l10n.t(
+      'The profile field "regions" must be a list of region ids such as {0}.',
+      '["cn-north-4"]',
+    );
+  }
+  const regions = value as string[];
+  const bad = regions.find((r) => !regionIdPattern.test(r));
+  if (bad !== undefined) return notRegionId(bad);
+  return [...new Set(regions)];
+}
+
+/**
+ * The servers as refs, or the localized problem with the first one that is not `{ id, name?, region? }`
+ * (a region, when given, one of the profile's `regions`).
+ */
+function parseServers(value: unknown, regions: string[] | undefined): ServerRef[] | string {
+  const shape = vscode.l10n.t('The profile field "servers" must be a list of {0}.', '{ id, name?, region? }');
   if (!Array.isArray(value)) return shape;
   const refs: ServerRef[] = [];
   for (const item of value as unknown[]) {
     if (typeof item !== 'object' || item === null) return shape;
-    const { id, name, ...rest } = item as Record<string, unknown>;
+    const { id, name, region, ...rest } = item as Record<string, unknown>;
     if (Object.keys(rest).length > 0 || typeof id !== 'string') return shape;
     if (name !== undefined && typeof name !== 'string') return shape;
+    if (region !== undefined && typeof region !== 'string') return shape;
     const problem = serverIdInputProblem(id);
     if (problem) return problem;
-    refs.push(name ? { id, name } : { id });
+    if (region !== undefined && !regions?.includes(region)) {
+      return vscode.l10n.t(
+        'Server {0} has the region "{1}", which is not one of the profile\'s "regions".',
+        id,
+        region,
+      );
+    }
+    refs.push({ id, ...(name ? { name } : {}), ...(region !== undefined ? { region } : {}) });
   }
   return refs;
 }

@@ -13,6 +13,8 @@ export function usesPassword(auth: AuthType): auth is 'password' | 'temporary' {
 /** Password sign-in (`password`, `temporary`) and the lifetime of temporary AK/SK. */
 interface SignInFields {
   domain?: string;
+  /** The user's domain by id (OpenStack `user_domain_id`), for clouds that give no domain name. */
+  domainId?: string;
   user?: string;
   /** Lifetime of temporary AK/SK (`temporary`, `agency`), 900..86400 seconds; default 3600. */
   durationSeconds?: number;
@@ -32,12 +34,16 @@ export interface AgencyFields {
 export interface ServerRef {
   id: string;
   name?: string;
+  /** The server's region, in a profile of several regions; without it, the profile's first region. */
+  region?: string;
 }
 
 /** One entry of the `ecsMetadata.profiles` setting, exactly as the user wrote it. */
 interface ProfileSettingFields {
   name: string;
   region?: string;
+  /** Several regions of one account: the tree shows profile → region → servers. Wins over `region`. */
+  regions?: string[];
   ecsEndpoint?: string;
   iamEndpoint?: string;
   projectId?: string;
@@ -53,8 +59,17 @@ export type ProfileSetting = ProfileSettingFields & SignInFields & AgencyFields;
 /** A profile with its defaults filled in: endpoints from the region, empty server list, discovery on. */
 export interface Profile extends SignInFields, AgencyFields {
   name: string;
+  /** The profile's one region; undefined when it has none (endpoints only) or several (see `regions`). */
   region?: string;
-  /** Empty when it comes from the service catalog (see `endpointFromCatalog`) or cannot be known. */
+  /**
+   * Every region of the profile, in the order written: one for most profiles, none when only
+   * endpoints are given. With several, `profileInRegion` gives the profile of each one.
+   */
+  regions: string[];
+  /**
+   * Empty when it comes from the service catalog (see `endpointFromCatalog`) or cannot be known; in a
+   * profile of several regions, empty unless the setting names one (each region then has its own).
+   */
   ecsEndpoint: string;
   /**
    * A password or token profile with its own IAM endpoint and no ECS endpoint (another cloud, an

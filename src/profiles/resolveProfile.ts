@@ -3,10 +3,13 @@ import type { AgencyFields, Profile, ProfileSetting } from './profile';
 
 /**
  * Fills a profile's defaults. Endpoints come from the region unless given, so Huawei Cloud needs only
- * a region while any other Nova-compatible cloud works by giving both endpoints.
+ * a region while any other Nova-compatible cloud works by giving both endpoints. A profile of several
+ * regions keeps only the endpoints it names: each region's come from `profileInRegion`.
  */
 export function resolveProfile(setting: ProfileSetting): Profile {
-  const fromRegion = setting.region ? regionEndpoints(setting.region) : undefined;
+  const regions = regionsOf(setting);
+  const region = regions.length === 1 ? regions[0] : undefined;
+  const fromRegion = region ? regionEndpoints(region) : undefined;
   // Huawei's region list stays the source for region-only profiles; a profile that names its own IAM
   // endpoint but no ECS endpoint is another cloud, whose catalog knows where compute is.
   const endpointFromCatalog =
@@ -15,7 +18,8 @@ export function resolveProfile(setting: ProfileSetting): Profile {
     !!setting.iamEndpoint;
   return {
     name: setting.name,
-    region: setting.region,
+    region,
+    regions,
     // As people type them (`…/v2.1`, an `OS_AUTH_URL` ending in `/v3`): the client adds the version.
     ecsEndpoint: endpointFromCatalog
       ? ''
@@ -26,6 +30,7 @@ export function resolveProfile(setting: ProfileSetting): Profile {
     projectName: setting.projectName || undefined,
     auth: setting.auth,
     domain: setting.domain,
+    ...(setting.domainId ? { domainId: setting.domainId } : {}),
     user: setting.user,
     ...(setting.durationSeconds !== undefined ? { durationSeconds: setting.durationSeconds } : {}),
     ...agencyFieldsOf(setting),
@@ -34,11 +39,20 @@ export function resolveProfile(setting: ProfileSetting): Profile {
   };
 }
 
+/** `regions` when it names any (each once, in order), else the single `region`, else none. */
+function regionsOf(setting: ProfileSetting): string[] {
+  const listed = Array.isArray(setting.regions)
+    ? setting.regions.filter((r): r is string => typeof r === 'string' && r.length > 0)
+    : [];
+  if (listed.length > 0) return [...new Set(listed)];
+  return setting.region ? [setting.region] : [];
+}
+
 /**
  * A mistyped region must not break every list of profiles (the tree, the pickers): its endpoints stay
  * empty, and building the profile's client says what to fix.
  */
-function regionEndpoints(region: string): RegionEndpoints | undefined {
+export function regionEndpoints(region: string): RegionEndpoints | undefined {
   try {
     return endpointsForRegion(region);
   } catch {

@@ -10,6 +10,8 @@ import type { MetadataQuery } from './metadataQuery';
 export interface FoundServer {
   id: string;
   name: string;
+  /** The server's region, when found in a profile of several regions (set by the caller). */
+  region?: string;
   status?: string;
   metadata: Record<string, string>;
   /** The keys that satisfied the query, with their values. */

@@ -3,6 +3,8 @@ export enum ContextValue {
   Profile = 'profile',
   /** A profile showing find results. */
   FoundProfile = 'profile.found',
+  /** One region of a profile of several regions. */
+  Region = 'region',
   ConfiguredServer = 'server.configured',
   DiscoveredServer = 'server.discovered',
   MetadataKey = 'metadataKey',

@@ -11,13 +11,14 @@ export class FoundServerNode extends ServerNode {
     context: TreeContext,
     readonly found: FoundServer,
   ) {
-    super(parent, context, found, false);
+    super(parent, context, found, false, undefined, found.region);
   }
 
   override getTreeItem(): vscode.TreeItem {
     const item = super.getTreeItem();
     const matched = Object.entries(this.found.matched).map(([key, value]) => `${key}=${value}`);
-    item.description = matched.length > 0 ? matched.join(' · ') : this.found.id;
+    const description = matched.length > 0 ? matched.join(' · ') : this.found.id;
+    item.description = this.found.region ? `${this.found.region} · ${description}` : description;
     return item;
   }
 }

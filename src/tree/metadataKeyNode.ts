@@ -15,6 +15,8 @@ const previewLength = 40;
 export class MetadataKeyNode extends TreeNode {
   /** The profile's name, as in a script's `{ profile, serverId, key }`. */
   readonly profile: string;
+  /** The server's region, in a profile of several regions, as in a script's `{ region }`. */
+  readonly region: string | undefined;
   readonly serverId: string;
   readonly serverName: string | undefined;
 
@@ -26,6 +28,7 @@ export class MetadataKeyNode extends TreeNode {
   ) {
     super(parent);
     this.profile = parent.profileName;
+    this.region = parent.region;
     this.serverId = parent.serverId;
     // Servers without a name are shown by id; an empty name is no name.
     this.serverName = parent.server.name || undefined;

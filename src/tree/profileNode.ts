@@ -14,7 +14,8 @@ import { TreeNode, type ChildNodes } from './treeNode';
 
 /**
  * A profile: its configured servers first, then (when discovery is on) the project's other servers,
- * a page at a time. The filter narrows both by name or id.
+ * a page at a time. The filter narrows both by name or id. A profile of several regions shows its
+ * regions instead (RegionNode, the same listing for one region), which load only when expanded.
  */
 export class ProfileNode extends TreeNode implements PagedNode {
   private configured: Promise<ServerSummary[]> | undefined;
@@ -23,13 +24,26 @@ export class ProfileNode extends TreeNode implements PagedNode {
   private serverNodes = new Map<string, ServerNode>();
   /** Why a configured server's details could not be read, by server id. */
   private detailErrors = new Map<string, unknown>();
+  /** The region nodes of a profile of several regions, kept so they stay expanded across redraws. */
+  private regionNodes = new Map<string, ProfileNode>();
 
   constructor(
     readonly profile: Profile,
     protected readonly context: TreeContext,
+    parent?: TreeNode,
   ) {
-    super(undefined);
+    super(parent);
     this.pager = this.newPager();
+  }
+
+  /** The region the client is asked for: a region node's; none for a profile of one region or none. */
+  get region(): string | undefined {
+    return undefined;
+  }
+
+  /** True when the children are regions rather than servers. */
+  get listsRegions(): boolean {
+    return this.profile.regions.length > 1;
   }
 
   getTreeItemId(): string {
@@ -41,18 +55,29 @@ export class ProfileNode extends TreeNode implements PagedNode {
     item.id = this.getTreeItemId();
     item.contextValue = ContextValue.Profile;
     item.iconPath = new vscode.ThemeIcon('cloud');
-    const place = this.profile.region ?? this.profile.ecsEndpoint;
+    const place = this.listsRegions
+      ? this.profile.regions.join(', ')
+      : (this.profile.region ?? this.profile.ecsEndpoint);
     const agency = this.agencyLine();
     item.description =
       this.profile.auth === 'agency'
         ? vscode.l10n.t('{0} · agency {1}', place, this.profile.agencyName ?? '')
         : place;
+    if (this.listsRegions) {
+      item.tooltip = [
+        this.profile.name,
+        vscode.l10n.t('Regions: {0}', this.profile.regions.join(', ')),
+        vscode.l10n.t('Sign-in: {0}', this.profile.auth),
+        ...(agency ? [agency] : []),
+      ].join('\n');
+      return item;
+    }
     item.tooltip = [
       this.profile.name,
       this.profile.endpointFromCatalog
         ? vscode.l10n.t(
             'ECS endpoint: {0} (from the service catalog)',
-            this.context.clients.catalogEndpoint(this.profile.name) ?? '…',
+            this.context.clients.catalogEndpoint(this.profile.name, this.region) ?? '…',
           )
         : vscode.l10n.t('ECS endpoint: {0}', this.profile.ecsEndpoint || '—'),
       vscode.l10n.t('Project: {0}', this.profile.projectId ?? vscode.l10n.t('looked up from the region')),
@@ -75,8 +100,10 @@ export class ProfileNode extends TreeNode implements PagedNode {
   }
 
   override async loadChildren(signal: AbortSignal): Promise<ChildNodes> {
+    // Regions cost nothing to show: each asks for its project only when it is expanded.
+    if (this.listsRegions) return { nodes: this.profile.regions.map((region) => this.regionNode(region)) };
     // Fails here (no credentials, a profile to fix) before anything else is tried.
-    await this.context.clients.get(this.profile.name);
+    await this.client();
     const nodes: TreeNode[] = [];
     const configured = await this.configuredServers(signal);
     const configuredIds = new Set(configured.map((s) => s.id));
@@ -101,6 +128,11 @@ export class ProfileNode extends TreeNode implements PagedNode {
 
   override errorSubject(): ErrorSubject {
     return { profile: this.profile.name };
+  }
+
+  /** The client of this profile (of this region, for a region node). */
+  protected client(): ReturnType<TreeContext['clients']['get']> {
+    return this.context.clients.get(this.profile.name, this.region);
   }
 
   /**
@@ -128,7 +160,7 @@ export class ProfileNode extends TreeNode implements PagedNode {
           {
             title: vscode.l10n.t('Add Server by Id…'),
             command: CommandId.addServer,
-            args: [{ profile, byId: true }],
+            args: [{ profile, byId: true, ...(this.region ? { region: this.region } : {}) }],
           },
           'add',
         ),
@@ -154,11 +186,28 @@ export class ProfileNode extends TreeNode implements PagedNode {
     this.configured = undefined;
     this.pager = this.newPager();
     this.serverNodes = new Map();
+    this.regionNodes = new Map();
   }
 
-  /** The node of a server this profile has shown, if any (no request). */
-  shownServer(serverId: string): ServerNode | undefined {
-    return this.serverNodes.get(serverId);
+  /** The node of a server this profile (in `region`, or any of its regions) has shown, if any (no request). */
+  shownServer(serverId: string, region?: string): ServerNode | undefined {
+    if (!this.listsRegions) return this.serverNodes.get(serverId);
+    for (const [name, node] of this.regionNodes) {
+      if (region !== undefined && name !== region) continue;
+      const shown = node.shownServer(serverId);
+      if (shown) return shown;
+    }
+    return undefined;
+  }
+
+  /** The node of one of this profile's regions (no request). */
+  regionNode(region: string): ProfileNode {
+    let node = this.regionNodes.get(region);
+    if (!node) {
+      node = this.context.regionNode(this, region);
+      this.regionNodes.set(region, node);
+    }
+    return node;
   }
 
   private serverNode(server: ServerSummary, configured: boolean): ServerNode {
@@ -171,7 +220,7 @@ export class ProfileNode extends TreeNode implements PagedNode {
   }
 
   private newPager(): ServerPager {
-    return new ServerPager(() => this.context.clients.get(this.profile.name), this.context.pageSize);
+    return new ServerPager(() => this.client(), this.context.pageSize);
   }
 
   /**
@@ -180,7 +229,7 @@ export class ProfileNode extends TreeNode implements PagedNode {
    */
   private configuredServers(signal: AbortSignal): Promise<ServerSummary[]> {
     this.configured ??= (async () => {
-      const client = await this.context.clients.get(this.profile.name);
+      const client = await this.client();
       this.detailErrors = new Map();
       return Promise.all(
         this.profile.servers.map(async (ref): Promise<ServerSummary> => {

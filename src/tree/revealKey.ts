@@ -18,11 +18,16 @@ export async function revealKey(
 ): Promise<boolean> {
   try {
     const profile = (await childrenOf()).find(
-      (n) => n instanceof ProfileNode && n.profile.name === target.profile,
+      (n): n is ProfileNode => n instanceof ProfileNode && n.profile.name === target.profile,
     );
+    // A profile of several regions: the server is under its region.
+    const parent =
+      profile?.listsRegions && target.region
+        ? (await childrenOf(profile)).find((n) => n instanceof ProfileNode && n.region === target.region)
+        : profile;
     const server =
-      profile &&
-      (await childrenOf(profile)).find((n) => n instanceof ServerNode && n.serverId === target.serverId);
+      parent &&
+      (await childrenOf(parent)).find((n) => n instanceof ServerNode && n.serverId === target.serverId);
     const key =
       server && (await childrenOf(server)).find((n) => n instanceof MetadataKeyNode && n.key === target.key);
     if (!key) return false;

@@ -14,6 +14,8 @@ import { TreeNode, type ChildNodes } from './treeNode';
 export class ServerNode extends TreeNode {
   /** The name of the profile (ProfileNode.profile is the Profile itself). */
   readonly profileName: string;
+  /** The server's region, in a profile of several regions (undefined otherwise). */
+  readonly region: string | undefined;
   private metadata: Promise<Record<string, string>> | undefined;
 
   constructor(
@@ -23,9 +25,12 @@ export class ServerNode extends TreeNode {
     readonly configured: boolean,
     /** Why the server's details (name, status) could not be read, for a configured server. */
     private readonly detailError?: unknown,
+    /** The server's region when the parent does not say it (a find of several regions). */
+    region?: string,
   ) {
     super(parent);
     this.profileName = parent.profile.name;
+    this.region = region ?? parent.region;
   }
 
   get serverId(): string {
@@ -63,6 +68,7 @@ export class ServerNode extends TreeNode {
       )
       .appendMarkdown('\n\n');
     tooltip.appendText(vscode.l10n.t('Profile: {0}', this.profileName)).appendMarkdown('\n\n');
+    if (this.region) tooltip.appendText(vscode.l10n.t('Region: {0}', this.region)).appendMarkdown('\n\n');
     tooltip.appendText(
       this.configured ? vscode.l10n.t('Configured in settings') : vscode.l10n.t('Discovered in the project'),
     );
@@ -73,7 +79,7 @@ export class ServerNode extends TreeNode {
   /** One list call gives every key and value, so previews cost nothing extra. Kept until a refresh. */
   override async loadChildren(signal: AbortSignal): Promise<ChildNodes> {
     this.metadata ??= this.context.clients
-      .get(this.profileName)
+      .get(this.profileName, this.region)
       .then((client) => client.listMetadata(this.server.id, { signal }));
     let metadata: Record<string, string>;
     try {

@@ -9,6 +9,7 @@ import { FoundProfileNode } from './foundProfileNode';
 import { ChildrenLoader } from './childrenLoader';
 import type { LoadMoreNode } from './loadMoreNode';
 import { ProfileNode } from './profileNode';
+import { RegionNode } from './regionNode';
 import type { TreeContext } from './treeContext';
 import type { TreeNode } from './treeNode';
 
@@ -43,6 +44,7 @@ export class ServerTreeProvider extends Disposable implements vscode.TreeDataPro
       clients,
       filter: () => this.filterText?.toLowerCase(),
       pageSize,
+      regionNode: (parent, region) => new RegionNode(parent, region, this.context),
     };
     this.register({ dispose: () => this.loader.abort() });
     this.register(profiles.onDidChange(() => this.refresh()));
@@ -104,10 +106,11 @@ export class ServerTreeProvider extends Disposable implements vscode.TreeDataPro
 
   /**
    * After a write: shows the keys of that server wherever the tree shows it — `known`, the server's
-   * state the write answered, when there is one; otherwise refetched.
+   * state the write answered, when there is one; otherwise refetched. `region`: the server's, in a
+   * profile of several regions.
    */
-  refreshServer(profile: string, serverId: string, known?: Record<string, string>): void {
-    const node = this.roots?.find((root) => root.profile.name === profile)?.shownServer(serverId);
+  refreshServer(profile: string, serverId: string, known?: Record<string, string>, region?: string): void {
+    const node = this.roots?.find((root) => root.profile.name === profile)?.shownServer(serverId, region);
     if (!node) return;
     if (!known) {
       this.refresh(node);

@@ -1,4 +1,5 @@
 import type { ClientProvider } from '../clients/clientProvider';
+import type { ProfileNode } from './profileNode';
 
 /** What nodes need from outside to fetch their children, handed down from the provider. */
 export interface TreeContext {
@@ -7,4 +8,6 @@ export interface TreeContext {
   filter(): string | undefined;
   /** Servers asked for per discovery page. */
   pageSize: number;
+  /** The node of one region of a profile of several (a RegionNode, which ProfileNode cannot import). */
+  regionNode(parent: ProfileNode, region: string): ProfileNode;
 }

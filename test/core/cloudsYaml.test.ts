@@ -50,21 +50,27 @@ describe('clouds.yaml import', () => {
     assert.equal(huawei?.cacert, '/etc/ssl/certs/corp-root.pem');
   });
 
-  it('refuses verify: false, other auth types and domain ids, saying why', () => {
+  it('refuses verify: false and other auth types, saying why', () => {
     const { candidates, skipped } = parseCloudsYaml(file, { secure });
     assert.deepEqual(
       candidates.map((c) => c.name),
-      ['devstack', 'huawei-bj4'],
+      ['devstack', 'huawei-bj4', 'by-domain-id'],
     );
     assert.deepEqual(
       skipped.map((s) => [s.name, s.reason, s.detail]),
       [
         ['insecure-lab', 'verifyDisabled', undefined],
         ['appcred', 'unsupportedMode', 'v3applicationcredential'],
-        ['by-domain-id', 'domainIdOnly', 'default'],
       ],
     );
     assert.ok(!JSON.stringify(skipped).includes('lab-Passw0rd'), 'a refused cloud carries no secret');
+  });
+
+  it('imports a cloud whose user domain is given only by id (user_domain_id), with that id', () => {
+    const byId = parseCloudsYaml(file).candidates.find((c) => c.name === 'by-domain-id');
+    assert.equal(byId?.domainId, 'default');
+    assert.equal(byId?.domain, undefined);
+    assert.equal(byId?.auth, 'password');
   });
 
   it('marks the OS_CLOUD cloud as the default', () => {

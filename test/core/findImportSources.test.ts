@@ -40,6 +40,7 @@ describe('finding every import source present', () => {
     assert.deepEqual(names(found), [
       'cloudsYaml:devstack',
       'cloudsYaml:huawei-bj4',
+      'cloudsYaml:by-domain-id',
       'osEnv:envvars',
       'huaweiEnv:huaweicloud-env',
       'koocli:prod',

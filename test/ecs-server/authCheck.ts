@@ -10,8 +10,8 @@ export interface AuthContext {
   credentials: EcsServerCredentials;
   tokens: TokenStore;
   temporary?: TemporaryCredentialStore;
-  /** The one project of this account. */
-  projectId: string;
+  /** The projects of this account, one per region. */
+  projectIds: readonly string[];
 }
 
 export interface AuthRequest {
@@ -112,7 +112,7 @@ function checkAkSk(
   if (typeof projectHeader !== 'string' || projectHeader === '') {
     return reject('X-Project-Id is required with AK/SK for project-level services');
   }
-  if (projectHeader !== context.projectId)
+  if (!context.projectIds.includes(projectHeader))
     return reject('the project in X-Project-Id is not a project of this account');
   return { ok: true, projectId: projectHeader };
 }

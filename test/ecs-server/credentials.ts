@@ -14,6 +14,7 @@ export function localCredentials(): EcsServerCredentials {
       securityToken: 'gQpjbi1ub3J0aC00LWxvY2FsLXNlY3VyaXR5LXRva2VuLWV4YW1wbGUtMDAwMDAx',
     },
     domain: 'local-domain',
+    domainId: 'd0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5',
     user: 'local-user',
     password: 'local-Passw0rd!',
     token: 'MIITlocal-static-token-always-valid-0000000000000000000000000000',

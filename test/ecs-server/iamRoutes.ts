@@ -1,11 +1,13 @@
 /**
- * The IAM (Keystone v3) routes a client needs: password login for a token, project lookup, and
- * temporary AK/SK (for the token's user, or through an agency).
+ * The IAM (Keystone v3) routes a client needs: password login for a token, project lookup (by
+ * name with a token, or every project the caller may use with AK/SK), and temporary AK/SK (for the
+ * token's user, or through an agency). The account has one project per region; Huawei names each
+ * after its region.
  */
 import { findAgency } from './agencies';
 import { keystoneError } from './errorBodies';
 import { sendJson } from './respond';
-import type { Route, RouteContext } from './routeContext';
+import type { RegionProject, Route, RouteContext } from './routeContext';
 
 export function matchIamRoute(method: string, segments: string[]): Route | undefined {
   const path = segments.join('/');
@@ -15,6 +17,7 @@ export function matchIamRoute(method: string, segments: string[]): Route | undef
   if (segments[0] !== 'v3') return undefined;
   if (method === 'POST' && path === 'v3/auth/tokens') return { scope: 'none', handle: issueToken };
   if (method === 'GET' && path === 'v3/projects') return { scope: 'global', handle: listProjects };
+  if (method === 'GET' && path === 'v3/auth/projects') return { scope: 'global', handle: listOwnProjects };
   if (method === 'GET' && path === 'v3/auth/tokens') return { scope: 'global', handle: describeToken };
   return undefined;
 }
@@ -58,25 +61,31 @@ function issueToken(context: RouteContext): void {
     );
   }
   const { credentials } = state;
+  // Keystone takes the user's domain by name or by id.
+  const domainId = field(user, 'domain', 'id');
   const ok =
     field(user, 'name') === credentials.user &&
     field(user, 'password') === credentials.password &&
-    field(user, 'domain', 'name') === credentials.domain;
+    (domainId !== undefined
+      ? domainId === credentials.domainId
+      : field(user, 'domain', 'name') === credentials.domain);
   if (!ok) return sendJson(reply, 401, UNAUTHORIZED());
 
   // Huawei project names are region ids, so `scope.project.name` may be the region.
   const project = field(body, 'auth', 'scope', 'project');
-  let projectId: string | undefined;
+  let scoped: RegionProject | undefined;
   if (project !== undefined) {
     const wantedId = field(project, 'id');
     const wantedName = field(project, 'name');
-    const matches = wantedId !== undefined ? wantedId === state.projectId : wantedName === state.region;
-    if (!matches) return sendJson(reply, 401, UNAUTHORIZED());
-    projectId = state.projectId;
+    scoped = state.regions.find((r) =>
+      wantedId !== undefined ? wantedId === r.projectId : wantedName === r.region,
+    );
+    if (!scoped) return sendJson(reply, 401, UNAUTHORIZED());
   }
+  const projectId = scoped?.projectId;
 
   const { token, record } = state.tokens.issue(projectId);
-  const domain = { id: 'd0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5', name: credentials.domain };
+  const domain = { id: credentials.domainId, name: credentials.domain };
   const answer: Record<string, unknown> = {
     expires_at: keystoneTime(record.expiresAt),
     issued_at: keystoneTime(record.issuedAt),
@@ -86,7 +95,7 @@ function issueToken(context: RouteContext): void {
   if (projectId !== undefined) {
     switch (state.faults.iamTokenProject) {
       case 'scoped':
-        answer.project = { id: projectId, name: state.region, domain };
+        answer.project = { id: projectId, name: scoped?.region, domain };
         break;
       case 'otherRegion':
         answer.project = { id: OTHER_PROJECTS[0].id, name: OTHER_PROJECTS[0].name, domain };
@@ -103,9 +112,9 @@ function issueToken(context: RouteContext): void {
 
 /**
  * Shaped like a Keystone v3 catalog: several services, each endpoint with `interface`, `region` and
- * `region_id`. Only the public compute endpoint of this server's region reaches this server; the
- * internal one and another region's point at addresses nobody answers, so a client that picks the
- * wrong entry fails loudly.
+ * `region_id`. Only the public compute endpoints of this server's regions reach this server (each
+ * with its region's project); the internal one and an unknown region's point at addresses nobody
+ * answers, so a client that picks the wrong entry fails loudly.
  */
 function serviceCatalog(state: RouteContext['state']): object[] {
   const base = state.baseUrl();
@@ -128,7 +137,7 @@ function serviceCatalog(state: RouteContext['state']): object[] {
       endpoints: [
         endpoint('internal', state.region, `http://127.0.0.1:9/v2.1/${state.projectId}`),
         endpoint('public', 'other-region-1', `http://127.0.0.1:9/v2.1/${state.projectId}`),
-        endpoint('public', state.region, `${base}/v2.1/${state.projectId}`),
+        ...state.regions.map((r) => endpoint('public', r.region, `${base}/v2.1/${r.projectId}`)),
       ],
     },
   ];
@@ -148,7 +157,8 @@ function describeToken(context: RouteContext): void {
     methods: ['token'],
   };
   if (record.projectId !== undefined) {
-    answer.project = { id: record.projectId, name: state.region };
+    const region = state.regions.find((r) => r.projectId === record.projectId)?.region;
+    answer.project = { id: record.projectId, name: region };
     if (context.query.get('nocatalog') !== 'true') answer.catalog = serviceCatalog(state);
   }
   sendJson(reply, 200, { token: answer }, { 'X-Subject-Token': subject as string });
@@ -182,16 +192,38 @@ function listProjects(context: RouteContext): void {
     return sendJson(context.reply, 200, { projects, links: { self: `${state.baseUrl()}/v3/projects` } });
   }
   const name = context.query.get('name');
-  const project = {
-    id: state.projectId,
-    name: state.region,
-    enabled: true,
-    domain_id: 'd0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5',
-  };
-  const projects = name === undefined || name === state.region ? [project] : [];
+  const projects = accountProjects(state).filter((p) => name === undefined || name === p.name);
   sendJson(context.reply, 200, {
     projects,
     links: { self: `${state.baseUrl()}/v3/projects`, next: null, previous: null },
+  });
+}
+
+function accountProjects(state: RouteContext['state']): { id: string; name: string }[] {
+  return state.regions.map((r) => ({
+    id: r.projectId,
+    name: r.region,
+    enabled: true,
+    domain_id: 'd0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5',
+  }));
+}
+
+/**
+ * `GET /v3/auth/projects`: every project the caller may use, whatever the credential (the AK/SK way
+ * to find a region's project). Other projects of the account come first, as on a real account
+ * whose list is not in region order, so a client must pick by name.
+ */
+function listOwnProjects(context: RouteContext): void {
+  const { state } = context;
+  const others = OTHER_PROJECTS.map((p) => ({
+    ...p,
+    enabled: true,
+    domain_id: 'd0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5',
+  }));
+  const projects = [...others, ...accountProjects(state).reverse()];
+  sendJson(context.reply, 200, {
+    projects,
+    links: { self: `${state.baseUrl()}/v3/auth/projects`, next: null, previous: null },
   });
 }
 

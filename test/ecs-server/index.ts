@@ -27,7 +27,7 @@ import { TemporaryCredentialStore } from './temporaryCredentials';
 import { matchNativeRoute } from './nativeRoutes';
 import { matchNovaRoute } from './novaRoutes';
 import { sendJson, sendText, type Reply } from './respond';
-import type { Route, RouteContext, ServerState } from './routeContext';
+import type { RegionProject, Route, RouteContext, ServerState } from './routeContext';
 import { loadSeed } from './seed';
 import { ServerStore } from './serverStore';
 import { TokenStore } from './tokenStore';
@@ -110,11 +110,15 @@ export async function startEcsServer(options: EcsServerOptions = {}): Promise<Ec
   let connections = 0;
   let baseUrl = '';
 
+  const regions: RegionProject[] = [seed, ...(seed.otherRegions ?? [])].map((r) => ({
+    projectId: r.projectId,
+    region: r.region,
+    store: new ServerStore(r.servers),
+  }));
   const state: ServerState = {
-    projectId: seed.projectId,
-    region: seed.region,
+    ...regions[0],
+    regions,
     credentials,
-    store: new ServerStore(seed.servers),
     tokens: new TokenStore(credentials.token, seed.projectId),
     temporary: new TemporaryCredentialStore(),
     faults,
@@ -246,7 +250,7 @@ export async function startEcsServer(options: EcsServerOptions = {}): Promise<Ec
         credentials,
         tokens: state.tokens,
         temporary: state.temporary,
-        projectId: state.projectId,
+        projectIds: regions.map((r) => r.projectId),
       });
       if (!outcome.ok) return sendJson(reply, outcome.status, outcome.body, outcome.headers);
       if (route.projectId !== undefined && route.projectId !== outcome.projectId) {
@@ -259,10 +263,13 @@ export async function startEcsServer(options: EcsServerOptions = {}): Promise<Ec
       }
     }
 
+    // The caller's project (a project-scoped route) decides which region's servers answer.
+    const project =
+      route.projectId === undefined ? undefined : regions.find((r) => r.projectId === route.projectId);
     const context: RouteContext = {
       req,
       reply,
-      state,
+      state: project ? { ...state, ...project } : state,
       segments,
       rawPath,
       rawQuery,
@@ -296,12 +303,17 @@ export async function startEcsServer(options: EcsServerOptions = {}): Promise<Ec
   const { port } = server.address() as AddressInfo;
   baseUrl = `http://127.0.0.1:${port}`;
 
+  /** The store of the region that holds the server (the first region's when none does). */
+  const storeOf = (serverId: string): ServerStore =>
+    (regions.find((r) => r.store.get(serverId) !== undefined) ?? regions[0]).store;
+
   let closing: Promise<void> | undefined;
   return {
     url: baseUrl,
     port,
     projectId: seed.projectId,
     region: seed.region,
+    regions: regions.map((r) => ({ region: r.region, projectId: r.projectId })),
     credentials,
     seed: structuredClone(seed),
     faults,
@@ -314,15 +326,15 @@ export async function startEcsServer(options: EcsServerOptions = {}): Promise<Ec
     },
     connectionsOpened: () => connections,
     heldConnections: control.heldConnections,
-    setMetadata: (serverId, key, value) => state.store.setMetadata(serverId, key, value),
-    deleteMetadata: (serverId, key) => state.store.deleteMetadata(serverId, key),
+    setMetadata: (serverId, key, value) => storeOf(serverId).setMetadata(serverId, key, value),
+    deleteMetadata: (serverId, key) => storeOf(serverId).deleteMetadata(serverId, key),
     metadataOf: (serverId) => {
-      const server = state.store.get(serverId);
+      const server = storeOf(serverId).get(serverId);
       if (!server) throw new Error(`ECS server: no server ${serverId}`);
       return { ...server.metadata };
     },
-    setTaskState: (serverId, taskState) => state.store.setTaskState(serverId, taskState),
-    setMetadataQuota: (serverId, quota) => state.store.setMetadataQuota(serverId, quota),
+    setTaskState: (serverId, taskState) => storeOf(serverId).setTaskState(serverId, taskState),
+    setMetadataQuota: (serverId, quota) => storeOf(serverId).setMetadataQuota(serverId, quota),
     addServers: (count, namePrefix) => state.store.addServers(count, namePrefix),
     close(): Promise<void> {
       closing ??= new Promise<void>((resolve) => {

@@ -6,11 +6,20 @@ import type { TemporaryCredentialStore } from './temporaryCredentials';
 import type { TokenStore } from './tokenStore';
 import type { EcsServerCredentials, FaultSwitches } from './types';
 
-export interface ServerState {
+/** One region of the account: its project and its servers. */
+export interface RegionProject {
   projectId: string;
   region: string;
-  credentials: EcsServerCredentials;
   store: ServerStore;
+}
+
+/**
+ * `projectId`, `region` and `store` are those of the project a request is scoped to (the first
+ * region's for IAM routes and before authentication); `regions` holds every region, first first.
+ */
+export interface ServerState extends RegionProject {
+  regions: readonly RegionProject[];
+  credentials: EcsServerCredentials;
   tokens: TokenStore;
   /** Temporary AK/SK issued by the securitytokens route. */
   temporary: TemporaryCredentialStore;

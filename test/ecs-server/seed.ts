@@ -1,7 +1,7 @@
 /** Loading and checking the JSON seed that fills the server with a project and its servers. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { SeedData, SeedServer } from './types';
+import type { SeedData, SeedRegion, SeedServer } from './types';
 
 const SAMPLE_RELATIVE = path.join('test', 'ecs-server', 'sample-servers.json');
 
@@ -42,23 +42,47 @@ export function validateSeed(value: unknown, source: string): SeedData {
     throw new Error(`ECS server: invalid seed (${source}): ${what}`);
   };
   if (!isRecord(value)) return fail('not a JSON object');
+  const seen = new Set<string>();
+  const first = validateRegion(value, '', seen, fail);
+  const { otherRegions } = value;
+  if (otherRegions === undefined) return first;
+  if (!Array.isArray(otherRegions)) return fail('otherRegions must be an array');
+  const others = otherRegions.map((other: unknown, i) =>
+    isRecord(other)
+      ? validateRegion(other, `otherRegions[${i}].`, seen, fail)
+      : fail(`otherRegions[${i}] is not an object`),
+  );
+  const all = [first, ...others];
+  for (const [i, r] of all.entries()) {
+    if (all.findIndex((o) => o.region === r.region || o.projectId === r.projectId) !== i)
+      fail(`region ${r.region} repeats another region's name or project id`);
+  }
+  return { ...first, otherRegions: others };
+}
+
+/** One region's project and servers; server ids are unique across every region (`seen`). */
+function validateRegion(
+  value: Record<string, unknown>,
+  at: string,
+  seen: Set<string>,
+  fail: (what: string) => never,
+): SeedRegion {
   const { projectId, region, servers } = value;
   if (typeof projectId !== 'string' || !/^[0-9a-f]{32}$/.test(projectId))
-    fail('projectId must be 32 hex digits');
-  if (typeof region !== 'string' || region === '') fail('region must be a non-empty string');
-  if (!Array.isArray(servers)) return fail('servers must be an array');
-  const seen = new Set<string>();
+    fail(`${at}projectId must be 32 hex digits`);
+  if (typeof region !== 'string' || region === '') fail(`${at}region must be a non-empty string`);
+  if (!Array.isArray(servers)) return fail(`${at}servers must be an array`);
   const checked: SeedServer[] = servers.map((server: unknown, i): SeedServer => {
-    if (!isRecord(server)) return fail(`servers[${i}] is not an object`);
+    if (!isRecord(server)) return fail(`${at}servers[${i}] is not an object`);
     const { id, name, status, metadata } = server;
-    if (typeof id !== 'string' || id === '') return fail(`servers[${i}].id must be a non-empty string`);
-    if (seen.has(id)) fail(`servers[${i}].id ${id} is a duplicate`);
+    if (typeof id !== 'string' || id === '') return fail(`${at}servers[${i}].id must be a non-empty string`);
+    if (seen.has(id)) fail(`${at}servers[${i}].id ${id} is a duplicate`);
     seen.add(id);
-    if (typeof name !== 'string') return fail(`servers[${i}].name must be a string`);
-    if (typeof status !== 'string') return fail(`servers[${i}].status must be a string`);
-    if (!isRecord(metadata)) return fail(`servers[${i}].metadata must be an object`);
+    if (typeof name !== 'string') return fail(`${at}servers[${i}].name must be a string`);
+    if (typeof status !== 'string') return fail(`${at}servers[${i}].status must be a string`);
+    if (!isRecord(metadata)) return fail(`${at}servers[${i}].metadata must be an object`);
     for (const [k, v] of Object.entries(metadata)) {
-      if (typeof v !== 'string') fail(`servers[${i}].metadata.${k} must be a string`);
+      if (typeof v !== 'string') fail(`${at}servers[${i}].metadata.${k} must be a string`);
     }
     return { id, name, status, metadata: { ...(metadata as Record<string, string>) } };
   });

@@ -7,10 +7,16 @@ export interface SeedServer {
   metadata: Record<string, string>;
 }
 
-export interface SeedData {
+/** One region of the account: its own project and servers. */
+export interface SeedRegion {
   projectId: string;
   region: string;
   servers: SeedServer[];
+}
+
+/** The first region, and any further regions of the same account (a profile of several regions). */
+export interface SeedData extends SeedRegion {
+  otherRegions?: SeedRegion[];
 }
 
 export interface EcsServerOptions {
@@ -129,8 +135,9 @@ export interface EcsServerCredentials {
   secretKey: string;
   /** Temporary AK/SK; requests must carry (and sign) `X-Security-Token`. */
   temporary: { accessKey: string; secretKey: string; securityToken: string };
-  /** IAM password auth. */
+  /** IAM password auth; the domain may be named by `domain` or by `domainId`. */
   domain: string;
+  domainId: string;
   user: string;
   password: string;
   /** A static token that is always valid, even after `expireTokens()`. */
@@ -144,6 +151,8 @@ export interface EcsServerHandle {
   projectId: string;
   region: string;
   credentials: EcsServerCredentials;
+  /** Every region the server answers for, the seed's first region first. */
+  regions: { region: string; projectId: string }[];
   /** The seed the server started from (a copy): server ids and names for tests and runners. */
   seed: SeedData;
   /** Live object: tests mutate it or call `setFaults`. */

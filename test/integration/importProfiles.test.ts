@@ -135,6 +135,35 @@ describe('ecsMetadata.importProfiles', () => {
     assert.equal(JSON.stringify(storedProfiles()), before);
   });
 
+  it('clouds.yaml with only user_domain_id: imported with the domain id, and a key is read through it', async () => {
+    const c = f.server.credentials;
+    const file = path.join(dir, 'clouds.yaml');
+    fs.writeFileSync(
+      file,
+      [
+        'clouds:',
+        '  by-domain-id:',
+        '    auth:',
+        `      auth_url: ${f.server.url}/v3`,
+        `      username: ${c.user}`,
+        `      password: '${c.password}'`,
+        `      user_domain_id: ${c.domainId}`,
+        '      project_name: local-1',
+        '    region_name: local-1',
+        '',
+      ].join('\n'),
+    );
+    const result = await importProfiles({ source: 'cloudsYaml', path: file });
+    assert.deepEqual(result, { created: ['by-domain-id'], skipped: [] });
+    const entry = storedProfiles()?.find((p) => p.name === 'by-domain-id');
+    assert.equal(entry?.domainId, c.domainId);
+    assert.equal(entry?.domain, undefined);
+    f.server.clearRequests();
+    assert.equal(await readOwner('by-domain-id'), web01.metadata.owner);
+    const token = f.server.requests.find((r) => r.method === 'POST' && r.path === '/v3/auth/tokens');
+    assert.ok(token?.body.includes(`"domain":{"id":"${c.domainId}"}`), 'signed in with the domain id');
+  });
+
   it('OS_* variables: one cloud named by OS_CLOUD_NAME reads a key, project id from the token', async () => {
     const c = f.server.credentials;
     const result = await importProfiles({

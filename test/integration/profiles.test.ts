@@ -95,7 +95,7 @@ describe('profiles', () => {
         translated(
           'The profile has an unknown field "{0}". Known fields: {1}.',
           'secretKey',
-          'name, region, ecsEndpoint, iamEndpoint, projectId, projectName, auth, domain, user, durationSeconds, sourceProfile, agencyDomain, agencyName, sessionUser, servers, discoverServers',
+          'name, region, regions, ecsEndpoint, iamEndpoint, projectId, projectName, auth, domain, domainId, user, durationSeconds, sourceProfile, agencyDomain, agencyName, sessionUser, servers, discoverServers',
         ),
       ],
       [
@@ -110,6 +110,14 @@ describe('profiles', () => {
         translated('The profile field "{0}" must be a whole number from 900 to 86400.', 'durationSeconds'),
       ],
       [{ ...valid, projectId: 42 }, translated('The profile field "{0}" must be a string.', 'projectId')],
+      [
+        { ...valid, regions: ['local-1', 'Local 2'] },
+        translated('"{0}" is not a region id. Region ids look like cn-north-4.', 'Local 2'),
+      ],
+      [
+        { ...valid, regions: [] },
+        translated('The profile field "regions" must be a list of region ids such as {0}.', '["cn-north-4"]'),
+      ],
       [
         { ...valid, discoverServers: 'yes' },
         translated('The profile field "{0}" must be true or false.', 'discoverServers'),
@@ -127,7 +135,7 @@ describe('profiles', () => {
       ],
       [
         { ...valid, servers: [{ id: f.seed.servers[0].id, status: 'ACTIVE' }] },
-        translated('The profile field "servers" must be a list of {0}.', '{ id, name? }'),
+        translated('The profile field "servers" must be a list of {0}.', '{ id, name?, region? }'),
       ],
       [
         { ...valid, iamEndpoint: 'http://iam.example.com' },

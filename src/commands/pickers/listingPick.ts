@@ -3,8 +3,8 @@ import { runQuickPick } from './runQuickPick';
 
 /** What a listing pick needs from the picker that uses it. */
 export interface ListingPickParts<T extends vscode.QuickPickItem, R> {
-  /** The item for what the person typed, when it can be used as is and is not `listed` already. */
-  typedItem(typed: string, listed: readonly T[]): T | undefined;
+  /** The item(s) for what the person typed, when it can be used as is and is not `listed` already. */
+  typedItem(typed: string, listed: readonly T[]): T | readonly T[] | undefined;
   /** What accepting an item yields; undefined keeps the pick open. */
   resultOf(item: T): R | undefined;
 }
@@ -47,6 +47,8 @@ export class ListingPick<T extends vscode.QuickPickItem, R> {
 
   private render(): void {
     const typed = this.parts.typedItem(this.quickPick.value, this.listed);
-    this.quickPick.items = [...(typed ? [typed] : []), ...this.listed, ...this.problem];
+    const typedItems =
+      typed === undefined ? [] : Array.isArray(typed) ? (typed as readonly T[]) : [typed as T];
+    this.quickPick.items = [...typedItems, ...this.listed, ...this.problem];
   }
 }

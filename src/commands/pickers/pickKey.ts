@@ -33,7 +33,7 @@ export function pickKey(
 
   const hidePreviews = settings.hideValuePreviews();
   clients
-    .get(profileName)
+    .get(profileName, server.region)
     .then((client) => client.listMetadata(server.id, { signal: abort.signal }))
     .then((metadata) => {
       pick.list(

@@ -20,7 +20,11 @@ export async function pickKeyTarget(
   if (!server) return undefined;
   const key = await pickKey(profile.name, server, clients);
   if (key === undefined) return undefined;
-  return server.name
-    ? { profile: profile.name, serverId: server.id, key, serverName: server.name }
-    : { profile: profile.name, serverId: server.id, key };
+  return {
+    profile: profile.name,
+    ...(server.region ? { region: server.region } : {}),
+    serverId: server.id,
+    key,
+    ...(server.name ? { serverName: server.name } : {}),
+  };
 }
