@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { MetadataDocuments } from '../compare/metadataDocuments';
 import { InputError } from '../errors/inputError';
-import { describeError } from '../errors/userMessage';
 import { metadataObjectJson } from '../export/metadataJson';
 import { ServerNode } from '../tree/serverNode';
 import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
+import { failingAbout } from './failureSubject';
 import { registerCommand } from './registerCommand';
 import {
   pickServerTarget,
@@ -109,14 +109,12 @@ async function readSide(
   deps: CommandDeps,
   target: ServerTarget,
 ): Promise<{ target: ServerTarget; metadata: Record<string, string> }> {
-  try {
+  return failingAbout({ profile: target.profile, serverId: target.serverId }, async () => {
     const client = await deps.clients.get(target.profile);
     const [named, metadata] = await Promise.all([
       withServerName(deps, target),
       client.listMetadata(target.serverId),
     ]);
     return { target: named, metadata };
-  } catch (err) {
-    throw new Error(describeError(err, { profile: target.profile, serverId: target.serverId }).message);
-  }
+  });
 }

@@ -6,13 +6,15 @@ import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
 import { profileFromArgument } from './profileArgument';
 import { registerCommand } from './registerCommand';
+import { notConfirmed } from './scriptArguments';
 
 /**
  * `ecsMetadata.confirmEndpoints`: a profile's settings changed since its credentials were entered
  * (another endpoint, user or sign-in method), so they are held back. Always asks — also when a
  * script calls it, since the answer sends secrets to a new host — naming what changed, then binds
  * the stored credentials to the profile as it is now, or asks for new ones. Resolves to true when
- * the profile may use its credentials again.
+ * the profile may use its credentials again; declined, it resolves to false for a person and
+ * rejects with a `cancelled` error for a script, as every scripted confirmation does.
  */
 export function registerConfirmEndpoints(deps: CommandDeps): vscode.Disposable {
   return registerCommand(CommandId.confirmEndpoints, async (call) => {
@@ -50,12 +52,12 @@ export function registerConfirmEndpoints(deps: CommandDeps): vscode.Disposable {
       await deps.credentials.set(profile.name, { credentials: stored.credentials, boundTo });
       return true;
     }
-    if (answer === reenter) {
-      const credentials = await promptCredentials(profile.name, profile.auth);
-      if (!credentials) return false;
-      await deps.credentials.set(profile.name, { credentials, boundTo });
-      return true;
+    const credentials = answer === reenter ? await promptCredentials(profile.name, profile.auth) : undefined;
+    if (!credentials) {
+      if (call.byPerson) return false;
+      throw notConfirmed();
     }
-    return false;
+    await deps.credentials.set(profile.name, { credentials, boundTo });
+    return true;
   });
 }

@@ -10,6 +10,7 @@ import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
 import { registerCommand } from './registerCommand';
 import { pickProfile } from './pickers/pickProfile';
+import { SetupError } from '../errors/setupError';
 
 type ExportFormat = 'json' | 'csv';
 
@@ -123,7 +124,11 @@ async function collect(deps: CommandDeps, source: ExportSource): Promise<Exporte
   }
   const profile = source.profile;
   if (!deps.profiles.get(profile))
-    throw new Error(vscode.l10n.t('There is no profile named "{0}".', profile));
+    throw new SetupError(
+      'unknownProfile',
+      vscode.l10n.t('There is no profile named "{0}".', profile),
+      profile,
+    );
   return vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,

@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import { InputError } from '../errors/inputError';
-import { describeError } from '../errors/userMessage';
 import { queryProblemOf } from '../find/queryProblemMessage';
 import { findServers } from '../query/findServers';
 import type { MetadataQuery } from '../query/metadataQuery';
 import { parseQuery } from '../query/parseQuery';
 import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
+import { failingAbout } from './failureSubject';
 import { registerCommand } from './registerCommand';
+import { SetupError } from '../errors/setupError';
 
 /** What the script form resolves to, one entry per matching server. */
 export interface FindMatch {
@@ -72,7 +73,11 @@ function parseOrRefuse(text: string): MetadataQuery {
 function profilesFor(deps: CommandDeps, profile: string | undefined): string[] {
   if (profile === undefined) return deps.profiles.list().map((p) => p.name);
   if (!deps.profiles.get(profile)) {
-    throw new InputError(vscode.l10n.t('There is no profile named "{0}".', profile));
+    throw new SetupError(
+      'unknownProfile',
+      vscode.l10n.t('There is no profile named "{0}".', profile),
+      profile,
+    );
   }
   return [profile];
 }
@@ -83,15 +88,13 @@ async function findForScript(
   profiles: string[],
 ): Promise<FindMatch[]> {
   const perProfile = await Promise.all(
-    profiles.map(async (profile) => {
-      try {
+    profiles.map((profile) =>
+      failingAbout({ profile }, async () => {
         const client = await deps.clients.get(profile);
         const { matches } = await findServers(client, query);
         return matches.map((m): FindMatch => ({ profile, serverId: m.id, name: m.name, matched: m.matched }));
-      } catch (err) {
-        throw new Error(describeError(err, { profile }).message);
-      }
-    }),
+      }),
+    ),
   );
   return perProfile.flat();
 }

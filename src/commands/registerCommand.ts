@@ -1,8 +1,12 @@
 import * as vscode from 'vscode';
 import { isEcsError } from '../core';
+import { InputError } from '../errors/inputError';
+import { isSetupError } from '../errors/setupError';
 import { describeError, type ErrorSubject } from '../errors/userMessage';
+import { QuerySyntaxError } from '../query/metadataQuery';
 import { TreeNode } from '../tree/treeNode';
 import { CommandId } from './commandIds';
+import { failureAndSubject } from './failureSubject';
 
 /** What a command handler gets: who called, with what, and what a failure should name. */
 export interface CommandCall {
@@ -42,10 +46,11 @@ export function registerCommand(id: CommandId, handler: CommandHandler): vscode.
     const call: CommandCall = { ...caller, selection, subject: {} };
     try {
       return await handler(call);
-    } catch (err) {
-      if (!call.byPerson) throw scriptError(err, call.subject);
+    } catch (caught) {
+      const { failure, subject } = failureAndSubject(caught, call.subject);
+      if (!call.byPerson) throw scriptError(failure, subject);
       // A person who cancelled (or closed what was loading) needs no message about it.
-      if (!(isEcsError(err) && err.kind === 'cancelled')) void showError(err, call.subject);
+      if (!(isEcsError(failure) && failure.kind === 'cancelled')) void showError(failure, subject);
       return undefined;
     }
   });
@@ -53,14 +58,19 @@ export function registerCommand(id: CommandId, handler: CommandHandler): vscode.
 
 /** A script's rejection: an Error with an error kind to branch on, when known. */
 export interface ScriptError extends Error {
-  /** The core's error kind (`cancelled`, `auth`, `keyNotFound`…); absent for a plain failure. */
+  /**
+   * What went wrong, to branch on: the core's error kind (`cancelled`, `auth`, `keyNotFound`…), a
+   * setup kind (`unknownProfile`, `missingCredentials`, `endpointsChanged`…), or `invalidInput` for an
+   * argument or query that does not fit; absent for an unexpected failure.
+   */
   kind?: string;
 }
 
 /** The localized message of `err`, and its kind when it has one, for a script to read. */
 export function scriptError(err: unknown, subject: ErrorSubject = {}): ScriptError {
   const error: ScriptError = new Error(describeError(err, subject).message);
-  if (isEcsError(err)) error.kind = err.kind;
+  if (isEcsError(err) || isSetupError(err)) error.kind = err.kind;
+  else if (err instanceof InputError || err instanceof QuerySyntaxError) error.kind = 'invalidInput';
   return error;
 }
 

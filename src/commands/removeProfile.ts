@@ -1,25 +1,23 @@
 import * as vscode from 'vscode';
+import { confirmRemoveProfile } from '../credentials/confirmCredentialChange';
 import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
 import { profileFromArgument } from './profileArgument';
 import { registerCommand } from './registerCommand';
+import { notConfirmed } from './scriptArguments';
 
 /**
- * `ecsMetadata.removeProfile`: removes the settings entry and the profile's secrets. A person is
- * asked first; a script passes `{ profile }` or the name. Resolves to true when removed.
+ * `ecsMetadata.removeProfile`: removes the settings entry and the profile's secrets, always after a
+ * modal naming the profile — also when a script passes `{ profile }` or the name. Resolves to true
+ * when removed; a person who declines gets false, a script a `cancelled` rejection.
  */
 export function registerRemoveProfile(deps: CommandDeps): vscode.Disposable {
   return registerCommand(CommandId.removeProfile, async (call) => {
     const profile = await profileFromArgument(deps.profiles, call, vscode.l10n.t('Remove Profile'));
     if (!profile) return false;
-    if (call.byPerson) {
-      const remove = vscode.l10n.t('Remove');
-      const answer = await vscode.window.showWarningMessage(
-        vscode.l10n.t('Remove profile "{0}" and its stored credentials?', profile.name),
-        { modal: true },
-        remove,
-      );
-      if (answer !== remove) return false;
+    if (!(await confirmRemoveProfile(profile.name))) {
+      if (call.byPerson) return false;
+      throw notConfirmed();
     }
     // Secrets first: a profile without settings but with secrets left behind is the worse outcome.
     await deps.credentials.delete(profile.name);

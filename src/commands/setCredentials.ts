@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { bindingOf } from '../credentials/credentialBinding';
+import { bindingChanges, bindingOf, type CredentialBinding } from '../credentials/credentialBinding';
+import { confirmReplaceCredentials } from '../credentials/confirmCredentialChange';
+import type { StoredCredentials } from '../credentials/credentialStore';
 import { parseCredentials } from '../credentials/credentials';
 import { testConnection } from '../clients/connectionTest';
 import type { Credentials } from '../credentials/credentials';
@@ -13,10 +15,14 @@ import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
 import { profileFromArgument, profileNameOf } from './profileArgument';
 import { registerCommand, type CommandCall } from './registerCommand';
+import { notConfirmed } from './scriptArguments';
+import { SetupError } from '../errors/setupError';
 
 /**
- * `ecsMetadata.setCredentials`: a script's `{ profile, credentials }` is stored without any prompt;
- * otherwise asks with masked inputs for the given or picked profile, and checks the sign-in before
+ * `ecsMetadata.setCredentials`: a script's `{ profile, credentials }` is stored without a prompt when
+ * the profile has none stored (or the very same); replacing others asks first with a modal naming
+ * the profile and what is replaced, and a declined modal rejects with a `cancelled` error.
+ * Otherwise asks with masked inputs for the given or picked profile, and checks the sign-in before
  * storing them (with Save Anyway). Resolves to true when stored.
  * The secrets are bound to the profile's endpoints, sign-in method and user as they are now.
  */
@@ -56,15 +62,32 @@ async function storeGiven(deps: CommandDeps, call: CommandCall): Promise<boolean
   const profile = deps.profiles.get(name);
   // Stored under a name no profile has, they would wait unseen for whoever adds that name later.
   if (!profile) {
-    throw new InputError(
+    throw new SetupError(
+      'unknownProfile',
       vscode.l10n.t('There is no profile named "{0}"; add it before setting its credentials.', name),
+      name,
     );
   }
   call.subject = { profile: name };
   const mismatch = credentialsInputProblem(name, profile.auth, credentials);
   if (mismatch) throw new InputError(mismatch);
-  await deps.credentials.set(name, { credentials, boundTo: bindingOf(profile) });
+  const boundTo = bindingOf(profile);
+  const stored = await deps.credentials.get(name);
+  if (stored && !unchanged(stored, credentials, boundTo)) {
+    if (!(await confirmReplaceCredentials(name, stored.credentials))) throw notConfirmed();
+  }
+  await deps.credentials.set(name, { credentials, boundTo });
   return true;
+}
+
+/**
+ * True when storing would change nothing: the same secrets for the same endpoints and user. The
+ * walk's credential seeder runs again after a window reload, and asking then would be noise.
+ */
+function unchanged(stored: StoredCredentials, credentials: Credentials, boundTo: CredentialBinding): boolean {
+  // Both sides come from parseCredentials, which builds its objects in one field order.
+  if (JSON.stringify(stored.credentials) !== JSON.stringify(credentials)) return false;
+  return stored.boundTo !== undefined && bindingChanges(stored.boundTo, boundTo).length === 0;
 }
 
 /**

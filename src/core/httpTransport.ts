@@ -11,6 +11,7 @@
  * kind network, timeout, cancelled or badResponse; retries with backoff are the caller's business.
  */
 import fetch, { type Headers, type RequestInit } from 'node-fetch';
+import { returnAbortController, takeAbortController } from './abortControllerPool';
 import {
   dropIdleSockets,
   freshConnectionAgent,
@@ -146,10 +147,11 @@ function worthResending(request: HttpRequest, error: unknown, probe: ConnectionP
 
 /**
  * The attempt's own AbortController (one per exchange: a resend gets a new one), aborted by the
- * attempt's timer, by the caller's signal, or by a failed exchange.
+ * attempt's timer, by the caller's signal, or by a failed exchange. Controllers come from a pool
+ * (abortControllerPool.ts) and go back to it when the attempt ends unaborted.
  */
 class AttemptControl {
-  private controller = new AbortController();
+  private controller = takeAbortController();
   private readonly timer: NodeJS.Timeout;
   timedOut = false;
 
@@ -183,12 +185,13 @@ class AttemptControl {
 
   /** A new controller for a resend, the failed exchange's one being spent. */
   renew(): void {
-    this.controller = new AbortController();
+    this.controller = takeAbortController();
   }
 
   end(): void {
     clearTimeout(this.timer);
     this.caller?.removeEventListener('abort', this.onCallerAbort);
+    returnAbortController(this.controller);
   }
 
   private readonly onCallerAbort = (): void => this.controller.abort();

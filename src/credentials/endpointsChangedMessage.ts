@@ -1,6 +1,15 @@
 import * as vscode from 'vscode';
 import type { BindingChange, BindingField } from './credentialBinding';
 
+/** The name of each setting credentials are bound to, as a change names it. */
+const fieldNames: Record<BindingField, () => string> = {
+  auth: () => vscode.l10n.t('sign-in method'),
+  ecsOrigin: () => vscode.l10n.t('ECS endpoint'),
+  iamOrigin: () => vscode.l10n.t('IAM endpoint'),
+  domain: () => vscode.l10n.t('account'),
+  user: () => vscode.l10n.t('user'),
+};
+
 /**
  * What changed since a profile's credentials were entered, as one localized line per change:
  * "ECS endpoint: https://old → https://new".
@@ -8,7 +17,7 @@ import type { BindingChange, BindingField } from './credentialBinding';
 export function describeBindingChanges(changes: readonly BindingChange[]): string {
   const none = vscode.l10n.t('(not set)');
   return changes
-    .map((c) => vscode.l10n.t('{0}: {1} → {2}', fieldName(c.field), c.was ?? none, c.now ?? none))
+    .map((c) => vscode.l10n.t('{0}: {1} → {2}', fieldNames[c.field](), c.was ?? none, c.now ?? none))
     .join('; ');
 }
 
@@ -19,19 +28,4 @@ export function endpointsChangedMessage(profileName: string, changes: readonly B
     profileName,
     describeBindingChanges(changes),
   );
-}
-
-function fieldName(field: BindingField): string {
-  switch (field) {
-    case 'auth':
-      return vscode.l10n.t('sign-in method');
-    case 'ecsOrigin':
-      return vscode.l10n.t('ECS endpoint');
-    case 'iamOrigin':
-      return vscode.l10n.t('IAM endpoint');
-    case 'domain':
-      return vscode.l10n.t('account');
-    case 'user':
-      return vscode.l10n.t('user');
-  }
 }

@@ -7,57 +7,56 @@ import {
   projectIdProblem,
   serverIdProblem,
   type InputProblem,
+  type InputProblemCode,
 } from '../core';
 import { credentialsMatch, type Credentials } from '../credentials/credentials';
 import type { AuthType } from '../profiles/profile';
 
 /**
- * The words, in the user's language, for each reason code the core's validators report. The rules
- * themselves live once, in the core; here each code gets its sentence (a test checks every code
- * has one in English and Simplified Chinese).
+ * The words, in the user's language, for each reason code the core's validators report, with the
+ * one fact the code names. The rules themselves live once, in the core; here each code gets its
+ * sentence (a test checks every code has one in English and Simplified Chinese).
  */
+const problemTexts: Record<InputProblemCode, (detail: string) => string> = {
+  serverIdInvalid: (detail) =>
+    vscode.l10n.t(
+      '"{0}" is not a server id. A server id is a UUID such as 998af54b-5762-4041-abc1-f98a2c27b3a2.',
+      detail,
+    ),
+  metadataKeyEmpty: () => vscode.l10n.t('Enter a metadata key of 1 to 255 characters.'),
+  metadataKeyTooLong: (length) =>
+    vscode.l10n.t('The metadata key is {0} characters long; the limit is 255.', length),
+  metadataKeyDotSegment: (key) =>
+    vscode.l10n.t('The metadata key "{0}" cannot be used in a URL; choose another key.', key),
+  metadataKeyCharacters: (key) =>
+    vscode.l10n.t(
+      'The metadata key "{0}" has characters ECS does not allow. Use only A-Z a-z 0-9 - _ : .',
+      key,
+    ),
+  projectIdMissing: () => vscode.l10n.t('Enter the project id.'),
+  projectIdInvalid: (detail) =>
+    vscode.l10n.t(
+      '"{0}" is not a project id. A project id looks like 9c53a566cb3443ab910cf0daebca90c4.',
+      detail,
+    ),
+  endpointNotUrl: (detail) =>
+    vscode.l10n.t('"{0}" is not a URL. Use a form like https://ecs.cn-north-4.myhuaweicloud.com', detail),
+  endpointScheme: () => vscode.l10n.t('The URL must start with https://.'),
+  endpointPlainHttp: (host) =>
+    vscode.l10n.t(
+      'Use https:// for {0}. Plain http:// is allowed only for this machine (127.0.0.1, ::1, localhost).',
+      host,
+    ),
+  endpointCredentials: urlExtrasText,
+  endpointQuery: urlExtrasText,
+};
+
+function urlExtrasText(): string {
+  return vscode.l10n.t('The URL must not contain a user name, password, query or fragment.');
+}
+
 export function inputProblemText(problem: InputProblem): string {
-  const { detail } = problem;
-  switch (problem.code) {
-    case 'serverIdInvalid':
-      return vscode.l10n.t(
-        '"{0}" is not a server id. A server id is a UUID such as 998af54b-5762-4041-abc1-f98a2c27b3a2.',
-        detail,
-      );
-    case 'metadataKeyEmpty':
-      return vscode.l10n.t('Enter a metadata key of 1 to 255 characters.');
-    case 'metadataKeyTooLong':
-      return vscode.l10n.t('The metadata key is {0} characters long; the limit is 255.', detail);
-    case 'metadataKeyDotSegment':
-      return vscode.l10n.t('The metadata key "{0}" cannot be used in a URL; choose another key.', detail);
-    case 'metadataKeyCharacters':
-      return vscode.l10n.t(
-        'The metadata key "{0}" has characters ECS does not allow. Use only A-Z a-z 0-9 - _ : .',
-        detail,
-      );
-    case 'projectIdMissing':
-      return vscode.l10n.t('Enter the project id.');
-    case 'projectIdInvalid':
-      return vscode.l10n.t(
-        '"{0}" is not a project id. A project id looks like 9c53a566cb3443ab910cf0daebca90c4.',
-        detail,
-      );
-    case 'endpointNotUrl':
-      return vscode.l10n.t(
-        '"{0}" is not a URL. Use a form like https://ecs.cn-north-4.myhuaweicloud.com',
-        detail,
-      );
-    case 'endpointScheme':
-      return vscode.l10n.t('The URL must start with https://.');
-    case 'endpointPlainHttp':
-      return vscode.l10n.t(
-        'Use https:// for {0}. Plain http:// is allowed only for this machine (127.0.0.1, ::1, localhost).',
-        detail,
-      );
-    case 'endpointCredentials':
-    case 'endpointQuery':
-      return vscode.l10n.t('The URL must not contain a user name, password, query or fragment.');
-  }
+  return problemTexts[problem.code](problem.detail);
 }
 
 /** For input boxes and arguments: the localized problem of a server id, or undefined when fine. */

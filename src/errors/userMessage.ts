@@ -38,7 +38,7 @@ export interface UserMessage {
 /** Turns any error into a localized message that says what went wrong and what to do about it. */
 export function describeError(err: unknown, context: ErrorSubject = {}): UserMessage {
   if (err instanceof InputError) {
-    return { message: err.message, summary: vscode.l10n.t('Invalid input'), actions: [] };
+    return withoutActions(err.message, vscode.l10n.t('Invalid input'));
   }
   if (isSetupError(err)) return describeSetupError(err, context);
   if (isEcsError(err)) return withRequestId(describeEcsError(err, context), err.requestId);
@@ -70,7 +70,7 @@ function describeSetupError(err: SetupError, context: ErrorSubject): UserMessage
       };
     }
     case 'keyring':
-      return { message: err.message, summary: vscode.l10n.t('Keyring unavailable'), actions: [] };
+      return withoutActions(err.message, vscode.l10n.t('Keyring unavailable'));
     case 'unknownProfile':
     case 'incompleteProfile':
       return {
@@ -98,31 +98,28 @@ function describeEcsError(err: EcsError, context: ErrorSubject): UserMessage {
       // The core names the permission of the route that was refused; nothing to guess here.
       const permission = err.permission;
       if (permission === undefined) {
-        return {
-          message: vscode.l10n.t(
+        return withoutActions(
+          vscode.l10n.t(
             'Access denied. The IAM user of profile "{0}" lacks a permission this call needs.',
             context.profile ?? '',
           ),
-          summary: vscode.l10n.t('Access denied'),
-          actions: [],
-        };
+          vscode.l10n.t('Access denied'),
+        );
       }
-      return {
-        message: vscode.l10n.t(
+      return withoutActions(
+        vscode.l10n.t(
           'Access denied. The IAM user of profile "{0}" needs the permission {1} in this project.',
           context.profile ?? '',
           permission,
         ),
-        summary: vscode.l10n.t('Permission {0} missing', permission),
-        actions: [],
-      };
+        vscode.l10n.t('Permission {0} missing', permission),
+      );
     }
     case 'keyNotFound':
-      return {
-        message: vscode.l10n.t('Server {0} has no metadata key "{1}".', server, context.key ?? ''),
-        summary: vscode.l10n.t('Key not found'),
-        actions: [],
-      };
+      return withoutActions(
+        vscode.l10n.t('Server {0} has no metadata key "{1}".', server, context.key ?? ''),
+        vscode.l10n.t('Key not found'),
+      );
     case 'serverNotFound':
       return {
         message: vscode.l10n.t(
@@ -132,44 +129,35 @@ function describeEcsError(err: EcsError, context: ErrorSubject): UserMessage {
         summary: vscode.l10n.t('Server not found'),
         actions: context.profile && context.serverId ? [removeServer(context.profile, context.serverId)] : [],
       };
-    case 'conflict':
-      return {
-        message: err.taskState
+    case 'conflict': {
+      const busy = err.taskState
+        ? vscode.l10n.t('Server {0} is busy with a task (state {1}).', server, err.taskState)
+        : vscode.l10n.t('Server {0} is busy with a task.', server);
+      return withoutActions(
+        vscode.l10n.t('{0} Its metadata can be changed once the task has ended; try again later.', busy),
+        vscode.l10n.t('Server busy'),
+      );
+    }
+    case 'quota': {
+      const full =
+        err.keyCount !== undefined && err.keyQuota !== undefined
           ? vscode.l10n.t(
-              'Server {0} is busy with a task (state {1}). Its metadata can be changed once the task has ended; try again later.',
+              'Server {0} has {1} metadata keys and may have at most {2}.',
               server,
-              err.taskState,
+              err.keyCount,
+              err.keyQuota,
             )
-          : vscode.l10n.t(
-              'Server {0} is busy with a task. Its metadata can be changed once the task has ended; try again later.',
-              server,
-            ),
-        summary: vscode.l10n.t('Server busy'),
-        actions: [],
-      };
-    case 'quota':
-      return {
-        message:
-          err.keyCount !== undefined && err.keyQuota !== undefined
-            ? vscode.l10n.t(
-                'Server {0} has {1} metadata keys and may have at most {2}. Remove keys first, or ask for a larger metadata_items quota.',
-                server,
-                err.keyCount,
-                err.keyQuota,
-              )
-            : vscode.l10n.t(
-                'Server {0} has reached its quota of metadata keys. Remove keys first, or ask for a larger metadata_items quota.',
-                server,
-              ),
-        summary: vscode.l10n.t('Metadata quota reached'),
-        actions: [],
-      };
+          : vscode.l10n.t('Server {0} has reached its quota of metadata keys.', server);
+      return withoutActions(
+        vscode.l10n.t('{0} Remove keys first, or ask for a larger metadata_items quota.', full),
+        vscode.l10n.t('Metadata quota reached'),
+      );
+    }
     case 'throttled':
-      return {
-        message: vscode.l10n.t('The cloud is throttling requests. Wait a moment, then try again.'),
-        summary: vscode.l10n.t('Throttled, try again shortly'),
-        actions: [],
-      };
+      return withoutActions(
+        vscode.l10n.t('The cloud is throttling requests. Wait a moment, then try again.'),
+        vscode.l10n.t('Throttled, try again shortly'),
+      );
     case 'timeout':
       return {
         message: vscode.l10n.t(
@@ -181,11 +169,7 @@ function describeEcsError(err: EcsError, context: ErrorSubject): UserMessage {
     case 'network':
       return describeNetworkError(err);
     case 'cancelled':
-      return {
-        message: vscode.l10n.t('The request was cancelled.'),
-        summary: vscode.l10n.t('Cancelled'),
-        actions: [],
-      };
+      return withoutActions(vscode.l10n.t('The request was cancelled.'), vscode.l10n.t('Cancelled'));
     case 'invalidInput':
       return describeInvalidInput(err);
     case 'server':
@@ -254,6 +238,11 @@ function describeNetworkError(err: EcsError): UserMessage {
     summary: vscode.l10n.t('Network error'),
     actions: [openSettings('http.proxy'), showLog()],
   };
+}
+
+/** A message with nothing to click: waiting, or a change only the person can make, is the way on. */
+function withoutActions(message: string, summary: string): UserMessage {
+  return { message, summary, actions: [] };
 }
 
 function withRequestId(message: UserMessage, requestId: string | undefined): UserMessage {

@@ -1,26 +1,20 @@
 import * as vscode from 'vscode';
-import { QuerySyntaxError } from '../query/metadataQuery';
+import { QuerySyntaxError, type QueryProblemCode } from '../query/metadataQuery';
+
+/** What is wrong with the one term a problem is in, for every problem but an empty query. */
+const termProblems: Record<Exclude<QueryProblemCode, 'empty'>, () => string> = {
+  unclosedQuote: () => vscode.l10n.t('the double quote is not closed.'),
+  danglingEscape: () => vscode.l10n.t('the backslash at the end has nothing to escape.'),
+  missingKey: () => vscode.l10n.t('a key is missing.'),
+  keyTooLong: () => vscode.l10n.t('the key is longer than 255 characters.'),
+  unknownField: () => vscode.l10n.t('the server fields are @name and @status.'),
+  fieldNeedsValue: () => vscode.l10n.t('give a value, such as @status=ACTIVE.'),
+};
 
 /** A query's syntax error in the user's language, naming the term (its number and text). */
 export function queryProblemMessage(err: QuerySyntaxError): string {
-  const n = err.termNumber;
-  const term = err.term;
-  switch (err.code) {
-    case 'empty':
-      return vscode.l10n.t('Type at least one term, such as env=production.');
-    case 'unclosedQuote':
-      return vscode.l10n.t('Term {0} ({1}): the double quote is not closed.', n, term);
-    case 'danglingEscape':
-      return vscode.l10n.t('Term {0} ({1}): the backslash at the end has nothing to escape.', n, term);
-    case 'missingKey':
-      return vscode.l10n.t('Term {0} ({1}): a key is missing.', n, term);
-    case 'keyTooLong':
-      return vscode.l10n.t('Term {0} ({1}): the key is longer than 255 characters.', n, term);
-    case 'unknownField':
-      return vscode.l10n.t('Term {0} ({1}): the server fields are @name and @status.', n, term);
-    case 'fieldNeedsValue':
-      return vscode.l10n.t('Term {0} ({1}): give a value, such as @status=ACTIVE.', n, term);
-  }
+  if (err.code === 'empty') return vscode.l10n.t('Type at least one term, such as env=production.');
+  return vscode.l10n.t('Term {0} ({1}): {2}', err.termNumber, err.term, termProblems[err.code]());
 }
 
 /** The parse error's message, or undefined when `err` is not one. */

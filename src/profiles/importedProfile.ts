@@ -38,15 +38,14 @@ export function sourceLabel(source: ImportSource): string {
   }
 }
 
+const authLabels: Record<ImportCandidate['auth'], () => string> = {
+  aksk: () => vscode.l10n.t('AK/SK'),
+  password: () => vscode.l10n.t('password'),
+  token: () => vscode.l10n.t('token'),
+};
+
 export function authLabel(auth: ImportCandidate['auth']): string {
-  switch (auth) {
-    case 'aksk':
-      return vscode.l10n.t('AK/SK');
-    case 'password':
-      return vscode.l10n.t('password');
-    case 'token':
-      return vscode.l10n.t('token');
-  }
+  return authLabels[auth]();
 }
 
 /** What happens to the candidate's secret, for the quick pick. */

@@ -11,11 +11,13 @@ import { inputProblemCodes } from '../../src/core';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 
-/** The first `l10n.t('…')` literal under each `case '<code>':` group of inputProblemText's switch. */
+/**
+ * The `l10n.t('…')` literal of each code's entry in the `problemTexts` table: in the entry itself,
+ * or in the function of the file the entry names (codes that share a sentence).
+ */
 function textsByCode(): Map<string, string> {
   const file = path.join(root, 'src', 'errors', 'inputProblems.ts');
   const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
-  const texts = new Map<string, string>();
   const firstL10n = (node: ts.Node): string | undefined => {
     if (
       ts.isCallExpression(node) &&
@@ -28,22 +30,30 @@ function textsByCode(): Map<string, string> {
     }
     return ts.forEachChild(node, firstL10n);
   };
+  const functions = new Map<string, ts.FunctionDeclaration>();
+  let table: ts.ObjectLiteralExpression | undefined;
   const visit = (node: ts.Node): void => {
-    if (ts.isCaseBlock(node)) {
-      let pending: string[] = [];
-      for (const clause of node.clauses) {
-        if (ts.isCaseClause(clause) && ts.isStringLiteral(clause.expression))
-          pending.push(clause.expression.text);
-        const text = clause.statements.map(firstL10n).find((t) => t !== undefined);
-        if (text !== undefined) {
-          for (const code of pending) texts.set(code, text);
-          pending = [];
-        }
-      }
+    if (ts.isFunctionDeclaration(node) && node.name) functions.set(node.name.text, node);
+    if (
+      ts.isVariableDeclaration(node) &&
+      ts.isIdentifier(node.name) &&
+      node.name.text === 'problemTexts' &&
+      node.initializer &&
+      ts.isObjectLiteralExpression(node.initializer)
+    ) {
+      table = node.initializer;
     }
     ts.forEachChild(node, visit);
   };
   visit(source);
+  const texts = new Map<string, string>();
+  for (const entry of table?.properties ?? []) {
+    if (!ts.isPropertyAssignment(entry) || !ts.isIdentifier(entry.name)) continue;
+    const value = entry.initializer;
+    const named = ts.isIdentifier(value) ? functions.get(value.text) : undefined;
+    const text = firstL10n(named ?? value);
+    if (text !== undefined) texts.set(entry.name.text, text);
+  }
   return texts;
 }
 
@@ -61,7 +71,7 @@ describe('input problem codes', () => {
   for (const code of inputProblemCodes) {
     it(`${code} has an English sentence and its Simplified Chinese translation`, () => {
       const text = texts.get(code);
-      assert.ok(text, `no case '${code}' with an l10n.t sentence in src/errors/inputProblems.ts`);
+      assert.ok(text, `no entry ${code} with an l10n.t sentence in src/errors/inputProblems.ts`);
       assert.equal(typeof bundle[text], 'string', `no zh-cn translation of "${text}"`);
     });
   }

@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import type { ProfileSetting } from '../../src/profiles/profile';
 import { eventually, fixture, storedProfiles, writeProfiles, type Fixture } from './fixture';
 import { translated } from './l10nBundle';
+import { confirmingModals } from './modalAnswer';
 
 type Step = vscode.QuickInput & { value?: string; prompt?: string; placeholder?: string };
 
@@ -32,7 +33,9 @@ describe('Add Profile, step by step', () => {
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     for (const p of storedProfiles() ?? []) {
       if (!saved?.some((s) => s.name === p.name)) {
-        await vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: p.name });
+        await confirmingModals(() =>
+          vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: p.name }),
+        );
       }
     }
     await writeProfiles(saved);

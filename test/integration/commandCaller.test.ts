@@ -77,10 +77,10 @@ describe('command callers: person or script', () => {
       ),
       (err: Error & { kind?: string }) => err.kind === 'keyNotFound' && err.message.includes('no-such-key'),
     );
-    // A plain failure (an argument that does not fit) has no kind.
+    // An argument that does not fit is invalidInput.
     await assert.rejects(
       Promise.resolve(vscode.commands.executeCommand(CommandId.filter, { text: 'web' })),
-      (err: Error & { kind?: string }) => err.kind === undefined,
+      (err: Error & { kind?: string }) => err.kind === 'invalidInput',
     );
   });
 });

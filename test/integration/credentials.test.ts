@@ -1,5 +1,6 @@
 /**
- * Credentials: `setCredentials({ profile, credentials })` stores in SecretStorage without a prompt,
+ * Credentials: `setCredentials({ profile, credentials })` stores in SecretStorage (asking first only
+ * when it would replace others: scriptedConfirmations.test.ts),
  * every sign-in method works from what was stored, nothing secret reaches settings, and bad input
  * or rejected secrets give a message with a way to fix it and no secret in it.
  */
@@ -10,6 +11,7 @@ import { CredentialStore, keyringMessage } from '../../src/credentials/credentia
 import { SetupError } from '../../src/errors/setupError';
 import type { ProfileSetting } from '../../src/profiles/profile';
 import { translated } from './l10nBundle';
+import { confirmingModals } from './modalAnswer';
 
 describe('credentials', () => {
   let f: Fixture;
@@ -25,7 +27,9 @@ describe('credentials', () => {
   });
 
   afterEach(async () => {
-    await vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: name }).then(
+    await confirmingModals(() =>
+      vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: name }),
+    ).then(
       () => undefined,
       () => undefined,
     );
@@ -35,7 +39,9 @@ describe('credentials', () => {
   async function useProfile(setting: Partial<ProfileSetting>, credentials: unknown): Promise<void> {
     await writeProfiles([...(saved ?? []), { ...f.profile, servers: [], ...setting, name }]);
     await profileRoot(f.api, name);
-    await vscode.commands.executeCommand('ecsMetadata.setCredentials', { profile: name, credentials });
+    await confirmingModals(() =>
+      vscode.commands.executeCommand('ecsMetadata.setCredentials', { profile: name, credentials }),
+    );
   }
 
   async function serversShown(): Promise<string[]> {
@@ -72,10 +78,12 @@ describe('credentials', () => {
     const [rejected] = await childrenOf(f.api, (await profileRoot(f.api, name)).node);
     assert.equal(rejected.label, 'Credentials rejected');
     assert.ok(!String(rejected.item.tooltip).includes('wrong-secret-key-000000'));
-    await vscode.commands.executeCommand('ecsMetadata.setCredentials', {
-      profile: name,
-      credentials: { accessKey: f.server.credentials.accessKey, secretKey: f.server.credentials.secretKey },
-    });
+    await confirmingModals(() =>
+      vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+        profile: name,
+        credentials: { accessKey: f.server.credentials.accessKey, secretKey: f.server.credentials.secretKey },
+      }),
+    );
     const root = await profileRoot(f.api, name);
     await vscode.commands.executeCommand('ecsMetadata.refreshNode', root.node);
     assert.ok((await serversShown()).every((v) => v === 'server.discovered'));

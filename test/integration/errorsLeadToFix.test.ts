@@ -20,6 +20,7 @@ import {
   type RenderedNode,
 } from './fixture';
 import { translated } from './l10nBundle';
+import { confirmingModals } from './modalAnswer';
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 
@@ -46,7 +47,9 @@ describe('errors that lead to the fix', () => {
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     for (const p of storedProfiles() ?? []) {
       if (!saved?.some((s) => s.name === p.name)) {
-        await vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: p.name });
+        await confirmingModals(() =>
+          vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: p.name }),
+        );
       }
     }
     await writeProfiles(saved);
@@ -58,10 +61,12 @@ describe('errors that lead to the fix', () => {
   ): Promise<void> {
     await writeProfiles([...(saved ?? []), setting]);
     await profileRoot(f.api, setting.name);
-    await vscode.commands.executeCommand('ecsMetadata.setCredentials', {
-      profile: setting.name,
-      credentials: { accessKey: f.server.credentials.accessKey, secretKey },
-    });
+    await confirmingModals(() =>
+      vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+        profile: setting.name,
+        credentials: { accessKey: f.server.credentials.accessKey, secretKey },
+      }),
+    );
   }
 
   async function children(name: string): Promise<RenderedNode[]> {

@@ -20,6 +20,7 @@ import {
   writeProfiles,
   type Fixture,
 } from './fixture';
+import { confirmingModals } from './modalAnswer';
 
 const second = 'Second project';
 const bulk = 2500;
@@ -56,10 +57,12 @@ describe('find, compare, copy and export metadata', () => {
       { ...f.profile, name: second, ecsEndpoint: big.url, iamEndpoint: big.url, servers: [] },
     ]);
     await profileRoot(f.api, second);
-    await vscode.commands.executeCommand('ecsMetadata.setCredentials', {
-      profile: second,
-      credentials: { accessKey: big.credentials.accessKey, secretKey: big.credentials.secretKey },
-    });
+    await confirmingModals(() =>
+      vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+        profile: second,
+        credentials: { accessKey: big.credentials.accessKey, secretKey: big.credentials.secretKey },
+      }),
+    );
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-export-'));
   });
 

@@ -10,6 +10,7 @@ import { loadSeed } from '../ecs-server/seed';
 import type { SeedData } from '../ecs-server/types';
 import type { ProfileSetting } from '../../src/profiles/profile';
 import type { ExtensionApi } from '../../src/extensionApi';
+import { confirmingModals } from './modalAnswer';
 
 export const extensionId = 'ecs-tools.ecs-metadata-explorer';
 export const profileName = 'Local sample';
@@ -51,10 +52,12 @@ async function setUp(): Promise<Fixture> {
   const extension = vscode.extensions.getExtension<ExtensionApi>(extensionId);
   if (!extension) throw new Error(`extension ${extensionId} is not installed in this host`);
   const api = await extension.activate();
-  await vscode.commands.executeCommand('ecsMetadata.setCredentials', {
-    profile: profileName,
-    credentials: { accessKey: server.credentials.accessKey, secretKey: server.credentials.secretKey },
-  });
+  await confirmingModals(() =>
+    vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+      profile: profileName,
+      credentials: { accessKey: server.credentials.accessKey, secretKey: server.credentials.secretKey },
+    }),
+  );
   return { server, seed, profileName, profile, api };
 }
 

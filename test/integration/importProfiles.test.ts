@@ -12,6 +12,7 @@ import type { ProfileSetting } from '../../src/profiles/profile';
 import { eventually, fixture, profileRoot, storedProfiles, writeProfiles, type Fixture } from './fixture';
 import { translated } from './l10nBundle';
 import { closePanel } from './panelTabs';
+import { confirmingModals } from './modalAnswer';
 
 interface ImportResult {
   created: string[];
@@ -39,7 +40,9 @@ describe('ecsMetadata.importProfiles', () => {
     await closePanel();
     for (const p of storedProfiles() ?? []) {
       if (!saved?.some((s) => s.name === p.name)) {
-        await vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: p.name });
+        await confirmingModals(() =>
+          vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: p.name }),
+        );
       }
     }
     await writeProfiles(saved);

@@ -9,6 +9,7 @@ import { endpointInputProblem, projectIdInputProblem } from '../../src/errors/in
 import type { ProfileSetting } from '../../src/profiles/profile';
 import { childrenOf, fixture, profileRoot, storedProfiles, writeProfiles, type Fixture } from './fixture';
 import { translated } from './l10nBundle';
+import { confirmingModals } from './modalAnswer';
 
 const notSent = 'The request was not sent because an input is not valid. {0}';
 const notServerId =
@@ -73,10 +74,12 @@ describe('invalid input: localized messages', () => {
       { ...f.profile, name, servers: [], ecsEndpoint: 'http://ecs.example.com' },
     ]);
     await profileRoot(f.api, name);
-    await vscode.commands.executeCommand('ecsMetadata.setCredentials', {
-      profile: name,
-      credentials: { accessKey: f.server.credentials.accessKey, secretKey: f.server.credentials.secretKey },
-    });
+    await confirmingModals(() =>
+      vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+        profile: name,
+        credentials: { accessKey: f.server.credentials.accessKey, secretKey: f.server.credentials.secretKey },
+      }),
+    );
     const [message] = await childrenOf(f.api, (await profileRoot(f.api, name)).node);
     assert.equal(message.item.contextValue, 'message');
     assert.equal(
@@ -91,7 +94,9 @@ describe('invalid input: localized messages', () => {
         ),
       ),
     );
-    await vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: name });
+    await confirmingModals(() =>
+      vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: name }),
+    );
   });
 
   it('the endpoint input box allows https, and plain http only to this machine', () => {

@@ -16,6 +16,7 @@ import {
   type Fixture,
 } from './fixture';
 import { translated } from './l10nBundle';
+import { confirmingModals } from './modalAnswer';
 
 describe('profiles', () => {
   let f: Fixture;
@@ -32,7 +33,9 @@ describe('profiles', () => {
   afterEach(async () => {
     for (const p of storedProfiles() ?? []) {
       if (!saved?.some((s) => s.name === p.name)) {
-        await vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: p.name });
+        await confirmingModals(() =>
+          vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: p.name }),
+        );
       }
     }
     await writeProfiles(saved);
@@ -235,7 +238,9 @@ describe('profiles', () => {
       profile: { ...f.profile, name: 'Short-lived', servers: [] },
       credentials: { accessKey: f.server.credentials.accessKey, secretKey: f.server.credentials.secretKey },
     });
-    await vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: 'Short-lived' });
+    await confirmingModals(() =>
+      vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: 'Short-lived' }),
+    );
     assert.equal(
       storedProfiles()?.find((p) => p.name === 'Short-lived'),
       undefined,
@@ -263,10 +268,12 @@ describe('profiles', () => {
         discoverServers: true,
       },
     ]);
-    await vscode.commands.executeCommand('ecsMetadata.setCredentials', {
-      profile: 'Password',
-      credentials: { password },
-    });
+    await confirmingModals(() =>
+      vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+        profile: 'Password',
+        credentials: { password },
+      }),
+    );
     f.server.clearRequests();
     const root = await profileRoot(f.api, 'Password');
     const servers = await childrenOf(f.api, root.node);

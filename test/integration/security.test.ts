@@ -25,6 +25,7 @@ import {
 } from './fixture';
 import { translated } from './l10nBundle';
 import { closePanel } from './panelTabs';
+import { confirmingModals } from './modalAnswer';
 
 type RunningServer = Awaited<ReturnType<typeof startEcsServer>>;
 
@@ -46,15 +47,19 @@ describe('security: credentials bound to where they were entered', () => {
     saved = storedProfiles();
     await writeProfiles([...(saved ?? []), { ...f.profile, name, servers: [] }]);
     await profileRoot(f.api, name);
-    await vscode.commands.executeCommand('ecsMetadata.setCredentials', {
-      profile: name,
-      credentials: { accessKey: f.server.credentials.accessKey, secretKey: f.server.credentials.secretKey },
-    });
+    await confirmingModals(() =>
+      vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+        profile: name,
+        credentials: { accessKey: f.server.credentials.accessKey, secretKey: f.server.credentials.secretKey },
+      }),
+    );
     other.clearRequests();
   });
 
   afterEach(async () => {
-    await vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: name }).then(
+    await confirmingModals(() =>
+      vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: name }),
+    ).then(
       () => undefined,
       () => undefined,
     );
@@ -108,10 +113,12 @@ describe('security: credentials bound to where they were entered', () => {
     const { domain, user, password } = f.server.credentials;
     const asPassword = { auth: 'password' as const, domain, user };
     await editProfile(asPassword);
-    await vscode.commands.executeCommand('ecsMetadata.setCredentials', {
-      profile: name,
-      credentials: { password },
-    });
+    await confirmingModals(() =>
+      vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+        profile: name,
+        credentials: { password },
+      }),
+    );
     await eventually(
       async () => ((await firstChild()).item.contextValue === 'server.discovered' ? true : undefined),
       'the password profile to work',
@@ -168,10 +175,12 @@ describe('security: credentials bound to where they were entered', () => {
 
   it('credentials set again are bound to the new endpoint', async () => {
     await editProfile({ ecsEndpoint: other.url, iamEndpoint: other.url });
-    await vscode.commands.executeCommand('ecsMetadata.setCredentials', {
-      profile: name,
-      credentials: { accessKey: other.credentials.accessKey, secretKey: other.credentials.secretKey },
-    });
+    await confirmingModals(() =>
+      vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+        profile: name,
+        credentials: { accessKey: other.credentials.accessKey, secretKey: other.credentials.secretKey },
+      }),
+    );
     await eventually(
       async () => ((await firstChild()).item.contextValue === 'server.discovered' ? true : undefined),
       'the servers of the new endpoint',

@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ProfileSetting } from '../../src/profiles/profile';
 import { eventually, fixture, storedProfiles, writeProfiles, type Fixture } from './fixture';
+import { confirmingModals } from './modalAnswer';
 
 describe('server picker', () => {
   let f: Fixture;
@@ -20,17 +21,21 @@ describe('server picker', () => {
   beforeEach(async () => {
     saved = storedProfiles();
     await writeProfiles([...(saved ?? []), { ...f.profile, name }]);
-    await vscode.commands.executeCommand('ecsMetadata.setCredentials', {
-      profile: name,
-      credentials: { accessKey: f.server.credentials.accessKey, secretKey: f.server.credentials.secretKey },
-    });
+    await confirmingModals(() =>
+      vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+        profile: name,
+        credentials: { accessKey: f.server.credentials.accessKey, secretKey: f.server.credentials.secretKey },
+      }),
+    );
     f.server.clearRequests();
   });
 
   afterEach(async () => {
     f.server.resetFaults();
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-    await vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: name });
+    await confirmingModals(() =>
+      vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: name }),
+    );
     await writeProfiles(saved);
   });
 

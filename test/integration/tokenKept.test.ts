@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ProfileSetting } from '../../src/profiles/profile';
 import { fixture, storedProfiles, writeProfiles, type Fixture } from './fixture';
+import { confirmingModals } from './modalAnswer';
 
 describe('password token kept across restarts', () => {
   const name = 'Kept token';
@@ -34,14 +35,18 @@ describe('password token kept across restarts', () => {
         discoverServers: false,
       },
     ]);
-    await vscode.commands.executeCommand('ecsMetadata.setCredentials', {
-      profile: name,
-      credentials: { password },
-    });
+    await confirmingModals(() =>
+      vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+        profile: name,
+        credentials: { password },
+      }),
+    );
   });
 
   after(async () => {
-    await vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: name });
+    await confirmingModals(() =>
+      vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: name }),
+    );
     await writeProfiles(saved);
     await setTimeoutSetting(timeout);
   });
@@ -75,10 +80,12 @@ describe('password token kept across restarts', () => {
   });
 
   it('new credentials drop the kept token: the next fresh client signs in again', async () => {
-    await vscode.commands.executeCommand('ecsMetadata.setCredentials', {
-      profile: name,
-      credentials: { password: f.server.credentials.password },
-    });
+    await confirmingModals(() =>
+      vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+        profile: name,
+        credentials: { password: f.server.credentials.password },
+      }),
+    );
     await new Promise((resolve) => setTimeout(resolve, 200));
     f.server.clearRequests();
     await freshClients(12);

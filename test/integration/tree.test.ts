@@ -17,6 +17,7 @@ import {
   type Fixture,
 } from './fixture';
 import { closePanel } from './panelTabs';
+import { confirmingModals } from './modalAnswer';
 
 describe('tree: servers view', () => {
   let f: Fixture;
@@ -227,14 +228,18 @@ describe('tree: paging discovered servers', () => {
       ...(saved ?? []),
       { ...f.profile, name: pagingProfile, ecsEndpoint: big.url, iamEndpoint: big.url, servers: [] },
     ]);
-    await vscode.commands.executeCommand('ecsMetadata.setCredentials', {
-      profile: pagingProfile,
-      credentials: { accessKey: big.credentials.accessKey, secretKey: big.credentials.secretKey },
-    });
+    await confirmingModals(() =>
+      vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+        profile: pagingProfile,
+        credentials: { accessKey: big.credentials.accessKey, secretKey: big.credentials.secretKey },
+      }),
+    );
   });
 
   after(async () => {
-    await vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: pagingProfile });
+    await confirmingModals(() =>
+      vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: pagingProfile }),
+    );
     await writeProfiles(saved);
     await big.close();
   });

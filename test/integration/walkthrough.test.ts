@@ -12,6 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { eventually, extensionId, fixture, storedProfiles, writeProfiles, type Fixture } from './fixture';
+import { confirmingModals } from './modalAnswer';
 
 const walkthroughId = `${extensionId}#ecsMetadata.gettingStarted`;
 const panelViewType = 'ecsMetadata.value';
@@ -107,7 +108,9 @@ describe('walkthrough: Get Started with ECS Metadata', () => {
     after(async () => {
       for (const p of storedProfiles() ?? []) {
         if (!saved?.some((s) => s.name === p.name)) {
-          await vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: p.name });
+          await confirmingModals(() =>
+            vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: p.name }),
+          );
         }
       }
       await writeProfiles(saved);

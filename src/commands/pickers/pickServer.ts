@@ -4,7 +4,7 @@ import type { ClientProvider } from '../../clients/clientProvider';
 import { describeError } from '../../errors/userMessage';
 import type { Profile, ServerRef } from '../../profiles/profile';
 import { idAndStatus } from '../../tree/idAndStatus';
-import { runQuickPick } from './runQuickPick';
+import { ListingPick } from './listingPick';
 
 /** Largest page Nova allows; fewer round trips for big projects. */
 const PAGE_SIZE = 1000;
@@ -36,14 +36,28 @@ export function pickServer(
   clients: ClientProvider,
   options: ServerPickOptions,
 ): Promise<PickedServer | undefined> {
-  const quickPick = vscode.window.createQuickPick<ServerItem>();
+  const configuredIds = new Set(profile.servers.map((s) => s.id));
+  const pick = new ListingPick<ServerItem, PickedServer>({
+    typedItem: (typed, listed) => {
+      const id = typed.trim();
+      const known = configuredIds.has(id) || listed.some((i) => i.server?.id === id);
+      return id && !known && serverIdProblem(id) === undefined
+        ? {
+            label: `$(add) ${vscode.l10n.t('Use server id {0}', id)}`,
+            server: { id, typed: true },
+            alwaysShow: true,
+          }
+        : undefined;
+    },
+    resultOf: (item) => item.server,
+  });
+  const { quickPick, abort } = pick;
   quickPick.title = options.title;
   quickPick.placeholder = vscode.l10n.t('Select a server, or type its name or id');
   quickPick.matchOnDescription = true;
   quickPick.matchOnDetail = true;
   quickPick.ignoreFocusOut = true;
 
-  const configuredIds = new Set(profile.servers.map((s) => s.id));
   const configured: ServerItem[] = options.forAdding
     ? []
     : profile.servers.map((server) => ({
@@ -53,24 +67,7 @@ export function pickServer(
         server,
       }));
   let discovered: ServerItem[] = [];
-  let problem: ServerItem[] = [];
-  const abort = new AbortController();
-
-  const render = (): void => {
-    const typed = quickPick.value.trim();
-    const known = configuredIds.has(typed) || discovered.some((i) => i.server?.id === typed);
-    const typedItem: ServerItem[] =
-      typed && !known && serverIdProblem(typed) === undefined
-        ? [
-            {
-              label: `$(add) ${vscode.l10n.t('Use server id {0}', typed)}`,
-              server: { id: typed, typed: true },
-              alwaysShow: true,
-            },
-          ]
-        : [];
-    quickPick.items = [...typedItem, ...configured, ...discovered, ...problem];
-  };
+  pick.list(configured);
 
   if (profile.discoverServers || options.forAdding) {
     quickPick.busy = true;
@@ -86,31 +83,24 @@ export function pickServer(
             server: s.name ? { id: s.id, name: s.name } : { id: s.id },
           })),
       );
-      render();
+      pick.list([...configured, ...discovered]);
     })
       .catch((err: unknown) => {
         if (abort.signal.aborted) return;
         const { summary } = describeError(err, { profile: profile.name });
-        problem = [
-          {
-            label: vscode.l10n.t('Could not list the project servers: {0}', summary),
-            kind: vscode.QuickPickItemKind.Separator,
-          },
-        ];
+        pick.listingFailed(vscode.l10n.t('Could not list the project servers: {0}', summary));
         // Not an empty list that looks like "no servers": say so where the eye goes, and what still works.
         quickPick.placeholder = vscode.l10n.t(
           'The server list could not be loaded ({0}). Type a server id.',
           summary,
         );
-        render();
       })
       .finally(() => {
         quickPick.busy = false;
       });
   }
-  render();
 
-  return runQuickPick(quickPick, { render, resultOf: (item) => item.server, abort });
+  return pick.run();
 }
 
 async function discover(
