@@ -105,8 +105,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(...commands.map((register) => register(deps)));
 
   context.subscriptions.push(
-    writer.onDidWrite(({ target, keys }) => {
-      tree.refreshServer(target.profile, target.serverId);
+    writer.onDidWrite(({ target, keys, after }) => {
+      tree.refreshServer(target.profile, target.serverId, after);
       panel.refreshIfShowing(target.profile, target.serverId, keys);
     }),
   );

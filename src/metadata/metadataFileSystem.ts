@@ -33,8 +33,10 @@ function targetOf(uri: vscode.Uri): ServerTarget {
  * Serves the documents: reading reads the server fresh; saving checks the document, reads the server
  * again and refuses (offering the diff editor) when it changed since the document was read, shows the
  * modal summary, then writes one merge for added and changed keys and one delete per removed key.
- * After a write the document reloads from the server, so it shows the real state — also after a
- * partial failure, which is reported key by key.
+ * After a write the document shows the server's real state: the state the merge answered (minus the
+ * keys deleted after it) when the whole change was written, so a save costs one read, one merge and
+ * one delete per removed key; otherwise — a partial failure, reported key by key, or a change with
+ * no merge — the server read again.
  */
 /** Longest wait for VS Code to finish a save before the document reloads anyway. */
 const SAVE_WAIT_MS = 5_000;
@@ -116,7 +118,8 @@ export class MetadataFileSystem implements vscode.FileSystemProvider, vscode.Tex
     }
     const outcome = await this.writer.apply(target, change, current);
     reportWrite(target, outcome);
-    // Once VS Code has finished this save, the document is made to show what the server really holds.
+    // Once VS Code has finished this save, the document is made to show what the server really holds:
+    // as the write's answers gave it, or read again when they did not.
     this.bases.set(uri.toString(), { metadata: current, mtime: Date.now() });
     const key = uri.toString();
     const saveFinished = new Promise<void>((resolve) => {
@@ -130,7 +133,7 @@ export class MetadataFileSystem implements vscode.FileSystemProvider, vscode.Tex
     this.queueReload(uri, async () => {
       await saveFinished;
       this.savesAwaited.delete(key);
-      await this.reloadNow(uri);
+      await this.reloadNow(uri, outcome.after);
     }).catch(() => undefined);
   }
 
@@ -155,11 +158,12 @@ export class MetadataFileSystem implements vscode.FileSystemProvider, vscode.Tex
     return run;
   }
 
-  private async reloadNow(uri: vscode.Uri): Promise<void> {
+  /** Shows `known` (the server's state a write answered) or, without it, the server read now. */
+  private async reloadNow(uri: vscode.Uri, known?: Record<string, string>): Promise<void> {
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (!document || document.isDirty) return;
     const version = document.version;
-    const metadata = await this.read(targetOf(uri));
+    const metadata = known ?? (await this.read(targetOf(uri)));
     // Someone typed while the server was read: their edits win (a save then checks for a conflict).
     if (document.isDirty || document.version !== version) return;
     const text = metadataDocumentText(metadata);

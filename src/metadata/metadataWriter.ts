@@ -14,12 +14,20 @@ export interface WriteOutcome {
   written: string[];
   /** Keys whose write failed, with why. */
   failed: { key: string; error: unknown }[];
+  /**
+   * Every key of the server after the write, as the server answered it: set only when the whole
+   * change was written and a merge answered with all keys (the merge's answer minus the keys deleted
+   * after it). Undefined otherwise: whoever shows the server's state then reads it again.
+   */
+  after?: Record<string, string>;
 }
 
 export interface MetadataWritten {
   target: ServerTarget;
   /** Keys written (set or removed). */
   keys: string[];
+  /** The server's metadata after the write, when known without reading it (see WriteOutcome.after). */
+  after?: Record<string, string>;
 }
 
 /** What Undo Last Metadata Change would write, kept in memory only. */
@@ -33,7 +41,8 @@ export interface LastChange {
 /**
  * Writes confirmed changes: one set (a single key) or one merge (several) for the keys to set, one
  * delete per key to remove. Remembers what the last write replaced, in memory, so it can be undone,
- * and tells listeners (tree, panel) which keys changed.
+ * and tells listeners (tree, panel) which keys changed — and, when the merge's answer gives it, the
+ * server's whole state after, so they need not read it again.
  */
 export class MetadataWriter implements vscode.Disposable {
   private last: LastChange | undefined;
@@ -56,11 +65,13 @@ export class MetadataWriter implements vscode.Disposable {
     const written: string[] = [];
     const failed: WriteOutcome['failed'] = [];
     const setKeys = Object.keys(change.set);
+    /** All keys after the merge, as its answer says (a single set or no set answers no such thing). */
+    let merged: Record<string, string> | undefined;
     try {
       if (setKeys.length === 1) {
         await client.setMetadataItem(target.serverId, setKeys[0], change.set[setKeys[0]]);
       } else if (setKeys.length > 1) {
-        await client.updateMetadata(target.serverId, change.set);
+        merged = await client.updateMetadata(target.serverId, change.set);
       }
       written.push(...setKeys);
     } catch (error) {
@@ -74,16 +85,24 @@ export class MetadataWriter implements vscode.Disposable {
         failed.push({ key, error });
       }
     }
+    const after = failed.length === 0 && merged ? withoutKeys(merged, change.remove) : undefined;
     if (written.length > 0) {
       this.last = { target, undo: undoOf(written, before), before: afterOf(before, change, written) };
-      this.written.fire({ target, keys: written });
+      this.written.fire(after ? { target, keys: written, after } : { target, keys: written });
     }
-    return { written, failed };
+    return after ? { written, failed, after } : { written, failed };
   }
 
   dispose(): void {
     this.written.dispose();
   }
+}
+
+/** `metadata` without `keys` (a copy; `__proto__` stays an ordinary key). */
+function withoutKeys(metadata: Record<string, string>, keys: readonly string[]): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [key, value] of Object.entries(metadata)) if (!keys.includes(key)) putOwn(kept, key, value);
+  return kept;
 }
 
 /** The server's metadata after the written part of `change`: what an undo starts from. */

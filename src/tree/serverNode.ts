@@ -104,4 +104,9 @@ export class ServerNode extends TreeNode {
   override reset(): void {
     this.metadata = undefined;
   }
+
+  /** Takes `metadata` as the server's keys (what a write answered), fetching nothing. */
+  showMetadata(metadata: Record<string, string>): void {
+    this.metadata = Promise.resolve(metadata);
+  }
 }

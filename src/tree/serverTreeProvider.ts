@@ -102,10 +102,20 @@ export class ServerTreeProvider extends Disposable implements vscode.TreeDataPro
     }
   }
 
-  /** After a write: refetches the keys of that server wherever the tree shows it. */
-  refreshServer(profile: string, serverId: string): void {
+  /**
+   * After a write: shows the keys of that server wherever the tree shows it — `known`, the server's
+   * state the write answered, when there is one; otherwise refetched.
+   */
+  refreshServer(profile: string, serverId: string, known?: Record<string, string>): void {
     const node = this.roots?.find((root) => root.profile.name === profile)?.shownServer(serverId);
-    if (node) this.refresh(node);
+    if (!node) return;
+    if (!known) {
+      this.refresh(node);
+      return;
+    }
+    this.loader.abort(node);
+    node.showMetadata(known);
+    this.changed.fire(node);
   }
 
   /** Redraws the find results of one profile, or rebuilds the view when the find itself changed. */

@@ -1,28 +1,24 @@
 /**
  * Editing metadata in the real VS Code: Set Value…, Delete Key, Add Key…, Undo Last Metadata Change
- * and the script commands. The modal confirmations and input boxes are answered by replacing
- * `vscode.window.showWarningMessage` / `showInputBox` for the test (a person's click cannot be made
- * from the extension host); everything else — commands, client, HTTP, the local server, the tree and
- * the panel — is the real thing.
+ * and the script commands. The modal confirmations are answered by the suite's shared answerer
+ * (modalAnswer.ts), the input boxes by replacing `vscode.window.showInputBox` for the test (a
+ * person's click cannot be made from the extension host); everything else — commands, client, HTTP,
+ * the local server, the tree and the panel — is the real thing.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { childNamed, eventually, fixture, profileRoot, type Fixture, type RenderedNode } from './fixture';
+import { confirmingModals, decliningModals, type ModalShown } from './modalAnswer';
 import { closePanel } from './panelTabs';
 
 type Window = typeof vscode.window;
-
-interface Asked {
-  message: string;
-  detail?: string;
-  modal: boolean;
-}
 
 describe('editing metadata', () => {
   let f: Fixture;
   let web02: Fixture['seed']['servers'][number];
   const restore: (() => void)[] = [];
-  const asked: Asked[] = [];
+  /** The modals the commands showed, in order. */
+  const asked: ModalShown[] = [];
   const inputs: vscode.InputBoxOptions[] = [];
 
   /** Replaces one `vscode.window` function until the end of the test. */
@@ -32,17 +28,14 @@ describe('editing metadata', () => {
     restore.push(() => ((vscode.window as Record<K, Window[K]>)[name] = original));
   }
 
-  /** Modal confirmations answered with their first button (`confirm`) or dismissed; other messages pass. */
-  function answerModals(confirm: boolean): void {
-    const original = vscode.window.showWarningMessage;
-    replace('showWarningMessage', ((message: string, ...rest: unknown[]) => {
-      const options = rest[0] as vscode.MessageOptions | undefined;
-      if (options && typeof options === 'object' && 'modal' in options) {
-        asked.push({ message, detail: options.detail, modal: options.modal === true });
-        return Promise.resolve(confirm ? rest[1] : undefined);
-      }
-      return (original as (...args: unknown[]) => Thenable<unknown>)(message, ...rest);
-    }) as Window['showWarningMessage']);
+  /** Runs a command with its modals confirmed (recorded in `asked`). */
+  function confirming(command: string, arg?: unknown): Promise<unknown> {
+    return confirmingModals(() => vscode.commands.executeCommand(command, arg), asked);
+  }
+
+  /** Runs a command with its modals closed unanswered (recorded in `asked`). */
+  function declining(command: string, arg?: unknown): Promise<unknown> {
+    return decliningModals(() => vscode.commands.executeCommand(command, arg), asked);
   }
 
   /** Input boxes answered in order with `answers` (undefined = Escape). */
@@ -95,29 +88,22 @@ describe('editing metadata', () => {
 
   describe('script commands', () => {
     it('setMetadataKey asks with a modal naming server, key, current and new value, then writes', async () => {
-      answerModals(true);
-      const done = await vscode.commands.executeCommand('ecsMetadata.setMetadataKey', {
-        ...keyArgs('owner'),
-        value: 'team-ops',
-      });
+      const done = await confirming('ecsMetadata.setMetadataKey', { ...keyArgs('owner'), value: 'team-ops' });
       assert.equal(done, true);
       assert.equal(f.server.metadataOf(web02.id).owner, 'team-ops');
-      assert.equal(asked.length, 1);
-      assert.equal(asked[0].modal, true);
+      assert.equal(asked.length, 1, 'one modal');
       assert.match(asked[0].message, /"owner"/);
       assert.match(asked[0].message, new RegExp(web02.id));
       assert.match(asked[0].detail ?? '', /"team-web"[\s\S]*"team-ops"/);
     });
 
     it('setMetadataKey declined rejects with a cancelled error and writes nothing', async () => {
-      answerModals(false);
       f.server.clearRequests();
       await assert.rejects(
-        Promise.resolve(
-          vscode.commands.executeCommand('ecsMetadata.setMetadataKey', { ...keyArgs('owner'), value: 'x' }),
-        ),
+        declining('ecsMetadata.setMetadataKey', { ...keyArgs('owner'), value: 'x' }),
         (err: { kind?: string }) => err.kind === 'cancelled',
       );
+      assert.equal(asked.length, 1, 'one modal');
       assert.equal(f.server.metadataOf(web02.id).owner, 'team-web');
       assert.deepEqual(
         f.server.requests.filter((r) => r.method !== 'GET'),
@@ -126,44 +112,30 @@ describe('editing metadata', () => {
     });
 
     it('setMetadataKey refuses a value over 255 characters before asking or sending', async () => {
-      answerModals(true);
       await assert.rejects(
-        Promise.resolve(
-          vscode.commands.executeCommand('ecsMetadata.setMetadataKey', {
-            ...keyArgs('owner'),
-            value: 'v'.repeat(256),
-          }),
-        ),
+        confirming('ecsMetadata.setMetadataKey', { ...keyArgs('owner'), value: 'v'.repeat(256) }),
         /255/,
       );
       assert.equal(asked.length, 0);
     });
 
     it('deleteMetadataKey asks naming the current value, then deletes; declined rejects with cancelled', async () => {
-      answerModals(false);
       await assert.rejects(
-        Promise.resolve(vscode.commands.executeCommand('ecsMetadata.deleteMetadataKey', keyArgs('env'))),
+        declining('ecsMetadata.deleteMetadataKey', keyArgs('env')),
         (err: { kind?: string }) => err.kind === 'cancelled',
       );
       assert.equal(f.server.metadataOf(web02.id).env, 'production');
-      while (restore.length > 0) restore.pop()?.();
-      answerModals(true);
-      assert.equal(
-        await vscode.commands.executeCommand('ecsMetadata.deleteMetadataKey', keyArgs('env')),
-        true,
-      );
+      assert.equal(await confirming('ecsMetadata.deleteMetadataKey', keyArgs('env')), true);
       assert.equal('env' in f.server.metadataOf(web02.id), false);
+      assert.equal(asked.length, 2, 'one modal each time');
       assert.match(asked.at(-1)?.message ?? '', /"env"/);
       assert.match(asked.at(-1)?.detail ?? '', /"production"/);
     });
 
     it('a busy server: the rejection names its task state', async () => {
-      answerModals(true);
       f.server.setTaskState(web02.id, 'resize_migrating');
       await assert.rejects(
-        Promise.resolve(
-          vscode.commands.executeCommand('ecsMetadata.setMetadataKey', { ...keyArgs('owner'), value: 'x' }),
-        ),
+        confirming('ecsMetadata.setMetadataKey', { ...keyArgs('owner'), value: 'x' }),
         /resize_migrating/,
       );
     });
@@ -198,8 +170,8 @@ describe('editing metadata', () => {
 
     it('Delete Key asks with a modal and deletes; the key leaves the tree', async () => {
       const keyRow = await childNamed(f.api, (await serverRow()).node, 'backup.policy');
-      answerModals(true);
-      assert.equal(await vscode.commands.executeCommand('ecsMetadata.deleteKey', keyRow.node), true);
+      assert.equal(await confirming('ecsMetadata.deleteKey', keyRow.node), true);
+      assert.equal(asked.length, 1, 'one modal');
       assert.match(asked[0].detail ?? '', /"daily-7"/);
       assert.equal('backup.policy' in f.server.metadataOf(web02.id), false);
       await treeShows('backup.policy', undefined);
@@ -222,11 +194,7 @@ describe('editing metadata', () => {
         ...keyArgs('owner'),
         serverName: web02.name,
       });
-      answerModals(true);
-      await vscode.commands.executeCommand('ecsMetadata.setMetadataKey', {
-        ...keyArgs('owner'),
-        value: 'panel-sees-it',
-      });
+      await confirming('ecsMetadata.setMetadataKey', { ...keyArgs('owner'), value: 'panel-sees-it' });
       await eventually(
         async () => (f.api.panelView()?.value === 'panel-sees-it' ? true : undefined),
         'the panel to show the new value',
@@ -299,34 +267,26 @@ describe('editing metadata', () => {
 
   describe('Undo Last Metadata Change', () => {
     it('restores a changed value, deletes an added key and brings back a deleted one, with the modal summary', async () => {
-      answerModals(true);
-      await vscode.commands.executeCommand('ecsMetadata.setMetadataKey', { ...keyArgs('owner'), value: 'x' });
-      assert.equal(await vscode.commands.executeCommand('ecsMetadata.undoLastChange'), true);
+      await confirming('ecsMetadata.setMetadataKey', { ...keyArgs('owner'), value: 'x' });
+      assert.equal(await confirming('ecsMetadata.undoLastChange'), true);
       assert.equal(f.server.metadataOf(web02.id).owner, 'team-web');
+      assert.equal(asked.length, 2, 'the undo asked too');
       assert.match(asked.at(-1)?.detail ?? '', /owner/);
 
-      await vscode.commands.executeCommand('ecsMetadata.setMetadataKey', {
-        ...keyArgs('fresh'),
-        value: 'new',
-      });
-      await vscode.commands.executeCommand('ecsMetadata.undoLastChange');
+      await confirming('ecsMetadata.setMetadataKey', { ...keyArgs('fresh'), value: 'new' });
+      await confirming('ecsMetadata.undoLastChange');
       assert.equal('fresh' in f.server.metadataOf(web02.id), false);
 
-      await vscode.commands.executeCommand('ecsMetadata.deleteMetadataKey', keyArgs('env'));
-      await vscode.commands.executeCommand('ecsMetadata.undoLastChange');
+      await confirming('ecsMetadata.deleteMetadataKey', keyArgs('env'));
+      await confirming('ecsMetadata.undoLastChange');
       assert.equal(f.server.metadataOf(web02.id).env, 'production');
       await treeShows('env', 'production');
     });
 
     it('declined, it writes nothing', async () => {
-      answerModals(true);
-      await vscode.commands.executeCommand('ecsMetadata.setMetadataKey', {
-        ...keyArgs('owner'),
-        value: 'kept',
-      });
-      while (restore.length > 0) restore.pop()?.();
-      answerModals(false);
-      assert.equal(await vscode.commands.executeCommand('ecsMetadata.undoLastChange'), false);
+      await confirming('ecsMetadata.setMetadataKey', { ...keyArgs('owner'), value: 'kept' });
+      assert.equal(await declining('ecsMetadata.undoLastChange'), false);
+      assert.equal(asked.length, 2, 'the undo asked');
       assert.equal(f.server.metadataOf(web02.id).owner, 'kept');
     });
   });
