@@ -245,8 +245,8 @@ describe('editing metadata', () => {
 
     it('Delete Key asks naming the key but not its value', async () => {
       const keyRow = await childNamed(f.api, (await serverRow()).node, 'backup.policy');
-      answerModals(false);
-      assert.equal(await vscode.commands.executeCommand('ecsMetadata.deleteKey', keyRow.node), false);
+      assert.equal(await declining('ecsMetadata.deleteKey', keyRow.node), false);
+      assert.equal(asked.length, 1);
       assert.match(asked[0].message, /"backup\.policy"/);
       assert.doesNotMatch(`${asked[0].message}\n${asked[0].detail ?? ''}`, /daily-7/);
       assert.match(asked[0].detail ?? '', /hidden/);
@@ -254,12 +254,9 @@ describe('editing metadata', () => {
     });
 
     it("setMetadataKey's confirmation shows neither the current nor the new value", async () => {
-      answerModals(true);
-      await vscode.commands.executeCommand('ecsMetadata.setMetadataKey', {
-        ...keyArgs('owner'),
-        value: 'team-secret',
-      });
+      await confirming('ecsMetadata.setMetadataKey', { ...keyArgs('owner'), value: 'team-secret' });
       assert.equal(f.server.metadataOf(web02.id).owner, 'team-secret');
+      assert.equal(asked.length, 1);
       assert.doesNotMatch(`${asked[0].message}\n${asked[0].detail ?? ''}`, /team-web|team-secret/);
       assert.match(asked[0].detail ?? '', /hidden/);
     });
