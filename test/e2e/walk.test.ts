@@ -35,7 +35,6 @@ import {
   expand,
   openKeyInPanel,
   openViewContainer,
-  pickFromPalette,
   quickInputTitled,
   resizeSideBar,
   runMenuItem,
@@ -385,8 +384,9 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     const production = session.servers.filter((s) => s.metadata.env === 'production');
     assert.ok(production.length >= 2, 'the sample seed must hold two servers with env=production');
     if (!(await treeRow(page, sampleProfileName).isVisible())) await openViewContainer(page, 'ECS Metadata');
-    await pickFromPalette(page, 'ECS Metadata: Find Servers by Metadata…');
-    await quickInputTitled(page, 'Find Servers by Metadata').locator('.quick-input-box input').waitFor();
+    await runFromPalette(page, 'ECS Metadata: Find Servers by Metadata…');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor();
     await page.keyboard.type('env=production');
     await page.keyboard.press('Enter');
     try {

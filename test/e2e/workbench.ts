@@ -97,15 +97,6 @@ export async function waitForNoToasts(page: Page): Promise<void> {
  * is exactly `title`. F1 works wherever the focus is (webviews forward their key presses).
  */
 export async function runFromPalette(page: Page, title: string): Promise<void> {
-  await pickFromPalette(page, title);
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-}
-
-/**
- * Picks the command `title` in the palette without waiting for the palette to close: for a command
- * that asks at once, whose input box takes the palette's place (so it may never be seen to close).
- */
-export async function pickFromPalette(page: Page, title: string): Promise<void> {
   const widget = page.locator('.quick-input-widget');
   await page.keyboard.press('F1');
   await widget.locator('.quick-input-box input').waitFor();
@@ -116,6 +107,16 @@ export async function pickFromPalette(page: Page, title: string): Promise<void> 
     .filter({ has: page.locator('.label-name', { hasText: exact }) })
     .first()
     .click();
+  // The palette is gone when the widget hides, or when the command has put its own quick input in
+  // the same widget at once (Find Servers' query box does): its box then no longer holds `>…`.
+  await eventually(
+    async () =>
+      !(await widget.isVisible()) ||
+      !(await widget.locator('.quick-input-box input').inputValue()).startsWith('>'),
+    (gone) => gone,
+    'the command palette to close',
+    30_000,
+  );
 }
 
 /** The editor tab whose label is exactly `label`. */
