@@ -6,6 +6,7 @@ import {
   type EcsClient,
   type TokenCache,
 } from '../src/core';
+import { LOCAL_AGENCY } from '../test/ecs-server/agencies';
 import type { ServerFacts } from './remoteEcsServer';
 
 export type AuthType = EcsAuth['type'];
@@ -21,6 +22,20 @@ export function authFor(server: ServerFacts, type: AuthType): EcsAuth {
       return { type, token: c.token };
     case 'temporary':
       return { type, iamEndpoint: server.url, domain: c.domain, user: c.user, password: c.password };
+    case 'agency':
+      return {
+        type,
+        iamEndpoint: server.url,
+        source: {
+          type: 'password',
+          domain: c.domain,
+          user: c.user,
+          password: c.password,
+          projectId: server.projectId,
+        },
+        agencyDomain: { name: LOCAL_AGENCY.domainName },
+        agencyName: LOCAL_AGENCY.name,
+      };
   }
 }
 

@@ -8,6 +8,8 @@ import { Disposable } from '../lifecycle/disposable';
 import { SetupError } from '../errors/setupError';
 import { formatRequestEvent } from '../log/formatRequestEvent';
 import type { Log } from '../log/log';
+import type { Credentials } from '../credentials/credentials';
+import type { Profile } from '../profiles/profile';
 import type { ProfileStore } from '../profiles/profileStore';
 import { createProfileClient } from './createProfileClient';
 import { onDidChangeSetting, Setting, settings } from '../settings/settings';
@@ -35,6 +37,10 @@ export class ClientProvider extends Disposable {
     this.register(
       credentials.onDidChange((name) => {
         this.clients.delete(name);
+        // Agency profiles act with their source profile's credentials.
+        for (const profile of profiles.list()) {
+          if (profile.auth === 'agency' && profile.sourceProfile === name) this.clients.delete(profile.name);
+        }
         // A token issued for the old credentials is not kept for the new ones.
         void tokens?.forget(name);
       }),
@@ -73,6 +79,51 @@ export class ClientProvider extends Disposable {
     this.clients.clear();
   }
 
+  /**
+   * A profile's stored credentials, only where they were entered for: an endpoint edited in
+   * settings.json, a synced snippet or a same-named profile pointing elsewhere gets nothing until
+   * the user confirms. (Secrets of 0.1.0 carry no binding; activation binds them to the profile as
+   * it was then.)
+   */
+  async credentialsOf(profile: Profile): Promise<Credentials> {
+    const stored = await this.credentials.get(profile.name);
+    if (!stored) {
+      throw new SetupError(
+        'missingCredentials',
+        vscode.l10n.t('Profile "{0}" has no credentials yet.', profile.name),
+        profile.name,
+      );
+    }
+    const changes = stored.boundTo ? bindingChanges(stored.boundTo, bindingOf(profile)) : [];
+    if (changes.length > 0) {
+      throw new SetupError('endpointsChanged', endpointsChangedMessage(profile.name, changes), profile.name);
+    }
+    return stored.credentials;
+  }
+
+  /** The source profile of an agency profile and its credentials, or the SetupError that says what is missing. */
+  async agencySource(profile: Profile): Promise<{ profile: Profile; credentials: Credentials }> {
+    const source = profile.sourceProfile ? this.profiles.get(profile.sourceProfile) : undefined;
+    if (!source || source.auth === 'agency') {
+      throw new SetupError(
+        'incompleteProfile',
+        source
+          ? vscode.l10n.t(
+              'Profile "{0}" acts through an agency with the credentials of profile "{1}", which must sign in with a password or a token (with its IAM endpoint or region, and its project id or region).',
+              profile.name,
+              source.name,
+            )
+          : vscode.l10n.t(
+              'Profile "{0}" acts through an agency with the credentials of profile "{1}", which does not exist.',
+              profile.name,
+              profile.sourceProfile ?? '',
+            ),
+        profile.name,
+      );
+    }
+    return { profile: source, credentials: await this.credentialsOf(source) };
+  }
+
   private async create(profileName: string): Promise<EcsClient> {
     const profile = this.profiles.get(profileName);
     if (!profile) {
@@ -82,22 +133,10 @@ export class ClientProvider extends Disposable {
         profileName,
       );
     }
-    const stored = await this.credentials.get(profileName);
-    if (!stored) {
-      throw new SetupError(
-        'missingCredentials',
-        vscode.l10n.t('Profile "{0}" has no credentials yet.', profileName),
-        profileName,
-      );
-    }
-    // Secrets go only where they were entered for: an endpoint edited in settings.json, a synced
-    // snippet or a same-named profile pointing elsewhere gets nothing until the user confirms.
-    // (Secrets of 0.1.0 carry no binding; activation binds them to the profile as it was then.)
-    const changes = stored.boundTo ? bindingChanges(stored.boundTo, bindingOf(profile)) : [];
-    if (changes.length > 0) {
-      throw new SetupError('endpointsChanged', endpointsChangedMessage(profileName, changes), profileName);
-    }
-    return createProfileClient(profile, stored.credentials, {
+    const source = profile.auth === 'agency' ? await this.agencySource(profile) : undefined;
+    const credentials = source ? source.credentials : await this.credentialsOf(profile);
+    return createProfileClient(profile, credentials, {
+      ...(source ? { source: source.profile } : {}),
       timeoutMs: settings.requestTimeoutMs(),
       onRequest: this.onRequest,
       ...(this.tokens ? { tokens: this.tokens } : {}),

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { isEcsError, type RequestEvent } from '../core';
 import type { Credentials } from '../credentials/credentials';
-import type { Profile } from '../profiles/profile';
+import { usesPassword, type Profile } from '../profiles/profile';
 import { createProfileClient } from './createProfileClient';
 import { settings } from '../settings/settings';
 
@@ -22,10 +22,13 @@ export interface ConnectionTestOptions {
   onRequest: (event: RequestEvent) => void;
   /** Set Credentials checks only the sign-in; Add Profile also lists one server. */
   signInOnly?: boolean;
+  /** An agency profile's source profile, whose credentials are the ones given. */
+  source?: Profile;
 }
 
 const TOKEN_PATH = /\/v3\/auth\/tokens$/;
-const IAM_PATH = /\/v3\/(auth\/tokens|projects)$/;
+const IAM_PATH = /\/v3(\/(auth\/tokens|projects)|\.0\/OS-CREDENTIAL\/securitytokens)$/;
+const SECURITY_TOKENS_PATH = /\/v3\.0\/OS-CREDENTIAL\/securitytokens$/;
 
 export function testConnection(
   profile: Profile,
@@ -63,21 +66,27 @@ async function runTest(
       .reverse()
       .find((e) => e.error !== undefined && (status === undefined || e.status === status));
     if (!failed) return undefined;
-    const endpoint = IAM_PATH.test(failed.path) ? profile.iamEndpoint : profile.ecsEndpoint;
+    const endpoint = IAM_PATH.test(failed.path)
+      ? (options.source ?? profile).iamEndpoint
+      : profile.ecsEndpoint;
     try {
       return new URL(failed.path, endpoint).href;
     } catch {
       return undefined;
     }
   };
+  const issued = (path: RegExp): boolean =>
+    events.some((e) => e.method === 'POST' && path.test(e.path) && e.error === undefined);
+  // Temporary AK/SK (for the user or through an agency) are the sign-in; a token alone is only half.
   const tokenIssued = (): boolean =>
-    events.some((e) => e.method === 'POST' && TOKEN_PATH.test(e.path) && e.error === undefined);
+    issued(profile.auth === 'temporary' || profile.auth === 'agency' ? SECURITY_TOKENS_PATH : TOKEN_PATH);
 
   let client;
   try {
     client = await createProfileClient(profile, credentials, {
       timeoutMs: settings.requestTimeoutMs(),
       onRequest,
+      ...(options.source ? { source: options.source } : {}),
     });
   } catch (error) {
     // Building the client signs in only when it looks the project up; a failure after that is the lookup's.
@@ -90,7 +99,7 @@ async function runTest(
   } catch (error) {
     const url = failedAt(error);
     const signedIn =
-      profile.auth === 'password'
+      usesPassword(profile.auth) || profile.auth === 'agency'
         ? tokenIssued() && !(isEcsError(error) && error.kind === 'auth')
         : // A key or token is checked before the request is served: an answer other than 401 accepted
           // it — but not a 404, which a gateway gives for a wrong path before checking anything.

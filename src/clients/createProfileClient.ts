@@ -13,7 +13,7 @@ import type { Credentials } from '../credentials/credentials';
 import type { ProfileTokenStore } from '../credentials/profileTokenStore';
 import { endpointInputProblem, inputProblemText, projectIdInputProblem } from '../errors/inputProblems';
 import { SetupError } from '../errors/setupError';
-import type { Profile } from '../profiles/profile';
+import { usesPassword, type Profile } from '../profiles/profile';
 
 export interface ProfileClientOptions {
   timeoutMs: number;
@@ -23,6 +23,11 @@ export interface ProfileClientOptions {
   tokens?: ProfileTokenStore;
   /** Told the compute endpoint a service catalog named, for the tooltip and the log. */
   onEndpointFromCatalog?: (ecsEndpoint: string) => void;
+  /**
+   * An agency profile's source profile: the credentials given are the source's, and the agency is
+   * assumed with them.
+   */
+  source?: Profile;
 }
 
 /**
@@ -36,7 +41,7 @@ export async function createProfileClient(
 ): Promise<EcsClient> {
   if (profile.endpointFromCatalog) {
     checkProfileInput(profile);
-    const auth = toAuth(profile, credentials);
+    const auth = toAuth(profile, credentials, options.source);
     const found = await endpointFromCatalog(profile, auth, options);
     options.onEndpointFromCatalog?.(found.ecsEndpoint);
     return createEcsClient({
@@ -61,7 +66,7 @@ export async function createProfileClient(
     );
   }
   checkProfileInput(profile);
-  const auth = toAuth(profile, credentials);
+  const auth = toAuth(profile, credentials, options.source);
   const tokenCache = auth.type === 'password' ? options.tokens?.cacheFor(profile, auth.password) : undefined;
   const projectId = profile.projectId ?? (await projectIdFor(profile, auth, options, tokenCache));
   return createEcsClient({
@@ -83,7 +88,7 @@ function checkProfileInput(profile: Profile): void {
     ['ecsEndpoint', profile.endpointFromCatalog ? undefined : endpointInputProblem(profile.ecsEndpoint)],
     [
       'iamEndpoint',
-      (profile.auth === 'password' || profile.endpointFromCatalog) && profile.iamEndpoint
+      (usesPassword(profile.auth) || profile.endpointFromCatalog) && profile.iamEndpoint
         ? endpointInputProblem(profile.iamEndpoint)
         : undefined,
     ],
@@ -100,37 +105,122 @@ function checkProfileInput(profile: Profile): void {
   }
 }
 
-function toAuth(profile: Profile, credentials: Credentials): EcsAuth {
+function toAuth(profile: Profile, credentials: Credentials, source: Profile | undefined): EcsAuth {
   if (profile.auth === 'aksk' && 'accessKey' in credentials) {
     return { type: 'aksk', ...credentials };
   }
   if (profile.auth === 'token' && 'token' in credentials) {
     return { type: 'token', token: credentials.token };
   }
-  if (profile.auth === 'password' && 'password' in credentials) {
-    if (!profile.iamEndpoint || !profile.domain || !profile.user) {
-      throw new SetupError(
-        'incompleteProfile',
-        vscode.l10n.t(
-          'Profile "{0}" uses password sign-in and needs an IAM endpoint (or region), a domain and a user.',
-          profile.name,
-        ),
-        profile.name,
-      );
-    }
-    return {
-      type: 'password',
-      iamEndpoint: profile.iamEndpoint,
-      domain: profile.domain,
-      user: profile.user,
-      password: credentials.password,
-    };
+  if (usesPassword(profile.auth) && 'password' in credentials) {
+    const signIn = passwordSignIn(profile, credentials.password);
+    return profile.auth === 'temporary'
+      ? {
+          type: 'temporary',
+          ...signIn,
+          ...(profile.durationSeconds !== undefined ? { durationSeconds: profile.durationSeconds } : {}),
+        }
+      : { type: 'password', ...signIn };
   }
+  if (profile.auth === 'agency') return agencyAuth(profile, credentials, source);
   throw new SetupError(
     'missingCredentials',
     vscode.l10n.t('The stored credentials of profile "{0}" do not match its sign-in method.', profile.name),
     profile.name,
   );
+}
+
+function passwordSignIn(
+  profile: Profile,
+  password: string,
+): { iamEndpoint: string; domain: string; user: string; password: string } {
+  if (!profile.iamEndpoint || !profile.domain || !profile.user) {
+    throw new SetupError(
+      'incompleteProfile',
+      vscode.l10n.t(
+        'Profile "{0}" uses password sign-in and needs an IAM endpoint (or region), a domain and a user.',
+        profile.name,
+      ),
+      profile.name,
+    );
+  }
+  return { iamEndpoint: profile.iamEndpoint, domain: profile.domain, user: profile.user, password };
+}
+
+/**
+ * An agency profile acts with its source profile's password or token: the source signs in at its
+ * own IAM endpoint (scoped to its own project) and assumes the agency there.
+ */
+function agencyAuth(profile: Profile, credentials: Credentials, source: Profile | undefined): EcsAuth {
+  const problem =
+    !profile.agencyDomain || !profile.agencyName || !profile.sourceProfile
+      ? vscode.l10n.t(
+          'Profile "{0}" acts through an agency and needs "sourceProfile", "agencyDomain" and "agencyName".',
+          profile.name,
+        )
+      : !source
+        ? vscode.l10n.t(
+            'Profile "{0}" acts through an agency with the credentials of profile "{1}", which does not exist.',
+            profile.name,
+            profile.sourceProfile,
+          )
+        : undefined;
+  if (problem || !source || !profile.agencyDomain || !profile.agencyName) {
+    throw new SetupError('incompleteProfile', problem ?? '', profile.name);
+  }
+  const agency = {
+    agencyDomain: agencyDomainOf(profile.agencyDomain),
+    agencyName: profile.agencyName,
+    ...(profile.durationSeconds !== undefined ? { durationSeconds: profile.durationSeconds } : {}),
+    ...(profile.sessionUser ? { sessionUser: profile.sessionUser } : {}),
+  };
+  if (source.auth === 'token' && 'token' in credentials) {
+    if (!source.iamEndpoint) throw sourceNeeds(profile, source);
+    return {
+      type: 'agency',
+      iamEndpoint: source.iamEndpoint,
+      source: { type: 'token', token: credentials.token },
+      ...agency,
+    };
+  }
+  if (usesPassword(source.auth) && 'password' in credentials) {
+    const signIn = passwordSignIn(source, credentials.password);
+    const scope = source.projectId
+      ? { projectId: source.projectId }
+      : { projectName: source.projectName ?? source.region ?? '' };
+    if (!('projectId' in scope) && !scope.projectName) throw sourceNeeds(profile, source);
+    return {
+      type: 'agency',
+      iamEndpoint: signIn.iamEndpoint,
+      source: {
+        type: 'password',
+        domain: signIn.domain,
+        user: signIn.user,
+        password: signIn.password,
+        ...scope,
+      },
+      ...agency,
+    };
+  }
+  throw sourceNeeds(profile, source);
+}
+
+/** A source that cannot assume an agency: IAM takes a token for it, which AK/SK or another agency cannot give. */
+function sourceNeeds(profile: Profile, source: Profile): SetupError {
+  return new SetupError(
+    'incompleteProfile',
+    vscode.l10n.t(
+      'Profile "{0}" acts through an agency with the credentials of profile "{1}", which must sign in with a password or a token (with its IAM endpoint or region, and its project id or region).',
+      profile.name,
+      source.name,
+    ),
+    profile.name,
+  );
+}
+
+/** Huawei account ids are 32 hex characters; anything else is an account name. */
+export function agencyDomainOf(domain: string): { id: string } | { name: string } {
+  return /^[0-9a-f]{32}$/i.test(domain) ? { id: domain } : { name: domain };
 }
 
 /**
@@ -142,8 +232,8 @@ async function endpointFromCatalog(
   auth: EcsAuth,
   options: ProfileClientOptions,
 ): Promise<{ ecsEndpoint: string; projectId: string }> {
-  if (auth.type === 'aksk' || auth.type === 'temporary') {
-    throw new Error('AK/SK profiles do not use the service catalog');
+  if (auth.type !== 'password' && auth.type !== 'token') {
+    throw new Error('Only password and token profiles use the service catalog');
   }
   try {
     return await discoverComputeEndpoint({
@@ -186,7 +276,7 @@ async function projectIdFor(
   options: ProfileClientOptions,
   tokenCache: TokenCache | undefined,
 ): Promise<string> {
-  if (auth.type === 'password' && (profile.region || profile.projectName)) {
+  if ((auth.type === 'password' || auth.type === 'temporary') && (profile.region || profile.projectName)) {
     return lookupProjectId({
       iamEndpoint: auth.iamEndpoint,
       domain: auth.domain,
@@ -202,7 +292,7 @@ async function projectIdFor(
   }
   throw new SetupError(
     'incompleteProfile',
-    auth.type === 'password'
+    auth.type === 'password' || auth.type === 'temporary'
       ? vscode.l10n.t('Profile "{0}" needs a project id or a region to look it up from.', profile.name)
       : vscode.l10n.t('Profile "{0}" needs a project id.', profile.name),
     profile.name,

@@ -10,7 +10,7 @@ import { parseProfileSetting } from '../profiles/parseProfileSetting';
 import { resolveProfile } from '../profiles/resolveProfile';
 import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
-import { AddProfileFlow, type ProfileInput } from './profileWizard/addProfileFlow';
+import { AddProfileFlow, type AgencySources, type ProfileInput } from './profileWizard/addProfileFlow';
 import { registerCommand } from './registerCommand';
 
 /**
@@ -27,6 +27,7 @@ export function registerAddProfile(deps: CommandDeps): vscode.Disposable {
       (await new AddProfileFlow(
         new Set(deps.profiles.list().map((p) => p.name)),
         deps.clients.onRequest,
+        agencySources(deps),
       ).run());
     if (!input) return undefined;
     call.subject = { profile: input.profile.name };
@@ -52,6 +53,8 @@ export function registerAddProfile(deps: CommandDeps): vscode.Disposable {
  */
 async function saveProfile(deps: CommandDeps, input: ProfileInput): Promise<void> {
   const name = input.profile.name;
+  // An agency profile stores no secrets: it acts with its source profile's.
+  if (!input.credentials) return deps.profiles.add(input.profile);
   const previous = await deps.credentials.get(name);
   const boundTo = bindingOf(resolveProfile(input.profile));
   await deps.credentials.set(name, { credentials: input.credentials, boundTo });
@@ -76,6 +79,7 @@ function scriptedInput(arg: unknown): ProfileInput | undefined {
   if (profile === undefined) return undefined;
   const parsed = parseProfileSetting(profile);
   if ('problem' in parsed) throw new InputError(parsed.problem);
+  if (parsed.setting.auth === 'agency') return { profile: parsed.setting, credentials: undefined };
   const secrets = parseCredentials(credentials);
   if (!secrets) {
     throw new InputError(vscode.l10n.t('addProfile expects { profile: { name, auth, … }, credentials }.'));
@@ -91,10 +95,38 @@ function scriptedInput(arg: unknown): ProfileInput | undefined {
  */
 async function scriptedTestCall(deps: CommandDeps, input: ProfileInput): Promise<string | undefined> {
   const profile = resolveProfile(input.profile);
-  const report = await testConnection(profile, input.credentials, { onRequest: deps.clients.onRequest });
+  let report;
+  if (input.credentials) {
+    report = await testConnection(profile, input.credentials, { onRequest: deps.clients.onRequest });
+  } else {
+    const source = await deps.clients.agencySource(profile);
+    report = await testConnection(profile, source.credentials, {
+      onRequest: deps.clients.onRequest,
+      source: source.profile,
+    });
+  }
   const listing = report.listing;
   const forbidden =
     listing !== undefined && !listing.ok && isEcsError(listing.error) && listing.error.kind === 'forbidden';
   if (connectionWorked(report) || (report.signIn.ok && forbidden)) return undefined;
   return describeConnection(report, profile).message;
+}
+
+/** The profiles an agency profile may act with: those that sign in with a password or a token. */
+function agencySources(deps: CommandDeps): AgencySources {
+  return {
+    names: deps.profiles
+      .list()
+      .filter((p) => p.auth === 'password' || p.auth === 'temporary' || p.auth === 'token')
+      .map((p) => p.name),
+    load: async (name) => {
+      const source = deps.profiles.get(name);
+      if (!source) return undefined;
+      try {
+        return { profile: source, credentials: await deps.clients.credentialsOf(source) };
+      } catch {
+        return undefined;
+      }
+    },
+  };
 }

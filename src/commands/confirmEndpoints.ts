@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { agencyCredentialsNote } from '../credentials/agencyCredentialsNote';
 import { bindingChanges, bindingOf } from '../credentials/credentialBinding';
 import { describeBindingChanges } from '../credentials/endpointsChangedMessage';
 import { promptCredentials } from '../credentials/promptCredentials';
@@ -24,6 +25,10 @@ export function registerConfirmEndpoints(deps: CommandDeps): vscode.Disposable {
       vscode.l10n.t('Confirm Changed Endpoints'),
     );
     if (!profile) return false;
+    if (profile.auth === 'agency') {
+      void vscode.window.showInformationMessage(agencyCredentialsNote(profile));
+      return false;
+    }
     const stored = await deps.credentials.get(profile.name);
     if (!stored) {
       void vscode.window.showInformationMessage(

@@ -224,7 +224,8 @@ async function saveChosen(
       continue;
     }
     result.created.push(target.name);
-    if (!candidate.secret) needSecrets.push(target.name);
+    // An agency profile has no secret of its own: it acts with its source profile's.
+    if (!candidate.secret && candidate.auth !== 'agency') needSecrets.push(target.name);
     if (candidate.cacert) cacerts.set(target.name, candidate.cacert);
   }
   for (const [name, cacert] of cacerts) {

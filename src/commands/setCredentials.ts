@@ -5,6 +5,7 @@ import type { StoredCredentials } from '../credentials/credentialStore';
 import { parseCredentials } from '../credentials/credentials';
 import { testConnection } from '../clients/connectionTest';
 import type { Credentials } from '../credentials/credentials';
+import { agencyCredentialsNote } from '../credentials/agencyCredentialsNote';
 import { promptCredentials } from '../credentials/promptCredentials';
 import { describeConnection } from '../errors/connectionMessage';
 import { MultiStepInput } from '../input/multiStepInput';
@@ -29,7 +30,10 @@ import { SetupError } from '../errors/setupError';
 export function registerSetCredentials(deps: CommandDeps): vscode.Disposable {
   return registerCommand(CommandId.setCredentials, async (call) => {
     if (givenCredentials(call) !== undefined) return storeGiven(deps, call);
-    const profile = await profileFromArgument(deps.profiles, call, vscode.l10n.t('Set Credentials'));
+    const picked = await profileFromArgument(deps.profiles, call, vscode.l10n.t('Set Credentials'));
+    if (!picked) return false;
+    // An agency profile acts with its source profile's credentials: those are the ones to set.
+    const profile = picked.auth === 'agency' ? sourceOf(deps, picked) : (picked as CredentialProfile);
     if (!profile) return false;
     const credentials = await askCheckedCredentials(deps, profile);
     if (!credentials) return false;
@@ -42,6 +46,20 @@ export function registerSetCredentials(deps: CommandDeps): vscode.Disposable {
     return true;
   });
 }
+
+/** The source profile of an agency profile, said to the person; undefined (and said) when it is missing. */
+function sourceOf(deps: CommandDeps, agency: Profile): CredentialProfile | undefined {
+  const source = agency.sourceProfile ? deps.profiles.get(agency.sourceProfile) : undefined;
+  if (!source || source.auth === 'agency') {
+    void vscode.window.showWarningMessage(agencyCredentialsNote(agency));
+    return undefined;
+  }
+  void vscode.window.showInformationMessage(agencyCredentialsNote(agency));
+  return source as CredentialProfile;
+}
+
+/** A profile that stores credentials of its own: any but an agency profile. */
+type CredentialProfile = Profile & { auth: Exclude<Profile['auth'], 'agency'> };
 
 /** A script's `credentials`; undefined when it gave none (then it is asked for, as for a person). */
 function givenCredentials(call: CommandCall): unknown {
@@ -69,6 +87,7 @@ async function storeGiven(deps: CommandDeps, call: CommandCall): Promise<boolean
     );
   }
   call.subject = { profile: name };
+  if (profile.auth === 'agency') throw new InputError(agencyCredentialsNote(profile));
   const mismatch = credentialsInputProblem(name, profile.auth, credentials);
   if (mismatch) throw new InputError(mismatch);
   const boundTo = bindingOf(profile);
@@ -95,7 +114,10 @@ function unchanged(stored: StoredCredentials, credentials: Credentials, boundTo:
  * fails, the user enters them again or saves anyway — neither the default: Enter on the report
  * lines does nothing. Undefined when cancelled.
  */
-async function askCheckedCredentials(deps: CommandDeps, profile: Profile): Promise<Credentials | undefined> {
+async function askCheckedCredentials(
+  deps: CommandDeps,
+  profile: CredentialProfile,
+): Promise<Credentials | undefined> {
   for (;;) {
     const credentials = await promptCredentials(profile.name, profile.auth);
     if (!credentials) return undefined;

@@ -11,9 +11,14 @@ import { akskAuth, passwordAuth, temporaryAuth, tokenAuth, type RequestAuth } fr
 import { RequestExecutor, type ApiCall } from './requestExecutor';
 import { metaValue, nativeMetadata, novaMetadata, serverPage, singleServer } from './responseShapes';
 import { DEFAULT_MAX_ATTEMPTS } from './retryPolicy';
-import { DEFAULT_TEMPORARY_DURATION_SECONDS, TemporaryCredentialProvider } from './temporaryCredentials';
+import { agencyRefusal, assumeRoleIdentity } from './agencyCredentials';
+import {
+  DEFAULT_TEMPORARY_DURATION_SECONDS,
+  TemporaryCredentialProvider,
+  type TokenSource,
+} from './temporaryCredentials';
 import type { TokenCache } from './tokenCache';
-import { PasswordTokenProvider } from './tokenProvider';
+import { PasswordTokenProvider, type TokenScope } from './tokenProvider';
 import type {
   CallOptions,
   EcsAuth,
@@ -205,6 +210,33 @@ function positive(value: number | undefined, name: string): number | undefined {
   return value;
 }
 
+/** A password's token provider, after checking the sign-in fields are there. */
+function passwordTokens(
+  signIn: { domain: string; user: string; password: string },
+  iamEndpoint: string,
+  scope: TokenScope,
+  settings: ConstructorParameters<typeof PasswordTokenProvider>[2] & { now: () => Date },
+  tokenCache?: TokenCache,
+): { tokens: PasswordTokenProvider; iamUrl: URL } {
+  const missing = (what: string): EcsError =>
+    new EcsError('invalidInput', `The ${what} is missing. Set the credentials of this profile.`);
+  if (!signIn.user) throw missing('IAM user name');
+  if (!signIn.password) throw missing('password');
+  if (!signIn.domain) throw missing('account (domain) name');
+  const iamUrl = validateEndpoint(stripVersionTail(iamEndpoint, 'identity'), 'IAM endpoint');
+  const identity = { iamUrl, domain: signIn.domain, user: signIn.user, password: signIn.password };
+  return { tokens: new PasswordTokenProvider(identity, scope, settings, settings.now, tokenCache), iamUrl };
+}
+
+/** Temporary credentials' lifetime: 900..86400 seconds, default one hour. */
+function durationOf(durationSeconds: number | undefined): number {
+  const duration = durationSeconds ?? DEFAULT_TEMPORARY_DURATION_SECONDS;
+  if (!Number.isInteger(duration) || duration < 900 || duration > 86400) {
+    throw new EcsError('invalidInput', 'durationSeconds must be a whole number from 900 to 86400.');
+  }
+  return duration;
+}
+
 function buildAuth(
   auth: EcsAuth,
   projectId: string,
@@ -216,49 +248,77 @@ function buildAuth(
   const missing = (what: string): EcsError =>
     new EcsError('invalidInput', `The ${what} is missing. Set the credentials of this profile.`);
   switch (auth?.type) {
-    case 'aksk':
+    case 'aksk': {
       if (!auth.accessKey) throw missing('access key');
       if (!auth.secretKey) throw missing('secret key');
-      return akskAuth(auth, projectId, settings.now);
+      const expiresAt =
+        auth.securityToken && auth.securityTokenExpiresAt ? new Date(auth.securityTokenExpiresAt) : undefined;
+      if (expiresAt && Number.isNaN(expiresAt.getTime())) {
+        throw new EcsError('invalidInput', 'securityTokenExpiresAt is not a date (ISO 8601, as expires_at).');
+      }
+      return akskAuth(
+        {
+          accessKey: auth.accessKey,
+          secretKey: auth.secretKey,
+          ...(auth.securityToken ? { securityToken: auth.securityToken } : {}),
+          ...(expiresAt ? { securityTokenExpiresAt: expiresAt } : {}),
+        },
+        projectId,
+        settings.now,
+      );
+    }
     case 'token':
       if (!auth.token) throw missing('token');
       return tokenAuth(auth.token);
     case 'password': {
-      if (!auth.user) throw missing('IAM user name');
-      if (!auth.password) throw missing('password');
-      if (!auth.domain) throw missing('account (domain) name');
-      const iamUrl = validateEndpoint(stripVersionTail(auth.iamEndpoint, 'identity'), 'IAM endpoint');
-      const provider = new PasswordTokenProvider(
-        { iamUrl, domain: auth.domain, user: auth.user, password: auth.password },
-        { projectId },
-        settings,
-        settings.now,
-        settings.tokenCache,
-      );
-      return passwordAuth(provider, auth.password);
+      const { tokens } = passwordTokens(auth, auth.iamEndpoint, { projectId }, settings, settings.tokenCache);
+      return passwordAuth(tokens, auth.password);
     }
     case 'temporary': {
-      if (!auth.user) throw missing('IAM user name');
-      if (!auth.password) throw missing('password');
-      if (!auth.domain) throw missing('account (domain) name');
-      const iamUrl = validateEndpoint(auth.iamEndpoint, 'IAM endpoint');
-      const duration = auth.durationSeconds ?? DEFAULT_TEMPORARY_DURATION_SECONDS;
-      if (!Number.isInteger(duration) || duration < 900 || duration > 86400) {
-        throw new EcsError('invalidInput', 'durationSeconds must be a whole number from 900 to 86400.');
+      const { tokens, iamUrl } = passwordTokens(auth, auth.iamEndpoint, { projectId }, settings);
+      const identity = {
+        methods: ['token'] as ['token'],
+        token: { duration_seconds: durationOf(auth.durationSeconds) },
+      };
+      const provider = new TemporaryCredentialProvider(iamUrl, tokens, identity, settings, settings.now);
+      return temporaryAuth('temporary', provider, [auth.password], projectId, settings.now);
+    }
+    case 'agency': {
+      if (!auth.agencyName) throw missing('agency name');
+      const domain = 'id' in auth.agencyDomain ? auth.agencyDomain.id : auth.agencyDomain.name;
+      if (!domain) throw missing('delegating account of the agency');
+      const iamUrl = validateEndpoint(stripVersionTail(auth.iamEndpoint, 'identity'), 'IAM endpoint');
+      const source = auth.source;
+      let tokens: TokenSource;
+      let longLived: string[];
+      if (source.type === 'token') {
+        if (!source.token) throw missing('token of the source profile');
+        tokens = { getToken: async () => source.token };
+        longLived = [source.token];
+      } else {
+        const scope = source.projectId
+          ? { projectId: source.projectId }
+          : source.projectName
+            ? { projectName: source.projectName }
+            : undefined;
+        if (!scope) throw missing('project (or region) of the source profile');
+        tokens = passwordTokens(source, auth.iamEndpoint, scope, settings).tokens;
+        longLived = [source.password];
       }
-      const tokens = new PasswordTokenProvider(
-        { iamUrl, domain: auth.domain, user: auth.user, password: auth.password },
-        { projectId },
+      const provider = new TemporaryCredentialProvider(
+        iamUrl,
+        tokens,
+        assumeRoleIdentity(auth, durationOf(auth.durationSeconds)),
         settings,
         settings.now,
+        agencyRefusal(auth),
       );
-      const provider = new TemporaryCredentialProvider(iamUrl, tokens, duration, settings, settings.now);
-      return temporaryAuth(provider, auth.password, projectId, settings.now);
+      return temporaryAuth('agency', provider, longLived, projectId, settings.now);
     }
     default:
       throw new EcsError(
         'invalidInput',
-        'The authentication type must be "aksk", "password", "token" or "temporary".',
+        'The authentication type must be "aksk", "password", "token", "temporary" or "agency".',
       );
   }
 }

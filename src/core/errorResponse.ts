@@ -23,6 +23,8 @@ export interface ErrorContext {
   /** Which service answered: IAM issues tokens, ECS answers the rest. */
   service: 'ECS' | 'IAM';
   authType: 'aksk' | 'password' | 'token';
+  /** The request was signed with a security token pasted by the user, which cannot renew itself. */
+  securityToken?: boolean;
   serverId?: string;
   key?: string;
   projectId?: string;
@@ -140,6 +142,13 @@ function describe(
 ): { kind: EcsErrorKind; message: string; facts?: Partial<EcsErrorInit> } {
   const said = serverMessage ? ` The service said: "${clipText(serverMessage, 200)}".` : '';
   const server = context.serverId ? `Server ${context.serverId}` : 'The server';
+  if (status === 401 && context.securityToken && /expired/i.test(parsed.message ?? '')) {
+    return {
+      kind: 'auth',
+      message: 'The temporary access key and its security token have expired. Set new credentials.',
+      facts: { expired: true },
+    };
+  }
   if (status === 401) return { kind: 'auth', message: unauthorizedMessage(parsed.code, context) };
   if ((status === 403 || status === 413) && isMetadataQuota(parsed.message)) {
     const keyQuota = quotaLimit(parsed.message ?? '');

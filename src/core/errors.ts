@@ -34,7 +34,19 @@ export interface EcsErrorInit {
   keyQuota?: number;
   /** For `invalidInput` refused before sending: which rule refused what, as a code. */
   problem?: InputProblem;
+  /** For `auth`: temporary credentials (a security token) past their expiry, known or as the cloud said. */
+  expired?: boolean;
+  /** An agency (assume role) refused: the caller lacks the Agent Operator role, or there is no such agency. */
+  agency?: AgencyProblem;
   cause?: unknown;
+}
+
+export interface AgencyProblem {
+  /** `noAgentOperator`: the caller lacks the Agent Operator role in the delegating account; `unknownAgency`: no such agency there. */
+  problem: 'noAgentOperator' | 'unknownAgency';
+  agencyName: string;
+  /** The delegating account as configured (name or id). */
+  agencyDomain: string;
 }
 
 export class EcsError extends Error {
@@ -48,6 +60,8 @@ export class EcsError extends Error {
   readonly keyCount?: number;
   readonly keyQuota?: number;
   readonly problem?: InputProblem;
+  readonly expired?: boolean;
+  readonly agency?: AgencyProblem;
 
   constructor(kind: EcsErrorKind, message: string, init: EcsErrorInit = {}) {
     super(message);
@@ -62,6 +76,8 @@ export class EcsError extends Error {
     if (init.keyCount !== undefined) this.keyCount = init.keyCount;
     if (init.keyQuota !== undefined) this.keyQuota = init.keyQuota;
     if (init.problem !== undefined) this.problem = init.problem;
+    if (init.expired !== undefined) this.expired = init.expired;
+    if (init.agency !== undefined) this.agency = init.agency;
     // The cause may carry request objects with secret headers: keep it, but not enumerable.
     if (init.cause !== undefined) {
       Object.defineProperty(this, 'cause', { value: init.cause, enumerable: false, writable: true });

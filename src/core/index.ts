@@ -11,7 +11,7 @@ export { destroyAgents } from './agentPool';
 export { parseCachedToken } from './tokenCache';
 export type { CachedToken, TokenCache } from './tokenCache';
 export { EcsError, isEcsError } from './errors';
-export type { EcsErrorKind, EcsErrorInit } from './errors';
+export type { AgencyProblem, EcsErrorKind, EcsErrorInit } from './errors';
 export { redact, redactSecrets } from './redact';
 export {
   validateServerId,
@@ -36,6 +36,7 @@ export type {
   PasswordAuth,
   TokenAuth,
   TemporaryAuth,
+  AgencyAuth,
   EcsAuth,
   MetadataApi,
   RequestEvent,

@@ -3,6 +3,7 @@
  * The request executor asks for headers per attempt (signatures carry the time, tokens may renew).
  */
 import { formatSdkDate, signRequest } from './akskSigner';
+import { EcsError } from './errors';
 import type { QueryParams } from './percentEncoding';
 import type { TemporaryCredentialProvider } from './temporaryCredentials';
 import type { PasswordTokenProvider } from './tokenProvider';
@@ -21,25 +22,37 @@ export interface RequestAuth {
   /** Exact secret strings, for redaction wherever a server's words are kept. */
   readonly secrets: readonly string[];
   headersFor(target: AuthTarget, signal: AbortSignal | undefined): Promise<Record<string, string>>;
+  /** AK/SK with a security token the user pasted: it cannot be renewed, so its expiry is the user's to fix. */
+  readonly pastedSecurityToken?: boolean;
   /** After a 401: drop the credential those headers used; true when a retry with a fresh one makes sense. */
   renewAfterUnauthorized(sentHeaders: Record<string, string>): boolean;
 }
 
 export function akskAuth(
-  key: { accessKey: string; secretKey: string; securityToken?: string },
+  key: { accessKey: string; secretKey: string; securityToken?: string; securityTokenExpiresAt?: Date },
   projectId: string,
   now: () => Date,
 ): RequestAuth {
   return {
     type: 'aksk',
     secrets: [key.secretKey, ...(key.securityToken ? [key.securityToken] : [])],
+    ...(key.securityToken ? { pastedSecurityToken: true } : {}),
     async headersFor(target) {
+      const at = now();
+      if (key.securityTokenExpiresAt && at.getTime() >= key.securityTokenExpiresAt.getTime()) {
+        // Known to be dead: say so instead of sending a request the gateway will refuse.
+        throw new EcsError(
+          'auth',
+          `The temporary access key and its security token expired at ${key.securityTokenExpiresAt.toISOString()}. Set new credentials.`,
+          { expired: true },
+        );
+      }
       // Exactly the headers the official SDK signs, so both sign the same canonical request.
       const headers: Record<string, string> = {
         'Content-Type': 'application/json',
         Host: target.url.host,
         'X-Project-Id': projectId,
-        'X-Sdk-Date': formatSdkDate(now()),
+        'X-Sdk-Date': formatSdkDate(at),
       };
       if (key.securityToken) headers['X-Security-Token'] = key.securityToken;
       headers.Authorization = signRequest(
@@ -68,16 +81,31 @@ export function tokenAuth(token: string): RequestAuth {
   };
 }
 
+/**
+ * The secrets of a client whose credentials are issued as it goes (tokens, temporary keys): the
+ * long-lived ones stay, the issued ones are remembered for redaction as they come, the oldest
+ * forgotten past `keepIssued`.
+ */
+function issuedSecrets(longLived: readonly string[], keepIssued: number) {
+  const secrets: string[] = [...longLived];
+  return {
+    secrets,
+    remember(...issued: string[]): void {
+      for (const secret of issued) if (!secrets.includes(secret)) secrets.push(secret);
+      const excess = secrets.length - longLived.length - keepIssued;
+      if (excess > 0) secrets.splice(longLived.length, excess);
+    },
+  };
+}
+
 export function passwordAuth(provider: PasswordTokenProvider, password: string): RequestAuth {
-  // Issued tokens are secrets too; remember them for redaction as they come.
-  const secrets: string[] = [password];
+  const { secrets, remember } = issuedSecrets([password], 7);
   return {
     type: 'password',
     secrets,
     async headersFor(_target, signal) {
       const token = await provider.getToken(signal);
-      if (!secrets.includes(token)) secrets.push(token);
-      if (secrets.length > 8) secrets.splice(1, 1);
+      remember(token);
       return { 'X-Auth-Token': token };
     },
     renewAfterUnauthorized(sentHeaders) {
@@ -88,23 +116,24 @@ export function passwordAuth(provider: PasswordTokenProvider, password: string):
   };
 }
 
-/** Signs with temporary AK/SK obtained with the password; a 401 drops them for one fresh set. */
+/**
+ * Signs with temporary AK/SK the provider obtains (with a password token, or through an agency);
+ * a 401 drops them for one fresh set. `longLived`: the secrets they were obtained with.
+ */
 export function temporaryAuth(
+  type: 'temporary' | 'agency',
   provider: TemporaryCredentialProvider,
-  password: string,
+  longLived: readonly string[],
   projectId: string,
   now: () => Date,
 ): RequestAuth {
-  const secrets: string[] = [password];
+  const { secrets, remember } = issuedSecrets(longLived, 8);
   return {
-    type: 'temporary',
+    type,
     secrets,
     async headersFor(target, signal) {
       const key = await provider.getKey(signal);
-      for (const secret of [key.secretKey, key.securityToken]) {
-        if (!secrets.includes(secret)) secrets.push(secret);
-      }
-      if (secrets.length > 9) secrets.splice(1, 2);
+      remember(key.secretKey, key.securityToken);
       return akskAuth(key, projectId, now).headersFor(target, signal);
     },
     renewAfterUnauthorized(sentHeaders) {

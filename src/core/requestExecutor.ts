@@ -226,7 +226,8 @@ export class RequestExecutor {
       ...call.context,
       service: this.settings.service,
       // Temporary AK/SK sign like AK/SK: the same hints apply.
-      authType: this.auth.type === 'temporary' ? 'aksk' : this.auth.type,
+      authType: this.auth.type === 'temporary' || this.auth.type === 'agency' ? 'aksk' : this.auth.type,
+      ...(this.auth.pastedSecurityToken ? { securityToken: true } : {}),
       secrets: this.auth.secrets,
     };
   }

@@ -1,12 +1,14 @@
 /**
- * Temporary AK/SK for `auth: "temporary"`: the stored password gets an IAM token, the token gets
- * temporary AK/SK + security token from `POST {iam}/v3.0/OS-CREDENTIAL/securitytokens`, and API
- * calls are signed with those, so the password never travels with them. Renewed before they expire;
- * concurrent callers share one renewal.
+ * Temporary AK/SK from `POST {iam}/v3.0/OS-CREDENTIAL/securitytokens`: a token (from the stored
+ * password, or a static one) buys temporary AK/SK + security token — for the token's own user
+ * (method `token`, `auth: "temporary"`) or for an agency of another account (method `assume_role`,
+ * `auth: "agency"`) — and API calls are signed with those, so the long-lived secret never travels
+ * with them. Renewed before they expire; concurrent callers share one renewal, which is cancelled
+ * only when every caller waiting for it has given up.
  */
 import { EcsError } from './errors';
 import { cancelledError } from './retryPolicy';
-import { postToIam, type PasswordTokenProvider, type TokenRequestSettings } from './tokenProvider';
+import { postToIam, type TokenRequestSettings } from './tokenProvider';
 
 /** Renew this long before expiry (half-way for shorter lives). */
 const RENEW_BEFORE_MS = 5 * 60_000;
@@ -19,25 +21,59 @@ export interface TemporaryKey {
   expiresAt: Date;
 }
 
+/** Where the token that buys the keys comes from; `invalidate` when a fresh one can be had. */
+export interface TokenSource {
+  getToken(signal?: AbortSignal): Promise<string>;
+  invalidate?(token: string): void;
+}
+
+/** The `auth.identity` of a securitytokens request: method `token` or `assume_role`. */
+export type SecurityTokenIdentity =
+  | { methods: ['token']; token: { duration_seconds: number } }
+  | {
+      methods: ['assume_role'];
+      assume_role: {
+        domain_name?: string;
+        domain_id?: string;
+        agency_name: string;
+        duration_seconds: number;
+        session_user?: { name: string };
+      };
+    };
+
+interface PendingRenewal {
+  promise: Promise<TemporaryKey>;
+  controller: AbortController;
+  waiting: number;
+}
+
 export class TemporaryCredentialProvider {
   private cached: { key: TemporaryKey; renewAt: number } | undefined;
-  private pending: Promise<TemporaryKey> | undefined;
+  private pending: PendingRenewal | undefined;
 
   constructor(
     private readonly iamUrl: URL,
-    private readonly tokens: PasswordTokenProvider,
-    private readonly durationSeconds: number,
+    private readonly tokens: TokenSource,
+    private readonly identity: SecurityTokenIdentity,
     private readonly settings: TokenRequestSettings,
     private readonly now: () => Date,
+    /** Turns IAM's refusal into the error to show (an agency names what is missing). */
+    private readonly refused: (error: EcsError) => EcsError = (error) => error,
   ) {}
 
   async getKey(signal?: AbortSignal): Promise<TemporaryKey> {
     if (signal?.aborted) throw cancelledError();
     if (this.cached && this.now().getTime() < this.cached.renewAt) return this.cached.key;
-    this.pending ??= this.obtain().finally(() => {
-      this.pending = undefined;
-    });
-    return this.pending;
+    if (!this.pending) {
+      const controller = new AbortController();
+      const promise = this.obtain(controller.signal).finally(() => {
+        if (this.pending?.promise === promise) this.pending = undefined;
+      });
+      // Every caller may have given up; the rejection is theirs, not an unhandled one.
+      promise.catch(() => undefined);
+      this.pending = { promise, controller, waiting: 0 };
+    }
+    return waitFor(this.pending, signal);
   }
 
   /** Forgets `accessKey` if it is still the cached one. */
@@ -45,47 +81,84 @@ export class TemporaryCredentialProvider {
     if (this.cached?.key.accessKey === accessKey) this.cached = undefined;
   }
 
-  private async obtain(): Promise<TemporaryKey> {
+  private async obtain(signal: AbortSignal): Promise<TemporaryKey> {
     let key: TemporaryKey;
-    const token = await this.tokens.getToken();
+    const token = await this.tokens.getToken(signal);
     try {
-      key = await requestSecurityToken(this.iamUrl, token, this.durationSeconds, this.settings);
+      key = await this.request(token, signal);
     } catch (error) {
-      if (!(error instanceof EcsError) || error.status !== 401) throw error;
+      if (!(error instanceof EcsError) || error.status !== 401 || !this.tokens.invalidate) throw error;
       // The IAM token was revoked or expired early: one fresh token, once.
       this.tokens.invalidate(token);
-      key = await requestSecurityToken(
-        this.iamUrl,
-        await this.tokens.getToken(),
-        this.durationSeconds,
-        this.settings,
-      );
+      key = await this.request(await this.tokens.getToken(signal), signal);
     }
     const at = this.now().getTime();
     const lifetime = key.expiresAt.getTime() - at;
     this.cached = { key, renewAt: at + Math.max(0, lifetime - Math.min(RENEW_BEFORE_MS, lifetime / 2)) };
     return key;
   }
+
+  private async request(token: string, signal: AbortSignal): Promise<TemporaryKey> {
+    try {
+      return await requestSecurityToken(this.iamUrl, token, this.identity, this.settings, signal);
+    } catch (error) {
+      if (error instanceof EcsError && (error.status === 403 || error.status === 404)) {
+        throw this.refused(error);
+      }
+      throw error;
+    }
+  }
 }
 
-/** One `securitytokens` request (method `token`). */
+/**
+ * One caller waiting for the shared renewal: it may give up (its signal) without failing the
+ * others; the request itself is cancelled when the last one waiting gives up.
+ */
+function waitFor(pending: PendingRenewal, signal: AbortSignal | undefined): Promise<TemporaryKey> {
+  pending.waiting++;
+  return new Promise<TemporaryKey>((resolve, reject) => {
+    let left = false;
+    const leave = (): boolean => {
+      if (left) return false;
+      left = true;
+      pending.waiting--;
+      signal?.removeEventListener('abort', onAbort);
+      return true;
+    };
+    const onAbort = (): void => {
+      if (!leave()) return;
+      reject(cancelledError());
+      if (pending.waiting === 0) pending.controller.abort();
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    pending.promise.then(
+      (key) => {
+        if (leave()) resolve(key);
+      },
+      (error: unknown) => {
+        if (leave()) reject(error);
+      },
+    );
+  });
+}
+
+/** One `securitytokens` request. */
 export async function requestSecurityToken(
   iamUrl: URL,
   token: string,
-  durationSeconds: number,
+  identity: SecurityTokenIdentity,
   settings: TokenRequestSettings,
+  signal?: AbortSignal,
 ): Promise<TemporaryKey> {
   const url = new URL(`${iamUrl.href.replace(/\/$/, '')}/v3.0/OS-CREDENTIAL/securitytokens`);
-  const body = JSON.stringify({
-    auth: { identity: { methods: ['token'], token: { duration_seconds: durationSeconds } } },
-  });
+  const body = JSON.stringify({ auth: { identity } });
   const { response, requestId } = await postToIam(
     url,
     body,
     { 'X-Auth-Token': token },
     [token],
     settings,
-    undefined,
+    signal,
   );
   const key = parseCredential(response.body);
   if (!key) {

@@ -2,7 +2,17 @@
 import type { EcsErrorKind } from './errors';
 import type { TokenCache } from './tokenCache';
 
-export type AkSkAuth = { type: 'aksk'; accessKey: string; secretKey: string; securityToken?: string };
+export type AkSkAuth = {
+  type: 'aksk';
+  accessKey: string;
+  secretKey: string;
+  securityToken?: string;
+  /**
+   * When the pasted temporary AK/SK and security token expire (ISO 8601, as `expires_at`): calls
+   * after it fail at once with an `auth` error marked `expired`, without a request.
+   */
+  securityTokenExpiresAt?: string;
+};
 export type PasswordAuth = {
   type: 'password';
   iamEndpoint: string;
@@ -16,7 +26,36 @@ export type TokenAuth = { type: 'token'; token: string };
  * the API calls; renewed before they expire. `durationSeconds` 900..86400, default 3600.
  */
 export type TemporaryAuth = Omit<PasswordAuth, 'type'> & { type: 'temporary'; durationSeconds?: number };
-export type EcsAuth = AkSkAuth | PasswordAuth | TokenAuth | TemporaryAuth;
+/**
+ * Acts through an IAM agency: the source credentials get a token (a password is exchanged for one,
+ * scoped to the source's own project), the token gets temporary AK/SK of the delegating account with
+ * `securitytokens` method `assume_role`, and those sign the API calls; renewed before they expire.
+ * The source user needs the Agent Operator role in the delegating account.
+ */
+export type AgencyAuth = {
+  type: 'agency';
+  /** The IAM endpoint the source credentials sign in to and the agency is assumed at. */
+  iamEndpoint: string;
+  source:
+    | {
+        type: 'password';
+        domain: string;
+        user: string;
+        password: string;
+        /** The source token's scope: its project id, or else its project name (the region on Huawei Cloud). */
+        projectId?: string;
+        projectName?: string;
+      }
+    | TokenAuth;
+  /** The delegating account, by name or by id. */
+  agencyDomain: { name: string } | { id: string };
+  agencyName: string;
+  /** 900..86400, default 3600. */
+  durationSeconds?: number;
+  /** Shown as the session user in the delegating account's audit trail. */
+  sessionUser?: string;
+};
+export type EcsAuth = AkSkAuth | PasswordAuth | TokenAuth | TemporaryAuth | AgencyAuth;
 
 /** Which route family reads metadata: Nova `/v2.1`, native `/v1 cloudservers`, or Nova with native fallback. */
 export type MetadataApi = 'auto' | 'nova' | 'native';

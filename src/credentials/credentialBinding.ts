@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AuthType, Profile } from '../profiles/profile';
+import { authTypes, usesPassword, type AuthType, type Profile } from '../profiles/profile';
 
 /**
  * Where a profile's secrets were entered for: the hosts they may travel to, the sign-in method and
@@ -10,9 +10,9 @@ export interface CredentialBinding {
   auth: AuthType;
   /** Origin of the ECS endpoint: every API call, and so every signature or token, goes there. */
   ecsOrigin: string;
-  /** Origin of the IAM endpoint, for sign-in methods that send the secret there (password). */
+  /** Origin of the IAM endpoint, for sign-in methods that send the secret there (password, temporary). */
   iamOrigin?: string;
-  /** Account and user the password belongs to (password sign-in). */
+  /** Account and user the password belongs to (password and temporary sign-in). */
   domain?: string;
   user?: string;
 }
@@ -33,8 +33,9 @@ export function bindingOf(
   profile: Pick<Profile, 'auth' | 'ecsEndpoint' | 'iamEndpoint' | 'domain' | 'user'>,
 ): CredentialBinding {
   const binding: CredentialBinding = { auth: profile.auth, ecsOrigin: originOf(profile.ecsEndpoint) };
-  // AK/SK signatures and static tokens go to ECS only; IAM, account and user matter where the password goes.
-  if (profile.auth === 'password') {
+  // AK/SK signatures and static tokens go to ECS only; IAM, account and user matter where the password
+  // goes (for temporary AK/SK too: the password buys them at IAM).
+  if (usesPassword(profile.auth)) {
     binding.iamOrigin = originOf(profile.iamEndpoint);
     if (profile.domain !== undefined) binding.domain = profile.domain;
     if (profile.user !== undefined) binding.user = profile.user;
@@ -62,7 +63,7 @@ export function bindingFingerprint(binding: CredentialBinding): string {
 export function parseBinding(value: unknown): CredentialBinding | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const v = value as Record<string, unknown>;
-  if (!['aksk', 'password', 'token'].includes(v.auth as string) || typeof v.ecsOrigin !== 'string') {
+  if (!authTypes.includes(v.auth as AuthType) || typeof v.ecsOrigin !== 'string') {
     return undefined;
   }
   const binding: CredentialBinding = { auth: v.auth as AuthType, ecsOrigin: v.ecsOrigin };

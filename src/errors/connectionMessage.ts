@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { isEcsError } from '../core';
 import type { ConnectionReport, TestOutcome } from '../clients/connectionTest';
-import type { Profile } from '../profiles/profile';
+import { usesPassword, type Profile } from '../profiles/profile';
 import { networkTrouble } from './networkTrouble';
 import { isSetupError } from './setupError';
 import { describeError } from './userMessage';
@@ -46,7 +46,14 @@ export function describeConnection(report: ConnectionReport, profile: Profile): 
 function signedIn(profile: Profile): string {
   switch (profile.auth) {
     case 'password':
+    case 'temporary':
       return vscode.l10n.t('Signed in as {0} (account {1}) ✓', profile.user ?? '', profile.domain ?? '');
+    case 'agency':
+      return vscode.l10n.t(
+        'Agency {0} of account {1} assumed ✓',
+        profile.agencyName ?? '',
+        profile.agencyDomain ?? '',
+      );
     case 'aksk':
       return vscode.l10n.t('Access key accepted ✓');
     case 'token':
@@ -81,7 +88,7 @@ function suspectOf(
   const { error, url } = outcome;
   const endpoint = (): SuspectSetting =>
     url !== undefined &&
-    profile.auth === 'password' &&
+    usesPassword(profile.auth) &&
     url.startsWith(profile.iamEndpoint) &&
     /\/v3\//.test(url)
       ? 'iamEndpoint'

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isEcsError, redactSecrets, type EcsError } from '../core';
+import { isEcsError, redactSecrets, type AgencyProblem, type EcsError } from '../core';
 import { CommandId } from '../commands/commandIds';
 import { Setting } from '../settings/settings';
 import { inputProblemText } from './inputProblems';
@@ -50,6 +50,31 @@ export function describeError(err: unknown, context: ErrorSubject = {}): UserMes
   };
 }
 
+/** An agency that cannot be assumed: what is missing, and where (the delegating account). */
+function describeAgencyProblem(agency: AgencyProblem, context: ErrorSubject): UserMessage {
+  const { agencyName, agencyDomain } = agency;
+  return agency.problem === 'unknownAgency'
+    ? {
+        message: vscode.l10n.t(
+          'Account "{0}" has no agency named "{1}". Check "agencyDomain" and "agencyName" in the profile.',
+          agencyDomain,
+          agencyName,
+        ),
+        summary: vscode.l10n.t('Agency {0} not found', agencyName),
+        actions: [openSettings(Setting.profiles)],
+      }
+    : {
+        message: vscode.l10n.t(
+          'Profile "{0}" cannot act through agency "{1}" of account "{2}": the user of its source profile needs the Agent Operator role in that account. Ask an administrator of that account to grant it.',
+          context.profile ?? '',
+          agencyName,
+          agencyDomain,
+        ),
+        summary: vscode.l10n.t('Agent Operator role missing'),
+        actions: [],
+      };
+}
+
 function describeSetupError(err: SetupError, context: ErrorSubject): UserMessage {
   const profile = err.profile ?? context.profile;
   switch (err.kind) {
@@ -83,17 +108,25 @@ function describeSetupError(err: SetupError, context: ErrorSubject): UserMessage
 
 function describeEcsError(err: EcsError, context: ErrorSubject): UserMessage {
   const server = context.serverName ? `"${context.serverName}"` : (context.serverId ?? '');
+  if (err.agency) return describeAgencyProblem(err.agency, context);
   switch (err.kind) {
-    case 'auth':
-      return {
-        message: vscode.l10n.t(
-          'The cloud rejected the credentials of profile "{0}". Set them again, or check that they have not expired.',
-          context.profile ?? '',
-        ),
-        summary: vscode.l10n.t('Credentials rejected'),
-        actions: [setCredentials(context.profile)],
-        fix: setCredentials(context.profile),
-      };
+    case 'auth': {
+      const fix = setCredentials(context.profile);
+      // Pasted temporary credentials past their expiry: said as exactly that.
+      const message = err.expired
+        ? vscode.l10n.t(
+            'The temporary access key and security token of profile "{0}" have expired. Set new credentials.',
+            context.profile ?? '',
+          )
+        : vscode.l10n.t(
+            'The cloud rejected the credentials of profile "{0}". Set them again, or check that they have not expired.',
+            context.profile ?? '',
+          );
+      const summary = err.expired
+        ? vscode.l10n.t('Temporary credentials expired')
+        : vscode.l10n.t('Credentials rejected');
+      return { message, summary, actions: [fix], fix };
+    }
     case 'forbidden': {
       // The core names the permission of the route that was refused; nothing to guess here.
       const permission = err.permission;

@@ -18,7 +18,9 @@ export interface ImportCandidate {
   source: ImportSource;
   /** Where it was found: a file path, or the environment. */
   origin: string;
-  auth: 'aksk' | 'password' | 'token';
+  auth: 'aksk' | 'password' | 'token' | 'agency';
+  /** An agency profile (KooCLI `ecsAgency`): whose credentials act, through which agency. */
+  agency?: { sourceProfile: string; agencyDomain: string; agencyName: string };
   region?: string;
   iamEndpoint?: string;
   ecsEndpoint?: string;
@@ -38,7 +40,7 @@ export interface ImportCandidate {
 export type SkipReason =
   /** `verify: false`: TLS checks stay on here. */
   | 'verifyDisabled'
-  /** KooCLI `ecsAgency` or `SSO`, or an OpenStack auth_type other than password/token. */
+  /** KooCLI `SSO`, or an OpenStack auth_type other than password/token. */
   | 'unsupportedMode'
   /** Domain given only by id; the profile needs its name. */
   | 'domainIdOnly'

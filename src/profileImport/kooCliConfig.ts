@@ -1,14 +1,16 @@
 /**
  * Huawei KooCLI (`hcloud`) profiles from `~/.hcloud/config.json`: `{ current, profiles: [{ name, mode,
  * accessKeyId, secretAccessKey, securityToken, region, projectId, ... }] }` (shape from `hcloud
- * configure list`, not a documented format). Only mode AKSK is imported. KooCLI encrypts secrets at
- * rest by default: a key that does not look like a plain Huawei AK/SK is treated as encrypted and
- * left out, to be asked for after the import, never guessed or decrypted.
+ * configure list`, not a documented format). Modes AKSK and ecsAgency are imported; an ecsAgency
+ * profile (`sourceProfile`, `agencyDomainName`, `agencyName`) becomes an agency profile that acts
+ * with the credentials of the profile named by `sourceProfile`, and has no secret of its own.
+ * KooCLI encrypts secrets at rest by default: a key that does not look like a plain Huawei AK/SK is
+ * treated as encrypted and left out, to be asked for after the import, never guessed or decrypted.
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { SourceFile } from './cloudsYaml';
-import type { ImportCandidate, SourceScan } from './importCandidate';
+import type { ImportCandidate, SkippedEntry, SourceScan } from './importCandidate';
 import { record, text } from './openStackCloud';
 import { SourceParseError } from './sourceParseError';
 
@@ -49,6 +51,12 @@ export function parseKooCliConfig(file: SourceFile, only?: readonly string[]): S
     const name = text(profile.name);
     if (!name || (only && !only.includes(name))) continue;
     const mode = text(profile.mode) ?? 'AKSK';
+    if (mode.toUpperCase() === 'ECSAGENCY') {
+      const agency = agencyCandidate(profile, name, file.path);
+      if ('reason' in agency) scan.skipped.push(agency);
+      else scan.candidates.push(name === current ? { ...agency, isDefault: true } : agency);
+      continue;
+    }
     if (mode.toUpperCase() !== 'AKSK') {
       scan.skipped.push({
         name,
@@ -76,6 +84,37 @@ export function parseKooCliConfig(file: SourceFile, only?: readonly string[]): S
     scan.candidates.push(candidate);
   }
   return scan;
+}
+
+/** An ecsAgency profile as an agency candidate, or why it cannot be one (the fields it lacks). */
+function agencyCandidate(
+  profile: Record<string, unknown>,
+  name: string,
+  origin: string,
+): ImportCandidate | SkippedEntry {
+  const sourceProfile = text(profile.sourceProfile);
+  const agencyDomain = text(profile.agencyDomainName);
+  const agencyName = text(profile.agencyName);
+  if (!sourceProfile || !agencyDomain || !agencyName) {
+    const missing = [
+      ...(sourceProfile ? [] : ['sourceProfile']),
+      ...(agencyDomain ? [] : ['agencyDomainName']),
+      ...(agencyName ? [] : ['agencyName']),
+    ];
+    return { name, source: 'koocli', origin, reason: 'incomplete', detail: missing.join(', ') };
+  }
+  const candidate: ImportCandidate = {
+    name,
+    source: 'koocli',
+    origin,
+    auth: 'agency',
+    agency: { sourceProfile, agencyDomain, agencyName },
+  };
+  const region = text(profile.region);
+  const projectId = text(profile.projectId);
+  if (region) candidate.region = region;
+  if (projectId) candidate.projectId = projectId;
+  return candidate;
 }
 
 /** The line of a JSON.parse error, from the position Node reports (`... at position 123`). */

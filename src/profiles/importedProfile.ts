@@ -13,6 +13,7 @@ export function settingFromCandidate(candidate: ImportCandidate, name = candidat
   if (candidate.projectName) setting.projectName = candidate.projectName;
   if (candidate.domain) setting.domain = candidate.domain;
   if (candidate.user) setting.user = candidate.user;
+  if (candidate.agency) Object.assign(setting, candidate.agency);
   setting.discoverServers = true;
   return setting;
 }
@@ -42,6 +43,7 @@ const authLabels: Record<ImportCandidate['auth'], () => string> = {
   aksk: () => vscode.l10n.t('AK/SK'),
   password: () => vscode.l10n.t('password'),
   token: () => vscode.l10n.t('token'),
+  agency: () => vscode.l10n.t('agency'),
 };
 
 export function authLabel(auth: ImportCandidate['auth']): string {
@@ -50,6 +52,14 @@ export function authLabel(auth: ImportCandidate['auth']): string {
 
 /** What happens to the candidate's secret, for the quick pick. */
 export function secretLabel(candidate: ImportCandidate): string {
+  if (candidate.agency) {
+    return vscode.l10n.t(
+      'acts through agency "{0}" of account "{1}" with the credentials of profile "{2}" (it must sign in with a password or a token)',
+      candidate.agency.agencyName,
+      candidate.agency.agencyDomain,
+      candidate.agency.sourceProfile,
+    );
+  }
   if (candidate.secret) {
     return 'password' in candidate.secret
       ? vscode.l10n.t('$(key) the password will be stored in the system keyring (SecretStorage)')

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import { endpointInputProblem, projectIdInputProblem, serverIdInputProblem } from '../errors/inputProblems';
-import type { AuthType, ProfileSetting, ServerRef } from './profile';
+import { authTypes, type AuthType, type ProfileSetting, type ServerRef } from './profile';
 import { regionIdPattern } from './regions';
 
-const authTypes: readonly AuthType[] = ['aksk', 'password', 'token'];
 const knownFields = [
   'name',
   'region',
@@ -14,13 +13,20 @@ const knownFields = [
   'auth',
   'domain',
   'user',
+  'durationSeconds',
+  'sourceProfile',
+  'agencyDomain',
+  'agencyName',
+  'sessionUser',
   'servers',
   'discoverServers',
 ] as const;
-/** The fields whose value is text: every known field but the sign-in kind and the server list switches. */
-type StringField = Exclude<(typeof knownFields)[number], 'auth' | 'servers' | 'discoverServers'>;
+/** The fields whose value is not plain text. */
+const otherFields = ['auth', 'durationSeconds', 'servers', 'discoverServers'] as const;
+/** The fields whose value is text: every known field but the sign-in kind, the lifetime and the server list switches. */
+type StringField = Exclude<(typeof knownFields)[number], (typeof otherFields)[number]>;
 const stringFields = knownFields.filter(
-  (field): field is StringField => field !== 'auth' && field !== 'servers' && field !== 'discoverServers',
+  (field): field is StringField => !(otherFields as readonly string[]).includes(field),
 );
 
 export type ParsedProfileSetting = { setting: ProfileSetting } | { problem: string };
@@ -61,12 +67,32 @@ export function parseProfileSetting(value: unknown): ParsedProfileSetting {
     auth,
     domain,
     user,
+    durationSeconds,
     servers,
     discoverServers,
   } = input as Partial<Record<StringField, string>> & Record<string, unknown>;
   if (!name) return { problem: vscode.l10n.t('The profile needs a non-empty "name".') };
   if (!authTypes.includes(auth as AuthType)) {
-    return { problem: vscode.l10n.t('The profile field "auth" must be "aksk", "password" or "token".') };
+    return {
+      problem: vscode.l10n.t(
+        'The profile field "auth" must be one of {0}.',
+        authTypes.map((type) => `"${type}"`).join(', '),
+      ),
+    };
+  }
+  if (
+    durationSeconds !== undefined &&
+    (typeof durationSeconds !== 'number' ||
+      !Number.isInteger(durationSeconds) ||
+      durationSeconds < 900 ||
+      durationSeconds > 86400)
+  ) {
+    return {
+      problem: vscode.l10n.t(
+        'The profile field "{0}" must be a whole number from 900 to 86400.',
+        'durationSeconds',
+      ),
+    };
   }
   if (region !== undefined && !regionIdPattern.test(region)) {
     return {
@@ -96,6 +122,11 @@ export function parseProfileSetting(value: unknown): ParsedProfileSetting {
   if (projectName !== undefined) setting.projectName = projectName;
   if (domain !== undefined) setting.domain = domain;
   if (user !== undefined) setting.user = user;
+  if (durationSeconds !== undefined) setting.durationSeconds = durationSeconds as number;
+  for (const field of ['sourceProfile', 'agencyDomain', 'agencyName', 'sessionUser'] as const) {
+    const text = (input as Partial<Record<StringField, string>>)[field];
+    if (text !== undefined) setting[field] = text;
+  }
   if (parsedServers !== undefined) setting.servers = parsedServers;
   if (discoverServers !== undefined) setting.discoverServers = discoverServers;
   return { setting };

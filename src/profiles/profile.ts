@@ -1,6 +1,33 @@
 /** A connection profile: where the ECS API is, how to authenticate, which servers to show. */
 
-export type AuthType = 'aksk' | 'password' | 'token';
+export type AuthType = 'aksk' | 'password' | 'token' | 'temporary' | 'agency';
+
+/** Every sign-in method, in the order settings and pickers list them. */
+export const authTypes: readonly AuthType[] = ['aksk', 'password', 'token', 'temporary', 'agency'];
+
+/** Methods that send a password to IAM (`temporary` only to obtain temporary AK/SK). */
+export function usesPassword(auth: AuthType): auth is 'password' | 'temporary' {
+  return auth === 'password' || auth === 'temporary';
+}
+
+/** Password sign-in (`password`, `temporary`) and the lifetime of temporary AK/SK. */
+interface SignInFields {
+  domain?: string;
+  user?: string;
+  /** Lifetime of temporary AK/SK (`temporary`, `agency`), 900..86400 seconds; default 3600. */
+  durationSeconds?: number;
+}
+
+/** The fields of an agency profile (`auth: "agency"`): whose credentials act, through which agency. */
+export interface AgencyFields {
+  /** The profile whose credentials assume the agency (password, temporary or token). */
+  sourceProfile?: string;
+  /** The delegating account, by name or by id (32 hex characters). */
+  agencyDomain?: string;
+  agencyName?: string;
+  /** Shown in the delegating account's audit trail. */
+  sessionUser?: string;
+}
 
 export interface ServerRef {
   id: string;
@@ -8,7 +35,7 @@ export interface ServerRef {
 }
 
 /** One entry of the `ecsMetadata.profiles` setting, exactly as the user wrote it. */
-export interface ProfileSetting {
+interface ProfileSettingFields {
   name: string;
   region?: string;
   ecsEndpoint?: string;
@@ -17,14 +44,14 @@ export interface ProfileSetting {
   /** Scopes password tokens when there is no project id (OpenStack `project_name`); default: the region. */
   projectName?: string;
   auth: AuthType;
-  domain?: string;
-  user?: string;
   servers?: ServerRef[];
   discoverServers?: boolean;
 }
 
+export type ProfileSetting = ProfileSettingFields & SignInFields & AgencyFields;
+
 /** A profile with its defaults filled in: endpoints from the region, empty server list, discovery on. */
-export interface Profile {
+export interface Profile extends SignInFields, AgencyFields {
   name: string;
   region?: string;
   /** Empty when it comes from the service catalog (see `endpointFromCatalog`) or cannot be known. */
@@ -38,8 +65,6 @@ export interface Profile {
   projectId?: string;
   projectName?: string;
   auth: AuthType;
-  domain?: string;
-  user?: string;
   servers: ServerRef[];
   discoverServers: boolean;
 }

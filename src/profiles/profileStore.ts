@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Profile, ProfileSetting, ServerRef } from './profile';
+import { authTypes, type Profile, type ProfileSetting, type ServerRef } from './profile';
 import { Disposable } from '../lifecycle/disposable';
 import { onDidChangeSetting, Setting, settings } from '../settings/settings';
 import { resolveProfile } from './resolveProfile';
@@ -84,6 +84,6 @@ function sanitize(value: unknown): ProfileSetting[] {
       p !== null &&
       typeof (p as ProfileSetting).name === 'string' &&
       (p as ProfileSetting).name.length > 0 &&
-      ['aksk', 'password', 'token'].includes((p as ProfileSetting).auth),
+      authTypes.includes((p as ProfileSetting).auth),
   );
 }

@@ -1,5 +1,5 @@
 import { endpointsForRegion, normalizeEndpoint, type RegionEndpoints } from '../core';
-import type { Profile, ProfileSetting } from './profile';
+import type { AgencyFields, Profile, ProfileSetting } from './profile';
 
 /**
  * Fills a profile's defaults. Endpoints come from the region unless given, so Huawei Cloud needs only
@@ -9,7 +9,10 @@ export function resolveProfile(setting: ProfileSetting): Profile {
   const fromRegion = setting.region ? regionEndpoints(setting.region) : undefined;
   // Huawei's region list stays the source for region-only profiles; a profile that names its own IAM
   // endpoint but no ECS endpoint is another cloud, whose catalog knows where compute is.
-  const endpointFromCatalog = !setting.ecsEndpoint && setting.auth !== 'aksk' && !!setting.iamEndpoint;
+  const endpointFromCatalog =
+    !setting.ecsEndpoint &&
+    (setting.auth === 'password' || setting.auth === 'token') &&
+    !!setting.iamEndpoint;
   return {
     name: setting.name,
     region: setting.region,
@@ -24,6 +27,8 @@ export function resolveProfile(setting: ProfileSetting): Profile {
     auth: setting.auth,
     domain: setting.domain,
     user: setting.user,
+    ...(setting.durationSeconds !== undefined ? { durationSeconds: setting.durationSeconds } : {}),
+    ...agencyFieldsOf(setting),
     servers: (setting.servers ?? []).filter((s) => typeof s?.id === 'string' && s.id.length > 0),
     discoverServers: setting.discoverServers ?? true,
   };
@@ -39,4 +44,14 @@ function regionEndpoints(region: string): RegionEndpoints | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The agency fields that are set (agency profiles only carry them). */
+function agencyFieldsOf(setting: ProfileSetting): AgencyFields {
+  const fields: AgencyFields = {};
+  for (const field of ['sourceProfile', 'agencyDomain', 'agencyName', 'sessionUser'] as const) {
+    const value = setting[field];
+    if (value) fields[field] = value;
+  }
+  return fields;
 }

@@ -41,7 +41,12 @@ export class ProfileNode extends TreeNode implements PagedNode {
     item.id = this.getTreeItemId();
     item.contextValue = ContextValue.Profile;
     item.iconPath = new vscode.ThemeIcon('cloud');
-    item.description = this.profile.region ?? this.profile.ecsEndpoint;
+    const place = this.profile.region ?? this.profile.ecsEndpoint;
+    const agency = this.agencyLine();
+    item.description =
+      this.profile.auth === 'agency'
+        ? vscode.l10n.t('{0} · agency {1}', place, this.profile.agencyName ?? '')
+        : place;
     item.tooltip = [
       this.profile.name,
       this.profile.endpointFromCatalog
@@ -52,8 +57,21 @@ export class ProfileNode extends TreeNode implements PagedNode {
         : vscode.l10n.t('ECS endpoint: {0}', this.profile.ecsEndpoint || '—'),
       vscode.l10n.t('Project: {0}', this.profile.projectId ?? vscode.l10n.t('looked up from the region')),
       vscode.l10n.t('Sign-in: {0}', this.profile.auth),
+      ...(agency ? [agency] : []),
     ].join('\n');
     return item;
+  }
+
+  /** Which agency an agency profile acts through, and with whose credentials. */
+  private agencyLine(): string | undefined {
+    const { auth, agencyName, agencyDomain, sourceProfile } = this.profile;
+    if (auth !== 'agency') return undefined;
+    return vscode.l10n.t(
+      'Acts through agency "{0}" of account "{1}", with the credentials of profile "{2}"',
+      agencyName ?? '',
+      agencyDomain ?? '',
+      sourceProfile ?? '',
+    );
   }
 
   override async loadChildren(signal: AbortSignal): Promise<ChildNodes> {

@@ -45,6 +45,7 @@ describe('finding every import source present', () => {
       'koocli:prod',
       'koocli:encrypted',
       'koocli:no-keys',
+      'koocli:cross-account',
     ]);
     const devstack = found.scans[0].candidates[0];
     assert.equal(devstack.isDefault, true, 'OS_CLOUD marks the default');

@@ -39,13 +39,34 @@ describe('KooCLI config.json import', () => {
     assert.equal(noKeys?.missingSecret, 'absent');
   });
 
-  it('skips agency and SSO profiles, naming the mode', () => {
+  it('imports an ecsAgency profile as an agency profile acting with its source profile, without a secret', () => {
+    const agency = parseKooCliConfig(file).candidates.find((c) => c.name === 'cross-account');
+    assert.deepEqual(agency, {
+      name: 'cross-account',
+      source: 'koocli',
+      origin: file.path,
+      auth: 'agency',
+      agency: { sourceProfile: 'prod', agencyDomain: 'partner-account', agencyName: 'ecs-readers' },
+      region: 'cn-north-4',
+    });
+  });
+
+  it('skips an ecsAgency profile that lacks the agency fields, naming them', () => {
+    const scan = parseKooCliConfig({
+      path: file.path,
+      text: JSON.stringify({ profiles: [{ name: 'half', mode: 'ecsAgency', agencyName: 'ops' }] }),
+    });
+    assert.deepEqual(
+      scan.skipped.map((s) => [s.name, s.reason, s.detail]),
+      [['half', 'incomplete', 'sourceProfile, agencyDomainName']],
+    );
+    assert.equal(scan.candidates.length, 0);
+  });
+
+  it('skips SSO profiles, naming the mode', () => {
     assert.deepEqual(
       parseKooCliConfig(file).skipped.map((s) => [s.name, s.reason, s.detail]),
-      [
-        ['cross-account', 'unsupportedMode', 'ecsAgency'],
-        ['sso-login', 'unsupportedMode', 'SSO'],
-      ],
+      [['sso-login', 'unsupportedMode', 'SSO']],
     );
   });
 

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { createEcsClient, type EcsClientOptions } from '../../src/core';
-import { WEB_01, apiRequests, iamTokenRequests, useEcsServer } from './fixtures';
+import { createEcsClient, isEcsError, type EcsClientOptions } from '../../src/core';
+import { requestSecurityToken } from '../../src/core/temporaryCredentials';
+import { requestPasswordToken } from '../../src/core/tokenProvider';
+import { WEB_01, apiRequests, iamTokenRequests, rejectionOf, useEcsServer } from './fixtures';
 import type { EcsServerHandle } from '../ecs-server';
 
 const SECURITY_TOKENS = '/v3.0/OS-CREDENTIAL/securitytokens';
@@ -96,5 +98,130 @@ describe('auth "temporary": temporary AK/SK from securitytokens', () => {
       /durationSeconds/,
     );
     assert.equal(server().requests.length, 0);
+  });
+
+  it('a renewal all its callers gave up on is cancelled: the securitytokens request is abandoned', async () => {
+    let offset = 0;
+    const client = temporaryClient(server(), { now: () => new Date(Date.now() + offset) });
+    await client.getMetadataItem(WEB_01, 'owner');
+    offset = 11 * 60_000; // the keys need renewing; the password token is still good
+    server().setFaults({ latencyMs: 2000 });
+    server().clearRequests();
+    const controller = new AbortController();
+    const call = client.getMetadataItem(WEB_01, 'owner', { signal: controller.signal });
+    setTimeout(() => controller.abort(), 200);
+    const error = await rejectionOf(call);
+    assert.ok(isEcsError(error) && error.kind === 'cancelled');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const renewal = server().requests.filter((r) => r.path === SECURITY_TOKENS);
+    assert.equal(renewal.length, 1);
+    assert.equal(renewal[0].abandoned, true, 'the request was cancelled, not left to finish');
+  });
+
+  it('one caller giving up does not fail the others waiting for the same renewal', async () => {
+    const client = temporaryClient(server());
+    server().setFaults({ latencyMs: 300 });
+    const controller = new AbortController();
+    const quitter = client.getMetadataItem(WEB_01, 'owner', { signal: controller.signal });
+    const stayer = client.getMetadataItem(WEB_01, 'owner');
+    setTimeout(() => controller.abort(), 100);
+    const error = await rejectionOf(quitter);
+    assert.ok(isEcsError(error) && error.kind === 'cancelled');
+    assert.equal(await stayer, 'team-web');
+    assert.equal(securityTokenRequests(server()), 1);
+  });
+});
+
+describe('auth "aksk" with a pasted security token: expiry said as such', () => {
+  const server = useEcsServer();
+
+  /** Temporary AK/SK as a person would paste them: issued by the server's securitytokens route. */
+  async function pastedKeys(s: EcsServerHandle) {
+    const c = s.credentials;
+    const settings = {
+      limits: { timeoutMs: 5000, maxResponseBytes: 1 << 20 },
+      userAgent: 'test',
+      onRequest: undefined,
+    };
+    const iamUrl = new URL(s.url);
+    const { token } = await requestPasswordToken(
+      { iamUrl, domain: c.domain, user: c.user, password: c.password },
+      { projectId: s.projectId },
+      settings,
+    );
+    return requestSecurityToken(
+      iamUrl,
+      token,
+      { methods: ['token'], token: { duration_seconds: 900 } },
+      settings,
+    );
+  }
+
+  it('a 401 saying the security token expired is an auth error marked expired', async () => {
+    const key = await pastedKeys(server());
+    const client = createEcsClient({
+      endpoint: server().url,
+      projectId: server().projectId,
+      auth: {
+        type: 'aksk',
+        accessKey: key.accessKey,
+        secretKey: key.secretKey,
+        securityToken: key.securityToken,
+      },
+    });
+    assert.equal(await client.getMetadataItem(WEB_01, 'owner'), 'team-web');
+    server().expireTokens();
+    const error = await rejectionOf(client.getMetadataItem(WEB_01, 'owner'));
+    assert.ok(isEcsError(error));
+    assert.equal(error.kind, 'auth');
+    assert.equal(error.expired, true);
+    assert.match(error.message, /security token have expired/);
+  });
+
+  it('a 401 for other reasons is not called expiry', async () => {
+    const c = server().credentials;
+    const client = createEcsClient({
+      endpoint: server().url,
+      projectId: server().projectId,
+      auth: {
+        type: 'aksk',
+        accessKey: c.temporary.accessKey,
+        secretKey: 'wrong',
+        securityToken: c.temporary.securityToken,
+      },
+    });
+    const error = await rejectionOf(client.getMetadataItem(WEB_01, 'owner'));
+    assert.ok(isEcsError(error) && error.kind === 'auth');
+    assert.equal(error.expired, undefined);
+  });
+
+  it('a known expiry that has passed fails at once, without a request', async () => {
+    const c = server().credentials;
+    const client = createEcsClient({
+      endpoint: server().url,
+      projectId: server().projectId,
+      auth: {
+        type: 'aksk',
+        ...c.temporary,
+        securityTokenExpiresAt: new Date(Date.now() - 1000).toISOString(),
+      },
+    });
+    const error = await rejectionOf(client.getMetadataItem(WEB_01, 'owner'));
+    assert.ok(isEcsError(error) && error.kind === 'auth' && error.expired === true);
+    assert.equal(server().requests.length, 0);
+  });
+
+  it('a known expiry still ahead signs as usual', async () => {
+    const c = server().credentials;
+    const client = createEcsClient({
+      endpoint: server().url,
+      projectId: server().projectId,
+      auth: {
+        type: 'aksk',
+        ...c.temporary,
+        securityTokenExpiresAt: new Date(Date.now() + 60_000).toISOString(),
+      },
+    });
+    assert.equal(await client.getMetadataItem(WEB_01, 'owner'), 'team-web');
   });
 });

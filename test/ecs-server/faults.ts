@@ -1,4 +1,5 @@
 /** Fault switches: their defaults, and which one (if any) the next API request uses up. */
+import { LOCAL_AGENCY } from './agencies';
 import { gatewayError, novaFault } from './errorBodies';
 import type { FaultSwitches } from './types';
 
@@ -26,6 +27,8 @@ export function defaultFaults(): FaultSwitches {
     redirect: { count: 0, status: 302, location: '' },
     iamTokenProject: 'scoped',
     iamProjectList: 'filtered',
+    iamAgencies: [{ ...LOCAL_AGENCY }],
+    iamAgentOperator: true,
   };
 }
 

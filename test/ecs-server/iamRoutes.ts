@@ -1,4 +1,8 @@
-/** The IAM (Keystone v3) routes a client needs: password login for a token, and project lookup. */
+/**
+ * The IAM (Keystone v3) routes a client needs: password login for a token, project lookup, and
+ * temporary AK/SK (for the token's user, or through an agency).
+ */
+import { findAgency } from './agencies';
 import { keystoneError } from './errorBodies';
 import { sendJson } from './respond';
 import type { Route, RouteContext } from './routeContext';
@@ -192,8 +196,11 @@ function listProjects(context: RouteContext): void {
 }
 
 /**
- * `POST /v3.0/OS-CREDENTIAL/securitytokens` with a token, method `token`: temporary AK/SK for
- * `duration_seconds` (900..86400, default 900), `201 {"credential": {access, secret, securitytoken, expires_at}}`.
+ * `POST /v3.0/OS-CREDENTIAL/securitytokens` with a token (`X-Auth-Token`): temporary AK/SK for
+ * `duration_seconds` (900..86400, default 900), `201 {"credential": {access, secret, securitytoken,
+ * expires_at}}`. Method `token`: for the token's user. Method `assume_role`: for an agency of another
+ * account (`domain_name` or `domain_id`, `agency_name`, `session_user.name`?); 404 for an agency the
+ * server does not know, 403 when the user lacks the Agent Operator role (`iamAgentOperator: false`).
  */
 function issueSecurityToken(context: RouteContext): void {
   const { state, reply } = context;
@@ -207,16 +214,26 @@ function issueSecurityToken(context: RouteContext): void {
     return sendJson(reply, 400, keystoneError(400, 'Bad Request', 'The request body is not valid JSON.'));
   }
   const methods = field(body, 'auth', 'identity', 'methods');
-  if (!Array.isArray(methods) || methods.length !== 1 || methods[0] !== 'token') {
-    return sendJson(reply, 400, keystoneError(400, 'Bad Request', 'Expecting identity.methods ["token"].'));
+  const method = Array.isArray(methods) && methods.length === 1 ? methods[0] : undefined;
+  if (method !== 'token' && method !== 'assume_role') {
+    return sendJson(
+      reply,
+      400,
+      keystoneError(400, 'Bad Request', 'Expecting identity.methods ["token"] or ["assume_role"].'),
+    );
   }
-  const duration = field(body, 'auth', 'identity', 'token', 'duration_seconds') ?? 900;
+  const params = field(body, 'auth', 'identity', method);
+  const duration = field(params, 'duration_seconds') ?? 900;
   if (typeof duration !== 'number' || !Number.isInteger(duration) || duration < 900 || duration > 86400) {
     return sendJson(
       reply,
       400,
       keystoneError(400, 'Bad Request', 'duration_seconds must be a whole number from 900 to 86400.'),
     );
+  }
+  if (method === 'assume_role') {
+    const refusal = assumeRoleRefusal(state, params);
+    if (refusal) return sendJson(reply, refusal.status, refusal.body);
   }
   const issued = state.temporary.issue(duration);
   sendJson(reply, 201, {
@@ -227,4 +244,47 @@ function issueSecurityToken(context: RouteContext): void {
       expires_at: keystoneTime(issued.expiresAt),
     },
   });
+}
+
+/** Why `assume_role` is refused, in Keystone's error shape; undefined when it is allowed. */
+function assumeRoleRefusal(
+  state: RouteContext['state'],
+  params: unknown,
+): { status: number; body: object } | undefined {
+  const domainName = field(params, 'domain_name');
+  const domainId = field(params, 'domain_id');
+  const agencyName = field(params, 'agency_name');
+  const sessionUser = field(params, 'session_user');
+  if (
+    (typeof domainName !== 'string' && typeof domainId !== 'string') ||
+    typeof agencyName !== 'string' ||
+    (sessionUser !== undefined && typeof field(sessionUser, 'name') !== 'string')
+  ) {
+    return {
+      status: 400,
+      body: keystoneError(
+        400,
+        'Bad Request',
+        'Expecting assume_role.domain_name or domain_id, agency_name, and session_user.name when given.',
+      ),
+    };
+  }
+  const agency = findAgency(state.faults.iamAgencies, { name: domainName, id: domainId }, agencyName);
+  if (!agency) {
+    return {
+      status: 404,
+      body: keystoneError(404, 'Not Found', `Could not find agency: ${agencyName}.`),
+    };
+  }
+  if (!state.faults.iamAgentOperator) {
+    return {
+      status: 403,
+      body: keystoneError(
+        403,
+        'Forbidden',
+        'You are not authorized to perform the requested action: identity:assume_role. The user needs the Agent Operator role in the delegating account.',
+      ),
+    };
+  }
+  return undefined;
 }

@@ -39,10 +39,12 @@ export type {
   EcsServerHandle,
   EcsServerOptions,
   FaultSwitches,
+  LocalAgency,
   RecordedRequest,
   SeedData,
   SeedServer,
 } from './types';
+export { LOCAL_AGENCY } from './agencies';
 
 /** Request bodies are small JSON (token requests, control calls); anything bigger is a mistake. */
 const MAX_BODY_BYTES = 1024 * 1024;

@@ -89,6 +89,20 @@ export interface FaultSwitches {
    * `iam:projects:list`) or `otherRegions` (ignores the filter and lists only other regions' projects).
    */
   iamProjectList: 'filtered' | 'forbidden' | 'otherRegions';
+  /**
+   * The agencies other accounts delegate to this account's user, for `securitytokens` method
+   * `assume_role` (default: `LOCAL_AGENCY`). Any other agency answers 404 "Could not find agency".
+   */
+  iamAgencies: LocalAgency[];
+  /** Whether the user holds the Agent Operator role in the delegating accounts; false: assume_role answers 403. */
+  iamAgentOperator: boolean;
+}
+
+/** An agency of a delegating account, found by account name or id and agency name. */
+export interface LocalAgency {
+  domainName: string;
+  domainId: string;
+  name: string;
 }
 
 export interface RecordedRequest {

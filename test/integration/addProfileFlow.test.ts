@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import type { ProfileSetting } from '../../src/profiles/profile';
 import { eventually, fixture, storedProfiles, writeProfiles, type Fixture } from './fixture';
 import { translated } from './l10nBundle';
+import { LOCAL_AGENCY } from '../ecs-server';
 import { confirmingModals } from './modalAnswer';
 
 type Step = vscode.QuickInput & { value?: string; prompt?: string; placeholder?: string };
@@ -215,5 +216,72 @@ describe('Add Profile, step by step', () => {
       storedProfiles()?.find((p) => p.name === 'Wrong identity'),
       undefined,
     );
+  });
+
+  it("offers temporary keys and an agency; an agency profile, added with another profile's password, reads a key", async () => {
+    const c = f.server.credentials;
+    const source = 'Agency source (wizard)';
+    await writeProfiles([
+      ...(saved ?? []),
+      {
+        name: source,
+        ecsEndpoint: f.server.url,
+        iamEndpoint: f.server.url,
+        projectId: f.server.projectId,
+        auth: 'password',
+        domain: c.domain,
+        user: c.user,
+        discoverServers: false,
+      },
+    ]);
+    await vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+      profile: source,
+      credentials: { password: c.password },
+    });
+    const added = Promise.resolve(vscode.commands.executeCommand('ecsMetadata.addProfile'));
+    await type(1, 'Wizard agency');
+    await pick(2, translated('Other OpenStack-compatible cloud…'));
+    await type(3, f.server.url);
+    const auth = (await stepShown(4)) as vscode.QuickPick<vscode.QuickPickItem>;
+    const labels = auth.items.map((i) => i.label);
+    assert.ok(
+      labels.includes(translated('IAM user and password, temporary access keys')),
+      labels.join(' | '),
+    );
+    await pick(4, translated('IAM agency of another account'));
+    const sources = (await stepShown(5)) as vscode.QuickPick<vscode.QuickPickItem>;
+    assert.equal(sources.totalSteps, 9, 'other cloud + agency: 9 steps, no secret');
+    assert.ok(
+      !sources.items.some((i) => i.label === f.profileName),
+      'an AK/SK profile is not offered as a source',
+    );
+    await pick(5, source);
+    await type(6, LOCAL_AGENCY.domainName);
+    await type(7, LOCAL_AGENCY.name);
+    await type(8, f.server.projectId);
+    const servers = (await stepShown(9)) as vscode.QuickPick<vscode.QuickPickItem>;
+    assert.ok(
+      (servers.placeholder ?? '').includes(
+        translated('Agency {0} of account {1} assumed ✓', LOCAL_AGENCY.name, LOCAL_AGENCY.domainName),
+      ),
+      servers.placeholder,
+    );
+    await pick(9, translated("Show the project's servers"));
+    assert.equal(await added, 'Wizard agency');
+
+    const entry = storedProfiles()?.find((p) => p.name === 'Wizard agency');
+    assert.deepEqual(
+      [entry?.auth, entry?.sourceProfile, entry?.agencyDomain, entry?.agencyName],
+      ['agency', source, LOCAL_AGENCY.domainName, LOCAL_AGENCY.name],
+    );
+    assert.ok(
+      f.server.requests.some((r) => r.path === '/v3.0/OS-CREDENTIAL/securitytokens' && r.status === 201),
+    );
+    const value = await vscode.commands.executeCommand('ecsMetadata.getMetadataKey', {
+      profile: 'Wizard agency',
+      serverId: f.seed.servers[0].id,
+      key: 'owner',
+    });
+    assert.equal(value, 'team-web');
   });
 });

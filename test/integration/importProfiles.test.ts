@@ -12,6 +12,7 @@ import type { ProfileSetting } from '../../src/profiles/profile';
 import { eventually, fixture, profileRoot, storedProfiles, writeProfiles, type Fixture } from './fixture';
 import { translated } from './l10nBundle';
 import { closePanel } from './panelTabs';
+import { LOCAL_AGENCY } from '../ecs-server';
 import { confirmingModals } from './modalAnswer';
 
 interface ImportResult {
@@ -176,21 +177,29 @@ describe('ecsMetadata.importProfiles', () => {
             region: 'local-1',
             projectId: f.server.projectId,
           },
-          { name: 'koo-agency', mode: 'ecsAgency', region: 'local-1' },
+          {
+            name: 'koo-agency',
+            mode: 'ecsAgency',
+            region: 'local-1',
+            projectId: f.server.projectId,
+            sourceProfile: 'koo-local',
+            agencyDomainName: LOCAL_AGENCY.domainName,
+            agencyName: LOCAL_AGENCY.name,
+          },
+          { name: 'koo-sso', mode: 'SSO', region: 'local-1' },
         ],
       }),
     );
     const result = await importProfiles({ source: 'koocli', path: file });
-    assert.deepEqual(result.created, ['koo-local', 'koo-encrypted']);
+    assert.deepEqual(result.created, ['koo-local', 'koo-encrypted', 'koo-agency']);
     assert.deepEqual(
       result.skipped.map((s) => [s.name, s.reason, s.message]),
-      [
-        [
-          'koo-agency',
-          'unsupportedMode',
-          translated('Sign-in mode "{0}" is not supported yet.', 'ecsAgency'),
-        ],
-      ],
+      [['koo-sso', 'unsupportedMode', translated('Sign-in mode "{0}" is not supported yet.', 'SSO')]],
+    );
+    const agency = storedProfiles()?.find((p) => p.name === 'koo-agency');
+    assert.deepEqual(
+      [agency?.auth, agency?.sourceProfile, agency?.agencyDomain, agency?.agencyName],
+      ['agency', 'koo-local', LOCAL_AGENCY.domainName, LOCAL_AGENCY.name],
     );
     const settings = JSON.stringify(vscode.workspace.getConfiguration('ecsMetadata').inspect('profiles'));
     assert.ok(!settings.includes(c.secretKey) && !settings.includes(c.accessKey), 'no key in settings');
@@ -202,6 +211,16 @@ describe('ecsMetadata.importProfiles', () => {
     assert.equal(await readOwner('koo-local'), web01.metadata.owner);
     await assert.rejects(Promise.resolve(readOwner('koo-encrypted')), (err: Error) =>
       err.message.includes(translated('Profile "{0}" has no credentials yet.', 'koo-encrypted')),
+    );
+    // Its source signs with AK/SK, and assume_role takes a token (ecs-api.md section 9): said so.
+    await assert.rejects(Promise.resolve(readOwner('koo-agency')), (err: Error) =>
+      err.message.includes(
+        translated(
+          'Profile "{0}" acts through an agency with the credentials of profile "{1}", which must sign in with a password or a token (with its IAM endpoint or region, and its project id or region).',
+          'koo-agency',
+          'koo-local',
+        ),
+      ),
     );
   });
 

@@ -95,12 +95,19 @@ describe('profiles', () => {
         translated(
           'The profile has an unknown field "{0}". Known fields: {1}.',
           'secretKey',
-          'name, region, ecsEndpoint, iamEndpoint, projectId, projectName, auth, domain, user, servers, discoverServers',
+          'name, region, ecsEndpoint, iamEndpoint, projectId, projectName, auth, domain, user, durationSeconds, sourceProfile, agencyDomain, agencyName, sessionUser, servers, discoverServers',
         ),
       ],
       [
         { ...valid, auth: 'ak' },
-        translated('The profile field "auth" must be "aksk", "password" or "token".'),
+        translated(
+          'The profile field "auth" must be one of {0}.',
+          '"aksk", "password", "token", "temporary", "agency"',
+        ),
+      ],
+      [
+        { ...valid, durationSeconds: 60 },
+        translated('The profile field "{0}" must be a whole number from 900 to 86400.', 'durationSeconds'),
       ],
       [{ ...valid, projectId: 42 }, translated('The profile field "{0}" must be a string.', 'projectId')],
       [

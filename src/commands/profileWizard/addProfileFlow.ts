@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { l10n } from 'vscode';
 import { normalizeEndpoint, serverIdProblem } from '../../core';
 import { connectionWorked, testConnection, type ConnectionReport } from '../../clients/connectionTest';
 import type { Credentials } from '../../credentials/credentials';
@@ -10,14 +11,30 @@ import {
   serverIdInputProblem,
 } from '../../errors/inputProblems';
 import type { RequestEvent } from '../../core';
-import type { AuthType, ProfileSetting, ServerRef } from '../../profiles/profile';
+import {
+  usesPassword,
+  type AuthType,
+  type Profile,
+  type ProfileSetting,
+  type ServerRef,
+} from '../../profiles/profile';
+import { akskCredentials, securityTokenExpiryBox } from '../../credentials/promptCredentials';
+import { SetupError } from '../../errors/setupError';
 import { huaweiRegions } from '../../profiles/regions';
 import { resolveProfile } from '../../profiles/resolveProfile';
 import { InputFlowAction, MultiStepInput, type InputStep } from '../../input/multiStepInput';
 
 export interface ProfileInput {
   profile: ProfileSetting;
-  credentials: Credentials;
+  /** None for an agency profile, which acts with its source profile's credentials. */
+  credentials: Credentials | undefined;
+}
+
+/** The profiles an agency profile may act with (password, temporary or token), and their secrets. */
+export interface AgencySources {
+  names: readonly string[];
+  /** The source profile and its stored credentials, when it has any. */
+  load(name: string): Promise<{ profile: Profile; credentials: Credentials } | undefined>;
 }
 
 /** What the user answered so far; kept across Back, so each step shows its last answer. */
@@ -35,8 +52,12 @@ interface Answers {
   accessKey?: string;
   secretKey?: string;
   securityToken?: string;
+  securityTokenExpiresAt?: string;
   password?: string;
   token?: string;
+  sourceProfile?: string;
+  agencyDomain?: string;
+  agencyName?: string;
   report?: ConnectionReport;
   byId?: boolean;
   serverIds?: string;
@@ -48,8 +69,9 @@ interface Choice<T> extends vscode.QuickPickItem {
 
 /**
  * Add Profile's questions as a multi-step input: name, cloud, endpoints (other clouds), sign-in
- * method and its fields, project id, secrets; then the test call (on failure: Back to the step it
- * points at, or Save Anyway); last, discover the project's servers or add some by id.
+ * method and its fields (an agency: source profile, account, agency name), project id, secrets;
+ * then the test call (on failure: Back to the step it points at, or Save Anyway); last, discover
+ * the project's servers or add some by id.
  */
 export class AddProfileFlow {
   private readonly a: Answers = {};
@@ -58,6 +80,7 @@ export class AddProfileFlow {
   constructor(
     private readonly existingNames: ReadonlySet<string>,
     private readonly onRequest: (event: RequestEvent) => void,
+    private readonly sources: AgencySources = { names: [], load: async () => undefined },
   ) {}
 
   async run(): Promise<ProfileInput | undefined> {
@@ -68,14 +91,17 @@ export class AddProfileFlow {
   /** The steps this path takes with the answers so far; `2/8` for a Huawei region and an access key. */
   private totalSteps(): number {
     const { otherCloud, auth, report, byId } = this.a;
-    const password = auth === 'password';
+    const password = auth !== undefined && usesPassword(auth);
+    const secretSteps = auth === 'agency' ? 0 : auth === 'aksk' || auth === undefined ? 3 : 1;
     return (
       2 + // name, cloud
       (otherCloud ? 1 : 0) +
       1 + // sign-in method
       (password ? (otherCloud ? 3 : 2) : 0) +
+      (auth === 'agency' ? 3 : 0) + // source profile, account, agency
       1 + // project id
-      (auth === 'aksk' || auth === undefined ? 3 : 1) +
+      secretSteps +
+      (this.a.securityToken ? 1 : 0) + // its expiry
       (report && !connectionWorked(report) ? 1 : 0) +
       1 + // discover or by id
       (byId ? 1 : 0)
@@ -118,59 +144,111 @@ export class AddProfileFlow {
     return this.a.otherCloud ? this.askComputeEndpoint : this.askAuth;
   };
 
-  private readonly askComputeEndpoint: InputStep = async (input) => {
-    this.a.ecsEndpoint = await this.askEndpoint(
-      input,
-      vscode.l10n.t(
-        'Compute (Nova) endpoint, as in the service catalog: https://host:8774 — a trailing /v2.1 or /v2.1/{project_id} is fine',
+  /** A step that asks for one answer (shown again after Back) and goes on to the step `next` names. */
+  private step<K extends keyof Answers>(
+    field: K,
+    ask: (input: MultiStepInput, value: Answers[K] | undefined) => Promise<Answers[K]>,
+    next: () => InputStep | undefined,
+  ): InputStep {
+    return async (input) => {
+      this.a[field] = await ask(input, this.a[field]);
+      return next();
+    };
+  }
+
+  private readonly askComputeEndpoint: InputStep = this.step(
+    'ecsEndpoint',
+    (input, value) =>
+      this.askEndpoint(
+        input,
+        vscode.l10n.t(
+          'Compute (Nova) endpoint, as in the service catalog: https://host:8774 — a trailing /v2.1 or /v2.1/{project_id} is fine',
+        ),
+        value,
+        'compute',
       ),
-      this.a.ecsEndpoint,
-      'compute',
-    );
-    return this.askAuth;
-  };
+    () => this.askAuth,
+  );
 
   private readonly askAuth: InputStep = async (input) => {
     const items: Choice<AuthType>[] = [
       { label: vscode.l10n.t('Access key (AK/SK)'), value: 'aksk' },
       { label: vscode.l10n.t('IAM user and password'), value: 'password' },
+      {
+        label: vscode.l10n.t('IAM user and password, temporary access keys'),
+        description: vscode.l10n.t('the password only obtains keys that renew themselves'),
+        value: 'temporary',
+      },
       { label: vscode.l10n.t('Existing token'), value: 'token' },
     ];
+    if (this.sources.names.length > 0) {
+      items.push({
+        label: vscode.l10n.t('IAM agency of another account'),
+        description: vscode.l10n.t("with another profile's credentials"),
+        value: 'agency',
+      });
+    }
     const picked = await input.showQuickPick({
       prompt: vscode.l10n.t('How to sign in'),
       items,
       activeItem: items.find((i) => i.value === this.a.auth),
     });
     this.a.auth = picked.value;
-    if (picked.value !== 'password') return this.askProjectId;
+    if (picked.value === 'agency') return this.askSourceProfile;
+    if (!usesPassword(picked.value)) return this.askProjectId;
     return this.a.otherCloud ? this.askIdentityEndpoint : this.askDomain;
   };
 
-  private readonly askIdentityEndpoint: InputStep = async (input) => {
-    this.a.iamEndpoint = await this.askEndpoint(
-      input,
-      vscode.l10n.t(
-        'Identity (Keystone) endpoint, the OS_AUTH_URL: https://host:5000/v3 — with or without /v3',
+  private readonly askIdentityEndpoint: InputStep = this.step(
+    'iamEndpoint',
+    (input, value) =>
+      this.askEndpoint(
+        input,
+        vscode.l10n.t(
+          'Identity (Keystone) endpoint, the OS_AUTH_URL: https://host:5000/v3 — with or without /v3',
+        ),
+        value,
+        'identity',
       ),
-      this.a.iamEndpoint,
-      'identity',
-    );
-    return this.askDomain;
+    () => this.askDomain,
+  );
+
+  private readonly askDomain = this.step(
+    'domain',
+    this.text(l10n.t('Account (domain) name')),
+    () => this.askUser,
+  );
+
+  private readonly askUser = this.step('user', this.text(l10n.t('IAM user name')), () => this.askProjectId);
+
+  private readonly askSourceProfile: InputStep = async (input) => {
+    const items = this.sources.names.map((name): Choice<string> => ({ label: name, value: name }));
+    const picked = await input.showQuickPick({
+      prompt: vscode.l10n.t(
+        'The profile whose credentials assume the agency (its user needs the Agent Operator role in the delegating account)',
+      ),
+      items,
+      activeItem: items.find((i) => i.value === this.a.sourceProfile),
+    });
+    this.a.sourceProfile = picked.value;
+    return this.askAgencyDomain;
   };
 
-  private readonly askDomain: InputStep = async (input) => {
-    this.a.domain = await this.askText(input, vscode.l10n.t('Account (domain) name'), this.a.domain);
-    return this.askUser;
-  };
+  private readonly askAgencyDomain = this.step(
+    'agencyDomain',
+    this.text(l10n.t('The account that delegates: its name or its id')),
+    () => this.askAgencyName,
+  );
 
-  private readonly askUser: InputStep = async (input) => {
-    this.a.user = await this.askText(input, vscode.l10n.t('IAM user name'), this.a.user);
-    return this.askProjectId;
-  };
+  private readonly askAgencyName = this.step(
+    'agencyName',
+    this.text(l10n.t('Agency name')),
+    () => this.askProjectId,
+  );
 
   private readonly askProjectId: InputStep = async (input) => {
     // Password sign-in on a known region can look the project up; everything else needs it given.
-    const optional = this.a.auth === 'password' && !this.a.otherCloud;
+    const optional = this.a.auth !== undefined && usesPassword(this.a.auth) && !this.a.otherCloud;
     this.a.projectId = await input.showInputBox({
       prompt: optional
         ? vscode.l10n.t('Project id (leave empty to look it up from the region)')
@@ -181,46 +259,66 @@ export class AddProfileFlow {
     return this.firstSecretStep();
   };
 
+  /** The first secret to ask for; an agency has none, so the test call comes next. */
   private firstSecretStep(): InputStep {
     switch (this.a.auth) {
       case 'password':
-        return this.askPassword;
+      case 'temporary':
       case 'token':
-        return this.askToken;
+        return this.askPasswordOrToken;
+      case 'agency':
+        return this.testStep;
       default:
         return this.askAccessKey;
     }
   }
 
-  private readonly askAccessKey: InputStep = async (input) => {
-    this.a.accessKey = await this.askSecret(input, vscode.l10n.t('Access key ID (AK)'), this.a.accessKey);
-    return this.askSecretKey;
-  };
+  /** AK, SK and the optional security token (for pasted temporary credentials, then their expiry). */
+  private readonly askAccessKey: InputStep = this.maskedInOrder(
+    [
+      ['accessKey', l10n.t('Access key ID (AK)')],
+      ['secretKey', l10n.t('Secret access key (SK)')],
+      [
+        'securityToken',
+        l10n.t('Security token (only for temporary credentials; leave empty otherwise)'),
+        true,
+      ],
+    ],
+    () => (this.a.securityToken ? this.askSecurityTokenExpiry : this.testStep),
+  );
 
-  private readonly askSecretKey: InputStep = async (input) => {
-    this.a.secretKey = await this.askSecret(input, vscode.l10n.t('Secret access key (SK)'), this.a.secretKey);
-    return this.askSecurityToken;
-  };
-
-  private readonly askSecurityToken: InputStep = async (input) => {
-    this.a.securityToken = await this.askSecret(
-      input,
-      vscode.l10n.t('Security token (only for temporary credentials; leave empty otherwise)'),
-      this.a.securityToken,
-      true,
+  /** Pasted temporary credentials' expiry, so an expired key is named as such. */
+  private readonly askSecurityTokenExpiry: InputStep = async (input) => {
+    this.a.securityTokenExpiresAt = await input.showInputBox(
+      securityTokenExpiryBox(this.a.securityTokenExpiresAt),
     );
     return this.testStep;
   };
 
-  private readonly askPassword: InputStep = async (input) => {
-    this.a.password = await this.askSecret(input, vscode.l10n.t('IAM user password'), this.a.password);
+  /** The one secret of password, temporary and token sign-in. */
+  private readonly askPasswordOrToken: InputStep = async (input) => {
+    const field = this.a.auth === 'token' ? 'token' : 'password';
+    const prompt = field === 'token' ? l10n.t('IAM token (X-Auth-Token)') : l10n.t('IAM user password');
+    this.a[field] = await this.secret(prompt)(input, this.a[field]);
     return this.testStep;
   };
 
-  private readonly askToken: InputStep = async (input) => {
-    this.a.token = await this.askSecret(input, vscode.l10n.t('IAM token (X-Auth-Token)'), this.a.token);
-    return this.testStep;
-  };
+  /** Masked boxes asked one after the other (with Back between them), each into its field; then `last`. */
+  private maskedInOrder(
+    boxes: readonly [
+      field: 'accessKey' | 'secretKey' | 'securityToken',
+      prompt: string,
+      optional?: boolean,
+    ][],
+    last: () => InputStep | undefined,
+  ): InputStep {
+    let next = last;
+    for (const [field, prompt, optional] of [...boxes].reverse()) {
+      const step = this.step(field, this.secret(prompt, optional), next);
+      next = () => step;
+    }
+    return next() ?? this.testStep;
+  }
 
   /**
    * The test call, before anything is saved. When it works, on to the last question; when it
@@ -228,12 +326,10 @@ export class AddProfileFlow {
    * neither is the default: Enter on the report lines does nothing.
    */
   private readonly testStep: InputStep = async (input) => {
-    const { profile, credentials } = this.input();
-    const resolved = resolveProfile(profile);
-    const report = await testConnection(resolved, credentials, { onRequest: this.onRequest });
+    const report = await this.testCall();
     this.a.report = report;
     if (connectionWorked(report)) return this.askServers;
-    const described = describeConnection(report, resolved);
+    const described = describeConnection(report, resolveProfile(this.input().profile));
     const lines: Choice<undefined>[] = described.lines.map((line) => ({
       label: line.endsWith('✓') ? `$(pass) ${line}` : `$(error) ${line}`,
       value: undefined,
@@ -259,6 +355,28 @@ export class AddProfileFlow {
     if (picked === back) throw suspect ? InputFlowAction.backTo(suspect) : InputFlowAction.back;
     return this.askServers;
   };
+
+  /** The test call with the answers; an agency's with its source profile's stored credentials. */
+  private async testCall(): Promise<ConnectionReport> {
+    const { profile, credentials } = this.input();
+    const resolved = resolveProfile(profile);
+    if (profile.auth !== 'agency') {
+      return testConnection(resolved, credentials ?? { password: '' }, { onRequest: this.onRequest });
+    }
+    const source = this.a.sourceProfile ? await this.sources.load(this.a.sourceProfile) : undefined;
+    if (!source) {
+      const error = new SetupError(
+        'missingCredentials',
+        vscode.l10n.t('Profile "{0}" has no credentials yet.', this.a.sourceProfile ?? ''),
+        this.a.sourceProfile,
+      );
+      return { signIn: { ok: false, error } };
+    }
+    return testConnection(resolved, source.credentials, {
+      onRequest: this.onRequest,
+      source: source.profile,
+    });
+  }
 
   /** The step whose answer a failed test points at: the cloud's step stands for its endpoints. */
   private stepFor(suspect: SuspectSetting | undefined): InputStep | undefined {
@@ -337,27 +455,25 @@ export class AddProfileFlow {
       .then((typed) => normalizeEndpoint(typed, service).endpoint);
   }
 
-  private askText(input: MultiStepInput, prompt: string, value: string | undefined): Promise<string> {
-    return input.showInputBox({
-      prompt,
-      value,
-      validate: (v) => (v ? undefined : vscode.l10n.t('Required')),
-    });
+  /** How a required text answer is asked. */
+  private text(prompt: string): (input: MultiStepInput, value: string | undefined) => Promise<string> {
+    return (input, value) =>
+      input.showInputBox({ prompt, value, validate: (v) => (v ? undefined : l10n.t('Required')) });
   }
 
-  private askSecret(
-    input: MultiStepInput,
+  /** How a secret is asked: masked, kept as typed (spaces too). */
+  private secret(
     prompt: string,
-    value: string | undefined,
     optional = false,
-  ): Promise<string> {
-    return input.showInputBox({
-      prompt,
-      value,
-      password: true,
-      untrimmed: true,
-      validate: (v) => (optional || v ? undefined : vscode.l10n.t('Required')),
-    });
+  ): (input: MultiStepInput, value: string | undefined) => Promise<string> {
+    return (input, value) =>
+      input.showInputBox({
+        prompt,
+        value,
+        password: true,
+        untrimmed: true,
+        validate: (v) => (optional || v ? undefined : l10n.t('Required')),
+      });
   }
 
   /** The settings entry and secrets the answers make (secrets never go into the entry). */
@@ -367,10 +483,15 @@ export class AddProfileFlow {
     const profile: ProfileSetting = { name: a.name ?? '', auth, discoverServers: !a.byId };
     if (a.otherCloud) profile.ecsEndpoint = a.ecsEndpoint;
     else profile.region = a.region;
-    if (auth === 'password') {
+    if (usesPassword(auth)) {
       if (a.otherCloud) profile.iamEndpoint = a.iamEndpoint;
       profile.domain = a.domain;
       profile.user = a.user;
+    }
+    if (auth === 'agency') {
+      profile.sourceProfile = a.sourceProfile;
+      profile.agencyDomain = a.agencyDomain;
+      profile.agencyName = a.agencyName;
     }
     if (a.projectId) profile.projectId = a.projectId;
     if (a.byId) {
@@ -380,17 +501,18 @@ export class AddProfileFlow {
     return { profile, credentials: this.credentials(auth) };
   }
 
-  private credentials(auth: AuthType): Credentials {
+  private credentials(auth: AuthType): Credentials | undefined {
     const a = this.a;
     switch (auth) {
       case 'password':
+      case 'temporary':
         return { password: a.password ?? '' };
       case 'token':
         return { token: a.token ?? '' };
       case 'aksk':
-        return a.securityToken
-          ? { accessKey: a.accessKey ?? '', secretKey: a.secretKey ?? '', securityToken: a.securityToken }
-          : { accessKey: a.accessKey ?? '', secretKey: a.secretKey ?? '' };
+        return akskCredentials(a);
+      case 'agency':
+        return undefined;
     }
   }
 }
