@@ -6,14 +6,16 @@ import { asKeyTarget } from '../metadata/keyTarget';
 import type { ServerTarget } from '../metadata/metadataWriter';
 import { readKeyFresh } from '../metadata/readFresh';
 import { failureMessage, reportWrite } from '../metadata/reportWrite';
-import { valueValidation } from '../metadata/valueInput';
+import { maskedValueValidation, valueValidation } from '../metadata/valueInput';
+import { settings } from '../settings/settings';
 import type { CommandDeps } from './commandDeps';
 import { pickKeyTarget } from './pickers/pickKeyTarget';
 import { notConfirmed, writeArguments } from './scriptArguments';
 
 /**
  * `ecsMetadata.setValue` (a key in the tree, or the palette): an input box filled with the value
- * read fresh, validated live with the characters left; Enter writes it.
+ * read fresh, validated live with the characters left; Enter writes it. While values are masked the
+ * box starts empty instead (an empty box keeps the value), so the hidden value never shows.
  * `ecsMetadata.setMetadataKey` `{ profile, serverId, key, value }` (scripts): always asks with a modal
  * naming server, key, current and new value; resolves to true once written, rejects with a
  * `cancelled` error when declined and with the user-facing message when the write fails.
@@ -25,14 +27,22 @@ export function registerSetValue(deps: CommandDeps): vscode.Disposable {
       if (!target) return false;
       call.subject = { profile: target.profile, serverId: target.serverId, key: target.key };
       const current = await readKeyFresh(deps.clients, target, target.key);
+      // With values masked, the box never holds the current value: it starts empty, and empty keeps it.
+      const hidden = current !== undefined && settings.maskValues();
       const value = await vscode.window.showInputBox({
         title: vscode.l10n.t('Set Value of "{0}" on {1}', target.key, serverLabel(target)),
-        value: current ?? '',
-        prompt: vscode.l10n.t('The new value of metadata key "{0}".', target.key),
-        validateInput: valueValidation,
+        value: hidden ? '' : (current ?? ''),
+        prompt: hidden
+          ? vscode.l10n.t(
+              'The new value of metadata key "{0}". Its current value is hidden because Mask Values is on.',
+              target.key,
+            )
+          : vscode.l10n.t('The new value of metadata key "{0}".', target.key),
+        ...(hidden ? { placeHolder: vscode.l10n.t('Current value hidden') } : {}),
+        validateInput: hidden ? maskedValueValidation : valueValidation,
         ignoreFocusOut: true,
       });
-      if (value === undefined || value === current) return false;
+      if (value === undefined || value === current || (hidden && value === '')) return false;
       const before: Record<string, string> = current === undefined ? {} : { [target.key]: current };
       const outcome = await deps.writer.apply(target, { set: { [target.key]: value }, remove: [] }, before);
       reportWrite(target, outcome);

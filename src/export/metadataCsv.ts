@@ -1,8 +1,10 @@
 /**
  * CSV of metadata (RFC 4180): one row per server, a column for the server id and name (and region,
  * when servers of several regions are exported), then one column per key found on any server, in
- * sorted order. A key a server lacks is an empty cell.
+ * sorted order. A key a server lacks is an empty cell. Every cell (header included) goes through the
+ * formula guard, so a spreadsheet never runs one.
  */
+import { csvFormulaGuard } from './csvFormulaGuard';
 import { byCodePoint, type ExportedServer } from './exportedServer';
 
 export const CSV_ID_COLUMN = 'server id';
@@ -26,7 +28,11 @@ export function metadataCsv(servers: readonly ExportedServer[]): string {
       Object.prototype.hasOwnProperty.call(server.metadata, key) ? server.metadata[key] : '',
     ),
   ]);
-  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return (
+    [header, ...rows]
+      .map((row) => row.map((cell) => csvField(csvFormulaGuard(cell))).join(','))
+      .join('\r\n') + '\r\n'
+  );
 }
 
 /** A key that happens to be called like a fixed column still gets a column of its own. */

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ChangeSummary } from './metadataChange';
 import type { ServerTarget } from './metadataWriter';
+import { settings } from '../settings/settings';
 
 /** "web-01 (3f1c…)" or the id alone. */
 export function serverLabel(target: ServerTarget): string {
@@ -22,18 +23,24 @@ export async function confirmChange(target: ServerTarget, summary: ChangeSummary
   return answer === write;
 }
 
-/** Modal confirmation of deleting one key, naming the server, the key and its current value. */
+/**
+ * Modal confirmation of deleting one key, naming the server, the key and its current value — or,
+ * while `ecsMetadata.maskValues` is on, saying the value is hidden.
+ */
 export async function confirmDelete(target: ServerTarget, key: string, value: string): Promise<boolean> {
   const remove = vscode.l10n.t('Delete');
+  const detail = settings.maskValues()
+    ? vscode.l10n.t('The current value is hidden because Mask Values is on.')
+    : vscode.l10n.t('Current value: {0}', JSON.stringify(value));
   const answer = await vscode.window.showWarningMessage(
     vscode.l10n.t('Delete metadata key "{0}" of server {1}?', key, serverLabel(target)),
-    { modal: true, detail: vscode.l10n.t('Current value: {0}', JSON.stringify(value)) },
+    { modal: true, detail },
     remove,
   );
   return answer === remove;
 }
 
-/** Modal confirmation of setting one key, with the value it replaces (if any). */
+/** Modal confirmation of setting one key, with the value it replaces (if any), unless values are masked. */
 export async function confirmSet(
   target: ServerTarget,
   key: string,
@@ -41,8 +48,11 @@ export async function confirmSet(
   current: string | undefined,
 ): Promise<boolean> {
   const set = vscode.l10n.t('Set');
-  const detail =
-    current === undefined
+  const detail = settings.maskValues()
+    ? current === undefined
+      ? vscode.l10n.t('New key. Its value is hidden because Mask Values is on.')
+      : vscode.l10n.t('The current and new values are hidden because Mask Values is on.')
+    : current === undefined
       ? vscode.l10n.t('New key. Value: {0}', JSON.stringify(value))
       : vscode.l10n.t('Current value: {0}\nNew value: {1}', JSON.stringify(current), JSON.stringify(value));
   const answer = await vscode.window.showWarningMessage(

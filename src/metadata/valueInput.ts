@@ -23,6 +23,18 @@ export function valueValidation(value: string): vscode.InputBoxValidationMessage
   };
 }
 
+/**
+ * Set Value's validation while `ecsMetadata.maskValues` hides the current value: the box starts
+ * empty, and an empty box keeps the value (it is never filled with the hidden value).
+ */
+export function maskedValueValidation(value: string): vscode.InputBoxValidationMessage {
+  if (value !== '') return valueValidation(value);
+  return {
+    message: vscode.l10n.t('Leave empty to keep the current value (hidden: Mask Values is on).'),
+    severity: vscode.InputBoxValidationSeverity.Info,
+  };
+}
+
 /** The localized problem of a value passed by a script, or undefined when it can be written. */
 export function valueInputProblem(value: unknown): string | undefined {
   if (typeof value !== 'string') return vscode.l10n.t('The value must be text.');

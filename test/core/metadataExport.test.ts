@@ -1,6 +1,7 @@
 /** The export formats: CSV read back with a real CSV parser, the JSON shape, the comparison document. */
 import * as assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';
+import { csvFormulaGuard } from '../../src/export/csvFormulaGuard';
 import { metadataCsv } from '../../src/export/metadataCsv';
 import type { ExportedServer } from '../../src/export/exportedServer';
 import { metadataExportJson, metadataObjectJson } from '../../src/export/metadataJson';
@@ -48,6 +49,57 @@ describe('metadata export: CSV', () => {
       columns: true,
     }) as Record<string, string>[];
     assert.deepEqual(rows, [{ 'server id': 'a', 'server name': 'n', 'server name (metadata)': 'meta' }]);
+  });
+});
+
+describe('metadata export: CSV formula guard', () => {
+  const risky = [
+    '=1+2',
+    '=HYPERLINK("http://x","y")',
+    '+cmd',
+    "-2+3+cmd|' /C calc'!A0",
+    '@SUM(A1)',
+    '\tx',
+    '\r=1',
+  ];
+
+  it("prefixes ' to a cell starting with = + - @, a tab or a carriage return, so a spreadsheet shows text", () => {
+    for (const cell of risky) assert.equal(csvFormulaGuard(cell), `'${cell}`, JSON.stringify(cell));
+  });
+
+  it('leaves plain numbers (-1, +3.5, -2e5) and every other cell unchanged', () => {
+    for (const cell of [
+      '-1',
+      '+3.5',
+      '-2e5',
+      '-.5',
+      '',
+      'production',
+      'a=b',
+      ' =x',
+      '1-2',
+      '中文',
+      "'quoted",
+    ]) {
+      assert.equal(csvFormulaGuard(cell), cell, JSON.stringify(cell));
+    }
+  });
+
+  it('guards values, names and key headers in the export, and a CSV parser reads the guarded text back', () => {
+    const text = metadataCsv([
+      { id: 'a', name: '=evil()', metadata: { '-key': '=1+2', n: '-1', t: '\t@x', note: 'x,=y' } },
+    ]);
+    const rows = parse(text, { columns: true }) as Record<string, string>[];
+    assert.deepEqual(rows, [
+      {
+        'server id': 'a',
+        'server name': "'=evil()",
+        "'-key": "'=1+2",
+        n: '-1',
+        note: 'x,=y',
+        t: "'\t@x",
+      },
+    ]);
   });
 });
 

@@ -18,6 +18,7 @@ import type { Dialog, FrameLocator, Page } from 'playwright-core';
 import type { SampleServer } from '../runner/sampleProfile';
 import { sampleProfileName } from '../runner/sampleProfile';
 import { saveScreenshot } from './screenshots';
+import { treeRowAt, treeRowDescription } from './treeRowAt';
 import { importedCloudName, startWalkSession, type WalkSession } from './walkSession';
 import {
   acceptPick,
@@ -491,5 +492,142 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
       session.ecs.requests.some((r) => r.method === 'POST' && r.path === '/v3/auth/tokens' && r.query === ''),
       'the compute endpoint came from a token with its service catalog',
     );
+  });
+
+  /*
+   * Editing, last: by now three profiles show the same servers, so every row is found by its path
+   * under the sample profile (its server, then its key), never by its label alone.
+   */
+
+  /** Folds every top-level row but the sample profile, so its rows are on screen. */
+  async function showOnlySampleProfile(): Promise<void> {
+    if (!(await treeRow(page, sampleProfileName).isVisible())) await openViewContainer(page, 'ECS Metadata');
+    for (const name of [importedCloudName, 'From the walkthrough']) {
+      const row = treeRow(page, name);
+      if ((await row.count()) > 0 && (await row.getAttribute('aria-expanded')) === 'true') await row.click();
+    }
+    await expand(treeRow(page, sampleProfileName));
+    await expand(await treeRowAt(page, [sampleProfileName, server.name]));
+  }
+
+  it("Set Value… from a key's context menu writes what is typed; the tree and the open panel show it", async () => {
+    await showOnlySampleProfile();
+    const key = 'owner';
+    const path = [sampleProfileName, server.name, key];
+    const before = server.metadata[key];
+    const after = 'team-walk';
+    // The panel shows this key of the sample profile's server.
+    await (await treeRowAt(page, path)).click();
+    const panel = webviewContent(page);
+    await eventually(
+      () => panel.locator('#value').textContent(),
+      (t) => t === before,
+      'the panel before the edit',
+    );
+    session.ecs.clearRequests();
+
+    await (await treeRowAt(page, path)).click({ button: 'right' });
+    await runMenuItem(page, 'Set Value…');
+    const box = quickInputTitled(page, `Set Value of "${key}"`);
+    const input = box.locator('.quick-input-box input');
+    await input.waitFor();
+    // Filled with the value read fresh, and the characters left below it.
+    assert.equal(await input.inputValue(), before);
+    await input.fill('');
+    await page.keyboard.type(after);
+    await box.getByText(`${255 - after.length} characters left`).waitFor();
+    await saveScreenshot(page, 'set-value');
+    await page.keyboard.press('Enter');
+    await box.waitFor({ state: 'hidden' });
+
+    await eventually(
+      () => treeRowDescription(page, path),
+      (d) => d === after,
+      `the tree's preview of ${key}`,
+      30_000,
+    );
+    await eventually(
+      () => panel.locator('#value').textContent(),
+      (t) => t === after,
+      'the panel after the edit',
+      30_000,
+    );
+    assert.equal(session.ecs.metadataOf(server.id)[key], after);
+    const writes = session.ecs.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);
+    assert.deepEqual(writes, [`PUT /v2.1/${session.ecs.projectId}/servers/${server.id}/metadata/${key}`]);
+  });
+
+  it('Edit Metadata as JSON marks an invalid key while typing, and Save asks before writing', async () => {
+    await showOnlySampleProfile();
+    await waitForNoToasts(page); // the screenshots show the editor and the modal, not the last write's toast
+    // VS Code for the Web saves a second after typing stops (files.autoSave is afterDelay there): each
+    // save of this document is a write to confirm. A person editing metadata turns it off, as here.
+    await runFromPalette(page, 'File: Toggle Auto Save');
+    await eventually(
+      async () => fs.readFileSync(path.join(session.code.userDataDir, 'User', 'settings.json'), 'utf8'),
+      (text) => /"files\.autoSave":\s*"off"/.test(text),
+      'Auto Save off in settings.json',
+    );
+    await (await treeRowAt(page, [sampleProfileName, server.name])).click({ button: 'right' });
+    await runMenuItem(page, 'Edit Metadata as JSON');
+    await editorTab(page, `${server.name}.metadata.json`).waitFor({ timeout: 30_000 });
+    const editor = page.locator('.part.editor .editor-instance .monaco-editor').first();
+    await editor.locator('.view-lines').click();
+
+    // A new line after the first key: a key with a space and "!" is not allowed.
+    await page.keyboard.press('ControlOrMeta+Home');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('"bad key!": "x",');
+    await page.keyboard.press('Escape'); // any suggestion list
+    // Go to Next Problem: the message shows under the line. The extension host may still be checking
+    // a text from mid-typing (a machine under load), so go to the problem again until it is this one.
+    const problem = page.locator('.part.editor .marker-widget');
+    await eventually(
+      async () => {
+        await page.keyboard.press('F8');
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        return (await problem.count()) > 0 ? ((await problem.first().textContent()) ?? '') : '';
+      },
+      (text) => /"bad key!" has characters ECS does not allow/.test(text),
+      'the problem of the line typed',
+      30_000,
+    );
+    await saveScreenshot(page, 'edit-json', { keep: true });
+    await page.keyboard.press('Escape');
+
+    // The same line made right, then saved: a modal names what will change before anything is written.
+    await page.keyboard.press('End');
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('"walk.added": "from the JSON editor",');
+    await page.keyboard.press('Escape');
+    await editor.locator('.squiggly-error').first().waitFor({ state: 'detached', timeout: 30_000 });
+    session.ecs.clearRequests();
+    await page.keyboard.press('ControlOrMeta+S');
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 30_000 });
+    const asked = (await dialog.textContent()) ?? '';
+    assert.match(asked, new RegExp(`Change the metadata of server ${server.name}`));
+    assert.match(asked, /Added: walk\.added/);
+    assert.doesNotMatch(asked, /Changed|Removed/);
+    assert.deepEqual(
+      session.ecs.requests.filter((r) => r.method !== 'GET'),
+      [],
+      'written before it was confirmed',
+    );
+    await saveScreenshot(page, 'confirm-write', { keep: true });
+    await dialog.locator('.monaco-button', { hasText: 'Write' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    await eventually(
+      () => treeRowDescription(page, [sampleProfileName, server.name, 'walk.added']),
+      (d) => d === 'from the JSON editor',
+      'the added key in the tree',
+      30_000,
+    );
+    assert.equal(session.ecs.metadataOf(server.id)['walk.added'], 'from the JSON editor');
+    await closeActiveEditor(page);
   });
 });

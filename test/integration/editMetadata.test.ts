@@ -202,6 +202,66 @@ describe('editing metadata', () => {
     });
   });
 
+  describe('with Mask Values on', () => {
+    const maskValues = (on: boolean): Thenable<void> =>
+      vscode.workspace
+        .getConfiguration('ecsMetadata')
+        .update('maskValues', on ? true : undefined, vscode.ConfigurationTarget.Global);
+
+    beforeEach(() => maskValues(true));
+    afterEach(() => maskValues(false));
+
+    /** Everything the Set Value box shows a person, as one text. */
+    const shown = (options: vscode.InputBoxOptions): string =>
+      [options.title, options.prompt, options.placeHolder, options.value].join('\n');
+
+    it('Set Value… starts empty, says the current value is hidden, and an empty box keeps it', async () => {
+      const keyRow = await childNamed(f.api, (await serverRow()).node, 'env');
+      answerInputs('');
+      f.server.clearRequests();
+      assert.equal(await vscode.commands.executeCommand('ecsMetadata.setValue', keyRow.node), false);
+      assert.equal(inputs[0].value, '');
+      assert.doesNotMatch(shown(inputs[0]), /production/);
+      assert.match(inputs[0].prompt ?? '', /hidden/);
+      const validate = inputs[0].validateInput as (v: string) => vscode.InputBoxValidationMessage;
+      assert.equal(validate('').severity, vscode.InputBoxValidationSeverity.Info);
+      assert.match(validate('').message, /keep the current value/);
+      assert.doesNotMatch(validate('').message, /production/);
+      assert.equal(validate('v'.repeat(256)).severity, vscode.InputBoxValidationSeverity.Error);
+      assert.equal(f.server.metadataOf(web02.id).env, 'production', 'the empty box cleared the value');
+      assert.deepEqual(
+        f.server.requests.filter((r) => r.method !== 'GET'),
+        [],
+      );
+    });
+
+    it('Set Value… writes what is typed, and the tree keeps it masked', async () => {
+      const keyRow = await childNamed(f.api, (await serverRow()).node, 'env');
+      answerInputs('staging');
+      assert.equal(await vscode.commands.executeCommand('ecsMetadata.setValue', keyRow.node), true);
+      assert.equal(f.server.metadataOf(web02.id).env, 'staging');
+      await treeShows('env', '••••••');
+    });
+
+    it('Delete Key asks naming the key but not its value', async () => {
+      const keyRow = await childNamed(f.api, (await serverRow()).node, 'backup.policy');
+      assert.equal(await declining('ecsMetadata.deleteKey', keyRow.node), false);
+      assert.equal(asked.length, 1);
+      assert.match(asked[0].message, /"backup\.policy"/);
+      assert.doesNotMatch(`${asked[0].message}\n${asked[0].detail ?? ''}`, /daily-7/);
+      assert.match(asked[0].detail ?? '', /hidden/);
+      assert.equal(f.server.metadataOf(web02.id)['backup.policy'], 'daily-7');
+    });
+
+    it("setMetadataKey's confirmation shows neither the current nor the new value", async () => {
+      await confirming('ecsMetadata.setMetadataKey', { ...keyArgs('owner'), value: 'team-secret' });
+      assert.equal(f.server.metadataOf(web02.id).owner, 'team-secret');
+      assert.equal(asked.length, 1);
+      assert.doesNotMatch(`${asked[0].message}\n${asked[0].detail ?? ''}`, /team-web|team-secret/);
+      assert.match(asked[0].detail ?? '', /hidden/);
+    });
+  });
+
   describe('Undo Last Metadata Change', () => {
     it('restores a changed value, deletes an added key and brings back a deleted one, with the modal summary', async () => {
       await confirming('ecsMetadata.setMetadataKey', { ...keyArgs('owner'), value: 'x' });

@@ -161,6 +161,124 @@ describe('find, compare, copy and export metadata', () => {
     assert.equal(roots[0].item.contextValue, 'profile');
   });
 
+  /**
+   * A person's path through Find Servers by Metadata…, from the palette: the query box (a parse error
+   * in its validation message, then a valid query), the profile picked, and Cancel pressed on the
+   * progress notification while pages are still arriving. The input box and the quick pick are
+   * answered by replacing them for the test; the notification is the real one, but its task gets a
+   * cancellation token this test owns, so cancelling it is what the notification's Cancel button does.
+   */
+  it("a person's find: a mistyped term named as they type, then Cancel on the notification half-way", async () => {
+    type Window = typeof vscode.window;
+    const window = vscode.window as { -readonly [K in keyof Window]: Window[K] };
+    const originals = {
+      showInputBox: window.showInputBox,
+      showQuickPick: window.showQuickPick,
+      withProgress: window.withProgress,
+      showErrorMessage: window.showErrorMessage,
+    };
+    const boxes: vscode.InputBoxOptions[] = [];
+    const typed: { text: string; problem: unknown }[] = [];
+    const scopes: string[][] = [];
+    const notifications: vscode.ProgressOptions[] = [];
+    const reports: string[] = [];
+    const errors: string[] = [];
+    const cancel = new vscode.CancellationTokenSource();
+    window.showInputBox = (async (options?: vscode.InputBoxOptions) => {
+      boxes.push(options ?? {});
+      // As a person types: the box checks each text; Enter is only taken once nothing is wrong.
+      for (const text of ['env=production note="open', 'owner']) {
+        typed.push({ text, problem: await options?.validateInput?.(text) });
+      }
+      return 'owner';
+    }) as Window['showInputBox'];
+    window.showQuickPick = (async (
+      items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>,
+    ) => {
+      const list = await items;
+      scopes.push(list.map((i) => i.label));
+      return list.find((i) => i.label === second);
+    }) as unknown as Window['showQuickPick'];
+    window.withProgress = ((options, task) => {
+      if (options.location !== vscode.ProgressLocation.Notification)
+        return originals.withProgress(options, task);
+      notifications.push(options);
+      return originals.withProgress(options, (progress) =>
+        task(
+          {
+            report: (value) => {
+              if (value.message) reports.push(value.message);
+              progress.report(value);
+            },
+          },
+          cancel.token,
+        ),
+      );
+    }) as Window['withProgress'];
+    window.showErrorMessage = ((message: string, ...rest: unknown[]) => {
+      errors.push(message);
+      return (originals.showErrorMessage as (...args: unknown[]) => Thenable<unknown>)(message, ...rest);
+    }) as Window['showErrorMessage'];
+    try {
+      big.setFaults({ latencyMs: 400 });
+      // No argument: as from the palette or the title bar.
+      const running = vscode.commands.executeCommand('ecsMetadata.findServers');
+
+      const root = await eventually(async () => {
+        const roots = await childrenOf(f.api);
+        return roots.length === 1 && roots[0].label === second ? roots[0] : undefined;
+      }, 'the view to show only the profile picked');
+      assert.equal(boxes.length, 1);
+      assert.deepEqual(
+        typed.map((t) =>
+          typeof t.problem === 'object' && t.problem
+            ? (t.problem as vscode.InputBoxValidationMessage).message
+            : t.problem,
+        ),
+        ['Term 2 (note="open): the double quote is not closed.', undefined],
+        'the validation message names the mistyped term, and the corrected query passes',
+      );
+      assert.deepEqual(scopes, [['All profiles', f.profileName, second]]);
+      assert.equal(notifications.length, 1);
+      assert.equal(notifications[0].cancellable, true, 'the notification offers Cancel');
+      assert.match(notifications[0].title ?? '', /owner/);
+
+      // Cancel while the first page's matches are shown and later pages are still being read.
+      await eventually(
+        async () => ((await childrenOf(f.api, root.node)).length > 1 ? true : undefined),
+        'matches of the first page',
+        200,
+      );
+      assert.equal(f.api.find.result(second)?.state, 'reading');
+      cancel.cancel();
+      await running;
+
+      const result = f.api.find.result(second);
+      assert.equal(result?.state, 'cancelled', 'Cancel on the notification did not stop the reading');
+      assert.ok(
+        (result?.serversRead ?? 0) < bulk,
+        `read ${result?.serversRead} of ${bulk + f.seed.servers.length}`,
+      );
+      assert.ok(
+        reports.some((r) => /servers read/.test(r)),
+        `progress reports: ${reports.join(' | ')}`,
+      );
+      const children = await childrenOf(f.api, root.node);
+      const servers = children.filter((c) => c.item.contextValue?.startsWith('server.'));
+      assert.equal(servers.length, result?.matches.length, 'the tree shows what was found before Cancel');
+      // Besides the matches, only the note that the reading stopped: no error item.
+      const others = children.filter((c) => !c.item.contextValue?.startsWith('server.')).map((c) => c.label);
+      assert.equal(others.length, 1, others.join(' | '));
+      assert.match(others[0] ?? '', /^Stopped after reading [\d,]+ servers$/);
+      const [after] = await childrenOf(f.api);
+      assert.match(String(after.item.description), /found · read at/);
+      assert.deepEqual(errors, [], 'an error was shown');
+    } finally {
+      Object.assign(window, originals);
+      cancel.dispose();
+    }
+  });
+
   it('refreshes the find results, reading again', async () => {
     await vscode.commands.executeCommand('ecsMetadata.findServers', {
       profile: f.profileName,
