@@ -5,7 +5,7 @@ import type { CredentialStore } from '../credentials/credentialStore';
 import type { ProfileTokenStore } from '../credentials/profileTokenStore';
 import { endpointsChangedMessage } from '../credentials/endpointsChangedMessage';
 import { Disposable } from '../lifecycle/disposable';
-import { SetupError } from '../errors/setupError';
+import { SetupError, unknownProfileError } from '../errors/setupError';
 import { formatRequestEvent } from '../log/formatRequestEvent';
 import type { Log } from '../log/log';
 import type { Credentials } from '../credentials/credentials';
@@ -162,11 +162,7 @@ export class ClientProvider extends Disposable {
   private async create(profileName: string, region: string | undefined): Promise<EcsClient> {
     const profile = this.profiles.get(profileName);
     if (!profile) {
-      throw new SetupError(
-        'unknownProfile',
-        vscode.l10n.t('There is no profile named "{0}" in the ecsMetadata.profiles setting.', profileName),
-        profileName,
-      );
+      throw unknownProfileError(profileName);
     }
     const source = profile.auth === 'agency' ? await this.agencySource(profile) : undefined;
     const credentials = source ? source.credentials : await this.credentialsOf(profile);

@@ -7,8 +7,8 @@ import type { ServerTarget } from '../metadata/metadataWriter';
 import { readAllFresh } from '../metadata/readFresh';
 import { reportWrite } from '../metadata/reportWrite';
 import { valueValidation } from '../metadata/valueInput';
-import { ServerNode } from '../tree/serverNode';
 import type { CommandDeps } from './commandDeps';
+import { serverTargetOf } from './serverTarget';
 
 /**
  * `ecsMetadata.addKey` on a server (tree item, or `{ profile, serverId }`): reads the server's keys
@@ -17,7 +17,7 @@ import type { CommandDeps } from './commandDeps';
  */
 export function registerAddKey(deps: CommandDeps): vscode.Disposable {
   return registerCommand(CommandId.addKey, async (call) => {
-    const target = serverTargetOf(call.arg);
+    const target = writeTargetOf(call.arg);
     if (!target) throw new Error(vscode.l10n.t('Expected arguments {0}.', '{ profile, serverId }'));
     call.subject = { profile: target.profile, serverId: target.serverId };
     const existing = await readAllFresh(deps.clients, target);
@@ -50,24 +50,10 @@ export function registerAddKey(deps: CommandDeps): vscode.Disposable {
   });
 }
 
-/** A server tree item, or `{ profile, region?, serverId, serverName? }`. */
-export function serverTargetOf(arg: unknown): ServerTarget | undefined {
-  if (arg instanceof ServerNode) {
-    const name = arg.server.name || undefined;
-    return {
-      profile: arg.profileName,
-      ...(arg.region ? { region: arg.region } : {}),
-      serverId: arg.serverId,
-      ...(name ? { serverName: name } : {}),
-    };
-  }
-  if (typeof arg !== 'object' || arg === null) return undefined;
-  const { profile, region, serverId, serverName } = arg as Record<string, unknown>;
-  if (typeof profile !== 'string' || typeof serverId !== 'string') return undefined;
-  return {
-    profile,
-    ...(typeof region === 'string' && region ? { region } : {}),
-    serverId,
-    ...(typeof serverName === 'string' && serverName ? { serverName } : {}),
-  };
+/** A server tree item, or `{ profile, region?, serverId, serverName? }`: the write target of a server. */
+export function writeTargetOf(arg: unknown): ServerTarget | undefined {
+  const server = serverTargetOf(arg);
+  if (!server) return undefined;
+  const { name, ...target } = server;
+  return name ? { ...target, serverName: name } : target;
 }

@@ -7,7 +7,7 @@ import {
   SERVER_STATE_SCHEME,
 } from '../metadata/metadataFileSystem';
 import { registerMetadataDiagnostics } from '../metadata/metadataDiagnostics';
-import { serverTargetOf } from './addKey';
+import { writeTargetOf } from './addKey';
 import { registerCommand } from './registerCommand';
 import type { CommandDeps } from './commandDeps';
 
@@ -24,7 +24,7 @@ export function registerEditMetadataJson(deps: CommandDeps): vscode.Disposable {
     vscode.workspace.registerTextDocumentContentProvider(SERVER_STATE_SCHEME, files),
     registerMetadataDiagnostics(),
     registerCommand(CommandId.editMetadataJson, async (call) => {
-      const target = serverTargetOf(call.arg);
+      const target = writeTargetOf(call.arg);
       if (!target) throw new Error(vscode.l10n.t('Expected arguments {0}.', '{ profile, serverId }'));
       call.subject = { profile: target.profile, serverId: target.serverId };
       const uri = metadataDocumentUri(target);

@@ -10,7 +10,7 @@ import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
 import { registerCommand } from './registerCommand';
 import { pickProfile } from './pickers/pickProfile';
-import { SetupError } from '../errors/setupError';
+import { unknownProfileError } from '../errors/setupError';
 
 type ExportFormat = 'json' | 'csv';
 
@@ -128,12 +128,7 @@ async function collect(deps: CommandDeps, source: ExportSource): Promise<Exporte
       }));
   }
   const profile = source.profile;
-  if (!deps.profiles.get(profile))
-    throw new SetupError(
-      'unknownProfile',
-      vscode.l10n.t('There is no profile named "{0}".', profile),
-      profile,
-    );
+  if (!deps.profiles.get(profile)) throw unknownProfileError(profile);
   return vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,

@@ -8,7 +8,7 @@ import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
 import { failingAbout } from './failureSubject';
 import { registerCommand } from './registerCommand';
-import { SetupError } from '../errors/setupError';
+import { unknownProfileError } from '../errors/setupError';
 
 /** What the script form resolves to, one entry per matching server. */
 export interface FindMatch {
@@ -75,11 +75,7 @@ function parseOrRefuse(text: string): MetadataQuery {
 function profilesFor(deps: CommandDeps, profile: string | undefined): string[] {
   if (profile === undefined) return deps.profiles.list().map((p) => p.name);
   if (!deps.profiles.get(profile)) {
-    throw new SetupError(
-      'unknownProfile',
-      vscode.l10n.t('There is no profile named "{0}".', profile),
-      profile,
-    );
+    throw unknownProfileError(profile);
   }
   return [profile];
 }

@@ -1,11 +1,10 @@
-import * as vscode from 'vscode';
 import type { Profile } from '../profiles/profile';
 import type { ProfileStore } from '../profiles/profileStore';
 import { ProfileNode } from '../tree/profileNode';
 import { TreeNode } from '../tree/treeNode';
 import { pickProfile } from './pickers/pickProfile';
 import type { CommandCall } from './registerCommand';
-import { SetupError } from '../errors/setupError';
+import { unknownProfileError } from '../errors/setupError';
 
 /**
  * The profile a command was called for: a tree node (or a descendant of one), `{ profile }`, a
@@ -21,7 +20,7 @@ export async function profileFromArgument(
   if (name === undefined) return pickProfile(profiles, title);
   const profile = profiles.get(name);
   if (!profile) {
-    throw new SetupError('unknownProfile', vscode.l10n.t('There is no profile named "{0}".', name), name);
+    throw unknownProfileError(name);
   }
   call.subject = { ...call.subject, profile: profile.name };
   return profile;

@@ -15,7 +15,10 @@ export interface ServerTarget {
   name?: string;
 }
 
-/** A server tree node, or `{ profile, serverId, name? }` from a script; undefined for anything else. */
+/**
+ * A server tree node, or `{ profile, region?, serverId, name? }` from a script (`serverName` is
+ * taken for `name`, as the write commands call it); undefined for anything else.
+ */
 export function serverTargetOf(arg: unknown): ServerTarget | undefined {
   if (arg instanceof ServerNode) {
     return {
@@ -26,13 +29,14 @@ export function serverTargetOf(arg: unknown): ServerTarget | undefined {
     };
   }
   if (typeof arg !== 'object' || arg === null) return undefined;
-  const { profile, region, serverId, name } = arg as Record<string, unknown>;
+  const { profile, region, serverId, name, serverName } = arg as Record<string, unknown>;
   if (typeof profile !== 'string' || typeof serverId !== 'string') return undefined;
+  const label = [name, serverName].find((n): n is string => typeof n === 'string' && n !== '');
   return {
     profile,
     ...(typeof region === 'string' && region ? { region } : {}),
     serverId,
-    ...(typeof name === 'string' && name ? { name } : {}),
+    ...(label ? { name: label } : {}),
   };
 }
 

@@ -17,7 +17,7 @@ import type { CommandDeps } from './commandDeps';
 import { profileFromArgument, profileNameOf } from './profileArgument';
 import { registerCommand, type CommandCall } from './registerCommand';
 import { notConfirmed } from './scriptArguments';
-import { SetupError } from '../errors/setupError';
+import { unknownProfileError } from '../errors/setupError';
 
 /**
  * `ecsMetadata.setCredentials`: a script's `{ profile, credentials }` is stored without a prompt when
@@ -80,11 +80,7 @@ async function storeGiven(deps: CommandDeps, call: CommandCall): Promise<boolean
   const profile = deps.profiles.get(name);
   // Stored under a name no profile has, they would wait unseen for whoever adds that name later.
   if (!profile) {
-    throw new SetupError(
-      'unknownProfile',
-      vscode.l10n.t('There is no profile named "{0}"; add it before setting its credentials.', name),
-      name,
-    );
+    throw unknownProfileError(name);
   }
   call.subject = { profile: name };
   if (profile.auth === 'agency') throw new InputError(agencyCredentialsNote(profile));

@@ -18,7 +18,7 @@ import {
   type TokenSource,
 } from './temporaryCredentials';
 import type { TokenCache } from './tokenCache';
-import { PasswordTokenProvider, type TokenScope } from './tokenProvider';
+import { passwordIdentity, PasswordTokenProvider, type TokenScope } from './tokenProvider';
 import type {
   CallOptions,
   EcsAuth,
@@ -224,7 +224,7 @@ function passwordTokens(
   if (!signIn.password) throw missing('password');
   if (!signIn.domain && !signIn.domainId) throw missing('account (domain) name');
   const iamUrl = validateEndpoint(stripVersionTail(iamEndpoint, 'identity'), 'IAM endpoint');
-  const identity = { iamUrl, ...identityOf(signIn) };
+  const identity = passwordIdentity(iamUrl, signIn);
   return { tokens: new PasswordTokenProvider(identity, scope, settings, settings.now, tokenCache), iamUrl };
 }
 
@@ -321,19 +321,4 @@ function buildAuth(
         'The authentication type must be "aksk", "password", "token", "temporary" or "agency".',
       );
   }
-}
-
-/** Who signs in with a password: the user, their domain (by id when given) and the password. */
-function identityOf(auth: {
-  domain: string;
-  domainId?: string;
-  user: string;
-  password: string;
-}): Omit<ConstructorParameters<typeof PasswordTokenProvider>[0], 'iamUrl'> {
-  return {
-    domain: auth.domain,
-    ...(auth.domainId ? { domainId: auth.domainId } : {}),
-    user: auth.user,
-    password: auth.password,
-  };
 }

@@ -10,7 +10,7 @@ import { tokenAuth } from './requestAuth';
 import { RequestExecutor } from './requestExecutor';
 import { DEFAULT_MAX_ATTEMPTS } from './retryPolicy';
 import { computeEndpointFromCatalog } from './serviceCatalog';
-import { requestPasswordToken } from './tokenProvider';
+import { passwordIdentity, requestPasswordToken } from './tokenProvider';
 import type { EndpointDiscoveryOptions, DiscoveredEndpoint } from './types';
 import { validateEndpoint } from './validation';
 
@@ -50,13 +50,7 @@ async function passwordCatalog(
     throw new EcsError('invalidInput', 'A project id, project name or region is needed to scope the token.');
   }
   const issued = await requestPasswordToken(
-    {
-      iamUrl,
-      domain: auth.domain,
-      ...(auth.domainId ? { domainId: auth.domainId } : {}),
-      user: auth.user,
-      password: auth.password,
-    },
+    passwordIdentity(iamUrl, auth),
     options.projectId ? { projectId: options.projectId } : { projectName: projectName as string },
     settings,
     options.signal,

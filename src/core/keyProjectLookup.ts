@@ -7,6 +7,7 @@
 import { stripVersionTail } from './endpointForm';
 import { EcsError } from './errors';
 import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, DEFAULT_USER_AGENT } from './httpTransport';
+import { projectIdNamed } from './projectLookup';
 import { akskAuth } from './requestAuth';
 import { RequestExecutor } from './requestExecutor';
 import { DEFAULT_MAX_ATTEMPTS } from './retryPolicy';
@@ -44,22 +45,5 @@ export async function lookupProjectIdWithKeys(options: KeyProjectLookupOptions):
     context: { permission: undefined },
     signal: options.signal,
   });
-  const projects = (answer.json as { projects?: unknown } | null)?.projects;
-  const match = Array.isArray(projects)
-    ? projects.find(
-        (p): p is { id: string } =>
-          typeof p === 'object' &&
-          p !== null &&
-          typeof (p as { id?: unknown }).id === 'string' &&
-          (p as { name?: unknown }).name === projectName,
-      )
-    : undefined;
-  if (!match) {
-    throw new EcsError(
-      'invalidInput',
-      `No project named "${projectName}" was found for these keys. Check the region, or set the project id.`,
-      answer.requestId ? { requestId: answer.requestId } : {},
-    );
-  }
-  return match.id;
+  return projectIdNamed(answer, projectName, 'these keys');
 }

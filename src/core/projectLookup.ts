@@ -7,10 +7,10 @@ import { stripVersionTail } from './endpointForm';
 import { EcsError } from './errors';
 import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, DEFAULT_USER_AGENT } from './httpTransport';
 import { tokenAuth } from './requestAuth';
-import { RequestExecutor } from './requestExecutor';
+import { RequestExecutor, type ApiAnswer } from './requestExecutor';
 import { DEFAULT_MAX_ATTEMPTS } from './retryPolicy';
 import { loadQuietly, saveQuietly } from './tokenCache';
-import { cachedTokenOf, requestPasswordToken, usableCachedToken } from './tokenProvider';
+import { cachedTokenOf, passwordIdentity, requestPasswordToken, usableCachedToken } from './tokenProvider';
 import type { ProjectLookupOptions } from './types';
 import { validateEndpoint } from './validation';
 
@@ -35,13 +35,7 @@ export async function lookupProjectId(options: ProjectLookupOptions): Promise<st
   const kept = usableCachedToken(await loadQuietly(options.tokenCache), scope, new Date());
   if (kept) return kept.projectId;
   const issued = await requestPasswordToken(
-    {
-      iamUrl,
-      domain: options.domain,
-      ...(options.domainId ? { domainId: options.domainId } : {}),
-      user: options.user,
-      password: options.password,
-    },
+    passwordIdentity(iamUrl, options),
     scope,
     { limits, userAgent, onRequest: options.onRequest },
     options.signal,
@@ -72,8 +66,15 @@ export async function lookupProjectId(options: ProjectLookupOptions): Promise<st
     context: { permission: 'iam:projects:list' },
     signal: options.signal,
   });
-  const projects = (answer.json as { projects?: unknown })?.projects;
-  // Only the project named after the region: any other would send every call to the wrong project.
+  return projectIdNamed(answer, projectName, 'this account');
+}
+
+/**
+ * The id of the project called `projectName` in a project listing. Only the project named after the
+ * region: any other would send every call to the wrong project.
+ */
+export function projectIdNamed(answer: ApiAnswer, projectName: string, whose: string): string {
+  const projects = (answer.json as { projects?: unknown } | null)?.projects;
   const match = Array.isArray(projects)
     ? projects.find(
         (p): p is { id: string } =>
@@ -86,7 +87,7 @@ export async function lookupProjectId(options: ProjectLookupOptions): Promise<st
   if (!match) {
     throw new EcsError(
       'invalidInput',
-      `No project named "${projectName}" was found for this account. Check the region, or set the project id.`,
+      `No project named "${projectName}" was found for ${whose}. Check the region, or set the project id.`,
       answer.requestId ? { requestId: answer.requestId } : {},
     );
   }

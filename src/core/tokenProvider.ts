@@ -26,6 +26,20 @@ export interface PasswordIdentity {
   password: string;
 }
 
+/** Who signs in with a password at `iamUrl`: the user, their domain (by id when given) and the password. */
+export function passwordIdentity(
+  iamUrl: URL,
+  signIn: { domain: string; domainId?: string; user: string; password: string },
+): PasswordIdentity {
+  return {
+    iamUrl,
+    domain: signIn.domain,
+    ...(signIn.domainId ? { domainId: signIn.domainId } : {}),
+    user: signIn.user,
+    password: signIn.password,
+  };
+}
+
 export type TokenScope = { projectId: string } | { projectName: string };
 
 export interface IssuedToken {

@@ -190,13 +190,9 @@ export interface RegionEndpoints {
   iamEndpoint: string;
 }
 
-export interface ProjectLookupOptions {
+/** What finds a region's project, whatever the credentials: where, which project, and the call's limits. */
+interface RegionProjectQuery {
   iamEndpoint: string;
-  domain: string;
-  /** The user's domain by id, instead of the name. */
-  domainId?: string;
-  user: string;
-  password: string;
   /** Region id, which is also the name of the region's default project on Huawei Cloud. */
   region: string;
   /** The project's name when it is not the region (OpenStack `project_name`). */
@@ -205,22 +201,21 @@ export interface ProjectLookupOptions {
   timeoutMs?: number;
   onRequest?: (event: RequestEvent) => void;
   userAgent?: string;
+}
+
+export interface ProjectLookupOptions extends RegionProjectQuery {
+  domain: string;
+  /** The user's domain by id, instead of the name. */
+  domainId?: string;
+  user: string;
+  password: string;
   /** The password client's token cache: a kept token scoped to the region's project answers without a request. */
   tokenCache?: TokenCache;
 }
 
 /** The project id of a region for AK/SK: `GET {iam}/v3/auth/projects`, signed, the project named after the region. */
-export interface KeyProjectLookupOptions {
-  iamEndpoint: string;
+export interface KeyProjectLookupOptions extends RegionProjectQuery {
   auth: AkSkAuth;
-  /** Region id, which is also the name of the region's default project on Huawei Cloud. */
-  region: string;
-  /** The project's name when it is not the region. */
-  projectName?: string;
-  signal?: AbortSignal;
-  timeoutMs?: number;
-  onRequest?: (event: RequestEvent) => void;
-  userAgent?: string;
   /** Clock for signatures. Tests only. */
   now?: () => Date;
 }

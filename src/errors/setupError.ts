@@ -1,3 +1,5 @@
+import * as vscode from 'vscode';
+
 /**
  * Errors in the extension's own setup, before any request: the profile is unknown or incomplete,
  * its credentials are missing or were entered for other endpoints, or the keyring cannot be used.
@@ -20,4 +22,13 @@ export class SetupError extends Error {
 
 export function isSetupError(value: unknown): value is SetupError {
   return value instanceof SetupError;
+}
+
+/** The one error for a profile name no profile has, from the tree, a picker or a script. */
+export function unknownProfileError(name: string): SetupError {
+  return new SetupError(
+    'unknownProfile',
+    vscode.l10n.t('There is no profile named "{0}" in the ecsMetadata.profiles setting.', name),
+    name,
+  );
 }

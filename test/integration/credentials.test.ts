@@ -103,7 +103,7 @@ describe('credentials', () => {
       (err: Error) => {
         assert.equal(
           err.message,
-          translated('There is no profile named "{0}"; add it before setting its credentials.', name),
+          translated('There is no profile named "{0}" in the ecsMetadata.profiles setting.', name),
         );
         return true;
       },
