@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { regionalProfile } from '../clients/regionalProfile';
 import { InputError } from '../errors/inputError';
 import { queryProblemOf } from '../find/queryProblemMessage';
 import { findServers } from '../query/findServers';
@@ -23,44 +24,61 @@ export interface FindMatch {
 interface ScriptArgs {
   query: string;
   profile?: string;
+  /** One region of a profile of several regions; without it, every region. */
+  region?: string;
   /** Show the find in the Servers view (with its progress) instead of only resolving to it. */
   showInView?: boolean;
 }
 
+/** Where a find looks: these profiles, and for a profile of several regions, maybe only one region. */
+interface FindScope {
+  profiles: string[];
+  onlyRegion: ReadonlyMap<string, string>;
+}
+
 /**
  * `ecsMetadata.findServers` — Find Servers by Metadata…. A person types a query (checked as they
- * type), picks one profile or all, and the Servers view shows the matches as pages arrive, with a
- * progress notification that cancels. A script passes `{ profile?, query }` and gets the matches
- * without any UI (all profiles when `profile` is left out).
+ * type), picks one profile, one region of a profile of several, or all, and the Servers view shows
+ * the matches as pages arrive, with a progress notification that cancels. A script passes
+ * `{ profile?, region?, query }` and gets the matches without any UI (all profiles when `profile` is
+ * left out, every region of it when `region` is).
  */
 export function registerFindServers(deps: CommandDeps): vscode.Disposable {
   return registerCommand(CommandId.findServers, async (call) => {
     if (!call.byPerson) {
       const script = scriptArgs(call.arg);
       const query = parseOrRefuse(script.query);
-      const profiles = profilesFor(deps, script.profile);
-      if (!script.showInView) return findForScript(deps, query, profiles);
-      await showFind(deps, query, profiles);
+      const scope = scopeFor(deps, script.profile, script.region);
+      if (!script.showInView) return findForScript(deps, query, scope);
+      await showFind(deps, query, scope);
       return undefined;
     }
     const query = await askQuery(deps.find.query?.text);
     if (!query) return undefined;
-    const profiles = await pickScope(deps);
-    if (!profiles) return undefined;
-    await showFind(deps, query, profiles);
+    const scope = await pickScope(deps);
+    if (!scope) return undefined;
+    await showFind(deps, query, scope);
     return undefined;
   });
 }
 
 function scriptArgs(arg: unknown): ScriptArgs {
-  const { query, profile, showInView } = (typeof arg === 'object' && arg !== null ? arg : {}) as Record<
-    string,
-    unknown
-  >;
-  if (typeof query !== 'string' || (profile !== undefined && typeof profile !== 'string')) {
-    throw new InputError(vscode.l10n.t('Expected arguments {0}.', '{ profile?, query }'));
+  const { query, profile, region, showInView } = (
+    typeof arg === 'object' && arg !== null ? arg : {}
+  ) as Record<string, unknown>;
+  if (
+    typeof query !== 'string' ||
+    (profile !== undefined && typeof profile !== 'string') ||
+    (region !== undefined && (typeof region !== 'string' || typeof profile !== 'string'))
+  ) {
+    throw new InputError(vscode.l10n.t('Expected arguments {0}.', '{ profile?, region?, query }'));
   }
-  return { query, ...(profile ? { profile } : {}), showInView: showInView === true };
+  return {
+    query,
+    ...(profile ? { profile } : {}),
+    ...(region ? { region } : {}),
+    showInView: showInView === true,
+  };
 }
 
 function parseOrRefuse(text: string): MetadataQuery {
@@ -72,25 +90,32 @@ function parseOrRefuse(text: string): MetadataQuery {
   }
 }
 
-function profilesFor(deps: CommandDeps, profile: string | undefined): string[] {
-  if (profile === undefined) return deps.profiles.list().map((p) => p.name);
-  if (!deps.profiles.get(profile)) {
-    throw unknownProfileError(profile);
-  }
-  return [profile];
+function scopeFor(deps: CommandDeps, profile: string | undefined, region: string | undefined): FindScope {
+  if (profile === undefined)
+    return { profiles: deps.profiles.list().map((p) => p.name), onlyRegion: new Map() };
+  const found = deps.profiles.get(profile);
+  if (!found) throw unknownProfileError(profile);
+  if (region === undefined) return { profiles: [profile], onlyRegion: new Map() };
+  regionalProfile(found, region); // refuses a region the profile does not have, naming its regions
+  // A profile of one region has nothing to narrow.
+  return {
+    profiles: [profile],
+    onlyRegion: found.regions.length > 1 ? new Map([[profile, region]]) : new Map(),
+  };
 }
 
 async function findForScript(
   deps: CommandDeps,
   query: MetadataQuery,
-  profiles: string[],
+  scope: FindScope,
 ): Promise<FindMatch[]> {
   const perProfile = await Promise.all(
-    profiles.map((profile) =>
+    scope.profiles.map((profile) =>
       failingAbout({ profile }, async () => {
         const found: FindMatch[] = [];
         // A profile of several regions: every region, each match saying its region.
-        for (const region of deps.clients.regionsOf(profile)) {
+        const only = scope.onlyRegion.get(profile);
+        for (const region of only !== undefined ? [only] : deps.clients.regionsOf(profile)) {
           const client = await deps.clients.get(profile, region);
           const { matches } = await findServers(client, query);
           found.push(
@@ -132,28 +157,39 @@ function askQuery(previous: string | undefined): Thenable<MetadataQuery | undefi
     .then((text) => (text === undefined ? undefined : parseQuery(text)));
 }
 
-/** One profile or all of them; asked only when there are several. */
-async function pickScope(deps: CommandDeps): Promise<string[] | undefined> {
-  const all = deps.profiles.list().map((p) => p.name);
+/** One profile, one region of a profile of several, or all; asked only when there is a choice. */
+async function pickScope(deps: CommandDeps): Promise<FindScope | undefined> {
+  const profiles = deps.profiles.list();
+  const all = profiles.map((p) => p.name);
   if (all.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('There is no ECS profile yet.'));
     return undefined;
   }
-  if (all.length === 1) return all;
-  const everyProfile = { label: vscode.l10n.t('All profiles'), names: all };
-  const picked = await vscode.window.showQuickPick(
-    [everyProfile, ...all.map((name) => ({ label: name, names: [name] }))],
-    {
-      title: vscode.l10n.t('Find Servers by Metadata'),
-      placeHolder: vscode.l10n.t('Where to look'),
-      ignoreFocusOut: true,
-    },
-  );
-  return picked?.names;
+  const whole = (names: string[]): FindScope => ({ profiles: names, onlyRegion: new Map() });
+  if (profiles.length === 1 && profiles[0].regions.length < 2) return whole(all);
+  const items = [
+    { label: vscode.l10n.t('All profiles'), scope: whole(all) },
+    ...profiles.flatMap((p) => [
+      { label: p.name, scope: whole([p.name]) },
+      ...(p.regions.length > 1
+        ? p.regions.map((region) => ({
+            label: `$(globe) ${region}`,
+            description: p.name,
+            scope: { profiles: [p.name], onlyRegion: new Map([[p.name, region]]) },
+          }))
+        : []),
+    ]),
+  ];
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Find Servers by Metadata'),
+    placeHolder: vscode.l10n.t('Where to look'),
+    ignoreFocusOut: true,
+  });
+  return picked?.scope;
 }
 
 /** Shows the find in the view, with a progress notification whose Cancel stops the reading. */
-async function showFind(deps: CommandDeps, query: MetadataQuery, profiles: string[]): Promise<void> {
+async function showFind(deps: CommandDeps, query: MetadataQuery, scope: FindScope): Promise<void> {
   await vscode.commands.executeCommand('ecsMetadata.servers.focus');
   await vscode.window.withProgress(
     {
@@ -164,8 +200,12 @@ async function showFind(deps: CommandDeps, query: MetadataQuery, profiles: strin
     async (progress, token) => {
       const subscription = token.onCancellationRequested(() => deps.find.cancel());
       try {
-        await deps.find.start(query, profiles, (read, found) =>
-          progress.report({ message: vscode.l10n.t('{0} servers read, {1} found', read, found) }),
+        await deps.find.start(
+          query,
+          scope.profiles,
+          (read, found) =>
+            progress.report({ message: vscode.l10n.t('{0} servers read, {1} found', read, found) }),
+          scope.onlyRegion,
         );
       } finally {
         subscription.dispose();

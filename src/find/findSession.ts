@@ -29,6 +29,8 @@ export class FindSession extends Disposable {
   private current: MetadataQuery | undefined;
   private readonly results = new Map<string, ProfileFind>();
   private readonly readings = new Map<string, AbortController>();
+  /** Profiles of several regions the find reads in one region only. */
+  private onlyRegion: ReadonlyMap<string, string> = new Map();
 
   constructor(private readonly clients: ClientProvider) {
     super();
@@ -55,14 +57,19 @@ export class FindSession extends Disposable {
     );
   }
 
-  /** Starts a new find over `profiles`; resolves when every profile has finished, failed or stopped. */
+  /**
+   * Starts a new find over `profiles` (a profile of several regions in every region, or only the one
+   * `onlyRegion` names for it); resolves when every profile has finished, failed or stopped.
+   */
   start(
     query: MetadataQuery,
     profiles: string[],
     onProgress?: (read: number, found: number) => void,
+    onlyRegion: ReadonlyMap<string, string> = new Map(),
   ): Promise<void> {
     this.stopReading();
     this.current = query;
+    this.onlyRegion = onlyRegion;
     this.results.clear();
     for (const profile of profiles) this.results.set(profile, this.emptyResult(profile));
     this.changed.fire(undefined);
@@ -118,7 +125,8 @@ export class FindSession extends Disposable {
     try {
       // A profile of several regions is read region by region; its matches say their region.
       let complete = true;
-      for (const region of this.clients.regionsOf(profile)) {
+      const only = this.onlyRegion.get(profile);
+      for (const region of only !== undefined ? [only] : this.clients.regionsOf(profile)) {
         const client = await this.clients.get(profile, region);
         const readBefore = result.serversRead;
         const done = await findServers(client, query, {

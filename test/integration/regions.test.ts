@@ -224,6 +224,60 @@ describe('several regions per profile', () => {
     assert.deepEqual(matches.map((m) => `${m.region} ${m.serverId}`).sort(), expected.sort());
   });
 
+  it('Find Servers by Metadata in one region of the profile: a script names it, a person picks it', async () => {
+    const [, second] = seeded();
+    const inSecond = second.servers.filter((s) => s.metadata.env === 'production').map((s) => s.id);
+    assert.ok(inSecond.length > 0, 'the second region has a match');
+    const matches = await vscode.commands.executeCommand<{ region?: string; serverId: string }[]>(
+      'ecsMetadata.findServers',
+      { profile: name, region: second.region, query: 'env=production' },
+    );
+    assert.deepEqual(
+      matches.map((m) => `${m.region} ${m.serverId}`).sort(),
+      inSecond.map((id) => `${second.region} ${id}`).sort(),
+    );
+    await assert.rejects(
+      Promise.resolve(
+        vscode.commands.executeCommand('ecsMetadata.findServers', {
+          profile: name,
+          region: 'xx-none-1',
+          query: 'env=production',
+        }),
+      ),
+      (err: Error & { kind?: string }) => err.kind === 'invalidInput' && err.message.includes('xx-none-1'),
+    );
+
+    // A person: the query box, then the scope picker offers the region on its own.
+    const window = vscode.window as unknown as Record<string, unknown>;
+    const originalInput = window.showInputBox;
+    const originalPick = window.showQuickPick;
+    const offered: string[] = [];
+    window.showInputBox = () => Promise.resolve('env=production');
+    window.showQuickPick = (items: readonly (vscode.QuickPickItem & { description?: string })[]) => {
+      offered.push(...items.map((i) => `${i.label}|${i.description ?? ''}`));
+      return Promise.resolve(items.find((i) => i.label.endsWith(second.region) && i.description === name));
+    };
+    try {
+      await vscode.commands.executeCommand('ecsMetadata.findServers');
+    } finally {
+      window.showInputBox = originalInput;
+      window.showQuickPick = originalPick;
+    }
+    assert.ok(
+      offered.some((o) => o.endsWith(`${second.region}|${name}`)),
+      offered.join(', '),
+    );
+    const found = f.api.find.result(name);
+    assert.equal(found?.state, 'done');
+    assert.deepEqual(
+      found?.matches.map((m) => `${m.region} ${m.id}`).sort(),
+      inSecond.map((id) => `${second.region} ${id}`).sort(),
+      'only the picked region was read',
+    );
+    await vscode.commands.executeCommand('ecsMetadata.clearFilter');
+    assert.equal(f.api.find.query, undefined);
+  });
+
   it('the server picker says each server’s region, and Add Server stores the region of the pick', async () => {
     const shown: vscode.QuickPick<vscode.QuickPickItem>[] = [];
     const original = vscode.window.createQuickPick;
