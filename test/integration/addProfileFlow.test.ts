@@ -9,10 +9,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ProfileSetting } from '../../src/profiles/profile';
-import { eventually, fixture, storedProfiles, writeProfiles, type Fixture } from './fixture';
+import { eventually, type Fixture, fixture, restoreProfiles, storedProfiles, writeProfiles } from './fixture';
 import { translated } from './l10nBundle';
 import { LOCAL_AGENCY } from '../ecs-server';
-import { confirmingModals } from './modalAnswer';
 
 type Step = vscode.QuickInput & { value?: string; prompt?: string; placeholder?: string };
 
@@ -32,14 +31,7 @@ describe('Add Profile, step by step', () => {
   afterEach(async () => {
     f.server.resetFaults();
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-    for (const p of storedProfiles() ?? []) {
-      if (!saved?.some((s) => s.name === p.name)) {
-        await confirmingModals(() =>
-          vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: p.name }),
-        );
-      }
-    }
-    await writeProfiles(saved);
+    await restoreProfiles(saved);
   });
 
   /** The step the flow shows once it is step `n`, visible and enabled. */

@@ -12,12 +12,13 @@ import type { ProfileSetting } from '../../src/profiles/profile';
 import {
   childrenOf,
   eventually,
+  type Fixture,
   fixture,
   profileRoot,
+  type RenderedNode,
+  restoreProfiles,
   storedProfiles,
   writeProfiles,
-  type Fixture,
-  type RenderedNode,
 } from './fixture';
 import { translated } from './l10nBundle';
 import { confirmingModals } from './modalAnswer';
@@ -45,14 +46,7 @@ describe('errors that lead to the fix', () => {
   afterEach(async () => {
     f.server.resetFaults();
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-    for (const p of storedProfiles() ?? []) {
-      if (!saved?.some((s) => s.name === p.name)) {
-        await confirmingModals(() =>
-          vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: p.name }),
-        );
-      }
-    }
-    await writeProfiles(saved);
+    await restoreProfiles(saved);
   });
 
   async function addProfile(

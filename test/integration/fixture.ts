@@ -73,6 +73,21 @@ export function storedProfiles(): ProfileSetting[] | undefined {
   return vscode.workspace.getConfiguration('ecsMetadata').inspect<ProfileSetting[]>('profiles')?.globalValue;
 }
 
+/**
+ * Puts the profiles back as `saved` had them: every profile added since is removed (its removal
+ * confirmed, so its stored credentials go too), then the setting is written back.
+ */
+export async function restoreProfiles(saved: ProfileSetting[] | undefined): Promise<void> {
+  for (const p of storedProfiles() ?? []) {
+    if (!saved?.some((s) => s.name === p.name)) {
+      await confirmingModals(() =>
+        vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: p.name }),
+      );
+    }
+  }
+  await writeProfiles(saved);
+}
+
 /** A node of the extension's tree with the TreeItem VS Code would render for it. */
 export interface RenderedNode {
   node: unknown;

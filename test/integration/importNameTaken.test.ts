@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ProfileSetting } from '../../src/profiles/profile';
-import { fixture, storedProfiles, writeProfiles, type Fixture } from './fixture';
+import { type Fixture, fixture, restoreProfiles, storedProfiles, writeProfiles } from './fixture';
 import { translated } from './l10nBundle';
 import { confirmingModals } from './modalAnswer';
 import { closePanel } from './panelTabs';
@@ -105,14 +105,7 @@ describe('Import Profiles: a name that already exists', () => {
     inputs.length = 0;
     delete process.env.OS_CLIENT_CONFIG_FILE;
     await closePanel();
-    for (const p of storedProfiles() ?? []) {
-      if (!saved?.some((s) => s.name === p.name)) {
-        await confirmingModals(() =>
-          vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: p.name }),
-        );
-      }
-    }
-    await writeProfiles(saved);
+    await restoreProfiles(saved);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

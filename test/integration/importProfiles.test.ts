@@ -9,11 +9,18 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ProfileSetting } from '../../src/profiles/profile';
-import { eventually, fixture, profileRoot, storedProfiles, writeProfiles, type Fixture } from './fixture';
+import {
+  eventually,
+  type Fixture,
+  fixture,
+  profileRoot,
+  restoreProfiles,
+  storedProfiles,
+  writeProfiles,
+} from './fixture';
 import { translated } from './l10nBundle';
 import { closePanel } from './panelTabs';
 import { LOCAL_AGENCY } from '../ecs-server';
-import { confirmingModals } from './modalAnswer';
 
 interface ImportResult {
   created: string[];
@@ -39,14 +46,7 @@ describe('ecsMetadata.importProfiles', () => {
   afterEach(async () => {
     // Reading a key opens the value panel; later suites expect the editor area as they left it.
     await closePanel();
-    for (const p of storedProfiles() ?? []) {
-      if (!saved?.some((s) => s.name === p.name)) {
-        await confirmingModals(() =>
-          vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: p.name }),
-        );
-      }
-    }
-    await writeProfiles(saved);
+    await restoreProfiles(saved);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

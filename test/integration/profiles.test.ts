@@ -9,11 +9,12 @@ import type { ProfileSetting } from '../../src/profiles/profile';
 import {
   childrenOf,
   eventually,
+  type Fixture,
   fixture,
   profileRoot,
+  restoreProfiles,
   storedProfiles,
   writeProfiles,
-  type Fixture,
 } from './fixture';
 import { translated } from './l10nBundle';
 import { confirmingModals } from './modalAnswer';
@@ -31,14 +32,7 @@ describe('profiles', () => {
   });
 
   afterEach(async () => {
-    for (const p of storedProfiles() ?? []) {
-      if (!saved?.some((s) => s.name === p.name)) {
-        await confirmingModals(() =>
-          vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: p.name }),
-        );
-      }
-    }
-    await writeProfiles(saved);
+    await restoreProfiles(saved);
   });
 
   it('Add Profile makes a test call, then saves the settings entry and nothing secret in settings', async () => {

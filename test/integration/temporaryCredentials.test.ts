@@ -9,9 +9,16 @@ import { requestSecurityToken } from '../../src/core/temporaryCredentials';
 import { requestPasswordToken } from '../../src/core/tokenProvider';
 import type { ProfileSetting } from '../../src/profiles/profile';
 import { LOCAL_AGENCY } from '../ecs-server';
-import { childrenOf, fixture, profileRoot, storedProfiles, writeProfiles, type Fixture } from './fixture';
+import {
+  childrenOf,
+  type Fixture,
+  fixture,
+  profileRoot,
+  restoreProfiles,
+  storedProfiles,
+  writeProfiles,
+} from './fixture';
 import { translated } from './l10nBundle';
-import { confirmingModals } from './modalAnswer';
 
 const SECURITY_TOKENS = '/v3.0/OS-CREDENTIAL/securitytokens';
 
@@ -30,14 +37,7 @@ describe('temporary credentials and agencies', () => {
 
   afterEach(async () => {
     f.server.resetFaults();
-    for (const p of storedProfiles() ?? []) {
-      if (!saved?.some((s) => s.name === p.name)) {
-        await confirmingModals(() =>
-          vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: p.name }),
-        );
-      }
-    }
-    await writeProfiles(saved);
+    await restoreProfiles(saved);
   });
 
   const server = (): Fixture['server'] => f.server;

@@ -11,8 +11,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { eventually, extensionId, fixture, storedProfiles, writeProfiles, type Fixture } from './fixture';
-import { confirmingModals } from './modalAnswer';
+import { eventually, extensionId, type Fixture, fixture, restoreProfiles, storedProfiles } from './fixture';
 
 const walkthroughId = `${extensionId}#ecsMetadata.gettingStarted`;
 const panelViewType = 'ecsMetadata.value';
@@ -106,14 +105,7 @@ describe('walkthrough: Get Started with ECS Metadata', () => {
     });
 
     after(async () => {
-      for (const p of storedProfiles() ?? []) {
-        if (!saved?.some((s) => s.name === p.name)) {
-          await confirmingModals(() =>
-            vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: p.name }),
-          );
-        }
-      }
-      await writeProfiles(saved);
+      await restoreProfiles(saved);
     });
 
     it('Add Profile changes ecsMetadata.profiles, the event that completes the first step', async () => {
