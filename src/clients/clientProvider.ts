@@ -11,7 +11,7 @@ import type { Log } from '../log/log';
 import type { Credentials } from '../credentials/credentials';
 import type { Profile } from '../profiles/profile';
 import type { ProfileStore } from '../profiles/profileStore';
-import { createProfileClient } from './createProfileClient';
+import { agencySourceProblem, createProfileClient } from './createProfileClient';
 import { regionalProfile } from './regionalProfile';
 import { onDidChangeSetting, Setting, settings } from '../settings/settings';
 
@@ -143,11 +143,7 @@ export class ClientProvider extends Disposable {
       throw new SetupError(
         'incompleteProfile',
         source
-          ? vscode.l10n.t(
-              'Profile "{0}" acts through an agency with the credentials of profile "{1}", which must sign in with a password or a token (with its IAM endpoint or region, and its project id or region).',
-              profile.name,
-              source.name,
-            )
+          ? agencySourceProblem(profile.name, source.name)
           : vscode.l10n.t(
               'Profile "{0}" acts through an agency with the credentials of profile "{1}", which does not exist.',
               profile.name,

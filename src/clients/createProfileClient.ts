@@ -10,7 +10,7 @@ import {
   type RequestEvent,
   type TokenCache,
 } from '../core';
-import type { Credentials } from '../credentials/credentials';
+import { credentialsMatch, type Credentials } from '../credentials/credentials';
 import type { ProfileTokenStore } from '../credentials/profileTokenStore';
 import { endpointInputProblem, inputProblemText, projectIdInputProblem } from '../errors/inputProblems';
 import { SetupError } from '../errors/setupError';
@@ -125,6 +125,30 @@ function toAuth(profile: Profile, credentials: Credentials, source: Profile | un
   if (profile.auth === 'token' && 'token' in credentials) {
     return { type: 'token', token: credentials.token };
   }
+  if (
+    profile.auth === 'temporary' &&
+    credentialsMatch('temporary', credentials) &&
+    'accessKey' in credentials
+  ) {
+    // Permanent AK/SK buy the temporary keys at IAM; the profile needs no account or user.
+    if (!profile.iamEndpoint) {
+      throw new SetupError(
+        'incompleteProfile',
+        vscode.l10n.t(
+          'Profile "{0}" gets temporary access keys with its permanent access key and needs an IAM endpoint (or region).',
+          profile.name,
+        ),
+        profile.name,
+      );
+    }
+    return {
+      type: 'temporary',
+      iamEndpoint: profile.iamEndpoint,
+      accessKey: credentials.accessKey,
+      secretKey: credentials.secretKey,
+      ...(profile.durationSeconds !== undefined ? { durationSeconds: profile.durationSeconds } : {}),
+    };
+  }
   if (usesPassword(profile.auth) && 'password' in credentials) {
     const signIn = passwordSignIn(profile, credentials.password);
     return profile.auth === 'temporary'
@@ -167,8 +191,9 @@ function passwordSignIn(
 }
 
 /**
- * An agency profile acts with its source profile's password or token: the source signs in at its
- * own IAM endpoint (scoped to its own project) and assumes the agency there.
+ * An agency profile acts with its source profile's password, token or AK/SK: a password signs in at
+ * the source's own IAM endpoint (scoped to its own project), and the token or the keys (permanent,
+ * or pasted temporary ones with their security token) assume the agency there.
  */
 function agencyAuth(profile: Profile, credentials: Credentials, source: Profile | undefined): EcsAuth {
   const problem =
@@ -202,6 +227,15 @@ function agencyAuth(profile: Profile, credentials: Credentials, source: Profile 
       ...agency,
     };
   }
+  if ((source.auth === 'aksk' || source.auth === 'temporary') && 'accessKey' in credentials) {
+    if (!source.iamEndpoint) throw sourceNeeds(profile, source);
+    return {
+      type: 'agency',
+      iamEndpoint: source.iamEndpoint,
+      source: { type: 'aksk', ...credentials },
+      ...agency,
+    };
+  }
   if (usesPassword(source.auth) && 'password' in credentials) {
     const signIn = passwordSignIn(source, credentials.password);
     const scope = source.projectId
@@ -224,16 +258,17 @@ function agencyAuth(profile: Profile, credentials: Credentials, source: Profile 
   throw sourceNeeds(profile, source);
 }
 
-/** A source that cannot assume an agency: IAM takes a token for it, which AK/SK or another agency cannot give. */
+/** A source that cannot assume an agency: another agency, or one without its IAM endpoint (or project). */
 function sourceNeeds(profile: Profile, source: Profile): SetupError {
-  return new SetupError(
-    'incompleteProfile',
-    vscode.l10n.t(
-      'Profile "{0}" acts through an agency with the credentials of profile "{1}", which must sign in with a password or a token (with its IAM endpoint or region, and its project id or region).',
-      profile.name,
-      source.name,
-    ),
-    profile.name,
+  return new SetupError('incompleteProfile', agencySourceProblem(profile.name, source.name), profile.name);
+}
+
+/** What a profile must be to act as an agency's source, said for both profiles. */
+export function agencySourceProblem(profileName: string, sourceName: string): string {
+  return vscode.l10n.t(
+    'Profile "{0}" acts through an agency with the credentials of profile "{1}", which must sign in with a password, a token or an access key (with its IAM endpoint or region; a password also with its project id or region).',
+    profileName,
+    sourceName,
   );
 }
 
@@ -304,10 +339,17 @@ async function projectIdFor(
   options: ProfileClientOptions,
   tokenCache: TokenCache | undefined,
 ): Promise<string> {
-  if (auth.type === 'aksk' && profile.region && profile.iamEndpoint) {
+  // Temporary AK/SK bought with permanent keys: the permanent keys look the project up, as for AK/SK.
+  const keys =
+    auth.type === 'aksk'
+      ? auth
+      : auth.type === 'temporary' && 'accessKey' in auth
+        ? { type: 'aksk' as const, accessKey: auth.accessKey, secretKey: auth.secretKey }
+        : undefined;
+  if (keys && profile.region && profile.iamEndpoint) {
     return lookupProjectIdWithKeys({
       iamEndpoint: profile.iamEndpoint,
-      auth,
+      auth: keys,
       region: profile.region,
       ...(profile.projectName ? { projectName: profile.projectName } : {}),
       signal: options.signal,
@@ -315,7 +357,10 @@ async function projectIdFor(
       onRequest: options.onRequest,
     });
   }
-  if ((auth.type === 'password' || auth.type === 'temporary') && (profile.region || profile.projectName)) {
+  if (
+    (auth.type === 'password' || (auth.type === 'temporary' && 'password' in auth)) &&
+    (profile.region || profile.projectName)
+  ) {
     return lookupProjectId({
       iamEndpoint: auth.iamEndpoint,
       domain: auth.domain,

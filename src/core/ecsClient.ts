@@ -15,7 +15,7 @@ import { agencyRefusal, assumeRoleIdentity } from './agencyCredentials';
 import {
   DEFAULT_TEMPORARY_DURATION_SECONDS,
   TemporaryCredentialProvider,
-  type TokenSource,
+  type SecurityTokenCaller,
 } from './temporaryCredentials';
 import type { TokenCache } from './tokenCache';
 import { passwordIdentity, PasswordTokenProvider, type TokenScope } from './tokenProvider';
@@ -228,6 +228,31 @@ function passwordTokens(
   return { tokens: new PasswordTokenProvider(identity, scope, settings, settings.now, tokenCache), iamUrl };
 }
 
+/**
+ * AK/SK as given, checked: both keys there, and a known expiry of a pasted security token a date.
+ * `of` names whose keys they are in errors.
+ */
+function checkedKeys(
+  keys: { accessKey: string; secretKey: string; securityToken?: string; securityTokenExpiresAt?: string },
+  of: string,
+): Parameters<typeof akskAuth>[0] {
+  const missing = (what: string): EcsError =>
+    new EcsError('invalidInput', `The ${what}${of} is missing. Set the credentials of this profile.`);
+  if (!keys.accessKey) throw missing('access key');
+  if (!keys.secretKey) throw missing('secret key');
+  const expiresAt =
+    keys.securityToken && keys.securityTokenExpiresAt ? new Date(keys.securityTokenExpiresAt) : undefined;
+  if (expiresAt && Number.isNaN(expiresAt.getTime())) {
+    throw new EcsError('invalidInput', 'securityTokenExpiresAt is not a date (ISO 8601, as expires_at).');
+  }
+  return {
+    accessKey: keys.accessKey,
+    secretKey: keys.secretKey,
+    ...(keys.securityToken ? { securityToken: keys.securityToken } : {}),
+    ...(expiresAt ? { securityTokenExpiresAt: expiresAt } : {}),
+  };
+}
+
 /** Temporary credentials' lifetime: 900..86400 seconds, default one hour. */
 function durationOf(durationSeconds: number | undefined): number {
   const duration = durationSeconds ?? DEFAULT_TEMPORARY_DURATION_SECONDS;
@@ -248,25 +273,8 @@ function buildAuth(
   const missing = (what: string): EcsError =>
     new EcsError('invalidInput', `The ${what} is missing. Set the credentials of this profile.`);
   switch (auth?.type) {
-    case 'aksk': {
-      if (!auth.accessKey) throw missing('access key');
-      if (!auth.secretKey) throw missing('secret key');
-      const expiresAt =
-        auth.securityToken && auth.securityTokenExpiresAt ? new Date(auth.securityTokenExpiresAt) : undefined;
-      if (expiresAt && Number.isNaN(expiresAt.getTime())) {
-        throw new EcsError('invalidInput', 'securityTokenExpiresAt is not a date (ISO 8601, as expires_at).');
-      }
-      return akskAuth(
-        {
-          accessKey: auth.accessKey,
-          secretKey: auth.secretKey,
-          ...(auth.securityToken ? { securityToken: auth.securityToken } : {}),
-          ...(expiresAt ? { securityTokenExpiresAt: expiresAt } : {}),
-        },
-        projectId,
-        settings.now,
-      );
-    }
+    case 'aksk':
+      return akskAuth(checkedKeys(auth, ''), projectId, settings.now);
     case 'token':
       if (!auth.token) throw missing('token');
       return tokenAuth(auth.token);
@@ -275,13 +283,24 @@ function buildAuth(
       return passwordAuth(tokens, auth.password);
     }
     case 'temporary': {
-      const { tokens, iamUrl } = passwordTokens(auth, auth.iamEndpoint, { projectId }, settings);
+      // Bought with permanent AK/SK (the request signed with them) or with a password's token.
+      let caller: SecurityTokenCaller;
+      let iamUrl: URL;
+      if ('accessKey' in auth) {
+        caller = akskAuth(checkedKeys(auth, ''), undefined, settings.now);
+        iamUrl = validateEndpoint(stripVersionTail(auth.iamEndpoint, 'identity'), 'IAM endpoint');
+      } else {
+        const password = passwordTokens(auth, auth.iamEndpoint, { projectId }, settings);
+        caller = passwordAuth(password.tokens, auth.password);
+        iamUrl = password.iamUrl;
+      }
+      const longLived = ['accessKey' in auth ? auth.secretKey : auth.password];
       const identity = {
         methods: ['token'] as ['token'],
         token: { duration_seconds: durationOf(auth.durationSeconds) },
       };
-      const provider = new TemporaryCredentialProvider(iamUrl, tokens, identity, settings, settings.now);
-      return temporaryAuth('temporary', provider, [auth.password], projectId, settings.now);
+      const provider = new TemporaryCredentialProvider(iamUrl, caller, identity, settings, settings.now);
+      return temporaryAuth('temporary', provider, longLived, projectId, settings.now);
     }
     case 'agency': {
       if (!auth.agencyName) throw missing('agency name');
@@ -289,12 +308,15 @@ function buildAuth(
       if (!domain) throw missing('delegating account of the agency');
       const iamUrl = validateEndpoint(stripVersionTail(auth.iamEndpoint, 'identity'), 'IAM endpoint');
       const source = auth.source;
-      let tokens: TokenSource;
+      let caller: SecurityTokenCaller;
       let longLived: string[];
       if (source.type === 'token') {
         if (!source.token) throw missing('token of the source profile');
-        tokens = { getToken: async () => source.token };
+        caller = tokenAuth(source.token);
         longLived = [source.token];
+      } else if (source.type === 'aksk') {
+        caller = akskAuth(checkedKeys(source, ' of the source profile'), undefined, settings.now);
+        longLived = [...caller.secrets];
       } else {
         const scope = source.projectId
           ? { projectId: source.projectId }
@@ -302,12 +324,15 @@ function buildAuth(
             ? { projectName: source.projectName }
             : undefined;
         if (!scope) throw missing('project (or region) of the source profile');
-        tokens = passwordTokens(source, auth.iamEndpoint, scope, settings).tokens;
+        caller = passwordAuth(
+          passwordTokens(source, auth.iamEndpoint, scope, settings).tokens,
+          source.password,
+        );
         longLived = [source.password];
       }
       const provider = new TemporaryCredentialProvider(
         iamUrl,
-        tokens,
+        caller,
         assumeRoleIdentity(auth, durationOf(auth.durationSeconds)),
         settings,
         settings.now,

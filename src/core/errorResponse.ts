@@ -247,6 +247,9 @@ function isServerNotFound(parsed: ErrorBody): boolean {
 }
 
 function unauthorizedMessage(code: string | undefined, context: ErrorContext): string {
+  if (context.service === 'IAM' && context.authType === 'aksk') {
+    return "IAM rejected the access key or secret key. Check the credentials, and that this computer's clock is right (signatures more than 15 minutes off are refused).";
+  }
   if (context.service === 'IAM') {
     return 'IAM rejected the user name, password or account name. Check the credentials (and that the account is not locked).';
   }

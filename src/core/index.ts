@@ -37,6 +37,8 @@ export type {
   PasswordAuth,
   TokenAuth,
   TemporaryAuth,
+  TemporaryPasswordAuth,
+  TemporaryKeyAuth,
   AgencyAuth,
   EcsAuth,
   MetadataApi,

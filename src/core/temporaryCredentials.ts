@@ -1,12 +1,13 @@
 /**
- * Temporary AK/SK from `POST {iam}/v3.0/OS-CREDENTIAL/securitytokens`: a token (from the stored
- * password, or a static one) buys temporary AK/SK + security token — for the token's own user
- * (method `token`, `auth: "temporary"`) or for an agency of another account (method `assume_role`,
- * `auth: "agency"`) — and API calls are signed with those, so the long-lived secret never travels
- * with them. Renewed before they expire; concurrent callers share one renewal, which is cancelled
+ * Temporary AK/SK from `POST {iam}/v3.0/OS-CREDENTIAL/securitytokens`: a caller (a token from the
+ * stored password or a static one, or permanent AK/SK that sign the request) buys temporary AK/SK +
+ * security token — for its own user (method `token`, `auth: "temporary"`) or for an agency of
+ * another account (method `assume_role`, `auth: "agency"`) — and API calls are signed with those, so
+ * the long-lived secret never travels with them. Renewed before they expire; concurrent callers share one renewal, which is cancelled
  * only when every caller waiting for it has given up.
  */
 import { EcsError } from './errors';
+import type { RequestAuth } from './requestAuth';
 import { cancelledError } from './retryPolicy';
 import { postToIam, type TokenRequestSettings } from './tokenProvider';
 
@@ -21,11 +22,16 @@ export interface TemporaryKey {
   expiresAt: Date;
 }
 
-/** Where the token that buys the keys comes from; `invalidate` when a fresh one can be had. */
-export interface TokenSource {
-  getToken(signal?: AbortSignal): Promise<string>;
-  invalidate?(token: string): void;
-}
+/**
+ * Who asks IAM for the keys, and how the request proves it: a token in `X-Auth-Token` (`passwordAuth`,
+ * whose 401 gets one fresh token; `tokenAuth`, which has none to give) or an AK/SK signature over the
+ * request (`akskAuth(key, undefined, now)`: IAM is a global service, no `X-Project-Id`; a 401 means
+ * wrong keys and is not retried). `secrets` are kept out of IAM's error text.
+ */
+export type SecurityTokenCaller = Pick<
+  RequestAuth,
+  'type' | 'secrets' | 'headersFor' | 'renewAfterUnauthorized' | 'pastedSecurityToken'
+>;
 
 /** The `auth.identity` of a securitytokens request: method `token` or `assume_role`. */
 export type SecurityTokenIdentity =
@@ -53,7 +59,7 @@ export class TemporaryCredentialProvider {
 
   constructor(
     private readonly iamUrl: URL,
-    private readonly tokens: TokenSource,
+    private readonly caller: SecurityTokenCaller,
     private readonly identity: SecurityTokenIdentity,
     private readonly settings: TokenRequestSettings,
     private readonly now: () => Date,
@@ -82,25 +88,16 @@ export class TemporaryCredentialProvider {
   }
 
   private async obtain(signal: AbortSignal): Promise<TemporaryKey> {
-    let key: TemporaryKey;
-    const token = await this.tokens.getToken(signal);
-    try {
-      key = await this.request(token, signal);
-    } catch (error) {
-      if (!(error instanceof EcsError) || error.status !== 401 || !this.tokens.invalidate) throw error;
-      // The IAM token was revoked or expired early: one fresh token, once.
-      this.tokens.invalidate(token);
-      key = await this.request(await this.tokens.getToken(signal), signal);
-    }
+    const key = await this.request(signal);
     const at = this.now().getTime();
     const lifetime = key.expiresAt.getTime() - at;
     this.cached = { key, renewAt: at + Math.max(0, lifetime - Math.min(RENEW_BEFORE_MS, lifetime / 2)) };
     return key;
   }
 
-  private async request(token: string, signal: AbortSignal): Promise<TemporaryKey> {
+  private async request(signal: AbortSignal): Promise<TemporaryKey> {
     try {
-      return await requestSecurityToken(this.iamUrl, token, this.identity, this.settings, signal);
+      return await requestSecurityToken(this.iamUrl, this.caller, this.identity, this.settings, signal);
     } catch (error) {
       if (error instanceof EcsError && (error.status === 403 || error.status === 404)) {
         throw this.refused(error);
@@ -142,24 +139,40 @@ function waitFor(pending: PendingRenewal, signal: AbortSignal | undefined): Prom
   });
 }
 
-/** One `securitytokens` request. */
+/**
+ * One `securitytokens` request, authenticated by `caller`; when IAM answers 401 and the caller can
+ * renew what it sent (an IAM token revoked or expired early), once more with the fresh one.
+ */
 export async function requestSecurityToken(
   iamUrl: URL,
-  token: string,
+  caller: SecurityTokenCaller,
   identity: SecurityTokenIdentity,
   settings: TokenRequestSettings,
   signal?: AbortSignal,
 ): Promise<TemporaryKey> {
   const url = new URL(`${iamUrl.href.replace(/\/$/, '')}/v3.0/OS-CREDENTIAL/securitytokens`);
   const body = JSON.stringify({ auth: { identity } });
-  const { response, requestId } = await postToIam(
-    url,
-    body,
-    { 'X-Auth-Token': token },
-    [token],
-    settings,
-    signal,
-  );
+  const target = { method: 'POST', url, query: [], body };
+  // How IAM's 401 is worded: keys are refused as keys, a token as a sign-in.
+  const context = {
+    authType: caller.type === 'aksk' ? ('aksk' as const) : ('password' as const),
+    ...(caller.pastedSecurityToken ? { securityToken: true } : {}),
+  };
+  const post = (headers: Record<string, string>) =>
+    postToIam(url, body, headers, [...caller.secrets], settings, signal, context);
+  let headers = await caller.headersFor(target, signal);
+  let answer: Awaited<ReturnType<typeof post>>;
+  try {
+    answer = await post(headers);
+  } catch (error) {
+    if (!(error instanceof EcsError) || error.status !== 401 || !caller.renewAfterUnauthorized(headers)) {
+      throw error;
+    }
+    // The IAM token was revoked or expired early: one fresh token, once.
+    headers = await caller.headersFor(target, signal);
+    answer = await post(headers);
+  }
+  const { response, requestId } = answer;
   const key = parseCredential(response.body);
   if (!key) {
     throw new EcsError('badResponse', 'IAM answered securitytokens without a usable credential.', {

@@ -6,7 +6,7 @@
  * before it expires.
  */
 import { EcsError } from './errors';
-import { errorFromResponse, requestIdFromHeaders } from './errorResponse';
+import { errorFromResponse, requestIdFromHeaders, type ErrorContext } from './errorResponse';
 import { sendHttp, type HttpLimits, type HttpResponse } from './httpTransport';
 import { emitRequestEvent, type RequestListener } from './requestEvents';
 import { cancelledError } from './retryPolicy';
@@ -237,6 +237,8 @@ export async function postToIam(
   secrets: string[],
   settings: TokenRequestSettings,
   signal: AbortSignal | undefined,
+  /** Who was refused on a 401: a password sign-in (default) or AK/SK (with a pasted security token). */
+  refused: Pick<ErrorContext, 'authType' | 'securityToken'> = { authType: 'password' },
 ): Promise<{ response: HttpResponse; requestId: string | undefined }> {
   const started = performance.now();
   const event = { method: 'POST', path: url.pathname, attempt: 1 };
@@ -268,7 +270,7 @@ export async function postToIam(
   if (response.status < 200 || response.status > 299) {
     const error = errorFromResponse(response.status, response.headers, response.body, {
       service: 'IAM',
-      authType: 'password',
+      ...refused,
       permission: undefined,
       secrets,
     });

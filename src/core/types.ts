@@ -25,15 +25,34 @@ export type PasswordAuth = {
 };
 export type TokenAuth = { type: 'token'; token: string };
 /**
- * A stored password buys temporary AK/SK (`POST {iam}/v3.0/OS-CREDENTIAL/securitytokens`) that sign
- * the API calls; renewed before they expire. `durationSeconds` 900..86400, default 3600.
+ * Temporary AK/SK from `POST {iam}/v3.0/OS-CREDENTIAL/securitytokens` sign the API calls; renewed
+ * before they expire. They are bought with a stored password (its IAM token asks for them) or with
+ * permanent AK/SK (`TemporaryKeyAuth`: the securitytokens request is signed with them). Either way
+ * the long-lived secret never travels with API calls. `durationSeconds` 900..86400, default 3600.
  */
-export type TemporaryAuth = Omit<PasswordAuth, 'type'> & { type: 'temporary'; durationSeconds?: number };
+export type TemporaryAuth = TemporaryPasswordAuth | TemporaryKeyAuth;
+/** Temporary AK/SK bought with a password sign-in (the fields of `PasswordAuth`). */
+export type TemporaryPasswordAuth = Omit<PasswordAuth, 'type'> & {
+  type: 'temporary';
+  durationSeconds?: number;
+};
 /**
- * Acts through an IAM agency: the source credentials get a token (a password is exchanged for one,
- * scoped to the source's own project), the token gets temporary AK/SK of the delegating account with
- * `securitytokens` method `assume_role`, and those sign the API calls; renewed before they expire.
- * The source user needs the Agent Operator role in the delegating account.
+ * Temporary AK/SK bought with the user's permanent AK/SK (no security token), which sign only the
+ * securitytokens request at `iamEndpoint` (a global service: no `X-Project-Id`).
+ */
+export type TemporaryKeyAuth = {
+  type: 'temporary';
+  iamEndpoint: string;
+  accessKey: string;
+  secretKey: string;
+  durationSeconds?: number;
+};
+/**
+ * Acts through an IAM agency: the source credentials ask for temporary AK/SK of the delegating
+ * account with `securitytokens` method `assume_role` — a password is first exchanged for a token
+ * (scoped to the source's own project), a token is sent as it is, AK/SK sign the request — and
+ * those keys sign the API calls; renewed before they expire. The source user needs the Agent
+ * Operator role in the delegating account.
  */
 export type AgencyAuth = {
   type: 'agency';
@@ -49,7 +68,12 @@ export type AgencyAuth = {
         projectId?: string;
         projectName?: string;
       }
-    | TokenAuth;
+    | TokenAuth
+    /**
+     * The source user's AK/SK: permanent keys, or temporary ones with their security token (IAM takes
+     * those for `assume_role` too; their known expiry is checked before the request).
+     */
+    | AkSkAuth;
   /** The delegating account, by name or by id. */
   agencyDomain: { name: string } | { id: string };
   agencyName: string;

@@ -36,8 +36,10 @@ export function credentialsMatch(auth: AuthType, credentials: Credentials): bool
     case 'aksk':
       return 'accessKey' in credentials;
     case 'password':
-    case 'temporary':
       return 'password' in credentials;
+    case 'temporary':
+      // Temporary AK/SK are bought with a password, or with permanent AK/SK (no security token).
+      return 'password' in credentials || ('accessKey' in credentials && !credentials.securityToken);
     case 'token':
       return 'token' in credentials;
     case 'agency':

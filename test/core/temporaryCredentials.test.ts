@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { createEcsClient, isEcsError, type EcsClientOptions } from '../../src/core';
+import { tokenAuth } from '../../src/core/requestAuth';
 import { requestSecurityToken } from '../../src/core/temporaryCredentials';
 import { requestPasswordToken } from '../../src/core/tokenProvider';
 import { WEB_01, apiRequests, iamTokenRequests, rejectionOf, useEcsServer } from './fixtures';
@@ -151,7 +152,7 @@ describe('auth "aksk" with a pasted security token: expiry said as such', () => 
     );
     return requestSecurityToken(
       iamUrl,
-      token,
+      tokenAuth(token),
       { methods: ['token'], token: { duration_seconds: 900 } },
       settings,
     );

@@ -1,7 +1,7 @@
 /**
  * The IAM (Keystone v3) routes a client needs: password login for a token, project lookup (by
  * name with a token, or every project the caller may use with AK/SK), and temporary AK/SK (for the
- * token's user, or through an agency). The account has one project per region; Huawei names each
+ * caller's user, or through an agency; asked for with a token or signed with AK/SK). The account has one project per region; Huawei names each
  * after its region.
  */
 import { findAgency } from './agencies';
@@ -228,17 +228,22 @@ function listOwnProjects(context: RouteContext): void {
 }
 
 /**
- * `POST /v3.0/OS-CREDENTIAL/securitytokens` with a token (`X-Auth-Token`): temporary AK/SK for
- * `duration_seconds` (900..86400, default 900), `201 {"credential": {access, secret, securitytoken,
- * expires_at}}`. Method `token`: for the token's user. Method `assume_role`: for an agency of another
- * account (`domain_name` or `domain_id`, `agency_name`, `session_user.name`?); 404 for an agency the
- * server does not know, 403 when the user lacks the Agent Operator role (`iamAgentOperator: false`).
+ * `POST /v3.0/OS-CREDENTIAL/securitytokens`: temporary AK/SK for `duration_seconds` (900..86400,
+ * default 900), `201 {"credential": {access, secret, securitytoken, expires_at}}`. Method `token`: for
+ * the caller's user. Method `assume_role`: for an agency of another account (`domain_name` or
+ * `domain_id`, `agency_name`, `session_user.name`?); 404 for an agency the server does not know, 403
+ * when the user lacks the Agent Operator role (`iamAgentOperator: false`).
+ *
+ * The caller proves itself as Huawei's IAM takes it (the route is `global`, so `checkAuth` has already
+ * checked it, a bad signature answering 401): a token in `X-Auth-Token`, or an SDK-HMAC-SHA256
+ * signature — by the account's permanent AK/SK (CreateTemporaryAccessKeyByToken/ByAgency as the SDK
+ * and KooCLI send them), or by temporary AK/SK with their security token, which Huawei takes for
+ * `assume_role`. Whether it also takes temporary keys for method `token` (new temporary keys from
+ * temporary keys) is not documented; this server keeps it simple and takes any valid signature for
+ * both methods — the extension only ever signs method `token` with permanent keys.
  */
 function issueSecurityToken(context: RouteContext): void {
   const { state, reply } = context;
-  if (typeof context.req.headers['x-auth-token'] !== 'string') {
-    return sendJson(reply, 401, UNAUTHORIZED());
-  }
   let body: unknown;
   try {
     body = JSON.parse(context.body);

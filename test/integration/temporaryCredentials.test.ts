@@ -5,6 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { tokenAuth } from '../../src/core/requestAuth';
 import { requestSecurityToken } from '../../src/core/temporaryCredentials';
 import { requestPasswordToken } from '../../src/core/tokenProvider';
 import type { ProfileSetting } from '../../src/profiles/profile';
@@ -231,7 +232,7 @@ describe('temporary credentials and agencies', () => {
       );
       const key = await requestSecurityToken(
         iamUrl,
-        token,
+        tokenAuth(token),
         { methods: ['token'], token: { duration_seconds: 900 } },
         { ...settings, onRequest: undefined },
       );
