@@ -109,15 +109,15 @@ async function scriptedTestCall(deps: CommandDeps, input: ProfileInput): Promise
   const forbidden =
     listing !== undefined && !listing.ok && isEcsError(listing.error) && listing.error.kind === 'forbidden';
   if (connectionWorked(report) || (report.signIn.ok && forbidden)) return undefined;
-  return describeConnection(report, profile).message;
+  return describeConnection(report, profile, input.credentials).message;
 }
 
-/** The profiles an agency profile may act with: those that sign in with a password or a token. */
+/** The profiles an agency profile may act with: those that sign in with a password, a token or AK/SK. */
 function agencySources(deps: CommandDeps): AgencySources {
   return {
     names: deps.profiles
       .list()
-      .filter((p) => p.auth === 'password' || p.auth === 'temporary' || p.auth === 'token')
+      .filter((p) => p.auth !== 'agency')
       .map((p) => p.name),
     load: async (name) => {
       const source = deps.profiles.get(name);

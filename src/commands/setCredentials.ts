@@ -122,7 +122,7 @@ async function askCheckedCredentials(
       signInOnly: true,
     });
     if (report.signIn.ok) return credentials;
-    const { lines } = describeConnection(report, profile);
+    const { lines } = describeConnection(report, profile, credentials);
     const again: vscode.QuickPickItem = { label: `$(arrow-left) ${vscode.l10n.t('Enter Again')}` };
     const save: vscode.QuickPickItem = { label: `$(save) ${vscode.l10n.t('Save Anyway')}` };
     const info = lines.map((line): vscode.QuickPickItem => ({ label: `$(error) ${line}` }));

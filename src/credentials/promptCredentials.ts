@@ -1,11 +1,17 @@
 import * as vscode from 'vscode';
-import { MultiStepInput, type InputBoxStep, type InputStep } from '../input/multiStepInput';
+import {
+  MultiStepInput,
+  type InputBoxStep,
+  type InputStep,
+  type QuickPickStep,
+} from '../input/multiStepInput';
 import type { AuthType } from '../profiles/profile';
 import { isDate, type AkSkCredentials, type Credentials } from './credentials';
 
 /**
  * Asks for a profile's secrets with masked inputs, as a multi-step input (AK, SK and security token
- * are three steps, with Back). Undefined when the user cancels.
+ * are three steps, with Back). A temporary profile first asks which secret buys its temporary keys:
+ * the IAM password or a permanent access key. Undefined when the user cancels.
  */
 export async function promptCredentials(
   profileName: string,
@@ -46,12 +52,26 @@ export async function promptCredentials(
       if (!(await MultiStepInput.run(title, steps, accessKey))) return undefined;
       return akskCredentials(answers);
     }
-    case 'password':
-    case 'temporary': {
+    case 'password': {
       if (!(await MultiStepInput.run(title, () => 1, ask('password', vscode.l10n.t('IAM user password'))))) {
         return undefined;
       }
       return { password: answers.password };
+    }
+    case 'temporary': {
+      const chosen: { source: TemporarySource } = { source: 'password' };
+      const password = ask('password', vscode.l10n.t('IAM user password'));
+      const secretKey = ask('secretKey', vscode.l10n.t('Secret access key (SK)'));
+      const accessKey = ask('accessKey', vscode.l10n.t('Access key ID (AK)'), () => secretKey);
+      const which: InputStep = async (input) => {
+        chosen.source = (await input.showQuickPick(temporarySourceQuestion(chosen.source))).value;
+        return chosen.source === 'keys' ? accessKey : password;
+      };
+      const steps = (): number => (chosen.source === 'keys' ? 3 : 2);
+      if (!(await MultiStepInput.run(title, steps, which))) return undefined;
+      return chosen.source === 'keys'
+        ? { accessKey: answers.accessKey, secretKey: answers.secretKey }
+        : { password: answers.password };
     }
     case 'token': {
       if (
@@ -62,6 +82,32 @@ export async function promptCredentials(
       return { token: answers.token };
     }
   }
+}
+
+/** What buys a temporary profile's keys: its IAM password, or a permanent AK/SK (without security token). */
+export type TemporarySource = 'password' | 'keys';
+
+/** The question of which secret buys a temporary profile's keys (Add Profile asks it too). */
+export function temporarySourceQuestion(
+  current: TemporarySource | undefined,
+): QuickPickStep<vscode.QuickPickItem & { value: TemporarySource }> {
+  const items = [
+    {
+      label: vscode.l10n.t('IAM password'),
+      description: vscode.l10n.t('of the IAM user, with the account and user name'),
+      value: 'password' as const,
+    },
+    {
+      label: vscode.l10n.t('Permanent access key (AK/SK)'),
+      description: vscode.l10n.t('signs only the request for temporary keys'),
+      value: 'keys' as const,
+    },
+  ];
+  return {
+    prompt: vscode.l10n.t('What obtains the temporary access keys?'),
+    items,
+    activeItem: items.find((i) => i.value === current),
+  };
 }
 
 /** The optional box for when pasted temporary credentials expire (Add Profile asks it too). */

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isEcsError } from '../core';
 import type { ConnectionReport, TestOutcome } from '../clients/connectionTest';
+import type { Credentials } from '../credentials/credentials';
 import { usesPassword, type Profile } from '../profiles/profile';
 import { networkTrouble } from './networkTrouble';
 import { isSetupError } from './setupError';
@@ -17,13 +18,20 @@ export interface ConnectionMessage {
   suspect?: SuspectSetting;
 }
 
-/** Says what the test call found, a part at a time, in words that point at the fix. */
-export function describeConnection(report: ConnectionReport, profile: Profile): ConnectionMessage {
+/**
+ * Says what the test call found, a part at a time, in words that point at the fix. `credentials`:
+ * those tested (a temporary profile signs in with a password or with permanent keys).
+ */
+export function describeConnection(
+  report: ConnectionReport,
+  profile: Profile,
+  credentials?: Credentials,
+): ConnectionMessage {
   const lines: string[] = [];
   let suspect: SuspectSetting | undefined;
   const { signIn, listing } = report;
   if (signIn.ok) {
-    lines.push(signedIn(profile));
+    lines.push(signedIn(profile, credentials));
   } else {
     // A wrong path is answered before any sign-in is checked: nothing is known about the credentials.
     const unchecked =
@@ -43,10 +51,14 @@ export function describeConnection(report: ConnectionReport, profile: Profile): 
   return { lines, message: lines.join('; '), ...(suspect ? { suspect } : {}) };
 }
 
-function signedIn(profile: Profile): string {
+function signedIn(profile: Profile, credentials: Credentials | undefined): string {
   switch (profile.auth) {
-    case 'password':
     case 'temporary':
+      if (credentials && 'accessKey' in credentials) {
+        return vscode.l10n.t('Temporary access keys obtained with the permanent access key ✓');
+      }
+      return vscode.l10n.t('Signed in as {0} (account {1}) ✓', profile.user ?? '', profile.domain ?? '');
+    case 'password':
       return vscode.l10n.t('Signed in as {0} (account {1}) ✓', profile.user ?? '', profile.domain ?? '');
     case 'agency':
       return vscode.l10n.t(

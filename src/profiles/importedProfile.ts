@@ -55,7 +55,7 @@ export function authLabel(auth: ImportCandidate['auth']): string {
 export function secretLabel(candidate: ImportCandidate): string {
   if (candidate.agency) {
     return vscode.l10n.t(
-      'acts through agency "{0}" of account "{1}" with the credentials of profile "{2}" (it must sign in with a password or a token)',
+      'acts through agency "{0}" of account "{1}" with the credentials of profile "{2}" (it must sign in with a password, a token or an access key)',
       candidate.agency.agencyName,
       candidate.agency.agencyDomain,
       candidate.agency.sourceProfile,

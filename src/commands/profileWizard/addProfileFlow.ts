@@ -18,7 +18,12 @@ import {
   type ProfileSetting,
   type ServerRef,
 } from '../../profiles/profile';
-import { akskCredentials, securityTokenExpiryBox } from '../../credentials/promptCredentials';
+import {
+  akskCredentials,
+  securityTokenExpiryBox,
+  temporarySourceQuestion,
+  type TemporarySource,
+} from '../../credentials/promptCredentials';
 import { SetupError } from '../../errors/setupError';
 import { huaweiRegions } from '../../profiles/regions';
 import { resolveProfile } from '../../profiles/resolveProfile';
@@ -45,6 +50,8 @@ interface Answers {
   otherCloud?: boolean;
   ecsEndpoint?: string;
   auth?: AuthType;
+  /** What obtains a temporary profile's keys: its password (the default) or a permanent AK/SK. */
+  temporarySource?: TemporarySource;
   iamEndpoint?: string;
   domain?: string;
   user?: string;
@@ -91,17 +98,20 @@ export class AddProfileFlow {
   /** The steps this path takes with the answers so far; `2/8` for a Huawei region and an access key. */
   private totalSteps(): number {
     const { otherCloud, auth, report, byId } = this.a;
-    const password = auth !== undefined && usesPassword(auth);
-    const secretSteps = auth === 'agency' ? 0 : auth === 'aksk' || auth === undefined ? 3 : 1;
+    const keys = this.temporaryKeys();
+    const password = auth !== undefined && usesPassword(auth) && !keys;
+    const secretSteps = auth === 'agency' ? 0 : auth === 'aksk' || auth === undefined ? 3 : keys ? 2 : 1;
     return (
       2 + // name, cloud
       (otherCloud ? 1 : 0) +
       1 + // sign-in method
+      (auth === 'temporary' ? 1 : 0) + // password or permanent keys
       (password ? (otherCloud ? 3 : 2) : 0) +
+      (keys && otherCloud ? 1 : 0) + // the IAM endpoint the keys are signed for
       (auth === 'agency' ? 3 : 0) + // source profile, account, agency
       1 + // project id
       secretSteps +
-      (this.a.securityToken ? 1 : 0) + // its expiry
+      (auth === 'aksk' && this.a.securityToken ? 1 : 0) + // its expiry
       (report && !connectionWorked(report) ? 1 : 0) +
       1 + // discover or by id
       (byId ? 1 : 0)
@@ -175,8 +185,10 @@ export class AddProfileFlow {
       { label: vscode.l10n.t('Access key (AK/SK)'), value: 'aksk' },
       { label: vscode.l10n.t('IAM user and password'), value: 'password' },
       {
-        label: vscode.l10n.t('IAM user and password, temporary access keys'),
-        description: vscode.l10n.t('the password only obtains keys that renew themselves'),
+        label: vscode.l10n.t('Temporary access keys'),
+        description: vscode.l10n.t(
+          'obtained with a password or a permanent access key, which never sign API calls; they renew themselves',
+        ),
         value: 'temporary',
       },
       { label: vscode.l10n.t('Existing token'), value: 'token' },
@@ -195,9 +207,24 @@ export class AddProfileFlow {
     });
     this.a.auth = picked.value;
     if (picked.value === 'agency') return this.askSourceProfile;
+    if (picked.value === 'temporary') return this.askTemporarySource;
     if (!usesPassword(picked.value)) return this.askProjectId;
     return this.a.otherCloud ? this.askIdentityEndpoint : this.askDomain;
   };
+
+  /** A temporary profile's keys are obtained with its password or with a permanent AK/SK. */
+  private readonly askTemporarySource: InputStep = async (input) => {
+    this.a.temporarySource = (
+      await input.showQuickPick(temporarySourceQuestion(this.a.temporarySource))
+    ).value;
+    if (this.a.otherCloud) return this.askIdentityEndpoint;
+    return this.temporaryKeys() ? this.askProjectId : this.askDomain;
+  };
+
+  /** True on the path of a temporary profile whose keys a permanent AK/SK obtains (no account or user). */
+  private temporaryKeys(): boolean {
+    return this.a.auth === 'temporary' && this.a.temporarySource === 'keys';
+  }
 
   private readonly askIdentityEndpoint: InputStep = this.step(
     'iamEndpoint',
@@ -210,7 +237,7 @@ export class AddProfileFlow {
         value,
         'identity',
       ),
-    () => this.askDomain,
+    () => (this.temporaryKeys() ? this.askProjectId : this.askDomain),
   );
 
   private readonly askDomain = this.step(
@@ -247,7 +274,8 @@ export class AddProfileFlow {
   );
 
   private readonly askProjectId: InputStep = async (input) => {
-    // Password sign-in on a known region can look the project up; everything else needs it given.
+    // Password sign-in (and temporary keys) on a known region can look the project up; everything
+    // else needs it given.
     const optional = this.a.auth !== undefined && usesPassword(this.a.auth) && !this.a.otherCloud;
     this.a.projectId = await input.showInputBox({
       prompt: optional
@@ -262,8 +290,9 @@ export class AddProfileFlow {
   /** The first secret to ask for; an agency has none, so the test call comes next. */
   private firstSecretStep(): InputStep {
     switch (this.a.auth) {
-      case 'password':
       case 'temporary':
+        return this.temporaryKeys() ? this.askPermanentKey : this.askPasswordOrToken;
+      case 'password':
       case 'token':
         return this.askPasswordOrToken;
       case 'agency':
@@ -285,6 +314,15 @@ export class AddProfileFlow {
       ],
     ],
     () => (this.a.securityToken ? this.askSecurityTokenExpiry : this.testStep),
+  );
+
+  /** AK and SK that obtain a temporary profile's keys: permanent ones, so no security token. */
+  private readonly askPermanentKey: InputStep = this.maskedInOrder(
+    [
+      ['accessKey', l10n.t('Access key ID (AK)')],
+      ['secretKey', l10n.t('Secret access key (SK)')],
+    ],
+    () => this.testStep,
   );
 
   /** Pasted temporary credentials' expiry, so an expired key is named as such. */
@@ -329,7 +367,8 @@ export class AddProfileFlow {
     const report = await this.testCall();
     this.a.report = report;
     if (connectionWorked(report)) return this.askServers;
-    const described = describeConnection(report, resolveProfile(this.input().profile));
+    const { profile, credentials } = this.input();
+    const described = describeConnection(report, resolveProfile(profile), credentials);
     const lines: Choice<undefined>[] = described.lines.map((line) => ({
       label: line.endsWith('✓') ? `$(pass) ${line}` : `$(error) ${line}`,
       value: undefined,
@@ -407,7 +446,8 @@ export class AddProfileFlow {
       value: true,
     };
     const summary = this.a.report
-      ? describeConnection(this.a.report, resolveProfile(this.input().profile)).message
+      ? describeConnection(this.a.report, resolveProfile(this.input().profile), this.input().credentials)
+          .message
       : '';
     const picked = await input.showQuickPick({
       prompt: [summary, vscode.l10n.t('How should this profile find its servers?')]
@@ -485,8 +525,10 @@ export class AddProfileFlow {
     else profile.region = a.region;
     if (usesPassword(auth)) {
       if (a.otherCloud) profile.iamEndpoint = a.iamEndpoint;
-      profile.domain = a.domain;
-      profile.user = a.user;
+      if (!this.temporaryKeys()) {
+        profile.domain = a.domain;
+        profile.user = a.user;
+      }
     }
     if (auth === 'agency') {
       profile.sourceProfile = a.sourceProfile;
@@ -504,8 +546,11 @@ export class AddProfileFlow {
   private credentials(auth: AuthType): Credentials | undefined {
     const a = this.a;
     switch (auth) {
-      case 'password':
       case 'temporary':
+        return this.temporaryKeys()
+          ? { accessKey: a.accessKey ?? '', secretKey: a.secretKey ?? '' }
+          : { password: a.password ?? '' };
+      case 'password':
         return { password: a.password ?? '' };
       case 'token':
         return { token: a.token ?? '' };
