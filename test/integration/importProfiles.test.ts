@@ -234,22 +234,25 @@ describe('ecsMetadata.importProfiles', () => {
     assert.ok(!settings.includes(c.secretKey) && !settings.includes(c.accessKey), 'no key in settings');
     // Region local-1 names no real Huawei endpoint; point the imported profiles at the local server.
     await writeProfiles(
-      storedProfiles()?.map((p) => (p.name.startsWith('koo-') ? { ...p, ecsEndpoint: f.server.url } : p)),
+      storedProfiles()?.map((p) =>
+        p.name.startsWith('koo-') ? { ...p, ecsEndpoint: f.server.url, iamEndpoint: f.server.url } : p,
+      ),
     );
     await confirmMovedEndpoint('koo-local');
     assert.equal(await readOwner('koo-local'), web01.metadata.owner);
     await assert.rejects(Promise.resolve(readOwner('koo-encrypted')), (err: Error) =>
       err.message.includes(translated('Profile "{0}" has no credentials yet.', 'koo-encrypted')),
     );
-    // Its source signs with AK/SK, and assume_role takes a token (ecs-api.md section 9): said so.
-    await assert.rejects(Promise.resolve(readOwner('koo-agency')), (err: Error) =>
-      err.message.includes(
-        translated(
-          'Profile "{0}" acts through an agency with the credentials of profile "{1}", which must sign in with a password or a token (with its IAM endpoint or region, and its project id or region).',
-          'koo-agency',
-          'koo-local',
-        ),
-      ),
+    // Its source signs with AK/SK: the keys sign assume_role, the agency's temporary keys the read.
+    f.server.clearRequests();
+    assert.equal(await readOwner('koo-agency'), web01.metadata.owner);
+    const assumed = f.server.requests.filter((r) => r.path === '/v3.0/OS-CREDENTIAL/securitytokens');
+    assert.deepEqual(
+      assumed.map((r) => [
+        r.status,
+        r.headers.authorization?.startsWith(`SDK-HMAC-SHA256 Access=${c.accessKey},`),
+      ]),
+      [[201, true]],
     );
   });
 

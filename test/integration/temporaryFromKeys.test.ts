@@ -1,0 +1,271 @@
+/**
+ * Permanent AK/SK as the source of temporary credentials and of an agency, in the real VS Code: a
+ * `temporary` profile whose stored credentials are AK/SK reads a key with temporary keys it obtains
+ * by signing the securitytokens request; an agency acts with an `aksk` source profile; a person
+ * setting a temporary profile's credentials chooses "Permanent access key" and types AK and SK;
+ * Add Profile's temporary path offers the same choice and counts its steps.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ProfileSetting } from '../../src/profiles/profile';
+import type { RecordedRequest } from '../ecs-server';
+import { LOCAL_AGENCY } from '../ecs-server';
+import {
+  eventually,
+  type Fixture,
+  fixture,
+  profileRoot,
+  restoreProfiles,
+  storedProfiles,
+  writeProfiles,
+} from './fixture';
+import { translated } from './l10nBundle';
+
+const SECURITY_TOKENS = '/v3.0/OS-CREDENTIAL/securitytokens';
+
+type Step = vscode.QuickInput & { value?: string; prompt?: string; placeholder?: string };
+
+describe('permanent AK/SK as the source of temporary keys and of agencies', () => {
+  let f: Fixture;
+  let saved: ProfileSetting[] | undefined;
+
+  before(async () => {
+    f = await fixture();
+  });
+
+  beforeEach(() => {
+    saved = storedProfiles();
+    f.server.clearRequests();
+  });
+
+  afterEach(async () => {
+    f.server.resetFaults();
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await restoreProfiles(saved);
+  });
+
+  /** A temporary profile with no account or user: its keys are what it stores. */
+  function keyProfile(name: string): ProfileSetting {
+    return {
+      name,
+      ecsEndpoint: f.server.url,
+      iamEndpoint: f.server.url,
+      projectId: f.server.projectId,
+      auth: 'temporary',
+      durationSeconds: 900,
+      discoverServers: false,
+    };
+  }
+
+  async function addProfiles(...profiles: ProfileSetting[]): Promise<void> {
+    await writeProfiles([...(saved ?? []), ...profiles]);
+    for (const p of profiles) await profileRoot(f.api, p.name);
+  }
+
+  const read = (profile: string): Thenable<string | undefined> =>
+    vscode.commands.executeCommand<string | undefined>('ecsMetadata.getMetadataKey', {
+      profile,
+      serverId: f.seed.servers[0].id,
+      key: 'owner',
+    });
+
+  const accessKeyOf = (request: RecordedRequest): string | undefined =>
+    /^SDK-HMAC-SHA256 Access=([^,\s]+)/.exec(request.headers.authorization ?? '')?.[1];
+
+  /** The securitytokens requests since the last clear, and the metadata reads. */
+  const issued = (): RecordedRequest[] => f.server.requests.filter((r) => r.path === SECURITY_TOKENS);
+  const reads = (): RecordedRequest[] => f.server.requests.filter((r) => r.path.includes('/metadata'));
+
+  /** The permanent keys signed the securitytokens request, temporary keys the read; no token anywhere. */
+  function assertSignedWithTemporaryKeys(): void {
+    const { accessKey } = f.server.credentials;
+    assert.equal(issued().length, 1);
+    assert.equal(issued()[0].status, 201, 'the server checked the signature with the official signer');
+    assert.equal(accessKeyOf(issued()[0]), accessKey);
+    assert.equal(issued()[0].headers['x-auth-token'], undefined);
+    assert.ok(!f.server.requests.some((r) => r.path === '/v3/auth/tokens'), 'no password sign-in');
+    const [api] = reads();
+    assert.match(accessKeyOf(api) ?? '', /^TMP/);
+    assert.ok(api.headers['x-security-token']);
+    assert.ok(!f.server.requests.some((r) => r.path.startsWith('/v2.1') && accessKeyOf(r) === accessKey));
+  }
+
+  it('a temporary profile with stored AK/SK reads a key signed with temporary keys', async () => {
+    const name = 'Temporary from keys';
+    await addProfiles(keyProfile(name));
+    const { accessKey, secretKey } = f.server.credentials;
+    await vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+      profile: name,
+      credentials: { accessKey, secretKey },
+    });
+    f.server.clearRequests();
+    assert.equal(await read(name), 'team-web');
+    assertSignedWithTemporaryKeys();
+  });
+
+  it('a temporary profile refuses keys with a security token: they are not permanent', async () => {
+    const name = 'Temporary from pasted keys';
+    await addProfiles(keyProfile(name));
+    await assert.rejects(
+      Promise.resolve(
+        vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+          profile: name,
+          credentials: { ...f.server.credentials.temporary },
+        }),
+      ),
+      (error: Error) =>
+        error.message ===
+        translated('Profile "{0}" signs in with {1}; these credentials do not fit.', name, 'temporary'),
+    );
+  });
+
+  it('an agency acts with an aksk source profile: its keys sign assume_role', async () => {
+    const name = 'Agency with keys';
+    await addProfiles({
+      name,
+      ecsEndpoint: f.server.url,
+      projectId: f.server.projectId,
+      auth: 'agency',
+      sourceProfile: f.profileName,
+      agencyDomain: LOCAL_AGENCY.domainName,
+      agencyName: LOCAL_AGENCY.name,
+      discoverServers: false,
+    });
+    f.server.clearRequests();
+    assert.equal(await read(name), 'team-web');
+    const [assumed] = issued();
+    assert.equal(assumed.status, 201);
+    assert.equal(accessKeyOf(assumed), f.server.credentials.accessKey);
+    assert.equal(JSON.parse(assumed.body).auth.identity.methods[0], 'assume_role');
+    assert.match(accessKeyOf(reads()[0]) ?? '', /^TMP/);
+  });
+
+  /** The step the flow shows that asks `prompt`, visible and enabled. */
+  function stepAsking(prompt: string): Promise<Step> {
+    return eventually(async () => {
+      const input = f.api.stepInput() as Step | undefined;
+      const asks = input?.prompt ?? input?.placeholder;
+      return input?.enabled && !input.busy && asks === prompt ? input : undefined;
+    }, `an input asking "${prompt}"`);
+  }
+
+  async function type(prompt: string, value: string): Promise<Step> {
+    const box = (await stepAsking(prompt)) as vscode.InputBox;
+    box.value = value;
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    return box;
+  }
+
+  /** Picks as the keyboard does: types the label to filter, then Enter on the first match. */
+  async function pick(prompt: string, label: string): Promise<vscode.QuickPick<vscode.QuickPickItem>> {
+    const quickPick = (await stepAsking(prompt)) as vscode.QuickPick<vscode.QuickPickItem>;
+    assert.ok(
+      quickPick.items.some((i) => i.label === label),
+      `no item ${label} among ${quickPick.items.map((i) => i.label).join(' | ')}`,
+    );
+    quickPick.value = label;
+    await eventually(
+      async () => (quickPick.activeItems[0]?.label === label ? true : undefined),
+      `"${label}" to be the active item`,
+    );
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    return quickPick;
+  }
+
+  const which = (): string => translated('What obtains the temporary access keys?');
+
+  it('Set Credentials on a temporary profile: the person picks "Permanent access key" and types AK and SK', async () => {
+    const name = 'Temporary keys set by a person';
+    await addProfiles(keyProfile(name));
+    const root = await profileRoot(f.api, name);
+    // As from the profile's context menu: the tree node is the argument.
+    const done = Promise.resolve(vscode.commands.executeCommand('ecsMetadata.setCredentials', root.node));
+    const choice = await pick(which(), translated('Permanent access key (AK/SK)'));
+    assert.deepEqual(
+      choice.items.map((i) => i.label),
+      [translated('IAM password'), translated('Permanent access key (AK/SK)')],
+    );
+    const accessKey = (await type(
+      translated('Access key ID (AK)'),
+      f.server.credentials.accessKey,
+    )) as vscode.InputBox;
+    assert.equal(accessKey.totalSteps, 3, 'the choice, AK and SK');
+    assert.equal(accessKey.password, true, 'masked');
+    await type(translated('Secret access key (SK)'), f.server.credentials.secretKey);
+    assert.equal(await done, true, 'the sign-in check passed and the keys were stored');
+    assert.ok(issued().some((r) => r.status === 201 && accessKeyOf(r) === f.server.credentials.accessKey));
+
+    f.server.clearRequests();
+    assert.equal(await read(name), 'team-web');
+    assertSignedWithTemporaryKeys();
+  });
+
+  it('Set Credentials on a temporary profile: "IAM password" asks one masked box', async () => {
+    const name = 'Temporary password set by a person';
+    const { domain, user, password } = f.server.credentials;
+    await addProfiles({ ...keyProfile(name), domain, user });
+    const root = await profileRoot(f.api, name);
+    const done = Promise.resolve(vscode.commands.executeCommand('ecsMetadata.setCredentials', root.node));
+    await pick(which(), translated('IAM password'));
+    const box = await type(translated('IAM user password'), password);
+    assert.equal(box.totalSteps, 2, 'the choice and the password');
+    assert.equal(await done, true);
+    f.server.clearRequests();
+    assert.equal(await read(name), 'team-web');
+    assert.ok(
+      f.server.requests.some((r) => r.path === '/v3/auth/tokens'),
+      'the password signs in',
+    );
+  });
+
+  it('Add Profile: temporary keys obtained with a permanent access key, other cloud, 10 steps, no account or user', async () => {
+    const name = 'Wizard temporary keys';
+    const { accessKey, secretKey } = f.server.credentials;
+    const added = Promise.resolve(vscode.commands.executeCommand('ecsMetadata.addProfile'));
+    await type(translated('A name for this profile'), name);
+    await pick(
+      translated('Huawei Cloud region, or another cloud'),
+      translated('Other OpenStack-compatible cloud…'),
+    );
+    await type(
+      translated(
+        'Compute (Nova) endpoint, as in the service catalog: https://host:8774 — a trailing /v2.1 or /v2.1/{project_id} is fine',
+      ),
+      f.server.url,
+    );
+    await pick(translated('How to sign in'), translated('Temporary access keys'));
+    const choice = await pick(which(), translated('Permanent access key (AK/SK)'));
+    assert.equal(choice.step, 5);
+    const identity = await type(
+      translated('Identity (Keystone) endpoint, the OS_AUTH_URL: https://host:5000/v3 — with or without /v3'),
+      f.server.url,
+    );
+    assert.equal(identity.totalSteps, 10, 'other cloud + temporary keys: 10 steps');
+    const project = await type(translated('Project id'), f.server.projectId);
+    assert.equal(project.step, 7, 'no account or user name is asked');
+    await type(translated('Access key ID (AK)'), accessKey);
+    const sk = await type(translated('Secret access key (SK)'), secretKey);
+    assert.equal(sk.step, 9, 'no security token is asked');
+    const servers = await eventually(async () => {
+      const input = f.api.stepInput() as Step | undefined;
+      return input?.step === 10 && input.enabled && !input.busy ? input : undefined;
+    }, 'the last step');
+    const summary = servers.placeholder ?? servers.prompt ?? '';
+    assert.ok(
+      summary.includes(translated('Temporary access keys obtained with the permanent access key ✓')),
+      summary,
+    );
+    await pick(summary, translated("Show the project's servers"));
+    assert.equal(await added, name);
+
+    const entry = storedProfiles()?.find((p) => p.name === name);
+    assert.deepEqual(
+      [entry?.auth, entry?.domain, entry?.user, entry?.iamEndpoint],
+      ['temporary', undefined, undefined, f.server.url],
+    );
+    assert.ok(!JSON.stringify(entry).includes(secretKey), 'no key in settings');
+    f.server.clearRequests();
+    assert.equal(await read(name), 'team-web');
+    assertSignedWithTemporaryKeys();
+  });
+});
