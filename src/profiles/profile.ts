@@ -5,7 +5,10 @@ export type AuthType = 'aksk' | 'password' | 'token' | 'temporary' | 'agency';
 /** Every sign-in method, in the order settings and pickers list them. */
 export const authTypes: readonly AuthType[] = ['aksk', 'password', 'token', 'temporary', 'agency'];
 
-/** Methods that send a password to IAM (`temporary` only to obtain temporary AK/SK). */
+/**
+ * Methods that send a password to IAM (`temporary` only to obtain temporary AK/SK, and only when its
+ * stored credentials are a password rather than permanent AK/SK): both sign in at the IAM endpoint.
+ */
 export function usesPassword(auth: AuthType): auth is 'password' | 'temporary' {
   return auth === 'password' || auth === 'temporary';
 }
@@ -22,7 +25,7 @@ interface SignInFields {
 
 /** The fields of an agency profile (`auth: "agency"`): whose credentials act, through which agency. */
 export interface AgencyFields {
-  /** The profile whose credentials assume the agency (password, temporary or token). */
+  /** The profile whose credentials assume the agency (password, temporary, token or AK/SK). */
   sourceProfile?: string;
   /** The delegating account, by name or by id (32 hex characters). */
   agencyDomain?: string;

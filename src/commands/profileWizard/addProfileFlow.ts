@@ -35,7 +35,7 @@ export interface ProfileInput {
   credentials: Credentials | undefined;
 }
 
-/** The profiles an agency profile may act with (password, temporary or token), and their secrets. */
+/** The profiles an agency profile may act with (any but another agency), and their secrets. */
 export interface AgencySources {
   names: readonly string[];
   /** The source profile and its stored credentials, when it has any. */
