@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { authTypes, usesPassword, type AuthType, type Profile } from '../profiles/profile';
 import { profileInRegion } from '../profiles/profileInRegion';
+import { regionEndpoints } from '../profiles/resolveProfile';
 
 /**
  * Where a profile's secrets were entered for: the hosts they may travel to, the sign-in method and
@@ -45,9 +46,13 @@ export function bindingOf(profile: Profile): CredentialBinding {
     ecsOrigin: origins(places.map((p) => p.ecsEndpoint)),
   };
   // Static tokens go to ECS only, and so do AK/SK signatures unless a region's project is looked up
-  // with them; IAM, account and user matter where the password goes (for temporary AK/SK too: the
-  // password buys them at IAM).
-  const keysGoToIam = profile.auth === 'aksk' && !profile.projectId && profile.regions.length > 0;
+  // with them, or the profile is an agency's source (its keys sign assume_role at its IAM endpoint):
+  // an IAM endpoint other than the region's own binds too, so one edited in settings gets no
+  // signature (which IAM would take for 15 minutes) until confirmed. IAM, account and user matter
+  // where the password goes (for temporary AK/SK too: the password, or permanent keys, buy them at IAM).
+  const keysGoToIam =
+    profile.auth === 'aksk' &&
+    ((!profile.projectId && profile.regions.length > 0) || places.some(ownIamEndpoint));
   if (usesPassword(profile.auth) || keysGoToIam) {
     binding.iamOrigin = origins(places.map((p) => p.iamEndpoint));
   }
@@ -58,6 +63,13 @@ export function bindingOf(profile: Profile): CredentialBinding {
     if (profile.user !== undefined) binding.user = profile.user;
   }
   return binding;
+}
+
+/** True when a profile (of one region) names an IAM endpoint that is not its region's default one. */
+function ownIamEndpoint(place: Profile): boolean {
+  if (!place.iamEndpoint) return false;
+  const regional = place.region ? regionEndpoints(place.region)?.iamEndpoint : undefined;
+  return regional === undefined || originOf(place.iamEndpoint) !== originOf(regional);
 }
 
 /** What differs between where the secrets were entered for and the profile now; empty when nothing. */

@@ -140,6 +140,47 @@ describe('permanent AK/SK as the source of temporary keys and of agencies', () =
     assert.match(accessKeyOf(reads()[0]) ?? '', /^TMP/);
   });
 
+  it('an aksk source whose IAM endpoint was moved in settings: its keys sign nothing until confirmed', async () => {
+    const source = 'Keys source moved';
+    const name = 'Agency with moved source';
+    const sourceProfile: ProfileSetting = {
+      name: source,
+      ecsEndpoint: f.server.url,
+      iamEndpoint: f.server.url,
+      projectId: f.server.projectId,
+      auth: 'aksk',
+      discoverServers: false,
+    };
+    await addProfiles(sourceProfile, {
+      name,
+      ecsEndpoint: f.server.url,
+      projectId: f.server.projectId,
+      auth: 'agency',
+      sourceProfile: source,
+      agencyDomain: LOCAL_AGENCY.domainName,
+      agencyName: LOCAL_AGENCY.name,
+      discoverServers: false,
+    });
+    const { accessKey, secretKey } = f.server.credentials;
+    await vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+      profile: source,
+      credentials: { accessKey, secretKey },
+    });
+    const moved = f.server.url.replace('127.0.0.1', 'localhost');
+    await writeProfiles(storedProfiles()?.map((p) => (p.name === source ? { ...p, iamEndpoint: moved } : p)));
+    f.server.clearRequests();
+    await assert.rejects(Promise.resolve(read(name)), (error: Error) =>
+      error.message.includes(
+        translated(
+          'The credentials of profile "{0}" were entered for other settings and were not sent. Changed: {1}. Confirm the change to send them, or set the credentials again.',
+          source,
+          translated('{0}: {1} → {2}', translated('IAM endpoint'), f.server.url, moved),
+        ),
+      ),
+    );
+    assert.deepEqual(f.server.requests, [], 'no signature went anywhere');
+  });
+
   /** The step the flow shows that asks `prompt`, visible and enabled. */
   function stepAsking(prompt: string): Promise<Step> {
     return eventually(async () => {
