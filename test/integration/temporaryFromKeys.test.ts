@@ -115,7 +115,10 @@ describe('permanent AK/SK as the source of temporary keys and of agencies', () =
       ),
       (error: Error) =>
         error.message ===
-        translated('Profile "{0}" signs in with {1}; these credentials do not fit.', name, 'temporary'),
+        translated(
+          'Profile "{0}" obtains temporary keys with a password or a permanent access key; keys with a security token are temporary already (an "aksk" profile takes them).',
+          name,
+        ),
     );
   });
 
