@@ -8,6 +8,7 @@
  */
 import { EcsError } from './errors';
 import { cancelledError } from './retryPolicy';
+import { SharedRenewal } from './sharedRenewal';
 import { postToIam, type TokenRequestSettings } from './tokenProvider';
 
 /** Renew this long before expiry (half-way for shorter lives). */
@@ -41,15 +42,9 @@ export type SecurityTokenIdentity =
       };
     };
 
-interface PendingRenewal {
-  promise: Promise<TemporaryKey>;
-  controller: AbortController;
-  waiting: number;
-}
-
 export class TemporaryCredentialProvider {
   private cached: { key: TemporaryKey; renewAt: number } | undefined;
-  private pending: PendingRenewal | undefined;
+  private readonly renewal = new SharedRenewal<TemporaryKey>((signal) => this.obtain(signal));
 
   constructor(
     private readonly iamUrl: URL,
@@ -64,16 +59,7 @@ export class TemporaryCredentialProvider {
   async getKey(signal?: AbortSignal): Promise<TemporaryKey> {
     if (signal?.aborted) throw cancelledError();
     if (this.cached && this.now().getTime() < this.cached.renewAt) return this.cached.key;
-    if (!this.pending) {
-      const controller = new AbortController();
-      const promise = this.obtain(controller.signal).finally(() => {
-        if (this.pending?.promise === promise) this.pending = undefined;
-      });
-      // Every caller may have given up; the rejection is theirs, not an unhandled one.
-      promise.catch(() => undefined);
-      this.pending = { promise, controller, waiting: 0 };
-    }
-    return waitFor(this.pending, signal);
+    return this.renewal.join(signal);
   }
 
   /** Forgets `accessKey` if it is still the cached one. */
@@ -108,38 +94,6 @@ export class TemporaryCredentialProvider {
       throw error;
     }
   }
-}
-
-/**
- * One caller waiting for the shared renewal: it may give up (its signal) without failing the
- * others; the request itself is cancelled when the last one waiting gives up.
- */
-function waitFor(pending: PendingRenewal, signal: AbortSignal | undefined): Promise<TemporaryKey> {
-  pending.waiting++;
-  return new Promise<TemporaryKey>((resolve, reject) => {
-    let left = false;
-    const leave = (): boolean => {
-      if (left) return false;
-      left = true;
-      pending.waiting--;
-      signal?.removeEventListener('abort', onAbort);
-      return true;
-    };
-    const onAbort = (): void => {
-      if (!leave()) return;
-      reject(cancelledError());
-      if (pending.waiting === 0) pending.controller.abort();
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    pending.promise.then(
-      (key) => {
-        if (leave()) resolve(key);
-      },
-      (error: unknown) => {
-        if (leave()) reject(error);
-      },
-    );
-  });
 }
 
 /** One `securitytokens` request. */
