@@ -10,9 +10,12 @@ const tokenRequests = (server: EcsServerHandle) =>
 
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Resolves once the server has received a token request (it is then held by the server's latency). */
-async function tokenRequestArrived(server: EcsServerHandle, count = 1): Promise<void> {
-  while (tokenRequests(server).length < count) await pause(5);
+/**
+ * Resolves once the server has read a token request's body: from then on the request is held for
+ * the latency set when it arrived, whatever the latency is set to afterwards.
+ */
+async function tokenRequestArrived(server: EcsServerHandle): Promise<void> {
+  while (!tokenRequests(server).some((r) => r.body !== '')) await pause(5);
 }
 
 describe('password auth: the shared token request and the callers\u2019 cancel signals', () => {
