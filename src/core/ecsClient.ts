@@ -53,6 +53,9 @@ export function createEcsClient(options: EcsClientOptions): EcsClient {
   };
   const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
   const shared = options.temporaryKeys;
+  if (shared && shared.type !== options.auth?.type) {
+    throw new EcsError('invalidInput', `temporaryKeys were made for "${shared.type}" authentication.`);
+  }
   const auth = shared
     ? temporaryAuth(shared.type, shared.provider, shared.longLived, projectId, now)
     : buildAuth(options.auth, projectId, {

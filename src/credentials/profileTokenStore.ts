@@ -72,9 +72,15 @@ export class ProfileTokenStore {
       entry = parsed?.issuedFor === issuedFor ? parsed.kept : {};
       return entry;
     };
-    const write = async (kept: KeptKeys): Promise<void> => {
-      if (!kept.key && !kept.projectId) await this.secrets.delete(key);
-      else await this.secrets.store(key, JSON.stringify({ issuedFor, ...kept }));
+    // One write at a time, each of the entry as it is when its turn comes: the last one wins.
+    let writing: Promise<void> = Promise.resolve();
+    const write = (kept: KeptKeys): Promise<void> => {
+      const next = writing.then(async () => {
+        if (!kept.key && !kept.projectId) await this.secrets.delete(key);
+        else await this.secrets.store(key, JSON.stringify({ issuedFor, ...kept }));
+      });
+      writing = next.catch(() => undefined);
+      return next;
     };
     return {
       load: async () => (await read()).key,
