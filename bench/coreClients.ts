@@ -1,9 +1,11 @@
 /** Fresh core clients against the bench server, one per auth type, as the extension would build them. */
 import {
   createEcsClient,
+  type CachedTemporaryKey,
   type CachedToken,
   type EcsAuth,
   type EcsClient,
+  type TemporaryKeyCache,
   type TokenCache,
 } from '../src/core';
 import { LOCAL_AGENCY } from '../test/ecs-server/agencies';
@@ -44,12 +46,14 @@ export function freshCoreClient(
   server: ServerFacts,
   type: AuthType = 'aksk',
   tokenCache?: TokenCache,
+  temporaryKeyCache?: TemporaryKeyCache,
 ): EcsClient {
   return createEcsClient({
     endpoint: server.url,
     projectId: server.projectId,
     auth: authFor(server, type),
     ...(tokenCache ? { tokenCache } : {}),
+    ...(temporaryKeyCache ? { temporaryKeyCache } : {}),
   });
 }
 
@@ -60,6 +64,20 @@ export function keptTokenStore(): TokenCache {
     load: async () => kept,
     save: async (token) => {
       kept = token;
+    },
+    clear: async () => {
+      kept = undefined;
+    },
+  };
+}
+
+/** The temporary-key store a restarted extension reads (SecretStorage there), held in memory here. */
+export function keptKeyStore(): TemporaryKeyCache {
+  let kept: CachedTemporaryKey | undefined;
+  return {
+    load: async () => kept,
+    save: async (key) => {
+      kept = key;
     },
     clear: async () => {
       kept = undefined;

@@ -3,7 +3,7 @@
  * request per action, plus one token request for a password client that has none yet.
  */
 import type { EcsClient } from '../src/core';
-import { freshCoreClient, keptTokenStore } from './coreClients';
+import { freshCoreClient, keptKeyStore, keptTokenStore } from './coreClients';
 import type { BenchFixture } from './fixture';
 import type { RemoteEcsServer } from './remoteEcsServer';
 import { describeShapes } from './requestShapes';
@@ -72,6 +72,20 @@ export async function measureRequestCounts(
       restarted.getMetadataItem(serverId, key),
     ),
   );
+  // Temporary keys are kept the same way: a token and a securitytokens request once, then none.
+  for (const type of ['temporary', 'agency'] as const) {
+    const keys = keptKeyStore();
+    const cold = freshCoreClient(server, type, undefined, keys);
+    results.push(
+      await count(server, `read a key (${type}, first call)`, 3, () => cold.getMetadataItem(serverId, key)),
+    );
+    const afterRestart = freshCoreClient(server, type, undefined, keys);
+    results.push(
+      await count(server, `first value after a restart (${type}, kept keys)`, 1, () =>
+        afterRestart.getMetadataItem(serverId, key),
+      ),
+    );
+  }
   results.push(await count(server, 'expand a server (its keys)', 1, () => aksk.listMetadata(serverId)));
   results.push(
     await count(server, `a page of servers (limit ${treePageSize})`, 1, () =>

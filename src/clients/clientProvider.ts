@@ -53,8 +53,9 @@ export class ClientProvider extends Disposable {
           if (affected.has(profileOf(key))) this.clients.delete(key);
         for (const key of [...this.projectIds.keys()])
           if (profileOf(key) === name) this.projectIds.delete(key);
-        // A token issued for the old credentials is not kept for the new ones.
-        void tokens?.forget(name, profiles.get(name)?.regions);
+        // A token (or temporary keys) issued for the old credentials is not kept for the new ones;
+        // nor are the keys of the agencies they were the source of.
+        for (const profile of affected) void tokens?.forget(profile, profiles.get(profile)?.regions);
       }),
     );
     this.register(onDidChangeSetting([Setting.requestTimeoutSeconds], () => this.clients.clear()));

@@ -27,7 +27,7 @@ export interface ConnectionTestOptions {
 }
 
 const TOKEN_PATH = /\/v3\/auth\/tokens$/;
-const IAM_PATH = /\/v3(\/(auth\/tokens|projects|auth\/projects)|\.0\/OS-CREDENTIAL\/securitytokens)$/;
+const IAM_PATH = /\/v3(\/(auth\/tokens|auth\/projects|projects)|\.0\/OS-CREDENTIAL\/securitytokens)$/;
 const SECURITY_TOKENS_PATH = /\/v3\.0\/OS-CREDENTIAL\/securitytokens$/;
 
 export function testConnection(

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import {
   createEcsClient,
+  createTemporaryKeys,
   discoverComputeEndpoint,
   isEcsError,
   lookupProjectId,
@@ -8,9 +9,11 @@ import {
   type EcsAuth,
   type EcsClient,
   type RequestEvent,
+  type TemporaryKeys,
   type TokenCache,
 } from '../core';
 import { credentialsMatch, type Credentials } from '../credentials/credentials';
+import type { ProfileKeyCache } from '../credentials/profileKeyCache';
 import type { ProfileTokenStore } from '../credentials/profileTokenStore';
 import { endpointInputProblem, inputProblemText, projectIdInputProblem } from '../errors/inputProblems';
 import { SetupError } from '../errors/setupError';
@@ -20,7 +23,10 @@ export interface ProfileClientOptions {
   timeoutMs: number;
   onRequest: (event: RequestEvent) => void;
   signal?: AbortSignal;
-  /** Where password profiles keep their IAM token between runs; none for a profile not yet saved. */
+  /**
+   * Where password profiles keep their IAM token, and temporary and agency profiles their temporary
+   * keys, between runs; none for a profile not yet saved.
+   */
   tokens?: ProfileTokenStore;
   /** Told the compute endpoint a service catalog named, for the tooltip and the log. */
   onEndpointFromCatalog?: (ecsEndpoint: string) => void;
@@ -77,11 +83,30 @@ export async function createProfileClient(
   const auth = toAuth(profile, credentials, options.source);
   const tokenCache =
     auth.type === 'password' ? options.tokens?.cacheFor(profile, auth.password, options.region) : undefined;
+  const keyCache =
+    auth.type === 'temporary' || auth.type === 'agency'
+      ? options.tokens?.keyCacheFor(profile, credentials, options.source, options.region)
+      : undefined;
+  // An agency's project is looked up with its own temporary keys, which the client then signs with;
+  // so is the project of temporary keys bought with permanent AK/SK (which need no project).
+  const temporaryKeys =
+    (auth.type === 'agency' || (auth.type === 'temporary' && 'accessKey' in auth)) && !profile.projectId
+      ? createTemporaryKeys({
+          auth,
+          timeoutMs: options.timeoutMs,
+          onRequest: options.onRequest,
+          ...(keyCache ? { temporaryKeyCache: keyCache } : {}),
+        })
+      : undefined;
   const projectId =
     profile.projectId ??
     options.projectIds?.known() ??
-    (await projectIdFor(profile, auth, options, tokenCache));
-  if (!profile.projectId) options.projectIds?.found(projectId);
+    (await keptProjectId(keyCache)) ??
+    (await projectIdFor(profile, auth, options, tokenCache, temporaryKeys));
+  if (!profile.projectId) {
+    options.projectIds?.found(projectId);
+    void keyCache?.noteProjectId(projectId).catch(() => undefined);
+  }
   return createEcsClient({
     endpoint: profile.ecsEndpoint,
     projectId,
@@ -89,7 +114,18 @@ export async function createProfileClient(
     timeoutMs: options.timeoutMs,
     onRequest: options.onRequest,
     ...(tokenCache ? { tokenCache } : {}),
+    ...(keyCache ? { temporaryKeyCache: keyCache } : {}),
+    ...(temporaryKeys ? { temporaryKeys } : {}),
   });
+}
+
+/** The project id kept with a profile's temporary keys; none when nothing is kept or there is no keyring. */
+async function keptProjectId(keyCache: ProfileKeyCache | undefined): Promise<string | undefined> {
+  try {
+    return await keyCache?.projectId();
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -331,25 +367,37 @@ async function endpointFromCatalog(
 
 /**
  * Password sign-in finds the project id with a token scoped by the region's name, AK/SK by listing
- * the projects the keys may use (`GET {iam}/v3/auth/projects`, signed); a token must be told it.
+ * the projects the keys may use (`GET {iam}/v3/auth/projects`, signed), an agency the same way with
+ * its temporary keys (the delegating account's projects), and so do temporary keys bought with
+ * permanent AK/SK (which then sign nothing but the securitytokens request); a token must be told it.
  */
 async function projectIdFor(
   profile: Profile,
   auth: EcsAuth,
   options: ProfileClientOptions,
   tokenCache: TokenCache | undefined,
+  temporaryKeys: TemporaryKeys | undefined,
 ): Promise<string> {
-  // Temporary AK/SK bought with permanent keys: the permanent keys look the project up, as for AK/SK.
-  const keys =
-    auth.type === 'aksk'
-      ? auth
-      : auth.type === 'temporary' && 'accessKey' in auth
-        ? { type: 'aksk' as const, accessKey: auth.accessKey, secretKey: auth.secretKey }
-        : undefined;
-  if (keys && profile.region && profile.iamEndpoint) {
+  if (
+    (auth.type === 'agency' || auth.type === 'temporary') &&
+    temporaryKeys &&
+    (profile.region || profile.projectName)
+  ) {
+    // Issued where the source signs in, so they are listed there too (IAM is a global service).
+    return lookupProjectIdWithKeys({
+      iamEndpoint: auth.iamEndpoint,
+      temporaryKeys,
+      region: profile.region ?? '',
+      ...(profile.projectName ? { projectName: profile.projectName } : {}),
+      signal: options.signal,
+      timeoutMs: options.timeoutMs,
+      onRequest: options.onRequest,
+    });
+  }
+  if (auth.type === 'aksk' && profile.region && profile.iamEndpoint) {
     return lookupProjectIdWithKeys({
       iamEndpoint: profile.iamEndpoint,
-      auth: keys,
+      auth,
       region: profile.region,
       ...(profile.projectName ? { projectName: profile.projectName } : {}),
       signal: options.signal,
@@ -377,7 +425,7 @@ async function projectIdFor(
   }
   throw new SetupError(
     'incompleteProfile',
-    auth.type === 'password' || auth.type === 'temporary' || auth.type === 'aksk'
+    auth.type === 'password' || auth.type === 'temporary' || auth.type === 'aksk' || auth.type === 'agency'
       ? vscode.l10n.t('Profile "{0}" needs a project id or a region to look it up from.', profile.name)
       : vscode.l10n.t('Profile "{0}" needs a project id.', profile.name),
     profile.name,

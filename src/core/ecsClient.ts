@@ -7,7 +7,14 @@ import { EcsError } from './errors';
 import { isRouteGone } from './errorResponse';
 import { metadataWrites } from './metadataWrites';
 import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, DEFAULT_USER_AGENT } from './httpTransport';
-import { akskAuth, passwordAuth, temporaryAuth, tokenAuth, type RequestAuth } from './requestAuth';
+import {
+  akskAuth,
+  passwordAuth,
+  temporaryAuth,
+  tokenAuth,
+  type RequestAuth,
+  type TemporaryKeys,
+} from './requestAuth';
 import { RequestExecutor, type ApiCall } from './requestExecutor';
 import { metaValue, nativeMetadata, novaMetadata, serverPage, singleServer } from './responseShapes';
 import { DEFAULT_MAX_ATTEMPTS } from './retryPolicy';
@@ -17,6 +24,7 @@ import {
   TemporaryCredentialProvider,
   type SecurityTokenCaller,
 } from './temporaryCredentials';
+import type { TemporaryKeyCache } from './temporaryKeyCache';
 import type { TokenCache } from './tokenCache';
 import { passwordIdentity, PasswordTokenProvider, type TokenScope } from './tokenProvider';
 import type {
@@ -28,6 +36,7 @@ import type {
   MetadataRead,
   ServerPage,
   ServerSummary,
+  TemporaryKeysOptions,
 } from './types';
 import { validateEndpoint, validateMetadataKey, validateProjectId, validateServerId } from './validation';
 
@@ -43,13 +52,20 @@ export function createEcsClient(options: EcsClientOptions): EcsClient {
     maxResponseBytes: positive(options.maxResponseBytes, 'maxResponseBytes') ?? DEFAULT_MAX_RESPONSE_BYTES,
   };
   const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
-  const auth = buildAuth(options.auth, projectId, {
-    limits,
-    userAgent,
-    onRequest: options.onRequest,
-    now,
-    tokenCache: options.tokenCache,
-  });
+  const shared = options.temporaryKeys;
+  if (shared && shared.type !== options.auth?.type) {
+    throw new EcsError('invalidInput', `temporaryKeys were made for "${shared.type}" authentication.`);
+  }
+  const auth = shared
+    ? temporaryAuth(shared.type, shared.provider, shared.longLived, projectId, now)
+    : buildAuth(options.auth, projectId, {
+        limits,
+        userAgent,
+        onRequest: options.onRequest,
+        now,
+        tokenCache: options.tokenCache,
+        temporaryKeyCache: options.temporaryKeyCache,
+      });
   const executor = new RequestExecutor(
     {
       service: 'ECS',
@@ -198,6 +214,36 @@ export function createEcsClient(options: EcsClientOptions): EcsClient {
   };
 }
 
+/**
+ * Temporary AK/SK of a `temporary` or `agency` auth, made once to be shared: hand them to
+ * `lookupProjectIdWithKeys` (an agency's project) and to `createEcsClient`, and both sign with the
+ * same keys — one securitytokens request. `temporary` with a password needs the project id (its
+ * token is scoped to it); with permanent AK/SK it does not.
+ */
+export function createTemporaryKeys(options: TemporaryKeysOptions): TemporaryKeys {
+  if (options.auth?.type !== 'temporary' && options.auth?.type !== 'agency') {
+    throw new EcsError('invalidInput', 'Only "temporary" and "agency" authentication make temporary keys.');
+  }
+  // A password's token is scoped to the project; keys bought with permanent AK/SK need none.
+  const scoped = options.auth.type === 'temporary' && !('accessKey' in options.auth);
+  if (scoped || options.projectId !== undefined) {
+    validateProjectId(options.projectId);
+  }
+  const auth = buildAuth(options.auth, options.projectId ?? '', {
+    limits: {
+      timeoutMs: positive(options.timeoutMs, 'timeoutMs') ?? DEFAULT_TIMEOUT_MS,
+      maxResponseBytes: positive(options.maxResponseBytes, 'maxResponseBytes') ?? DEFAULT_MAX_RESPONSE_BYTES,
+    },
+    userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
+    onRequest: options.onRequest,
+    now: options.now ?? (() => new Date()),
+    temporaryKeyCache: options.temporaryKeyCache,
+  });
+  // Only the keys are taken: createEcsClient and the lookup sign with them for their own project (or none).
+  if (!auth.temporaryKeys) throw new Error('temporary auth without temporary keys');
+  return auth.temporaryKeys;
+}
+
 function withRequestId(read: MetadataRead, requestId: string | undefined): MetadataRead {
   return requestId ? { ...read, requestId } : read;
 }
@@ -268,6 +314,7 @@ function buildAuth(
   settings: ConstructorParameters<typeof PasswordTokenProvider>[2] & {
     now: () => Date;
     tokenCache?: TokenCache;
+    temporaryKeyCache?: TemporaryKeyCache;
   },
 ): RequestAuth {
   const missing = (what: string): EcsError =>
@@ -299,7 +346,15 @@ function buildAuth(
         methods: ['token'] as ['token'],
         token: { duration_seconds: durationOf(auth.durationSeconds) },
       };
-      const provider = new TemporaryCredentialProvider(iamUrl, caller, identity, settings, settings.now);
+      const provider = new TemporaryCredentialProvider(
+        iamUrl,
+        caller,
+        identity,
+        settings,
+        settings.now,
+        undefined,
+        settings.temporaryKeyCache,
+      );
       return temporaryAuth('temporary', provider, longLived, projectId, settings.now);
     }
     case 'agency': {
@@ -337,6 +392,7 @@ function buildAuth(
         settings,
         settings.now,
         agencyRefusal(auth),
+        settings.temporaryKeyCache,
       );
       return temporaryAuth('agency', provider, longLived, projectId, settings.now);
     }

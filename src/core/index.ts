@@ -1,5 +1,5 @@
 /** Public entry of the ECS metadata core. Pure Node: never imports `vscode`. */
-export { createEcsClient } from './ecsClient';
+export { createEcsClient, createTemporaryKeys } from './ecsClient';
 export { lookupProjectId } from './projectLookup';
 export { lookupProjectIdWithKeys } from './keyProjectLookup';
 export { discoverComputeEndpoint } from './endpointDiscovery';
@@ -11,6 +11,9 @@ export { serverPages, MAX_SERVER_PAGE } from './serverPages';
 export { destroyAgents } from './agentPool';
 export { parseCachedToken } from './tokenCache';
 export type { CachedToken, TokenCache } from './tokenCache';
+export { parseCachedTemporaryKey } from './temporaryKeyCache';
+export type { CachedTemporaryKey, TemporaryKeyCache } from './temporaryKeyCache';
+export type { TemporaryKeys } from './requestAuth';
 export { EcsError, isEcsError } from './errors';
 export type { AgencyProblem, EcsErrorKind, EcsErrorInit } from './errors';
 export { redact, redactSecrets } from './redact';
@@ -54,6 +57,7 @@ export type {
   RegionEndpoints,
   ProjectLookupOptions,
   KeyProjectLookupOptions,
+  TemporaryKeysOptions,
   EndpointDiscoveryOptions,
   DiscoveredEndpoint,
 } from './types';

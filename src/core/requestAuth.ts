@@ -26,6 +26,18 @@ export interface RequestAuth {
   readonly pastedSecurityToken?: boolean;
   /** After a 401: drop the credential those headers used; true when a retry with a fresh one makes sense. */
   renewAfterUnauthorized(sentHeaders: Record<string, string>): boolean;
+  /** Temporary and agency auth: the keys it signs with, to share (see `createTemporaryKeys`). */
+  readonly temporaryKeys?: TemporaryKeys;
+}
+
+/**
+ * Temporary AK/SK made once and shared — a client and the lookup of its project sign with the same
+ * keys, so they cost one securitytokens request. `longLived`: the secrets they are obtained with.
+ */
+export interface TemporaryKeys {
+  readonly type: 'temporary' | 'agency';
+  readonly provider: TemporaryCredentialProvider;
+  readonly longLived: readonly string[];
 }
 
 /** `projectId` undefined: a call to a global service (IAM), which takes no `X-Project-Id`. */
@@ -120,18 +132,20 @@ export function passwordAuth(provider: PasswordTokenProvider, password: string):
 /**
  * Signs with temporary AK/SK the provider obtains (with a password token, or through an agency);
  * a 401 drops them for one fresh set. `longLived`: the secrets they were obtained with.
+ * `projectId` undefined: calls to IAM (a global service).
  */
 export function temporaryAuth(
   type: 'temporary' | 'agency',
   provider: TemporaryCredentialProvider,
   longLived: readonly string[],
-  projectId: string,
+  projectId: string | undefined,
   now: () => Date,
 ): RequestAuth {
   const { secrets, remember } = issuedSecrets(longLived, 8);
   return {
     type,
     secrets,
+    temporaryKeys: { type, provider, longLived },
     async headersFor(target, signal) {
       const key = await provider.getKey(signal);
       remember(key.secretKey, key.securityToken);

@@ -4,11 +4,20 @@
  * security token — for its own user (method `token`, `auth: "temporary"`) or for an agency of
  * another account (method `assume_role`, `auth: "agency"`) — and API calls are signed with those, so
  * the long-lived secret never travels with them. Renewed before they expire; concurrent callers share one renewal, which is cancelled
- * only when every caller waiting for it has given up.
+ * only when every caller waiting for it has given up. With a `TemporaryKeyCache` the keys outlive
+ * the client: a new client (after a restart) reuses them until shortly before they expire.
  */
 import { EcsError } from './errors';
 import type { RequestAuth } from './requestAuth';
 import { cancelledError } from './retryPolicy';
+import { SharedRenewal } from './sharedRenewal';
+import {
+  clearKeyQuietly,
+  loadKeyQuietly,
+  saveKeyQuietly,
+  type CachedTemporaryKey,
+  type TemporaryKeyCache,
+} from './temporaryKeyCache';
 import { postToIam, type TokenRequestSettings } from './tokenProvider';
 
 /** Renew this long before expiry (half-way for shorter lives). */
@@ -47,15 +56,11 @@ export type SecurityTokenIdentity =
       };
     };
 
-interface PendingRenewal {
-  promise: Promise<TemporaryKey>;
-  controller: AbortController;
-  waiting: number;
-}
-
 export class TemporaryCredentialProvider {
   private cached: { key: TemporaryKey; renewAt: number } | undefined;
-  private pending: PendingRenewal | undefined;
+  private readonly renewal = new SharedRenewal<TemporaryKey>((signal) => this.keptOrObtained(signal));
+  /** The kept keys are looked at once per provider; afterwards memory is the truth. */
+  private looked = false;
 
   constructor(
     private readonly iamUrl: URL,
@@ -65,26 +70,36 @@ export class TemporaryCredentialProvider {
     private readonly now: () => Date,
     /** Turns IAM's refusal into the error to show (an agency names what is missing). */
     private readonly refused: (error: EcsError) => EcsError = (error) => error,
+    /** Where the keys are kept between clients (and runs). */
+    private readonly cache?: TemporaryKeyCache,
   ) {}
 
   async getKey(signal?: AbortSignal): Promise<TemporaryKey> {
     if (signal?.aborted) throw cancelledError();
     if (this.cached && this.now().getTime() < this.cached.renewAt) return this.cached.key;
-    if (!this.pending) {
-      const controller = new AbortController();
-      const promise = this.obtain(controller.signal).finally(() => {
-        if (this.pending?.promise === promise) this.pending = undefined;
-      });
-      // Every caller may have given up; the rejection is theirs, not an unhandled one.
-      promise.catch(() => undefined);
-      this.pending = { promise, controller, waiting: 0 };
-    }
-    return waitFor(this.pending, signal);
+    return this.renewal.join(signal);
   }
 
-  /** Forgets `accessKey` if it is still the cached one. */
+  /** Forgets `accessKey` if it is still the cached one (and the kept one: it was refused). */
   invalidate(accessKey: string): void {
-    if (this.cached?.key.accessKey === accessKey) this.cached = undefined;
+    if (this.cached?.key.accessKey !== accessKey) return;
+    this.cached = undefined;
+    void clearKeyQuietly(this.cache);
+  }
+
+  /** The kept keys the first time (when still good for a while), else new ones, kept for the next run. */
+  private async keptOrObtained(signal: AbortSignal): Promise<TemporaryKey> {
+    if (!this.looked) {
+      this.looked = true;
+      const kept = usableKeptKey(await loadKeyQuietly(this.cache), this.now());
+      if (kept) {
+        this.cached = kept;
+        return kept.key;
+      }
+    }
+    const key = await this.obtain(signal);
+    await saveKeyQuietly(this.cache, cachedKeyOf(key));
+    return key;
   }
 
   private async obtain(signal: AbortSignal): Promise<TemporaryKey> {
@@ -105,38 +120,6 @@ export class TemporaryCredentialProvider {
       throw error;
     }
   }
-}
-
-/**
- * One caller waiting for the shared renewal: it may give up (its signal) without failing the
- * others; the request itself is cancelled when the last one waiting gives up.
- */
-function waitFor(pending: PendingRenewal, signal: AbortSignal | undefined): Promise<TemporaryKey> {
-  pending.waiting++;
-  return new Promise<TemporaryKey>((resolve, reject) => {
-    let left = false;
-    const leave = (): boolean => {
-      if (left) return false;
-      left = true;
-      pending.waiting--;
-      signal?.removeEventListener('abort', onAbort);
-      return true;
-    };
-    const onAbort = (): void => {
-      if (!leave()) return;
-      reject(cancelledError());
-      if (pending.waiting === 0) pending.controller.abort();
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    pending.promise.then(
-      (key) => {
-        if (leave()) resolve(key);
-      },
-      (error: unknown) => {
-        if (leave()) reject(error);
-      },
-    );
-  });
 }
 
 /**
@@ -196,4 +179,30 @@ function parseCredential(body: string): TemporaryKey | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Kept keys that may still be used: more than the renewal margin away from their expiry (the time
+ * they were issued is not kept, so the margin is the full one).
+ */
+export function usableKeptKey(
+  kept: CachedTemporaryKey | undefined,
+  now: Date,
+): { key: TemporaryKey; renewAt: number } | undefined {
+  if (!kept) return undefined;
+  const expiresAt = new Date(kept.expiresAt);
+  if (Number.isNaN(expiresAt.getTime())) return undefined;
+  const renewAt = expiresAt.getTime() - RENEW_BEFORE_MS;
+  if (now.getTime() >= renewAt) return undefined;
+  const { accessKey, secretKey, securityToken } = kept;
+  return { key: { accessKey, secretKey, securityToken, expiresAt }, renewAt };
+}
+
+export function cachedKeyOf(key: TemporaryKey): CachedTemporaryKey {
+  return {
+    accessKey: key.accessKey,
+    secretKey: key.secretKey,
+    securityToken: key.securityToken,
+    expiresAt: key.expiresAt.toISOString(),
+  };
 }

@@ -1,15 +1,16 @@
 /**
  * IAM password tokens: `POST {iam}/v3/auth/tokens`, the token taken from `X-Subject-Token`.
  * A provider caches the token until shortly before `expires_at`, lets concurrent callers share one
- * token request, and forgets a token the API rejected so the next call gets a fresh one. With a
- * `TokenCache` the token outlives the client: a new client (after a restart) reuses it until shortly
- * before it expires.
+ * token request (each may give up on it; it is aborted when all have), and forgets a token the API
+ * rejected so the next call gets a fresh one. With a `TokenCache` the token outlives the client: a new
+ * client (after a restart) reuses it until shortly before it expires.
  */
 import { EcsError } from './errors';
 import { errorFromResponse, requestIdFromHeaders, type ErrorContext } from './errorResponse';
 import { sendHttp, type HttpLimits, type HttpResponse } from './httpTransport';
 import { emitRequestEvent, type RequestListener } from './requestEvents';
 import { cancelledError } from './retryPolicy';
+import { SharedRenewal } from './sharedRenewal';
 import { clearQuietly, loadQuietly, saveQuietly, type CachedToken, type TokenCache } from './tokenCache';
 
 /** Renew this long before expiry, so a token never expires between check and use. */
@@ -121,7 +122,7 @@ export function tokenFacts(body: string, withCatalog = false): Omit<IssuedToken,
 
 export class PasswordTokenProvider {
   private cached: { token: string; renewAt: number } | undefined;
-  private pending: Promise<string> | undefined;
+  private readonly renewal = new SharedRenewal<string>((signal) => this.obtain(signal));
   /** The kept token is looked at once per client; afterwards memory is the truth. */
   private looked = false;
 
@@ -133,17 +134,14 @@ export class PasswordTokenProvider {
     private readonly cache?: TokenCache,
   ) {}
 
-  /** A valid token, from memory, from the kept token, or from the one request in flight. */
+  /**
+   * A valid token, from memory, from the kept token, or from the one request in flight — which a
+   * caller may give up waiting for (its signal); the request is aborted when every caller has.
+   */
   async getToken(signal?: AbortSignal): Promise<string> {
     if (signal?.aborted) throw cancelledError();
     if (this.cached && this.now().getTime() < this.cached.renewAt) return this.cached.token;
-    if (!this.pending) {
-      // Not tied to any caller's signal: one caller giving up must not fail the others who wait.
-      this.pending = this.obtain().finally(() => {
-        this.pending = undefined;
-      });
-    }
-    return raceWithSignal(this.pending, signal);
+    return this.renewal.join(signal);
   }
 
   /** Forgets `token` if it is still the cached one (a later caller may already have replaced it). */
@@ -154,7 +152,7 @@ export class PasswordTokenProvider {
     }
   }
 
-  private async obtain(): Promise<string> {
+  private async obtain(signal: AbortSignal): Promise<string> {
     if (!this.looked) {
       this.looked = true;
       const kept = usableCachedToken(await loadQuietly(this.cache), this.scope, this.now());
@@ -163,7 +161,7 @@ export class PasswordTokenProvider {
         return kept.token;
       }
     }
-    const issued = await requestPasswordToken(this.identity, this.scope, this.settings);
+    const issued = await requestPasswordToken(this.identity, this.scope, this.settings, signal);
     this.cached = { token: issued.token, renewAt: renewAtFor(issued.expiresAt, this.now()) };
     await saveQuietly(this.cache, cachedTokenOf(issued));
     return issued.token;
@@ -205,24 +203,6 @@ export function usableCachedToken(
   const renewAt = expiresAt - RENEW_BEFORE_MS;
   if (now.getTime() >= renewAt) return undefined;
   return { token: kept.token, renewAt, projectId: kept.projectId };
-}
-
-function raceWithSignal<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(cancelledError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 /**

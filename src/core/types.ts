@@ -1,5 +1,7 @@
 /** Public shapes of the ECS metadata core. Keep this surface stable: outside tools drive it. */
 import type { EcsErrorKind } from './errors';
+import type { TemporaryKeys } from './requestAuth';
+import type { TemporaryKeyCache } from './temporaryKeyCache';
 import type { TokenCache } from './tokenCache';
 
 export type AkSkAuth = {
@@ -135,6 +137,31 @@ export interface EcsClientOptions {
    * until shortly before it expires. Keep it per profile, endpoints, user and credentials.
    */
   tokenCache?: TokenCache;
+  /**
+   * Temporary and agency auth: where the temporary AK/SK are kept between clients (and runs), so a
+   * new client signs with them until shortly before they expire. Keep them per profile and per
+   * everything they were issued for (endpoints, user, stored secret, agency, region); they are secret.
+   */
+  temporaryKeyCache?: TemporaryKeyCache;
+  /**
+   * Keys made by `createTemporaryKeys` for this same `auth` (and shared, e.g., with the lookup of
+   * the project): the client signs with them instead of making its own.
+   */
+  temporaryKeys?: TemporaryKeys;
+}
+
+/** What `createTemporaryKeys` needs: the auth, and the limits of its IAM requests. */
+export interface TemporaryKeysOptions {
+  auth: TemporaryAuth | AgencyAuth;
+  /** Needed for `temporary` (its password token is scoped to it); an agency's may still be unknown. */
+  projectId?: string;
+  timeoutMs?: number;
+  maxResponseBytes?: number;
+  onRequest?: (event: RequestEvent) => void;
+  userAgent?: string;
+  /** Clock for signatures and expiry. Tests only. */
+  now?: () => Date;
+  temporaryKeyCache?: TemporaryKeyCache;
 }
 
 export interface CallOptions {
@@ -237,9 +264,14 @@ export interface ProjectLookupOptions extends RegionProjectQuery {
   tokenCache?: TokenCache;
 }
 
-/** The project id of a region for AK/SK: `GET {iam}/v3/auth/projects`, signed, the project named after the region. */
+/**
+ * The project id of a region for AK/SK: `GET {iam}/v3/auth/projects`, signed, the project named after
+ * the region. Signed with `auth`, or with temporary keys a client shares (`createTemporaryKeys`) —
+ * an agency's keys list the delegating account's projects.
+ */
 export interface KeyProjectLookupOptions extends RegionProjectQuery {
-  auth: AkSkAuth;
+  auth?: AkSkAuth;
+  temporaryKeys?: TemporaryKeys;
   /** Clock for signatures. Tests only. */
   now?: () => Date;
 }

@@ -17,6 +17,8 @@ import * as path from 'node:path';
 import type { Dialog, FrameLocator, Page } from 'playwright-core';
 import type { SampleServer } from '../runner/sampleProfile';
 import { sampleProfileName } from '../runner/sampleProfile';
+import { waitForSeed } from '../runner/credentialSeeder';
+import { addPasswordProfile } from './passwordProfile';
 import { saveScreenshot } from './screenshots';
 import { treeRowAt, treeRowDescription } from './treeRowAt';
 import { importedCloudName, startWalkSession, type WalkSession } from './walkSession';
@@ -629,5 +631,92 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     );
     assert.equal(session.ecs.metadataOf(server.id)['walk.added'], 'from the JSON editor');
     await closeActiveEditor(page);
+  });
+
+  /*
+   * A password profile's IAM token outlives the extension host: after a restart its first read is
+   * one request, with the token kept in SecretStorage, and no sign-in.
+   */
+  const passwordProfileName = 'Walk password';
+  const passwordTarget = (): { server: SampleServer; key: string; value: string } => {
+    const target = session.servers[1];
+    const [key, value] = Object.entries(target.metadata).find(
+      ([, v]) => v !== htmlValue && !v.startsWith('{'),
+    ) as [string, string];
+    return { server: target, key, value: session.ecs.metadataOf(target.id)[key] ?? value };
+  };
+  let keptToken = '';
+
+  /** Folds every top-level row, so only what a step expands is on screen (and read again after a restart). */
+  async function foldProfiles(): Promise<void> {
+    if (!(await treeRow(page, sampleProfileName).isVisible())) await openViewContainer(page, 'ECS Metadata');
+    for (const name of [sampleProfileName, importedCloudName, 'From the walkthrough', passwordProfileName]) {
+      const row = treeRow(page, name);
+      if ((await row.count()) > 0 && (await row.getAttribute('aria-expanded')) === 'true') await row.click();
+    }
+  }
+
+  /** Expands the password profile and its server, and clicks the key: the panel shows its value. */
+  async function readWithPasswordProfile(): Promise<void> {
+    const { server: target, key, value } = passwordTarget();
+    await expand(treeRow(page, passwordProfileName));
+    await expand(await treeRowAt(page, [passwordProfileName, target.name]));
+    await (await treeRowAt(page, [passwordProfileName, target.name, key])).click();
+    await eventually(
+      () => webviewContent(page).locator('#value').textContent({ timeout: 30_000 }),
+      (t) => t === value,
+      'the panel showing the key read with the password profile',
+    );
+  }
+
+  it('adds a password profile with Add Profile and reads a key with it', async () => {
+    await foldProfiles();
+    await addPasswordProfile(page, session.ecs, passwordProfileName);
+    session.ecs.clearRequests();
+    await readWithPasswordProfile();
+    const signIns = session.ecs.requests.filter((r) => r.method === 'POST' && r.path === '/v3/auth/tokens');
+    assert.equal(signIns.length, 1, 'the saved profile signs in once');
+    const { key } = passwordTarget();
+    const read = session.ecs.requests.filter((r) => r.path.endsWith(`/metadata/${key}`));
+    keptToken = read.at(-1)?.headers['x-auth-token'] ?? '';
+    assert.ok(keptToken, 'the key was read with an IAM token');
+  });
+
+  it('after a window reload (a new extension host), the password profile reads a key with one request and no sign-in', async () => {
+    // Nothing of the profile left on screen, so the new extension host reads only what is asked below.
+    await runFromPalette(page, 'View: Close All Editors');
+    await foldProfiles();
+    fs.rmSync(session.seededFile, { force: true });
+    session.ecs.clearRequests();
+
+    // VS Code for the Web has no "Developer: Restart Extension Host"; a reload starts a new one.
+    await runFromPalette(page, 'Developer: Reload Window');
+    await page.waitForEvent('domcontentloaded');
+    await waitForWorkbench(page);
+    // The credential seeder runs in every extension host that starts: its marker says a new one has.
+    await waitForSeed(session.seededFile);
+    if (!(await treeRow(page, passwordProfileName).isVisible()))
+      await openViewContainer(page, 'ECS Metadata');
+    await readWithPasswordProfile();
+
+    const signIns = session.ecs.requests.filter((r) => r.path === '/v3/auth/tokens');
+    assert.deepEqual(
+      signIns.map((r) => `${r.method} ${r.path}?${r.query}`),
+      [],
+      'signed in again after the restart: the token was not kept',
+    );
+    const withToken = session.ecs.requests.filter((r) => r.headers['x-auth-token'] !== undefined);
+    assert.ok(withToken.length > 0, 'the password profile sent nothing');
+    for (const r of withToken) {
+      assert.equal(r.headers['x-auth-token'], keptToken, `${r.method} ${r.path} used another token`);
+      assert.equal(r.status, 200, `${r.method} ${r.path} answered ${r.status}`);
+    }
+    const { key } = passwordTarget();
+    const read = session.ecs.requests.filter((r) => r.path.endsWith(`/metadata/${key}`));
+    assert.deepEqual(
+      read.map((r) => `${r.method} ${r.status}`),
+      ['GET 200'],
+      'the key was read with one request',
+    );
   });
 });

@@ -29,6 +29,8 @@ export interface WalkSession {
   servers: SampleServer[];
   code: CodeServer;
   vsix: string;
+  /** Written by the credential seeder each time an extension host starts (it runs on startup). */
+  seededFile: string;
   context: BrowserContext;
   page: Page;
   /** Stops code-server and the browser now (a later session need not share the machine with them). */
@@ -114,5 +116,5 @@ export async function startWalkSession(options: WalkSessionOptions = {}): Promis
     await browser.close();
     await code.stop();
   };
-  return { ecs, servers, code, vsix, context, page, close };
+  return { ecs, servers, code, vsix, seededFile: seeded, context, page, close };
 }

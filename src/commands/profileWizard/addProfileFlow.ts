@@ -274,9 +274,12 @@ export class AddProfileFlow {
   );
 
   private readonly askProjectId: InputStep = async (input) => {
-    // Password sign-in (and temporary keys) on a known region can look the project up; everything
-    // else needs it given.
-    const optional = this.a.auth !== undefined && usesPassword(this.a.auth) && !this.a.otherCloud;
+    // Password sign-in, temporary keys and agencies on a known region can look the project up;
+    // everything else needs it given.
+    const optional =
+      this.a.auth !== undefined &&
+      (usesPassword(this.a.auth) || this.a.auth === 'agency') &&
+      !this.a.otherCloud;
     this.a.projectId = await input.showInputBox({
       prompt: optional
         ? vscode.l10n.t('Project id (leave empty to look it up from the region)')
