@@ -7,10 +7,13 @@
 import * as assert from 'node:assert/strict';
 import {
   createEcsClient,
+  createTemporaryKeys,
   isEcsError,
+  lookupProjectIdWithKeys,
   type AgencyAuth,
   type AkSkAuth,
   type EcsClientOptions,
+  type CachedTemporaryKey,
   type EcsError,
   type TemporaryKeyAuth,
 } from '../../src/core';
@@ -191,6 +194,59 @@ describe('auth "temporary" with permanent AK/SK: the securitytokens request sign
       );
     }
     assert.equal(server().requests.length, 0);
+  });
+});
+
+describe('auth "temporary" with permanent AK/SK: no project needed, kept keys', () => {
+  const server = useEcsServer();
+
+  it('makes its keys without a project id and finds the project with them: one securitytokens request in all', async () => {
+    const auth = keyAuth(server());
+    const keys = createTemporaryKeys({ auth });
+    const projectId = await lookupProjectIdWithKeys({
+      iamEndpoint: server().url,
+      temporaryKeys: keys,
+      region: server().region,
+    });
+    assert.equal(projectId, server().projectId);
+    const client = createEcsClient({ endpoint: server().url, projectId, auth, temporaryKeys: keys });
+    assert.equal(await client.getMetadataItem(WEB_01, 'owner'), 'team-web');
+    const [issued, lookup, read] = server().requests;
+    assert.deepEqual(
+      [issued, lookup, read].map((r) => `${r.method} ${r.path} ${r.status}`),
+      [
+        `POST ${SECURITY_TOKENS} 201`,
+        'GET /v3/auth/projects 200',
+        `GET /v2.1/${projectId}/servers/${WEB_01}/metadata/owner 200`,
+      ],
+    );
+    assert.equal(accessKeyOf(issued), server().credentials.accessKey);
+    for (const signed of [lookup, read])
+      assert.match(accessKeyOf(signed) ?? '', /^TMP/, 'the permanent keys sign only securitytokens');
+  });
+
+  it('kept keys: a new client reads with one request, and the permanent keys sign nothing', async () => {
+    let kept: CachedTemporaryKey | undefined;
+    const temporaryKeyCache = {
+      load: async () => kept,
+      save: async (key: CachedTemporaryKey) => {
+        kept = key;
+      },
+      clear: async () => {
+        kept = undefined;
+      },
+    };
+    await keyClient(server(), {}, { temporaryKeyCache }).getMetadataItem(WEB_01, 'owner');
+    server().clearRequests();
+    assert.equal(
+      await keyClient(server(), {}, { temporaryKeyCache }).getMetadataItem(WEB_01, 'owner'),
+      'team-web',
+    );
+    assert.deepEqual(
+      server().requests.map((r) => `${r.method} ${r.path.split('/')[1]} ${r.status}`),
+      ['GET v2.1 200'],
+    );
+    assert.equal(accessKeyOf(server().requests[0]), kept?.accessKey);
   });
 });
 

@@ -47,9 +47,10 @@ describe('Add Profile: temporary credentials, every step', () => {
         pick: translated('Other OpenStack-compatible cloud…'),
       },
       { asks: 'Compute (Nova) endpoint', type: f.server.url },
+      { asks: translated('How to sign in'), pick: translated('Temporary access keys') },
       {
-        asks: translated('How to sign in'),
-        pick: translated('IAM user and password, temporary access keys'),
+        asks: translated('What obtains the temporary access keys?'),
+        pick: translated('IAM password'),
       },
       { asks: 'Identity (Keystone) endpoint', type: `${f.server.url}/v3` },
       { asks: translated('Account (domain) name'), type: c.domain },

@@ -103,6 +103,34 @@ describe('permanent AK/SK as the source of temporary keys and of agencies', () =
     assertSignedWithTemporaryKeys();
   });
 
+  it('without a project id: the project is found with the temporary keys, the permanent keys sign only securitytokens', async () => {
+    const name = 'Temporary from keys, project looked up';
+    const { projectId, ...noProject } = keyProfile(name);
+    await addProfiles({ ...noProject, projectName: f.server.region });
+    const { accessKey, secretKey } = f.server.credentials;
+    await vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+      profile: name,
+      credentials: { accessKey, secretKey },
+    });
+    f.server.clearRequests();
+    assert.equal(await read(name), 'team-web');
+    const routes = f.server.requests.map(
+      (r) => `${r.method} ${r.path.split('/').slice(0, 3).join('/')} ${r.status}`,
+    );
+    assert.deepEqual(
+      routes.slice(0, 2),
+      ['POST /v3.0/OS-CREDENTIAL 201', 'GET /v3/auth 200'],
+      routes.join(', '),
+    );
+    assert.ok(
+      routes.length > 2 && routes.slice(2).every((r) => r === `GET /v2.1/${projectId} 200`),
+      routes.join(', '),
+    );
+    const [issued, ...signedWithTemporary] = f.server.requests;
+    assert.equal(accessKeyOf(issued), accessKey);
+    for (const r of signedWithTemporary) assert.match(accessKeyOf(r) ?? '', /^TMP/);
+  });
+
   it('a temporary profile refuses keys with a security token: they are not permanent', async () => {
     const name = 'Temporary from pasted keys';
     await addProfiles(keyProfile(name));
