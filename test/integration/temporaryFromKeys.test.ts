@@ -74,23 +74,24 @@ describe('permanent AK/SK as the source of temporary keys and of agencies', () =
 
   /** The securitytokens requests since the last clear, and the metadata reads. */
   const issued = (): RecordedRequest[] => f.server.requests.filter((r) => r.path === SECURITY_TOKENS);
-  const reads = (): RecordedRequest[] => f.server.requests.filter((r) => r.path.includes('/metadata'));
+  const reads = (): RecordedRequest[] => f.server.requests.filter((r) => r.path.endsWith('/metadata/owner'));
 
   /** The permanent keys signed the securitytokens request, temporary keys the read; no token anywhere. */
   function assertSignedWithTemporaryKeys(): void {
     const { accessKey } = f.server.credentials;
-    assert.equal(issued().length, 1);
-    assert.equal(issued()[0].status, 201, 'the server checked the signature with the official signer');
-    assert.equal(accessKeyOf(issued()[0]), accessKey);
-    assert.equal(issued()[0].headers['x-auth-token'], undefined);
-    assert.ok(!f.server.requests.some((r) => r.path === '/v3/auth/tokens'), 'no password sign-in');
-    // The key read (the fixture's own AK/SK profile may list its servers meanwhile, with the same keys).
-    const ours = reads().filter((r) => r.path.endsWith('/metadata/owner'));
-    assert.ok(ours.length > 0, 'the key was read');
-    for (const api of ours) {
-      assert.match(accessKeyOf(api) ?? '', /^TMP/);
-      assert.ok(api.headers['x-security-token']);
+    // One, unless the tree builds the profile's client meanwhile: each signed with the permanent keys.
+    assert.ok(issued().length > 0);
+    for (const r of issued()) {
+      assert.equal(r.status, 201, 'the server checked the signature with the official signer');
+      assert.equal(accessKeyOf(r), accessKey);
+      assert.equal(r.headers['x-auth-token'], undefined);
     }
+    assert.ok(!f.server.requests.some((r) => r.path === '/v3/auth/tokens'), 'no password sign-in');
+    // The key read: signed with temporary keys, which no other profile here has (the fixture's own
+    // AK/SK profile may read its servers meanwhile, with the same permanent keys).
+    const ours = reads().filter((r) => /^TMP/.test(accessKeyOf(r) ?? ''));
+    assert.ok(ours.length > 0, 'the key was read with temporary keys');
+    assert.ok(ours.every((r) => r.headers['x-security-token']));
   }
 
   it('a temporary profile with stored AK/SK reads a key signed with temporary keys', async () => {
@@ -173,7 +174,9 @@ describe('permanent AK/SK as the source of temporary keys and of agencies', () =
     assert.equal(assumed.status, 201);
     assert.equal(accessKeyOf(assumed), f.server.credentials.accessKey);
     assert.equal(JSON.parse(assumed.body).auth.identity.methods[0], 'assume_role');
-    assert.match(accessKeyOf(reads()[0]) ?? '', /^TMP/);
+    // The agency's read: signed with temporary keys (the fixture's own profile may read meanwhile
+    // with the source's permanent keys).
+    assert.ok(reads().some((r) => /^TMP/.test(accessKeyOf(r) ?? '')));
   });
 
   it('an aksk source whose IAM endpoint was moved in settings: its keys sign nothing until confirmed', async () => {
