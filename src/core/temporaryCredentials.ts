@@ -3,9 +3,10 @@
  * stored password or a static one, or permanent AK/SK that sign the request) buys temporary AK/SK +
  * security token — for its own user (method `token`, `auth: "temporary"`) or for an agency of
  * another account (method `assume_role`, `auth: "agency"`) — and API calls are signed with those, so
- * the long-lived secret never travels with them. Renewed before they expire; concurrent callers share one renewal, which is cancelled
- * only when every caller waiting for it has given up. With a `TemporaryKeyCache` the keys outlive
- * the client: a new client (after a restart) reuses them until shortly before they expire.
+ * the long-lived secret never travels with them. Renewed before they expire; concurrent callers
+ * share one renewal, which is cancelled only when every caller waiting for it has given up. With a
+ * `TemporaryKeyCache` the keys outlive the client: a new client (after a restart) reuses them until
+ * shortly before they expire.
  */
 import { EcsError } from './errors';
 import type { RequestAuth } from './requestAuth';

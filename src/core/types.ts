@@ -153,7 +153,10 @@ export interface EcsClientOptions {
 /** What `createTemporaryKeys` needs: the auth, and the limits of its IAM requests. */
 export interface TemporaryKeysOptions {
   auth: TemporaryAuth | AgencyAuth;
-  /** Needed for `temporary` (its password token is scoped to it); an agency's may still be unknown. */
+  /**
+   * Needed for `temporary` with a password (its token is scoped to it); not with permanent AK/SK, and an
+   * agency's may still be unknown.
+   */
   projectId?: string;
   timeoutMs?: number;
   maxResponseBytes?: number;

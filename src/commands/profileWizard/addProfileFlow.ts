@@ -448,9 +448,9 @@ export class AddProfileFlow {
       description: vscode.l10n.t('for clouds where listing servers fails'),
       value: true,
     };
+    const { profile, credentials } = this.input();
     const summary = this.a.report
-      ? describeConnection(this.a.report, resolveProfile(this.input().profile), this.input().credentials)
-          .message
+      ? describeConnection(this.a.report, resolveProfile(profile), credentials).message
       : '';
     const picked = await input.showQuickPick({
       prompt: [summary, vscode.l10n.t('How should this profile find its servers?')]
