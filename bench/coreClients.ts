@@ -1,10 +1,9 @@
 /** Fresh core clients against the bench server, one per auth type, as the extension would build them. */
 import {
   createEcsClient,
-  type CachedTemporaryKey,
-  type CachedToken,
   type EcsAuth,
   type EcsClient,
+  type KeptSecret,
   type TemporaryKeyCache,
   type TokenCache,
 } from '../src/core';
@@ -57,27 +56,13 @@ export function freshCoreClient(
   });
 }
 
-/** The token store a restarted extension reads (SecretStorage there), held in memory here. */
-export function keptTokenStore(): TokenCache {
-  let kept: CachedToken | undefined;
+/** What a restarted extension reads from SecretStorage (a token, temporary keys), held in memory here. */
+export function keptStore<T>(): KeptSecret<T> {
+  let kept: T | undefined;
   return {
     load: async () => kept,
-    save: async (token) => {
-      kept = token;
-    },
-    clear: async () => {
-      kept = undefined;
-    },
-  };
-}
-
-/** The temporary-key store a restarted extension reads (SecretStorage there), held in memory here. */
-export function keptKeyStore(): TemporaryKeyCache {
-  let kept: CachedTemporaryKey | undefined;
-  return {
-    load: async () => kept,
-    save: async (key) => {
-      kept = key;
+    save: async (value) => {
+      kept = value;
     },
     clear: async () => {
       kept = undefined;

@@ -10,6 +10,7 @@ export type { PagingStop, AcceptedPage, ServerWalkOptions } from './serverPaging
 export { serverPages, MAX_SERVER_PAGE } from './serverPages';
 export { destroyAgents } from './agentPool';
 export { parseCachedToken } from './tokenCache';
+export type { KeptSecret } from './keptSecret';
 export type { CachedToken, TokenCache } from './tokenCache';
 export { parseCachedTemporaryKey } from './temporaryKeyCache';
 export type { CachedTemporaryKey, TemporaryKeyCache } from './temporaryKeyCache';

@@ -9,7 +9,8 @@ import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, DEFAULT_USER_AGENT } fr
 import { tokenAuth } from './requestAuth';
 import { RequestExecutor, type ApiAnswer } from './requestExecutor';
 import { DEFAULT_MAX_ATTEMPTS } from './retryPolicy';
-import { loadQuietly, saveQuietly } from './tokenCache';
+import { loadQuietly, saveQuietly } from './keptSecret';
+import { parseCachedToken } from './tokenCache';
 import { cachedTokenOf, passwordIdentity, requestPasswordToken, usableCachedToken } from './tokenProvider';
 import type { ProjectLookupOptions } from './types';
 import { validateEndpoint } from './validation';
@@ -32,7 +33,7 @@ export async function lookupProjectId(options: ProjectLookupOptions): Promise<st
   const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
   // A kept token scoped to the region's project names it: no request at all.
   const scope = { projectName };
-  const kept = usableCachedToken(await loadQuietly(options.tokenCache), scope, new Date());
+  const kept = usableCachedToken(await loadQuietly(options.tokenCache, parseCachedToken), scope, new Date());
   if (kept) return kept.projectId;
   const issued = await requestPasswordToken(
     passwordIdentity(iamUrl, options),

@@ -12,10 +12,9 @@ import { EcsError } from './errors';
 import type { RequestAuth } from './requestAuth';
 import { cancelledError } from './retryPolicy';
 import { SharedRenewal } from './sharedRenewal';
+import { clearQuietly, loadQuietly, saveQuietly } from './keptSecret';
 import {
-  clearKeyQuietly,
-  loadKeyQuietly,
-  saveKeyQuietly,
+  parseCachedTemporaryKey,
   type CachedTemporaryKey,
   type TemporaryKeyCache,
 } from './temporaryKeyCache';
@@ -85,21 +84,21 @@ export class TemporaryCredentialProvider {
   invalidate(accessKey: string): void {
     if (this.cached?.key.accessKey !== accessKey) return;
     this.cached = undefined;
-    void clearKeyQuietly(this.cache);
+    void clearQuietly(this.cache);
   }
 
   /** The kept keys the first time (when still good for a while), else new ones, kept for the next run. */
   private async keptOrObtained(signal: AbortSignal): Promise<TemporaryKey> {
     if (!this.looked) {
       this.looked = true;
-      const kept = usableKeptKey(await loadKeyQuietly(this.cache), this.now());
+      const kept = usableKeptKey(await loadQuietly(this.cache, parseCachedTemporaryKey), this.now());
       if (kept) {
         this.cached = kept;
         return kept.key;
       }
     }
     const key = await this.obtain(signal);
-    await saveKeyQuietly(this.cache, cachedKeyOf(key));
+    await saveQuietly(this.cache, cachedKeyOf(key));
     return key;
   }
 

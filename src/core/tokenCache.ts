@@ -1,8 +1,9 @@
 /**
- * Where a password client keeps its IAM token between runs. The core only reads and writes through
- * this interface; the editor backs it with its secret store, keyed by the profile and the endpoints,
- * user and credentials the token was issued for, so a token never reaches a place it was not issued for.
+ * Where a password client keeps its IAM token between runs (see `KeptSecret`). The editor keys it by the
+ * profile and the endpoints, user and credentials the token was issued for, so a token never reaches a
+ * place it was not issued for.
  */
+import type { KeptSecret } from './keptSecret';
 
 /** A token as kept: the token itself, when it expires and the project it is scoped to. */
 export interface CachedToken {
@@ -13,13 +14,7 @@ export interface CachedToken {
   projectName?: string;
 }
 
-export interface TokenCache {
-  /** The kept token, or undefined; a failing store counts as empty. */
-  load(): Promise<CachedToken | undefined>;
-  save(token: CachedToken): Promise<void>;
-  /** Drops the kept token (after a 401 or when it no longer applies). */
-  clear(): Promise<void>;
-}
+export type TokenCache = KeptSecret<CachedToken>;
 
 /** Checks a value read back from storage; undefined when it is not a kept token. */
 export function parseCachedToken(value: unknown): CachedToken | undefined {
@@ -31,22 +26,4 @@ export function parseCachedToken(value: unknown): CachedToken | undefined {
     if (typeof v[field] === 'string') cached[field] = v[field];
   }
   return cached;
-}
-
-/** Loads without ever failing the caller: a cache is an optimisation, never a reason for an error. */
-export async function loadQuietly(cache: TokenCache | undefined): Promise<CachedToken | undefined> {
-  if (!cache) return undefined;
-  try {
-    return parseCachedToken(await cache.load());
-  } catch {
-    return undefined;
-  }
-}
-
-export function saveQuietly(cache: TokenCache | undefined, token: CachedToken): Promise<void> {
-  return cache ? cache.save(token).catch(() => undefined) : Promise.resolve();
-}
-
-export function clearQuietly(cache: TokenCache | undefined): Promise<void> {
-  return cache ? cache.clear().catch(() => undefined) : Promise.resolve();
 }

@@ -11,7 +11,8 @@ import { sendHttp, type HttpLimits, type HttpResponse } from './httpTransport';
 import { emitRequestEvent, type RequestListener } from './requestEvents';
 import { cancelledError } from './retryPolicy';
 import { SharedRenewal } from './sharedRenewal';
-import { clearQuietly, loadQuietly, saveQuietly, type CachedToken, type TokenCache } from './tokenCache';
+import { clearQuietly, loadQuietly, saveQuietly } from './keptSecret';
+import { parseCachedToken, type CachedToken, type TokenCache } from './tokenCache';
 
 /** Renew this long before expiry, so a token never expires between check and use. */
 const RENEW_BEFORE_MS = 5 * 60_000;
@@ -155,7 +156,7 @@ export class PasswordTokenProvider {
   private async obtain(signal: AbortSignal): Promise<string> {
     if (!this.looked) {
       this.looked = true;
-      const kept = usableCachedToken(await loadQuietly(this.cache), this.scope, this.now());
+      const kept = usableCachedToken(await loadQuietly(this.cache, parseCachedToken), this.scope, this.now());
       if (kept) {
         this.cached = kept;
         return kept.token;

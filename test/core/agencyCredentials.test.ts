@@ -1,28 +1,17 @@
 import * as assert from 'node:assert/strict';
 import { createEcsClient, isEcsError, type AgencyAuth, type EcsClientOptions } from '../../src/core';
 import { LOCAL_AGENCY, type EcsServerHandle } from '../ecs-server';
-import { WEB_01, apiRequests, iamTokenRequests, rejectionOf, useEcsServer } from './fixtures';
+import {
+  WEB_01,
+  agencyAuth,
+  apiRequests,
+  iamTokenRequests,
+  rejectionOf,
+  securityTokenRequests,
+  useEcsServer,
+} from './fixtures';
 
 const SECURITY_TOKENS = '/v3.0/OS-CREDENTIAL/securitytokens';
-
-function agencyAuth(server: EcsServerHandle, extra: Partial<AgencyAuth> = {}): AgencyAuth {
-  const c = server.credentials;
-  return {
-    type: 'agency',
-    iamEndpoint: server.url,
-    source: {
-      type: 'password',
-      domain: c.domain,
-      user: c.user,
-      password: c.password,
-      projectName: server.region,
-    },
-    agencyDomain: { name: LOCAL_AGENCY.domainName },
-    agencyName: LOCAL_AGENCY.name,
-    durationSeconds: 900,
-    ...extra,
-  };
-}
 
 function agencyClient(
   server: EcsServerHandle,
@@ -36,9 +25,6 @@ function agencyClient(
     ...options,
   });
 }
-
-const securityTokenRequests = (server: EcsServerHandle) =>
-  server.requests.filter((r) => r.method === 'POST' && r.path === SECURITY_TOKENS);
 
 describe('auth "agency": temporary AK/SK through an agency (assume_role)', () => {
   const server = useEcsServer();

@@ -1,8 +1,18 @@
 /** Shared setup of the core tests: a real local ECS-compatible server per suite, and clients for it. */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createEcsClient, type EcsAuth, type EcsClient, type EcsClientOptions } from '../../src/core';
-import { startEcsServer, type EcsServerHandle } from '../ecs-server';
+import {
+  createEcsClient,
+  createTemporaryKeys,
+  lookupProjectIdWithKeys,
+  type AgencyAuth,
+  type EcsAuth,
+  type EcsClient,
+  type EcsClientOptions,
+  type TemporaryKeys,
+  type TemporaryKeysOptions,
+} from '../../src/core';
+import { LOCAL_AGENCY, startEcsServer, type EcsServerHandle, type RecordedRequest } from '../ecs-server';
 
 /** Servers of the default seed (test/ecs-server/sample-servers.json). */
 export const WEB_01 = '3f1c2a9e-7b4d-4e8a-9c61-2d5f0a8b7c11';
@@ -77,6 +87,59 @@ export function apiRequests(server: EcsServerHandle): { method: string; path: st
 
 export function iamTokenRequests(server: EcsServerHandle): number {
   return server.requests.filter((r) => r.method === 'POST' && r.path === '/v3/auth/tokens').length;
+}
+
+/** The `POST …/OS-CREDENTIAL/securitytokens` requests (temporary keys, `token` or `assume_role`). */
+export function securityTokenRequests(server: EcsServerHandle): RecordedRequest[] {
+  return server.requests.filter(
+    (r) => r.method === 'POST' && r.path === '/v3.0/OS-CREDENTIAL/securitytokens',
+  );
+}
+
+/** Every request in order as `METHOD version STATUS`, e.g. `POST v3.0 201`. */
+export function routes(server: EcsServerHandle): string[] {
+  return server.requests.map((r) => `${r.method} ${r.path.split('/')[1]} ${r.status}`);
+}
+
+/** The local agency, assumed by a password source signing in with the server's credentials. */
+export function agencyAuth(server: EcsServerHandle, extra: Partial<AgencyAuth> = {}): AgencyAuth {
+  const c = server.credentials;
+  return {
+    type: 'agency',
+    iamEndpoint: server.url,
+    source: {
+      type: 'password',
+      domain: c.domain,
+      user: c.user,
+      password: c.password,
+      projectName: server.region,
+    },
+    agencyDomain: { name: LOCAL_AGENCY.domainName },
+    agencyName: LOCAL_AGENCY.name,
+    durationSeconds: 900,
+    ...extra,
+  };
+}
+
+/** The region's project, looked up with `keys` as a profile without a project id does. */
+export function projectWithKeys(server: EcsServerHandle, keys: TemporaryKeys): Promise<string> {
+  return lookupProjectIdWithKeys({ iamEndpoint: server.url, temporaryKeys: keys, region: server.region });
+}
+
+/** Keys made from `options` find the region's project; a client signing with the same keys reads WEB_01's owner. */
+export async function readWithProjectLookedUp(
+  server: EcsServerHandle,
+  options: TemporaryKeysOptions,
+): Promise<{ projectId: string; owner: string | undefined }> {
+  const keys = createTemporaryKeys(options);
+  const projectId = await projectWithKeys(server, keys);
+  const client = createEcsClient({
+    endpoint: server.url,
+    projectId,
+    auth: options.auth,
+    temporaryKeys: keys,
+  });
+  return { projectId, owner: await client.getMetadataItem(WEB_01, 'owner') };
 }
 
 /** Resolves to the rejection of `promise`; fails the test if it resolves. */

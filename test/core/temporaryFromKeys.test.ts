@@ -7,9 +7,7 @@
 import * as assert from 'node:assert/strict';
 import {
   createEcsClient,
-  createTemporaryKeys,
   isEcsError,
-  lookupProjectIdWithKeys,
   type AgencyAuth,
   type AkSkAuth,
   type EcsClientOptions,
@@ -21,7 +19,16 @@ import { akskAuth, tokenAuth } from '../../src/core/requestAuth';
 import { requestSecurityToken } from '../../src/core/temporaryCredentials';
 import { requestPasswordToken } from '../../src/core/tokenProvider';
 import { LOCAL_AGENCY, type EcsServerHandle, type RecordedRequest } from '../ecs-server';
-import { WEB_01, iamTokenRequests, rejectionOf, startAdHocServer, useEcsServer } from './fixtures';
+import {
+  WEB_01,
+  iamTokenRequests,
+  readWithProjectLookedUp,
+  rejectionOf,
+  routes,
+  securityTokenRequests,
+  startAdHocServer,
+  useEcsServer,
+} from './fixtures';
 
 const SECURITY_TOKENS = '/v3.0/OS-CREDENTIAL/securitytokens';
 
@@ -49,9 +56,6 @@ function keyClient(
     ...options,
   });
 }
-
-const securityTokenRequests = (server: EcsServerHandle): RecordedRequest[] =>
-  server.requests.filter((r) => r.method === 'POST' && r.path === SECURITY_TOKENS);
 
 const metadataRequests = (server: EcsServerHandle): RecordedRequest[] =>
   server.requests.filter((r) => r.path.startsWith('/v2.1'));
@@ -144,10 +148,7 @@ describe('auth "temporary" with permanent AK/SK: the securitytokens request sign
     server().expireTokens();
     server().clearRequests();
     assert.equal(await client.getMetadataItem(WEB_01, 'owner'), 'team-web');
-    assert.deepEqual(
-      server().requests.map((r) => `${r.method} ${r.path.split('/')[1]} ${r.status}`),
-      ['GET v2.1 401', 'POST v3.0 201', 'GET v2.1 200'],
-    );
+    assert.deepEqual(routes(server()), ['GET v2.1 401', 'POST v3.0 201', 'GET v2.1 200']);
   });
 
   it('wrong permanent keys: an auth error about the keys, one securitytokens request, no API call', async () => {
@@ -202,15 +203,9 @@ describe('auth "temporary" with permanent AK/SK: no project needed, kept keys', 
 
   it('makes its keys without a project id and finds the project with them: one securitytokens request in all', async () => {
     const auth = keyAuth(server());
-    const keys = createTemporaryKeys({ auth });
-    const projectId = await lookupProjectIdWithKeys({
-      iamEndpoint: server().url,
-      temporaryKeys: keys,
-      region: server().region,
-    });
+    const { projectId, owner } = await readWithProjectLookedUp(server(), { auth });
     assert.equal(projectId, server().projectId);
-    const client = createEcsClient({ endpoint: server().url, projectId, auth, temporaryKeys: keys });
-    assert.equal(await client.getMetadataItem(WEB_01, 'owner'), 'team-web');
+    assert.equal(owner, 'team-web');
     const [issued, lookup, read] = server().requests;
     assert.deepEqual(
       [issued, lookup, read].map((r) => `${r.method} ${r.path} ${r.status}`),
@@ -242,10 +237,7 @@ describe('auth "temporary" with permanent AK/SK: no project needed, kept keys', 
       await keyClient(server(), {}, { temporaryKeyCache }).getMetadataItem(WEB_01, 'owner'),
       'team-web',
     );
-    assert.deepEqual(
-      server().requests.map((r) => `${r.method} ${r.path.split('/')[1]} ${r.status}`),
-      ['GET v2.1 200'],
-    );
+    assert.deepEqual(routes(server()), ['GET v2.1 200']);
     assert.equal(accessKeyOf(server().requests[0]), kept?.accessKey);
   });
 });

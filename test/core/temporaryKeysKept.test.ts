@@ -2,34 +2,23 @@ import * as assert from 'node:assert/strict';
 import {
   createEcsClient,
   createTemporaryKeys,
-  lookupProjectIdWithKeys,
-  type AgencyAuth,
   type CachedTemporaryKey,
   type EcsClientOptions,
   type TemporaryAuth,
   type TemporaryKeyCache,
 } from '../../src/core';
-import { LOCAL_AGENCY, type EcsServerHandle } from '../ecs-server';
-import { WEB_01, iamTokenRequests, useEcsServer } from './fixtures';
-
-const SECURITY_TOKENS = '/v3.0/OS-CREDENTIAL/securitytokens';
-
-/** A key cache in memory, standing in for the editor's secret store; counts what it is asked. */
-function memoryCache(): TemporaryKeyCache & { kept: CachedTemporaryKey | undefined; clears: number } {
-  const cache = {
-    kept: undefined as CachedTemporaryKey | undefined,
-    clears: 0,
-    load: async () => cache.kept,
-    save: async (key: CachedTemporaryKey) => {
-      cache.kept = key;
-    },
-    clear: async () => {
-      cache.clears++;
-      cache.kept = undefined;
-    },
-  };
-  return cache;
-}
+import type { EcsServerHandle } from '../ecs-server';
+import {
+  WEB_01,
+  agencyAuth,
+  iamTokenRequests,
+  projectWithKeys,
+  readWithProjectLookedUp,
+  routes,
+  securityTokenRequests,
+  useEcsServer,
+} from './fixtures';
+import { memoryKept } from './memoryKept';
 
 function temporaryAuth(server: EcsServerHandle): TemporaryAuth {
   const c = server.credentials;
@@ -43,30 +32,6 @@ function temporaryAuth(server: EcsServerHandle): TemporaryAuth {
   };
 }
 
-function agencyAuth(server: EcsServerHandle): AgencyAuth {
-  const c = server.credentials;
-  return {
-    type: 'agency',
-    iamEndpoint: server.url,
-    source: {
-      type: 'password',
-      domain: c.domain,
-      user: c.user,
-      password: c.password,
-      projectName: server.region,
-    },
-    agencyDomain: { name: LOCAL_AGENCY.domainName },
-    agencyName: LOCAL_AGENCY.name,
-    durationSeconds: 900,
-  };
-}
-
-const securityTokenRequests = (server: EcsServerHandle): number =>
-  server.requests.filter((r) => r.method === 'POST' && r.path === SECURITY_TOKENS).length;
-
-const routes = (server: EcsServerHandle): string[] =>
-  server.requests.map((r) => `${r.method} ${r.path.split('/')[1]} ${r.status}`);
-
 for (const kind of ['temporary', 'agency'] as const) {
   describe(`auth "${kind}": temporary keys kept across clients (restart)`, () => {
     const server = useEcsServer();
@@ -79,9 +44,9 @@ for (const kind of ['temporary', 'agency'] as const) {
       });
 
     it('a new client with the kept keys reads a key in one request: no token, no securitytokens', async () => {
-      const cache = memoryCache();
+      const cache = memoryKept<CachedTemporaryKey>();
       await client({ temporaryKeyCache: cache }).getMetadataItem(WEB_01, 'owner');
-      assert.equal(securityTokenRequests(server()), 1);
+      assert.equal(securityTokenRequests(server()).length, 1);
       assert.ok(cache.kept?.accessKey.startsWith('TMP') && cache.kept.securityToken && cache.kept.expiresAt);
       server().clearRequests();
       const afterRestart = client({ temporaryKeyCache: cache });
@@ -94,19 +59,19 @@ for (const kind of ['temporary', 'agency'] as const) {
     });
 
     it('kept keys within 5 minutes of their expiry are not used: a new client gets new ones and keeps them', async () => {
-      const cache = memoryCache();
+      const cache = memoryKept<CachedTemporaryKey>();
       await client({ temporaryKeyCache: cache }).getMetadataItem(WEB_01, 'owner');
       const old = cache.kept;
       const expiresAt = new Date(old?.expiresAt ?? '').getTime();
       server().clearRequests();
       const late = client({ temporaryKeyCache: cache, now: () => new Date(expiresAt - 4 * 60_000) });
       await late.getMetadataItem(WEB_01, 'owner');
-      assert.equal(securityTokenRequests(server()), 1);
+      assert.equal(securityTokenRequests(server()).length, 1);
       assert.ok(cache.kept && cache.kept.accessKey !== old?.accessKey, 'the new keys were kept');
     });
 
     it('expired kept keys are not used', async () => {
-      const cache = memoryCache();
+      const cache = memoryKept<CachedTemporaryKey>();
       cache.kept = {
         accessKey: 'TMPEXPIRED',
         secretKey: 'secret',
@@ -114,13 +79,13 @@ for (const kind of ['temporary', 'agency'] as const) {
         expiresAt: new Date(Date.now() - 60_000).toISOString(),
       };
       assert.equal(await client({ temporaryKeyCache: cache }).getMetadataItem(WEB_01, 'owner'), 'team-web');
-      assert.equal(securityTokenRequests(server()), 1);
+      assert.equal(securityTokenRequests(server()).length, 1);
       assert.ok(!server().requests.some((r) => r.headers.authorization?.includes('TMPEXPIRED')));
       assert.notEqual(cache.kept?.accessKey, 'TMPEXPIRED');
     });
 
     it('kept keys IAM refuses (401) are dropped, renewed once, and the fresh ones kept', async () => {
-      const cache = memoryCache();
+      const cache = memoryKept<CachedTemporaryKey>();
       await client({ temporaryKeyCache: cache }).getMetadataItem(WEB_01, 'owner');
       const revoked = cache.kept?.accessKey;
       server().expireTokens();
@@ -160,15 +125,9 @@ describe('auth "agency" without a project id: the delegating account\'s project 
 
   it("finds the region's project with the same keys the client signs with: one securitytokens request in all", async () => {
     const auth = agencyAuth(server());
-    const keys = createTemporaryKeys({ auth });
-    const projectId = await lookupProjectIdWithKeys({
-      iamEndpoint: server().url,
-      temporaryKeys: keys,
-      region: server().region,
-    });
+    const { projectId, owner } = await readWithProjectLookedUp(server(), { auth });
     assert.equal(projectId, server().projectId);
-    const client = createEcsClient({ endpoint: server().url, projectId, auth, temporaryKeys: keys });
-    assert.equal(await client.getMetadataItem(WEB_01, 'owner'), 'team-web');
+    assert.equal(owner, 'team-web');
     assert.deepEqual(routes(server()), ['POST v3 201', 'POST v3.0 201', 'GET v3 200', 'GET v2.1 200']);
     const [, , lookup, read] = server().requests;
     assert.equal(lookup.path, '/v3/auth/projects');
@@ -182,23 +141,12 @@ describe('auth "agency" without a project id: the delegating account\'s project 
   });
 
   it('with kept keys, the lookup and the read cost one request each and nothing else', async () => {
-    const cache = memoryCache();
+    const cache = memoryKept<CachedTemporaryKey>();
     const auth = agencyAuth(server());
-    const first = createTemporaryKeys({ auth, temporaryKeyCache: cache });
-    await lookupProjectIdWithKeys({
-      iamEndpoint: server().url,
-      temporaryKeys: first,
-      region: server().region,
-    });
+    await projectWithKeys(server(), createTemporaryKeys({ auth, temporaryKeyCache: cache }));
     server().clearRequests();
-    const keys = createTemporaryKeys({ auth, temporaryKeyCache: cache });
-    const projectId = await lookupProjectIdWithKeys({
-      iamEndpoint: server().url,
-      temporaryKeys: keys,
-      region: server().region,
-    });
-    const client = createEcsClient({ endpoint: server().url, projectId, auth, temporaryKeys: keys });
-    assert.equal(await client.getMetadataItem(WEB_01, 'owner'), 'team-web');
+    const { owner } = await readWithProjectLookedUp(server(), { auth, temporaryKeyCache: cache });
+    assert.equal(owner, 'team-web');
     assert.deepEqual(routes(server()), ['GET v3 200', 'GET v2.1 200']);
   });
 

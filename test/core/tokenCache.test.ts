@@ -1,29 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { createEcsClient, lookupProjectId, type CachedToken, type TokenCache } from '../../src/core';
 import { WEB_01, apiRequests, authFor, clientFor, iamTokenRequests, useEcsServer } from './fixtures';
-
-/** A token cache in memory, standing in for the editor's secret store; counts what it is asked. */
-function memoryCache(): TokenCache & { kept: CachedToken | undefined; clears: number } {
-  const cache = {
-    kept: undefined as CachedToken | undefined,
-    clears: 0,
-    load: async () => cache.kept,
-    save: async (token: CachedToken) => {
-      cache.kept = token;
-    },
-    clear: async () => {
-      cache.clears++;
-      cache.kept = undefined;
-    },
-  };
-  return cache;
-}
+import { memoryKept } from './memoryKept';
 
 describe('password token kept across clients (restart)', () => {
   const server = useEcsServer();
 
   it('a new client with the kept token reads a key in one request, no token request', async () => {
-    const cache = memoryCache();
+    const cache = memoryKept<CachedToken>();
     await clientFor(server(), { authType: 'password', tokenCache: cache }).getMetadataItem(WEB_01, 'owner');
     assert.equal(iamTokenRequests(server()), 1);
     assert.ok(cache.kept?.token && cache.kept.expiresAt && cache.kept.projectId === server().projectId);
@@ -35,7 +19,7 @@ describe('password token kept across clients (restart)', () => {
   });
 
   it('with a region instead of a project id: lookup and first read after a restart cost one request', async () => {
-    const cache = memoryCache();
+    const cache = memoryKept<CachedToken>();
     const lookup = {
       ...(authFor(server(), 'password') as {
         iamEndpoint: string;
@@ -69,7 +53,7 @@ describe('password token kept across clients (restart)', () => {
   });
 
   it('is not reused within 5 minutes of its expiry: a new client asks IAM again', async () => {
-    const cache = memoryCache();
+    const cache = memoryKept<CachedToken>();
     await clientFor(server(), { authType: 'password', tokenCache: cache }).getMetadataItem(WEB_01, 'owner');
     const expiresAt = new Date(cache.kept?.expiresAt ?? '').getTime();
     server().clearRequests();
@@ -84,7 +68,7 @@ describe('password token kept across clients (restart)', () => {
   });
 
   it('is not used for another project than the one it is scoped to', async () => {
-    const cache = memoryCache();
+    const cache = memoryKept<CachedToken>();
     cache.kept = { token: 'MIIother', expiresAt: '2999-01-01T00:00:00Z', projectId: 'b'.repeat(32) };
     await clientFor(server(), { authType: 'password', tokenCache: cache }).getMetadataItem(WEB_01, 'owner');
     assert.equal(iamTokenRequests(server()), 1);
@@ -92,7 +76,7 @@ describe('password token kept across clients (restart)', () => {
   });
 
   it('after a 401 is dropped from the cache, renewed once and the fresh one kept', async () => {
-    const cache = memoryCache();
+    const cache = memoryKept<CachedToken>();
     await clientFor(server(), { authType: 'password', tokenCache: cache }).getMetadataItem(WEB_01, 'owner');
     const revoked = cache.kept?.token;
     server().expireTokens();

@@ -9,11 +9,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ProfileSetting } from '../../src/profiles/profile';
-import { eventually, type Fixture, fixture, restoreProfiles, storedProfiles, writeProfiles } from './fixture';
+import { type Fixture, fixture, restoreProfiles, storedProfiles, writeProfiles } from './fixture';
 import { translated } from './l10nBundle';
 import { LOCAL_AGENCY } from '../ecs-server';
-
-type Step = vscode.QuickInput & { value?: string; prompt?: string; placeholder?: string };
+import { pickAt, type Step, stepShown as shownAt, typeAt } from './stepAnswers';
 
 describe('Add Profile, step by step', () => {
   let f: Fixture;
@@ -34,37 +33,11 @@ describe('Add Profile, step by step', () => {
     await restoreProfiles(saved);
   });
 
-  /** The step the flow shows once it is step `n`, visible and enabled. */
-  function stepShown(n: number): Promise<Step> {
-    return eventually(async () => {
-      const input = f.api.stepInput() as Step | undefined;
-      return input && input.step === n && input.enabled && !input.busy ? input : undefined;
-    }, `step ${n}`);
-  }
-
-  async function type(n: number, value: string): Promise<Step> {
-    const box = (await stepShown(n)) as vscode.InputBox;
-    box.value = value;
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    return box;
-  }
-
+  const stepShown = (n: number): Promise<Step> => shownAt(f.api, n);
+  const type = (n: number, value: string): Promise<vscode.InputBox> => typeAt(f.api, n, value);
   /** Picks as the keyboard does: types (part of) the label to filter, then Enter on the first match. */
-  async function pick(n: number, label: string): Promise<vscode.QuickPick<vscode.QuickPickItem>> {
-    const quickPick = (await stepShown(n)) as vscode.QuickPick<vscode.QuickPickItem>;
-    const labels = quickPick.items.map((i) => i.label);
-    assert.ok(
-      labels.some((l) => l.includes(label)),
-      `no item ${label} among ${labels.join(' | ')}`,
-    );
-    quickPick.value = label;
-    await eventually(
-      async () => (quickPick.activeItems[0]?.label.includes(label) ? true : undefined),
-      `"${label}" to be the active item`,
-    );
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    return quickPick;
-  }
+  const pick = (n: number, label: string): Promise<vscode.QuickPick<vscode.QuickPickItem>> =>
+    pickAt(f.api, n, label, 'part');
 
   const back = (): Thenable<unknown> => vscode.commands.executeCommand('workbench.action.quickInputBack');
 

@@ -1,6 +1,7 @@
 /**
  * Answers a multi-step input (Add Profile, Set Credentials) on the very input VS Code shows, as the
- * keyboard would: the value set, then the workbench's own accept command.
+ * keyboard would: the value set, then the workbench's own accept command. A step is named either by
+ * its number in the step counter or by what it asks (its prompt, or a quick pick's placeholder).
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -9,34 +10,48 @@ import { eventually } from './fixture';
 
 export type Step = vscode.QuickInput & { value?: string; prompt?: string; placeholder?: string };
 
-/** The step the flow shows once it is step `n`, visible and enabled. */
-export function stepShown(api: ExtensionApi, n: number): Promise<Step> {
-  return eventually(async () => {
-    const input = api.stepInput() as Step | undefined;
-    return input && input.step === n && input.enabled && !input.busy ? input : undefined;
-  }, `step ${n}`);
+/** Step `n` of the counter, or the step that asks exactly this prompt or placeholder. */
+export type StepAt = number | string;
+
+/** The step the flow shows once it is at `at`, visible, enabled and not busy. */
+export function stepShown(api: ExtensionApi, at: StepAt): Promise<Step> {
+  return eventually(
+    async () => {
+      const input = api.stepInput() as Step | undefined;
+      const there =
+        typeof at === 'number' ? input?.step === at : (input?.prompt ?? input?.placeholder) === at;
+      return input && there && input.enabled && !input.busy ? input : undefined;
+    },
+    typeof at === 'number' ? `step ${at}` : `an input asking "${at}"`,
+  );
 }
 
-/** Types `value` into the input box of step `n` and presses Enter. */
-export async function typeAt(api: ExtensionApi, n: number, value: string): Promise<vscode.InputBox> {
-  const box = (await stepShown(api, n)) as vscode.InputBox;
+/** Types `value` into the input box at `at` and presses Enter. */
+export async function typeAt(api: ExtensionApi, at: StepAt, value: string): Promise<vscode.InputBox> {
+  const box = (await stepShown(api, at)) as vscode.InputBox;
   box.value = value;
   await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
   return box;
 }
 
-/** Picks as the keyboard does: types the label to filter, then Enter once the item `label` is active. */
+/**
+ * Picks as the keyboard does: types the label to filter, then Enter once the item `label` is active.
+ * With `match` 'part', an item whose label contains `label` will do (labels that start with an icon).
+ */
 export async function pickAt(
   api: ExtensionApi,
-  n: number,
+  at: StepAt,
   label: string,
+  match: 'exact' | 'part' = 'exact',
 ): Promise<vscode.QuickPick<vscode.QuickPickItem>> {
-  const quickPick = (await stepShown(api, n)) as vscode.QuickPick<vscode.QuickPickItem>;
+  const quickPick = (await stepShown(api, at)) as vscode.QuickPick<vscode.QuickPickItem>;
+  const matches = (l: string | undefined): boolean =>
+    match === 'exact' ? l === label : (l?.includes(label) ?? false);
   const labels = quickPick.items.map((i) => i.label);
-  assert.ok(labels.includes(label), `no item ${label} among ${labels.join(' | ')}`);
+  assert.ok(labels.some(matches), `no item ${label} among ${labels.join(' | ')}`);
   quickPick.value = label;
   await eventually(
-    async () => (quickPick.activeItems[0]?.label === label ? true : undefined),
+    async () => (matches(quickPick.activeItems[0]?.label) ? true : undefined),
     `"${label}" to be the active item`,
   );
   await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');

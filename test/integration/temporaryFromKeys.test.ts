@@ -11,7 +11,6 @@ import type { ProfileSetting } from '../../src/profiles/profile';
 import type { RecordedRequest } from '../ecs-server';
 import { LOCAL_AGENCY } from '../ecs-server';
 import {
-  eventually,
   type Fixture,
   fixture,
   profileRoot,
@@ -20,10 +19,9 @@ import {
   writeProfiles,
 } from './fixture';
 import { translated } from './l10nBundle';
+import { pickAt, stepShown, typeAt } from './stepAnswers';
 
 const SECURITY_TOKENS = '/v3.0/OS-CREDENTIAL/securitytokens';
-
-type Step = vscode.QuickInput & { value?: string; prompt?: string; placeholder?: string };
 
 describe('permanent AK/SK as the source of temporary keys and of agencies', () => {
   let f: Fixture;
@@ -62,6 +60,15 @@ describe('permanent AK/SK as the source of temporary keys and of agencies', () =
     for (const p of profiles) await profileRoot(f.api, p.name);
   }
 
+  /** Stores the server's permanent AK/SK as `profile`'s credentials. */
+  async function setPermanentKeys(profile: string): Promise<void> {
+    const { accessKey, secretKey } = f.server.credentials;
+    await vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+      profile,
+      credentials: { accessKey, secretKey },
+    });
+  }
+
   const read = (profile: string): Thenable<string | undefined> =>
     vscode.commands.executeCommand<string | undefined>('ecsMetadata.getMetadataKey', {
       profile,
@@ -94,11 +101,7 @@ describe('permanent AK/SK as the source of temporary keys and of agencies', () =
   it('a temporary profile with stored AK/SK reads a key signed with temporary keys', async () => {
     const name = 'Temporary from keys';
     await addProfiles(keyProfile(name));
-    const { accessKey, secretKey } = f.server.credentials;
-    await vscode.commands.executeCommand('ecsMetadata.setCredentials', {
-      profile: name,
-      credentials: { accessKey, secretKey },
-    });
+    await setPermanentKeys(name);
     f.server.clearRequests();
     assert.equal(await read(name), 'team-web');
     assertSignedWithTemporaryKeys();
@@ -108,11 +111,8 @@ describe('permanent AK/SK as the source of temporary keys and of agencies', () =
     const name = 'Temporary from keys, project looked up';
     const { projectId, ...noProject } = keyProfile(name);
     await addProfiles({ ...noProject, projectName: f.server.region });
-    const { accessKey, secretKey } = f.server.credentials;
-    await vscode.commands.executeCommand('ecsMetadata.setCredentials', {
-      profile: name,
-      credentials: { accessKey, secretKey },
-    });
+    await setPermanentKeys(name);
+    const { accessKey } = f.server.credentials;
     f.server.clearRequests();
     assert.equal(await read(name), 'team-web');
     // Left out: the fixture's own AK/SK profile listing its servers meanwhile, with the same keys.
@@ -197,11 +197,7 @@ describe('permanent AK/SK as the source of temporary keys and of agencies', () =
       agencyName: LOCAL_AGENCY.name,
       discoverServers: false,
     });
-    const { accessKey, secretKey } = f.server.credentials;
-    await vscode.commands.executeCommand('ecsMetadata.setCredentials', {
-      profile: source,
-      credentials: { accessKey, secretKey },
-    });
+    await setPermanentKeys(source);
     const moved = f.server.url.replace('127.0.0.1', 'localhost');
     await writeProfiles(storedProfiles()?.map((p) => (p.name === source ? { ...p, iamEndpoint: moved } : p)));
     f.server.clearRequests();
@@ -217,37 +213,9 @@ describe('permanent AK/SK as the source of temporary keys and of agencies', () =
     assert.deepEqual(f.server.requests, [], 'no signature went anywhere');
   });
 
-  /** The step the flow shows that asks `prompt`, visible and enabled. */
-  function stepAsking(prompt: string): Promise<Step> {
-    return eventually(async () => {
-      const input = f.api.stepInput() as Step | undefined;
-      const asks = input?.prompt ?? input?.placeholder;
-      return input?.enabled && !input.busy && asks === prompt ? input : undefined;
-    }, `an input asking "${prompt}"`);
-  }
-
-  async function type(prompt: string, value: string): Promise<Step> {
-    const box = (await stepAsking(prompt)) as vscode.InputBox;
-    box.value = value;
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    return box;
-  }
-
-  /** Picks as the keyboard does: types the label to filter, then Enter on the first match. */
-  async function pick(prompt: string, label: string): Promise<vscode.QuickPick<vscode.QuickPickItem>> {
-    const quickPick = (await stepAsking(prompt)) as vscode.QuickPick<vscode.QuickPickItem>;
-    assert.ok(
-      quickPick.items.some((i) => i.label === label),
-      `no item ${label} among ${quickPick.items.map((i) => i.label).join(' | ')}`,
-    );
-    quickPick.value = label;
-    await eventually(
-      async () => (quickPick.activeItems[0]?.label === label ? true : undefined),
-      `"${label}" to be the active item`,
-    );
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    return quickPick;
-  }
+  const type = (prompt: string, value: string): Promise<vscode.InputBox> => typeAt(f.api, prompt, value);
+  const pick = (prompt: string, label: string): Promise<vscode.QuickPick<vscode.QuickPickItem>> =>
+    pickAt(f.api, prompt, label);
 
   const which = (): string => translated('What obtains the temporary access keys?');
 
@@ -323,10 +291,7 @@ describe('permanent AK/SK as the source of temporary keys and of agencies', () =
     await type(translated('Access key ID (AK)'), accessKey);
     const sk = await type(translated('Secret access key (SK)'), secretKey);
     assert.equal(sk.step, 9, 'no security token is asked');
-    const servers = await eventually(async () => {
-      const input = f.api.stepInput() as Step | undefined;
-      return input?.step === 10 && input.enabled && !input.busy ? input : undefined;
-    }, 'the last step');
+    const servers = await stepShown(f.api, 10);
     const summary = servers.placeholder ?? servers.prompt ?? '';
     assert.ok(
       summary.includes(translated('Temporary access keys obtained with the permanent access key ✓')),

@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { ProfileSetting } from '../../src/profiles/profile';
 import { LOCAL_AGENCY } from '../ecs-server';
 import { fixture, restoreProfiles, storedProfiles, writeProfiles, type Fixture } from './fixture';
+import { freshClients, setTimeoutSetting, timeoutSetting } from './freshClients';
 import { confirmingModals } from './modalAnswer';
 
 describe('temporary keys kept across restarts', () => {
@@ -22,9 +23,7 @@ describe('temporary keys kept across restarts', () => {
   before(async () => {
     f = await fixture();
     saved = storedProfiles();
-    timeout = vscode.workspace
-      .getConfiguration('ecsMetadata')
-      .inspect<number>('requestTimeoutSeconds')?.globalValue;
+    timeout = timeoutSetting();
     const { domain, user, password } = f.server.credentials;
     const signIn = { region: f.server.region, ecsEndpoint: f.server.url, iamEndpoint: f.server.url };
     await writeProfiles([
@@ -62,13 +61,6 @@ describe('temporary keys kept across restarts', () => {
       serverId: f.seed.servers[0].id,
       key: 'owner',
     });
-
-  /** Changing the timeout rebuilds every client: the in-memory keys are gone, as after a restart. */
-  async function freshClients(seconds: number): Promise<void> {
-    await setTimeoutSetting(seconds);
-    // The settings event reaches the extension asynchronously; give it a moment.
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 
   /** The requests of a read: IAM (`v3`, `v3.0`) and the key's GET (`v2.1`). */
   const routes = (): string[] =>
@@ -121,9 +113,3 @@ describe('temporary keys kept across restarts', () => {
     assert.deepEqual(routes(), ['POST v3', 'POST v3', 'POST v3.0', 'GET v2.1']);
   });
 });
-
-async function setTimeoutSetting(seconds: number | undefined): Promise<void> {
-  await vscode.workspace
-    .getConfiguration('ecsMetadata')
-    .update('requestTimeoutSeconds', seconds, vscode.ConfigurationTarget.Global);
-}

@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ProfileSetting } from '../../src/profiles/profile';
 import { fixture, storedProfiles, writeProfiles, type Fixture } from './fixture';
+import { freshClients, setTimeoutSetting, timeoutSetting } from './freshClients';
 import { confirmingModals } from './modalAnswer';
 
 describe('password token kept across restarts', () => {
@@ -18,9 +19,7 @@ describe('password token kept across restarts', () => {
   before(async () => {
     f = await fixture();
     saved = storedProfiles();
-    timeout = vscode.workspace
-      .getConfiguration('ecsMetadata')
-      .inspect<number>('requestTimeoutSeconds')?.globalValue;
+    timeout = timeoutSetting();
     const { domain, user, password } = f.server.credentials;
     await writeProfiles([
       ...(saved ?? []),
@@ -58,13 +57,6 @@ describe('password token kept across restarts', () => {
       key: 'owner',
     });
 
-  /** Changing the timeout rebuilds every client: the in-memory token is gone, as after a restart. */
-  async function freshClients(seconds: number): Promise<void> {
-    await setTimeoutSetting(seconds);
-    // The settings event reaches the extension asynchronously; give it a moment.
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-
   /**
    * The requests of the read: IAM, and the key's GET. The tree lists servers and the keys of servers
    * expanded by earlier tests meanwhile; those are not the read's.
@@ -96,9 +88,3 @@ describe('password token kept across restarts', () => {
     assert.deepEqual(routes(), ['POST v3', 'GET v2.1']);
   });
 });
-
-async function setTimeoutSetting(seconds: number | undefined): Promise<void> {
-  await vscode.workspace
-    .getConfiguration('ecsMetadata')
-    .update('requestTimeoutSeconds', seconds, vscode.ConfigurationTarget.Global);
-}
