@@ -130,7 +130,8 @@ export function passwordAuth(provider: PasswordTokenProvider, password: string):
 }
 
 /**
- * Signs with temporary AK/SK the provider obtains (with a password token, or through an agency);
+ * Signs with temporary AK/SK the provider obtains (with a password's token or permanent AK/SK, or
+ * through an agency);
  * a 401 drops them for one fresh set. `longLived`: the secrets they were obtained with.
  * `projectId` undefined: calls to IAM (a global service).
  */

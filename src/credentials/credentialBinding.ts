@@ -17,7 +17,8 @@ export interface CredentialBinding {
   ecsOrigin: string;
   /**
    * Origin of the IAM endpoint (each region's, space-separated), for sign-in methods that send the
-   * secret there (password, temporary) and for AK/SK signatures that look a region's project up there.
+   * secret there (password, temporary: its password or the signature of its permanent AK/SK) and for
+   * AK/SK signatures sent there (a region's project looked up, `assume_role` for an agency).
    */
   iamOrigin?: string;
   /** Account and user the password belongs to (password and temporary sign-in). */

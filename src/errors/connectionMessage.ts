@@ -57,7 +57,7 @@ function signedIn(profile: Profile, credentials: Credentials | undefined): strin
       if (credentials && 'accessKey' in credentials) {
         return vscode.l10n.t('Temporary access keys obtained with the permanent access key ✓');
       }
-      return vscode.l10n.t('Signed in as {0} (account {1}) ✓', profile.user ?? '', profile.domain ?? '');
+    // falls through: the keys were obtained with the password, which signed in as for `password`.
     case 'password':
       return vscode.l10n.t('Signed in as {0} (account {1}) ✓', profile.user ?? '', profile.domain ?? '');
     case 'agency':
