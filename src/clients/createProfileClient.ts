@@ -24,8 +24,8 @@ export interface ProfileClientOptions {
   onRequest: (event: RequestEvent) => void;
   signal?: AbortSignal;
   /**
-   * Where password profiles keep their IAM token, and temporary and agency profiles their temporary
-   * keys, between runs; none for a profile not yet saved.
+   * Where password profiles (and temporary ones signing in with a password) keep their IAM token, and
+   * temporary and agency profiles their temporary keys, between runs; none for a profile not yet saved.
    */
   tokens?: ProfileTokenStore;
   /** Told the compute endpoint a service catalog named, for the tooltip and the log. */
@@ -81,8 +81,11 @@ export async function createProfileClient(
   }
   checkProfileInput(profile);
   const auth = toAuth(profile, credentials, options.source);
+  // A temporary profile's password token too: the project lookup's token then buys its keys.
   const tokenCache =
-    auth.type === 'password' ? options.tokens?.cacheFor(profile, auth.password, options.region) : undefined;
+    auth.type === 'password' || (auth.type === 'temporary' && 'password' in auth)
+      ? options.tokens?.cacheFor(profile, auth.password, options.region)
+      : undefined;
   const keyCache =
     auth.type === 'temporary' || auth.type === 'agency'
       ? options.tokens?.keyCacheFor(profile, credentials, options.source, options.region)

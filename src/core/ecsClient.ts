@@ -337,7 +337,8 @@ function buildAuth(
         caller = akskAuth(checkedKeys(auth, ''), undefined, settings.now);
         iamUrl = validateEndpoint(stripVersionTail(auth.iamEndpoint, 'identity'), 'IAM endpoint');
       } else {
-        const password = passwordTokens(auth, auth.iamEndpoint, { projectId }, settings);
+        // The kept token (from the project lookup, or an earlier run) buys the keys without a sign-in.
+        const password = passwordTokens(auth, auth.iamEndpoint, { projectId }, settings, settings.tokenCache);
         caller = passwordAuth(password.tokens, auth.password);
         iamUrl = password.iamUrl;
       }

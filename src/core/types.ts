@@ -133,8 +133,9 @@ export interface EcsClientOptions {
   /** Clock for signatures and token expiry. Tests only. */
   now?: () => Date;
   /**
-   * Password auth: where the IAM token is kept between clients (and runs), so a new client reuses it
-   * until shortly before it expires. Keep it per profile, endpoints, user and credentials.
+   * Password auth, and temporary auth signing in with a password (the token that buys the temporary
+   * keys): where the IAM token is kept between clients (and runs), so a new client reuses it until
+   * shortly before it expires. Keep it per profile, endpoints, user and credentials.
    */
   tokenCache?: TokenCache;
   /**

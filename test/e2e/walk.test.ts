@@ -387,10 +387,11 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     assert.ok(production.length >= 2, 'the sample seed must hold two servers with env=production');
     if (!(await treeRow(page, sampleProfileName).isVisible())) await openViewContainer(page, 'ECS Metadata');
     await runFromPalette(page, 'ECS Metadata: Find Servers by Metadata…');
-    const input = page.locator('.quick-input-widget .quick-input-box input');
+    // Find's own query box (not the palette's, which may still be closing), typed into once it has focus.
+    const input = quickInputTitled(page, 'Find Servers by Metadata').locator('.quick-input-box input');
     await input.waitFor();
-    await page.keyboard.type('env=production');
-    await page.keyboard.press('Enter');
+    await input.fill('env=production');
+    await input.press('Enter');
     try {
       // Each match says which key matched.
       for (const s of production) {

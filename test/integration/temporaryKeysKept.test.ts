@@ -1,7 +1,8 @@
 /**
  * Issue 14 in the real VS Code: `temporary` and `agency` profiles keep their temporary AK/SK in
  * SecretStorage, so a fresh client (as after a restart: the clients are rebuilt, nothing is left in
- * memory but the project ids looked up) reads a key with one request; new credentials drop them. An
+ * memory but the project ids looked up) reads a key with one request; new credentials drop them. A
+ * temporary profile signing in with a password keeps its token too, so new keys cost no sign-in. An
  * agency profile without `projectId` finds the delegating account's project with its temporary keys.
  */
 import * as assert from 'node:assert/strict';
@@ -71,7 +72,8 @@ describe('temporary keys kept across restarts', () => {
   it('a temporary profile: a fresh client reads a key with one request, signed with the kept keys', async () => {
     f.server.clearRequests();
     assert.equal(await read(temporary), 'team-web');
-    assert.deepEqual(routes(), ['POST v3', 'POST v3', 'POST v3.0', 'GET v2.1']);
+    // One token: the project lookup's (scoped to the region's project) buys the keys too.
+    assert.deepEqual(routes(), ['POST v3', 'POST v3.0', 'GET v2.1']);
     const issued = f.server.requests.find((r) => r.path.endsWith('/metadata/owner'))?.headers.authorization;
     f.server.clearRequests();
     await freshClients(21);
@@ -79,6 +81,18 @@ describe('temporary keys kept across restarts', () => {
     assert.deepEqual(routes(), ['GET v2.1'], f.server.requests.map((r) => r.path).join(', '));
     const signed = f.server.requests.find((r) => r.path.endsWith('/metadata/owner'))?.headers.authorization;
     assert.equal(/Access=(\w+)/.exec(signed ?? '')?.[1], /Access=(\w+)/.exec(issued ?? '')?.[1]);
+  });
+
+  it('a temporary profile whose kept keys no longer apply buys new ones with its kept token: no sign-in', async () => {
+    await read(temporary);
+    // A new lifetime means new keys (they were issued for the old one); the token still applies.
+    await writeProfiles(
+      storedProfiles()?.map((p) => (p.name === temporary ? { ...p, durationSeconds: 1800 } : p)),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    f.server.clearRequests();
+    assert.equal(await read(temporary), 'team-web');
+    assert.deepEqual(routes(), ['POST v3.0', 'GET v2.1'], f.server.requests.map((r) => r.path).join(', '));
   });
 
   it("an agency profile without a project id finds the delegating account's project with its keys, one securitytokens request", async () => {
@@ -110,6 +124,6 @@ describe('temporary keys kept across restarts', () => {
     f.server.clearRequests();
     assert.equal(await read(temporary), 'team-web');
     // Its project is looked up again too (a token scoped by the region's name): nothing was kept.
-    assert.deepEqual(routes(), ['POST v3', 'POST v3', 'POST v3.0', 'GET v2.1']);
+    assert.deepEqual(routes(), ['POST v3', 'POST v3.0', 'GET v2.1']);
   });
 });

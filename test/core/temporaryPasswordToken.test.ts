@@ -1,0 +1,142 @@
+/**
+ * A `temporary` profile that signs in with a password and has no project id: the token its project
+ * lookup gets (scoped to the region's project) is the one that buys its temporary keys, through the
+ * profile's token cache — one token request on first use, and none after a restart while the kept
+ * token is good, even when the kept keys have expired.
+ */
+import * as assert from 'node:assert/strict';
+import {
+  createEcsClient,
+  lookupProjectId,
+  type CachedTemporaryKey,
+  type CachedToken,
+  type TemporaryAuth,
+  type TemporaryKeyCache,
+  type TokenCache,
+} from '../../src/core';
+import type { EcsServerHandle } from '../ecs-server';
+import { WEB_01, useEcsServer } from './fixtures';
+
+/** A token cache in memory, standing in for the editor's secret store. */
+function tokenCache(): TokenCache & { kept: CachedToken | undefined } {
+  const cache = {
+    kept: undefined as CachedToken | undefined,
+    load: async () => cache.kept,
+    save: async (token: CachedToken) => {
+      cache.kept = token;
+    },
+    clear: async () => {
+      cache.kept = undefined;
+    },
+  };
+  return cache;
+}
+
+function keyCache(): TemporaryKeyCache & { kept: CachedTemporaryKey | undefined } {
+  const cache = {
+    kept: undefined as CachedTemporaryKey | undefined,
+    load: async () => cache.kept,
+    save: async (key: CachedTemporaryKey) => {
+      cache.kept = key;
+    },
+    clear: async () => {
+      cache.kept = undefined;
+    },
+  };
+  return cache;
+}
+
+function temporaryAuth(server: EcsServerHandle): TemporaryAuth {
+  const c = server.credentials;
+  return {
+    type: 'temporary',
+    iamEndpoint: server.url,
+    domain: c.domain,
+    user: c.user,
+    password: c.password,
+    durationSeconds: 900,
+  };
+}
+
+const routes = (server: EcsServerHandle): string[] =>
+  server.requests.map((r) => `${r.method} ${r.path.split('/')[1]} ${r.status}`);
+
+describe('auth "temporary" with a password and no project id: one token for the lookup and the keys', () => {
+  const server = useEcsServer();
+
+  /** What the extension does for such a profile: look the project up, then build the client, one cache. */
+  async function firstUse(tokens: TokenCache, keys: TemporaryKeyCache): Promise<string> {
+    const s = server();
+    const auth = temporaryAuth(s);
+    const { domain, user, password } = s.credentials;
+    const projectId = await lookupProjectId({
+      iamEndpoint: s.url,
+      domain,
+      user,
+      password,
+      region: s.region,
+      tokenCache: tokens,
+    });
+    const client = createEcsClient({
+      endpoint: s.url,
+      projectId,
+      auth,
+      tokenCache: tokens,
+      temporaryKeyCache: keys,
+    });
+    return (await client.getMetadataItem(WEB_01, 'owner')) ?? '';
+  }
+
+  /** A client after a restart: the project id and both caches kept, nothing in memory. */
+  function restarted(tokens: TokenCache, keys: TemporaryKeyCache) {
+    const s = server();
+    return createEcsClient({
+      endpoint: s.url,
+      projectId: s.projectId,
+      auth: temporaryAuth(s),
+      tokenCache: tokens,
+      temporaryKeyCache: keys,
+    });
+  }
+
+  /** Kept keys that expired while the editor was closed. */
+  const expired = (): CachedTemporaryKey => ({
+    accessKey: 'TMPEXPIRED',
+    secretKey: 'secret',
+    securityToken: 'gQexpired',
+    expiresAt: new Date(Date.now() - 60_000).toISOString(),
+  });
+
+  it("first use: one token request (the lookup's, scoped to the project), securitytokens, the GET", async () => {
+    const tokens = tokenCache();
+    assert.equal(await firstUse(tokens, keyCache()), 'team-web');
+    assert.deepEqual(routes(server()), ['POST v3 201', 'POST v3.0 201', 'GET v2.1 200']);
+    assert.equal(tokens.kept?.projectId, server().projectId, 'the token kept is scoped to the project');
+    const securityTokens = server().requests[1];
+    assert.equal(securityTokens.headers['x-auth-token'], tokens.kept?.token, 'the keys were bought with it');
+  });
+
+  it('after a restart with the kept keys expired: securitytokens with the kept token, then the GET', async () => {
+    const tokens = tokenCache();
+    const keys = keyCache();
+    await firstUse(tokens, keys);
+    keys.kept = expired();
+    server().clearRequests();
+    assert.equal(await restarted(tokens, keys).getMetadataItem(WEB_01, 'owner'), 'team-web');
+    assert.deepEqual(routes(server()), ['POST v3.0 201', 'GET v2.1 200']);
+    assert.notEqual(keys.kept?.accessKey, 'TMPEXPIRED', 'the new keys were kept');
+  });
+
+  it('a kept token IAM refuses is dropped: one fresh token buys the keys, and is kept', async () => {
+    const tokens = tokenCache();
+    const keys = keyCache();
+    await firstUse(tokens, keys);
+    const refused = tokens.kept?.token;
+    keys.kept = expired();
+    server().expireTokens();
+    server().clearRequests();
+    assert.equal(await restarted(tokens, keys).getMetadataItem(WEB_01, 'owner'), 'team-web');
+    assert.deepEqual(routes(server()), ['POST v3.0 401', 'POST v3 201', 'POST v3.0 201', 'GET v2.1 200']);
+    assert.ok(tokens.kept && tokens.kept.token !== refused);
+  });
+});
