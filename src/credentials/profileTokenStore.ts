@@ -21,8 +21,9 @@ const keyPrefix = 'ecsMetadata.temporaryKeys/';
  * SecretStorage between runs, one entry per profile (per region, in a profile of several regions:
  * each region's project has its own token): `{ issuedFor, token }`. `issuedFor` identifies the
  * endpoints, account, user and password the token was issued for; a profile whose settings or
- * credentials no longer match never gets the token, and the entry is deleted when it is read that way. The temporary AK/SK of `temporary` and `agency`
- * profiles are kept the same way, under their own prefix (see `keyCacheFor`).
+ * credentials no longer match never gets the token, and the entry is deleted when it is read that
+ * way. The temporary AK/SK of `temporary` and `agency` profiles are kept the same way, under their
+ * own prefix (see `keyCacheFor`).
  */
 export class ProfileTokenStore {
   constructor(private readonly secrets: vscode.SecretStorage) {}

@@ -54,11 +54,11 @@ export function describeConnection(
 function signedIn(profile: Profile, credentials: Credentials | undefined): string {
   switch (profile.auth) {
     case 'temporary':
-      if (credentials && 'accessKey' in credentials) {
+    case 'password':
+      // A temporary profile's keys are obtained with permanent AK/SK, or with a password's sign-in.
+      if (profile.auth === 'temporary' && credentials && 'accessKey' in credentials) {
         return vscode.l10n.t('Temporary access keys obtained with the permanent access key ✓');
       }
-    // falls through: the keys were obtained with the password, which signed in as for `password`.
-    case 'password':
       return vscode.l10n.t('Signed in as {0} (account {1}) ✓', profile.user ?? '', profile.domain ?? '');
     case 'agency':
       return vscode.l10n.t(

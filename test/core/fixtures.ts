@@ -9,6 +9,7 @@ import {
   type EcsAuth,
   type EcsClient,
   type EcsClientOptions,
+  type TemporaryAuth,
   type TemporaryKeys,
   type TemporaryKeysOptions,
 } from '../../src/core';
@@ -99,6 +100,19 @@ export function securityTokenRequests(server: EcsServerHandle): RecordedRequest[
 /** Every request in order as `METHOD version STATUS`, e.g. `POST v3.0 201`. */
 export function routes(server: EcsServerHandle): string[] {
   return server.requests.map((r) => `${r.method} ${r.path.split('/')[1]} ${r.status}`);
+}
+
+/** Temporary keys bought with the server's user's password. */
+export function temporaryAuth(server: EcsServerHandle): TemporaryAuth {
+  const c = server.credentials;
+  return {
+    type: 'temporary',
+    iamEndpoint: server.url,
+    domain: c.domain,
+    user: c.user,
+    password: c.password,
+    durationSeconds: 900,
+  };
 }
 
 /** The local agency, assumed by a password source signing in with the server's credentials. */

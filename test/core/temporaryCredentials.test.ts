@@ -3,24 +3,16 @@ import { createEcsClient, isEcsError, type EcsClientOptions } from '../../src/co
 import { tokenAuth } from '../../src/core/requestAuth';
 import { requestSecurityToken } from '../../src/core/temporaryCredentials';
 import { requestPasswordToken } from '../../src/core/tokenProvider';
-import { WEB_01, apiRequests, iamTokenRequests, rejectionOf, useEcsServer } from './fixtures';
+import { WEB_01, apiRequests, iamTokenRequests, rejectionOf, temporaryAuth, useEcsServer } from './fixtures';
 import type { EcsServerHandle } from '../ecs-server';
 
 const SECURITY_TOKENS = '/v3.0/OS-CREDENTIAL/securitytokens';
 
 function temporaryClient(server: EcsServerHandle, extra: Partial<EcsClientOptions> = {}) {
-  const c = server.credentials;
   return createEcsClient({
     endpoint: server.url,
     projectId: server.projectId,
-    auth: {
-      type: 'temporary',
-      iamEndpoint: server.url,
-      domain: c.domain,
-      user: c.user,
-      password: c.password,
-      durationSeconds: 900,
-    },
+    auth: temporaryAuth(server),
     ...extra,
   });
 }

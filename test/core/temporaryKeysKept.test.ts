@@ -4,10 +4,8 @@ import {
   createTemporaryKeys,
   type CachedTemporaryKey,
   type EcsClientOptions,
-  type TemporaryAuth,
   type TemporaryKeyCache,
 } from '../../src/core';
-import type { EcsServerHandle } from '../ecs-server';
 import {
   WEB_01,
   agencyAuth,
@@ -16,21 +14,10 @@ import {
   readWithProjectLookedUp,
   routes,
   securityTokenRequests,
+  temporaryAuth,
   useEcsServer,
 } from './fixtures';
 import { memoryKept } from './memoryKept';
-
-function temporaryAuth(server: EcsServerHandle): TemporaryAuth {
-  const c = server.credentials;
-  return {
-    type: 'temporary',
-    iamEndpoint: server.url,
-    domain: c.domain,
-    user: c.user,
-    password: c.password,
-    durationSeconds: 900,
-  };
-}
 
 for (const kind of ['temporary', 'agency'] as const) {
   describe(`auth "${kind}": temporary keys kept across clients (restart)`, () => {

@@ -10,56 +10,11 @@ import {
   lookupProjectId,
   type CachedTemporaryKey,
   type CachedToken,
-  type TemporaryAuth,
   type TemporaryKeyCache,
   type TokenCache,
 } from '../../src/core';
-import type { EcsServerHandle } from '../ecs-server';
-import { WEB_01, useEcsServer } from './fixtures';
-
-/** A token cache in memory, standing in for the editor's secret store. */
-function tokenCache(): TokenCache & { kept: CachedToken | undefined } {
-  const cache = {
-    kept: undefined as CachedToken | undefined,
-    load: async () => cache.kept,
-    save: async (token: CachedToken) => {
-      cache.kept = token;
-    },
-    clear: async () => {
-      cache.kept = undefined;
-    },
-  };
-  return cache;
-}
-
-function keyCache(): TemporaryKeyCache & { kept: CachedTemporaryKey | undefined } {
-  const cache = {
-    kept: undefined as CachedTemporaryKey | undefined,
-    load: async () => cache.kept,
-    save: async (key: CachedTemporaryKey) => {
-      cache.kept = key;
-    },
-    clear: async () => {
-      cache.kept = undefined;
-    },
-  };
-  return cache;
-}
-
-function temporaryAuth(server: EcsServerHandle): TemporaryAuth {
-  const c = server.credentials;
-  return {
-    type: 'temporary',
-    iamEndpoint: server.url,
-    domain: c.domain,
-    user: c.user,
-    password: c.password,
-    durationSeconds: 900,
-  };
-}
-
-const routes = (server: EcsServerHandle): string[] =>
-  server.requests.map((r) => `${r.method} ${r.path.split('/')[1]} ${r.status}`);
+import { WEB_01, routes, temporaryAuth, useEcsServer } from './fixtures';
+import { memoryKept } from './memoryKept';
 
 describe('auth "temporary" with a password and no project id: one token for the lookup and the keys', () => {
   const server = useEcsServer();
@@ -108,8 +63,8 @@ describe('auth "temporary" with a password and no project id: one token for the 
   });
 
   it("first use: one token request (the lookup's, scoped to the project), securitytokens, the GET", async () => {
-    const tokens = tokenCache();
-    assert.equal(await firstUse(tokens, keyCache()), 'team-web');
+    const tokens = memoryKept<CachedToken>();
+    assert.equal(await firstUse(tokens, memoryKept<CachedTemporaryKey>()), 'team-web');
     assert.deepEqual(routes(server()), ['POST v3 201', 'POST v3.0 201', 'GET v2.1 200']);
     assert.equal(tokens.kept?.projectId, server().projectId, 'the token kept is scoped to the project');
     const securityTokens = server().requests[1];
@@ -117,8 +72,8 @@ describe('auth "temporary" with a password and no project id: one token for the 
   });
 
   it('after a restart with the kept keys expired: securitytokens with the kept token, then the GET', async () => {
-    const tokens = tokenCache();
-    const keys = keyCache();
+    const tokens = memoryKept<CachedToken>();
+    const keys = memoryKept<CachedTemporaryKey>();
     await firstUse(tokens, keys);
     keys.kept = expired();
     server().clearRequests();
@@ -128,8 +83,8 @@ describe('auth "temporary" with a password and no project id: one token for the 
   });
 
   it('a kept token IAM refuses is dropped: one fresh token buys the keys, and is kept', async () => {
-    const tokens = tokenCache();
-    const keys = keyCache();
+    const tokens = memoryKept<CachedToken>();
+    const keys = memoryKept<CachedTemporaryKey>();
     await firstUse(tokens, keys);
     const refused = tokens.kept?.token;
     keys.kept = expired();
