@@ -5,9 +5,9 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ProfileSetting } from '../../src/profiles/profile';
-import { fixture, restoreProfiles, storedProfiles, type Fixture } from './fixture';
+import { fixture, storedProfiles, type Fixture } from './fixture';
 import { translated } from './l10nBundle';
+import { profilesRestoredAfterEach } from './profilesRestored';
 import { pickAt, stepShown, typeAt } from './stepAnswers';
 
 const SECURITY_TOKENS = '/v3.0/OS-CREDENTIAL/securitytokens';
@@ -18,20 +18,10 @@ type WizardStep = { asks: string } & ({ type: string; secret?: true } | { pick: 
 describe('Add Profile: temporary credentials, every step', () => {
   const name = 'Temporary by wizard';
   let f: Fixture;
-  let saved: ProfileSetting[] | undefined;
+  profilesRestoredAfterEach();
 
   before(async () => {
     f = await fixture();
-  });
-
-  beforeEach(() => {
-    saved = storedProfiles();
-    f.server.clearRequests();
-  });
-
-  afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-    await restoreProfiles(saved);
   });
 
   /**

@@ -7,15 +7,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ProfileSetting } from '../../src/profiles/profile';
 import { LOCAL_AGENCY } from '../ecs-server';
-import {
-  fixture,
-  profileRoot,
-  restoreProfiles,
-  storedProfiles,
-  writeProfiles,
-  type Fixture,
-} from './fixture';
+import { fixture, profileRoot, writeProfiles, type Fixture } from './fixture';
 import { translated } from './l10nBundle';
+import { profilesRestoredAfterEach } from './profilesRestored';
 import { stepShown, typeAt } from './stepAnswers';
 
 const SECURITY_TOKENS = '/v3.0/OS-CREDENTIAL/securitytokens';
@@ -45,20 +39,10 @@ describe('Set Credentials on an agency profile, by a person', () => {
   const source = 'Agency source (set credentials)';
   const agency = 'Agency (set credentials)';
   let f: Fixture;
-  let saved: ProfileSetting[] | undefined;
+  const saved = profilesRestoredAfterEach();
 
   before(async () => {
     f = await fixture();
-  });
-
-  beforeEach(() => {
-    saved = storedProfiles();
-    f.server.clearRequests();
-  });
-
-  afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-    await restoreProfiles(saved);
   });
 
   function agencyProfile(sourceProfile: string): ProfileSetting {
@@ -84,7 +68,7 @@ describe('Set Credentials on an agency profile, by a person', () => {
   it("says the agency uses its source profile's credentials, asks for those, and then the agency reads a key", async () => {
     const c = f.server.credentials;
     await writeProfiles([
-      ...(saved ?? []),
+      ...(saved() ?? []),
       {
         name: source,
         ecsEndpoint: f.server.url,
@@ -134,7 +118,7 @@ describe('Set Credentials on an agency profile, by a person', () => {
   });
 
   it('with no source profile to set: says so and asks nothing', async () => {
-    await writeProfiles([...(saved ?? []), agencyProfile('No such profile')]);
+    await writeProfiles([...(saved() ?? []), agencyProfile('No such profile')]);
     const row = await profileRoot(f.api, agency);
     const { result, said } = await messagesDuring(() =>
       vscode.commands.executeCommand('ecsMetadata.setCredentials', row.node),

@@ -10,36 +10,19 @@ import * as vscode from 'vscode';
 import type { ProfileSetting } from '../../src/profiles/profile';
 import type { RecordedRequest } from '../ecs-server';
 import { LOCAL_AGENCY } from '../ecs-server';
-import {
-  type Fixture,
-  fixture,
-  profileRoot,
-  restoreProfiles,
-  storedProfiles,
-  writeProfiles,
-} from './fixture';
+import { type Fixture, fixture, profileRoot, storedProfiles, writeProfiles } from './fixture';
 import { translated } from './l10nBundle';
+import { profilesRestoredAfterEach } from './profilesRestored';
 import { pickAt, stepShown, typeAt } from './stepAnswers';
 
 const SECURITY_TOKENS = '/v3.0/OS-CREDENTIAL/securitytokens';
 
 describe('permanent AK/SK as the source of temporary keys and of agencies', () => {
   let f: Fixture;
-  let saved: ProfileSetting[] | undefined;
+  const saved = profilesRestoredAfterEach();
 
   before(async () => {
     f = await fixture();
-  });
-
-  beforeEach(() => {
-    saved = storedProfiles();
-    f.server.clearRequests();
-  });
-
-  afterEach(async () => {
-    f.server.resetFaults();
-    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-    await restoreProfiles(saved);
   });
 
   /** A temporary profile with no account or user: its keys are what it stores. */
@@ -56,7 +39,7 @@ describe('permanent AK/SK as the source of temporary keys and of agencies', () =
   }
 
   async function addProfiles(...profiles: ProfileSetting[]): Promise<void> {
-    await writeProfiles([...(saved ?? []), ...profiles]);
+    await writeProfiles([...(saved() ?? []), ...profiles]);
     for (const p of profiles) await profileRoot(f.api, p.name);
   }
 
