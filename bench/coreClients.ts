@@ -3,7 +3,6 @@ import {
   createEcsClient,
   type EcsAuth,
   type EcsClient,
-  type KeptSecret,
   type TemporaryKeyCache,
   type TokenCache,
 } from '../src/core';
@@ -54,18 +53,4 @@ export function freshCoreClient(
     ...(tokenCache ? { tokenCache } : {}),
     ...(temporaryKeyCache ? { temporaryKeyCache } : {}),
   });
-}
-
-/** What a restarted extension reads from SecretStorage (a token, temporary keys), held in memory here. */
-export function keptStore<T>(): KeptSecret<T> {
-  let kept: T | undefined;
-  return {
-    load: async () => kept,
-    save: async (value) => {
-      kept = value;
-    },
-    clear: async () => {
-      kept = undefined;
-    },
-  };
 }

@@ -3,7 +3,8 @@
  * request per action, plus one token request for a password client that has none yet.
  */
 import type { CachedTemporaryKey, CachedToken, EcsClient } from '../src/core';
-import { freshCoreClient, keptStore } from './coreClients';
+import { memoryKept } from '../test/core/memoryKept';
+import { freshCoreClient } from './coreClients';
 import type { BenchFixture } from './fixture';
 import type { RemoteEcsServer } from './remoteEcsServer';
 import { describeShapes } from './requestShapes';
@@ -53,7 +54,7 @@ export async function measureRequestCounts(
   );
   const token = freshCoreClient(server, 'token');
   results.push(await count(server, 'read a key (token)', 1, () => token.getMetadataItem(serverId, key)));
-  const kept = keptStore<CachedToken>();
+  const kept = memoryKept<CachedToken>();
   const password: EcsClient = freshCoreClient(server, 'password', kept);
   results.push(
     await count(server, 'read a key (password, first call)', 2, () =>
@@ -74,7 +75,7 @@ export async function measureRequestCounts(
   );
   // Temporary keys are kept the same way: a token and a securitytokens request once, then none.
   for (const type of ['temporary', 'agency'] as const) {
-    const keys = keptStore<CachedTemporaryKey>();
+    const keys = memoryKept<CachedTemporaryKey>();
     const cold = freshCoreClient(server, type, undefined, keys);
     results.push(
       await count(server, `read a key (${type}, first call)`, 3, () => cold.getMetadataItem(serverId, key)),
