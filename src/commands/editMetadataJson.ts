@@ -7,6 +7,7 @@ import {
   SERVER_STATE_SCHEME,
 } from '../metadata/metadataFileSystem';
 import { registerMetadataDiagnostics } from '../metadata/metadataDiagnostics';
+import { inMetadataLanguage, registerMetadataLanguage } from '../metadata/metadataLanguage';
 import { writeTargetOf } from './addKey';
 import { registerCommand } from './registerCommand';
 import type { CommandDeps } from './commandDeps';
@@ -23,6 +24,7 @@ export function registerEditMetadataJson(deps: CommandDeps): vscode.Disposable {
     vscode.workspace.registerFileSystemProvider(METADATA_SCHEME, files, { isCaseSensitive: true }),
     vscode.workspace.registerTextDocumentContentProvider(SERVER_STATE_SCHEME, files),
     registerMetadataDiagnostics(),
+    registerMetadataLanguage(),
     registerCommand(CommandId.editMetadataJson, async (call) => {
       const target = writeTargetOf(call.arg);
       if (!target) throw new Error(vscode.l10n.t('Expected arguments {0}.', '{ profile, serverId }'));
@@ -30,7 +32,9 @@ export function registerEditMetadataJson(deps: CommandDeps): vscode.Disposable {
       const uri = metadataDocumentUri(target);
       // Already open without edits: read it fresh again; with edits: leave them be.
       await files.reloadIfSaved(uri);
-      await vscode.window.showTextDocument(uri, { preview: false });
+      // In its own language before it is shown or edited: Auto Save is off for that language.
+      const document = await inMetadataLanguage(await vscode.workspace.openTextDocument(uri));
+      await vscode.window.showTextDocument(document, { preview: false });
       return uri.toString();
     }),
   );

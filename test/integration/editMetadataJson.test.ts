@@ -130,7 +130,7 @@ describe('editing metadata as JSON', () => {
     f.server.setMetadata(web02.id, 'fresh', 'yes');
     const document = await open();
     assert.match(document.uri.path, /\/web-02\.metadata\.json$/);
-    assert.equal(document.languageId, 'json');
+    assert.equal(document.languageId, 'ecs-metadata-json');
     assert.equal(document.getText(), metadataDocumentText(f.server.metadataOf(web02.id)));
   });
 
