@@ -563,17 +563,10 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
   it('Edit Metadata as JSON marks an invalid key while typing, and Save asks before writing', async () => {
     await showOnlySampleProfile();
     await waitForNoToasts(page); // the screenshots show the editor and the modal, not the last write's toast
-    // VS Code for the Web saves a second after typing stops (files.autoSave is afterDelay there): each
-    // save of this document is a write to confirm. A person editing metadata turns it off, as here.
-    await runFromPalette(page, 'File: Toggle Auto Save');
-    await eventually(
-      async () => fs.readFileSync(path.join(session.code.userDataDir, 'User', 'settings.json'), 'utf8'),
-      (text) => /"files\.autoSave":\s*"off"/.test(text),
-      'Auto Save off in settings.json',
-    );
     await (await treeRowAt(page, [sampleProfileName, server.name])).click({ button: 'right' });
     await runMenuItem(page, 'Edit Metadata as JSON');
     await editorTab(page, `${server.name}.metadata.json`).waitFor({ timeout: 30_000 });
+    session.ecs.clearRequests();
     const editor = page.locator('.part.editor .editor-instance .monaco-editor').first();
     await editor.locator('.view-lines').click();
 
@@ -607,9 +600,21 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     await page.keyboard.type('"walk.added": "from the JSON editor",');
     await page.keyboard.press('Escape');
     await editor.locator('.squiggly-error').first().waitFor({ state: 'detached', timeout: 30_000 });
-    session.ecs.clearRequests();
-    await page.keyboard.press('ControlOrMeta+S');
+    // VS Code for the Web saves a second after typing stops (files.autoSave is afterDelay there), but
+    // not this document: nothing asked, nothing written, the tab still marked unsaved.
     const dialog = page.locator('.monaco-dialog-box');
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    assert.equal(await dialog.count(), 0, 'a pause in typing asked to write');
+    assert.deepEqual(
+      session.ecs.requests.filter((r) => r.method !== 'GET'),
+      [],
+      'a pause in typing wrote',
+    );
+    const unsavedTab = page
+      .locator('.part.editor .tab.dirty')
+      .filter({ has: page.getByText(`${server.name}.metadata.json`, { exact: true }) });
+    assert.equal(await unsavedTab.count(), 1, 'the tab marked unsaved');
+    await page.keyboard.press('ControlOrMeta+S');
     await dialog.waitFor({ timeout: 30_000 });
     const asked = (await dialog.textContent()) ?? '';
     assert.match(asked, new RegExp(`Change the metadata of server ${server.name}`));

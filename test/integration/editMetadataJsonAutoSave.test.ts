@@ -12,6 +12,8 @@ import { confirmingModals, type ModalShown } from './modalAnswer';
 describe('editing metadata as JSON with Auto Save on', () => {
   let f: Fixture;
   let web02: Fixture['seed']['servers'][number];
+  /** Opened as JSON by no other test: its document has never had a language set. */
+  let web01: Fixture['seed']['servers'][number];
   /** The user's `files.autoSave` and `files.autoSaveDelay` before this file set them. */
   let autoSave: string | undefined;
   let autoSaveDelay: number | undefined;
@@ -20,6 +22,7 @@ describe('editing metadata as JSON with Auto Save on', () => {
   before(async () => {
     f = await fixture();
     web02 = f.seed.servers[1];
+    web01 = f.seed.servers[0];
     const files = vscode.workspace.getConfiguration('files');
     autoSave = files.inspect<string>('autoSave')?.globalValue;
     autoSaveDelay = files.inspect<number>('autoSaveDelay')?.globalValue;
@@ -38,8 +41,10 @@ describe('editing metadata as JSON with Auto Save on', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const key of Object.keys(f.server.metadataOf(web02.id))) f.server.deleteMetadata(web02.id, key);
-    for (const [key, value] of Object.entries(web02.metadata)) f.server.setMetadata(web02.id, key, value);
+    for (const server of [web01, web02]) {
+      for (const key of Object.keys(f.server.metadataOf(server.id))) f.server.deleteMetadata(server.id, key);
+      for (const [key, value] of Object.entries(server.metadata)) f.server.setMetadata(server.id, key, value);
+    }
   });
 
   const writesSent = () => f.server.requests.filter((r) => r.method !== 'GET').map((r) => r.method);
@@ -86,7 +91,7 @@ describe('editing metadata as JSON with Auto Save on', () => {
   it('a metadata document opened other than by the command (a link, a restored editor) gets the language too', async () => {
     const uri = vscode.Uri.from({
       scheme: 'ecs-metadata',
-      path: `/${encodeURIComponent(f.profileName)}/${web02.id}/${web02.name}.metadata.json`,
+      path: `/${encodeURIComponent(f.profileName)}/${web01.id}/${web01.name}.metadata.json`,
     });
     const opened = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(opened, { preview: false });
