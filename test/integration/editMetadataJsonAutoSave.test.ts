@@ -59,22 +59,13 @@ describe('editing metadata as JSON with Auto Save on', () => {
     assert.equal(document.languageId, 'ecs-metadata-json');
     assert.equal(vscode.window.activeTextEditor?.document, document);
     const edited = { ...f.server.metadataOf(web02.id), owner: 'team-ops' };
-    f.server.clearRequests();
-    const shown: ModalShown[] = [];
-    // Were Auto Save to save, its confirmation would be answered "write" here: the write would land.
-    await confirmingModals(async () => {
-      const edit = new vscode.WorkspaceEdit();
+    const shown = await editedPastAutoSave(document, (edit) =>
       edit.replace(
         document.uri,
         new vscode.Range(0, 0, document.lineCount, 0),
         JSON.stringify(edited, null, 2),
-      );
-      assert.ok(await vscode.workspace.applyEdit(edit));
-      await new Promise((resolve) => setTimeout(resolve, delay * 15));
-    }, shown);
-    assert.deepEqual(shown, []);
-    assert.deepEqual(writesSent(), []);
-    assert.equal(document.isDirty, true);
+      ),
+    );
     assert.notEqual(f.server.metadataOf(web02.id).owner, 'team-ops');
 
     // Ctrl+S: the confirmation, then the write.
@@ -102,16 +93,31 @@ describe('editing metadata as JSON with Auto Save on', () => {
         ),
       'the metadata language',
     );
+    await editedPastAutoSave(document, (edit) =>
+      edit.insert(document.uri, new vscode.Position(1, 0), '  "added": "x",\n'),
+    );
+  });
+
+  /**
+   * Edits `document` and waits well past the Auto Save delay: no confirmation was shown, nothing was
+   * written and the document is still unsaved. Were Auto Save to save, its confirmation would be
+   * answered "write" here, so the write would land. The modals shown are returned for the next step.
+   */
+  async function editedPastAutoSave(
+    document: vscode.TextDocument,
+    change: (edit: vscode.WorkspaceEdit) => void,
+  ): Promise<ModalShown[]> {
     f.server.clearRequests();
     const shown: ModalShown[] = [];
     await confirmingModals(async () => {
       const edit = new vscode.WorkspaceEdit();
-      edit.insert(document.uri, new vscode.Position(1, 0), '  "added": "x",\n');
+      change(edit);
       assert.ok(await vscode.workspace.applyEdit(edit));
       await new Promise((resolve) => setTimeout(resolve, delay * 15));
     }, shown);
     assert.deepEqual(shown, []);
     assert.deepEqual(writesSent(), []);
     assert.equal(document.isDirty, true);
-  });
+    return shown;
+  }
 });
