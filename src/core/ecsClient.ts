@@ -2,7 +2,7 @@
  * The ECS metadata client: validates input, picks the route family (Nova `/v2.1` or native
  * `/v1 cloudservers`), and reads the answers; writes are in metadataWrites.ts. Transport, auth, retries and errors live in their own files.
  */
-import { stripVersionTail } from './endpointForm';
+import { stripVersionTail, validIamUrl } from './endpointForm';
 import { EcsError } from './errors';
 import { isRouteGone } from './errorResponse';
 import { metadataWrites } from './metadataWrites';
@@ -256,6 +256,11 @@ function positive(value: number | undefined, name: string): number | undefined {
   return value;
 }
 
+/** A credential the profile needs is not there: set its credentials. */
+function missing(what: string): EcsError {
+  return new EcsError('invalidInput', `The ${what} is missing. Set the credentials of this profile.`);
+}
+
 /** A password's token provider, after checking the sign-in fields are there. */
 function passwordTokens(
   signIn: { domain: string; domainId?: string; user: string; password: string },
@@ -264,12 +269,10 @@ function passwordTokens(
   settings: ConstructorParameters<typeof PasswordTokenProvider>[2] & { now: () => Date },
   tokenCache?: TokenCache,
 ): { tokens: PasswordTokenProvider; iamUrl: URL } {
-  const missing = (what: string): EcsError =>
-    new EcsError('invalidInput', `The ${what} is missing. Set the credentials of this profile.`);
   if (!signIn.user) throw missing('IAM user name');
   if (!signIn.password) throw missing('password');
   if (!signIn.domain && !signIn.domainId) throw missing('account (domain) name');
-  const iamUrl = validateEndpoint(stripVersionTail(iamEndpoint, 'identity'), 'IAM endpoint');
+  const iamUrl = validIamUrl(iamEndpoint);
   const identity = passwordIdentity(iamUrl, signIn);
   return { tokens: new PasswordTokenProvider(identity, scope, settings, settings.now, tokenCache), iamUrl };
 }
@@ -282,10 +285,8 @@ function checkedKeys(
   keys: { accessKey: string; secretKey: string; securityToken?: string; securityTokenExpiresAt?: string },
   of: string,
 ): Parameters<typeof akskAuth>[0] {
-  const missing = (what: string): EcsError =>
-    new EcsError('invalidInput', `The ${what}${of} is missing. Set the credentials of this profile.`);
-  if (!keys.accessKey) throw missing('access key');
-  if (!keys.secretKey) throw missing('secret key');
+  if (!keys.accessKey) throw missing(`access key${of}`);
+  if (!keys.secretKey) throw missing(`secret key${of}`);
   const expiresAt =
     keys.securityToken && keys.securityTokenExpiresAt ? new Date(keys.securityTokenExpiresAt) : undefined;
   if (expiresAt && Number.isNaN(expiresAt.getTime())) {
@@ -317,8 +318,6 @@ function buildAuth(
     temporaryKeyCache?: TemporaryKeyCache;
   },
 ): RequestAuth {
-  const missing = (what: string): EcsError =>
-    new EcsError('invalidInput', `The ${what} is missing. Set the credentials of this profile.`);
   switch (auth?.type) {
     case 'aksk':
       return akskAuth(checkedKeys(auth, ''), projectId, settings.now);
@@ -335,7 +334,7 @@ function buildAuth(
       let iamUrl: URL;
       if ('accessKey' in auth) {
         caller = akskAuth(checkedKeys(auth, ''), undefined, settings.now);
-        iamUrl = validateEndpoint(stripVersionTail(auth.iamEndpoint, 'identity'), 'IAM endpoint');
+        iamUrl = validIamUrl(auth.iamEndpoint);
       } else {
         // The kept token (from the project lookup, or an earlier run) buys the keys without a sign-in.
         const password = passwordTokens(auth, auth.iamEndpoint, { projectId }, settings, settings.tokenCache);
@@ -362,7 +361,7 @@ function buildAuth(
       if (!auth.agencyName) throw missing('agency name');
       const domain = 'id' in auth.agencyDomain ? auth.agencyDomain.id : auth.agencyDomain.name;
       if (!domain) throw missing('delegating account of the agency');
-      const iamUrl = validateEndpoint(stripVersionTail(auth.iamEndpoint, 'identity'), 'IAM endpoint');
+      const iamUrl = validIamUrl(auth.iamEndpoint);
       const source = auth.source;
       let caller: SecurityTokenCaller;
       let longLived: string[];

@@ -4,6 +4,7 @@
  * rather than sent twice (`/v3/v3/auth/tokens`). Pure string work: an unparsable URL comes back as
  * typed (trailing slashes aside), for validateEndpoint to refuse with its own message.
  */
+import { validateEndpoint } from './validation';
 
 export type EndpointService = 'compute' | 'identity';
 
@@ -59,4 +60,9 @@ function splitOrigin(url: string): { origin: string; path: string } | undefined 
 /** For the client's options: the endpoint without its version tail; anything but a string is left to validation. */
 export function stripVersionTail(endpoint: unknown, service: EndpointService): unknown {
   return typeof endpoint === 'string' ? normalizeEndpoint(endpoint, service).endpoint : endpoint;
+}
+
+/** The IAM endpoint as a URL, without its version tail (`/v3`), after validation. */
+export function validIamUrl(endpoint: unknown): URL {
+  return validateEndpoint(stripVersionTail(endpoint, 'identity'), 'IAM endpoint');
 }

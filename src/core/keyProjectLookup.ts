@@ -5,7 +5,7 @@
  * send every call to the wrong place, so none is ever taken instead. Temporary keys a client shares
  * (`createTemporaryKeys`) sign it too: an agency's keys list the delegating account's projects.
  */
-import { stripVersionTail } from './endpointForm';
+import { validIamUrl } from './endpointForm';
 import { EcsError } from './errors';
 import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, DEFAULT_USER_AGENT } from './httpTransport';
 import { projectIdNamed } from './projectLookup';
@@ -13,10 +13,9 @@ import { akskAuth, temporaryAuth, type RequestAuth } from './requestAuth';
 import { RequestExecutor } from './requestExecutor';
 import { DEFAULT_MAX_ATTEMPTS } from './retryPolicy';
 import type { AkSkAuth, KeyProjectLookupOptions } from './types';
-import { validateEndpoint } from './validation';
 
 export async function lookupProjectIdWithKeys(options: KeyProjectLookupOptions): Promise<string> {
-  const iamUrl = validateEndpoint(stripVersionTail(options.iamEndpoint, 'identity'), 'IAM endpoint');
+  const iamUrl = validIamUrl(options.iamEndpoint);
   const projectName = options.projectName || options.region;
   if (!projectName) {
     throw new EcsError('invalidInput', 'The region is missing; it names the project to look up.');

@@ -3,7 +3,7 @@
  * project NAME (on Huawei Cloud the region's default project is named after the region) names it;
  * only when the token does not is `GET {iam}/v3/projects?name=<region>` asked.
  */
-import { stripVersionTail } from './endpointForm';
+import { validIamUrl } from './endpointForm';
 import { EcsError } from './errors';
 import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, DEFAULT_USER_AGENT } from './httpTransport';
 import { tokenAuth } from './requestAuth';
@@ -13,10 +13,9 @@ import { loadQuietly, saveQuietly } from './keptSecret';
 import { parseCachedToken } from './tokenCache';
 import { cachedTokenOf, passwordIdentity, requestPasswordToken, usableCachedToken } from './tokenProvider';
 import type { ProjectLookupOptions } from './types';
-import { validateEndpoint } from './validation';
 
 export async function lookupProjectId(options: ProjectLookupOptions): Promise<string> {
-  const iamUrl = validateEndpoint(stripVersionTail(options.iamEndpoint, 'identity'), 'IAM endpoint');
+  const iamUrl = validIamUrl(options.iamEndpoint);
   const projectName = options.projectName || options.region;
   if (!projectName)
     throw new EcsError('invalidInput', 'The region is missing; it names the project to look up.');
