@@ -6,7 +6,14 @@
 import * as assert from 'node:assert/strict';
 import { destroyAgents } from '../../src/core';
 import type { FaultSwitches } from '../ecs-server';
-import { clientFor, useEcsServer, type AuthType } from './fixtures';
+import {
+  agencyAuth,
+  clientFor,
+  securityTokenRequests,
+  temporaryAuth,
+  useEcsServer,
+  type AuthType,
+} from './fixtures';
 import { knownReads, perform } from './networkShapes';
 
 const SHAPES: { name: string; switches: Partial<FaultSwitches> }[] = [
@@ -37,6 +44,28 @@ describe('answers shaped as real gateways send them', () => {
               : [`read ${i}: wrong value ${JSON.stringify(outcome.value)}`],
         );
         assert.deepEqual(wrong, []);
+      });
+    }
+  }
+
+  // The IAM answers too (the token, the temporary keys, the agency's keys) come in these shapes.
+  for (const shape of SHAPES) {
+    for (const [kind, authOf] of [
+      ['temporary', temporaryAuth],
+      ['agency', agencyAuth],
+    ] as const) {
+      it(`${shape.name}: a ${kind} client gets its keys and 20 concurrent reads return the right values`, async () => {
+        server().setFaults(shape.switches);
+        const client = clientFor(server(), { auth: authOf(server()) });
+        const reads = knownReads(server(), 20);
+        const values = await Promise.all(reads.map((read) => perform(client, read)));
+        assert.deepEqual(
+          values,
+          reads.map((read) => read.expected),
+        );
+        // A request that crossed a dropped connection is recorded unanswered and sent again: one was issued.
+        const issued = securityTokenRequests(server()).filter((r) => r.status === 201);
+        assert.equal(issued.length, 1, 'one set of keys for every read');
       });
     }
   }
