@@ -25,6 +25,7 @@ import { importedCloudName, startWalkSession, type WalkSession } from './walkSes
 import {
   acceptPick,
   answerInput,
+  setInputText,
   clickStepButton,
   closeActiveEditor,
   openWalkthrough,
@@ -37,6 +38,7 @@ import {
   expand,
   openKeyInPanel,
   openViewContainer,
+  pickFromPalette,
   quickInputTitled,
   resizeSideBar,
   runMenuItem,
@@ -278,13 +280,7 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     const rows = widget.locator('.quick-input-list .monaco-list-row');
     /** The palette, then the choice Copy Value shows (not runFromPalette: a second pick follows). */
     const copyValue = async (): Promise<void> => {
-      await page.keyboard.press('F1');
-      await widget.locator('.quick-input-box input').waitFor();
-      await page.keyboard.type('ECS Metadata: Copy Value');
-      await rows
-        .filter({ hasText: /^ECS Metadata: Copy Value/ })
-        .first()
-        .click();
+      await pickFromPalette(page, 'ECS Metadata: Copy Value', /^ECS Metadata: Copy Value/);
       await rows.filter({ hasText: 'Raw value' }).first().waitFor();
     };
     await copyValue();
@@ -459,14 +455,7 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     session.ecs.clearRequests();
 
     const widget = page.locator('.quick-input-widget');
-    await page.keyboard.press('F1');
-    await widget.locator('.quick-input-box input').waitFor();
-    await page.keyboard.type('ECS Metadata: Import Profiles');
-    await widget
-      .locator('.quick-input-list .monaco-list-row')
-      .filter({ has: page.locator('.label-name', { hasText: /^ECS Metadata: Import Profiles/ }) })
-      .first()
-      .click();
+    await pickFromPalette(page, 'ECS Metadata: Import Profiles', /^ECS Metadata: Import Profiles/);
     // One entry per cloud; OS_CLOUD made this one the default, so it comes ticked.
     const entry = widget
       .locator('.quick-input-list .monaco-list-row')
@@ -536,8 +525,7 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     await input.waitFor();
     // Filled with the value read fresh, and the characters left below it.
     assert.equal(await input.inputValue(), before);
-    await input.fill('');
-    await page.keyboard.type(after);
+    await setInputText(page, after);
     await box.getByText(`${255 - after.length} characters left`).waitFor();
     await saveScreenshot(page, 'set-value');
     await page.keyboard.press('Enter');

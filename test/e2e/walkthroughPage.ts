@@ -4,21 +4,14 @@
  * a step, and the input boxes and pickers of a guided command answered one after another.
  */
 import type { Locator, Page } from 'playwright-core';
-import { runFromPalette } from './workbench';
+import { eventually, pickFromPalette, runFromPalette } from './workbench';
 
 export const walkthroughId = 'ecs-tools.ecs-metadata-explorer#ecsMetadata.gettingStarted';
 
 /** Opens the walkthrough titled `title` through "Welcome: Open Walkthrough…" and waits for its steps. */
 export async function openWalkthrough(page: Page, title: string): Promise<void> {
   const widget = page.locator('.quick-input-widget');
-  await page.keyboard.press('F1');
-  await widget.locator('.quick-input-box input').waitFor();
-  await page.keyboard.type('Welcome: Open Walkthrough...');
-  await widget
-    .locator('.quick-input-list .monaco-list-row')
-    .filter({ has: page.locator('.label-name', { hasText: /^Welcome: Open Walkthrough/ }) })
-    .first()
-    .click();
+  await pickFromPalette(page, 'Welcome: Open Walkthrough...', /^Welcome: Open Walkthrough/);
   // The same widget now lists the walkthroughs.
   await widget.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click();
   await widget.waitFor({ state: 'hidden' });
@@ -55,15 +48,32 @@ export async function closeActiveEditor(page: Page): Promise<void> {
 export async function answerInput(page: Page, prompt: string, value: string): Promise<void> {
   const widget = page.locator('.quick-input-widget');
   await widget.locator('.quick-input-message', { hasText: prompt }).waitFor();
-  if (value) await page.keyboard.type(value);
+  if (value) await setInputText(page, value);
   await page.keyboard.press('Enter');
+}
+
+/**
+ * Puts `text` in the open quick input's box whole and waits until the box holds it: keys typed one
+ * by one on a loaded machine can be dropped while the box re-renders (the walk once saw "From the
+ * walkth" submitted for "From the walkthrough").
+ */
+export async function setInputText(page: Page, text: string): Promise<void> {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await eventually(
+    async () => {
+      if ((await input.inputValue()) !== text) await input.fill(text);
+      return input.inputValue();
+    },
+    (v) => v === text,
+    'the quick input text',
+  );
 }
 
 /** Picks the item labelled `label` (typed first, so a long list shows it) in the quick pick showing `placeholder`. */
 export async function pickItem(page: Page, placeholder: string, label: string): Promise<void> {
   const widget = page.locator('.quick-input-widget');
   await widget.locator(`.quick-input-box input[placeholder="${placeholder}"]`).waitFor();
-  await page.keyboard.type(label);
+  await setInputText(page, label);
   await widget
     .locator('.quick-input-list .monaco-list-row')
     .filter({ has: page.locator('.label-name', { hasText: label }) })

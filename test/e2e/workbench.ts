@@ -93,20 +93,60 @@ export async function waitForNoToasts(page: Page): Promise<void> {
 }
 
 /**
- * Runs a command from the palette as a person would: F1, type its title, pick the row whose label
- * is exactly `title`. F1 works wherever the focus is (webviews forward their key presses).
+ * Opens the command palette and picks the command whose label matches `label` (exact text or a
+ * pattern), driven by the workbench's state rather than fixed waits: on a loaded machine the first
+ * F1 can land before the keybinding is live, and keys typed while the box takes focus are lost, so
+ * F1 is pressed again until the box shows, the text is set whole (and set again if the list does
+ * not offer the command), and the row is clicked once it is listed.
+ */
+export async function pickFromPalette(page: Page, query: string, label: RegExp): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  const input = widget.locator('.quick-input-box input');
+  const row = widget
+    .locator('.quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: label }) })
+    .first();
+  const deadline = Date.now() + 90_000;
+  for (let attempt = 1; ; attempt++) {
+    if (Date.now() > deadline) throw new Error(`the palette never listed ${String(label)}`);
+    if (!(await input.isVisible())) {
+      await page.keyboard.press('F1');
+      if (
+        !(await input.waitFor({ timeout: 5_000 }).then(
+          () => true,
+          () => false,
+        ))
+      )
+        continue;
+    }
+    // The whole text at once, `>` included: typed keys can be lost while the box takes focus.
+    if ((await input.inputValue()) !== `>${query}`) await input.fill(`>${query}`);
+    if (
+      await row.waitFor({ timeout: Math.min(5_000 * attempt, 20_000) }).then(
+        () => true,
+        () => false,
+      )
+    ) {
+      await row.click();
+      return;
+    }
+    // Not listed yet (commands still registering, or the text went astray): close and start over.
+    await page.keyboard.press('Escape');
+  }
+}
+
+/** A pattern for exactly `text`. */
+function exactly(text: string): RegExp {
+  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+}
+
+/**
+ * Runs a command from the palette as a person would: F1, its title, the row whose label is exactly
+ * `title`. F1 works wherever the focus is (webviews forward their key presses).
  */
 export async function runFromPalette(page: Page, title: string): Promise<void> {
   const widget = page.locator('.quick-input-widget');
-  await page.keyboard.press('F1');
-  await widget.locator('.quick-input-box input').waitFor();
-  await page.keyboard.type(title);
-  const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  await widget
-    .locator('.quick-input-list .monaco-list-row')
-    .filter({ has: page.locator('.label-name', { hasText: exact }) })
-    .first()
-    .click();
+  await pickFromPalette(page, title, exactly(title));
   // The palette is gone when the widget hides, or when the command has put its own quick input in
   // the same widget at once (Find Servers' query box does): its box then no longer holds `>…`.
   await eventually(
