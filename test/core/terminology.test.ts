@@ -92,7 +92,8 @@ function englishNames(en: string, term: Term): boolean {
 function quoteProblems(zh: string): string[] {
   const prose = zh
     .replace(/`[^`]*`/g, '') // Markdown code in package.nls: `["cn-north-4"]`
-    .replace(/=\s*"[^"]*"/g, '='); // typed query syntax: note="two words"
+    .replace(/=\s*"[^"]*"/g, '=') // typed query syntax: note="two words"
+    .replace(/“"”/g, ''); // the character itself, quoted: 在“"”之前
   const problems: string[] = [];
   if (prose.includes('"')) problems.push('ASCII " outside code: use “…”');
   const opened = [...prose].filter((c) => c === '“').length;
@@ -177,6 +178,7 @@ describe('zh-cn terminology', () => {
       assert.deepEqual(quoteProblems('请使用‘添加云服务器’'), ['‘…’ outside “…”: use “…”']);
       assert.deepEqual(quoteProblems('例如 `["cn-north-4"]`，或 note="two words"'), []);
       assert.deepEqual(quoteProblems('“设置‘值’”'), []);
+      assert.deepEqual(quoteProblems('“\\”之后只能是“"”或“/”'), []);
     });
   });
 });
