@@ -98,6 +98,45 @@ describe('editing metadata as JSON with Auto Save on', () => {
     );
   });
 
+  it("a repository's .vscode/settings.json turning Auto Save on for metadata documents still writes nothing", async () => {
+    // The manifest's `"[ecs-metadata-json]": {"files.autoSave": "off"}` is only a default: a workspace
+    // overrides it. The extension itself refuses every save that is not an explicit one.
+    const language = vscode.workspace.getConfiguration('files', { languageId: 'ecs-metadata-json' });
+    await language.update('autoSave', 'afterDelay', vscode.ConfigurationTarget.Workspace, true);
+    try {
+      assert.equal(
+        vscode.workspace.getConfiguration('files', { languageId: 'ecs-metadata-json' }).get('autoSave'),
+        'afterDelay',
+      );
+      const uri = await vscode.commands.executeCommand<string>('ecsMetadata.editMetadataJson', {
+        profile: f.profileName,
+        serverId: web02.id,
+        serverName: web02.name,
+      });
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+      assert.equal(document.languageId, 'ecs-metadata-json');
+      const edited = { ...f.server.metadataOf(web02.id), owner: 'auto-saved' };
+      const shown = await editedPastAutoSave(document, (edit) =>
+        edit.replace(
+          document.uri,
+          new vscode.Range(0, 0, document.lineCount, 0),
+          JSON.stringify(edited, null, 2),
+        ),
+      );
+      assert.notEqual(f.server.metadataOf(web02.id).owner, 'auto-saved');
+
+      // An explicit save still asks and writes.
+      await confirmingModals(() => vscode.commands.executeCommand('workbench.action.files.save'), shown);
+      assert.equal(shown.length, 1);
+      await eventually(
+        async () => (f.server.metadataOf(web02.id).owner === 'auto-saved' ? true : undefined),
+        'the explicit save to write',
+      );
+    } finally {
+      await language.update('autoSave', undefined, vscode.ConfigurationTarget.Workspace, true);
+    }
+  });
+
   /**
    * Edits `document` and waits well past the Auto Save delay: no confirmation was shown, nothing was
    * written and the document is still unsaved. Were Auto Save to save, its confirmation would be
