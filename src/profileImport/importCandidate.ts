@@ -47,7 +47,9 @@ export type SkipReason =
   /** Domain given only by id; the profile needs its name. */
   | 'domainIdOnly'
   /** Required fields are missing (`detail` lists them). */
-  | 'incomplete';
+  | 'incomplete'
+  /** The name (or an agency's source profile) has a control character (`detail` shows it escaped). */
+  | 'badName';
 
 export interface SkippedEntry {
   name: string;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { inputProblemText } from '../errors/inputProblems';
 import type { ImportCandidate, ImportSource, SkippedEntry } from '../profileImport/importCandidate';
 import type { SourceParseError } from '../profileImport/sourceParseError';
 import type { ProfileSetting } from './profile';
@@ -88,6 +89,8 @@ export function skipMessage(entry: Pick<SkippedEntry, 'reason' | 'detail'>): str
       );
     case 'incomplete':
       return vscode.l10n.t('Missing or not found: {0}.', entry.detail ?? '');
+    case 'badName':
+      return inputProblemText({ code: 'profileNameControl', detail: entry.detail ?? '' });
   }
 }
 
