@@ -13,9 +13,10 @@ import { resolveProfile } from '../../src/profiles/resolveProfile';
 describe('profile names', () => {
   const refused = ['Prod\nlocal-1', 'Prod\r', 'tab\there', 'nul\u0000', 'del\u007f', 'c1\u0085', 'ls\u2028'];
   for (const name of refused) {
-    it(`refuses ${JSON.stringify(name)}, showing the control character escaped`, () => {
+    it(`refuses ${JSON.stringify(name).replace(/[\u007f-\u009f\u2028]/g, '\\u…')}, showing the control character escaped`, () => {
       const problem = profileNameProblem(name);
       assert.equal(problem?.code, 'profileNameControl');
+      // eslint-disable-next-line no-control-regex -- no raw control character may be left
       assert.ok(!/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(problem.detail), problem.detail);
       assert.match(problem.detail, /\\(n|r|t|u[0-9a-f]{4})/);
     });
