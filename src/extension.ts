@@ -92,7 +92,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   context.subscriptions.push(log, profiles, credentials, clients, find, tree, serversView, panel, writer);
   context.subscriptions.push(
     registerPanelSerializer(panel),
-    keepCredentialsInStep(profiles, credentials, log, tokens),
+    keepCredentialsInStep(profiles, credentials, log, tokens, context.globalState),
   );
 
   const deps: CommandDeps = {
