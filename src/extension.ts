@@ -73,8 +73,12 @@ const commands: ((deps: CommandDeps) => vscode.Disposable)[] = [
   registerEditMetadataJson,
 ];
 
-/** Wires the objects together and registers them for disposal. No network I/O happens here. */
-export function activate(context: vscode.ExtensionContext): ExtensionApi {
+/**
+ * Wires the objects together and registers them for disposal. No network I/O happens here.
+ * Returns the test handle only to the integration tests: any other extension would read secrets and
+ * write unconfirmed through it, so outside `ExtensionMode.Test` our `exports` are undefined.
+ */
+export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
   const log = new OutputChannelLog(vscode.l10n.t('ECS Metadata'));
   const profiles = new ProfileStore();
   const credentials = new CredentialStore(context.secrets);
@@ -88,7 +92,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(log, profiles, credentials, clients, find, tree, serversView, panel, writer);
   context.subscriptions.push(
     registerPanelSerializer(panel),
-    keepCredentialsInStep(profiles, credentials, log, tokens),
+    keepCredentialsInStep(profiles, credentials, log, tokens, context.globalState),
   );
 
   const deps: CommandDeps = {
@@ -110,6 +114,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       panel.refreshIfShowing(target.profile, target.serverId, keys);
     }),
   );
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return {
     tree,
     find,

@@ -4,7 +4,10 @@ import type { PanelView } from './panel/messages';
 import type { ServerTreeProvider } from './tree/serverTreeProvider';
 import type { TreeNode } from './tree/treeNode';
 
-/** What activate() returns: a small handle for integration tests, not a public API. */
+/**
+ * What activate() returns, in `ExtensionMode.Test` only: a handle for integration tests, not a public
+ * API. It reaches secrets and unconfirmed writes, so no other extension may ever get it.
+ */
 export interface ExtensionApi {
   tree: ServerTreeProvider;
   /** The find shown in the tree. */

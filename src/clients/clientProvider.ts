@@ -12,6 +12,7 @@ import type { Credentials } from '../credentials/credentials';
 import type { Profile } from '../profiles/profile';
 import type { ProfileStore } from '../profiles/profileStore';
 import { agencySourceProblem, createProfileClient } from './createProfileClient';
+import { profileOfKey, profileRegionKey } from '../profiles/profileRegionKey';
 import { regionalProfile } from './regionalProfile';
 import { onDidChangeSetting, Setting, settings } from '../settings/settings';
 
@@ -50,9 +51,9 @@ export class ClientProvider extends Disposable {
             .map((p) => p.name),
         ]);
         for (const key of [...this.clients.keys()])
-          if (affected.has(profileOf(key))) this.clients.delete(key);
+          if (affected.has(profileOfKey(key))) this.clients.delete(key);
         for (const key of [...this.projectIds.keys()])
-          if (profileOf(key) === name) this.projectIds.delete(key);
+          if (profileOfKey(key) === name) this.projectIds.delete(key);
         // A token (or temporary keys) issued for the old credentials is not kept for the new ones;
         // nor are the keys of the agencies they were the source of.
         for (const profile of affected) void tokens?.forget(profile, profiles.get(profile)?.regions);
@@ -76,7 +77,7 @@ export class ClientProvider extends Disposable {
       }
       region = undefined;
     }
-    const key = clientKey(profileName, region);
+    const key = profileRegionKey(profileName, region);
     let client = this.clients.get(key);
     if (!client) {
       client = this.create(profileName, region);
@@ -107,7 +108,7 @@ export class ClientProvider extends Disposable {
 
   /** The compute endpoint the service catalog named for this profile (region), once its client was built. */
   catalogEndpoint(profileName: string, region?: string): string | undefined {
-    return this.catalogEndpoints.get(clientKey(profileName, region));
+    return this.catalogEndpoints.get(profileRegionKey(profileName, region));
   }
 
   override dispose(): void {
@@ -164,7 +165,7 @@ export class ClientProvider extends Disposable {
     const source = profile.auth === 'agency' ? await this.agencySource(profile) : undefined;
     const credentials = source ? source.credentials : await this.credentialsOf(profile);
     const inRegion = regionalProfile(profile, region);
-    const key = clientKey(profileName, region);
+    const key = profileRegionKey(profileName, region);
     const boundTo = bindingFingerprint(bindingOf(profile));
     return createProfileClient(inRegion, credentials, {
       ...(source ? { source: source.profile } : {}),
@@ -193,14 +194,4 @@ export class ClientProvider extends Disposable {
       },
     });
   }
-}
-
-/** One client per profile, or per profile and region. */
-function clientKey(profileName: string, region: string | undefined): string {
-  return region === undefined ? profileName : `${profileName}\n${region}`;
-}
-
-function profileOf(key: string): string {
-  const cut = key.indexOf('\n');
-  return cut < 0 ? key : key.slice(0, cut);
 }

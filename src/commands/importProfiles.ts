@@ -1,8 +1,10 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
+import { profileNameProblem } from '../core';
 import { bindingOf } from '../credentials/credentialBinding';
 import type { Credentials } from '../credentials/credentials';
 import { InputError } from '../errors/inputError';
+import { profileNameInputProblem } from '../errors/inputProblems';
 import {
   readCloudsYamlFile,
   readKooCliFile,
@@ -56,7 +58,7 @@ export function registerImportProfiles(deps: CommandDeps): vscode.Disposable {
 }
 
 async function importScripted(deps: CommandDeps, arg: object): Promise<ImportResult> {
-  const scan = scriptScan(arg as Record<string, unknown>);
+  const scan = refuseBadNames(scriptScan(arg as Record<string, unknown>));
   const result: ImportResult = { created: [], skipped: scan.skipped.map(toSkip) };
   for (const candidate of scan.candidates) {
     if (deps.profiles.get(candidate.name)) {
@@ -275,9 +277,10 @@ async function targetName(
     validateInput: (value) =>
       !value.trim()
         ? vscode.l10n.t('Required')
-        : deps.profiles.get(value.trim())
-          ? vscode.l10n.t('A profile named "{0}" already exists.', value.trim())
-          : undefined,
+        : (profileNameInputProblem(value.trim()) ??
+          (deps.profiles.get(value.trim())
+            ? vscode.l10n.t('A profile named "{0}" already exists.', value.trim())
+            : undefined)),
   });
   return name ? { name: name.trim(), replace: false } : undefined;
 }
@@ -313,10 +316,34 @@ async function saveImported(
 }
 
 function merge(scans: SourceScan[]): SourceScan {
-  return {
+  return refuseBadNames({
     candidates: scans.flatMap((s) => s.candidates),
     skipped: scans.flatMap((s) => s.skipped),
-  };
+  });
+}
+
+/**
+ * A cloud or profile whose name — or whose agency's source profile — has a control character (a
+ * clouds.yaml key "Prod\nlocal-1") is not offered: such a name could pass for another profile's.
+ */
+function refuseBadNames(scan: SourceScan): SourceScan {
+  const result: SourceScan = { candidates: [], skipped: [...scan.skipped] };
+  for (const candidate of scan.candidates) {
+    const names = [candidate.name, candidate.agency?.sourceProfile];
+    const problem = names
+      .flatMap((name) => (name === undefined ? [] : [profileNameProblem(name)]))
+      .find(Boolean);
+    if (!problem) result.candidates.push(candidate);
+    else
+      result.skipped.push({
+        name: candidate.name,
+        source: candidate.source,
+        origin: candidate.origin,
+        reason: 'badName',
+        detail: problem.detail,
+      });
+  }
+  return result;
 }
 
 function toSkip(entry: SkippedEntry): ImportSkip {

@@ -30,6 +30,7 @@ export {
   serverIdProblem,
   metadataKeyProblem,
   projectIdProblem,
+  profileNameProblem,
   endpointProblem,
   inputProblemMessage,
   inputProblemCodes,

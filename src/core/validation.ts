@@ -31,6 +31,8 @@ export const inputProblemCodes = [
   'endpointPlainHttp',
   'endpointCredentials',
   'endpointQuery',
+  'profileNameEmpty',
+  'profileNameControl',
 ] as const;
 
 export type InputProblemCode = (typeof inputProblemCodes)[number];
@@ -53,6 +55,27 @@ export function metadataKeyProblem(key: unknown): InputProblem | undefined {
   if (key === '.' || key === '..') return { code: 'metadataKeyDotSegment', detail: key };
   if (!METADATA_KEY.test(key)) return { code: 'metadataKeyCharacters', detail: preview(key) };
   return undefined;
+}
+
+/**
+ * Control characters (C0, DEL, C1) and the Unicode line and paragraph separators: a profile name
+ * holding one could pass for another in a message, a log line or a key built from names.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+export function profileNameProblem(name: unknown): InputProblem | undefined {
+  if (typeof name !== 'string' || name.length === 0) return { code: 'profileNameEmpty', detail: '' };
+  if (CONTROL_CHARACTER.test(name)) return { code: 'profileNameControl', detail: preview(escaped(name)) };
+  return undefined;
+}
+
+/** Quoted, each control character escaped (a line break as \n), so a message shows where it is. */
+function escaped(name: string): string {
+  return JSON.stringify(name).replace(
+    new RegExp(CONTROL_CHARACTER.source, 'g'),
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 export function projectIdProblem(projectId: unknown): InputProblem | undefined {
@@ -184,6 +207,10 @@ export function inputProblemMessage(problem: InputProblem, what = 'ECS endpoint'
       return `The ${what} must not contain a user name or password.`;
     case 'endpointQuery':
       return `The ${what} must not contain a query or fragment.`;
+    case 'profileNameEmpty':
+      return 'The profile name is empty.';
+    case 'profileNameControl':
+      return `The profile name ${detail} contains a control character (such as a line break or a tab).`;
   }
 }
 

@@ -8,6 +8,7 @@ import {
   type TokenCache,
 } from '../core';
 import type { Profile } from '../profiles/profile';
+import { profileRegionKey } from '../profiles/profileRegionKey';
 import { bindingFingerprint, bindingOf } from './credentialBinding';
 import type { Credentials } from './credentials';
 import type { ProfileKeyCache } from './profileKeyCache';
@@ -112,8 +113,8 @@ export class ProfileTokenStore {
   async forget(profileName: string, regions: readonly string[] = []): Promise<void> {
     try {
       for (const kind of [prefix, keyPrefix]) {
-        await this.secrets.delete(keyOf(profileName, undefined, kind));
-        for (const region of regions) await this.secrets.delete(keyOf(profileName, region, kind));
+        for (const region of [undefined, ...regions])
+          await this.secrets.delete(keyOf(profileName, region, kind));
       }
     } catch {
       // No keyring: nothing was kept either.
@@ -122,7 +123,7 @@ export class ProfileTokenStore {
 }
 
 function keyOf(profileName: string, region?: string, kind = prefix): string {
-  return region === undefined ? kind + profileName : `${kind}${profileName}\n${region}`;
+  return kind + profileRegionKey(profileName, region);
 }
 
 /** One-way id of where a token belongs; the password takes part so new credentials mean a new token. */

@@ -4,6 +4,7 @@ import {
   normalizeEndpoint,
   type EndpointService,
   metadataKeyProblem,
+  profileNameProblem,
   projectIdProblem,
   serverIdProblem,
   type InputProblem,
@@ -50,6 +51,12 @@ const problemTexts: Record<InputProblemCode, (detail: string) => string> = {
     ),
   endpointCredentials: urlExtrasText,
   endpointQuery: urlExtrasText,
+  profileNameEmpty: () => vscode.l10n.t('Enter a name for the profile.'),
+  profileNameControl: (name) =>
+    vscode.l10n.t(
+      'The profile name {0} contains a control character (such as a line break or a tab). Use a name without them.',
+      name,
+    ),
 };
 
 function urlExtrasText(): string {
@@ -67,6 +74,11 @@ export function serverIdInputProblem(serverId: string): string | undefined {
 
 export function metadataKeyInputProblem(key: string): string | undefined {
   return textOf(metadataKeyProblem(key));
+}
+
+/** Names key secrets, caches and messages: never empty, never with a control character in it. */
+export function profileNameInputProblem(name: string): string | undefined {
+  return textOf(profileNameProblem(name));
 }
 
 export function projectIdInputProblem(projectId: string): string | undefined {

@@ -54,12 +54,15 @@ export function checkMetadataDocument(text: string, quota = DEFAULT_KEY_QUOTA): 
   const problems: LocatedProblem[] = [];
   const metadata: Record<string, string> = {};
   const seen = new Set<string>();
+  /** The first member past the quota, counting each key once: where "too many" is marked. */
+  let firstOverQuota: Member | undefined;
   for (const member of members) {
     const { key, keyStart, keyEnd, valueStart, valueEnd } = member;
     const at = (problem: DocumentProblem, value = false): void => {
       problems.push({ start: value ? valueStart : keyStart, end: value ? valueEnd : keyEnd, problem });
     };
     if (seen.has(key)) at({ kind: 'duplicateKey', key });
+    else if (seen.size === quota) firstOverQuota ??= member;
     seen.add(key);
     if (metadataKeyProblem(key) !== undefined) at({ kind: 'badKey', key });
     const value = JSON.parse(text.slice(valueStart, valueEnd)) as unknown;
@@ -74,11 +77,10 @@ export function checkMetadataDocument(text: string, quota = DEFAULT_KEY_QUOTA): 
     }
     putOwn(metadata, key, value);
   }
-  if (seen.size > quota) {
-    const first = members.filter((m, i) => members.findIndex((n) => n.key === m.key) === i)[quota];
+  if (firstOverQuota) {
     problems.push({
-      start: first.keyStart,
-      end: first.keyEnd,
+      start: firstOverQuota.keyStart,
+      end: firstOverQuota.keyEnd,
       problem: { kind: 'tooMany', count: seen.size, quota },
     });
   }

@@ -64,7 +64,10 @@ export class MetadataFileSystem implements vscode.FileSystemProvider, vscode.Tex
   private readonly reloads = new Map<string, Promise<void>>();
   /** Documents whose next save is the reload itself. */
   private readonly reloading = new Set<string>();
+  /** Why each document is being saved, as VS Code said just before writing it. */
+  private readonly saveReasons = new Map<string, vscode.TextDocumentSaveReason>();
   private readonly saved: vscode.Disposable;
+  private readonly willSave: vscode.Disposable;
 
   constructor(
     private readonly clients: ClientProvider,
@@ -72,6 +75,9 @@ export class MetadataFileSystem implements vscode.FileSystemProvider, vscode.Tex
   ) {
     this.saved = vscode.workspace.onDidSaveTextDocument((document) => {
       this.savesAwaited.get(document.uri.toString())?.();
+    });
+    this.willSave = vscode.workspace.onWillSaveTextDocument(({ document, reason }) => {
+      if (document.uri.scheme === METADATA_SCHEME) this.saveReasons.set(document.uri.toString(), reason);
     });
   }
 
@@ -106,9 +112,20 @@ export class MetadataFileSystem implements vscode.FileSystemProvider, vscode.Tex
       );
     }
     const opened = this.bases.get(uri.toString());
+    const reason = this.saveReasons.get(uri.toString());
+    this.saveReasons.delete(uri.toString());
     // The save that reloads a document after a write carries exactly what was just read: nothing to do.
     if (this.reloading.delete(uri.toString()) && opened && sameMetadata(opened.metadata, checked.metadata)) {
       return;
+    }
+    // Auto Save (after a delay, on focus change) never writes, whatever a workspace's settings turn
+    // on: only a save the person asked for does. The refusal leaves the document unsaved.
+    if (reason !== undefined && reason !== vscode.TextDocumentSaveReason.Manual) {
+      throw vscode.FileSystemError.NoPermissions(
+        vscode.l10n.t(
+          'Not saved: Auto Save never writes metadata. Save the file yourself (File > Save) to write it.',
+        ),
+      );
     }
     const current = await this.read(target);
     if (!opened || !sameMetadata(opened.metadata, current)) {
@@ -200,6 +217,7 @@ export class MetadataFileSystem implements vscode.FileSystemProvider, vscode.Tex
 
   dispose(): void {
     this.saved.dispose();
+    this.willSave.dispose();
     this.changes.dispose();
   }
 

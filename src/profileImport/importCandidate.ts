@@ -51,7 +51,9 @@ export type SkipReason =
   /** Asked for by name (script form), but the file has no such entry. */
   | 'notInFile'
   /** The file's entry of that name is not a mapping of settings. */
-  | 'notMapping';
+  | 'notMapping'
+  /** The name (or an agency's source profile) has a control character (`detail` shows it escaped). */
+  | 'badName';
 
 export interface SkippedEntry {
   name: string;

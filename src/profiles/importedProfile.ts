@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { inputProblemText } from '../errors/inputProblems';
 import type { ImportCandidate, ImportSource, SkippedEntry } from '../profileImport/importCandidate';
 import type { SourceParseError, SourceProblem } from '../profileImport/sourceParseError';
 import type { ProfileSetting } from './profile';
@@ -81,6 +82,8 @@ export function skipMessage(entry: Pick<SkippedEntry, 'reason' | 'detail'>): str
       return vscode.l10n.t('There is no entry of this name in the file.');
     case 'notMapping':
       return vscode.l10n.t('The entry of this name in the file is not a mapping of settings.');
+    case 'badName':
+      return inputProblemText({ code: 'profileNameControl', detail: entry.detail ?? '' });
   }
 }
 

@@ -1,5 +1,10 @@
 import * as vscode from 'vscode';
-import { endpointInputProblem, projectIdInputProblem, serverIdInputProblem } from '../errors/inputProblems';
+import {
+  endpointInputProblem,
+  profileNameInputProblem,
+  projectIdInputProblem,
+  serverIdInputProblem,
+} from '../errors/inputProblems';
 import { authTypes, type AuthType, type ProfileSetting, type ServerRef } from './profile';
 import { regionIdPattern } from './regions';
 
@@ -76,6 +81,13 @@ export function parseProfileSetting(value: unknown): ParsedProfileSetting {
     discoverServers,
   } = input as Partial<Record<StringField, string>> & Record<string, unknown>;
   if (!name) return { problem: vscode.l10n.t('The profile needs a non-empty "name".') };
+  const nameProblem = profileNameInputProblem(name);
+  if (nameProblem) return { problem: nameProblem };
+  const sourceProblem = input.sourceProfile
+    ? profileNameInputProblem(input.sourceProfile as string)
+    : undefined;
+  if (sourceProblem)
+    return { problem: vscode.l10n.t('The profile field "{0}": {1}', 'sourceProfile', sourceProblem) };
   if (!authTypes.includes(auth as AuthType)) {
     return {
       problem: vscode.l10n.t(

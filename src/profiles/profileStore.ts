@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { authTypes, type Profile, type ProfileSetting, type ServerRef } from './profile';
+import { profileNameProblem } from '../core';
 import { Disposable } from '../lifecycle/disposable';
 import { onDidChangeSetting, Setting, settings } from '../settings/settings';
 import { resolveProfile } from './resolveProfile';
@@ -62,7 +63,10 @@ export class ProfileStore extends Disposable {
     }));
   }
 
-  /** The effective list (workspace may override user settings); malformed entries are skipped. */
+  /**
+   * The effective list (workspace may override user settings); malformed entries are skipped, a name
+   * with a control character among them (the settings editor says why, from the schema's pattern).
+   */
   private settings(): ProfileSetting[] {
     return sanitize(settings.profiles());
   }
@@ -82,8 +86,7 @@ function sanitize(value: unknown): ProfileSetting[] {
     (p): p is ProfileSetting =>
       typeof p === 'object' &&
       p !== null &&
-      typeof (p as ProfileSetting).name === 'string' &&
-      (p as ProfileSetting).name.length > 0 &&
+      profileNameProblem((p as ProfileSetting).name) === undefined &&
       authTypes.includes((p as ProfileSetting).auth),
   );
 }

@@ -136,7 +136,7 @@ describe('temporary keys kept in SecretStorage (ProfileTokenStore.keyCacheFor)',
     await store.keyCacheFor(agency(), password, source(), 'ap-southeast-1').save(KEY);
     await store.cacheFor(source(), 'source-password').save({ token: 'MIIkept', expiresAt: KEY.expiresAt });
     await store.forget('Partner', ['ap-southeast-1']);
-    assert.deepEqual([...secrets.entries.keys()], ['ecsMetadata.token/Source']);
+    assert.deepEqual([...secrets.entries.keys()], ['ecsMetadata.token/["Source"]']);
     await store.forget('Source');
     assert.equal(secrets.entries.size, 0);
   });
@@ -145,7 +145,7 @@ describe('temporary keys kept in SecretStorage (ProfileTokenStore.keyCacheFor)',
     const secrets = memorySecrets();
     await new ProfileTokenStore(secrets).keyCacheFor(agency(), password, source()).save(KEY);
     const [[name, value]] = [...secrets.entries];
-    assert.equal(name, 'ecsMetadata.temporaryKeys/Partner');
+    assert.equal(name, 'ecsMetadata.temporaryKeys/["Partner"]');
     assert.ok(!value.includes('source-password'), 'the source password is only hashed');
   });
 });

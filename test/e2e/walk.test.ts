@@ -141,6 +141,22 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     assert.ok(!settings.includes(session.ecs.credentials.accessKey), 'the access key is in settings.json');
   });
 
+  it('gives another installed extension nothing through our exports: no secret, no write', async () => {
+    // The exports probe (test/fixtures/exports-probe) is that other extension; it reports once the
+    // credentials are stored. With a handle exported, it reads the secret key through it.
+    const report = await eventually(
+      async () =>
+        fs.existsSync(session.exportsProbeFile) ? fs.readFileSync(session.exportsProbeFile, 'utf8') : '',
+      (text) => text.length > 0,
+      'the exports probe report',
+    );
+    const probe = JSON.parse(report) as Record<string, unknown>;
+    assert.equal(probe.found, true, report);
+    assert.equal(probe.isActive, true, `the probe activated the extension: ${report}`);
+    assert.equal(probe.exportsType, 'undefined', `exports hold something: ${report}`);
+    assert.equal(probe.secretRead, false, `a secret was read through exports: ${report}`);
+  });
+
   it('opens the walkthrough from the palette with no step done yet', async () => {
     await waitForWorkbench(page);
     await openWalkthrough(page, walkthroughTitle);

@@ -1,8 +1,8 @@
 /**
  * Everything the end-to-end walk stands on, started fresh: the local ECS-compatible server
  * (sample seed), the extension packaged with `vsce` and installed from its `.vsix` into a
- * throw-away profile with the "Local sample" profile in its settings, the credential seeder, and
- * the workbench in headless Chromium with clipboard permission. Stopped by `teardown()`, or
+ * throw-away profile with the "Local sample" profile in its settings, the credential seeder, the
+ * exports probe (another extension asking for ours' exports), and the workbench in headless Chromium with clipboard permission. Stopped by `teardown()`, or
  * earlier by `close()`. With a `locale`, VS Code runs in that display language, with the test
  * language pack from `test/fixtures/<locale>-language-pack/` that makes it one.
  */
@@ -31,6 +31,8 @@ export interface WalkSession {
   vsix: string;
   /** Written by the credential seeder each time an extension host starts (it runs on startup). */
   seededFile: string;
+  /** Written by the exports probe: what another extension reached through our `exports` (JSON). */
+  exportsProbeFile: string;
   context: BrowserContext;
   page: Page;
   /** Stops code-server and the browser now (a later session need not share the machine with them). */
@@ -46,7 +48,7 @@ export interface WalkSessionOptions {
 export const viewport = { width: 1000, height: 600 };
 
 /** Packaged once per run: every session installs the same `.vsix` files. */
-let packaged: { extension: string; seeder: string } | undefined;
+let packaged: { extension: string; seeder: string; probe: string } | undefined;
 
 /** The cloud an OpenStack CLI user has already described, as the walk's Import Profiles finds it. */
 export const importedCloudName = 'walk-openstack';
@@ -91,16 +93,25 @@ export async function startWalkSession(options: WalkSessionOptions = {}): Promis
   const servers = ecs.seed.servers;
 
   // Packaged in this session's folder, which is only removed when the whole run ends.
-  packaged ??= { extension: packageExtension(work), seeder: await packageCredentialSeeder(work) };
-  const { extension: vsix, seeder } = packaged;
+  packaged ??= {
+    extension: packageExtension(work),
+    seeder: await packageCredentialSeeder(work),
+    probe: packageFixtureExtension('exports-probe', work),
+  };
+  const { extension: vsix, seeder, probe } = packaged;
   const languagePacks = options.locale
     ? [packageFixtureExtension(`${options.locale}-language-pack`, work)]
     : [];
   const seeded = path.join(work, 'credentials-seeded');
+  const exportsProbeFile = path.join(work, 'exports-probe.json');
   const code = await startCodeServer({
     settings: sampleSettings(ecs, servers),
-    env: { ...seederEnvironment([sampleCredentials(ecs)], seeded), ...openStackCliEnvironment(ecs, work) },
-    vsixes: [vsix, seeder, ...languagePacks],
+    env: {
+      ...seederEnvironment([sampleCredentials(ecs)], seeded),
+      ...openStackCliEnvironment(ecs, work),
+      ECS_EXPORTS_PROBE_FILE: exportsProbeFile,
+    },
+    vsixes: [vsix, seeder, probe, ...languagePacks],
     locale: options.locale,
   });
 
@@ -116,5 +127,5 @@ export async function startWalkSession(options: WalkSessionOptions = {}): Promis
     await browser.close();
     await code.stop();
   };
-  return { ecs, servers, code, vsix, seededFile: seeded, context, page, close };
+  return { ecs, servers, code, vsix, seededFile: seeded, exportsProbeFile, context, page, close };
 }

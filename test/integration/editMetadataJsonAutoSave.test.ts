@@ -50,33 +50,7 @@ describe('editing metadata as JSON with Auto Save on', () => {
   const writesSent = () => f.server.requests.filter((r) => r.method !== 'GET').map((r) => r.method);
 
   it('a pause in typing writes nothing and leaves the document dirty; an explicit save writes', async () => {
-    const uri = await vscode.commands.executeCommand<string>('ecsMetadata.editMetadataJson', {
-      profile: f.profileName,
-      serverId: web02.id,
-      serverName: web02.name,
-    });
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
-    assert.equal(document.languageId, 'ecs-metadata-json');
-    assert.equal(vscode.window.activeTextEditor?.document, document);
-    const edited = { ...f.server.metadataOf(web02.id), owner: 'team-ops' };
-    const shown = await editedPastAutoSave(document, (edit) =>
-      edit.replace(
-        document.uri,
-        new vscode.Range(0, 0, document.lineCount, 0),
-        JSON.stringify(edited, null, 2),
-      ),
-    );
-    assert.notEqual(f.server.metadataOf(web02.id).owner, 'team-ops');
-
-    // Ctrl+S: the confirmation, then the write.
-    await confirmingModals(() => vscode.commands.executeCommand('workbench.action.files.save'), shown);
-    assert.equal(shown.length, 1);
-    await eventually(
-      async () => (f.server.metadataOf(web02.id).owner === 'team-ops' ? true : undefined),
-      'the explicit save to write',
-    );
-    assert.deepEqual(writesSent(), ['PUT']);
-    assert.equal(document.isDirty, false);
+    await pauseThenExplicitSave('team-ops');
   });
 
   it('a metadata document opened other than by the command (a link, a restored editor) gets the language too', async () => {
@@ -97,6 +71,56 @@ describe('editing metadata as JSON with Auto Save on', () => {
       edit.insert(document.uri, new vscode.Position(1, 0), '  "added": "x",\n'),
     );
   });
+
+  it("a repository's .vscode/settings.json turning Auto Save on for metadata documents still writes nothing", async () => {
+    // The manifest's `"[ecs-metadata-json]": {"files.autoSave": "off"}` is only a default: a workspace
+    // overrides it. The extension itself refuses every save that is not an explicit one.
+    const language = vscode.workspace.getConfiguration('files', { languageId: 'ecs-metadata-json' });
+    await language.update('autoSave', 'afterDelay', vscode.ConfigurationTarget.Workspace, true);
+    try {
+      assert.equal(
+        vscode.workspace.getConfiguration('files', { languageId: 'ecs-metadata-json' }).get('autoSave'),
+        'afterDelay',
+      );
+      await pauseThenExplicitSave('auto-saved');
+    } finally {
+      await language.update('autoSave', undefined, vscode.ConfigurationTarget.Workspace, true);
+    }
+  });
+
+  /**
+   * Opens web-02's metadata as JSON, sets `owner` and waits past the Auto Save delay (nothing written,
+   * still dirty), then saves explicitly: the confirmation, one write, and the document saved.
+   */
+  async function pauseThenExplicitSave(owner: string): Promise<void> {
+    const uri = await vscode.commands.executeCommand<string>('ecsMetadata.editMetadataJson', {
+      profile: f.profileName,
+      serverId: web02.id,
+      serverName: web02.name,
+    });
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+    assert.equal(document.languageId, 'ecs-metadata-json');
+    assert.equal(vscode.window.activeTextEditor?.document, document);
+    const edited = { ...f.server.metadataOf(web02.id), owner };
+    const shown = await editedPastAutoSave(document, (edit) =>
+      edit.replace(
+        document.uri,
+        new vscode.Range(0, 0, document.lineCount, 0),
+        JSON.stringify(edited, null, 2),
+      ),
+    );
+    assert.notEqual(f.server.metadataOf(web02.id).owner, owner);
+
+    // Ctrl+S: the confirmation, then the write.
+    await confirmingModals(() => vscode.commands.executeCommand('workbench.action.files.save'), shown);
+    assert.equal(shown.length, 1);
+    await eventually(
+      async () => (f.server.metadataOf(web02.id).owner === owner ? true : undefined),
+      'the explicit save to write',
+    );
+    assert.deepEqual(writesSent(), ['PUT']);
+    assert.equal(document.isDirty, false);
+  }
 
   /**
    * Edits `document` and waits well past the Auto Save delay: no confirmation was shown, nothing was

@@ -1,6 +1,6 @@
 /**
  * Security review (issue 10) in the real VS Code: credentials go only where they were entered for,
- * secrets of profiles removed by hand are deleted, a workspace cannot override the extension's
+ * secrets of profiles gone from the settings are deleted only once gone across a restart (issue 21), a workspace cannot override the extension's
  * settings, and values can be masked. (The panel's saved state: test/core/panelPage.test.ts for
  * what the page saves, the end-to-end walk's window reload for what a restored panel shows.)
  */
@@ -12,6 +12,11 @@ import { startEcsServer } from '../ecs-server';
 import type { PanelView } from '../../src/panel/messages';
 import type { ProfileSetting } from '../../src/profiles/profile';
 import { settings } from '../../src/settings/settings';
+import { bindingOf } from '../../src/credentials/credentialBinding';
+import { keepCredentialsInStep } from '../../src/credentials/credentialHousekeeping';
+import { CredentialStore } from '../../src/credentials/credentialStore';
+import { ProfileStore } from '../../src/profiles/profileStore';
+import { resolveProfile } from '../../src/profiles/resolveProfile';
 import {
   childNamed,
   childrenOf,
@@ -187,21 +192,103 @@ describe('security: credentials bound to where they were entered', () => {
     );
   });
 
-  it('deletes the secrets of a profile removed from settings by hand; the same name added again has none', async () => {
+  it('keeps the secrets of a profile rewritten out of the settings from outside; back, it reads with them', async () => {
+    // Another extension (or settings.json) rewrites ecsMetadata.profiles without the profile.
     await writeProfiles(saved);
     await eventually(
       async () => ((await childrenOf(f.api)).some((c) => c.label === name) ? undefined : true),
       'the profile to leave the tree',
     );
-    // Same name, same endpoints: had the secret survived, this profile would use it.
     await editProfile({});
-    const message = await eventually(async () => {
-      const child = await firstChild();
-      return child.item.contextValue === 'message' ? child : undefined;
-    }, 'the re-added profile');
-    assert.equal(message.label, translated('Credentials needed'));
+    const child = await firstChild();
+    assert.notEqual(child.label, translated('Credentials needed'), 'the stored credentials were deleted');
+    assert.notEqual(child.item.contextValue, 'message', child.label);
+  });
+
+  it('deletes them once the profile has been gone across a restart, with a log line; back before it, they stay', async () => {
+    // A second housekeeper over its own SecretStorage and state, started twice: two activations.
+    const state = memoryMemento();
+    const lines: string[] = [];
+    const log = { info: (line: string) => lines.push(line), error: (line: string) => lines.push(line) };
+    const store = new CredentialStore(memorySecrets());
+    const entry = {
+      credentials: { accessKey: 'AKGONE', secretKey: 'sk-gone' },
+      boundTo: bindingOf(resolveProfile({ ...f.profile, name })),
+    };
+    await store.set(name, entry);
+    const activate = (): vscode.Disposable[] => {
+      const profiles = new ProfileStore();
+      return [profiles, store, keepCredentialsInStep(profiles, store, log, undefined, state)];
+    };
+    const restart = async (running: vscode.Disposable[]): Promise<vscode.Disposable[]> => {
+      for (const d of running) d.dispose();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return activate();
+    };
+    let running = activate();
+    try {
+      // Gone, then back before a restart: kept across it.
+      await writeProfiles(saved);
+      await eventually(
+        async () => (lines.some((l) => l.includes('left the settings')) ? true : undefined),
+        'noted',
+      );
+      assert.ok(await store.get(name), 'deleted at once');
+      await editProfile({});
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      running = await restart(running);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.ok(await store.get(name), 'deleted though it came back');
+
+      // Gone, and still gone at the next start: deleted then, with a line.
+      await writeProfiles(saved);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.ok(await store.get(name), 'deleted at once');
+      running = await restart(running);
+      await eventually(
+        async () => ((await store.get(name)) === undefined ? true : undefined),
+        'deleted after the restart',
+      );
+      assert.ok(
+        lines.some((l) => l.includes(`"${name}" has been gone from the settings since before this start`)),
+        lines.join('\n'),
+      );
+      assert.ok(!lines.join('\n').includes('sk-gone'), 'no secret in the log');
+    } finally {
+      for (const d of running) d.dispose();
+    }
   });
 });
+
+/** SecretStorage in memory. */
+function memorySecrets(): vscode.SecretStorage {
+  const entries = new Map<string, string>();
+  const changed = new vscode.EventEmitter<vscode.SecretStorageChangeEvent>();
+  return {
+    get: async (key: string) => entries.get(key),
+    store: async (key: string, value: string) => {
+      entries.set(key, value);
+      changed.fire({ key });
+    },
+    delete: async (key: string) => {
+      entries.delete(key);
+      changed.fire({ key });
+    },
+    onDidChange: changed.event,
+  } as unknown as vscode.SecretStorage;
+}
+
+/** Global state in memory, kept across the simulated restarts. */
+function memoryMemento(): vscode.Memento {
+  const values = new Map<string, unknown>();
+  return {
+    keys: () => [...values.keys()],
+    get: <T>(key: string, fallback?: T) => (values.has(key) ? (values.get(key) as T) : fallback),
+    update: async (key: string, value: unknown) => {
+      values.set(key, value);
+    },
+  } as vscode.Memento;
+}
 
 describe('security: a workspace cannot change the extension settings', () => {
   let f: Fixture;

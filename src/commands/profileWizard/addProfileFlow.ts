@@ -9,6 +9,7 @@ import {
   endpointTrimNote,
   projectIdInputProblem,
   serverIdInputProblem,
+  profileNameInputProblem,
 } from '../../errors/inputProblems';
 import type { RequestEvent } from '../../core';
 import {
@@ -125,9 +126,10 @@ export class AddProfileFlow {
       validate: (v) =>
         !v
           ? vscode.l10n.t('Required')
-          : this.existingNames.has(v)
-            ? vscode.l10n.t('A profile named "{0}" already exists.', v)
-            : undefined,
+          : (profileNameInputProblem(v) ??
+            (this.existingNames.has(v)
+              ? vscode.l10n.t('A profile named "{0}" already exists.', v)
+              : undefined)),
     });
     return this.askCloud;
   };
