@@ -3,6 +3,7 @@ import { agencyCredentialsNote } from '../credentials/agencyCredentialsNote';
 import { bindingChanges, bindingOf } from '../credentials/credentialBinding';
 import { describeBindingChanges } from '../credentials/endpointsChangedMessage';
 import { promptCredentials } from '../credentials/promptCredentials';
+import { iamHostOf } from '../profiles/iamHost';
 import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
 import { profileFromArgument } from './profileArgument';
@@ -57,7 +58,10 @@ export function registerConfirmEndpoints(deps: CommandDeps): vscode.Disposable {
       await deps.credentials.set(profile.name, { credentials: stored.credentials, boundTo });
       return true;
     }
-    const credentials = answer === reenter ? await promptCredentials(profile.name, profile.auth) : undefined;
+    const credentials =
+      answer === reenter
+        ? await promptCredentials(profile.name, profile.auth, iamHostOf(profile.iamEndpoint))
+        : undefined;
     if (!credentials) {
       if (call.byPerson) return false;
       throw notConfirmed();
