@@ -34,6 +34,8 @@ export function keepCredentialsInStep(
 
 async function forget(name: string, credentials: CredentialStore, log: Log): Promise<void> {
   try {
+    // An agency's binding goes too: a profile of that name added later is bound on its own first use.
+    await credentials.forgetAgency(name);
     // Remove Profile deletes the secrets itself; only those left behind are worth a line.
     if ((await credentials.get(name)) === undefined) return;
     await credentials.delete(name);

@@ -1,7 +1,8 @@
 /**
  * AK/SK signatures reach IAM when a profile's keys are an agency's source (they sign assume_role at
- * its IAM endpoint), and so does a token (also for a service catalog), so an IAM endpoint of the profile's own — not its region's default — is part of
- * the credential binding: edited in settings, the keys are held back until the person confirms.
+ * its IAM endpoint), and so does a token (also for a service catalog), so an IAM endpoint of the
+ * profile's own — not its region's default — is part of the credential binding: edited in settings,
+ * the keys (or the token) are held back until the person confirms.
  */
 import * as assert from 'node:assert/strict';
 import { bindingChanges, bindingOf } from '../../src/credentials/credentialBinding';
