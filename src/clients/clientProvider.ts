@@ -3,7 +3,7 @@ import type { EcsClient, RequestEvent } from '../core';
 import { bindingChanges, bindingFingerprint, bindingOf } from '../credentials/credentialBinding';
 import type { CredentialStore } from '../credentials/credentialStore';
 import type { ProfileTokenStore } from '../credentials/profileTokenStore';
-import { endpointsChangedMessage } from '../credentials/endpointsChangedMessage';
+import { agencyMovedMessage, endpointsChangedMessage } from '../credentials/endpointsChangedMessage';
 import { Disposable } from '../lifecycle/disposable';
 import { SetupError, unknownProfileError } from '../errors/setupError';
 import { formatRequestEvent } from '../log/formatRequestEvent';
@@ -157,12 +157,30 @@ export class ClientProvider extends Disposable {
     return { profile: source, credentials: await this.credentialsOf(source) };
   }
 
+  /**
+   * An agency's temporary keys go to its own ECS endpoint: the first use binds the profile to it, and
+   * one moved in settings since gets nothing until the person confirms (Confirm Changed Endpoints).
+   */
+  private async checkAgencyBinding(profile: Profile): Promise<void> {
+    const now = bindingOf(profile);
+    const bound = await this.credentials.agencyBinding(profile.name);
+    if (!bound) {
+      await this.credentials.bindAgency(profile.name, now);
+      return;
+    }
+    const changes = bindingChanges(bound, now);
+    if (changes.length > 0) {
+      throw new SetupError('endpointsChanged', agencyMovedMessage(profile.name, changes), profile.name);
+    }
+  }
+
   private async create(profileName: string, region: string | undefined): Promise<EcsClient> {
     const profile = this.profiles.get(profileName);
     if (!profile) {
       throw unknownProfileError(profileName);
     }
     const source = profile.auth === 'agency' ? await this.agencySource(profile) : undefined;
+    if (source) await this.checkAgencyBinding(profile);
     const credentials = source ? source.credentials : await this.credentialsOf(profile);
     const inRegion = regionalProfile(profile, region);
     const key = profileRegionKey(profileName, region);

@@ -3,6 +3,8 @@ import { agencyCredentialsNote } from '../credentials/agencyCredentialsNote';
 import { bindingChanges, bindingOf } from '../credentials/credentialBinding';
 import { describeBindingChanges } from '../credentials/endpointsChangedMessage';
 import { promptCredentials } from '../credentials/promptCredentials';
+import { iamHostOf } from '../profiles/iamHost';
+import type { Profile } from '../profiles/profile';
 import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
 import { profileFromArgument } from './profileArgument';
@@ -25,10 +27,7 @@ export function registerConfirmEndpoints(deps: CommandDeps): vscode.Disposable {
       vscode.l10n.t('Confirm Changed Endpoints'),
     );
     if (!profile) return false;
-    if (profile.auth === 'agency') {
-      void vscode.window.showInformationMessage(agencyCredentialsNote(profile));
-      return false;
-    }
+    if (profile.auth === 'agency') return confirmAgency(deps, profile, call.byPerson);
     const stored = await deps.credentials.get(profile.name);
     if (!stored) {
       void vscode.window.showInformationMessage(
@@ -57,7 +56,10 @@ export function registerConfirmEndpoints(deps: CommandDeps): vscode.Disposable {
       await deps.credentials.set(profile.name, { credentials: stored.credentials, boundTo });
       return true;
     }
-    const credentials = answer === reenter ? await promptCredentials(profile.name, profile.auth) : undefined;
+    const credentials =
+      answer === reenter
+        ? await promptCredentials(profile.name, profile.auth, iamHostOf(profile.iamEndpoint))
+        : undefined;
     if (!credentials) {
       if (call.byPerson) return false;
       throw notConfirmed();
@@ -65,4 +67,31 @@ export function registerConfirmEndpoints(deps: CommandDeps): vscode.Disposable {
     await deps.credentials.set(profile.name, { credentials, boundTo });
     return true;
   });
+}
+
+/**
+ * An agency profile stores no secret, but its temporary keys are bound to the ECS endpoint it was
+ * first used with: the same modal, with only "Send to New Endpoints" (its source's credentials are
+ * set on the source).
+ */
+async function confirmAgency(deps: CommandDeps, profile: Profile, byPerson: boolean): Promise<boolean> {
+  const bound = await deps.credentials.agencyBinding(profile.name);
+  const now = bindingOf(profile);
+  const changes = bound ? bindingChanges(bound, now) : [];
+  if (changes.length === 0) {
+    void vscode.window.showInformationMessage(agencyCredentialsNote(profile));
+    return true;
+  }
+  const send = vscode.l10n.t('Send to New Endpoints');
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Use the stored credentials of "{0}" with its changed settings?', profile.name),
+    { modal: true, detail: describeBindingChanges(changes) },
+    send,
+  );
+  if (answer === send) {
+    await deps.credentials.bindAgency(profile.name, now);
+    return true;
+  }
+  if (byPerson) return false;
+  throw notConfirmed();
 }

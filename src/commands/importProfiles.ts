@@ -16,6 +16,7 @@ import type { ImportCandidate, SkippedEntry, SourceScan } from '../profileImport
 import { parseOpenStackEnv } from '../profileImport/openStackEnv';
 import { SourceParseError } from '../profileImport/sourceParseError';
 import {
+  candidateIamHost,
   candidateProblem,
   parseErrorMessage,
   secretLabel,
@@ -123,17 +124,25 @@ interface CandidateItem extends vscode.QuickPickItem {
   browse?: boolean;
 }
 
+/** Sources listed but not offered: files that could not be read, and the workspace's when untrusted. */
+interface NotRead {
+  errors: SourceParseError[];
+  untrusted: string[];
+}
+
 async function importInteractive(deps: CommandDeps): Promise<ImportResult | undefined> {
   const title = vscode.l10n.t('Import Profiles');
   const found = findImportSources({
     env: process.env,
     cwd: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath,
+    // Restricted Mode: the repository's clouds.yaml could name any IAM endpoint for a cloud.
+    cwdTrusted: vscode.workspace.isTrusted,
     home: os.homedir(),
   });
-  for (const error of found.errors) void vscode.window.showWarningMessage(parseErrorMessage(error));
   let scan = merge(found.scans);
+  const notRead: NotRead = { errors: [...found.errors], untrusted: found.untrusted };
   for (;;) {
-    const items = quickPickItems(scan);
+    const items = quickPickItems(scan, notRead);
     const picked = await vscode.window.showQuickPick(items, {
       title,
       canPickMany: true,
@@ -166,23 +175,32 @@ async function importInteractive(deps: CommandDeps): Promise<ImportResult | unde
       scan = merge([scan, readSourceFile(file[0].fsPath)]);
     } catch (error) {
       if (!(error instanceof SourceParseError)) throw error;
-      void vscode.window.showErrorMessage(parseErrorMessage(error));
+      notRead.errors.push(error);
     }
   }
 }
 
-function quickPickItems(scan: SourceScan): CandidateItem[] {
-  const items: CandidateItem[] = scan.candidates.map((candidate) => ({
-    label: candidate.name,
-    description: [sourceLabel(candidate.source), authMethodLabel(candidate.auth), candidate.region]
-      .filter(Boolean)
-      .join(' · '),
-    detail: [secretLabel(candidate), candidateProblem(candidate), candidate.origin]
-      .filter(Boolean)
-      .join(' — '),
-    picked: candidate.isDefault === true,
-    candidate,
-  }));
+function quickPickItems(scan: SourceScan, notRead: NotRead): CandidateItem[] {
+  const items: CandidateItem[] = scan.candidates.map((candidate) => {
+    // Where a password typed for it would go: the clouds.yaml's auth_url, or the region's IAM.
+    const iamHost = candidateIamHost(candidate);
+    return {
+      label: candidate.name,
+      description: [
+        sourceLabel(candidate.source),
+        authMethodLabel(candidate.auth),
+        candidate.region,
+        iamHost ? vscode.l10n.t('IAM {0}', iamHost) : undefined,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+      detail: [secretLabel(candidate), candidateProblem(candidate), candidate.origin]
+        .filter(Boolean)
+        .join(' — '),
+      picked: candidate.isDefault === true,
+      candidate,
+    };
+  });
   if (scan.skipped.length > 0) {
     items.push({ label: vscode.l10n.t('Not offered'), kind: vscode.QuickPickItemKind.Separator });
     for (const skipped of scan.skipped) {
@@ -191,6 +209,20 @@ function quickPickItems(scan: SourceScan): CandidateItem[] {
         description: sourceLabel(skipped.source),
         detail: `${skipped.origin} — ${skipMessage(skipped)}`,
       });
+    }
+  }
+  if (notRead.untrusted.length > 0 || notRead.errors.length > 0) {
+    items.push({ label: vscode.l10n.t('Not read'), kind: vscode.QuickPickItemKind.Separator });
+    for (const file of notRead.untrusted) {
+      items.push({
+        label: `$(workspace-untrusted) ${file}`,
+        detail: vscode.l10n.t(
+          'The workspace folder is not trusted (Restricted Mode), so its clouds.yaml was not read. Trust the workspace, or read the file with "Read another clouds.yaml" if you know where it came from.',
+        ),
+      });
+    }
+    for (const error of notRead.errors) {
+      items.push({ label: `$(error) ${error.file}`, detail: parseErrorMessage(error) });
     }
   }
   items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });

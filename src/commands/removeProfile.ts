@@ -21,6 +21,7 @@ export function registerRemoveProfile(deps: CommandDeps): vscode.Disposable {
     }
     // Secrets first: a profile without settings but with secrets left behind is the worse outcome.
     await deps.credentials.delete(profile.name);
+    await deps.credentials.forgetAgency(profile.name);
     await deps.profiles.remove(profile.name);
     return true;
   });

@@ -7,6 +7,7 @@ import { testConnection } from '../clients/connectionTest';
 import type { Credentials } from '../credentials/credentials';
 import { agencyCredentialsNote } from '../credentials/agencyCredentialsNote';
 import { promptCredentials } from '../credentials/promptCredentials';
+import { iamHostOf } from '../profiles/iamHost';
 import { describeConnection } from '../errors/connectionMessage';
 import { MultiStepInput } from '../input/multiStepInput';
 import type { Profile } from '../profiles/profile';
@@ -115,7 +116,7 @@ async function askCheckedCredentials(
   profile: CredentialProfile,
 ): Promise<Credentials | undefined> {
   for (;;) {
-    const credentials = await promptCredentials(profile.name, profile.auth);
+    const credentials = await promptCredentials(profile.name, profile.auth, iamHostOf(profile.iamEndpoint));
     if (!credentials) return undefined;
     const report = await testConnection(profile, credentials, {
       onRequest: deps.clients.onRequest,

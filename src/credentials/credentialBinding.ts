@@ -16,9 +16,10 @@ export interface CredentialBinding {
    */
   ecsOrigin: string;
   /**
-   * Origin of the IAM endpoint (each region's, space-separated), for sign-in methods that send the
-   * secret there (password, temporary: its password or the signature of its permanent AK/SK) and for
-   * AK/SK signatures sent there (a region's project looked up, `assume_role` for an agency).
+   * Origin of the IAM endpoint (each region's, space-separated), wherever the secret reaches it:
+   * password and temporary sign-in (its password or the signature of its permanent AK/SK), a token
+   * that asks for the service catalog, AK/SK signatures (a region's project looked up) and a token or
+   * AK/SK that assume an agency there (an IAM endpoint other than the region's own).
    */
   iamOrigin?: string;
   /** Account and user the password belongs to (password and temporary sign-in). */
@@ -46,15 +47,19 @@ export function bindingOf(profile: Profile): CredentialBinding {
     auth: profile.auth,
     ecsOrigin: origins(places.map((p) => p.ecsEndpoint)),
   };
-  // Static tokens go to ECS only, and so do AK/SK signatures unless a region's project is looked up
-  // with them, or the profile is an agency's source (its keys sign assume_role at its IAM endpoint):
-  // an IAM endpoint other than the region's own binds too, so one edited in settings gets no
-  // signature (which IAM would take for 15 minutes) until confirmed. IAM, account and user matter
-  // where the password goes (for temporary AK/SK too: the password, or permanent keys, buy them at IAM).
-  const keysGoToIam =
-    profile.auth === 'aksk' &&
-    ((!profile.projectId && profile.regions.length > 0) || places.some(ownIamEndpoint));
-  if (usesPassword(profile.auth) || keysGoToIam) {
+  // A secret that reaches IAM binds its IAM origin, whatever the sign-in method, so an IAM endpoint
+  // edited in settings gets nothing until confirmed. Passwords always go there (for temporary AK/SK
+  // too: the password, or permanent keys, buy them at IAM). A token asks IAM for the service catalog
+  // of a profile without an ECS endpoint. AK/SK sign there when a region's project is looked up with
+  // them; keys or a token that are an agency's source assume it at their profile's IAM endpoint, so
+  // an IAM endpoint other than the region's own binds too. A token sent to ECS only, with the
+  // region's IAM, binds no IAM origin (as it always did).
+  const secretGoesToIam =
+    usesPassword(profile.auth) ||
+    (profile.auth === 'token' && profile.endpointFromCatalog) ||
+    (profile.auth === 'aksk' && !profile.projectId && profile.regions.length > 0) ||
+    ((profile.auth === 'aksk' || profile.auth === 'token') && places.some(ownIamEndpoint));
+  if (secretGoesToIam) {
     binding.iamOrigin = origins(places.map((p) => p.iamEndpoint));
   }
   if (usesPassword(profile.auth)) {

@@ -62,8 +62,10 @@ export function keepCredentialsInStep(
 /** True when the profile that left the settings still has stored credentials (kept until a restart). */
 async function noteGone(name: string, credentials: CredentialStore, log: Log): Promise<boolean> {
   try {
-    // Remove Profile deletes the secrets itself: nothing left to keep.
-    if ((await credentials.get(name)) === undefined) return false;
+    // Remove Profile deletes the secrets itself: nothing left to keep. An agency keeps no secret but
+    // its binding (where its keys may go), kept like one so a rewrite cannot move it unasked.
+    if ((await credentials.get(name)) === undefined && (await credentials.agencyBinding(name)) === undefined)
+      return false;
   } catch {
     return false;
   }
@@ -75,6 +77,8 @@ async function noteGone(name: string, credentials: CredentialStore, log: Log): P
 
 async function forget(name: string, credentials: CredentialStore, log: Log): Promise<void> {
   try {
+    // An agency's binding goes too: a profile of that name added later is bound on its own first use.
+    await credentials.forgetAgency(name);
     if ((await credentials.get(name)) === undefined) return;
     await credentials.delete(name);
     log.info(

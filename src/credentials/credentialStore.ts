@@ -5,6 +5,8 @@ import { parseBinding, type CredentialBinding } from './credentialBinding';
 import { parseCredentials, type Credentials } from './credentials';
 
 const prefix = 'ecsMetadata.profile/';
+/** An agency profile's binding (it stores no secret of its own): where its temporary keys may go. */
+const agencyPrefix = 'ecsMetadata.agency/';
 
 /** A profile's secrets and where they were entered for. */
 export interface StoredCredentials {
@@ -49,6 +51,29 @@ export class CredentialStore extends Disposable {
 
   async delete(profileName: string): Promise<void> {
     await this.guard(() => this.secrets.delete(prefix + profileName));
+  }
+
+  /**
+   * The binding of an agency profile: the ECS endpoint its temporary keys (bought with its source's
+   * credentials) were first used with. Undefined when it has none yet.
+   */
+  async agencyBinding(profileName: string): Promise<CredentialBinding | undefined> {
+    const raw = await this.guard(() => this.secrets.get(agencyPrefix + profileName));
+    if (raw === undefined) return undefined;
+    try {
+      // One that does not parse binds to nothing: the profile is asked about, as when it moved.
+      return parseBinding(JSON.parse(raw)) ?? { auth: 'agency', ecsOrigin: '' };
+    } catch {
+      return { auth: 'agency', ecsOrigin: '' };
+    }
+  }
+
+  async bindAgency(profileName: string, binding: CredentialBinding): Promise<void> {
+    await this.guard(() => this.secrets.store(agencyPrefix + profileName, JSON.stringify(binding)));
+  }
+
+  async forgetAgency(profileName: string): Promise<void> {
+    await this.guard(() => this.secrets.delete(agencyPrefix + profileName));
   }
 
   /** Turns any keyring failure into one actionable error; the original (which may quote data) is not kept. */

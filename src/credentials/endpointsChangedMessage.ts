@@ -34,3 +34,12 @@ export function endpointsChangedMessage(profileName: string, changes: readonly B
     describeBindingChanges(changes),
   );
 }
+
+/** The sentence shown when an agency profile moved since it was first used, so nothing is sent. */
+export function agencyMovedMessage(profileName: string, changes: readonly BindingChange[]): string {
+  return vscode.l10n.t(
+    'Profile "{0}" acts through an agency and was first used with other settings, so its temporary keys were not sent. Changed: {1}. Confirm the change to send them.',
+    profileName,
+    describeBindingChanges(changes),
+  );
+}

@@ -11,12 +11,18 @@ import { isDate, type AkSkCredentials, type Credentials } from './credentials';
 /**
  * Asks for a profile's secrets with masked inputs, as a multi-step input (AK, SK and security token
  * are three steps, with Back). A temporary profile first asks which secret buys its temporary keys:
- * the IAM password or a permanent access key. Undefined when the user cancels.
+ * the IAM password or a permanent access key. The password box names the host it goes to
+ * (`iamHost`), so a password typed for an imported cloud is typed knowing whose IAM gets it.
+ * Undefined when the user cancels.
  */
 export async function promptCredentials(
   profileName: string,
   auth: Exclude<AuthType, 'agency'>,
+  iamHost?: string,
 ): Promise<Credentials | undefined> {
+  const passwordPrompt = iamHost
+    ? vscode.l10n.t('IAM user password (sent only to {0})', iamHost)
+    : vscode.l10n.t('IAM user password');
   const answers: Record<string, string> = {};
   const ask =
     (field: string, prompt: string, next?: () => InputStep | undefined, optional = false): InputStep =>
@@ -53,14 +59,14 @@ export async function promptCredentials(
       return akskCredentials(answers);
     }
     case 'password': {
-      if (!(await MultiStepInput.run(title, () => 1, ask('password', vscode.l10n.t('IAM user password'))))) {
+      if (!(await MultiStepInput.run(title, () => 1, ask('password', passwordPrompt)))) {
         return undefined;
       }
       return { password: answers.password };
     }
     case 'temporary': {
       const chosen: { source: TemporarySource } = { source: 'password' };
-      const password = ask('password', vscode.l10n.t('IAM user password'));
+      const password = ask('password', passwordPrompt);
       const secretKey = ask('secretKey', vscode.l10n.t('Secret access key (SK)'));
       const accessKey = ask('accessKey', vscode.l10n.t('Access key ID (AK)'), () => secretKey);
       const which: InputStep = async (input) => {

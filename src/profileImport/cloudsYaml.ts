@@ -58,7 +58,7 @@ function cloudsOf(file: SourceFile): Record<string, unknown> {
     const line = error.linePos?.[0].line;
     throw new SourceParseError(file.path, line, { code: 'yamlSyntax', detail: error.code });
   }
-  const root = record(doc.toJS());
+  const root = record(toJs(doc, file.path));
   if (root === undefined) {
     throw new SourceParseError(file.path, 1, { code: 'notCloudsFile' });
   }
@@ -69,6 +69,21 @@ function cloudsOf(file: SourceFile): Record<string, unknown> {
     throw new SourceParseError(file.path, lineOf(doc, lineCounter, ['clouds']), { code: 'cloudsNotMapping' });
   }
   return mapping;
+}
+
+/**
+ * Aliases expanded at most this often: each may copy a whole subtree, so a few nested ones (an alias
+ * bomb) would build gigabytes. A clouds.yaml that shares a block (`<<: *defaults`) needs a handful.
+ */
+const MAX_ALIAS_COUNT = 100;
+
+function toJs(doc: Document, path: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch {
+    // The library throws a ReferenceError for an alias bomb (or an alias to nothing).
+    throw new SourceParseError(path, undefined, { code: 'tooManyAliases' });
+  }
 }
 
 function lineOf(doc: Document, lineCounter: LineCounter, path: string[]): number | undefined {

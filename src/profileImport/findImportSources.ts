@@ -1,11 +1,11 @@
 /**
- * Every credential source present on this machine, read in one go: the first `clouds.yaml` (with its
- * `secure.yaml`), the `OS_*` and Huawei variables, and KooCLI's `config.json`. A file that cannot be
- * parsed is reported, and the other sources are still offered.
+ * Every credential source present on this machine, read in one go: every `clouds.yaml` (each with
+ * its `secure.yaml`), the `OS_*` and Huawei variables, and KooCLI's `config.json`. A file that cannot
+ * be read or parsed is reported as that source's error, and the other sources are still offered.
  */
 import * as fs from 'node:fs';
 import { parseCloudsYaml } from './cloudsYaml';
-import { findCloudsYaml, readCloudsYaml, type LookupPlaces } from './cloudsYamlLocation';
+import { findEveryCloudsYaml, readCloudsYaml, readSourceText, type LookupPlaces } from './cloudsYamlLocation';
 import { parseHuaweiEnv } from './huaweiEnv';
 import type { SourceScan } from './importCandidate';
 import { kooCliConfigPath, parseKooCliConfig } from './kooCliConfig';
@@ -15,24 +15,45 @@ import { SourceParseError } from './sourceParseError';
 export interface FoundSources {
   scans: SourceScan[];
   errors: SourceParseError[];
+  /** clouds.yaml files of the workspace folder left unread because the workspace is not trusted. */
+  untrusted: string[];
 }
 
 export function findImportSources(places: LookupPlaces): FoundSources {
-  const found: FoundSources = { scans: [], errors: [] };
-  const attempt = (read: () => SourceScan): void => {
+  const found: FoundSources = { scans: [], errors: [], untrusted: [] };
+  const attempt = (file: string, read: () => SourceScan): SourceScan | undefined => {
     try {
-      found.scans.push(read());
+      const scan = read();
+      found.scans.push(scan);
+      return scan;
     } catch (error) {
-      if (error instanceof SourceParseError) found.errors.push(error);
-      else throw error;
+      // Whatever went wrong is this source's error, never the end of the whole Import.
+      found.errors.push(
+        error instanceof SourceParseError
+          ? error
+          : new SourceParseError(file, undefined, { code: 'unreadable', detail: 'error' }),
+      );
+      return undefined;
     }
   };
-  const cloudsYaml = findCloudsYaml(places);
-  if (cloudsYaml) attempt(() => readCloudsYamlFile(cloudsYaml, places.env.OS_CLOUD));
-  attempt(() => parseOpenStackEnv(places.env));
-  attempt(() => parseHuaweiEnv(places.env));
+  // OS_CLOUD marks its cloud in the first of the user's own files that has it (the one the
+  // OpenStack CLI would use), never in a workspace folder's: a repository must not pre-tick a cloud
+  // whose IAM endpoint it chose.
+  let defaultCloud = places.env.OS_CLOUD;
+  for (const place of findEveryCloudsYaml(places)) {
+    if (place.inWorkspace && places.cwdTrusted === false) {
+      found.untrusted.push(place.file);
+      continue;
+    }
+    const scan = attempt(place.file, () =>
+      readCloudsYamlFile(place.file, place.inWorkspace ? undefined : defaultCloud),
+    );
+    if (scan?.candidates.some((c) => c.isDefault)) defaultCloud = undefined;
+  }
+  attempt('OS_*', () => parseOpenStackEnv(places.env));
+  attempt('HUAWEICLOUD_SDK_*', () => parseHuaweiEnv(places.env));
   const kooCli = kooCliConfigPath(places.home);
-  if (fs.existsSync(kooCli)) attempt(() => readKooCliFile(kooCli));
+  if (fs.existsSync(kooCli)) attempt(kooCli, () => readKooCliFile(kooCli));
   return found;
 }
 
@@ -57,7 +78,7 @@ export function readCloudsYamlFile(
 }
 
 export function readKooCliFile(file: string, only?: readonly string[]): SourceScan {
-  const text = readOrExplain(() => fs.readFileSync(file, 'utf8'), file);
+  const text = readOrExplain(() => readSourceText(file), file);
   return parseKooCliConfig({ path: file, text }, only);
 }
 
@@ -66,6 +87,7 @@ function readOrExplain<T>(read: () => T, file: string): T {
   try {
     return read();
   } catch (error) {
+    if (error instanceof SourceParseError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new SourceParseError(
       file,

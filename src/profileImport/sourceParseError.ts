@@ -13,7 +13,13 @@ export type SourceProblem =
   | { code: 'noProfilesList' }
   | { code: 'fileMissing' }
   /** Any other read failure; `detail` is the system's error code, such as EACCES. */
-  | { code: 'unreadable'; detail: string };
+  | { code: 'unreadable'; detail: string }
+  /** Larger than MAX_SOURCE_BYTES (1 MiB): not read. */
+  | { code: 'tooLarge' }
+  /** A secure.yaml that is a link to a file outside its clouds.yaml's folder; `detail` is where it leads. */
+  | { code: 'linkElsewhere'; detail: string }
+  /** More YAML aliases than allowed (an alias bomb), or an alias to nothing. */
+  | { code: 'tooManyAliases' };
 
 /** A file that could not be read as its format: names the file and, when known, the line. */
 export class SourceParseError extends Error {

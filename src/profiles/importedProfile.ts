@@ -3,6 +3,8 @@ import { inputProblemText } from '../errors/inputProblems';
 import type { ImportCandidate, ImportSource, SkippedEntry } from '../profileImport/importCandidate';
 import type { SourceParseError, SourceProblem } from '../profileImport/sourceParseError';
 import type { ProfileSetting } from './profile';
+import { iamHostOf } from './iamHost';
+import { resolveProfile } from './resolveProfile';
 
 /** The settings entry an import candidate becomes; its secret goes to SecretStorage separately. */
 export function settingFromCandidate(candidate: ImportCandidate, name = candidate.name): ProfileSetting {
@@ -113,5 +115,22 @@ function sourceProblemText(problem: SourceProblem): string {
       return vscode.l10n.t('the file does not exist.');
     case 'unreadable':
       return vscode.l10n.t('the file cannot be read ({0}).', problem.detail);
+    case 'tooLarge':
+      return vscode.l10n.t('the file is larger than 1 MiB and was not read.');
+    case 'linkElsewhere':
+      return vscode.l10n.t(
+        'it is a link to {0}, outside the folder of its clouds.yaml, and was not read (a repository could otherwise lend its clouds your passwords).',
+        problem.detail,
+      );
+    case 'tooManyAliases':
+      return vscode.l10n.t('it has too many YAML aliases (or an alias to nothing) and was not read.');
   }
+}
+
+/**
+ * The host an imported profile would send its password or token to for signing in: its IAM
+ * endpoint as given (a clouds.yaml's auth_url), else its region's. Undefined when none is known.
+ */
+export function candidateIamHost(candidate: ImportCandidate): string | undefined {
+  return iamHostOf(resolveProfile(settingFromCandidate(candidate)).iamEndpoint);
 }

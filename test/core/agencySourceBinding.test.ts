@@ -1,7 +1,8 @@
 /**
  * AK/SK signatures reach IAM when a profile's keys are an agency's source (they sign assume_role at
- * its IAM endpoint), so an IAM endpoint of the profile's own — not its region's default — is part of
- * the credential binding: edited in settings, the keys are held back until the person confirms.
+ * its IAM endpoint), and so does a token (also for a service catalog), so an IAM endpoint of the
+ * profile's own — not its region's default — is part of the credential binding: edited in settings,
+ * the keys (or the token) are held back until the person confirms.
  */
 import * as assert from 'node:assert/strict';
 import { bindingChanges, bindingOf } from '../../src/credentials/credentialBinding';
@@ -41,5 +42,29 @@ describe('credential binding of AK/SK that may sign at IAM', () => {
       }),
     );
     assert.equal(binding.iamOrigin, 'https://iam.example.com:5000');
+  });
+});
+
+describe('credential binding of a token that reaches IAM', () => {
+  const token = (extra: Partial<ProfileSetting> = {}) =>
+    bindingOf(resolveProfile({ name: 't', auth: 'token', projectId: PROJECT, ...extra }));
+
+  it('a token sent to ECS only, with its region’s IAM: no IAM origin (as before)', () => {
+    assert.equal(token({ region: 'cn-north-4' }).iamOrigin, undefined);
+  });
+
+  it('a token that asks IAM for the service catalog binds its IAM origin', () => {
+    const entered = token({ iamEndpoint: 'https://keystone.example.com:5000/v3' });
+    assert.equal(entered.iamOrigin, 'https://keystone.example.com:5000');
+    const moved = token({ iamEndpoint: 'https://keystone.attacker.example/v3' });
+    assert.deepEqual(
+      bindingChanges(entered, moved).map((c) => c.field),
+      ['iamOrigin'],
+    );
+  });
+
+  it("a token with an IAM endpoint of its own (an agency's source) binds it", () => {
+    const binding = token({ ecsEndpoint: 'https://ecs.example.com', iamEndpoint: 'https://iam.example.com' });
+    assert.equal(binding.iamOrigin, 'https://iam.example.com');
   });
 });

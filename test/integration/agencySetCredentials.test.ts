@@ -88,7 +88,11 @@ describe('Set Credentials on an agency profile, by a person', () => {
       const done = Promise.resolve(vscode.commands.executeCommand('ecsMetadata.setCredentials', row.node));
       const box = (await stepShown(f.api, 1)) as vscode.InputBox;
       assert.equal(box.title, translated('Credentials for "{0}"', source), 'asks for the source profile');
-      assert.equal(box.prompt, translated('IAM user password'));
+      // The password box names the host the password goes to.
+      assert.equal(
+        box.prompt,
+        translated('IAM user password (sent only to {0})', new URL(f.server.url).host),
+      );
       assert.equal(box.password, true, 'masked');
       await typeAt(f.api, 1, c.password);
       return done;

@@ -235,7 +235,10 @@ describe('permanent AK/SK as the source of temporary keys and of agencies', () =
     const root = await profileRoot(f.api, name);
     const done = Promise.resolve(vscode.commands.executeCommand('ecsMetadata.setCredentials', root.node));
     await pick(which(), translated('IAM password'));
-    const box = await type(translated('IAM user password'), password);
+    const box = await type(
+      translated('IAM user password (sent only to {0})', new URL(f.server.url).host),
+      password,
+    );
     assert.equal(box.totalSteps, 2, 'the choice and the password');
     assert.equal(await done, true);
     f.server.clearRequests();
