@@ -7,6 +7,7 @@ import {
   SERVER_STATE_SCHEME,
 } from '../metadata/metadataFileSystem';
 import { registerMetadataDiagnostics } from '../metadata/metadataDiagnostics';
+import { checkMetadataDocument } from '../metadata/metadataDocument';
 import { inMetadataLanguage, registerMetadataLanguage } from '../metadata/metadataLanguage';
 import { writeTargetOf } from './addKey';
 import { registerCommand } from './registerCommand';
@@ -37,5 +38,39 @@ export function registerEditMetadataJson(deps: CommandDeps): vscode.Disposable {
       await vscode.window.showTextDocument(document, { preview: false });
       return uri.toString();
     }),
+    registerCommand(CommandId.saveMetadataJson, () => saveChecked(files)),
   );
+}
+
+/**
+ * `ecsMetadata.saveMetadataJson`, bound to Ctrl+S / Cmd+S in a metadata document: checks the
+ * document before the save reaches the file system provider, so a refused save says why in one
+ * sentence of ours (with the line and column, the cursor put there) instead of VS Code's
+ * "Failed to save … Unable to write file …". Any other editor: VS Code's own Save.
+ */
+async function saveChecked(files: MetadataFileSystem): Promise<boolean> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.uri.scheme !== METADATA_SCHEME) {
+    await vscode.commands.executeCommand('workbench.action.files.save');
+    return false;
+  }
+  const { document } = editor;
+  const check = await files.checkSave(document);
+  if (check.refusal === undefined) return document.save();
+  if (!check.conflict) {
+    const problem = checkMetadataDocument(document.getText()).problems[0];
+    if (problem) {
+      const at = document.positionAt(problem.start);
+      editor.selection = new vscode.Selection(at, at);
+      editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    }
+    void vscode.window.showErrorMessage(check.refusal);
+    return false;
+  }
+  const compare = vscode.l10n.t('Compare');
+  const reload = vscode.l10n.t('Reload (Discard My Edits)');
+  const answer = await vscode.window.showErrorMessage(check.refusal, compare, reload);
+  if (answer === compare) await files.showCompare(document.uri, check.conflict);
+  else if (answer === reload) await files.reloadDiscarding(document.uri);
+  return false;
 }
