@@ -10,13 +10,16 @@ import { registerMetadataDiagnostics } from '../metadata/metadataDiagnostics';
 import { checkMetadataDocument } from '../metadata/metadataDocument';
 import { inMetadataLanguage, registerMetadataLanguage } from '../metadata/metadataLanguage';
 import { writeTargetOf } from './addKey';
+import type { ServerTarget } from '../metadata/metadataWriter';
+import { settings } from '../settings/settings';
 import { registerCommand } from './registerCommand';
 import type { CommandDeps } from './commandDeps';
 
 /**
  * `ecsMetadata.editMetadataJson` on a server (tree item or `{ profile, serverId, serverName? }`):
  * opens `{server name}.metadata.json`, the server's metadata read fresh, in an editor whose save
- * writes the change (see MetadataFileSystem). Resolves to the document's URI.
+ * writes the change (see MetadataFileSystem). Resolves to the document's URI. While Mask Values is
+ * on, a person is asked first (the document shows every value); a script is not.
  */
 export function registerEditMetadataJson(deps: CommandDeps): vscode.Disposable {
   const files = new MetadataFileSystem(deps.clients, deps.writer);
@@ -30,6 +33,8 @@ export function registerEditMetadataJson(deps: CommandDeps): vscode.Disposable {
       const target = writeTargetOf(call.arg);
       if (!target) throw new Error(vscode.l10n.t('Expected arguments {0}.', '{ profile, serverId }'));
       call.subject = { profile: target.profile, serverId: target.serverId };
+      // The document shows every value: with Mask Values on, a person says so first (a script asked).
+      if (call.byPerson && settings.maskValues() && !(await showValuesAnyway(target))) return undefined;
       const uri = metadataDocumentUri(target);
       // Already open without edits: read it fresh again; with edits: leave them be.
       await files.reloadIfSaved(uri);
@@ -40,6 +45,25 @@ export function registerEditMetadataJson(deps: CommandDeps): vscode.Disposable {
     }),
     registerCommand(CommandId.saveMetadataJson, () => saveChecked(files)),
   );
+}
+
+/** Asks, while Mask Values is on, before a document that shows every value in clear is opened. */
+async function showValuesAnyway(target: ServerTarget): Promise<boolean> {
+  const open = vscode.l10n.t('Open and Show Values');
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t(
+      'Mask Values is on, but the JSON document of server {0} shows every value in clear.',
+      target.serverName ?? target.serverId,
+    ),
+    {
+      modal: true,
+      detail: vscode.l10n.t(
+        'Anyone who can see your screen will see them. The tree, the panel and Compare stay masked.',
+      ),
+    },
+    open,
+  );
+  return answer === open;
 }
 
 /**
