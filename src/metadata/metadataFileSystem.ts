@@ -226,8 +226,11 @@ export class MetadataFileSystem implements vscode.FileSystemProvider, vscode.Tex
     for (const document of vscode.workspace.textDocuments) {
       const shown = documentTarget(document.uri);
       if (!shown || !sameServer(shown, target) || this.writing.has(document.uri.toString())) continue;
-      if (document.isDirty) void this.offerReload(document.uri, shown);
-      else this.queueReload(document.uri, () => this.reloadNow(document.uri, after)).catch(() => undefined);
+      // After the reloads already queued: a document is dirty while its last reload is being saved.
+      this.queueReload(document.uri, async () => {
+        if (document.isDirty) void this.offerReload(document.uri, shown);
+        else await this.reloadNow(document.uri, after);
+      }).catch(() => undefined);
     }
   }
 
