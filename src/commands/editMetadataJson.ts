@@ -79,8 +79,16 @@ async function saveChecked(files: MetadataFileSystem): Promise<boolean> {
     return false;
   }
   const { document } = editor;
+  // Nothing to write: VS Code's save of an unchanged document writes nothing either.
+  if (!document.isDirty) return document.save();
   const check = await files.checkSave(document);
-  if (check.refusal === undefined) return document.save();
+  if (check.refusal === undefined) {
+    try {
+      return await document.save();
+    } finally {
+      files.forgetCheck(document.uri);
+    }
+  }
   if (!check.conflict) {
     const problem = checkMetadataDocument(document.getText()).problems[0];
     if (problem) {

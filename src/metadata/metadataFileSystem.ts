@@ -147,6 +147,11 @@ export class MetadataFileSystem implements vscode.FileSystemProvider, vscode.Tex
     return {};
   }
 
+  /** Drops what a check read, once the save it was for is over (written or not). */
+  forgetCheck(uri: vscode.Uri): void {
+    this.checkedReads.delete(uri.toString());
+  }
+
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
     const target = targetOf(uri);
     const key = uri.toString();
