@@ -11,7 +11,7 @@ import { checkMetadataDocument } from '../metadata/metadataDocument';
 import { inMetadataLanguage, registerMetadataLanguage } from '../metadata/metadataLanguage';
 import { writeTargetOf } from './addKey';
 import type { ServerTarget } from '../metadata/metadataWriter';
-import { settings } from '../settings/settings';
+import { onDidChangeSetting, Setting, settings } from '../settings/settings';
 import { registerCommand } from './registerCommand';
 import type { CommandDeps } from './commandDeps';
 
@@ -44,7 +44,27 @@ export function registerEditMetadataJson(deps: CommandDeps): vscode.Disposable {
       return uri.toString();
     }),
     registerCommand(CommandId.saveMetadataJson, () => saveChecked(files)),
+    onDidChangeSetting([Setting.maskValues], () => {
+      if (settings.maskValues()) void offerToCloseOpenDocuments();
+    }),
   );
+}
+
+/** Masking turned on while metadata documents are open: they still show every value; offer to close them. */
+async function offerToCloseOpenDocuments(): Promise<void> {
+  const tabsShowingValues = (): vscode.Tab[] =>
+    vscode.window.tabGroups.all
+      .flatMap((group) => group.tabs)
+      .filter((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.scheme === METADATA_SCHEME);
+  const count = tabsShowingValues().length;
+  if (count === 0) return;
+  const close = vscode.l10n.t('Close Them');
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Mask Values is on, but {0} open metadata JSON documents still show every value.', count),
+    close,
+  );
+  // Unsaved edits are not thrown away: VS Code asks about those as for any editor closed.
+  if (answer === close) await vscode.window.tabGroups.close(tabsShowingValues());
 }
 
 /** Asks, while Mask Values is on, before a document that shows every value in clear is opened. */

@@ -56,8 +56,8 @@ function sameServer(a: ServerTarget, b: ServerTarget): boolean {
 }
 
 /**
- * Why a save would be refused, in one sentence for a person, or undefined when it can go ahead.
- * `current` is the server's metadata read for the check, which the save then uses.
+ * Why a save would be refused, in one sentence for a person (with the server when it changed since
+ * the document was read), or no refusal when the save can go ahead.
  */
 export type SaveCheck = { refusal: string; conflict?: ServerTarget } | { refusal?: undefined };
 

@@ -691,15 +691,20 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     await eventually(documentText, (t) => t.includes('walk.added'), 'the document after the save', 30_000);
     await runFromPalette(page, 'ECS Metadata: Undo Last Metadata Change');
     await dialog.waitFor({ timeout: 30_000 });
-    await dialog.locator('.monaco-button').first().click();
+    await dialog.locator('.monaco-button').filter({ hasNotText: 'Cancel' }).first().click();
     await dialog.waitFor({ state: 'hidden' });
+    await eventually(
+      async () => session.ecs.metadataOf(server.id)['walk.added'],
+      (value) => value === undefined,
+      'the undo to remove walk.added',
+      30_000,
+    );
     await eventually(
       async () => ({ text: await documentText(), unsaved: await unsavedTab.count() }),
       ({ text, unsaved }) => !text.includes('walk.added') && unsaved === 0,
       'the open document to show the undone state, saved',
       30_000,
     );
-    assert.equal(session.ecs.metadataOf(server.id)['walk.added'], undefined);
     assert.equal(
       await page.locator('.notification-toast').filter({ hasText: 'changed since' }).count(),
       0,

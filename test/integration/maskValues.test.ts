@@ -137,6 +137,33 @@ describe('Mask Values covers every view', () => {
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri);
   });
 
+  it('turned on while a metadata JSON document is open, it offers to close the document', async () => {
+    await maskValues(false);
+    const web02 = f.seed.servers[1];
+    const uri = await vscode.commands.executeCommand<string>('ecsMetadata.editMetadataJson', {
+      profile: f.profileName,
+      serverId: web02.id,
+      serverName: web02.name,
+    });
+    const offered: { message: string; items: string[] }[] = [];
+    replace('showWarningMessage', ((message: string, ...items: string[]) => {
+      offered.push({ message, items });
+      return Promise.resolve(items[0]);
+    }) as Window['showWarningMessage']);
+    await maskValues(true);
+    const notice = await eventually(async () => offered[0], 'the notice about the open document');
+    assert.match(notice.message, /Mask Values is on, but 1 open metadata JSON documents? still show/);
+    await eventually(
+      async () =>
+        vscode.window.tabGroups.all
+          .flatMap((g) => g.tabs)
+          .some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri)
+          ? undefined
+          : true,
+      'the document to be closed',
+    );
+  });
+
   it("Export's notification says the file holds the values in clear", async () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-mask-export-'));
     const file = path.join(folder, 'masked.json');
