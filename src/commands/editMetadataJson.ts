@@ -60,7 +60,10 @@ async function offerToCloseOpenDocuments(): Promise<void> {
   if (count === 0) return;
   const close = vscode.l10n.t('Close Them');
   const answer = await vscode.window.showWarningMessage(
-    vscode.l10n.t('Mask Values is on, but {0} open metadata JSON documents still show every value.', count),
+    vscode.l10n.t(
+      'Mask Values is on, but the metadata JSON documents open ({0}) still show every value.',
+      count,
+    ),
     close,
   );
   // Unsaved edits are not thrown away: VS Code asks about those as for any editor closed.

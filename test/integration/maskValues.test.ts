@@ -146,13 +146,13 @@ describe('Mask Values covers every view', () => {
       serverName: web02.name,
     });
     const offered: { message: string; items: string[] }[] = [];
-    replace('showWarningMessage', ((message: string, ...items: string[]) => {
-      offered.push({ message, items });
+    replace('showWarningMessage', ((message: string, ...items: unknown[]) => {
+      offered.push({ message, items: items as string[] });
       return Promise.resolve(items[0]);
     }) as Window['showWarningMessage']);
     await maskValues(true);
     const notice = await eventually(async () => offered[0], 'the notice about the open document');
-    assert.match(notice.message, /Mask Values is on, but 1 open metadata JSON documents? still show/);
+    assert.match(notice.message, /Mask Values is on, but the metadata JSON documents open \(1\) still show/);
     await eventually(
       async () =>
         vscode.window.tabGroups.all
