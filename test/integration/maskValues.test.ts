@@ -126,8 +126,11 @@ describe('Mask Values covers every view', () => {
     assert.equal(await vscode.commands.executeCommand('ecsMetadata.editMetadataJson', row.node), undefined);
     assert.equal(asked.length, 1);
     assert.match(asked[0].message, /Mask Values is on.*web-02.*every value/);
+    // Editors, not documents: VS Code keeps closed documents of earlier suites around for a while.
     const isOpen = (): boolean =>
-      vscode.workspace.textDocuments.some((d) => d.uri.scheme === 'ecs-metadata' && !d.isClosed);
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .some((t) => t.input instanceof vscode.TabInputText && t.input.uri.scheme === 'ecs-metadata');
     assert.equal(isOpen(), false, 'the document opened though the person declined');
 
     answerWith = 'open';
