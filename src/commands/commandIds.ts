@@ -23,6 +23,7 @@ export const CommandId = {
   deleteKey: 'ecsMetadata.deleteKey',
   addKey: 'ecsMetadata.addKey',
   editMetadataJson: 'ecsMetadata.editMetadataJson',
+  saveMetadataJson: 'ecsMetadata.saveMetadataJson',
   undoLastChange: 'ecsMetadata.undoLastChange',
   setMetadataKey: 'ecsMetadata.setMetadataKey',
   deleteMetadataKey: 'ecsMetadata.deleteMetadataKey',

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { MetadataDocuments } from '../compare/metadataDocuments';
 import { InputError } from '../errors/inputError';
-import { metadataObjectJson } from '../export/metadataJson';
 import { ServerNode } from '../tree/serverNode';
 import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
@@ -27,6 +26,7 @@ export interface Comparison {
  * metadata as read-only JSON (sorted keys, one per line), titled with both names. From a server in
  * the tree: pick the other server (any profile); on two servers selected together: those two; from
  * the palette: pick both. A script passes `{ left: {profile, serverId}, right: {profile, serverId} }`.
+ * While Mask Values is on, both sides show masks (see MetadataDocuments).
  */
 export function registerCompareMetadata(deps: CommandDeps): vscode.Disposable {
   const documents = new MetadataDocuments();
@@ -81,21 +81,19 @@ async function compare(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading metadata to compare…') },
     () => Promise.all([readSide(deps, leftTarget), readSide(deps, rightTarget)]),
   );
-  const leftUri = documents.add(
-    left.target.profile,
-    serverLabel(left.target),
-    metadataObjectJson(left.metadata),
-  );
-  const rightUri = documents.add(
-    right.target.profile,
-    serverLabel(right.target),
-    metadataObjectJson(right.metadata),
-  );
-  const title = vscode.l10n.t(
-    '{0} ↔ {1} (metadata)',
-    sideName(left.target, right.target),
-    sideName(right.target, left.target),
-  );
+  const leftName = sideName(left.target, right.target);
+  const rightName = sideName(right.target, left.target);
+  const leftUri = documents.add(left.target.profile, serverLabel(left.target), {
+    metadata: left.metadata,
+    other: right.metadata,
+    otherName: rightName,
+  });
+  const rightUri = documents.add(right.target.profile, serverLabel(right.target), {
+    metadata: right.metadata,
+    other: left.metadata,
+    otherName: leftName,
+  });
+  const title = vscode.l10n.t('{0} ↔ {1} (metadata)', leftName, rightName);
   await vscode.commands.executeCommand('vscode.diff', leftUri, rightUri, title, { preview: false });
   return { title, left: leftUri.toString(), right: rightUri.toString() };
 }

@@ -9,6 +9,7 @@ import { ProfileNode } from '../tree/profileNode';
 import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
 import { registerCommand } from './registerCommand';
+import { settings } from '../settings/settings';
 import { pickProfile } from './pickers/pickProfile';
 import { unknownProfileError } from '../errors/setupError';
 
@@ -47,8 +48,12 @@ export function registerExportMetadata(deps: CommandDeps): vscode.Disposable {
     const uri = vscode.Uri.file(args.path);
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     if (call.byPerson) {
+      const done = vscode.l10n.t('Exported the metadata of {0} servers to {1}.', servers.length, uri.fsPath);
+      // Masking hides values on screen only; whoever opens the file sees them.
       void vscode.window.showInformationMessage(
-        vscode.l10n.t('Exported the metadata of {0} servers to {1}.', servers.length, uri.fsPath),
+        settings.maskValues()
+          ? `${done} ${vscode.l10n.t('The file holds the values in clear: Mask Values hides them only on screen.')}`
+          : done,
       );
     }
     return { path: uri.fsPath, servers: servers.length } satisfies ExportResult;

@@ -4,13 +4,14 @@
  * Pure (no `vscode`), so it is tested under plain Node; the VS Code layer words the problems.
  */
 import { metadataKeyProblem, validateMetadataValue } from '../core';
+import { findJsonSyntaxError, type JsonExpectation } from './jsonSyntaxError';
 import { putOwn } from './metadataChange';
 
 /** Upstream Nova's default `metadata_items` quota; the real one of a project is not readable. */
 export const DEFAULT_KEY_QUOTA = 128;
 
 export type DocumentProblem =
-  | { kind: 'syntax'; detail: string }
+  | { kind: 'syntax'; expected: JsonExpectation; afterKey?: string }
   | { kind: 'notObject' }
   | { kind: 'badKey'; key: string }
   | { kind: 'duplicateKey'; key: string }
@@ -41,11 +42,16 @@ export function checkMetadataDocument(text: string, quota = DEFAULT_KEY_QUOTA): 
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
-  } catch (error) {
-    const detail = (error as Error).message;
-    const at = /position (\d+)/.exec(detail);
-    const start = at ? Number(at[1]) : Math.max(0, text.length - 1);
-    return { problems: [{ start, end: start + 1, problem: { kind: 'syntax', detail } }] };
+  } catch {
+    // JSON.parse names no line, and quotes the text (values included): say it our own way.
+    const found = findJsonSyntaxError(text) ?? { offset: 0, expected: 'value' as const };
+    const { offset: start, expected, afterKey } = found;
+    const problem: DocumentProblem = {
+      kind: 'syntax',
+      expected,
+      ...(afterKey !== undefined ? { afterKey } : {}),
+    };
+    return { problems: [{ start, end: start + 1, problem }] };
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     return { problems: [{ start: 0, end: text.length, problem: { kind: 'notObject' } }] };

@@ -2,10 +2,10 @@ import * as vscode from 'vscode';
 import type { ClientProvider } from '../clients/clientProvider';
 import { describeError } from '../errors/userMessage';
 import { confirmChange } from './confirmChange';
-import { describeDocumentProblem } from './documentProblems';
+import { describeProblemAt } from './documentProblems';
 import { changeBetween, isEmptyChange, summarize } from './metadataChange';
 import { checkMetadataDocument, metadataDocumentText } from './metadataDocument';
-import type { MetadataWriter, ServerTarget } from './metadataWriter';
+import type { MetadataWriter, MetadataWritten, ServerTarget } from './metadataWriter';
 import { reportWrite } from './reportWrite';
 
 /**
@@ -18,9 +18,12 @@ export const SERVER_STATE_SCHEME = 'ecs-metadata-server';
 
 export function metadataDocumentUri(target: ServerTarget): vscode.Uri {
   const name = (target.serverName || target.serverId).replace(/[/\\]/g, '_');
+  // The path is given decoded (the tab and the breadcrumb show it as is): only what would split it
+  // or be read back as an escape is escaped in the profile's name.
+  const profile = target.profile.replace(/[%/\\]/g, (c) => encodeURIComponent(c));
   return vscode.Uri.from({
     scheme: METADATA_SCHEME,
-    path: `/${encodeURIComponent(target.profile)}/${target.serverId}/${name}.metadata.json`,
+    path: `/${profile}/${target.serverId}/${name}.metadata.json`,
     ...(target.region ? { query: `region=${encodeURIComponent(target.region)}` } : {}),
   });
 }
@@ -37,6 +40,26 @@ function targetOf(uri: vscode.Uri): ServerTarget {
   };
   return name !== serverId ? { ...target, serverName: name } : target;
 }
+
+/** The server a metadata document shows, or undefined for another URI. */
+function documentTarget(uri: vscode.Uri): ServerTarget | undefined {
+  if (uri.scheme !== METADATA_SCHEME) return undefined;
+  try {
+    return targetOf(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+function sameServer(a: ServerTarget, b: ServerTarget): boolean {
+  return a.profile === b.profile && a.serverId === b.serverId && (a.region ?? '') === (b.region ?? '');
+}
+
+/**
+ * Why a save would be refused, in one sentence for a person (with the server when it changed since
+ * the document was read), or no refusal when the save can go ahead.
+ */
+export type SaveCheck = { refusal: string; conflict?: ServerTarget } | { refusal?: undefined };
 
 /**
  * Serves the documents: reading reads the server fresh; saving checks the document, reads the server
@@ -66,8 +89,13 @@ export class MetadataFileSystem implements vscode.FileSystemProvider, vscode.Tex
   private readonly reloading = new Set<string>();
   /** Why each document is being saved, as VS Code said just before writing it. */
   private readonly saveReasons = new Map<string, vscode.TextDocumentSaveReason>();
-  private readonly saved: vscode.Disposable;
   private readonly willSave: vscode.Disposable;
+  /** Documents whose own save is being written: the write's event is theirs, not news to them. */
+  private readonly writing = new Set<string>();
+  /** The server's metadata a save's check just read, for the save that follows it (one read, not two). */
+  private readonly checkedReads = new Map<string, Record<string, string>>();
+  private readonly saved: vscode.Disposable;
+  private readonly written: vscode.Disposable;
 
   constructor(
     private readonly clients: ClientProvider,
@@ -79,6 +107,7 @@ export class MetadataFileSystem implements vscode.FileSystemProvider, vscode.Tex
     this.willSave = vscode.workspace.onWillSaveTextDocument(({ document, reason }) => {
       if (document.uri.scheme === METADATA_SCHEME) this.saveReasons.set(document.uri.toString(), reason);
     });
+    this.written = writer.onDidWrite((write) => this.serverWritten(write));
   }
 
   watch(): vscode.Disposable {
@@ -103,51 +132,75 @@ export class MetadataFileSystem implements vscode.FileSystemProvider, vscode.Tex
     return metadataDocumentText(await this.read(targetOf(uri)));
   }
 
+  /**
+   * What the save command checks before it saves, so a refusal is one sentence of ours rather than
+   * VS Code's "Unable to write file … (…)": the document's first problem with its line and column,
+   * or a change on the server since the document was read (its metadata read now, kept for the save).
+   */
+  async checkSave(document: vscode.TextDocument): Promise<SaveCheck> {
+    const target = targetOf(document.uri);
+    const text = document.getText();
+    const checked = checkMetadataDocument(text);
+    if (!checked.metadata)
+      return { refusal: notSaved(document.uri, describeProblemAt(text, checked.problems[0])) };
+    const key = document.uri.toString();
+    const opened = this.bases.get(key);
+    const current = await this.read(target);
+    if (!opened || !sameMetadata(opened.metadata, current)) {
+      return { refusal: notSaved(document.uri, changedMessage(target)), conflict: target };
+    }
+    this.checkedReads.set(key, current);
+    return {};
+  }
+
+  /** Drops what a check read, once the save it was for is over (written or not). */
+  forgetCheck(uri: vscode.Uri): void {
+    this.checkedReads.delete(uri.toString());
+  }
+
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
     const target = targetOf(uri);
-    const checked = checkMetadataDocument(new TextDecoder().decode(content));
-    if (!checked.metadata) {
-      throw vscode.FileSystemError.NoPermissions(
-        vscode.l10n.t('Not saved: {0}', describeDocumentProblem(checked.problems[0].problem)),
-      );
-    }
-    const opened = this.bases.get(uri.toString());
-    const reason = this.saveReasons.get(uri.toString());
-    this.saveReasons.delete(uri.toString());
+    const key = uri.toString();
+    const checkedRead = this.checkedReads.get(key);
+    this.checkedReads.delete(key);
+    const text = new TextDecoder().decode(content);
+    const checked = checkMetadataDocument(text);
+    if (!checked.metadata) throw saveRefused(describeProblemAt(text, checked.problems[0]));
+    const opened = this.bases.get(key);
+    const reason = this.saveReasons.get(key);
+    this.saveReasons.delete(key);
     // The save that reloads a document after a write carries exactly what was just read: nothing to do.
-    if (this.reloading.delete(uri.toString()) && opened && sameMetadata(opened.metadata, checked.metadata)) {
+    if (this.reloading.delete(key) && opened && sameMetadata(opened.metadata, checked.metadata)) {
       return;
     }
     // Auto Save (after a delay, on focus change) never writes, whatever a workspace's settings turn
     // on: only a save the person asked for does. The refusal leaves the document unsaved.
     if (reason !== undefined && reason !== vscode.TextDocumentSaveReason.Manual) {
-      throw vscode.FileSystemError.NoPermissions(
-        vscode.l10n.t(
-          'Not saved: Auto Save never writes metadata. Save the file yourself (File > Save) to write it.',
-        ),
+      throw saveRefused(
+        vscode.l10n.t('Auto Save never writes metadata. Save the file yourself (File > Save) to write it.'),
       );
     }
-    const current = await this.read(target);
+    const current = checkedRead ?? (await this.read(target));
     if (!opened || !sameMetadata(opened.metadata, current)) {
       void this.offerCompare(uri, target);
-      throw vscode.FileSystemError.Unavailable(
-        vscode.l10n.t(
-          'Not saved: the metadata of server {0} changed since this document was read.',
-          target.serverName ?? target.serverId,
-        ),
-      );
+      throw saveRefused(changedMessage(target));
     }
     const change = changeBetween(current, checked.metadata);
     if (isEmptyChange(change)) return;
     if (!(await confirmChange(target, summarize(change, current)))) {
-      throw vscode.FileSystemError.Unavailable(vscode.l10n.t('Not saved: the change was not confirmed.'));
+      throw saveRefused(vscode.l10n.t('the change was not confirmed.'));
     }
-    const outcome = await this.writer.apply(target, change, current);
+    this.writing.add(key);
+    let outcome;
+    try {
+      outcome = await this.writer.apply(target, change, current);
+    } finally {
+      this.writing.delete(key);
+    }
     reportWrite(target, outcome);
     // Once VS Code has finished this save, the document is made to show what the server really holds:
     // as the write's answers gave it, or read again when they did not.
-    this.bases.set(uri.toString(), { metadata: current, mtime: Date.now() });
-    const key = uri.toString();
+    this.bases.set(key, { metadata: current, mtime: Date.now() });
     const saveFinished = new Promise<void>((resolve) => {
       const timer = setTimeout(done, SAVE_WAIT_MS);
       function done(): void {
@@ -184,17 +237,69 @@ export class MetadataFileSystem implements vscode.FileSystemProvider, vscode.Tex
     return run;
   }
 
-  /** Shows `known` (the server's state a write answered) or, without it, the server read now. */
-  private async reloadNow(uri: vscode.Uri, known?: Record<string, string>): Promise<void> {
+  /**
+   * Another write of this window (Set Value, Delete Key, Undo, another document's save) changed a
+   * server whose documents are open: those without edits show the server's state now; those with
+   * edits are out of date, and the person is told so with a one-click reload.
+   */
+  private serverWritten({ target, after }: MetadataWritten): void {
+    for (const document of vscode.workspace.textDocuments) {
+      const shown = documentTarget(document.uri);
+      if (!shown || !sameServer(shown, target) || this.writing.has(document.uri.toString())) continue;
+      // After the reloads already queued: a document is dirty while its last reload is being saved.
+      this.queueReload(document.uri, async () => {
+        if (document.isDirty) void this.offerReload(document.uri, shown);
+        else await this.reloadNow(document.uri, after);
+      }).catch(() => undefined);
+    }
+  }
+
+  /** The notice of a document with edits that a write of this window has made out of date. */
+  private async offerReload(uri: vscode.Uri, target: ServerTarget): Promise<void> {
+    const reload = vscode.l10n.t('Reload (Discard My Edits)');
+    const compare = vscode.l10n.t('Compare');
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t(
+        'The metadata of server {0} was just written from this window, so {1} is out of date: it has unsaved edits made before that, and saving it will be refused.',
+        target.serverName ?? target.serverId,
+        fileName(uri),
+      ),
+      reload,
+      compare,
+    );
+    if (answer === reload) await this.reloadDiscarding(uri);
+    else if (answer === compare) await this.showCompare(uri, target);
+  }
+
+  /** Makes a document show the server's metadata read now, its unsaved edits discarded. */
+  reloadDiscarding(uri: vscode.Uri): Promise<void> {
+    return this.queueReload(uri, () => this.reloadNow(uri, undefined, true));
+  }
+
+  /**
+   * Shows `known` (the server's state a write answered) or, without it, the server read now. A
+   * document with edits is left alone unless `discardEdits`.
+   */
+  private async reloadNow(
+    uri: vscode.Uri,
+    known?: Record<string, string>,
+    discardEdits = false,
+  ): Promise<void> {
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (!document || document.isDirty) return;
+    if (!document || (document.isDirty && !discardEdits)) return;
     const version = document.version;
     const metadata = known ?? (await this.read(targetOf(uri)));
     // Someone typed while the server was read: their edits win (a save then checks for a conflict).
-    if (document.isDirty || document.version !== version) return;
+    if ((document.isDirty && !discardEdits) || document.version !== version) return;
     const text = metadataDocumentText(metadata);
     this.bases.set(uri.toString(), { metadata, mtime: this.bases.get(uri.toString())?.mtime ?? Date.now() });
-    if (document.getText() === text) return;
+    if (document.getText() === text) {
+      if (document.isDirty) {
+        this.reloading.add(uri.toString());
+        await document.save();
+      }
+      return;
+    }
     const edit = new vscode.WorkspaceEdit();
     edit.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), text);
     if (!(await vscode.workspace.applyEdit(edit))) return;
@@ -218,6 +323,7 @@ export class MetadataFileSystem implements vscode.FileSystemProvider, vscode.Tex
   dispose(): void {
     this.saved.dispose();
     this.willSave.dispose();
+    this.written.dispose();
     this.changes.dispose();
   }
 
@@ -240,7 +346,11 @@ export class MetadataFileSystem implements vscode.FileSystemProvider, vscode.Tex
       ),
       compare,
     );
-    if (answer !== compare) return;
+    if (answer === compare) await this.showCompare(uri, target);
+  }
+
+  /** The diff editor: the server now on the left, the document with its edits on the right. */
+  async showCompare(uri: vscode.Uri, target: ServerTarget): Promise<void> {
     await vscode.commands.executeCommand(
       'vscode.diff',
       uri.with({ scheme: SERVER_STATE_SCHEME }),
@@ -256,4 +366,33 @@ function sameMetadata(a: Record<string, string>, b: Record<string, string>): boo
     keys.length === Object.keys(b).length &&
     keys.every((k) => Object.prototype.hasOwnProperty.call(b, k) && a[k] === b[k])
   );
+}
+
+/** The document's file name, as its tab shows it. */
+function fileName(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+function changedMessage(target: ServerTarget): string {
+  return vscode.l10n.t(
+    'the metadata of server {0} changed since this document was read.',
+    target.serverName ?? target.serverId,
+  );
+}
+
+/** The one sentence of a refused save: "web-02.metadata.json was not saved: …". */
+function notSaved(uri: vscode.Uri, why: string): string {
+  return vscode.l10n.t('{0} was not saved: {1}', fileName(uri), why);
+}
+
+/**
+ * What a provider's refusal of a save throws when the save did not come through the save command
+ * (File > Save, Save All): VS Code wraps it as "Unable to write file '…' ({name}: {message})"; a
+ * FileSystemError's name there reads "NoPermissions (FileSystemError)", which sounds like IAM. An
+ * Error with an empty name reads as its message alone: "(Not saved: Line 3, column 3: …)".
+ */
+function saveRefused(why: string): Error {
+  const error = new Error(vscode.l10n.t('Not saved: {0}', why));
+  error.name = '';
+  return error;
 }

@@ -1,6 +1,7 @@
 /** The metadata JSON document (problems located for diagnostics) and the change a save writes. */
 import * as assert from 'node:assert/strict';
 import { changeBetween, summarize, undoOf } from '../../src/metadata/metadataChange';
+import { findJsonSyntaxError, lineAndColumn } from '../../src/metadata/jsonSyntaxError';
 import { checkMetadataDocument, metadataDocumentText } from '../../src/metadata/metadataDocument';
 
 describe('metadata JSON document', () => {
@@ -38,6 +39,38 @@ describe('metadata JSON document', () => {
   it('reports broken JSON and a document that is not an object', () => {
     assert.equal(checkMetadataDocument('{"a": "1",').problems[0].problem.kind, 'syntax');
     assert.equal(checkMetadataDocument('["a"]').problems[0].problem.kind, 'notObject');
+  });
+
+  it('locates a JSON mistake by line and column, names the key before it, and quotes no value', () => {
+    // A comma missing after the value of "env", on line 3: the next key is where it went wrong.
+    const text = '{\n  "env": "secret-value"\n  "owner": "x"\n}\n';
+    const [located] = checkMetadataDocument(text).problems;
+    assert.deepEqual(located.problem, { kind: 'syntax', expected: 'commaOrClose', afterKey: 'env' });
+    assert.deepEqual(lineAndColumn(text, located.start), { line: 3, column: 3 });
+    assert.doesNotMatch(JSON.stringify(located), /secret-value/);
+  });
+
+  it('says what each JSON mistake needed where it is, and nothing for valid JSON', () => {
+    const cases: [string, string, number, string | undefined][] = [
+      ['{"a": "1",}', 'key', 10, 'a'],
+      ['{"a" "1"}', 'colon', 5, 'a'],
+      ['{"a": x}', 'value', 6, 'a'],
+      ['{"a": "1\n"}', 'stringEnd', 8, 'a'],
+      ['{"a": "\\q"}', 'escape', 8, 'a'],
+      ['{"a": "1"} x', 'end', 11, 'a'],
+      ['{"a": "1", "b": ', 'value', 16, 'b'],
+      ['', 'value', 0, undefined],
+      ['{"a": [1, 2 3]}', 'commaOrClose', 12, 'a'],
+    ];
+    for (const [text, expected, offset, afterKey] of cases) {
+      assert.deepEqual(
+        findJsonSyntaxError(text),
+        { offset, expected, ...(afterKey !== undefined ? { afterKey } : {}) },
+        text,
+      );
+    }
+    assert.equal(findJsonSyntaxError('{"a": {"b": [true, null, -1.5e3, "\\u00e9"]}}'), undefined);
+    assert.deepEqual(lineAndColumn('ab\r\ncd', 5), { line: 2, column: 2 });
   });
 
   it('skips nested values and escaped quotes when locating keys', () => {

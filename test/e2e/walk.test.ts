@@ -428,6 +428,28 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     await page.locator('.part.editor .monaco-diff-editor').first().waitFor();
     await waitForNoToasts(page);
     await saveScreenshot(page, 'compare', { keep: true });
+
+    // Mask Values while the comparison and the find are shown: both sides and the rows show masks.
+    const diffText = (): Promise<string> =>
+      page
+        .locator('.part.editor .monaco-diff-editor .view-lines')
+        .allTextContents()
+        .then((t) => t.join('\n'));
+    await runFromPalette(page, 'ECS Metadata: Mask Values');
+    const masked = await eventually(
+      diffText,
+      (text) => text.includes('••••••') && !text.includes(left.metadata.owner),
+      'the comparison to show masks',
+      30_000,
+    );
+    for (const value of [...Object.values(left.metadata), ...Object.values(right.metadata)]) {
+      assert.ok(!masked.includes(value), `the masked comparison shows ${value}`);
+    }
+    await treeRow(page, left.name).filter({ hasText: 'env=••••••' }).waitFor();
+    assert.equal(await treeRow(page, left.name).filter({ hasText: 'env=production' }).count(), 0);
+    await saveScreenshot(page, 'compare-masked');
+    await runFromPalette(page, 'ECS Metadata: Show Values');
+    await eventually(diffText, (text) => text.includes(left.metadata.owner), 'the values again', 30_000);
     // The steps after this one read profiles the find does not show: end it as a person would.
     await runViewTitleAction(page, 'Clear Filter');
     await page.getByText('Showing servers whose metadata matches').waitFor({ state: 'hidden' });
@@ -597,6 +619,28 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     await saveScreenshot(page, 'edit-json', { keep: true });
     await page.keyboard.press('Escape');
 
+    // Saved as it is: refused in one sentence with the line and column, before VS Code writes anything.
+    await page.keyboard.press('ControlOrMeta+S');
+    const refusal = page
+      .locator('.notification-toast')
+      .filter({ hasText: `${server.name}.metadata.json was not saved` });
+    await refusal.waitFor({ timeout: 30_000 });
+    const refused = (await refusal.first().locator('.notification-list-item-message').innerText()) ?? '';
+    assert.match(refused, /Line 3, column 3: .*"bad key!" has characters ECS does not allow/);
+    assert.doesNotMatch(refused, /Unable to write|FileSystemError|NoPermissions|position/);
+    assert.equal(
+      await page.locator('.notification-toast').filter({ hasText: 'Unable to write' }).count(),
+      0,
+      "VS Code's own save error shown too",
+    );
+    await saveScreenshot(page, 'edit-json-refused', { keep: true });
+    await runFromPalette(page, 'Notifications: Clear All Notifications');
+    await refusal.waitFor({ state: 'hidden' });
+    await editor.locator('.view-lines').click();
+    await page.keyboard.press('ControlOrMeta+Home');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+
     // The same line made right, then saved: a modal names what will change before anything is written.
     await page.keyboard.press('End');
     await page.keyboard.press('Shift+Home');
@@ -640,6 +684,36 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
       30_000,
     );
     assert.equal(session.ecs.metadataOf(server.id)['walk.added'], 'from the JSON editor');
+
+    // Undo from the palette: the open document follows (the key gone, nothing unsaved), and a save
+    // after it is not refused as a change since the document was read.
+    const documentText = (): Promise<string> =>
+      editor
+        .locator('.view-lines')
+        .textContent()
+        .then((t) => t ?? '');
+    await eventually(documentText, (t) => t.includes('walk.added'), 'the document after the save', 30_000);
+    await runFromPalette(page, 'ECS Metadata: Undo Last Metadata Change');
+    await dialog.waitFor({ timeout: 30_000 });
+    await dialog.locator('.monaco-button').filter({ hasNotText: 'Cancel' }).first().click();
+    await dialog.waitFor({ state: 'hidden' });
+    await eventually(
+      async () => session.ecs.metadataOf(server.id)['walk.added'],
+      (value) => value === undefined,
+      'the undo to remove walk.added',
+      30_000,
+    );
+    await eventually(
+      async () => ({ text: await documentText(), unsaved: await unsavedTab.count() }),
+      ({ text, unsaved }) => !text.includes('walk.added') && unsaved === 0,
+      'the open document to show the undone state, saved',
+      30_000,
+    );
+    assert.equal(
+      await page.locator('.notification-toast').filter({ hasText: 'changed since' }).count(),
+      0,
+      "the extension's own Undo was called a change since the document was read",
+    );
     await closeActiveEditor(page);
   });
 

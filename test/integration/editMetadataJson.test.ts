@@ -282,4 +282,165 @@ describe('editing metadata as JSON', () => {
       'the document to show the server state after the partial failure',
     );
   });
+
+  /** Opens the document in an editor (the save command works on the active one). */
+  async function openInEditor(): Promise<vscode.TextEditor> {
+    const document = await open();
+    return vscode.window.showTextDocument(document, { preview: false });
+  }
+
+  describe('after a write of this window (Set Value, Delete Key, Undo)', () => {
+    it('an open document without edits shows the server state, and its next save is not refused', async () => {
+      const document = await open();
+      const keyArgs = (key: string) => ({ profile: f.profileName, serverId: web02.id, key });
+      await confirmingModals(() =>
+        vscode.commands.executeCommand('ecsMetadata.setMetadataKey', { ...keyArgs('owner'), value: 'set' }),
+      );
+      await eventually(
+        async () =>
+          document.getText() === metadataDocumentText(f.server.metadataOf(web02.id)) ? true : undefined,
+        'the document to show the value set',
+      );
+      await confirmingModals(() => vscode.commands.executeCommand('ecsMetadata.undoLastChange'));
+      assert.equal(f.server.metadataOf(web02.id).owner, web02.metadata.owner);
+      await eventually(
+        async () =>
+          document.getText() === metadataDocumentText(web02.metadata) && !document.isDirty ? true : undefined,
+        'the document to show the undone value',
+      );
+      await confirmingModals(() =>
+        vscode.commands.executeCommand('ecsMetadata.deleteMetadataKey', keyArgs('env')),
+      );
+      await eventually(
+        async () => (document.getText().includes('"env"') || document.isDirty ? undefined : true),
+        'the deleted key to leave the document, saved',
+      );
+      // Edited and saved now: written, not refused as "changed since this document was read".
+      recordNotices();
+      const edited = { ...f.server.metadataOf(web02.id), owner: 'after-undo' };
+      await replaceText(document, JSON.stringify(edited, null, 2));
+      assert.equal(await saveConfirming(document), true);
+      assert.equal(f.server.metadataOf(web02.id).owner, 'after-undo');
+      assert.deepEqual(
+        notices.filter((n) => /changed since/.test(n)),
+        [],
+      );
+    });
+
+    it('a document with unsaved edits is said to be out of date, and Reload shows the server state', async () => {
+      const document = await open();
+      await replaceText(document, JSON.stringify({ ...web02.metadata, mine: 'unsaved' }, null, 2));
+      const offered: { message: string; items: string[] }[] = [];
+      let answer: (item: string | undefined) => void = () => undefined;
+      const answered = new Promise<string | undefined>((resolve) => (answer = resolve));
+      replace('showWarningMessage', ((message: string, ...items: unknown[]) => {
+        if (typeof items[0] === 'object' && (items[0] as vscode.MessageOptions).modal) {
+          return Promise.resolve(items[1]); // the write's own confirmation
+        }
+        offered.push({ message, items: items as string[] });
+        return answered;
+      }) as Window['showWarningMessage']);
+      await vscode.commands.executeCommand('ecsMetadata.setMetadataKey', {
+        profile: f.profileName,
+        serverId: web02.id,
+        key: 'owner',
+        value: 'written-meanwhile',
+      });
+      const notice = await eventually(async () => offered[0], 'the out-of-date notice');
+      assert.match(notice.message, new RegExp(`${web02.name}\\.metadata\\.json is out of date`));
+      assert.ok(document.isDirty, 'the edits were thrown away without asking');
+      assert.match(document.getText(), /unsaved/);
+      assert.equal(offered.length, 1, 'one notice');
+      answer(notice.items[0]); // Reload (Discard My Edits)
+      await eventually(
+        async () =>
+          document.getText() === metadataDocumentText(f.server.metadataOf(web02.id)) && !document.isDirty
+            ? true
+            : undefined,
+        'the document reloaded from the server',
+      );
+      assert.match(document.getText(), /written-meanwhile/);
+    });
+  });
+
+  describe('the checked save (Ctrl+S)', () => {
+    /** Error messages recorded and dismissed, with their buttons. */
+    const shownErrors: string[] = [];
+    beforeEach(() => {
+      shownErrors.length = 0;
+      replace('showErrorMessage', ((message: string) => {
+        shownErrors.push(message);
+        return Promise.resolve(undefined);
+      }) as Window['showErrorMessage']);
+    });
+
+    it('refuses a bad key in one sentence with its line and column, puts the cursor there, and sends nothing', async () => {
+      const editor = await openInEditor();
+      const text = `{\n  "env": "production",\n  "bad key!": "x"\n}\n`;
+      await replaceText(editor.document, text);
+      f.server.clearRequests();
+      assert.equal(await vscode.commands.executeCommand('ecsMetadata.saveMetadataJson'), false);
+      assert.equal(shownErrors.length, 1);
+      assert.match(shownErrors[0], /^web-02\.metadata\.json was not saved: Line 3, column 3: .*"bad key!"/);
+      assert.doesNotMatch(shownErrors[0], /Unable to write|FileSystemError|NoPermissions|position/);
+      assert.deepEqual(writesSent(), []);
+      assert.deepEqual(f.server.requests, [], 'a document with a problem was checked against the server');
+      assert.ok(editor.document.isDirty);
+      assert.deepEqual([editor.selection.active.line, editor.selection.active.character], [2, 2]);
+    });
+
+    it('refuses broken JSON naming the line, the column and the key before it, never a position or a value', async () => {
+      const editor = await openInEditor();
+      await replaceText(editor.document, `{\n  "env": "top-secret"\n  "owner": "x"\n}\n`);
+      await vscode.commands.executeCommand('ecsMetadata.saveMetadataJson');
+      assert.equal(shownErrors.length, 1);
+      assert.match(
+        shownErrors[0],
+        /Line 3, column 3: Not valid JSON after the key "env": a "," or the closing/,
+      );
+      assert.doesNotMatch(shownErrors[0], /position|top-secret|Unable to write/);
+      assert.deepEqual(writesSent(), []);
+    });
+
+    it('refuses a save after a change elsewhere with one message offering Compare and Reload', async () => {
+      const editor = await openInEditor();
+      f.server.setMetadata(web02.id, 'owner', 'changed-elsewhere');
+      await replaceText(editor.document, JSON.stringify({ ...web02.metadata, env: 'mine' }, null, 2));
+      recordNotices();
+      f.server.clearRequests();
+      await vscode.commands.executeCommand('ecsMetadata.saveMetadataJson');
+      assert.equal(shownErrors.length, 1);
+      assert.match(shownErrors[0], /was not saved: the metadata of server web-02 changed since/);
+      assert.deepEqual(writesSent(), []);
+      assert.ok(editor.document.isDirty, 'VS Code saved it');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.deepEqual(notices, [], 'a second message');
+    });
+
+    it('saves a valid document with one read of the server, as a save from the API does', async () => {
+      const editor = await openInEditor();
+      const edited = { ...web02.metadata, owner: 'by-ctrl-s' };
+      await replaceText(editor.document, JSON.stringify(edited, null, 2));
+      f.server.clearRequests();
+      const shown: ModalShown[] = [];
+      assert.equal(
+        await confirmingModals(() => vscode.commands.executeCommand('ecsMetadata.saveMetadataJson'), shown),
+        true,
+      );
+      assert.equal(shown.length, 1);
+      assert.equal(f.server.metadataOf(web02.id).owner, 'by-ctrl-s');
+      const reads = f.server.requests.filter(
+        (r) => r.method === 'GET' && r.path.endsWith(`/${web02.id}/metadata`),
+      );
+      assert.equal(reads.length, 1, 'the check and the save read the server once');
+      assert.deepEqual(shownErrors, []);
+    });
+  });
+
+  it('names the document with the profile decoded: no %20 in the tab or the breadcrumb', async () => {
+    const document = await open();
+    assert.ok(f.profileName.includes(' '));
+    assert.ok(document.uri.path.startsWith(`/${f.profileName}/`), document.uri.path);
+    assert.ok(document.uri.toString(true).includes(f.profileName));
+  });
 });
