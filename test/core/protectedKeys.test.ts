@@ -38,7 +38,16 @@ const huaweiSystemKeys = [
 describe('protected keys', () => {
   it('the default globs protect every documented system key and no user key', () => {
     for (const key of huaweiSystemKeys) assert.ok(isProtectedKey(key, DEFAULT_PROTECTED_KEYS), key);
-    for (const key of ['env', 'owner', 'app:tier', 'backup.policy', 'metering', 'agency', 'os_type2', 'block'])
+    for (const key of [
+      'env',
+      'owner',
+      'app:tier',
+      'backup.policy',
+      'metering',
+      'agency',
+      'os_type2',
+      'block',
+    ])
       assert.equal(isProtectedKey(key, DEFAULT_PROTECTED_KEYS), false, key);
   });
 
