@@ -65,7 +65,7 @@ export function registerAddKey(deps: CommandDeps): vscode.Disposable {
       target,
       { set: { [key]: value }, remove: [] },
       {},
-      { summary: false },
+      { summary: 'none' },
     );
     if (!written) return false;
     reportWrite(written.target, written.outcome);

@@ -26,7 +26,7 @@ export function registerDeleteKey(deps: CommandDeps): vscode.Disposable {
       throw new EcsError('keyNotFound', `The key "${target.key}" is not set on server ${target.serverId}.`);
     }
     const change = { set: {}, remove: [target.key] };
-    const written = await writeConfirmed(deps, target, change, { [target.key]: current }, { summary: true });
+    const written = await writeConfirmed(deps, target, change, { [target.key]: current }, { summary: 'key' });
     if (!written) return false;
     if (written.outcome.failed.length > 0) throw written.outcome.failed[0].error;
     reportWrite(written.target, written.outcome);

@@ -54,7 +54,7 @@ export function registerSetValue(deps: CommandDeps): vscode.Disposable {
       const before: Record<string, string> = current === undefined ? {} : { [target.key]: current };
       // Enter in the box confirmed the value; a protected key is asked about once more.
       const change = { set: { [target.key]: value }, remove: [] };
-      const written = await writeConfirmed(deps, target, change, before, { summary: false });
+      const written = await writeConfirmed(deps, target, change, before, { summary: 'none' });
       if (!written) return false;
       reportWrite(written.target, written.outcome);
       return written.outcome.failed.length === 0;
@@ -67,7 +67,7 @@ export function registerSetValue(deps: CommandDeps): vscode.Disposable {
       const current = await readKeyFresh(deps.clients, target, key);
       const before: Record<string, string> = current === undefined ? {} : { [key]: current };
       const change = { set: { [key]: value }, remove: [] };
-      const written = await writeConfirmed(deps, target, change, before, { summary: true });
+      const written = await writeConfirmed(deps, target, change, before, { summary: 'key' });
       if (!written) throw notConfirmed();
       if (written.outcome.failed.length > 0) throw new Error(failureMessage(written.target, written.outcome));
       return true;

@@ -22,7 +22,7 @@ export function registerUndoMetadataChange(deps: CommandDeps): vscode.Disposable
     const { target, undo } = last;
     call.subject = { profile: target.profile, serverId: target.serverId };
     const current = await readAllFresh(deps.clients, target);
-    const written = await writeConfirmed(deps, target, undo, current, { summary: true });
+    const written = await writeConfirmed(deps, target, undo, current, { summary: 'change' });
     if (!written) return false;
     reportWrite(written.target, written.outcome);
     return written.outcome.failed.length === 0;

@@ -49,8 +49,14 @@ export async function identifyServer(
 }
 
 /**
- * Asks before a write: the modal summary (unless the person already confirmed this very change, as
- * Enter in Set Value's box does) and then, when the change touches a protected key, a second and
+ * How the first modal asks: `key` for one key (Set… / Delete… with the key in the question), `change`
+ * for a document or an undo (Change the metadata…), `none` when the person already confirmed this
+ * very change (Enter in Set Value's or Add Key's box).
+ */
+export type SummaryModal = 'key' | 'change' | 'none';
+
+/**
+ * Asks before a write: the modal summary (see SummaryModal) and then, when the change touches a protected key, a second and
  * separate modal naming each such key and what changing it does. `target` must come from
  * identifyServer. True when everything asked was confirmed.
  */
@@ -58,10 +64,10 @@ export async function confirmWrite(
   target: ServerTarget,
   change: MetadataChange,
   before: Record<string, string>,
-  options: { summary: boolean },
+  options: { summary: SummaryModal },
 ): Promise<boolean> {
   const changes = keyChanges(change, before);
-  if (options.summary && !(await confirmSummary(target, changes))) return false;
+  if (options.summary !== 'none' && !(await confirmSummary(target, changes, options.summary))) return false;
   const globs = settings.protectedKeys();
   const guarded = changes.filter((c) => isProtectedKey(c.key, globs));
   return guarded.length === 0 || confirmProtected(target, guarded);
@@ -102,15 +108,19 @@ export async function writeConfirmed(
   target: ServerTarget,
   change: MetadataChange,
   before: Record<string, string>,
-  options: { summary: boolean },
+  options: { summary: SummaryModal },
 ): Promise<{ target: ServerTarget; outcome: WriteOutcome } | undefined> {
   const named = await identifyServer(deps, target);
   if (!(await confirmWrite(named, change, before, options))) return undefined;
   return { target: named, outcome: await deps.writer.apply(named, change, before) };
 }
 
-async function confirmSummary(target: ServerTarget, changes: KeyChange[]): Promise<boolean> {
-  const only = changes.length === 1 ? changes[0] : undefined;
+async function confirmSummary(
+  target: ServerTarget,
+  changes: KeyChange[],
+  ask: SummaryModal,
+): Promise<boolean> {
+  const only = ask === 'key' && changes.length === 1 ? changes[0] : undefined;
   const [message, button] =
     only && only.after !== undefined
       ? [

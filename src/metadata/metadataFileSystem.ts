@@ -146,7 +146,7 @@ export class MetadataFileSystem implements vscode.FileSystemProvider, vscode.Tex
     const change = changeBetween(current, checked.metadata);
     if (isEmptyChange(change)) return;
     const directory = { clients: this.clients, profiles: this.profiles, writer: this.writer };
-    const written = await writeConfirmed(directory, target, change, current, { summary: true });
+    const written = await writeConfirmed(directory, target, change, current, { summary: 'change' });
     if (!written) {
       throw vscode.FileSystemError.Unavailable(vscode.l10n.t('Not saved: the change was not confirmed.'));
     }
