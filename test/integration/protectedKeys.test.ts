@@ -60,9 +60,21 @@ describe('protected keys', () => {
     return childNamed(f.api, root.node, server.name);
   }
 
+  /**
+   * Waits until the local server has heard nothing for a moment (the tree reloading what an earlier
+   * write or reset changed), then forgets what it heard: the requests after this are the test's.
+   */
+  async function quietThenClear(): Promise<void> {
+    for (let heard = -1; heard !== f.server.requests.length;) {
+      heard = f.server.requests.length;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    f.server.clearRequests();
+  }
+
   /** Asserts a script's call is refused at once: kind invalidInput naming `key`, no modal, no request. */
   async function refusedAtOnce(command: string, arg: object, key: string, server = web01): Promise<void> {
-    f.server.clearRequests();
+    await quietThenClear();
     await assert.rejects(answering(run(command, arg)), (err: { kind?: string; message: string }) => {
       assert.equal(err.kind, 'invalidInput', err.message);
       assert.match(err.message, new RegExp(`"${key}"`));
@@ -124,6 +136,23 @@ describe('protected keys', () => {
     assert.ok(labels.slice(firstSystem).includes('agency_name'));
     assert.equal((keys[0].item.iconPath as vscode.ThemeIcon).id, 'symbol-key');
     assert.equal(keys.find((k) => k.label === 'agency_name')?.item.description, 'system · ecs-ops-agency');
+  });
+
+  it('reading, copying and finding a system key need no permission and ask nothing', async () => {
+    const arg = { profile: 'Local sample', serverId: web01.id, key: 'agency_name' };
+    assert.equal(await answering(run('ecsMetadata.getMetadataKey', arg)), 'ecs-ops-agency');
+    assert.equal(await answering(run('ecsMetadata.copyValue', arg)), 'ecs-ops-agency');
+    const found = (await answering(
+      run('ecsMetadata.findServers', { query: 'agency_name=ecs-ops-agency' }),
+    )) as {
+      serverId: string;
+      matched: Record<string, string>;
+    }[];
+    assert.deepEqual(
+      found.map((m) => [m.serverId, m.matched]),
+      [[web01.id, { agency_name: 'ecs-ops-agency' }]],
+    );
+    assert.deepEqual(asked, []);
   });
 
   describe('scripts without allowProtected are refused at once', () => {
@@ -329,7 +358,7 @@ describe('protected keys', () => {
     it('opened by a script without allowProtected: a save changing a system key is refused before any request', async () => {
       const document = await openJson({ profile: 'Local sample', serverId: web01.id });
       await edit(document, (m) => (m.agency_name = 'admin-agency'));
-      f.server.clearRequests();
+      await quietThenClear();
       assert.equal(await answering(() => document.save()), false);
       assert.deepEqual(asked, []);
       assert.deepEqual(requestsFor(web01), []);
