@@ -151,9 +151,7 @@ async function confirmProtected(target: ServerTarget, changes: KeyChange[]): Pro
   const lines = [profileLine(target)];
   for (const change of changes) lines.push(changeLine(change), consequence(change.key, target));
   lines.push(
-    vscode.l10n.t(
-      'The cloud sets these keys itself (setting ecsMetadata.protectedKeys). Change them anyway?',
-    ),
+    vscode.l10n.t('The cloud sets system keys itself (setting ecsMetadata.protectedKeys). Change anyway?'),
   );
   if (settings.maskValues()) lines.push(vscode.l10n.t('Values are hidden because Mask Values is on.'));
   const button = vscode.l10n.t('Change System Key');
