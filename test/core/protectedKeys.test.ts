@@ -1,5 +1,7 @@
 /** Protected (system) keys: the globs of `ecsMetadata.protectedKeys`, a change's protected keys, and their marks in a JSON document. */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { keyChanges } from '../../src/metadata/metadataChange';
 import { metadataDocumentText } from '../../src/metadata/metadataDocument';
 import { protectedKeyMarks } from '../../src/metadata/protectedKeyMarks';
@@ -49,6 +51,17 @@ describe('protected keys', () => {
       'block',
     ])
       assert.equal(isProtectedKey(key, DEFAULT_PROTECTED_KEYS), false, key);
+  });
+
+  it("the setting's default in package.json is the same list, application-scoped", () => {
+    const manifest = JSON.parse(
+      fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8'),
+    ) as {
+      contributes: { configuration: { properties: Record<string, { default: unknown; scope: string }> } };
+    };
+    const setting = manifest.contributes.configuration.properties['ecsMetadata.protectedKeys'];
+    assert.deepEqual(setting.default, DEFAULT_PROTECTED_KEYS);
+    assert.equal(setting.scope, 'application');
   });
 
   it('globs: * any run, ? one character, everything else literal and case-sensitive', () => {
