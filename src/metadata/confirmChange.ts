@@ -133,14 +133,7 @@ async function confirmSummary(
             vscode.l10n.t('Delete'),
           ]
         : [vscode.l10n.t('Change the metadata of server {0}?', serverLabel(target)), vscode.l10n.t('Write')];
-  const lines = [profileLine(target), ...changes.map(changeLine)];
-  if (settings.maskValues()) lines.push(vscode.l10n.t('Values are hidden because Mask Values is on.'));
-  const answer = await vscode.window.showWarningMessage(
-    message,
-    { modal: true, detail: lines.join('\n') },
-    button,
-  );
-  return answer === button;
+  return askModal(message, [profileLine(target), ...changes.map(changeLine)], button);
 }
 
 async function confirmProtected(target: ServerTarget, changes: KeyChange[]): Promise<boolean> {
@@ -153,14 +146,14 @@ async function confirmProtected(target: ServerTarget, changes: KeyChange[]): Pro
   lines.push(
     vscode.l10n.t('The cloud sets system keys itself (setting ecsMetadata.protectedKeys). Change anyway?'),
   );
-  if (settings.maskValues()) lines.push(vscode.l10n.t('Values are hidden because Mask Values is on.'));
-  const button = vscode.l10n.t('Change System Key');
-  const answer = await vscode.window.showWarningMessage(
-    message,
-    { modal: true, detail: lines.join('\n') },
-    button,
-  );
-  return answer === button;
+  return askModal(message, lines, vscode.l10n.t('Change System Key'));
+}
+
+/** A modal with `lines` as its detail (saying so when values are masked); true when `button` was pressed. */
+async function askModal(message: string, lines: string[], button: string): Promise<boolean> {
+  const masked = settings.maskValues() ? [vscode.l10n.t('Values are hidden because Mask Values is on.')] : [];
+  const detail = [...lines, ...masked].join('\n');
+  return (await vscode.window.showWarningMessage(message, { modal: true, detail }, button)) === button;
 }
 
 /** What changing the protected `key` does, in one sentence. */
