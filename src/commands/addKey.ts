@@ -2,7 +2,15 @@ import * as vscode from 'vscode';
 import { CommandId } from './commandIds';
 import { registerCommand } from './registerCommand';
 import { metadataKeyInputProblem } from '../errors/inputProblems';
-import { serverLabel } from '../metadata/confirmChange';
+import {
+  mayChangeProtected,
+  protectedKeyRefusal,
+  refuseUnpermitted,
+  serverLabel,
+  writeConfirmed,
+} from '../metadata/confirmChange';
+import { isProtectedKey } from '../metadata/protectedKeys';
+import { settings } from '../settings/settings';
 import type { ServerTarget } from '../metadata/metadataWriter';
 import { readAllFresh } from '../metadata/readFresh';
 import { reportWrite } from '../metadata/reportWrite';
@@ -13,13 +21,17 @@ import { serverTargetOf } from './serverTarget';
 /**
  * `ecsMetadata.addKey` on a server (tree item, or `{ profile, serverId }`): reads the server's keys
  * fresh, asks for a new key (validated live against the allowed characters and the keys already
- * there), then its value (with the characters left); Enter on the value writes it.
+ * there), then its value (with the characters left); Enter on the value writes it — after a second
+ * modal when the key is protected (ecsMetadata.protectedKeys). A script must pass
+ * `allowProtected: true` to add a protected key.
  */
 export function registerAddKey(deps: CommandDeps): vscode.Disposable {
   return registerCommand(CommandId.addKey, async (call) => {
     const target = writeTargetOf(call.arg);
     if (!target) throw new Error(vscode.l10n.t('Expected arguments {0}.', '{ profile, serverId }'));
     call.subject = { profile: target.profile, serverId: target.serverId };
+    // A script without allowProtected: a protected key is refused as it is typed, before any write.
+    const refusesProtected = !mayChangeProtected(call);
     const existing = await readAllFresh(deps.clients, target);
     const title = vscode.l10n.t('Add Key to {0}', serverLabel(target));
     const key = await vscode.window.showInputBox({
@@ -33,10 +45,13 @@ export function registerAddKey(deps: CommandDeps): vscode.Disposable {
               serverLabel(target),
               text,
             )
-          : undefined),
+          : refusesProtected && isProtectedKey(text, settings.protectedKeys())
+            ? protectedKeyRefusal(text).message
+            : undefined),
       ignoreFocusOut: true,
     });
     if (key === undefined) return false;
+    refuseUnpermitted([key], !refusesProtected);
     const value = await vscode.window.showInputBox({
       title,
       prompt: vscode.l10n.t('The value of the new key "{0}".', key),
@@ -44,9 +59,17 @@ export function registerAddKey(deps: CommandDeps): vscode.Disposable {
       ignoreFocusOut: true,
     });
     if (value === undefined) return false;
-    const outcome = await deps.writer.apply(target, { set: { [key]: value }, remove: [] }, {});
-    reportWrite(target, outcome);
-    return outcome.failed.length === 0;
+    // Enter on the value confirmed it; a protected key is asked about once more.
+    const written = await writeConfirmed(
+      deps,
+      target,
+      { set: { [key]: value }, remove: [] },
+      {},
+      { summary: 'none' },
+    );
+    if (!written) return false;
+    reportWrite(written.target, written.outcome);
+    return written.outcome.failed.length === 0;
   });
 }
 

@@ -12,6 +12,7 @@ import { inMetadataLanguage, registerMetadataLanguage } from '../metadata/metada
 import { writeTargetOf } from './addKey';
 import type { ServerTarget } from '../metadata/metadataWriter';
 import { onDidChangeSetting, Setting, settings } from '../settings/settings';
+import { mayChangeProtected } from '../metadata/confirmChange';
 import { registerCommand } from './registerCommand';
 import type { CommandDeps } from './commandDeps';
 
@@ -19,15 +20,17 @@ import type { CommandDeps } from './commandDeps';
  * `ecsMetadata.editMetadataJson` on a server (tree item or `{ profile, serverId, serverName? }`):
  * opens `{server name}.metadata.json`, the server's metadata read fresh, in an editor whose save
  * writes the change (see MetadataFileSystem). Resolves to the document's URI. While Mask Values is
- * on, a person is asked first (the document shows every value); a script is not.
+ * on, a person is asked first (the document shows every value); a script is not. Opened by a script
+ * without `allowProtected: true`, a save that changes a protected key is refused before anything is
+ * read or asked.
  */
 export function registerEditMetadataJson(deps: CommandDeps): vscode.Disposable {
-  const files = new MetadataFileSystem(deps.clients, deps.writer);
+  const files = new MetadataFileSystem(deps.clients, deps.writer, deps.profiles);
   return vscode.Disposable.from(
     files,
     vscode.workspace.registerFileSystemProvider(METADATA_SCHEME, files, { isCaseSensitive: true }),
     vscode.workspace.registerTextDocumentContentProvider(SERVER_STATE_SCHEME, files),
-    registerMetadataDiagnostics(),
+    registerMetadataDiagnostics((uri) => files.baseOf(uri)),
     registerMetadataLanguage(),
     registerCommand(CommandId.editMetadataJson, async (call) => {
       const target = writeTargetOf(call.arg);
@@ -36,6 +39,8 @@ export function registerEditMetadataJson(deps: CommandDeps): vscode.Disposable {
       // The document shows every value: with Mask Values on, a person says so first (a script asked).
       if (call.byPerson && settings.maskValues() && !(await showValuesAnyway(target))) return undefined;
       const uri = metadataDocumentUri(target);
+      // A script without allowProtected: its saves may not change protected keys (a person is asked).
+      files.allowProtected(uri, mayChangeProtected(call));
       // Already open without edits: read it fresh again; with edits: leave them be.
       await files.reloadIfSaved(uri);
       // In its own language before it is shown or edited: Auto Save is off for that language.

@@ -61,3 +61,19 @@ export function hasOwn(object: object, key: string): boolean {
 export function putOwn(target: Record<string, string>, key: string, value: string): void {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
+
+/** One key of a change as a confirmation lists it: its value before (absent when new) and after (absent when deleted). */
+export interface KeyChange {
+  key: string;
+  before?: string;
+  after?: string;
+}
+
+/** Every key `change` writes, sorted, with its old and new value. */
+export function keyChanges(change: MetadataChange, before: Record<string, string>): KeyChange[] {
+  const keys = [...Object.keys(change.set), ...change.remove].sort();
+  return keys.map((key) => {
+    const old = hasOwn(before, key) ? { before: before[key] } : {};
+    return hasOwn(change.set, key) ? { key, ...old, after: change.set[key] } : { key, ...old };
+  });
+}

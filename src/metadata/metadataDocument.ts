@@ -102,7 +102,7 @@ interface Member {
 }
 
 /** The members of the top-level object of `text`, which JSON.parse has accepted. */
-function topLevelMembers(text: string): Member[] {
+export function topLevelMembers(text: string): Member[] {
   let i = 0;
   const skipSpace = (): void => {
     while (i < text.length && /\s/.test(text[i])) i++;

@@ -1,11 +1,14 @@
 import * as vscode from 'vscode';
 import type { ClientProvider } from '../clients/clientProvider';
 import { describeError } from '../errors/userMessage';
-import { confirmChange } from './confirmChange';
+import type { ProfileStore } from '../profiles/profileStore';
+import { settings } from '../settings/settings';
+import { protectedKeyRefusal, writeConfirmed } from './confirmChange';
 import { describeProblemAt } from './documentProblems';
-import { changeBetween, isEmptyChange, summarize } from './metadataChange';
+import { changeBetween, isEmptyChange } from './metadataChange';
 import { checkMetadataDocument, metadataDocumentText } from './metadataDocument';
 import type { MetadataWriter, MetadataWritten, ServerTarget } from './metadataWriter';
+import { changedProtectedKeys } from './protectedKeys';
 import { reportWrite } from './reportWrite';
 
 /**
@@ -28,7 +31,8 @@ export function metadataDocumentUri(target: ServerTarget): vscode.Uri {
   });
 }
 
-function targetOf(uri: vscode.Uri): ServerTarget {
+/** The server a document's URI names (its name part is only the caller's: confirmations look the name up). */
+export function targetOf(uri: vscode.Uri): ServerTarget {
   const [, profile, serverId, file] = uri.path.split('/');
   if (!profile || !serverId || !file) throw vscode.FileSystemError.FileNotFound(uri);
   const name = file.replace(/\.metadata\.json$/, '');
@@ -64,7 +68,7 @@ export type SaveCheck = { refusal: string; conflict?: ServerTarget } | { refusal
 /**
  * Serves the documents: reading reads the server fresh; saving checks the document, reads the server
  * again and refuses (offering the diff editor) when it changed since the document was read, shows the
- * modal summary, then writes one merge for added and changed keys and one delete per removed key.
+ * modal summary (and a second modal for protected keys), then writes one merge for added and changed keys and one delete per removed key.
  * After a write the document shows the server's real state: the state the merge answered (minus the
  * keys deleted after it) when the whole change was written, so a save costs one read, one merge and
  * one delete per removed key; otherwise — a partial failure, reported key by key, or a change with
@@ -94,12 +98,15 @@ export class MetadataFileSystem implements vscode.FileSystemProvider, vscode.Tex
   private readonly writing = new Set<string>();
   /** The server's metadata a save's check just read, for the save that follows it (one read, not two). */
   private readonly checkedReads = new Map<string, Record<string, string>>();
+  /** Documents a script opened without `allowProtected: true`: a save changing a protected key is refused. */
+  private readonly protectedRefused = new Set<string>();
   private readonly saved: vscode.Disposable;
   private readonly written: vscode.Disposable;
 
   constructor(
     private readonly clients: ClientProvider,
     private readonly writer: MetadataWriter,
+    private readonly profiles: ProfileStore,
   ) {
     this.saved = vscode.workspace.onDidSaveTextDocument((document) => {
       this.savesAwaited.get(document.uri.toString())?.();
@@ -118,6 +125,17 @@ export class MetadataFileSystem implements vscode.FileSystemProvider, vscode.Tex
     targetOf(uri);
     const mtime = this.bases.get(uri.toString())?.mtime ?? Date.now();
     return { type: vscode.FileType.File, ctime: 0, mtime, size: 0 };
+  }
+
+  /** The server's metadata the document was last read from (for its protected-key marks). */
+  baseOf(uri: vscode.Uri): Record<string, string> | undefined {
+    return this.bases.get(uri.toString())?.metadata;
+  }
+
+  /** Whether saves of the document may change protected keys (after their modal): set by each open. */
+  allowProtected(uri: vscode.Uri, allowed: boolean): void {
+    if (allowed) this.protectedRefused.delete(uri.toString());
+    else this.protectedRefused.add(uri.toString());
   }
 
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
@@ -145,6 +163,12 @@ export class MetadataFileSystem implements vscode.FileSystemProvider, vscode.Tex
       return { refusal: notSaved(document.uri, describeProblemAt(text, checked.problems[0])) };
     const key = document.uri.toString();
     const opened = this.bases.get(key);
+    if (opened && this.protectedRefused.has(key)) {
+      // Refused at once: nothing read, nothing asked.
+      const [refused] = changedProtectedKeys(opened.metadata, checked.metadata, settings.protectedKeys());
+      if (refused !== undefined)
+        return { refusal: notSaved(document.uri, protectedKeyRefusal(refused).message) };
+    }
     const current = await this.read(target);
     if (!opened || !sameMetadata(opened.metadata, current)) {
       return { refusal: notSaved(document.uri, changedMessage(target)), conflict: target };
@@ -173,6 +197,11 @@ export class MetadataFileSystem implements vscode.FileSystemProvider, vscode.Tex
     if (this.reloading.delete(key) && opened && sameMetadata(opened.metadata, checked.metadata)) {
       return;
     }
+    if (opened && this.protectedRefused.has(key)) {
+      // Refused at once: nothing read, nothing asked.
+      const [refused] = changedProtectedKeys(opened.metadata, checked.metadata, settings.protectedKeys());
+      if (refused !== undefined) throw saveRefused(protectedKeyRefusal(refused).message);
+    }
     // Auto Save (after a delay, on focus change) never writes, whatever a workspace's settings turn
     // on: only a save the person asked for does. The refusal leaves the document unsaved.
     if (reason !== undefined && reason !== vscode.TextDocumentSaveReason.Manual) {
@@ -187,17 +216,17 @@ export class MetadataFileSystem implements vscode.FileSystemProvider, vscode.Tex
     }
     const change = changeBetween(current, checked.metadata);
     if (isEmptyChange(change)) return;
-    if (!(await confirmChange(target, summarize(change, current)))) {
-      throw saveRefused(vscode.l10n.t('the change was not confirmed.'));
-    }
+    const directory = { clients: this.clients, profiles: this.profiles, writer: this.writer };
     this.writing.add(key);
-    let outcome;
+    let written;
     try {
-      outcome = await this.writer.apply(target, change, current);
+      written = await writeConfirmed(directory, target, change, current, { summary: 'change' });
     } finally {
       this.writing.delete(key);
     }
-    reportWrite(target, outcome);
+    if (!written) throw saveRefused(vscode.l10n.t('the change was not confirmed.'));
+    const { outcome } = written;
+    reportWrite(written.target, outcome);
     // Once VS Code has finished this save, the document is made to show what the server really holds:
     // as the write's answers gave it, or read again when they did not.
     this.bases.set(key, { metadata: current, mtime: Date.now() });

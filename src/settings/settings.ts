@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DEFAULT_PROTECTED_KEYS } from '../metadata/protectedKeys';
 
 const section = 'ecsMetadata';
 
@@ -7,6 +8,7 @@ export const Setting = {
   profiles: 'ecsMetadata.profiles',
   hideValuePreviews: 'ecsMetadata.hideValuePreviews',
   maskValues: 'ecsMetadata.maskValues',
+  protectedKeys: 'ecsMetadata.protectedKeys',
   requestTimeoutSeconds: 'ecsMetadata.requestTimeoutSeconds',
 } as const;
 
@@ -40,6 +42,13 @@ export const settings = {
       masked ? true : undefined,
       vscode.ConfigurationTarget.Global,
     );
+  },
+
+  /** `ecsMetadata.protectedKeys`: globs of the keys the cloud sets itself (entries that are not text are ignored). */
+  protectedKeys(): readonly string[] {
+    const globs = configuration().get<unknown>(keyOf(Setting.protectedKeys), DEFAULT_PROTECTED_KEYS);
+    if (!Array.isArray(globs)) return DEFAULT_PROTECTED_KEYS;
+    return globs.filter((glob): glob is string => typeof glob === 'string' && glob !== '');
   },
 
   /** `ecsMetadata.requestTimeoutSeconds` in milliseconds, kept within sane bounds. */

@@ -25,6 +25,8 @@ export class MetadataKeyNode extends TreeNode {
     readonly key: string,
     private readonly value: string,
     private readonly hidePreview: boolean,
+    /** A key the cloud sets itself (ecsMetadata.protectedKeys): marked, and changed only after a second modal. */
+    readonly isProtected: boolean,
   ) {
     super(parent);
     this.profile = parent.profileName;
@@ -38,9 +40,19 @@ export class MetadataKeyNode extends TreeNode {
     const item = new vscode.TreeItem(this.key, vscode.TreeItemCollapsibleState.None);
     item.id = `${this.parent.getTreeItemId()}/key:${this.key}`;
     item.contextValue = ContextValue.MetadataKey;
-    item.iconPath = new vscode.ThemeIcon('symbol-key');
-    if (!this.hidePreview) item.description = keyPreview(this.value, previewLength);
-    item.tooltip = this.key;
+    item.iconPath = new vscode.ThemeIcon(this.isProtected ? 'lock' : 'symbol-key');
+    const preview = this.hidePreview ? undefined : keyPreview(this.value, previewLength);
+    if (this.isProtected) {
+      const system = vscode.l10n.t('system');
+      item.description = preview === undefined ? system : `${system} · ${preview}`;
+      item.tooltip = vscode.l10n.t(
+        '{0}: a system key, set by the cloud. Changing it asks a second time.',
+        this.key,
+      );
+    } else {
+      if (preview !== undefined) item.description = preview;
+      item.tooltip = this.key;
+    }
     item.command = {
       title: vscode.l10n.t('Open Metadata Key'),
       command: CommandId.openKey,

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ServerSummary } from '../core';
 import { describeError, type ErrorSubject } from '../errors/userMessage';
+import { isProtectedKey } from '../metadata/protectedKeys';
 import { settings } from '../settings/settings';
 import { ContextValue } from './contextValues';
 import { MetadataKeyNode } from './metadataKeyNode';
@@ -90,9 +91,15 @@ export class ServerNode extends TreeNode {
       throw err;
     }
     const hide = settings.hideValuePreviews();
-    const nodes = Object.keys(metadata)
-      .sort((a, b) => a.localeCompare(b))
-      .map((key) => new MetadataKeyNode(this, key, metadata[key], hide));
+    const globs = settings.protectedKeys();
+    const sorted = Object.keys(metadata).sort((a, b) => a.localeCompare(b));
+    // The person's own keys first, then the keys the cloud sets itself.
+    const own = sorted.filter((key) => !isProtectedKey(key, globs));
+    const system = sorted.filter((key) => isProtectedKey(key, globs));
+    const nodes = [
+      ...own.map((key) => new MetadataKeyNode(this, key, metadata[key], hide, false)),
+      ...system.map((key) => new MetadataKeyNode(this, key, metadata[key], hide, true)),
+    ];
     return { nodes, empty: vscode.l10n.t('No metadata on this server') };
   }
 

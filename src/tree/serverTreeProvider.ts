@@ -57,7 +57,9 @@ export class ServerTreeProvider extends Disposable implements vscode.TreeDataPro
         if (node) this.changed.fire(node);
       }),
     );
-    this.register(onDidChangeSetting([Setting.hideValuePreviews], () => this.refresh()));
+    this.register(
+      onDidChangeSetting([Setting.hideValuePreviews, Setting.protectedKeys], () => this.refresh()),
+    );
     // Masking changes only how values are drawn: redraw from what is loaded, fetch nothing.
     this.register(onDidChangeSetting([Setting.maskValues], () => this.changed.fire(undefined)));
   }

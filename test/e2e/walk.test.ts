@@ -15,6 +15,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Dialog, FrameLocator, Page } from 'playwright-core';
+import { DEFAULT_PROTECTED_KEYS, isProtectedKey } from '../../src/metadata/protectedKeys';
 import type { SampleServer } from '../runner/sampleProfile';
 import { sampleProfileName } from '../runner/sampleProfile';
 import { waitForSeed } from '../runner/credentialSeeder';
@@ -51,6 +52,8 @@ import {
 } from './workbench';
 
 const htmlValue = '<img src=x onerror=alert(1)>';
+/** A key the cloud sets itself, by the default of `ecsMetadata.protectedKeys`. */
+const isSystemKey = (key: string): boolean => isProtectedKey(key, DEFAULT_PROTECTED_KEYS);
 const walkthroughTitle = 'Get Started with ECS Metadata';
 const walkthroughSteps = ['connect', 'browse', 'readKey', 'editKey'];
 
@@ -181,10 +184,32 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     for (const s of session.servers.slice(0, 2)) await treeRow(page, s.name).waitFor();
   });
 
-  it('expands a server to its metadata keys with one list call', async () => {
+  it('expands a server to its metadata keys with one list call, the system keys after the own ones', async () => {
     session.ecs.clearRequests();
     await expand(treeRow(page, server.name));
-    for (const key of Object.keys(server.metadata)) await treeRow(page, key).waitFor();
+    // The person's own keys first (all on screen), then the keys the cloud sets, each marked "system".
+    const own = Object.keys(server.metadata).filter((k) => !isSystemKey(k));
+    for (const key of own) await treeRow(page, key).waitFor();
+    const firstSystem = Object.keys(server.metadata)
+      .filter(isSystemKey)
+      .sort((a, b) => a.localeCompare(b))[0];
+    assert.ok(firstSystem, 'the sample server must carry system keys');
+    assert.match(
+      (await treeRowDescription(page, [sampleProfileName, server.name, firstSystem])) ?? '',
+      /^system · /,
+    );
+    const ownIndexes = await Promise.all(
+      own.map(async (k) =>
+        Number(await (await treeRowAt(page, [sampleProfileName, server.name, k])).getAttribute('data-index')),
+      ),
+    );
+    const systemIndex = Number(
+      await (await treeRowAt(page, [sampleProfileName, server.name, firstSystem])).getAttribute('data-index'),
+    );
+    assert.ok(
+      ownIndexes.every((i) => i < systemIndex),
+      'a system key is listed before an own key',
+    );
     const metadataCalls = session.ecs.requests.filter((r) =>
       r.path.includes(`/servers/${server.id}/metadata`),
     );
@@ -665,9 +690,11 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     await page.keyboard.press('ControlOrMeta+S');
     await dialog.waitFor({ timeout: 30_000 });
     const asked = (await dialog.textContent()) ?? '';
-    assert.match(asked, new RegExp(`Change the metadata of server ${server.name}`));
-    assert.match(asked, /Added: walk\.added/);
-    assert.doesNotMatch(asked, /Changed|Removed/);
+    // Names the profile, the server by its name and id, and the key with its old and new value.
+    assert.match(asked, new RegExp(`Change the metadata of server ${server.name} \\(${server.id}\\)`));
+    assert.match(asked, new RegExp(`Profile: ${sampleProfileName}`));
+    assert.match(asked, /walk\.added: \(new key\) → "from the JSON editor"/);
+    assert.doesNotMatch(asked, /→[^→]*→[^→]*→/, 'only the one key changed');
     assert.deepEqual(
       session.ecs.requests.filter((r) => r.method !== 'GET'),
       [],
@@ -715,6 +742,67 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
       "the extension's own Undo was called a change since the document was read",
     );
     await closeActiveEditor(page);
+  });
+
+  it('Delete Key on a system key asks twice, the second time naming what the IAM agency is; only then it deletes', async () => {
+    await showOnlySampleProfile();
+    await waitForNoToasts(page);
+    const key = 'agency_name';
+    const path = [sampleProfileName, server.name, key];
+    const dialog = page.locator('.monaco-dialog-box');
+    const deleteAgency = async (): Promise<string> => {
+      await (await treeRowAt(page, path)).click({ button: 'right' });
+      await runMenuItem(page, 'Delete Key');
+      await dialog.waitFor({ timeout: 30_000 });
+      const first = (await dialog.textContent()) ?? '';
+      assert.match(
+        first,
+        new RegExp(`Delete metadata key "${key}" of server ${server.name} \\(${server.id}\\)`),
+      );
+      assert.match(first, new RegExp(`Profile: ${sampleProfileName}`));
+      assert.match(first, new RegExp(`${key}: "${server.metadata[key]}" → \\(deleted\\)`));
+      await dialog.locator('.monaco-button', { hasText: 'Delete' }).click();
+      // The second, separate modal: the key and what changing it does.
+      await eventually(
+        async () => ((await dialog.count()) > 0 ? ((await dialog.textContent()) ?? '') : ''),
+        (t) => t.includes('system key'),
+        'the second modal',
+        30_000,
+      );
+      return (await dialog.textContent()) ?? '';
+    };
+    session.ecs.clearRequests();
+    const second = await deleteAgency();
+    assert.match(
+      second,
+      new RegExp(`Change system key "${key}" of server ${server.name} \\(${server.id}\\)\\?`),
+    );
+    assert.match(
+      second,
+      new RegExp(
+        `Changes the IAM agency of server ${server.name} \\(${server.id}\\): what software on it may do in your account`,
+      ),
+    );
+    await saveScreenshot(page, 'confirm-system-key', { keep: true });
+    assert.deepEqual(
+      session.ecs.requests.filter((r) => r.method !== 'GET'),
+      [],
+      'written before the second answer',
+    );
+    await dialog.locator('.monaco-button', { hasText: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    assert.equal(session.ecs.metadataOf(server.id)[key], server.metadata[key], 'deleted though declined');
+
+    await deleteAgency();
+    await dialog.locator('.monaco-button', { hasText: 'Change System Key' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await eventually(
+      () => treeRowDescription(page, path),
+      (d) => d === undefined,
+      `${key} gone from the tree`,
+      30_000,
+    );
+    assert.equal(key in session.ecs.metadataOf(server.id), false);
   });
 
   /*

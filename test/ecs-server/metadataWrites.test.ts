@@ -4,6 +4,7 @@ import { startEcsServer, type EcsServerHandle } from './index';
 import { encodePath, json, officialSignedHeaders, send, type Answer } from './testHttp';
 
 const WEB_01 = '3f1c2a9e-7b4d-4e8a-9c61-2d5f0a8b7c11';
+const DB_PRIMARY = 'c4d5e6f7-0a1b-4c2d-8e3f-4a5b6c7d8e33';
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 
 describe('local ECS server: metadata writes', () => {
@@ -194,5 +195,42 @@ describe('local ECS server: metadata writes', () => {
   it('records each request body as received', async () => {
     await write('POST', nova(), { metadata: { owner: 'x' } });
     assert.equal(server.requests.at(-1)?.body, '{"metadata":{"owner":"x"}}');
+  });
+
+  it('the sample servers carry Huawei system keys beside the user keys (ecs-api.md §10)', () => {
+    const web01 = server.metadataOf(WEB_01);
+    assert.equal(web01.agency_name, 'ecs-ops-agency');
+    assert.equal(web01.charging_mode, '0');
+    assert.equal(web01['metering.imagetype'], 'gold');
+    assert.equal(web01.owner, 'team-web');
+    assert.equal(server.metadataOf(DB_PRIMARY).virtual_env_type, 'IsoImage');
+  });
+
+  it('refuses adding, changing or deleting virtual_env_type, by any route, as Huawei ECS does', async () => {
+    const dbNova = (rest = ''): string => `/v2.1/${server.projectId}/servers/${DB_PRIMARY}/metadata${rest}`;
+    const dbNative = `/v1/${server.projectId}/cloudservers/${DB_PRIMARY}/metadata`;
+    const before = server.metadataOf(DB_PRIMARY);
+    const refused = [
+      await write('PUT', dbNova('/virtual_env_type'), { meta: { virtual_env_type: 'KVM' } }),
+      await write('POST', dbNova(), { metadata: { env: 'x', virtual_env_type: 'KVM' } }),
+      await write('POST', dbNative, { metadata: { virtual_env_type: 'KVM' } }),
+      await write('DELETE', dbNova('/virtual_env_type')),
+      await write('DELETE', `${dbNative}/virtual_env_type`),
+      await write('PUT', dbNova(), { metadata: { owner: 'x' } }),
+      // Added where it was not.
+      await write('PUT', nova('/virtual_env_type'), { meta: { virtual_env_type: 'IsoImage' } }),
+    ];
+    for (const answer of refused) {
+      assert.equal(answer.status, 400, answer.text);
+      assert.match(answer.text, /virtual_env_type/);
+    }
+    assert.deepEqual(server.metadataOf(DB_PRIMARY), before, 'nothing written');
+    assert.equal('virtual_env_type' in server.metadataOf(WEB_01), false);
+    // Other keys, and the key given its own value again, still go through.
+    const same = await write('POST', dbNova(), {
+      metadata: { env: 'staging', virtual_env_type: 'IsoImage' },
+    });
+    assert.equal(same.status, 200);
+    assert.equal(server.metadataOf(DB_PRIMARY).env, 'staging');
   });
 });

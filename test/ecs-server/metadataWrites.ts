@@ -2,7 +2,9 @@
  * Writing metadata, as Nova and the native ECS API do it: one key (`PUT …/metadata/{key}`), a merge
  * (`POST …/metadata`), a delete, and Nova's replace-all (`PUT …/metadata`, which removes every key not
  * in the body — it exists here, as on real Nova, so tests can prove a client never sends it). A server
- * in a task state answers 409 naming the state; a write beyond the server's quota answers 403.
+ * in a task state answers 409 naming the state; a write beyond the server's quota answers 403. As
+ * Huawei's ECS does, it refuses any write that would add, change or delete `virtual_env_type` (a key
+ * users may not touch, ecs-api.md §10) — with a 400, since the cloud's exact answer is not documented.
  */
 import { huaweiError, novaFault } from './errorBodies';
 import { sendJson } from './respond';
@@ -15,6 +17,8 @@ type Family = 'nova' | 'native';
 
 const KEY = /^[A-Za-z0-9\-_:.]{1,255}$/;
 const MAX_VALUE = 255;
+/** The system key no user may add, change or delete. */
+const UNTOUCHABLE = 'virtual_env_type';
 
 /** The one handler of every write route of both families. */
 export function writeMetadata(context: RouteContext, family: Family, id: string, write: MetadataWrite): void {
@@ -55,7 +59,15 @@ export function writeMetadata(context: RouteContext, family: Family, id: string,
     return true;
   };
 
+  const untouchable = (): void =>
+    fail(
+      400,
+      'badRequest',
+      'Ecs.0005',
+      `The metadata key ${UNTOUCHABLE} is set by the system and cannot be added, modified or deleted.`,
+    );
   if (write.kind === 'delete') {
+    if (write.key === UNTOUCHABLE) return untouchable();
     if (!Object.prototype.hasOwnProperty.call(server.metadata, write.key)) {
       return fail(404, 'itemNotFound', 'Ecs.0629', 'Metadata item was not found');
     }
@@ -75,6 +87,14 @@ export function writeMetadata(context: RouteContext, family: Family, id: string,
     if (keys.length > 1) return fail(400, 'badRequest', 'Ecs.0005', 'Request body contains too many items');
     if (keys[0] !== write.key) return fail(400, 'badRequest', 'Ecs.0005', 'Request body and URI mismatch');
   }
+
+  const had = Object.prototype.hasOwnProperty.call(server.metadata, UNTOUCHABLE);
+  const given = Object.prototype.hasOwnProperty.call(items, UNTOUCHABLE);
+  const touched =
+    write.kind === 'replace'
+      ? had !== given || (given && items[UNTOUCHABLE] !== server.metadata[UNTOUCHABLE])
+      : given && (!had || items[UNTOUCHABLE] !== server.metadata[UNTOUCHABLE]);
+  if (touched) return untouchable();
 
   const after = write.kind === 'replace' ? { ...items } : Object.assign({ ...server.metadata }, items);
   const quota = state.store.metadataQuota(id);

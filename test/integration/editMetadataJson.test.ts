@@ -168,7 +168,10 @@ describe('editing metadata as JSON', () => {
     assert.equal(await saveConfirming(document, shown), true);
     assert.deepEqual(writesSent(), ['POST', 'DELETE']);
     assert.equal(shown.length, 1);
-    assert.match(shown[0].detail ?? '', /Added: added\nChanged: owner\nRemoved: env/);
+    assert.equal(
+      shown[0].detail,
+      'Profile: Local sample\nadded: (new key) → "new"\nenv: "production" → (deleted)\nowner: "team-web" → "team-ops"',
+    );
     assert.deepEqual(f.server.metadataOf(web02.id), edited);
     await eventually(
       async () => (document.getText() === metadataDocumentText(edited) ? true : undefined),

@@ -29,18 +29,32 @@ export function decliningModals<T>(call: () => Thenable<T>, shown: ModalShown[] 
   return answeringModals('decline', call, shown);
 }
 
+/**
+ * Runs `call` with its first `confirmed` modals confirmed and every later one closed unanswered (a
+ * person who confirms the summary and then stops at the second question); recorded in `shown`.
+ */
+export function confirmingFirstModals<T>(
+  confirmed: number,
+  call: () => Thenable<T>,
+  shown: ModalShown[] = [],
+): Promise<T> {
+  let asked = 0;
+  return answeringModals(() => asked++ < confirmed, call, shown);
+}
+
 async function answeringModals<T>(
-  answer: 'confirm' | 'decline',
+  answer: 'confirm' | 'decline' | (() => boolean),
   call: () => Thenable<T>,
   shown: ModalShown[],
 ): Promise<T> {
+  const confirms = typeof answer === 'function' ? answer : () => answer === 'confirm';
   const window = vscode.window as { showWarningMessage: ShowWarning };
   const original = window.showWarningMessage;
   window.showWarningMessage = (message: string, ...rest: unknown[]) => {
     const [options, ...items] = rest;
     if (!isModal(options)) return original(message, ...rest);
     shown.push({ message, detail: options.detail, buttons: items.map(titleOf) });
-    return Promise.resolve(answer === 'confirm' ? items[0] : undefined);
+    return Promise.resolve(confirms() ? items[0] : undefined);
   };
   try {
     return await call();

@@ -1,0 +1,83 @@
+/**
+ * Keys the cloud sets itself (Huawei's "system" metadata, ecs-api.md §10): which keys of a server are
+ * protected, and what changing one does. Pure (no `vscode`), so it is tested under plain Node; the
+ * globs come from the `ecsMetadata.protectedKeys` setting.
+ */
+import { hasOwn, type MetadataChange } from './metadataChange';
+
+/** The setting's default: the system keys Huawei documents. `*` matches any run of characters. */
+export const DEFAULT_PROTECTED_KEYS: readonly string[] = [
+  'agency_name',
+  'charging_mode',
+  'metering.*',
+  'vpc_id',
+  'EcmResStatus',
+  'image_name',
+  'os_bit',
+  'os_type',
+  'lock*',
+  'virtual_env_type',
+  'cascaded.instance_extrainfo',
+  '__support_agent_list',
+];
+
+/** What changing a protected key does, for the confirmation's consequence line. */
+export type Consequence = 'agency' | 'billing' | 'lock' | 'refused' | 'system';
+
+export function consequenceOf(key: string): Consequence {
+  if (key === 'agency_name') return 'agency';
+  if (key === 'charging_mode' || key.startsWith('metering.')) return 'billing';
+  if (key.startsWith('lock') || key === 'EcmResStatus') return 'lock';
+  if (key === 'virtual_env_type') return 'refused';
+  return 'system';
+}
+
+/** True when `key` matches one of `globs` (each `*` any run of characters, `?` one character). */
+export function isProtectedKey(key: string, globs: readonly string[]): boolean {
+  return globs.some((glob) => globMatches(glob, key));
+}
+
+/** The protected keys a change sets or removes, sorted. */
+export function protectedKeysOf(change: MetadataChange, globs: readonly string[]): string[] {
+  return [...Object.keys(change.set), ...change.remove].filter((key) => isProtectedKey(key, globs)).sort();
+}
+
+/** The protected keys whose value differs between `before` and `after` (added, changed or removed). */
+export function changedProtectedKeys(
+  before: Record<string, string>,
+  after: Record<string, string>,
+  globs: readonly string[],
+): string[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...keys]
+    .filter((key) => hasOwn(before, key) !== hasOwn(after, key) || before[key] !== after[key])
+    .filter((key) => isProtectedKey(key, globs))
+    .sort();
+}
+
+/**
+ * Wildcard match in linear time (two pointers, back to the last `*` on a mismatch): a setting's glob
+ * can never make the extension host backtrack.
+ */
+export function globMatches(glob: string, text: string): boolean {
+  let g = 0;
+  let t = 0;
+  let star = -1;
+  let resume = 0;
+  while (t < text.length) {
+    if (g < glob.length && (glob[g] === '?' || glob[g] === text[t])) {
+      g++;
+      t++;
+    } else if (g < glob.length && glob[g] === '*') {
+      star = g++;
+      resume = t;
+    } else if (star >= 0) {
+      g = star + 1;
+      t = ++resume;
+    } else {
+      return false;
+    }
+  }
+  while (g < glob.length && glob[g] === '*') g++;
+  return g === glob.length;
+}
