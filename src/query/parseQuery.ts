@@ -18,6 +18,7 @@ import {
   type TermTarget,
   type ValueTest,
 } from './metadataQuery';
+import type { GlobPart } from './globMatch';
 
 const MAX_KEY_LENGTH = 255;
 
@@ -123,12 +124,10 @@ function valueTest(chars: Char[]): ValueTest {
   const value = chars.map((c) => c.ch).join('');
   const isWildcard = (c: Char): boolean => (c.ch === '*' || c.ch === '?') && !c.escaped;
   if (!chars.some(isWildcard)) return { kind: 'exact', value };
-  const source = chars
-    .map((c) => {
-      if (isWildcard(c)) return c.ch === '*' ? '[\\s\\S]*' : '[\\s\\S]';
-      // Only syntax characters may be escaped under the `u` flag.
-      return c.ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-    })
-    .join('');
-  return { kind: 'glob', pattern: value, regex: new RegExp(`^${source}$`, 'u') };
+  const parts = chars.flatMap((c): GlobPart[] => {
+    if (isWildcard(c)) return [{ kind: c.ch === '*' ? 'anyRun' : 'anyOne' }];
+    // A Char is one code point; Array.from keeps that true if it ever holds more.
+    return Array.from(c.ch, (char) => ({ kind: 'char', char }));
+  });
+  return { kind: 'glob', pattern: value, parts };
 }
