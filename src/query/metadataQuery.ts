@@ -38,7 +38,9 @@ export type QueryProblemCode =
   | 'missingKey'
   | 'keyTooLong'
   | 'unknownField'
-  | 'fieldNeedsValue';
+  | 'fieldNeedsValue'
+  | 'joiningWord'
+  | 'doubleEquals';
 
 export class QuerySyntaxError extends Error {
   constructor(
