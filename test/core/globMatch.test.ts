@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { globMatches, type GlobPart, type GlobSteps } from '../../src/query/globMatch';
 import { matchQuery } from '../../src/query/matchQuery';
 import { parseQuery } from '../../src/query/parseQuery';
+import { randomText, seeded } from './seededRandom';
 
 /** A glob of unescaped text: `*` and `?` are wildcards. */
 function glob(pattern: string): GlobPart[] {
@@ -21,24 +22,6 @@ function reference(pattern: string, value: string, ignoreCase = false): boolean 
     return char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   }).join('');
   return new RegExp(`^${source}$`, ignoreCase ? 'iu' : 'u').test(value);
-}
-
-/** A small seeded generator (mulberry32), so a failure can be replayed. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function randomText(random: () => number, alphabet: readonly string[], maxLength: number): string {
-  const length = Math.floor(random() * (maxLength + 1));
-  let text = '';
-  for (let i = 0; i < length; i++) text += alphabet[Math.floor(random() * alphabet.length)];
-  return text;
 }
 
 /** A value the pattern matches, with one character sometimes changed. */

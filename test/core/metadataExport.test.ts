@@ -5,6 +5,7 @@ import { csvFormulaGuard } from '../../src/export/csvFormulaGuard';
 import { metadataCsv } from '../../src/export/metadataCsv';
 import type { ExportedServer } from '../../src/export/exportedServer';
 import { metadataExportJson, metadataObjectJson } from '../../src/export/metadataJson';
+import { randomText, seeded } from './seededRandom';
 
 const awkward: ExportedServer[] = [
   {
@@ -123,24 +124,6 @@ describe('metadata export: CSV formula guard', () => {
 /** Characters a hostile value may use to start a formula in some cell of some spreadsheet. */
 const hostileAlphabet = ['=', '+', '-', '@', ';', ',', '\t', '\r', '\n', '"', "'", ' ', 'x', '1', '.', '|'];
 
-function randomHostileValue(random: () => number): string {
-  const length = Math.floor(random() * 12);
-  let value = '';
-  for (let i = 0; i < length; i++) value += hostileAlphabet[Math.floor(random() * hostileAlphabet.length)];
-  return value;
-}
-
-/** A small seeded generator (mulberry32), so a failure can be replayed. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Whether a spreadsheet would run the cell: it starts (after the opening quote a spreadsheet drops,
  * and any tab or carriage return) with = + - @, and is not a plain number.
@@ -206,8 +189,11 @@ describe('metadata export: CSV opened by a spreadsheet that splits on ; or tab',
     const random = seeded(21);
     for (let round = 0; round < 300; round++) {
       const metadata: Record<string, string> = {};
-      for (let k = 0; k < 4; k++) metadata[`k${k}${randomHostileValue(random)}`] = randomHostileValue(random);
-      const servers: ExportedServer[] = [{ id: 'id', name: randomHostileValue(random), metadata }];
+      for (let k = 0; k < 4; k++)
+        metadata[`k${k}${randomText(random, hostileAlphabet, 11)}`] = randomText(random, hostileAlphabet, 11);
+      const servers: ExportedServer[] = [
+        { id: 'id', name: randomText(random, hostileAlphabet, 11), metadata },
+      ];
       const text = metadataCsv(servers);
       // Random quotes and line breaks defeat the quote-honouring reading; splitting everywhere
       // starts a cell at every place any reading can.
