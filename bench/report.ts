@@ -175,6 +175,22 @@ export function renderReport(results: BenchResults): string {
     activation?.requireMs ? formatNumber(activation.requireMs.median) : '–',
   ]);
   out.push(renderTable('Footprint', ['measure', 'value'], rows));
+  const g = results.globMatching;
+  out.push(
+    failed('Find glob matching', g) ??
+      renderTable(
+        `Find glob matching: ${g.ok ? `${g.value.rounds} rounds × ${g.value.matchesPerRound}` : ''} matches per pattern (medians)`,
+        ['pattern', 'value', 'matches', 'steps', 'µs per match', 'backtracking regex (before), ms'],
+        (g.ok ? g.value.cases : []).map((c) => [
+          c.pattern.length > 40 ? `${c.pattern.slice(0, 37)}… (${c.pattern.length})` : c.pattern,
+          c.value.length > 24 ? `${c.value.slice(0, 12)}… (${c.value.length})` : c.value,
+          c.matched ? 'yes' : 'no',
+          formatNumber(c.steps, 0),
+          c.microsPerMatch,
+          c.regexMs === undefined ? '' : formatNumber(c.regexMs, 0),
+        ]),
+      ),
+  );
   out.push(
     renderTable(
       'Targets (issue 5)',

@@ -3,6 +3,7 @@ import type { ActivationResult } from './activationInCodeServer';
 import type { OverheadResult } from './clientOverhead';
 import type { ConcurrencyResult } from './concurrency';
 import type { FootprintFigures } from './footprint';
+import type { GlobMatchingResult } from './globMatching';
 import type { MachineInfo } from './machine';
 import type { ActionCount } from './requestCounts';
 import type { RequireResult } from './requireInNode';
@@ -32,6 +33,7 @@ export interface BenchResults {
   footprint: Outcome<FootprintFigures>;
   requireInNode: Outcome<RequireResult>;
   activationInVsCode: Outcome<ActivationResult>;
+  globMatching: Outcome<GlobMatchingResult>;
   targets: TargetCheck[];
   durationSeconds: number;
 }

@@ -20,6 +20,7 @@ import { freshCoreClient } from './coreClients';
 import { measureActivationInCodeServer } from './activationInCodeServer';
 import { prepareFixture, type BenchFixture } from './fixture';
 import { measureFootprint } from './footprint';
+import { measureGlobMatching } from './globMatching';
 import { describeMachine } from './machine';
 import { createOfficialSdkClient } from './officialSdk';
 import { startRemoteEcsServer, type RemoteEcsServer } from './remoteEcsServer';
@@ -236,6 +237,11 @@ async function main(): Promise<number> {
   const passes: PassResult[] = [];
   for (const plan of plans) passes.push(await runPass(plan, pageSize.pageSize));
 
+  console.log('\nfind glob matching…');
+  const globMatching = await outcome('glob matching', async () =>
+    quick ? measureGlobMatching(3, 20, false) : measureGlobMatching(7, 200, true),
+  );
+
   console.log('\nfootprint (production bundle, .vsix)…');
   const footprintRun = await outcome('footprint', () => measureFootprint(root));
   try {
@@ -255,7 +261,15 @@ async function main(): Promise<number> {
       ? { ok: true, value: footprintRun.value.figures }
       : footprintRun;
     machine.loadAverageAtEnd = os.loadavg().map((l) => Math.round(l * 100) / 100);
-    const partial = { machine, treePageSize: pageSize, passes, footprint, requireInNode, activationInVsCode };
+    const partial = {
+      machine,
+      treePageSize: pageSize,
+      passes,
+      footprint,
+      requireInNode,
+      activationInVsCode,
+      globMatching,
+    };
     const results: BenchResults = {
       ...partial,
       targets: checkTargets(partial),
@@ -274,6 +288,7 @@ async function main(): Promise<number> {
       ...passes.flatMap((p) => [p.requestCounts, p.overhead, p.concurrency, p.scale]),
       footprint,
       requireInNode,
+      globMatching,
     ].filter((o) => !o.ok);
     return failures.length === 0 ? 0 : 1;
   } finally {

@@ -2,7 +2,7 @@
  * CSV of metadata (RFC 4180): one row per server, a column for the server id and name (and region,
  * when servers of several regions are exported), then one column per key found on any server, in
  * sorted order. A key a server lacks is an empty cell. Every cell (header included) goes through the
- * formula guard, so a spreadsheet never runs one.
+ * formula guard and is quoted, so a spreadsheet never runs one, whichever character it splits at.
  */
 import { csvFormulaGuard } from './csvFormulaGuard';
 import { byCodePoint, type ExportedServer } from './exportedServer';
@@ -42,7 +42,10 @@ function columnName(key: string): string {
     : key;
 }
 
-/** Quoted when it holds a comma, a quote, a line break or outer spaces; quotes doubled. */
+/**
+ * Always quoted, quotes doubled: a spreadsheet that splits on `;` or tab keeps a quoted `;` or tab
+ * inside its cell (an unquoted one would start a new cell).
+ */
 export function csvField(value: string): string {
-  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return `"${value.replace(/"/g, '""')}"`;
 }

@@ -4,6 +4,7 @@
  * globs come from the `ecsMetadata.protectedKeys` setting.
  */
 import { hasOwn, type MetadataChange } from './metadataChange';
+import { globMatches, type GlobPart } from '../query/globMatch';
 
 /** The setting's default: the system keys Huawei documents. `*` matches any run of characters. */
 export const DEFAULT_PROTECTED_KEYS: readonly string[] = [
@@ -34,7 +35,7 @@ export function consequenceOf(key: string): Consequence {
 
 /** True when `key` matches one of `globs` (each `*` any run of characters, `?` one character). */
 export function isProtectedKey(key: string, globs: readonly string[]): boolean {
-  return globs.some((glob) => globMatches(glob, key));
+  return globs.some((glob) => globMatchesText(glob, key));
 }
 
 /** The protected keys a change sets or removes, sorted. */
@@ -55,29 +56,14 @@ export function changedProtectedKeys(
     .sort();
 }
 
-/**
- * Wildcard match in linear time (two pointers, back to the last `*` on a mismatch): a setting's glob
- * can never make the extension host backtrack.
- */
-export function globMatches(glob: string, text: string): boolean {
-  let g = 0;
-  let t = 0;
-  let star = -1;
-  let resume = 0;
-  while (t < text.length) {
-    if (g < glob.length && (glob[g] === '?' || glob[g] === text[t])) {
-      g++;
-      t++;
-    } else if (g < glob.length && glob[g] === '*') {
-      star = g++;
-      resume = t;
-    } else if (star >= 0) {
-      g = star + 1;
-      t = ++resume;
-    } else {
-      return false;
-    }
-  }
-  while (g < glob.length && glob[g] === '*') g++;
-  return g === glob.length;
+/** A setting's glob as the find's matcher takes it: `*` any run, `?` any one character, the rest itself. */
+function globParts(glob: string): GlobPart[] {
+  return Array.from(glob, (char): GlobPart =>
+    char === '*' ? { kind: 'anyRun' } : char === '?' ? { kind: 'anyOne' } : { kind: 'char', char },
+  );
+}
+
+/** Whether `text` matches `glob`, with the find's matcher (no backtracking: a setting cannot freeze the host). */
+export function globMatchesText(glob: string, text: string): boolean {
+  return globMatches(globParts(glob), text);
 }

@@ -1,4 +1,5 @@
 /** Whether a server satisfies a metadata query, and which of its keys made it so. */
+import { globMatches } from './globMatch';
 import type { MetadataQuery, QueryTerm, ValueTest } from './metadataQuery';
 
 /** What a query looks at in one server. */
@@ -52,7 +53,7 @@ function valueHolds(test: ValueTest, value: string, ignoreCase: boolean): boolea
   if (test.kind === 'exact') {
     return ignoreCase ? test.value.toUpperCase() === value.toUpperCase() : test.value === value;
   }
-  return ignoreCase ? new RegExp(test.regex.source, 'iu').test(value) : test.regex.test(value);
+  return globMatches(test.parts, value, ignoreCase);
 }
 
 /**

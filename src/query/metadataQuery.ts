@@ -2,9 +2,11 @@
  * The shapes of a parsed metadata query. Pure: no `vscode`, so the core tests and the bench use it
  * under plain Node.
  */
+import type { GlobPart } from './globMatch';
 
 /** How a term tests a value: exactly, or by a glob where `*` is any run and `?` any one character. */
-export type ValueTest = { kind: 'exact'; value: string } | { kind: 'glob'; pattern: string; regex: RegExp };
+export type ValueTest =
+  { kind: 'exact'; value: string } | { kind: 'glob'; pattern: string; parts: readonly GlobPart[] };
 
 /** What a term looks at: a metadata key, or the server's own name or status (`@name`, `@status`). */
 export type TermTarget = { field: 'metadata'; key: string } | { field: 'name' } | { field: 'status' };
@@ -36,7 +38,9 @@ export type QueryProblemCode =
   | 'missingKey'
   | 'keyTooLong'
   | 'unknownField'
-  | 'fieldNeedsValue';
+  | 'fieldNeedsValue'
+  | 'joiningWord'
+  | 'doubleEquals';
 
 export class QuerySyntaxError extends Error {
   constructor(

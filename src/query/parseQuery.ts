@@ -9,6 +9,10 @@
  *   @name=web-*         the server's name; `@status=ACTIVE` its status (sent as server-side filters)
  *
  * A backslash makes the next character plain text (`\*`, `\"`, `\\`).
+ *
+ * Refused, as what a person means is not what they would get: `and`, `or`, `&&`, `||` as a term
+ * (they would be keys that must exist; terms are joined by spaces already) and `==` (the value would
+ * start with `=`). Quoted, they are plain text: `"and"` is the key, `k="=x"` the value.
  */
 import {
   QuerySyntaxError,
@@ -18,8 +22,11 @@ import {
   type TermTarget,
   type ValueTest,
 } from './metadataQuery';
+import type { GlobPart } from './globMatch';
 
 const MAX_KEY_LENGTH = 255;
+/** Words from other query languages that join terms; here a space does, and every term must hold. */
+const JOINING_WORDS = new Set(['and', 'or', '&&', '||']);
 
 /** One character of a term and whether quoting or escaping made it plain text. */
 interface Char {
@@ -97,11 +104,14 @@ function parseTerm(text: string, raw: RawTerm, termNumber: number): QueryTerm {
     throw new QuerySyntaxError(code, typed, raw.start, termNumber);
   };
   let chars = raw.chars;
+  const word = raw.chars.every((c) => !c.quoted && !c.escaped) ? typed.toLowerCase() : '';
+  if (JOINING_WORDS.has(word)) fail('joiningWord');
   const negated = plain(chars[0], '!');
   if (negated) chars = chars.slice(1);
   const field = plain(chars[0], '@');
   if (field) chars = chars.slice(1);
   const equals = chars.findIndex((c) => plain(c, '='));
+  if (equals !== -1 && plain(chars[equals + 1], '=')) fail('doubleEquals');
   const keyChars = equals === -1 ? chars : chars.slice(0, equals);
   const key = keyChars.map((c) => c.ch).join('');
   if (key === '') fail('missingKey');
@@ -123,12 +133,10 @@ function valueTest(chars: Char[]): ValueTest {
   const value = chars.map((c) => c.ch).join('');
   const isWildcard = (c: Char): boolean => (c.ch === '*' || c.ch === '?') && !c.escaped;
   if (!chars.some(isWildcard)) return { kind: 'exact', value };
-  const source = chars
-    .map((c) => {
-      if (isWildcard(c)) return c.ch === '*' ? '[\\s\\S]*' : '[\\s\\S]';
-      // Only syntax characters may be escaped under the `u` flag.
-      return c.ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-    })
-    .join('');
-  return { kind: 'glob', pattern: value, regex: new RegExp(`^${source}$`, 'u') };
+  const parts = chars.flatMap((c): GlobPart[] => {
+    if (isWildcard(c)) return [{ kind: c.ch === '*' ? 'anyRun' : 'anyOne' }];
+    // A Char is one code point; Array.from keeps that true if it ever holds more.
+    return Array.from(c.ch, (char) => ({ kind: 'char', char }));
+  });
+  return { kind: 'glob', pattern: value, parts };
 }

@@ -52,7 +52,7 @@ export class ProfileNode extends TreeNode implements PagedNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.profile.name, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(this.profile.name, this.context.collapsibleState(this.getTreeItemId()));
     item.id = this.getTreeItemId();
     item.contextValue = ContextValue.Profile;
     item.iconPath = new vscode.ThemeIcon('cloud');

@@ -44,7 +44,7 @@ export class ServerNode extends TreeNode {
 
   getTreeItem(): vscode.TreeItem {
     const { id, name, status } = this.server;
-    const item = new vscode.TreeItem(name || id, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(name || id, this.context.collapsibleState(this.getTreeItemId()));
     item.id = this.getTreeItemId();
     item.contextValue = this.configured ? ContextValue.ConfiguredServer : ContextValue.DiscoveredServer;
     const problem =

@@ -30,6 +30,8 @@ export class ServerTreeProvider extends Disposable implements vscode.TreeDataPro
   /** The roots while a find is shown: the profiles it covers. */
   private findRoots: FoundProfileNode[] | undefined;
   private filterText: string | undefined;
+  /** Ids of the items the person has expanded (and not collapsed since), for TreeContext.collapsibleState. */
+  private readonly expanded = new Set<string>();
   private readonly context: TreeContext;
   private readonly loader = new ChildrenLoader();
 
@@ -44,6 +46,10 @@ export class ServerTreeProvider extends Disposable implements vscode.TreeDataPro
       clients,
       filter: () => this.filterText?.toLowerCase(),
       pageSize,
+      collapsibleState: (id) =>
+        this.expanded.has(id)
+          ? vscode.TreeItemCollapsibleState.Expanded
+          : vscode.TreeItemCollapsibleState.Collapsed,
       regionNode: (parent, region) => new RegionNode(parent, region, this.context),
     };
     this.register({ dispose: () => this.loader.abort() });
@@ -128,6 +134,24 @@ export class ServerTreeProvider extends Disposable implements vscode.TreeDataPro
     const node = profile === undefined ? undefined : this.findRoots?.find((n) => n.profile.name === profile);
     if (!node) this.findRoots = undefined;
     this.changed.fire(node);
+  }
+
+  /**
+   * Follows what the person expands and collapses in `view`. VS Code keeps that state only for items
+   * that stay in the view; profiles and servers a find or a filter hid come back collapsed unless
+   * their items say Expanded.
+   */
+  followExpansion(view: vscode.TreeView<TreeNode>): vscode.Disposable {
+    const follow = (node: TreeNode, expanded: boolean): void => {
+      const id = node.getTreeItem().id;
+      if (id === undefined) return;
+      if (expanded) this.expanded.add(id);
+      else this.expanded.delete(id);
+    };
+    return vscode.Disposable.from(
+      view.onDidExpandElement(({ element }) => follow(element, true)),
+      view.onDidCollapseElement(({ element }) => follow(element, false)),
+    );
   }
 
   /** Loads the page a "Load more" item asks for, showing the item busy meanwhile. */

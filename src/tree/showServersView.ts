@@ -39,6 +39,7 @@ export function showServersView(
   show();
   const disposable = vscode.Disposable.from(
     view,
+    tree.followExpansion(view),
     tree.onDidChangeFilter(show),
     find.onDidChange((profile) => {
       if (profile === undefined) show();

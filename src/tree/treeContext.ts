@@ -1,3 +1,4 @@
+import type * as vscode from 'vscode';
 import type { ClientProvider } from '../clients/clientProvider';
 import type { ProfileNode } from './profileNode';
 
@@ -8,6 +9,11 @@ export interface TreeContext {
   filter(): string | undefined;
   /** Servers asked for per discovery page. */
   pageSize: number;
+  /**
+   * Expanded when the person had the item of this id expanded, else Collapsed: an item that left the
+   * view (a find or a filter shown meanwhile) comes back as the person left it.
+   */
+  collapsibleState(id: string): vscode.TreeItemCollapsibleState;
   /** The node of one region of a profile of several (a RegionNode, which ProfileNode cannot import). */
   regionNode(parent: ProfileNode, region: string): ProfileNode;
 }

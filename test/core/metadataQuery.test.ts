@@ -91,6 +91,15 @@ describe('metadata query: parsing', () => {
       [`ok ${'k'.repeat(256)}=v`, 'keyTooLong', `${'k'.repeat(256)}=v`, 3, 2],
       ['@owner=x', 'unknownField', '@owner=x', 0, 1],
       ['env=x @name', 'fieldNeedsValue', '@name', 6, 2],
+      ['env=production and owner=team-web', 'joiningWord', 'and', 15, 2],
+      ['env=production AND owner=team-web', 'joiningWord', 'AND', 15, 2],
+      ['env=a or env=b', 'joiningWord', 'or', 6, 2],
+      ['OR env=b', 'joiningWord', 'OR', 0, 1],
+      ['env=a && owner=b', 'joiningWord', '&&', 6, 2],
+      ['env=a || owner=b', 'joiningWord', '||', 6, 2],
+      ['env==production', 'doubleEquals', 'env==production', 0, 1],
+      ['ok !env==x', 'doubleEquals', '!env==x', 3, 2],
+      ['@status==ACTIVE', 'doubleEquals', '@status==ACTIVE', 0, 1],
     ];
     for (const [query, code, term, start, termNumber] of cases) {
       const err = syntaxError(query);
@@ -100,6 +109,38 @@ describe('metadata query: parsing', () => {
         JSON.stringify(query),
       );
     }
+  });
+
+  it('reads and/or and a value starting with = as text when quoted or escaped, and as a value or part of a key', () => {
+    const terms = parseQuery('"and" \\or "&&"=x k="=production" l=\\=x m=a==b android order=and').terms;
+    assert.deepEqual(
+      terms.map((t) => [t.target, t.test]),
+      [
+        [{ field: 'metadata', key: 'and' }, undefined],
+        [{ field: 'metadata', key: 'or' }, undefined],
+        [
+          { field: 'metadata', key: '&&' },
+          { kind: 'exact', value: 'x' },
+        ],
+        [
+          { field: 'metadata', key: 'k' },
+          { kind: 'exact', value: '=production' },
+        ],
+        [
+          { field: 'metadata', key: 'l' },
+          { kind: 'exact', value: '=x' },
+        ],
+        [
+          { field: 'metadata', key: 'm' },
+          { kind: 'exact', value: 'a==b' },
+        ],
+        [{ field: 'metadata', key: 'android' }, undefined],
+        [
+          { field: 'metadata', key: 'order' },
+          { kind: 'exact', value: 'and' },
+        ],
+      ],
+    );
   });
 
   it('accepts a key of 255 characters and non-ASCII text', () => {

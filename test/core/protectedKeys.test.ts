@@ -9,7 +9,7 @@ import {
   changedProtectedKeys,
   consequenceOf,
   DEFAULT_PROTECTED_KEYS,
-  globMatches,
+  globMatchesText as globMatches,
   isProtectedKey,
   protectedKeysOf,
 } from '../../src/metadata/protectedKeys';

@@ -423,10 +423,18 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     const production = session.servers.filter((s) => s.metadata.env === 'production');
     assert.ok(production.length >= 2, 'the sample seed must hold two servers with env=production');
     if (!(await treeRow(page, sampleProfileName).isVisible())) await openViewContainer(page, 'ECS Metadata');
+    const others = session.servers.filter((s) => s.metadata.env !== 'production');
+    // Left expanded before the find: Clear Filter brings them back so.
+    await expand(treeRow(page, sampleProfileName));
+    await expand(treeRow(page, others[0].name));
     await runFromPalette(page, 'ECS Metadata: Find Servers by Metadata…');
     // Find's own query box (not the palette's, which may still be closing), typed into once it has focus.
-    const input = quickInputTitled(page, 'Find Servers by Metadata').locator('.quick-input-box input');
+    const widget = quickInputTitled(page, 'Find Servers by Metadata');
+    const input = widget.locator('.quick-input-box input');
     await input.waitFor();
+    // Another query language's "and" is named while typing, not searched for as a key.
+    await input.fill('env=production and owner=team-web');
+    await widget.locator('.quick-input-message', { hasText: 'terms are joined by spaces' }).waitFor();
     await input.fill('env=production');
     await input.press('Enter');
     try {
@@ -437,7 +445,6 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     } finally {
       await saveScreenshot(page, 'find-progress');
     }
-    const others = session.servers.filter((s) => s.metadata.env !== 'production');
     for (const s of others) assert.equal(await treeRow(page, s.name).count(), 0, `${s.name} is shown`);
     await waitForNoToasts(page);
     await saveScreenshot(page, 'find', { keep: true });
@@ -478,6 +485,9 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     // The steps after this one read profiles the find does not show: end it as a person would.
     await runViewTitleAction(page, 'Clear Filter');
     await page.getByText('Showing servers whose metadata matches').waitFor({ state: 'hidden' });
+    const expandedRow = page.locator('[aria-expanded="true"]');
+    await treeRow(page, sampleProfileName).and(expandedRow).waitFor();
+    await treeRow(page, others[0].name).and(expandedRow).waitFor();
   });
 
   it('shows the walkthrough steps the walk has done, and checks "connect" once Add Profile saves a profile', async () => {

@@ -187,7 +187,13 @@ describe('find, compare, copy and export metadata', () => {
     window.showInputBox = (async (options?: vscode.InputBoxOptions) => {
       boxes.push(options ?? {});
       // As a person types: the box checks each text; Enter is only taken once nothing is wrong.
-      for (const text of ['env=production note="open', 'owner']) {
+      const texts = [
+        'env=production note="open',
+        'env=production and owner=team-web',
+        'env==production',
+        'owner',
+      ];
+      for (const text of texts) {
         typed.push({ text, problem: await options?.validateInput?.(text) });
       }
       return 'owner';
@@ -235,7 +241,12 @@ describe('find, compare, copy and export metadata', () => {
             ? (t.problem as vscode.InputBoxValidationMessage).message
             : t.problem,
         ),
-        ['Term 2 (note="open): the double quote is not closed.', undefined],
+        [
+          'Term 2 (note="open): the double quote is not closed.',
+          'Term 2 (and): terms are joined by spaces; every term must hold. Leave out and (for a key of that name, quote it: "and").',
+          'Term 1 (env==production): use a single = (key=value). For a value that starts with =, quote it: key="=value".',
+          undefined,
+        ],
         'the validation message names the mistyped term, and the corrected query passes',
       );
       assert.deepEqual(scopes, [['All profiles', f.profileName, second]]);
@@ -276,6 +287,56 @@ describe('find, compare, copy and export metadata', () => {
     } finally {
       Object.assign(window, originals);
       cancel.dispose();
+    }
+  });
+
+  it('Clear Filter after a find shows the profile and server the person had expanded still expanded', async () => {
+    const view = f.api.view;
+    const root = await profileRoot(f.api, f.profileName);
+    const [first, other] = (await childrenOf(f.api, root.node)).filter((c) =>
+      c.item.contextValue?.startsWith('server.'),
+    );
+    const expanded = (node: unknown): boolean =>
+      f.api.tree.getTreeItem(node as never).collapsibleState === vscode.TreeItemCollapsibleState.Expanded;
+    // As a person clicks: the workbench expands the rows and tells the extension host. A reveal
+    // landing while the view redraws (after the last test's Clear Filter) can be lost: asked again.
+    await eventually(async () => {
+      if (expanded(root.node) && expanded(first.node)) return true;
+      await view.reveal(root.node as never, { expand: true, select: false, focus: false });
+      await view.reveal(first.node as never, { expand: true, select: false, focus: false });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return undefined;
+    }, 'the profile and the first server expanded');
+    // What the workbench asks for: the children of what it shows expanded.
+    const tree = f.api.tree;
+    const asked: unknown[] = [];
+    const getChildren = tree.getChildren.bind(tree);
+    tree.getChildren = (node) => {
+      asked.push(node);
+      return getChildren(node);
+    };
+    try {
+      await vscode.commands.executeCommand('ecsMetadata.findServers', {
+        profile: f.profileName,
+        query: 'env=production',
+        showInView: true,
+      });
+      await eventually(
+        async () =>
+          asked.some((node) => node && tree.getTreeItem(node as never).contextValue === 'profile.found')
+            ? true
+            : undefined,
+        'the workbench to show the find',
+      );
+      asked.length = 0;
+      await vscode.commands.executeCommand('ecsMetadata.clearFilter');
+      await eventually(
+        async () => (asked.includes(root.node) && asked.includes(first.node) ? true : undefined),
+        'the workbench to show the profile and the first server expanded again',
+      );
+      assert.ok(!asked.includes(other.node), 'a server the person had not expanded was expanded');
+    } finally {
+      tree.getChildren = getChildren;
     }
   });
 
