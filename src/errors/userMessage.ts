@@ -212,10 +212,25 @@ function describeEcsError(err: EcsError, context: ErrorSubject): UserMessage {
           'The cloud answered with an error{0}. Try again later; if it persists, give the request id to support.',
           err.status !== undefined ? ` (HTTP ${err.status}${err.code ? `, ${err.code}` : ''})` : '',
         ),
-        summary: vscode.l10n.t('Cloud error'),
+        summary: failureKind(err),
         actions: [showLog()],
       };
   }
+}
+
+/** What kind of failure a 5xx or an unusable answer was, in the few words a tree row has room for. */
+function failureKind(err: EcsError): string {
+  const status = err.status;
+  if (err.kind === 'badResponse') {
+    return status === 404 || status === 410
+      ? vscode.l10n.t('No such API route (HTTP {0})', status)
+      : vscode.l10n.t('Unreadable answer from the cloud');
+  }
+  if (status === 503) return vscode.l10n.t('Service unavailable (HTTP 503)');
+  if (status === 502 || status === 504) return vscode.l10n.t('Gateway error (HTTP {0})', status);
+  return status !== undefined
+    ? vscode.l10n.t('Service error (HTTP {0})', status)
+    : vscode.l10n.t('Service error');
 }
 
 /**

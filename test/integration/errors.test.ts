@@ -82,6 +82,28 @@ describe('errors: user messages', () => {
     assert.match(message.message, /throttling/);
   });
 
+  it('an error row says the kind of failure (never a bare "Cloud error")', async () => {
+    const summaryOf = async (faults: Parameters<typeof f.server.setFaults>[0]): Promise<string> => {
+      f.server.resetFaults();
+      f.server.setFaults(faults);
+      return describeError(await failure(client().listServers())).summary;
+    };
+    assert.equal(await summaryOf({ throttle: { count: 1 } }), 'Throttled, try again shortly');
+    assert.equal(
+      await summaryOf({ serverError: { count: 1, status: 503 } }),
+      'Service unavailable (HTTP 503)',
+    );
+    assert.equal(await summaryOf({ serverError: { count: 1, status: 500 } }), 'Service error (HTTP 500)');
+    assert.equal(await summaryOf({ htmlError: { count: 1 } }), 'Gateway error (HTTP 502)');
+    assert.equal(await summaryOf({ malformedJson: { count: 1 } }), 'Unreadable answer from the cloud');
+    assert.equal(
+      describeError(await failure(client(undefined, `${f.server.url}/nowhere`).listServers())).summary,
+      'No such API route (HTTP 404)',
+    );
+    assert.equal(describeError(new EcsError('timeout', 'slow')).summary, 'Request timed out');
+    assert.equal(describeError(new EcsError('forbidden', 'no', { status: 403 })).summary, 'Access denied');
+  });
+
   it('an unreachable endpoint points at the network and http.proxy', async () => {
     const port = await closedPort();
     const message = describeError(await failure(client(undefined, `http://127.0.0.1:${port}`).listServers()));
