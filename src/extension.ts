@@ -90,7 +90,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(
     registerPanelSerializer(panel),
     keepCredentialsInStep(profiles, credentials, log, tokens),
-    trackWalkthrough(serversView.view, writer),
+    trackWalkthrough(context.extension.id, serversView.view, writer),
   );
 
   const deps: CommandDeps = {

@@ -14,7 +14,9 @@ import { registerCommand } from './registerCommand';
  */
 export function registerGetMetadataKey(deps: CommandDeps): vscode.Disposable {
   return registerCommand(CommandId.getMetadataKey, async (call) => {
-    const target = call.byPerson ? await pickKeyTarget(deps.profiles, deps.clients, vscode.l10n.t('Get Metadata Key')) : keyTargetOf(call);
+    const target = call.byPerson
+      ? await pickKeyTarget(deps.profiles, deps.clients, vscode.l10n.t('Get Metadata Key'))
+      : keyTargetOf(call);
     if (!target) return undefined;
     call.subject = keyErrorSubject(deps, target);
     // Where the key lives, for the person who asked through the palette; the panel opens meanwhile.

@@ -5,27 +5,35 @@ import type { TreeNode } from '../tree/treeNode';
 /** The steps of the Get Started walkthrough (package.json `walkthroughs`). */
 export type WalkthroughStep = 'connect' | 'browse' | 'readKey' | 'editKey';
 
-/** The context key that completes `step`: its `onContext:` completion event in package.json. */
-export function walkthroughContextKey(step: WalkthroughStep): string {
-  return `ecsMetadata.walkthrough.${step}Done`;
-}
-
+/** The walkthrough's full id (`publisher.name#ecsMetadata.gettingStarted`), once tracking has started. */
+let walkthroughId: string | undefined;
 const reported = new Set<WalkthroughStep>();
 
 /**
- * Ticks a walkthrough step by what the person did. VS Code starts its walkthrough service only
- * when a walkthrough is first shown, and never sees a command the extension host runs itself (a
- * tree click's, the panel's Copy): events before that are lost. A context key is not: the service
- * reads each step's keys when it starts, and watches them after.
+ * Ticks a walkthrough step by what the person did, through VS Code's own "Mark Step Complete"
+ * (`welcome.markStepComplete`). Completion events alone leave steps unticked: VS Code starts its
+ * walkthrough service only when a walkthrough is first shown, so events before that are lost, and
+ * it never sees a command the extension host runs itself (a tree click's, the panel's Copy). That
+ * command stores the tick even before the service has registered the steps (it then rejects).
  */
 export function walkthroughStepDone(step: WalkthroughStep): void {
-  if (reported.has(step)) return;
+  if (walkthroughId === undefined || reported.has(step)) return;
   reported.add(step);
-  void vscode.commands.executeCommand('setContext', walkthroughContextKey(step), true);
+  Promise.resolve(
+    vscode.commands.executeCommand('welcome.markStepComplete', `${walkthroughId}#${step}`),
+  ).catch(() => undefined);
 }
 
-/** Ticks "browse" once the Servers view is shown, and "editKey" once metadata is written. */
-export function trackWalkthrough(view: vscode.TreeView<TreeNode>, writer: MetadataWriter): vscode.Disposable {
+/**
+ * Starts ticking steps for the extension `extensionId`: "browse" once the Servers view is shown,
+ * "editKey" once metadata is written (the others are ticked where they happen).
+ */
+export function trackWalkthrough(
+  extensionId: string,
+  view: vscode.TreeView<TreeNode>,
+  writer: MetadataWriter,
+): vscode.Disposable {
+  walkthroughId = `${extensionId}#ecsMetadata.gettingStarted`;
   if (view.visible) walkthroughStepDone('browse');
   return vscode.Disposable.from(
     view.onDidChangeVisibility(({ visible }) => {
