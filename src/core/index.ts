@@ -62,5 +62,5 @@ export type {
   EndpointDiscoveryOptions,
   DiscoveredEndpoint,
 } from './types';
-export { normalizeEndpoint } from './endpointForm';
+export { normalizeEndpoint, otherServicePath } from './endpointForm';
 export type { EndpointService, EndpointTrim, NormalizedEndpoint } from './endpointForm';
