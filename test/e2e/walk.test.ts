@@ -528,9 +528,23 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     await clickStepButton(page, 'connect', 'Add Profile');
     await answerInput(page, 'A name for this profile', 'From the walkthrough');
     await pickItem(page, 'Huawei Cloud region, or another cloud', 'Other OpenStack-compatible cloud');
-    await answerInput(page, 'Compute (Nova) endpoint', session.ecs.url);
+    // The identity service's path typed as the compute endpoint: a warning while typing, with the
+    // fix that Enter takes.
+    const widget = page.locator('.quick-input-widget');
+    await widget.locator('.quick-input-message', { hasText: 'Compute (Nova) endpoint' }).waitFor();
+    await page.keyboard.type(`${session.ecs.url}/v3`);
+    await widget
+      .locator('.quick-input-message', {
+        hasText: `"/v3" is the path of the identity (IAM) endpoint, not of the compute one. Press Enter to use ${session.ecs.url}`,
+      })
+      .waitFor();
+    await saveScreenshot(page, 'add-profile-other-service-path', { keep: true });
+    await page.keyboard.press('Enter');
     await pickItem(page, 'How to sign in', 'Access key (AK/SK)');
     await answerInput(page, 'Project id', session.ecs.projectId);
+    // The access key ID is not a secret: its box shows what is typed (the SK's is masked).
+    await widget.locator('.quick-input-message', { hasText: 'Access key ID (AK)' }).waitFor();
+    assert.notEqual(await widget.locator('.quick-input-box input').getAttribute('type'), 'password');
     await answerInput(page, 'Access key ID (AK)', session.ecs.credentials.accessKey);
     await answerInput(page, 'Secret access key (SK)', session.ecs.credentials.secretKey);
     await answerInput(page, 'Security token', '');
