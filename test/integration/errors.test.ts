@@ -37,10 +37,11 @@ describe('errors: user messages', () => {
     throw new Error('expected a failure');
   }
 
-  it('rejected credentials: says so, offers Set Credentials for the profile, shows the request id, hides the SK', async () => {
+  it('rejected credentials: says what IAM refused, offers Set Credentials for the profile, shows the request id, hides the SK', async () => {
     const err = await failure(client('wrong-secret-0000000000').listServers());
     const message = describeError(err, { profile: 'P' });
-    assert.match(message.message, /rejected the credentials of profile "P"/);
+    assert.match(message.message, /IAM refused the signature of profile "P" \(APIGW\.0301\)/);
+    assert.equal(message.summary, 'Signature refused');
     assert.deepEqual(message.actions[0], {
       title: 'Set Credentials',
       command: 'ecsMetadata.setCredentials',
