@@ -222,31 +222,22 @@ describe('Add Profile, step by step', () => {
     await type(6, 'UNKNOWNACCESSKEY0000');
     const secretKey = (await at(7)) as vscode.InputBox;
     assert.equal(secretKey.password, true, 'the secret key is masked');
-    await type(7, c.secretKey);
-    await at(8);
-    await type(8, '');
-
-    const unknownKey = (await stepShown(reportPrompt())) as vscode.QuickPick<vscode.QuickPickItem>;
-    assert.equal(
-      unknownKey.items[0].label,
-      `$(error) ${translated('Sign-in failed: {0}', translated('Access key refused'))}`,
-    );
-    assert.match(unknownKey.items[0].detail ?? '', /APIGW\.0301/);
-    await pick(reportPrompt(), translated('Back'));
+    /** Types the SK and an empty token; the report says the sign-in failed with `summary`; Back. */
+    const refusedWith = async (sk: string, summary: string): Promise<void> => {
+      await type(7, sk);
+      await at(8);
+      await type(8, '');
+      const report = (await stepShown(reportPrompt())) as vscode.QuickPick<vscode.QuickPickItem>;
+      assert.equal(report.items[0].label, `$(error) ${translated('Sign-in failed: {0}', summary)}`);
+      assert.match(report.items[0].detail ?? '', /APIGW\.0301/);
+      await pick(reportPrompt(), translated('Back'));
+    };
+    await refusedWith(c.secretKey, translated('Access key refused'));
     const again = (await at(6)) as vscode.InputBox;
     assert.equal(again.value, 'UNKNOWNACCESSKEY0000', 'Back lands on the access key, as typed');
     await type(6, c.accessKey);
     await at(7);
-    await type(7, 'not-the-secret-key-of-this-access-key');
-    await at(8);
-    await type(8, '');
-
-    const badSignature = (await stepShown(reportPrompt())) as vscode.QuickPick<vscode.QuickPickItem>;
-    assert.equal(
-      badSignature.items[0].label,
-      `$(error) ${translated('Sign-in failed: {0}', translated('Signature refused'))}`,
-    );
-    await pick(reportPrompt(), translated('Back'));
+    await refusedWith('not-the-secret-key-of-this-access-key', translated('Signature refused'));
     const sk = (await at(7)) as vscode.InputBox;
     assert.equal(sk.prompt, translated('Secret access key (SK)'), 'Back lands on the secret key');
     await type(7, c.secretKey);
