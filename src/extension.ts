@@ -40,6 +40,7 @@ import { registerPanelSerializer } from './panel/registerPanelSerializer';
 import { ProfileStore } from './profiles/profileStore';
 import { ServerTreeProvider } from './tree/serverTreeProvider';
 import { showServersView } from './tree/showServersView';
+import { trackWalkthrough } from './walkthrough/walkthroughProgress';
 
 /** Every command, each registered the same way: `registerX(deps)`. */
 const commands: ((deps: CommandDeps) => vscode.Disposable)[] = [
@@ -93,6 +94,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   context.subscriptions.push(
     registerPanelSerializer(panel),
     keepCredentialsInStep(profiles, credentials, log, tokens, context.globalState),
+    trackWalkthrough(context.extension.id, serversView.view, writer),
   );
 
   const deps: CommandDeps = {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { walkthroughStepDone } from '../walkthrough/walkthroughProgress';
 
 /** How long the status bar confirms a copy. */
 const CONFIRMATION_MS = 3000;
@@ -9,5 +10,6 @@ const CONFIRMATION_MS = 3000;
  */
 export async function copyToClipboard(text: string, what: string): Promise<void> {
   await vscode.env.clipboard.writeText(text);
+  walkthroughStepDone('readKey');
   vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Copied {0}', what), CONFIRMATION_MS);
 }

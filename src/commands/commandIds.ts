@@ -18,6 +18,7 @@ export const CommandId = {
   showLog: 'ecsMetadata.showLog',
   getMetadataKey: 'ecsMetadata.getMetadataKey',
   copyValue: 'ecsMetadata.copyValue',
+  copySelectedValue: 'ecsMetadata.copySelectedValue',
   openKey: 'ecsMetadata.openKey',
   setValue: 'ecsMetadata.setValue',
   deleteKey: 'ecsMetadata.deleteKey',

@@ -67,7 +67,8 @@ async function personPair(
     return [serverTargetOf(chosen[0]), serverTargetOf(chosen[1])] as [ServerTarget, ServerTarget];
   const first = serverTargetOf(arg) ?? (await pickServerTarget(deps, title));
   if (!first) return undefined;
-  const second = await pickServerTarget(deps, vscode.l10n.t('Compare {0} with…', serverLabel(first)));
+  // The server itself is not offered: comparing it with itself shows nothing.
+  const second = await pickServerTarget(deps, vscode.l10n.t('Compare {0} with…', serverLabel(first)), first);
   return second ? [first, second] : undefined;
 }
 

@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { copyToClipboard } from '../clipboard/copyToClipboard';
 import { keyErrorSubject, readKeyWithProgress } from '../metadata/readKeyValue';
 import { copyShownValue } from '../panel/copyShownValue';
@@ -7,14 +7,28 @@ import type { CommandDeps } from './commandDeps';
 import { keyTargetOf, subjectOf } from './keyTargetArgument';
 import { pickKeyTarget } from './pickers/pickKeyTarget';
 import { registerCommand } from './registerCommand';
+import { MetadataKeyNode } from '../tree/metadataKeyNode';
 
 /**
  * `ecsMetadata.copyValue`: reads the key fresh and puts its value on the clipboard, resolving to
  * what was copied. Entry points: `{ profile, serverId, key }` from a script, a key in the tree
  * (context menu, inline icon), the palette — which copies the panel's value when the panel is
- * focused, and otherwise asks profile → server → key.
+ * focused, and otherwise asks profile → server → key. `ecsMetadata.copySelectedValue` (Ctrl+C or
+ * Cmd+C on a key row) copies the key selected in the Servers view.
  */
 export function registerCopyValue(deps: CommandDeps): vscode.Disposable {
+  return vscode.Disposable.from(
+    copyValue(deps),
+    // Ctrl+C (Cmd+C) in the Servers view: the key row selected there, as Copy Value on that row.
+    registerCommand(CommandId.copySelectedValue, async () => {
+      const [node, ...more] = deps.view.selection;
+      if (!(node instanceof MetadataKeyNode) || more.length > 0) return undefined;
+      return vscode.commands.executeCommand(CommandId.copyValue, node);
+    }),
+  );
+}
+
+function copyValue(deps: CommandDeps): vscode.Disposable {
   return registerCommand(CommandId.copyValue, async (call) => {
     let target = keyTargetOf(call);
     if (!target) {
@@ -22,7 +36,7 @@ export function registerCopyValue(deps: CommandDeps): vscode.Disposable {
       if (shown?.value !== undefined) {
         return copyShownValue({ ...shown, value: shown.value }, deps.panel.activeShowsPretty);
       }
-      target = await pickKeyTarget(deps.profiles, deps.clients);
+      target = await pickKeyTarget(deps.profiles, deps.clients, vscode.l10n.t('Copy Value'));
       if (!target) return undefined;
       call.subject = subjectOf(target);
     }

@@ -35,7 +35,9 @@ export function registerDeleteKey(deps: CommandDeps): vscode.Disposable {
 
   return vscode.Disposable.from(
     registerCommand(CommandId.deleteKey, async (call) => {
-      const target = asKeyTarget(call.arg) ?? (await pickKeyTarget(deps.profiles, deps.clients));
+      const target =
+        asKeyTarget(call.arg) ??
+        (await pickKeyTarget(deps.profiles, deps.clients, vscode.l10n.t('Delete Key')));
       if (!target) return false;
       call.subject = { profile: target.profile, serverId: target.serverId, key: target.key };
       return deleteConfirmed(target, call);

@@ -47,17 +47,33 @@ export function registerExportMetadata(deps: CommandDeps): vscode.Disposable {
     const text = args.format === 'csv' ? `\ufeff${metadataCsv(servers)}` : metadataExportJson(servers);
     const uri = vscode.Uri.file(args.path);
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-    if (call.byPerson) {
-      const done = vscode.l10n.t('Exported the metadata of {0} servers to {1}.', servers.length, uri.fsPath);
-      // Masking hides values on screen only; whoever opens the file sees them.
-      void vscode.window.showInformationMessage(
-        settings.maskValues()
-          ? `${done} ${vscode.l10n.t('The file holds the values in clear: Mask Values hides them only on screen.')}`
-          : done,
-      );
-    }
+    if (call.byPerson) void tellExported(uri, servers.length);
     return { path: uri.fsPath, servers: servers.length } satisfies ExportResult;
   });
+}
+
+/** Says where the file went, with Open File and, where VS Code can show it, Reveal. */
+async function tellExported(uri: vscode.Uri, count: number): Promise<void> {
+  const open = vscode.l10n.t('Open File');
+  const reveal = vscode.l10n.t('Reveal');
+  // The system's file manager is only there for a desktop window on this machine; elsewhere the
+  // Explorer can show the file when it is in the workspace.
+  const revealCommand =
+    vscode.env.uiKind === vscode.UIKind.Desktop && vscode.env.remoteName === undefined
+      ? 'revealFileInOS'
+      : vscode.workspace.getWorkspaceFolder(uri)
+        ? 'revealInExplorer'
+        : undefined;
+  const done = vscode.l10n.t('Exported the metadata of {0} servers to {1}.', count, uri.fsPath);
+  const picked = await vscode.window.showInformationMessage(
+    // Masking hides values on screen only; whoever opens the file sees them.
+    settings.maskValues()
+      ? `${done} ${vscode.l10n.t('The file holds the values in clear: Mask Values hides them only on screen.')}`
+      : done,
+    ...(revealCommand ? [open, reveal] : [open]),
+  );
+  if (picked === open) await vscode.commands.executeCommand('vscode.open', uri);
+  else if (picked === reveal && revealCommand) await vscode.commands.executeCommand(revealCommand, uri);
 }
 
 function scriptArgs(arg: unknown): ScriptArgs {

@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
 import { keyErrorSubject } from '../metadata/readKeyValue';
@@ -14,7 +14,9 @@ import { registerCommand } from './registerCommand';
  */
 export function registerGetMetadataKey(deps: CommandDeps): vscode.Disposable {
   return registerCommand(CommandId.getMetadataKey, async (call) => {
-    const target = call.byPerson ? await pickKeyTarget(deps.profiles, deps.clients) : keyTargetOf(call);
+    const target = call.byPerson
+      ? await pickKeyTarget(deps.profiles, deps.clients, vscode.l10n.t('Get Metadata Key'))
+      : keyTargetOf(call);
     if (!target) return undefined;
     call.subject = keyErrorSubject(deps, target);
     // Where the key lives, for the person who asked through the palette; the panel opens meanwhile.

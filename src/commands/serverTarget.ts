@@ -40,11 +40,19 @@ export function serverTargetOf(arg: unknown): ServerTarget | undefined {
   };
 }
 
-/** Asks for a profile (when there are several), then one of its servers. */
-export async function pickServerTarget(deps: CommandDeps, title: string): Promise<ServerTarget | undefined> {
+/** Asks for a profile (when there are several), then one of its servers other than `other`. */
+export async function pickServerTarget(
+  deps: CommandDeps,
+  title: string,
+  other?: ServerTarget,
+): Promise<ServerTarget | undefined> {
   const profile = await pickProfile(deps.profiles, title);
   if (!profile) return undefined;
-  const server = await pickServer(profile, deps.clients, { title, forAdding: false });
+  const server = await pickServer(profile, deps.clients, {
+    title,
+    forAdding: false,
+    ...(other?.profile === profile.name ? { leaveOut: other.serverId } : {}),
+  });
   if (!server) return undefined;
   return {
     profile: profile.name,

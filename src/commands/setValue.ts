@@ -30,7 +30,9 @@ import { notConfirmed, writeArguments } from './scriptArguments';
 export function registerSetValue(deps: CommandDeps): vscode.Disposable {
   return vscode.Disposable.from(
     registerCommand(CommandId.setValue, async (call) => {
-      const target = asKeyTarget(call.arg) ?? (await pickKeyTarget(deps.profiles, deps.clients));
+      const target =
+        asKeyTarget(call.arg) ??
+        (await pickKeyTarget(deps.profiles, deps.clients, vscode.l10n.t('Set Value')));
       if (!target) return false;
       call.subject = { profile: target.profile, serverId: target.serverId, key: target.key };
       refuseUnpermitted([target.key], mayChangeProtected(call));

@@ -48,6 +48,33 @@ export function normalizeEndpoint(typed: string, service: EndpointService): Norm
 }
 
 /**
+ * The other service's path where this one's endpoint goes: `/v3` (identity) ending a compute
+ * endpoint, `/v2.1` with or without a project (compute) ending an identity one.
+ */
+const OTHER_SERVICE_TAIL: Record<EndpointService, RegExp> = {
+  compute: /\/v3$/i,
+  identity: /\/v2\.1(\/[^/?#]+)?$/i,
+};
+
+/**
+ * When `typed` ends in the other service's path (a compute endpoint typed as `https://host/v3`):
+ * that tail, and the endpoint without it — the fix to offer. Undefined otherwise.
+ */
+export function otherServicePath(
+  typed: string,
+  service: EndpointService,
+): { endpoint: string; removed: string } | undefined {
+  const split = splitOrigin(typed.trim().replace(/\/+$/, ''));
+  if (!split) return undefined;
+  const match = OTHER_SERVICE_TAIL[service].exec(split.path);
+  if (!match) return undefined;
+  return {
+    endpoint: split.origin + split.path.slice(0, match.index).replace(/\/+$/, ''),
+    removed: match[0],
+  };
+}
+
+/**
  * `scheme://authority` and the path after it, or undefined when the text has no such shape, or a
  * query or fragment (which validation refuses; nothing is cut from what will be refused anyway).
  */

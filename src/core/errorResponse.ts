@@ -5,7 +5,7 @@
  * bodies, and finds the request id in whichever header or field carries it.
  */
 import type { Headers } from 'node-fetch';
-import { EcsError, type EcsErrorInit, type EcsErrorKind } from './errors';
+import { EcsError, type EcsErrorInit, type EcsErrorKind, type SignatureRefusal } from './errors';
 import { isRecord as isObject } from './isRecord';
 import { SERVER_TEXT_LIMITS, clipText, optionalServerText } from './serverText';
 
@@ -149,7 +149,14 @@ function describe(
       facts: { expired: true },
     };
   }
-  if (status === 401) return { kind: 'auth', message: unauthorizedMessage(parsed.code, context) };
+  if (status === 401) {
+    const refused = context.authType === 'aksk' ? signatureRefusal(parsed) : undefined;
+    return {
+      kind: 'auth',
+      message: unauthorizedMessage(parsed.code, context),
+      ...(refused ? { facts: { refused } } : {}),
+    };
+  }
   if ((status === 403 || status === 413) && isMetadataQuota(parsed.message)) {
     const keyQuota = quotaLimit(parsed.message ?? '');
     const limit = keyQuota !== undefined ? ` of at most ${keyQuota}` : '';
@@ -244,6 +251,24 @@ function isServerNotFound(parsed: ErrorBody): boolean {
   const message = parsed.message ?? '';
   if (parsed.code === 'itemNotFound') return true;
   return /(instance|server|ecs).*(could not be found|not found|not exist)/i.test(message);
+}
+
+/**
+ * What the gateway refused of a signed request, from its APIGW.0301 message ("verify aksk signature
+ * fail", "the access key does not exist"); undefined when it does not say (a skewed clock, a
+ * missing signed header).
+ */
+function signatureRefusal(parsed: ErrorBody): SignatureRefusal | undefined {
+  if (parsed.code !== undefined && !/^APIGW\./i.test(parsed.code)) return undefined;
+  const message = parsed.message ?? '';
+  if (/signature/i.test(message)) return 'signature';
+  if (
+    /\b(ak|access ?key)\b.*(not exist|does not exist|not found|invalid|unknown)|secret ?key fail/i.test(
+      message,
+    )
+  )
+    return 'accessKey';
+  return undefined;
 }
 
 function unauthorizedMessage(code: string | undefined, context: ErrorContext): string {

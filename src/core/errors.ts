@@ -38,8 +38,16 @@ export interface EcsErrorInit {
   expired?: boolean;
   /** An agency (assume role) refused: the caller lacks the Agent Operator role, or there is no such agency. */
   agency?: AgencyProblem;
+  /** For `auth` on a signed request: what the gateway refused, when its answer says. */
+  refused?: SignatureRefusal;
   cause?: unknown;
 }
+
+/**
+ * What the API gateway refused of an AK/SK-signed request (APIGW.0301 and its message): the access
+ * key itself (unknown or not active), or the signature (an SK that does not belong to the AK).
+ */
+export type SignatureRefusal = 'accessKey' | 'signature';
 
 export interface AgencyProblem {
   /** `noAgentOperator`: the caller lacks the Agent Operator role in the delegating account; `unknownAgency`: no such agency there. */
@@ -62,6 +70,7 @@ export class EcsError extends Error {
   readonly problem?: InputProblem;
   readonly expired?: boolean;
   readonly agency?: AgencyProblem;
+  readonly refused?: SignatureRefusal;
 
   constructor(kind: EcsErrorKind, message: string, init: EcsErrorInit = {}) {
     super(message);
@@ -78,6 +87,7 @@ export class EcsError extends Error {
     if (init.problem !== undefined) this.problem = init.problem;
     if (init.expired !== undefined) this.expired = init.expired;
     if (init.agency !== undefined) this.agency = init.agency;
+    if (init.refused !== undefined) this.refused = init.refused;
     // The cause may carry request objects with secret headers: keep it, but not enumerable.
     if (init.cause !== undefined) {
       Object.defineProperty(this, 'cause', { value: init.cause, enumerable: false, writable: true });

@@ -16,7 +16,7 @@ export { parseCachedTemporaryKey } from './temporaryKeyCache';
 export type { CachedTemporaryKey, TemporaryKeyCache } from './temporaryKeyCache';
 export type { TemporaryKeys } from './requestAuth';
 export { EcsError, isEcsError } from './errors';
-export type { AgencyProblem, EcsErrorKind, EcsErrorInit } from './errors';
+export type { AgencyProblem, EcsErrorKind, EcsErrorInit, SignatureRefusal } from './errors';
 export { redact, redactSecrets } from './redact';
 export {
   validateServerId,
@@ -63,5 +63,5 @@ export type {
   EndpointDiscoveryOptions,
   DiscoveredEndpoint,
 } from './types';
-export { normalizeEndpoint } from './endpointForm';
+export { normalizeEndpoint, otherServicePath } from './endpointForm';
 export type { EndpointService, EndpointTrim, NormalizedEndpoint } from './endpointForm';

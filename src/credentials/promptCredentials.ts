@@ -9,7 +9,7 @@ import type { AuthType } from '../profiles/profile';
 import { isDate, type AkSkCredentials, type Credentials } from './credentials';
 
 /**
- * Asks for a profile's secrets with masked inputs, as a multi-step input (AK, SK and security token
+ * Asks for a profile's secrets with masked inputs (the access key ID shows as typed), as a multi-step input (AK, SK and security token
  * are three steps, with Back). A temporary profile first asks which secret buys its temporary keys:
  * the IAM password or a permanent access key. The password box names the host it goes to
  * (`iamHost`), so a password typed for an imported cloud is typed knowing whose IAM gets it.
@@ -27,11 +27,13 @@ export async function promptCredentials(
   const ask =
     (field: string, prompt: string, next?: () => InputStep | undefined, optional = false): InputStep =>
     async (input) => {
+      // An access key ID is an identifier, not a secret: it shows as typed.
+      const secret = field !== 'accessKey';
       answers[field] = await input.showInputBox({
         prompt,
         value: answers[field],
-        password: true,
-        untrimmed: true,
+        password: secret,
+        untrimmed: secret,
         validate: (v) => (optional || v.length > 0 ? undefined : vscode.l10n.t('Required')),
       });
       return next?.();
@@ -41,9 +43,10 @@ export async function promptCredentials(
     case 'aksk': {
       // Pasted temporary credentials: their expiry, when known, lets an expired key be named as such.
       const expiry: InputStep = async (input) => {
-        answers.securityTokenExpiresAt = await input.showInputBox(
-          securityTokenExpiryBox(answers.securityTokenExpiresAt),
-        );
+        answers.securityTokenExpiresAt = await input.showInputBox({
+          ...securityTokenExpiryBox(answers.securityTokenExpiresAt),
+          counted: false,
+        });
         return undefined;
       };
       const token = ask(
@@ -54,7 +57,7 @@ export async function promptCredentials(
       );
       const secretKey = ask('secretKey', vscode.l10n.t('Secret access key (SK)'), () => token);
       const accessKey = ask('accessKey', vscode.l10n.t('Access key ID (AK)'), () => secretKey);
-      const steps = (): number => (answers.securityToken ? 4 : 3);
+      const steps = (): number => 3; // the token's expiry is its follow-up, not counted
       if (!(await MultiStepInput.run(title, steps, accessKey))) return undefined;
       return akskCredentials(answers);
     }

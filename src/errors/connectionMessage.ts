@@ -7,12 +7,25 @@ import { networkTrouble } from './networkTrouble';
 import { isSetupError } from './setupError';
 import { describeError } from './userMessage';
 
-/** The setting a failed test call most likely points at: where Back should take the user. */
-export type SuspectSetting = 'credentials' | 'ecsEndpoint' | 'iamEndpoint' | 'projectId';
+/**
+ * The setting a failed test call most likely points at: where Back should take the user.
+ * `secretKey`: IAM refused the signature, so the SK (not the AK) is the one to correct.
+ */
+export type SuspectSetting = 'credentials' | 'secretKey' | 'ecsEndpoint' | 'iamEndpoint' | 'projectId';
+
+/** One part of the test, in words that fit a quick pick item: its label, and the rest for its detail line. */
+export interface ConnectionPart {
+  /** "Signed in as … ✓", "Sign-in failed: Signature refused", "Listing servers failed: HTTP 404 from the compute endpoint". */
+  line: string;
+  /** What does not fit the label: the URL called, the whole message with its request id. */
+  detail?: string;
+}
 
 export interface ConnectionMessage {
-  /** One line per part that ran: "Signed in as … ✓", "Listing servers failed: HTTP 500". */
+  /** One line per part that ran, whole: "Signed in as … ✓", "Listing servers failed: HTTP 500 from …". */
   lines: string[];
+  /** The same parts, each short with its detail apart. */
+  parts: ConnectionPart[];
   /** The lines as one sentence, for a notification or a rejection. */
   message: string;
   suspect?: SuspectSetting;
@@ -28,27 +41,39 @@ export function describeConnection(
   credentials?: Credentials,
 ): ConnectionMessage {
   const lines: string[] = [];
+  const parts: ConnectionPart[] = [];
+  /** A failed part: `say` words it around the problem, short in `parts` and whole in `lines`. */
+  const failed = (say: (problem: string) => string, problem: Problem): void => {
+    parts.push({ line: say(problem.summary), ...(problem.detail ? { detail: problem.detail } : {}) });
+    lines.push(say(problem.detail ? `${problem.summary}. ${problem.detail}` : problem.summary));
+  };
   let suspect: SuspectSetting | undefined;
   const { signIn, listing } = report;
   if (signIn.ok) {
     lines.push(signedIn(profile, credentials));
+    parts.push({ line: signedIn(profile, credentials) });
   } else {
     // A wrong path is answered before any sign-in is checked: nothing is known about the credentials.
     const unchecked =
       isEcsError(signIn.error) && (signIn.error.status === 404 || signIn.error.status === 410);
-    lines.push(
-      unchecked
-        ? vscode.l10n.t('Could not check the sign-in: {0}', problemOf(signIn, profile))
-        : vscode.l10n.t('Sign-in failed: {0}', problemOf(signIn, profile)),
+    failed(
+      (p) =>
+        unchecked
+          ? vscode.l10n.t('Could not check the sign-in: {0}', p)
+          : vscode.l10n.t('Sign-in failed: {0}', p),
+      problemOf(signIn, profile),
     );
     suspect = suspectOf(signIn, profile);
   }
-  if (listing?.ok) lines.push(vscode.l10n.t('Servers listed ✓'));
+  if (listing?.ok) {
+    lines.push(vscode.l10n.t('Servers listed ✓'));
+    parts.push({ line: vscode.l10n.t('Servers listed ✓') });
+  }
   if (listing && !listing.ok) {
-    lines.push(vscode.l10n.t('Listing servers failed: {0}', problemOf(listing, profile)));
+    failed((p) => vscode.l10n.t('Listing servers failed: {0}', p), problemOf(listing, profile));
     suspect = suspectOf(listing, profile);
   }
-  return { lines, message: lines.join('; '), ...(suspect ? { suspect } : {}) };
+  return { lines, parts, message: lines.join('; '), ...(suspect ? { suspect } : {}) };
 }
 
 function signedIn(profile: Profile, credentials: Credentials | undefined): string {
@@ -73,14 +98,38 @@ function signedIn(profile: Profile, credentials: Credentials | undefined): strin
   }
 }
 
+/** What failed, in a few words (which endpoint answered what), and the rest. */
+interface Problem {
+  summary: string;
+  detail?: string;
+}
+
 /**
- * A 404 from a test call is a wrong endpoint far more often than a missing thing, so it says so and
- * shows the URL called; other HTTP failures are given as what they are, without "try again later".
+ * A 404 from a test call is a wrong endpoint far more often than a missing thing, so it says so,
+ * naming the endpoint (compute or identity) and the URL called; other HTTP failures are given as
+ * what they are, without "try again later".
  */
-function problemOf(outcome: Extract<TestOutcome, { ok: false }>, profile: Profile): string {
+function problemOf(outcome: Extract<TestOutcome, { ok: false }>, profile: Profile): Problem {
   const { error, url } = outcome;
+  const identity = endpointOf(url, profile) === 'iamEndpoint';
   if (isEcsError(error) && error.status === 404 && url) {
-    return vscode.l10n.t('HTTP 404 from {0}. The endpoint is probably wrong.', url);
+    return identity
+      ? {
+          summary: vscode.l10n.t('HTTP 404 from the identity endpoint'),
+          detail: vscode.l10n.t(
+            'Called {0}. The identity (IAM) endpoint {1} is probably wrong.',
+            url,
+            profile.iamEndpoint,
+          ),
+        }
+      : {
+          summary: vscode.l10n.t('HTTP 404 from the compute endpoint'),
+          detail: vscode.l10n.t(
+            'Called {0}. The compute (ECS) endpoint {1} is probably wrong.',
+            url,
+            profile.ecsEndpoint,
+          ),
+        };
   }
   if (
     isEcsError(error) &&
@@ -88,9 +137,26 @@ function problemOf(outcome: Extract<TestOutcome, { ok: false }>, profile: Profil
     (error.kind === 'server' || error.kind === 'badResponse')
   ) {
     const status = error.code ? `HTTP ${error.status}, ${error.code}` : `HTTP ${error.status}`;
-    return url ? vscode.l10n.t('{0} from {1}', status, url) : status;
+    if (!url) return { summary: status };
+    return {
+      summary: identity
+        ? vscode.l10n.t('{0} from the identity endpoint', status)
+        : vscode.l10n.t('{0} from the compute endpoint', status),
+      detail: vscode.l10n.t('Called {0}.', url),
+    };
   }
-  return describeError(error, { profile: profile.name }).message;
+  const { summary, message } = describeError(error, { profile: profile.name });
+  return { summary, detail: message };
+}
+
+/** Which endpoint answered at `url`: the identity one for sign-in and IAM calls, else compute. */
+function endpointOf(url: string | undefined, profile: Profile): 'iamEndpoint' | 'ecsEndpoint' {
+  return url !== undefined &&
+    usesPassword(profile.auth) &&
+    url.startsWith(profile.iamEndpoint) &&
+    /\/v3(\/auth\/|\/projects|\.0\/OS-CREDENTIAL\/)/.test(url)
+    ? 'iamEndpoint'
+    : 'ecsEndpoint';
 }
 
 function suspectOf(
@@ -98,16 +164,10 @@ function suspectOf(
   profile: Profile,
 ): SuspectSetting | undefined {
   const { error, url } = outcome;
-  const endpoint = (): SuspectSetting =>
-    url !== undefined &&
-    usesPassword(profile.auth) &&
-    url.startsWith(profile.iamEndpoint) &&
-    /\/v3\//.test(url)
-      ? 'iamEndpoint'
-      : 'ecsEndpoint';
+  const endpoint = (): SuspectSetting => endpointOf(url, profile);
   if (isSetupError(error)) return error.kind === 'missingCredentials' ? 'credentials' : 'projectId';
   if (!isEcsError(error)) return undefined;
-  if (error.kind === 'auth') return 'credentials';
+  if (error.kind === 'auth') return error.refused === 'signature' ? 'secretKey' : 'credentials';
   if (error.status === 404 || error.status === 410) return endpoint();
   if (error.status === 400 || (error.kind === 'invalidInput' && error.status === undefined))
     return 'projectId';

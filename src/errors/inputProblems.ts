@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import {
   endpointProblem,
   normalizeEndpoint,
+  otherServicePath,
   type EndpointService,
   metadataKeyProblem,
   profileNameProblem,
@@ -116,6 +117,23 @@ export function endpointTrimNote(endpoint: string, service: EndpointService): st
         ? vscode.l10n.t('"{0}" is left out: requests use the Nova v2.1 API at {1}', removed ?? '', used)
         : vscode.l10n.t('"{0}" is left out: sign-in uses the Keystone v3 API at {1}', removed ?? '', used);
   }
+}
+
+/** A warning, while typing, for an endpoint that ends in the other service's path, with the fix Enter applies. */
+export function otherServiceNote(typed: string, service: EndpointService): string | undefined {
+  const other = otherServicePath(typed, service);
+  if (!other) return undefined;
+  return service === 'compute'
+    ? vscode.l10n.t(
+        '"{0}" is the path of the identity (IAM) endpoint, not of the compute one. Press Enter to use {1}, or type the compute (ECS) endpoint.',
+        other.removed,
+        other.endpoint,
+      )
+    : vscode.l10n.t(
+        '"{0}" is the path of the compute (ECS) endpoint, not of the identity one. Press Enter to use {1}, or type the identity (IAM) endpoint.',
+        other.removed,
+        other.endpoint,
+      );
 }
 
 /** Credentials of another kind than the profile's sign-in method asks for. */

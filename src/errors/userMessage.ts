@@ -112,6 +112,7 @@ function describeEcsError(err: EcsError, context: ErrorSubject): UserMessage {
   switch (err.kind) {
     case 'auth': {
       const fix = setCredentials(context.profile);
+      if (err.refused) return { ...describeSignatureRefusal(err, context), actions: [fix], fix };
       // Pasted temporary credentials past their expiry: said as exactly that.
       const message = err.expired
         ? vscode.l10n.t(
@@ -212,10 +213,50 @@ function describeEcsError(err: EcsError, context: ErrorSubject): UserMessage {
           'The cloud answered with an error{0}. Try again later; if it persists, give the request id to support.',
           err.status !== undefined ? ` (HTTP ${err.status}${err.code ? `, ${err.code}` : ''})` : '',
         ),
-        summary: vscode.l10n.t('Cloud error'),
+        summary: failureKind(err),
         actions: [showLog()],
       };
   }
+}
+
+/** What kind of failure a 5xx or an unusable answer was, in the few words a tree row has room for. */
+function failureKind(err: EcsError): string {
+  const status = err.status;
+  if (err.kind === 'badResponse') {
+    return status === 404 || status === 410
+      ? vscode.l10n.t('No such API route (HTTP {0})', status)
+      : vscode.l10n.t('Unreadable answer from the cloud');
+  }
+  if (status === 503) return vscode.l10n.t('Service unavailable (HTTP 503)');
+  if (status === 502 || status === 504) return vscode.l10n.t('Gateway error (HTTP {0})', status);
+  return status !== undefined
+    ? vscode.l10n.t('Service error (HTTP {0})', status)
+    : vscode.l10n.t('Service error');
+}
+
+/** What IAM refused of a signed request: the access key itself, or the signature its SK made. */
+function describeSignatureRefusal(
+  err: EcsError,
+  context: ErrorSubject,
+): { message: string; summary: string } {
+  const code = err.code ?? `HTTP ${err.status ?? 401}`;
+  return err.refused === 'accessKey'
+    ? {
+        message: vscode.l10n.t(
+          'IAM refused the access key (AK) of profile "{0}" ({1}): it does not exist or is not active. Check the access key ID.',
+          context.profile ?? '',
+          code,
+        ),
+        summary: vscode.l10n.t('Access key refused'),
+      }
+    : {
+        message: vscode.l10n.t(
+          'IAM refused the signature of profile "{0}" ({1}): the secret key (SK) does not belong to this access key. Check the secret key, and that this computer\'s clock is right.',
+          context.profile ?? '',
+          code,
+        ),
+        summary: vscode.l10n.t('Signature refused'),
+      };
 }
 
 /**

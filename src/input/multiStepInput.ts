@@ -24,6 +24,11 @@ export class InputFlowAction {
 export interface StepQuestion {
   /** Placeholder of a quick pick, prompt of an input box. */
   prompt: string;
+  /**
+   * False for a report or a follow-up to the answer before (a token's expiry, the server ids after
+   * "by id"): shown without the counter and not counted, so the total never grows as a path goes on.
+   */
+  counted?: boolean;
 }
 
 export interface QuickPickStep<T extends vscode.QuickPickItem> extends StepQuestion {
@@ -105,12 +110,16 @@ export class MultiStepInput {
     pick.items = question.items;
     if (question.activeItem) pick.activeItems = [question.activeItem];
     pick.matchOnDescription = true;
-    return this.show(pick, (resolve) => [
-      pick.onDidAccept(() => {
-        const item = pick.selectedItems[0] ?? pick.activeItems[0];
-        if (item && (question.canAccept?.(item) ?? true)) resolve(item);
-      }),
-    ]);
+    return this.show(
+      pick,
+      (resolve) => [
+        pick.onDidAccept(() => {
+          const item = pick.selectedItems[0] ?? pick.activeItems[0];
+          if (item && (question.canAccept?.(item) ?? true)) resolve(item);
+        }),
+      ],
+      question.counted,
+    );
   }
 
   showInputBox(question: InputBoxStep): Promise<string> {
@@ -130,31 +139,36 @@ export class MultiStepInput {
     // An empty box shows its prompt until the person types or presses Enter ("Required" in red before
     // anything was typed would hide what is asked); a value filled in for them is checked at once.
     if (box.value) check();
-    return this.show(box, (resolve) => [
-      box.onDidChangeValue(check),
-      box.onDidAccept(() => {
-        if (problem() === undefined) resolve(answer());
-        else check();
-      }),
-    ]);
+    return this.show(
+      box,
+      (resolve) => [
+        box.onDidChangeValue(check),
+        box.onDidAccept(() => {
+          if (problem() === undefined) resolve(answer());
+          else check();
+        }),
+      ],
+      question.counted,
+    );
   }
 
   /** Shows `input` as this step, with the counter and Back; rejects with an InputFlowAction to leave. */
   private show<Q extends vscode.QuickInput, R>(
     input: Q,
     listen: (resolve: (value: R) => void) => vscode.Disposable[],
+    counted = true,
   ): Promise<R> {
-    this.steps[this.steps.length - 1].shown = true;
+    if (counted) this.steps[this.steps.length - 1].shown = true;
     const step = this.stepNumber;
     input.title = this.title;
     // A one-question input (total 0) shows no counter.
     const total = this.totalSteps();
-    if (total > 0) {
+    if (total > 0 && counted) {
       input.step = step;
       input.totalSteps = Math.max(total, step);
     }
     input.ignoreFocusOut = true;
-    if ('buttons' in input && step > 1) {
+    if ('buttons' in input && (step > 1 || !counted)) {
       (input as unknown as { buttons: vscode.QuickInputButton[] }).buttons = [vscode.QuickInputButtons.Back];
     }
     const disposables: vscode.Disposable[] = [];

@@ -13,6 +13,7 @@ import {
 import type { PanelState, PanelView } from './messages';
 import { MetadataPanel, type PanelRequestHandler } from './metadataPanel';
 import { viewAsJson } from './viewAsJson';
+import { walkthroughStepDone } from '../walkthrough/walkthroughProgress';
 import { Setting, onDidChangeSetting } from '../settings/settings';
 import { copyShownValue } from './copyShownValue';
 
@@ -70,6 +71,7 @@ export class PanelController implements vscode.Disposable {
     try {
       const read = await readKeyWithProgress(this.deps, target, this.reads.signal);
       if (generation === this.generation && this.panel === panel) panel.show(viewOf(read));
+      walkthroughStepDone('readKey');
       return read;
     } catch (err) {
       if (generation === this.generation && this.panel === panel) {

@@ -4,6 +4,7 @@ import { profileNameProblem } from '../core';
 import { Disposable } from '../lifecycle/disposable';
 import { onDidChangeSetting, Setting, settings } from '../settings/settings';
 import { resolveProfile } from './resolveProfile';
+import { walkthroughStepDone } from '../walkthrough/walkthroughProgress';
 
 /**
  * The `ecsMetadata.profiles` setting as a list of profiles. Writes go to user (global) settings:
@@ -33,6 +34,7 @@ export class ProfileStore extends Disposable {
       throw new Error(vscode.l10n.t('A profile named "{0}" already exists.', profile.name));
     }
     await this.write([...all, profile]);
+    walkthroughStepDone('connect');
   }
 
   /** Replaces the stored entry of `name` with the result of `change`. */

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { FindSession } from '../find/findSession';
+import { MetadataKeyNode } from './metadataKeyNode';
 import type { ServerTreeProvider } from './serverTreeProvider';
 import type { TreeNode } from './treeNode';
 
@@ -40,6 +41,11 @@ export function showServersView(
   const disposable = vscode.Disposable.from(
     view,
     tree.followExpansion(view),
+    // One key row selected: Ctrl+C (Cmd+C) copies its value (the keybinding's `when`).
+    view.onDidChangeSelection(({ selection }) => {
+      const oneKey = selection.length === 1 && selection[0] instanceof MetadataKeyNode;
+      void vscode.commands.executeCommand('setContext', 'ecsMetadata.keySelected', oneKey);
+    }),
     tree.onDidChangeFilter(show),
     find.onDidChange((profile) => {
       if (profile === undefined) show();

@@ -3,7 +3,7 @@
  * consoles show is cut off once, so requests never go to `/v2.1/v2.1/…` or `/v3/v3/auth/tokens`.
  */
 import * as assert from 'node:assert/strict';
-import { lookupProjectId, normalizeEndpoint } from '../../src/core';
+import { lookupProjectId, normalizeEndpoint, otherServicePath } from '../../src/core';
 import { WEB_01, apiRequests, clientFor, useEcsServer } from './fixtures';
 
 const PROJECT = '9c53a566cb3443ab910cf0daebca90c4';
@@ -112,6 +112,33 @@ describe('endpoints as typed', () => {
         'https://nova.example.com/v3',
       );
     });
+  });
+
+  describe("otherServicePath: the other service's path, and the fix", () => {
+    const cases: [string, 'compute' | 'identity', { endpoint: string; removed: string } | undefined][] = [
+      ['https://host:5000/v3', 'compute', { endpoint: 'https://host:5000', removed: '/v3' }],
+      [
+        'https://nova.example.com/compute/v3/',
+        'compute',
+        { endpoint: 'https://nova.example.com/compute', removed: '/v3' },
+      ],
+      ['https://host:8774/v2.1', 'identity', { endpoint: 'https://host:8774', removed: '/v2.1' }],
+      [
+        `https://host:8774/v2.1/${PROJECT}`,
+        'identity',
+        { endpoint: 'https://host:8774', removed: `/v2.1/${PROJECT}` },
+      ],
+      // Each service's own path is not the other's.
+      ['https://host:8774/v2.1', 'compute', undefined],
+      ['https://host:5000/v3', 'identity', undefined],
+      ['https://ecs.cn-north-4.myhuaweicloud.com', 'compute', undefined],
+      ['not a url/v3', 'compute', undefined],
+    ];
+    for (const [typed, service, expected] of cases) {
+      it(`${service}: ${JSON.stringify(typed)} → ${expected ? expected.endpoint : 'nothing to fix'}`, () => {
+        assert.deepEqual(otherServicePath(typed, service), expected);
+      });
+    }
   });
 
   describe('clients built from typed endpoints', () => {

@@ -13,6 +13,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Dialog, FrameLocator, Page } from 'playwright-core';
 import { DEFAULT_PROTECTED_KEYS, isProtectedKey } from '../../src/metadata/protectedKeys';
@@ -160,18 +161,6 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     assert.equal(probe.secretRead, false, `a secret was read through exports: ${report}`);
   });
 
-  it('opens the walkthrough from the palette with no step done yet', async () => {
-    await waitForWorkbench(page);
-    await openWalkthrough(page, walkthroughTitle);
-    for (const id of walkthroughSteps) assert.equal(await stepDone(page, id), false, `${id} is already done`);
-    // Without the side bar the page has room for its steps and the picture side by side.
-    await runFromPalette(page, 'View: Toggle Primary Side Bar Visibility');
-    await page.locator('.part.sidebar').waitFor({ state: 'hidden' });
-    await saveScreenshot(page, 'walkthrough', { keep: true });
-    await runFromPalette(page, 'View: Toggle Primary Side Bar Visibility');
-    await closeActiveEditor(page);
-  });
-
   it('opens the ECS Metadata view from the activity bar and shows the profile', async () => {
     await waitForWorkbench(page);
     await openViewContainer(page, 'ECS Metadata');
@@ -243,6 +232,22 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     await copyAndReadBack(page, panel, value);
   });
 
+  it('Ctrl+C (Cmd+C) on a key row copies its value, with the Servers view focused from the palette', async () => {
+    const plain = Object.entries(server.metadata).filter(([, v]) => v !== htmlValue && !v.startsWith('{'));
+    const [key, value] = plain[plain.length - 1] as [string, string];
+    // Clicking the row opens the panel, which takes the focus; the view's focus command brings it back.
+    await openKeyInPanel(page, key, value);
+    await writeClipboard(page, 'sentinel: not copied yet');
+    await runFromPalette(page, 'ECS Metadata: Focus on Servers View');
+    await treeRow(page, key).and(page.locator('.focused.selected')).waitFor();
+    await page.keyboard.press('ControlOrMeta+C');
+    await eventually(
+      () => readClipboard(page),
+      (t) => t === value,
+      'the clipboard after Ctrl+C on the key row',
+    );
+  });
+
   it(`shows ${htmlValue} as literal text and runs no script`, async () => {
     const key = Object.keys(server.metadata).find((k) => server.metadata[k] === htmlValue) as string;
     const panel = await openKeyInPanel(page, key, htmlValue);
@@ -299,6 +304,89 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     // Clicking the rows folded them; open them again for the steps that follow.
     await expand(treeRow(page, sampleProfileName));
     await expand(treeRow(page, server.name));
+  });
+
+  /** Picks the row labelled `label` in the quick input titled `title`, typing it first to filter. */
+  async function pickIn(title: string, label: string): Promise<void> {
+    const picker = quickInputTitled(page, title);
+    await picker.waitFor();
+    await page.keyboard.type(label);
+    await picker
+      .locator('.quick-input-list .monaco-list-row')
+      .filter({ has: page.locator('.label-name').getByText(label, { exact: true }) })
+      .first()
+      .click();
+  }
+
+  it('Delete Key from the palette titles each picker "Delete Key", not as a read', async () => {
+    session.ecs.clearRequests();
+    await runFromPalette(page, 'ECS Metadata: Delete Key');
+    await pickIn(`Delete Key (${sampleProfileName})`, server.name);
+    const keys = quickInputTitled(page, `Delete Key (${server.name})`);
+    await keys.locator('.quick-input-list .monaco-list-row').first().waitFor();
+    await saveScreenshot(page, 'delete-key-picker');
+    await page.keyboard.press('Escape');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    assert.deepEqual(
+      session.ecs.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`),
+      [],
+      'closing the picker wrote',
+    );
+  });
+
+  it('Compare Metadata With… from the palette: the second picker does not offer the first server', async () => {
+    await runFromPalette(page, 'ECS Metadata: Compare Metadata With…');
+    await pickIn('Compare Metadata With…', server.name);
+    const second = quickInputTitled(page, `Compare ${server.name} with…`);
+    const rows = second.locator('.quick-input-list .monaco-list-row .label-name');
+    // Every other server of the project, configured or listed, is offered…
+    for (const other of session.servers.filter((s) => s.id !== server.id)) {
+      await rows.getByText(other.name, { exact: true }).first().waitFor();
+    }
+    // …and the server itself is not.
+    assert.equal(await rows.getByText(server.name, { exact: true }).count(), 0, `${server.name} is offered`);
+    await page.keyboard.press('Escape');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  });
+
+  it("Export Metadata… says where the file went and opens it from the notification's Open File", async () => {
+    const file = path.join(os.tmpdir(), `ecs-walk-export-${process.pid}.json`);
+    fs.rmSync(file, { force: true });
+    try {
+      await runFromPalette(page, 'ECS Metadata: Export Metadata…');
+      await pickIn('Export Metadata', 'JSON');
+      // VS Code for the Web's own save dialog: a path typed into its box.
+      const dialog = quickInputTitled(page, 'Export Metadata').locator('.quick-input-box input');
+      // The same widget held the format pick, titled alike: the dialog's box holds a path.
+      await eventually(
+        () => dialog.inputValue(),
+        (v) => v.startsWith('/'),
+        'the save dialog',
+      );
+      await dialog.fill(file);
+      // Its OK button, once the dialog has taken in the path (an early press is ignored).
+      const ok = quickInputTitled(page, 'Export Metadata').locator('.monaco-button', { hasText: 'OK' });
+      const toast = page.locator('.notification-toast').filter({ hasText: 'Exported the metadata of' });
+      await eventually(
+        async () => {
+          if (await ok.isVisible()) await ok.click().catch(() => undefined);
+          await new Promise((resolve) => setTimeout(resolve, 1000));
+          return toast.isVisible();
+        },
+        (shown) => shown,
+        'the notification of the export',
+        30_000,
+      );
+      assert.ok(((await toast.textContent()) ?? '').includes(file), 'the notification names the file');
+      await saveScreenshot(page, 'export-done');
+      await toast.locator('.monaco-button', { hasText: 'Open File' }).click();
+      await editorTab(page, path.basename(file)).waitFor({ timeout: 30_000 });
+      const exported = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+      assert.ok(exported[server.id], 'the export holds the server');
+      await closeActiveEditor(page);
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
   });
 
   it('Copy Value from the palette while pretty JSON is shown offers both, the raw value first', async () => {
@@ -491,20 +579,42 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
   });
 
   it('shows the walkthrough steps the walk has done, and checks "connect" once Add Profile saves a profile', async () => {
+    // Opened for the first time only now, as a newcomer who explored first would: VS Code starts
+    // its walkthrough service then, so it must still learn what was done before.
     await openWalkthrough(page, walkthroughTitle);
-    // Opening the Servers view and clicking keys above completed these two, and nothing else.
+    // Opening the Servers view and reading and copying keys above completed these two, and nothing else.
     assert.deepEqual(await Promise.all(walkthroughSteps.map((id) => stepDone(page, id))), [
       false,
       true,
       true,
       false,
     ]);
+    // Without the side bar the page has room for its steps and the picture side by side.
+    await runFromPalette(page, 'View: Toggle Primary Side Bar Visibility');
+    await page.locator('.part.sidebar').waitFor({ state: 'hidden' });
+    // Not kept for the README: by now other editors' tabs are open behind it.
+    await saveScreenshot(page, 'walkthrough');
+    await runFromPalette(page, 'View: Toggle Primary Side Bar Visibility');
     await clickStepButton(page, 'connect', 'Add Profile');
     await answerInput(page, 'A name for this profile', 'From the walkthrough');
     await pickItem(page, 'Huawei Cloud region, or another cloud', 'Other OpenStack-compatible cloud');
-    await answerInput(page, 'Compute (Nova) endpoint', session.ecs.url);
+    // The identity service's path typed as the compute endpoint: a warning while typing, with the
+    // fix that Enter takes.
+    const widget = page.locator('.quick-input-widget');
+    await widget.locator('.quick-input-message', { hasText: 'Compute (Nova) endpoint' }).waitFor();
+    await page.keyboard.type(`${session.ecs.url}/v3`);
+    await widget
+      .locator('.quick-input-message', {
+        hasText: `"/v3" is the path of the identity (IAM) endpoint, not of the compute one. Press Enter to use ${session.ecs.url}`,
+      })
+      .waitFor();
+    await saveScreenshot(page, 'add-profile-other-service-path', { keep: true });
+    await page.keyboard.press('Enter');
     await pickItem(page, 'How to sign in', 'Access key (AK/SK)');
     await answerInput(page, 'Project id', session.ecs.projectId);
+    // The access key ID is not a secret: its box shows what is typed (the SK's is masked).
+    await widget.locator('.quick-input-message', { hasText: 'Access key ID (AK)' }).waitFor();
+    assert.notEqual(await widget.locator('.quick-input-box input').getAttribute('type'), 'password');
     await answerInput(page, 'Access key ID (AK)', session.ecs.credentials.accessKey);
     await answerInput(page, 'Secret access key (SK)', session.ecs.credentials.secretKey);
     await answerInput(page, 'Security token', '');
@@ -619,6 +729,15 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     assert.equal(session.ecs.metadataOf(server.id)[key], after);
     const writes = session.ecs.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);
     assert.deepEqual(writes, [`PUT /v2.1/${session.ecs.projectId}/servers/${server.id}/metadata/${key}`]);
+
+    // The write ticked the walkthrough's last step.
+    await openWalkthrough(page, walkthroughTitle);
+    await eventually(
+      () => stepDone(page, 'editKey'),
+      (done) => done,
+      'the check mark of "editKey"',
+    );
+    await closeActiveEditor(page);
   });
 
   it('Edit Metadata as JSON marks an invalid key while typing, and Save asks before writing', async () => {

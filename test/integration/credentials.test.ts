@@ -76,7 +76,7 @@ describe('credentials', () => {
   it('new credentials take effect at once (the cached client is dropped)', async () => {
     await useProfile({}, { accessKey: f.server.credentials.accessKey, secretKey: 'wrong-secret-key-000000' });
     const [rejected] = await childrenOf(f.api, (await profileRoot(f.api, name)).node);
-    assert.equal(rejected.label, 'Credentials rejected');
+    assert.equal(rejected.label, 'Signature refused');
     assert.ok(!String(rejected.item.tooltip).includes('wrong-secret-key-000000'));
     await confirmingModals(() =>
       vscode.commands.executeCommand('ecsMetadata.setCredentials', {

@@ -37,10 +37,11 @@ describe('errors: user messages', () => {
     throw new Error('expected a failure');
   }
 
-  it('rejected credentials: says so, offers Set Credentials for the profile, shows the request id, hides the SK', async () => {
+  it('rejected credentials: says what IAM refused, offers Set Credentials for the profile, shows the request id, hides the SK', async () => {
     const err = await failure(client('wrong-secret-0000000000').listServers());
     const message = describeError(err, { profile: 'P' });
-    assert.match(message.message, /rejected the credentials of profile "P"/);
+    assert.match(message.message, /IAM refused the signature of profile "P" \(APIGW\.0301\)/);
+    assert.equal(message.summary, 'Signature refused');
     assert.deepEqual(message.actions[0], {
       title: 'Set Credentials',
       command: 'ecsMetadata.setCredentials',
@@ -80,6 +81,28 @@ describe('errors: user messages', () => {
     f.server.setFaults({ throttle: { count: 1 } });
     const message = describeError(await failure(client().listServers()));
     assert.match(message.message, /throttling/);
+  });
+
+  it('an error row says the kind of failure (never a bare "Cloud error")', async () => {
+    const summaryOf = async (faults: Parameters<typeof f.server.setFaults>[0]): Promise<string> => {
+      f.server.resetFaults();
+      f.server.setFaults(faults);
+      return describeError(await failure(client().listServers())).summary;
+    };
+    assert.equal(await summaryOf({ throttle: { count: 1 } }), 'Throttled, try again shortly');
+    assert.equal(
+      await summaryOf({ serverError: { count: 1, status: 503 } }),
+      'Service unavailable (HTTP 503)',
+    );
+    assert.equal(await summaryOf({ serverError: { count: 1, status: 500 } }), 'Service error (HTTP 500)');
+    assert.equal(await summaryOf({ htmlError: { count: 1 } }), 'Gateway error (HTTP 502)');
+    assert.equal(await summaryOf({ malformedJson: { count: 1 } }), 'Unreadable answer from the cloud');
+    assert.equal(
+      describeError(await failure(client(undefined, `${f.server.url}/nowhere`).listServers())).summary,
+      'No such API route (HTTP 404)',
+    );
+    assert.equal(describeError(new EcsError('timeout', 'slow')).summary, 'Request timed out');
+    assert.equal(describeError(new EcsError('forbidden', 'no', { status: 403 })).summary, 'Access denied');
   });
 
   it('an unreachable endpoint points at the network and http.proxy', async () => {

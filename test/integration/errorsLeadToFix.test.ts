@@ -86,7 +86,7 @@ describe('errors that lead to the fix', () => {
     const name = 'Rejected';
     await addProfile({ ...f.profile, name, servers: [] }, 'not-the-secret-key-0000');
     const [message] = await children(name);
-    assert.equal(message.label, translated('Credentials rejected'));
+    assert.equal(message.label, translated('Signature refused'));
     assert.equal(message.item.description, translated('click to fix: {0}', translated('Set Credentials')));
     assert.equal(message.item.command?.command, 'ecsMetadata.setCredentials');
     // Run on the person's behalf (a click), with the profile it is about.

@@ -65,7 +65,7 @@ describe('profiles', () => {
         }),
       ),
       (err: Error) => {
-        assert.match(err.message, /rejected the credentials/);
+        assert.match(err.message, /IAM refused the signature/);
         assert.ok(!err.message.includes('not-the-secret-key-0000'));
         return true;
       },

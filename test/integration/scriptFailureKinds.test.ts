@@ -46,13 +46,13 @@ describe('script failures of find and compare carry the error kind', () => {
   it('findServers in one profile: the kind, and the profile in the message', async () => {
     const err = await rejection(CommandId.findServers, { profile: rejected, query: 'env=production' });
     assert.equal(err.kind, 'auth');
-    assert.match(err.message, new RegExp(`credentials of profile "${rejected}"`));
+    assert.match(err.message, new RegExp(`(credentials|signature) of profile "${rejected}"`));
   });
 
   it('findServers across every profile: the kind, and the profile that failed in the message', async () => {
     const err = await rejection(CommandId.findServers, { query: 'env=production' });
     assert.equal(err.kind, 'auth');
-    assert.match(err.message, new RegExp(`credentials of profile "${rejected}"`));
+    assert.match(err.message, new RegExp(`(credentials|signature) of profile "${rejected}"`));
   });
 
   it('compareMetadata with a server that is not there: serverNotFound, naming the server', async () => {
@@ -70,7 +70,7 @@ describe('script failures of find and compare carry the error kind', () => {
       right: { profile: rejected, serverId: f.seed.servers[1].id },
     });
     assert.equal(err.kind, 'auth');
-    assert.match(err.message, new RegExp(`credentials of profile "${rejected}"`));
+    assert.match(err.message, new RegExp(`(credentials|signature) of profile "${rejected}"`));
   });
 
   it('an unknown profile rejects with kind unknownProfile and the message', async () => {

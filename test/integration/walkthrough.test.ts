@@ -95,6 +95,12 @@ describe('walkthrough: Get Started with ECS Metadata', () => {
     }
   });
 
+  it("ticks its steps through VS Code's own Mark Step Complete, which this VS Code has", async () => {
+    // walkthroughProgress.ts ticks a step with `welcome.markStepComplete` and the step's full id.
+    await fixture();
+    assert.ok((await vscode.commands.getCommands(true)).includes('welcome.markStepComplete'));
+  });
+
   describe('its first step, completed through Add Profile', () => {
     let f: Fixture;
     let saved: ReturnType<typeof storedProfiles>;

@@ -13,11 +13,15 @@ interface KeyItem extends vscode.QuickPickItem {
   key?: string;
 }
 
-/** A key of the server: its keys from one list call, or any valid key typed in (it may not be listed yet). */
+/**
+ * A key of the server: its keys from one list call, or any valid key typed in (it may not be listed
+ * yet). `action` names the command asking (Get Metadata Key, Delete Key…).
+ */
 export function pickKey(
   profileName: string,
   server: ServerRef,
   clients: ClientProvider,
+  action: string,
 ): Promise<string | undefined> {
   const pick = new ListingPick<KeyItem, string>({
     typedItem: (typed, listed) =>
@@ -27,7 +31,7 @@ export function pickKey(
     resultOf: (item) => item.key,
   });
   const { quickPick, abort } = pick;
-  quickPick.title = vscode.l10n.t('Get Metadata Key ({0})', server.name || server.id);
+  quickPick.title = vscode.l10n.t('{0} ({1})', action, server.name || server.id);
   quickPick.placeholder = vscode.l10n.t('Select a key, or type one');
   quickPick.busy = true;
 

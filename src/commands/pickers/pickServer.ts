@@ -25,6 +25,8 @@ export interface ServerPickOptions {
    * new servers come from), and leave out the ones already configured.
    */
   forAdding: boolean;
+  /** A server not to offer (Compare's second pick leaves out the first server). */
+  leaveOut?: string;
 }
 
 /**
@@ -46,11 +48,12 @@ export function pickServer(
     region === undefined ? ref : { ...ref, region };
 
   const configuredIds = new Set(profile.servers.map((s) => s.id));
+  const offered = (id: string): boolean => id !== options.leaveOut;
   const pick = new ListingPick<ServerItem, PickedServer>({
     typedItem: (typed, listed) => {
       const id = typed.trim();
       const known = configuredIds.has(id) || listed.some((i) => i.server?.id === id);
-      return id && !known && serverIdProblem(id) === undefined
+      return id && !known && offered(id) && serverIdProblem(id) === undefined
         ? regions.map((region) => ({
             label: `$(add) ${
               region === undefined
@@ -73,15 +76,17 @@ export function pickServer(
 
   const configured: ServerItem[] = options.forAdding
     ? []
-    : profile.servers.map((server) => {
-        const region = regions.length > 1 ? serverRegion(profile, server) : undefined;
-        return {
-          label: server.name || server.id,
-          description: inRegion(region, server.id),
-          detail: vscode.l10n.t('Configured in settings'),
-          server: withRegion({ id: server.id, ...(server.name ? { name: server.name } : {}) }, region),
-        };
-      });
+    : profile.servers
+        .filter((server) => offered(server.id))
+        .map((server) => {
+          const region = regions.length > 1 ? serverRegion(profile, server) : undefined;
+          return {
+            label: server.name || server.id,
+            description: inRegion(region, server.id),
+            detail: vscode.l10n.t('Configured in settings'),
+            server: withRegion({ id: server.id, ...(server.name ? { name: server.name } : {}) }, region),
+          };
+        });
   let discovered: ServerItem[] = [];
   const failures: string[] = [];
   pick.list(configured);
@@ -94,7 +99,7 @@ export function pickServer(
           const seen = new Set([...configuredIds, ...discovered.map((i) => i.server?.id)]);
           discovered = discovered.concat(
             page
-              .filter((s) => !seen.has(s.id))
+              .filter((s) => !seen.has(s.id) && offered(s.id))
               .map((s) => ({
                 label: s.name || s.id,
                 description: inRegion(region, idAndStatus(s)),

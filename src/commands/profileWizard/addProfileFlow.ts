@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import { l10n } from 'vscode';
-import { normalizeEndpoint, serverIdProblem } from '../../core';
+import { normalizeEndpoint, otherServicePath, serverIdProblem } from '../../core';
 import { connectionWorked, testConnection, type ConnectionReport } from '../../clients/connectionTest';
 import type { Credentials } from '../../credentials/credentials';
 import { describeConnection, type SuspectSetting } from '../../errors/connectionMessage';
 import {
   endpointInputProblem,
   endpointTrimNote,
+  otherServiceNote,
   projectIdInputProblem,
   serverIdInputProblem,
   profileNameInputProblem,
@@ -96,9 +97,15 @@ export class AddProfileFlow {
     return done ? this.input() : undefined;
   }
 
-  /** The steps this path takes with the answers so far; `2/8` for a Huawei region and an access key. */
+  /**
+   * The questions this path asks, with the answers so far and, for a question not answered yet,
+   * the answer Enter gives (another cloud, an access key): `2/9` at first, `3/8` once a Huawei
+   * region is picked. The test report and the follow-ups to an answer (a token's expiry, the
+   * server ids) show no counter, so the total never grows as the path goes on.
+   */
   private totalSteps(): number {
-    const { otherCloud, auth, report, byId } = this.a;
+    const { auth } = this.a;
+    const otherCloud = this.a.otherCloud ?? true;
     const keys = this.temporaryKeys();
     const password = auth !== undefined && usesPassword(auth) && !keys;
     const secretSteps = auth === 'agency' ? 0 : auth === 'aksk' || auth === undefined ? 3 : keys ? 2 : 1;
@@ -112,10 +119,7 @@ export class AddProfileFlow {
       (auth === 'agency' ? 3 : 0) + // source profile, account, agency
       1 + // project id
       secretSteps +
-      (auth === 'aksk' && this.a.securityToken ? 1 : 0) + // its expiry
-      (report && !connectionWorked(report) ? 1 : 0) +
-      1 + // discover or by id
-      (byId ? 1 : 0)
+      1 // discover or by id
     );
   }
 
@@ -296,7 +300,7 @@ export class AddProfileFlow {
   private firstSecretStep(): InputStep {
     switch (this.a.auth) {
       case 'temporary':
-        return this.temporaryKeys() ? this.askPermanentKey : this.askPasswordOrToken;
+        return this.temporaryKeys() ? this.askAccessKey : this.askPasswordOrToken;
       case 'password':
       case 'token':
         return this.askPasswordOrToken;
@@ -307,34 +311,34 @@ export class AddProfileFlow {
     }
   }
 
-  /** AK, SK and the optional security token (for pasted temporary credentials, then their expiry). */
-  private readonly askAccessKey: InputStep = this.maskedInOrder(
-    [
-      ['accessKey', l10n.t('Access key ID (AK)')],
-      ['secretKey', l10n.t('Secret access key (SK)')],
-      [
-        'securityToken',
-        l10n.t('Security token (only for temporary credentials; leave empty otherwise)'),
-        true,
-      ],
-    ],
+  /**
+   * The access key ID: an identifier, not a secret, so it shows as typed. Then the SK and, but for
+   * a temporary profile's permanent keys, the optional security token (pasted temporary credentials).
+   */
+  private readonly askAccessKey: InputStep = this.step(
+    'accessKey',
+    this.text(l10n.t('Access key ID (AK)')),
+    () => this.askSecretKey,
+  );
+
+  private readonly askSecretKey: InputStep = this.step(
+    'secretKey',
+    this.secret(l10n.t('Secret access key (SK)')),
+    () => (this.temporaryKeys() ? this.testStep : this.askSecurityToken),
+  );
+
+  private readonly askSecurityToken: InputStep = this.step(
+    'securityToken',
+    this.secret(l10n.t('Security token (only for temporary credentials; leave empty otherwise)'), true),
     () => (this.a.securityToken ? this.askSecurityTokenExpiry : this.testStep),
   );
 
-  /** AK and SK that obtain a temporary profile's keys: permanent ones, so no security token. */
-  private readonly askPermanentKey: InputStep = this.maskedInOrder(
-    [
-      ['accessKey', l10n.t('Access key ID (AK)')],
-      ['secretKey', l10n.t('Secret access key (SK)')],
-    ],
-    () => this.testStep,
-  );
-
-  /** Pasted temporary credentials' expiry, so an expired key is named as such. */
+  /** Pasted temporary credentials' expiry, so an expired key is named as such: a follow-up, not counted. */
   private readonly askSecurityTokenExpiry: InputStep = async (input) => {
-    this.a.securityTokenExpiresAt = await input.showInputBox(
-      securityTokenExpiryBox(this.a.securityTokenExpiresAt),
-    );
+    this.a.securityTokenExpiresAt = await input.showInputBox({
+      ...securityTokenExpiryBox(this.a.securityTokenExpiresAt),
+      counted: false,
+    });
     return this.testStep;
   };
 
@@ -345,23 +349,6 @@ export class AddProfileFlow {
     this.a[field] = await this.secret(prompt)(input, this.a[field]);
     return this.testStep;
   };
-
-  /** Masked boxes asked one after the other (with Back between them), each into its field; then `last`. */
-  private maskedInOrder(
-    boxes: readonly [
-      field: 'accessKey' | 'secretKey' | 'securityToken',
-      prompt: string,
-      optional?: boolean,
-    ][],
-    last: () => InputStep | undefined,
-  ): InputStep {
-    let next = last;
-    for (const [field, prompt, optional] of [...boxes].reverse()) {
-      const step = this.step(field, this.secret(prompt, optional), next);
-      next = () => step;
-    }
-    return next() ?? this.testStep;
-  }
 
   /**
    * The test call, before anything is saved. When it works, on to the last question; when it
@@ -374,11 +361,18 @@ export class AddProfileFlow {
     if (connectionWorked(report)) return this.askServers;
     const { profile, credentials } = this.input();
     const described = describeConnection(report, resolveProfile(profile), credentials);
-    const lines: Choice<undefined>[] = described.lines.map((line) => ({
+    // Each part short enough for its line, the URL and the whole message on the detail line under it.
+    const lines: Choice<undefined>[] = described.parts.map(({ line, detail }) => ({
       label: line.endsWith('✓') ? `$(pass) ${line}` : `$(error) ${line}`,
+      ...(detail ? { detail } : {}),
       value: undefined,
     }));
     const suspect = this.stepFor(described.suspect);
+    const details: Choice<'details'> = {
+      label: `$(info) ${vscode.l10n.t('Show Details')}`,
+      description: vscode.l10n.t('the whole report, in a dialog'),
+      value: 'details',
+    };
     const back: Choice<'back'> = {
       label: `$(arrow-left) ${vscode.l10n.t('Back')}`,
       description: vscode.l10n.t('correct what was typed (it is kept)'),
@@ -390,14 +384,21 @@ export class AddProfileFlow {
       value: 'save',
     };
     const separator = { label: '', kind: vscode.QuickPickItemKind.Separator, value: undefined };
-    const picked = await input.showQuickPick<Choice<'back' | 'save' | undefined>>({
-      prompt: vscode.l10n.t('The test call failed. Go back, or save anyway?'),
-      items: [...lines, separator, back, save],
-      activeItem: lines[0],
-      canAccept: (item) => item === back || item === save,
-    });
-    if (picked === back) throw suspect ? InputFlowAction.backTo(suspect) : InputFlowAction.back;
-    return this.askServers;
+    for (;;) {
+      const picked = await input.showQuickPick<Choice<'back' | 'save' | 'details' | undefined>>({
+        prompt: vscode.l10n.t('The test call failed. Go back, or save anyway?'),
+        items: [...lines, separator, back, save, details],
+        activeItem: lines[0],
+        canAccept: (item) => item === back || item === save || item === details,
+        counted: false,
+      });
+      if (picked === back) throw suspect ? InputFlowAction.backTo(suspect) : InputFlowAction.back;
+      if (picked === save) return this.askServers;
+      await vscode.window.showWarningMessage(vscode.l10n.t('The test call failed.'), {
+        modal: true,
+        detail: described.lines.join('\n\n'),
+      });
+    }
   };
 
   /** The test call with the answers; an agency's with its source profile's stored credentials. */
@@ -427,6 +428,8 @@ export class AddProfileFlow {
     switch (suspect) {
       case 'credentials':
         return this.firstSecretStep();
+      case 'secretKey':
+        return this.a.auth === 'aksk' || this.temporaryKeys() ? this.askSecretKey : this.firstSecretStep();
       case 'projectId':
         return this.askProjectId;
       case 'ecsEndpoint':
@@ -467,6 +470,8 @@ export class AddProfileFlow {
 
   private readonly askServerIds: InputStep = async (input) => {
     this.a.serverIds = await input.showInputBox({
+      // The follow-up of "Add servers by id": not a question of its own, not counted.
+      counted: false,
       prompt: vscode.l10n.t('Server ids, separated by spaces or commas (Add Server adds more later)'),
       placeholder: '998af54b-5762-4041-abc1-f98a2c27b3a2',
       value: this.a.serverIds,
@@ -484,6 +489,8 @@ export class AddProfileFlow {
     value: string | undefined,
     service: 'compute' | 'identity',
   ): Promise<string> {
+    const endpointOf = (typed: string): string =>
+      normalizeEndpoint(otherServicePath(typed, service)?.endpoint ?? typed, service).endpoint;
     return input
       .showInputBox({
         prompt,
@@ -491,13 +498,16 @@ export class AddProfileFlow {
         placeholder: 'https://…',
         validate: (v) => {
           if (!v) return vscode.l10n.t('Required');
-          const problem = endpointInputProblem(normalizeEndpoint(v, service).endpoint);
+          const problem = endpointInputProblem(endpointOf(v));
           if (problem) return problem;
+          // The other service's path (`/v3` on compute): a warning with the fix, which Enter applies.
+          const wrong = otherServiceNote(v, service);
+          if (wrong) return { message: wrong, severity: vscode.InputBoxValidationSeverity.Warning };
           const note = endpointTrimNote(v, service);
           return note ? { message: note, severity: vscode.InputBoxValidationSeverity.Info } : undefined;
         },
       })
-      .then((typed) => normalizeEndpoint(typed, service).endpoint);
+      .then(endpointOf);
   }
 
   /** How a required text answer is asked. */
