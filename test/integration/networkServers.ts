@@ -6,7 +6,6 @@
 import * as vscode from 'vscode';
 import { startEcsServer, type EcsServerHandle, type EcsServerOptions } from '../ecs-server';
 import { readTestCertificates, type TestCertificates } from '../ecs-server/testCertificates';
-import type { ProfileSetting } from '../../src/profiles/profile';
 import { fixture, profileRoot, storedProfiles, writeProfiles } from './fixture';
 import { confirmingModals } from './modalAnswer';
 
@@ -21,14 +20,19 @@ export interface ServerWithProfile {
   profileName: string;
   /** Reads `key` of the seed's first server through the script command, as a script would. */
   read(key?: string): Thenable<string | undefined>;
+  /** Sets `key` of the seed's first server through the script command, its modal confirmed. */
+  write(key: string, value: string): Promise<unknown>;
   dispose(): Promise<void>;
 }
 
-/** Starts a server with `options` and adds a profile for it (AK/SK stored through the command). */
+/**
+ * Starts a server with `options` and adds a profile for it, its credentials (default its AK/SK)
+ * stored through the command; `password: true` makes it a password profile (IAM tokens).
+ */
 export async function serverWithProfile(
   profileName: string,
   options: EcsServerOptions,
-  setting: Partial<ProfileSetting> = {},
+  { password = false }: { password?: boolean } = {},
 ): Promise<ServerWithProfile> {
   const f = await fixture();
   const server = await startEcsServer(options);
@@ -43,14 +47,18 @@ export async function serverWithProfile(
       projectId: server.projectId,
       // The seed's first servers, named: a read of one is then its one GET.
       servers: server.seed.servers.slice(0, 2).map((s) => ({ id: s.id, name: s.name })),
-      ...setting,
+      ...(password
+        ? { auth: 'password' as const, domain: server.credentials.domain, user: server.credentials.user }
+        : {}),
     },
   ]);
   await profileRoot(f.api, profileName);
   await confirmingModals(() =>
     vscode.commands.executeCommand('ecsMetadata.setCredentials', {
       profile: profileName,
-      credentials: { accessKey: server.credentials.accessKey, secretKey: server.credentials.secretKey },
+      credentials: password
+        ? { password: server.credentials.password }
+        : { accessKey: server.credentials.accessKey, secretKey: server.credentials.secretKey },
     }),
   );
   const serverId = server.seed.servers[0].id;
@@ -63,6 +71,15 @@ export async function serverWithProfile(
         serverId,
         key,
       }),
+    write: (key, value) =>
+      confirmingModals(() =>
+        vscode.commands.executeCommand('ecsMetadata.setMetadataKey', {
+          profile: profileName,
+          serverId,
+          key,
+          value,
+        }),
+      ),
     async dispose() {
       await confirmingModals(() =>
         vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: profileName }),
