@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { startEcsServer, type EcsServerHandle, type EcsServerOptions } from '../ecs-server';
 import { readTestCertificates, type TestCertificates } from '../ecs-server/testCertificates';
-import { fixture, profileRoot, storedProfiles, writeProfiles } from './fixture';
+import { fixture, profileRoot, restoreProfiles, storedProfiles, writeProfiles } from './fixture';
 import { confirmingModals } from './modalAnswer';
 
 /** The runner's certificates (test/runner/certificateEnv.ts); undefined when it made none. */
@@ -81,13 +81,8 @@ export async function serverWithProfile(
         }),
       ),
     async dispose() {
-      await confirmingModals(() =>
-        vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: profileName }),
-      ).then(
-        () => undefined,
-        () => undefined,
-      );
-      await writeProfiles(saved);
+      // Removes the profile (and its stored credentials) and writes the settings back.
+      await restoreProfiles(saved);
       await server.close();
     },
   };
