@@ -7,6 +7,7 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { Socket } from 'node:net';
+import { trustedCaCertificates } from './extraCaCertificates';
 
 /** Enough parallelism for a tree expanding many servers; low enough not to trip gateway limits. */
 export const MAX_SOCKETS_PER_ORIGIN = 16;
@@ -78,10 +79,16 @@ function pooledAgent(url: URL): ProbingAgent {
       timeout: IDLE_SOCKET_TIMEOUT_MS,
     };
     // TLS verification stays on: https.Agent defaults to rejectUnauthorized true and we never override it.
-    agent = withProbes(url.protocol === 'https:' ? new https.Agent(options) : new http.Agent(options));
+    agent = withProbes(url.protocol === 'https:' ? httpsAgent(options) : new http.Agent(options));
     pooled.set(url.origin, agent);
   }
   return agent;
+}
+
+/** An https agent that also trusts the CAs of NODE_EXTRA_CA_CERTS (extraCaCertificates.ts). */
+function httpsAgent(options: http.AgentOptions): https.Agent {
+  const ca = trustedCaCertificates();
+  return new https.Agent(ca ? { ...options, ca } : options);
 }
 
 /** The pooled agent of `url`'s origin; exported for tests and benchmarks. */
@@ -103,7 +110,7 @@ export function freshConnectionAgent(url: URL): http.Agent {
   let agent = fresh.get(url.origin);
   if (!agent) {
     const options: http.AgentOptions = { keepAlive: false };
-    agent = url.protocol === 'https:' ? new https.Agent(options) : new http.Agent(options);
+    agent = url.protocol === 'https:' ? httpsAgent(options) : new http.Agent(options);
     fresh.set(url.origin, agent);
   }
   return agent;

@@ -6,7 +6,9 @@
  * - an AbortController of its own, linked to the caller's signal, is aborted on every failure
  *   (timeout, size cap, unreadable body, cancel), so node-fetch never keeps a socket reading;
  * - a request safe to send twice that fails on a reused keep-alive connection before any byte of the
- *   answer arrived is sent again at once on a new connection, as browsers do.
+ *   answer arrived is sent again at once on a new connection, as browsers do;
+ * - every request says `Connection: keep-alive`, so the socket is kept even when a wrapper agent
+ *   without keep-alive stands in front of ours (see KEEP_ALIVE_HEADER).
  * No redirects are followed (they would carry credentials elsewhere). Failures become EcsErrors of
  * kind network, timeout, cancelled or badResponse; retries with backoff are the caller's business.
  */
@@ -38,6 +40,15 @@ let offerGzip = true;
 export function setGzipForBenchmarks(on: boolean): void {
   offerGzip = on;
 }
+
+/**
+ * Inside VS Code (default `http.proxySupport: "override"`) every request is handed to a new proxy
+ * agent of VS Code's, created without keep-alive, which then gives it to our pooled agent (127.0.0.1)
+ * or to Node's global agent (any other host). Node decides keep-alive from the agent it was given, so
+ * it would send `Connection: close` and drop the socket after each answer; an explicit header makes
+ * it keep the socket in whichever keep-alive agent opened it. Under plain Node it changes nothing.
+ */
+const KEEP_ALIVE_HEADER = { Connection: 'keep-alive' } as const;
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -115,7 +126,7 @@ async function exchange(
   try {
     const response = await fetch(request.url.href, {
       method: request.method,
-      headers: request.headers,
+      headers: { ...request.headers, ...KEEP_ALIVE_HEADER },
       body: request.body,
       agent,
       signal: attempt.signal as FetchSignal,

@@ -294,7 +294,7 @@ function describeNetworkError(err: EcsError): UserMessage {
     return {
       // Only ways to trust the right CA: turning checks off would hand the credentials to whoever intercepts.
       message: vscode.l10n.t(
-        'The server certificate could not be verified, so nothing was sent. If a proxy or company CA signs it, add that CA to the system certificates (used while http.systemCertificates is on) or point the NODE_EXTRA_CA_CERTS environment variable at it, then restart VS Code. The log names the host.',
+        'The server certificate could not be verified, so nothing was sent. If a proxy or company CA signs it, put that CA in a PEM file and point the NODE_EXTRA_CA_CERTS environment variable at the file (this works with and without http.proxy), or add it to the system certificates (used while http.systemCertificates is on and NODE_EXTRA_CA_CERTS is not set), then restart VS Code. The log names the host.',
       ),
       summary: vscode.l10n.t('Certificate not trusted'),
       actions: [openSettings('http.systemCertificates'), showLog()],

@@ -70,7 +70,12 @@ export function keyErrorSubject(deps: KeyReaderDeps, target: KeyTarget): ErrorSu
   return subject;
 }
 
-async function readKey(deps: KeyReaderDeps, target: KeyTarget, signal: AbortSignal): Promise<KeyRead> {
+/** A fresh read without any UI (a script's read); see readKeyWithProgress for the name lookup. */
+export async function readKey(
+  deps: KeyReaderDeps,
+  target: KeyTarget,
+  signal?: AbortSignal,
+): Promise<KeyRead> {
   const client = await deps.clients.get(target.profile, target.region);
   const knownName =
     target.serverName ??

@@ -24,6 +24,8 @@ export class MetadataPanel extends Disposable {
   private pageReady = false;
   private pretty = false;
   private readonly queue: HostToPageMessage[] = [];
+  private posting = false;
+  private nextPost: HostToPageMessage | undefined;
   private readonly disposedEmitter = this.register(new vscode.EventEmitter<void>());
   readonly onDidDispose = this.disposedEmitter.event;
 
@@ -121,7 +123,27 @@ export class MetadataPanel extends Disposable {
       this.queue.push(message);
       return;
     }
-    void this.webviewPanel.webview.postMessage(message);
+    if (this.posting) {
+      this.nextPost = message;
+      return;
+    }
+    this.send(message);
+  }
+
+  /**
+   * One message to the page at a time: each post waits in VS Code's plumbing (and holds memory there)
+   * until the page took it, so posts faster than the page takes them — a script reading thousands of
+   * keys — would pile up. Meanwhile only the latest view is kept, as for a page not ready yet.
+   */
+  private send(message: HostToPageMessage): void {
+    this.posting = true;
+    const next = (): void => {
+      this.posting = false;
+      const latest = this.nextPost;
+      this.nextPost = undefined;
+      if (latest && !this.isDisposed) this.post(latest);
+    };
+    this.webviewPanel.webview.postMessage(message).then(next, next);
   }
 
   private receive(message: unknown): void {
@@ -137,7 +159,7 @@ export class MetadataPanel extends Disposable {
       const pending = this.queue.splice(0);
       // A rebuilt page has lost what it showed: send the current view even when nothing is queued.
       if (pending.length === 0 && this.view) pending.push({ type: 'show', view: this.view });
-      for (const m of pending) void this.webviewPanel.webview.postMessage(m);
+      for (const m of pending) this.post(m);
       return;
     }
     this.onRequest(message, this);

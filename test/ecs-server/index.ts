@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as http from 'node:http';
+import * as https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { checkAuth } from './authCheck';
 import { handleControl } from './controlRoutes';
@@ -279,7 +280,7 @@ export async function startEcsServer(options: EcsServerOptions = {}): Promise<Ec
     route.handle(context);
   }
 
-  const server = http.createServer((req, res) => {
+  const listener = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     onRequest(req, res).catch((err: unknown) => {
       // A bug in a route must still answer, or the client would wait for its timeout.
       if (!res.headersSent) {
@@ -287,21 +288,28 @@ export async function startEcsServer(options: EcsServerOptions = {}): Promise<Ec
         res.end(JSON.stringify(novaFault('computeFault', 500, `local ECS server bug: ${String(err)}`)));
       }
     });
-  });
+  };
+  const host = options.host ?? '127.0.0.1';
+  if (!/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host))
+    throw new Error(`ECS server: ${host} is not a 127.x address`);
+  const server: http.Server = options.tls
+    ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, listener)
+    : http.createServer(listener);
   server.keepAliveTimeout = KEEP_ALIVE_MS;
-  server.on('connection', (socket: Socket) => {
+  // A TLS server's requests arrive on the TLS socket, which `secureConnection` announces.
+  server.on(options.tls ? 'secureConnection' : 'connection', (socket: Socket) => {
     connectionIds.set(socket, ++connections);
   });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
+    server.listen(options.port ?? 0, host, () => {
       server.off('error', reject);
       resolve();
     });
   });
   const { port } = server.address() as AddressInfo;
-  baseUrl = `http://127.0.0.1:${port}`;
+  baseUrl = `${options.tls ? 'https' : 'http'}://${host}:${port}`;
 
   /** The store of the region that holds the server (the first region's when none does). */
   const storeOf = (serverId: string): ServerStore =>

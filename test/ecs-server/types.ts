@@ -22,8 +22,15 @@ export interface SeedData extends SeedRegion {
 export interface EcsServerOptions {
   /** Path to a JSON seed, or the seed itself; default `test/ecs-server/sample-servers.json` of the package. */
   seed?: string | SeedData;
-  /** Default 0 (ephemeral). The host is always 127.0.0.1. */
+  /** Default 0 (ephemeral). */
   port?: number;
+  /**
+   * A loopback address to listen on, default 127.0.0.1. Another one (127.0.0.2…) is a host VS Code
+   * does not treat as local: its proxy support then replaces the extension's agent.
+   */
+  host?: string;
+  /** Serve HTTPS with this key and certificate (PEM) instead of HTTP. */
+  tls?: { key: string; cert: string };
   /** The server never writes to the console; kept for callers that pass it. */
   quiet?: boolean;
 }
@@ -145,7 +152,7 @@ export interface EcsServerCredentials {
 }
 
 export interface EcsServerHandle {
-  /** e.g. http://127.0.0.1:40123 */
+  /** e.g. http://127.0.0.1:40123 (https:// when started with `tls`) */
   url: string;
   port: number;
   projectId: string;

@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { launchBrowser, openWorkbench } from './browser';
+import { certificateEnv } from './certificateEnv';
 import { startCodeServer } from './codeServer';
 import { repoRoot, requireBuiltExtension } from './paths';
 import { runGuarded } from './runGuarded';
@@ -15,7 +16,7 @@ async function main(): Promise<number> {
   const suite = path.join(repoRoot, 'out', 'test', 'integration', 'index.js');
   if (!fs.existsSync(suite)) throw new Error(`${suite} is missing — run \`npm run build\` first.`);
 
-  const server = await startCodeServer();
+  const server = await startCodeServer({ env: certificateEnv() });
   console.log(`code-server ${server.url} (log: ${server.logFile})`);
   const browser = await launchBrowser();
   const { exitCode } = await openWorkbench(

@@ -8,6 +8,7 @@ import * as https from 'node:https';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
+import { certificateEnv } from './certificateEnv';
 import { repoRoot, requireBuiltExtension } from './paths';
 
 const downloadSite = 'https://update.code.visualstudio.com/api/releases/stable';
@@ -43,6 +44,7 @@ async function main(): Promise<number> {
     cachePath: path.join(os.homedir(), '.cache', 'ecs-metadata-explorer', 'vscode-test'),
     extensionDevelopmentPath: repoRoot,
     extensionTestsPath: path.join(repoRoot, 'out', 'test', 'integration', 'index.js'),
+    extensionTestsEnv: certificateEnv(),
     launchArgs: [
       '--disable-extensions',
       '--disable-workspace-trust',
