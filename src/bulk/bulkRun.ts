@@ -26,8 +26,9 @@ export interface BulkWriter {
 export interface ServerResult {
   plan: ServerPlan;
   outcome: BulkOutcome;
-  /** For `failed` and `unknown`: what went wrong. */
+  /** For `failed` and `unknown`: what went wrong, and the error itself (for words in the person's language). */
   kind?: EcsErrorKind;
+  error?: EcsError;
   message?: string;
   /** For `failed`: the server's task state when the cloud named it (a 409). */
   taskState?: string;
@@ -157,7 +158,7 @@ async function verify(writer: BulkWriter, plan: ServerPlan, lost: EcsError): Pro
   try {
     metadata = await writer.listMetadata(plan.serverId);
   } catch {
-    return { plan, outcome: 'unknown', kind: lost.kind, message: lost.message };
+    return { plan, outcome: 'unknown', kind: lost.kind, message: lost.message, error: lost };
   }
   if (holdsPlan(metadata, plan)) return { plan, outcome: 'changed', verified: true };
   return { ...failed(plan, lost), verified: true };
@@ -170,6 +171,7 @@ function failed(plan: ServerPlan, error: unknown): ServerResult {
     outcome: 'failed',
     kind: e.kind,
     message: e.message,
+    error: e,
     ...(e.taskState !== undefined ? { taskState: e.taskState } : {}),
   };
 }
