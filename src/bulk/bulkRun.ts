@@ -43,7 +43,7 @@ export interface BulkRunOptions {
   signal?: AbortSignal;
   /** After each server's outcome, in the order they end. */
   onResult?: (result: ServerResult, done: number, total: number) => void;
-  /** Throttled rounds one server may take before it is `failed` as throttled; default 6. */
+  /** Throttled rounds one server may take before it is `failed` as throttled; default 10. */
   maxThrottledRounds?: number;
   /** Tests only. */
   gate?: ThrottleGate;
@@ -70,7 +70,7 @@ export async function runBulk(
 ): Promise<BulkRunResult> {
   const concurrency = Math.max(1, options.concurrency ?? 6);
   const gate = options.gate ?? new ThrottleGate(concurrency);
-  const maxRounds = options.maxThrottledRounds ?? 6;
+  const maxRounds = options.maxThrottledRounds ?? 10;
   const results: ServerResult[] = new Array<ServerResult>(plans.length);
   let next = 0;
   let done = 0;
@@ -96,6 +96,7 @@ export async function runBulk(
         // Cancelled while the batch was paused: this server's write was never sent.
         return { plan, outcome: 'notStarted' };
       }
+      const epoch = gate.epoch;
       try {
         await write(writer, plan);
         gate.succeeded();
@@ -103,11 +104,8 @@ export async function runBulk(
       } catch (error) {
         const e = asEcsError(error);
         // A 429 means the write did not happen: pause everyone, then this server again.
-        if (e.kind === 'throttled' && round < maxRounds) {
-          gate.throttled();
-          continue;
-        }
-        if (e.kind === 'throttled') gate.throttled();
+        if (e.kind === 'throttled') gate.throttled(epoch);
+        if (e.kind === 'throttled' && round < maxRounds) continue;
         if (!ANSWER_MAY_BE_LOST.has(e.kind)) return failed(plan, e);
         return verify(writer, plan, e);
       } finally {

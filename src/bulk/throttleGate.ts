@@ -16,6 +16,8 @@ export class ThrottleGate {
   private successes = 0;
   private limit: number;
   private running = 0;
+  /** Counts slow-downs; a throttle reported by a write started before the latest one adds nothing. */
+  private slowDowns = 0;
   private readonly waiters: (() => void)[] = [];
 
   constructor(
@@ -31,6 +33,11 @@ export class ThrottleGate {
   /** How many writes may run at once now. */
   get inFlightLimit(): number {
     return this.limit;
+  }
+
+  /** The slow-down count now: pass it back to `throttled` for a write started now. */
+  get epoch(): number {
+    return this.slowDowns;
   }
 
   /** Waits for a free slot and for any pause to end; call `release` after the write. */
@@ -55,8 +62,14 @@ export class ThrottleGate {
     this.waiters.shift()?.();
   }
 
-  /** A write was throttled: everyone pauses (as the cloud asked, or longer each time), fewer at once. */
-  throttled(retryAfterMs?: number): void {
+  /**
+   * A write started at `epoch` was throttled. The first throttle of an episode pauses everyone (as
+   * long as the cloud asked, or longer each time) and lets fewer run at once; writes that were already
+   * in flight then and come back throttled too are part of the same episode and only wait it out.
+   */
+  throttled(epoch: number, retryAfterMs?: number): void {
+    if (epoch !== this.slowDowns) return;
+    this.slowDowns++;
     const pause = Math.min(MAX_PAUSE_MS, Math.max(retryAfterMs ?? 0, this.pauseMs));
     this.resumeAt = Math.max(this.resumeAt, this.now() + pause);
     this.pauseMs = Math.min(MAX_PAUSE_MS, this.pauseMs * 2);

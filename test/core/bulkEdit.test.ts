@@ -257,14 +257,23 @@ describe('bulk edit: the shared throttle gate', () => {
   it('halves the writes in flight and pauses everyone on a throttle; speeds up again after successes', async () => {
     let now = 0;
     const gate = new ThrottleGate(8, () => now);
-    gate.throttled(2_000);
+    gate.throttled(gate.epoch, 2_000);
     assert.equal(gate.inFlightLimit, 4);
-    gate.throttled();
+    gate.throttled(gate.epoch);
     assert.equal(gate.inFlightLimit, 2);
     for (let i = 0; i < 16; i++) gate.succeeded();
     assert.equal(gate.inFlightLimit, 4);
     now = 10_000; // past the pause: acquire does not wait
     await gate.acquire();
     gate.release();
+  });
+
+  it('counts throttles of writes already in flight at a slow-down as the same episode', () => {
+    const gate = new ThrottleGate(8, () => 0);
+    const startedTogether = gate.epoch;
+    gate.throttled(startedTogether);
+    gate.throttled(startedTogether);
+    gate.throttled(startedTogether);
+    assert.equal(gate.inFlightLimit, 4, 'one episode halves once');
   });
 });

@@ -1,14 +1,12 @@
 import * as vscode from 'vscode';
 import type { BulkPlan, BulkRequest, BulkTarget, ServerPlan } from '../../bulk/bulkPlan';
 import { countOutcomes, runBulk, type BulkRunResult, type ServerResult } from '../../bulk/bulkRun';
+import { BULK_CONCURRENCY } from '../../bulk/bulkConcurrency';
 import { planUndo } from '../../bulk/bulkUndo';
 import type { ClientProvider } from '../../clients/clientProvider';
 import type { MetadataWriter } from '../../metadata/metadataWriter';
 import type { BulkDocuments } from './bulkDocuments';
 import { keysSentence, resultText, serverLine, summaryLine } from './bulkTexts';
-
-/** Servers written at once: below the transport's per-origin connection limit. */
-export const BULK_CONCURRENCY = 8;
 
 /** A batch that ran: what it asked, what it planned, how each server ended, and when. */
 export interface Batch {
