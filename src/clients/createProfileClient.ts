@@ -361,7 +361,7 @@ async function endpointFromCatalog(
         : vscode.l10n.t(
             'Profile "{0}": the compute endpoint from the service catalog cannot be used ({1}). Set "ecsEndpoint" in the profile.',
             profile.name,
-            error.problem ? inputProblemText(error.problem) : error.message,
+            error.problem ? inputProblemText(error.problem) : vscode.l10n.t('Invalid input'),
           ),
       profile.name,
     );

@@ -14,7 +14,6 @@ import type { ImportCandidate, SkippedEntry, SourceScan } from '../profileImport
 import { parseOpenStackEnv } from '../profileImport/openStackEnv';
 import { SourceParseError } from '../profileImport/sourceParseError';
 import {
-  authLabel,
   candidateProblem,
   parseErrorMessage,
   secretLabel,
@@ -22,6 +21,7 @@ import {
   skipMessage,
   sourceLabel,
 } from '../profiles/importedProfile';
+import { authMethodLabel } from '../profiles/authMethodLabel';
 import { resolveProfile } from '../profiles/resolveProfile';
 import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
@@ -29,7 +29,7 @@ import { onBehalfOfPerson, registerCommand, showError } from './registerCommand'
 
 export interface ImportSkip {
   name: string;
-  /** `exists`, `incomplete`, `verifyDisabled`, `unsupportedMode`, or `notChosen`. */
+  /** `exists`, `incomplete`, `notInFile`, `notMapping`, `verifyDisabled`, `unsupportedMode`, `domainIdOnly` or `notChosen`. */
   reason: string;
   /** The reason in the user's language. */
   message: string;
@@ -172,7 +172,7 @@ async function importInteractive(deps: CommandDeps): Promise<ImportResult | unde
 function quickPickItems(scan: SourceScan): CandidateItem[] {
   const items: CandidateItem[] = scan.candidates.map((candidate) => ({
     label: candidate.name,
-    description: [sourceLabel(candidate.source), authLabel(candidate.auth), candidate.region]
+    description: [sourceLabel(candidate.source), authMethodLabel(candidate.auth), candidate.region]
       .filter(Boolean)
       .join(' · '),
     detail: [secretLabel(candidate), candidateProblem(candidate), candidate.origin]

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { authMethodLabel } from '../profiles/authMethodLabel';
 import type { BindingChange, BindingField } from './credentialBinding';
 
 /** The name of each setting credentials are bound to, as a change names it. */
@@ -17,7 +18,11 @@ const fieldNames: Record<BindingField, () => string> = {
 export function describeBindingChanges(changes: readonly BindingChange[]): string {
   const none = vscode.l10n.t('(not set)');
   return changes
-    .map((c) => vscode.l10n.t('{0}: {1} → {2}', fieldNames[c.field](), c.was ?? none, c.now ?? none))
+    .map((c) => {
+      const shown = (value: string | undefined) =>
+        value === undefined ? none : c.field === 'auth' ? authMethodLabel(value) : value;
+      return vscode.l10n.t('{0}: {1} → {2}', fieldNames[c.field](), shown(c.was), shown(c.now));
+    })
     .join('; ');
 }
 

@@ -10,6 +10,7 @@ import {
   type InputProblemCode,
 } from '../core';
 import { credentialsMatch, type Credentials } from '../credentials/credentials';
+import { authMethodLabel } from '../profiles/authMethodLabel';
 import type { AuthType } from '../profiles/profile';
 
 /**
@@ -118,7 +119,11 @@ export function credentialsInputProblem(
       profileName,
     );
   }
-  return vscode.l10n.t('Profile "{0}" signs in with {1}; these credentials do not fit.', profileName, auth);
+  return vscode.l10n.t(
+    'Profile "{0}" signs in with {1}; these credentials do not fit.',
+    profileName,
+    authMethodLabel(auth),
+  );
 }
 
 function textOf(problem: InputProblem | undefined): string | undefined {

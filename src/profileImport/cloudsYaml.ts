@@ -17,7 +17,7 @@ export interface CloudsYamlOptions {
   secure?: SourceFile;
   /** `OS_CLOUD`: the cloud marked as the default. */
   defaultCloud?: string;
-  /** Only these clouds (script form); others are ignored, unknown names are skipped as incomplete. */
+  /** Only these clouds (script form); others are ignored, unknown names are skipped as not in the file. */
   only?: readonly string[];
 }
 
@@ -33,8 +33,7 @@ export function parseCloudsYaml(file: SourceFile, options: CloudsYamlOptions = {
         name,
         source: 'cloudsYaml',
         origin: file.path,
-        reason: 'incomplete',
-        detail: clouds[name] === undefined ? 'not in the file' : 'not a mapping',
+        reason: clouds[name] === undefined ? 'notInFile' : 'notMapping',
       });
       continue;
     }
@@ -57,17 +56,17 @@ function cloudsOf(file: SourceFile): Record<string, unknown> {
   const error = doc.errors[0];
   if (error) {
     const line = error.linePos?.[0].line;
-    throw new SourceParseError(file.path, line, firstLine(error.message));
+    throw new SourceParseError(file.path, line, { code: 'yamlSyntax', detail: error.code });
   }
   const root = record(doc.toJS());
   if (root === undefined) {
-    throw new SourceParseError(file.path, 1, 'the file is not a mapping with a "clouds" key');
+    throw new SourceParseError(file.path, 1, { code: 'notCloudsFile' });
   }
   const clouds = root.clouds;
   if (clouds === undefined) return {};
   const mapping = record(clouds);
   if (!mapping) {
-    throw new SourceParseError(file.path, lineOf(doc, lineCounter, ['clouds']), '"clouds" is not a mapping');
+    throw new SourceParseError(file.path, lineOf(doc, lineCounter, ['clouds']), { code: 'cloudsNotMapping' });
   }
   return mapping;
 }
@@ -75,11 +74,6 @@ function cloudsOf(file: SourceFile): Record<string, unknown> {
 function lineOf(doc: Document, lineCounter: LineCounter, path: string[]): number | undefined {
   const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
   return node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
-}
-
-/** The YAML library's message without its "at line N, column M" tail and source excerpt. */
-function firstLine(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
 
 function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {

@@ -70,7 +70,7 @@ function readOrExplain<T>(read: () => T, file: string): T {
     throw new SourceParseError(
       file,
       undefined,
-      code === 'ENOENT' ? 'the file does not exist' : `cannot be read (${code ?? 'error'})`,
+      code === 'ENOENT' ? { code: 'fileMissing' } : { code: 'unreadable', detail: code ?? 'error' },
     );
   }
 }

@@ -47,14 +47,18 @@ export type SkipReason =
   /** Domain given only by id; the profile needs its name. */
   | 'domainIdOnly'
   /** Required fields are missing (`detail` lists them). */
-  | 'incomplete';
+  | 'incomplete'
+  /** Asked for by name (script form), but the file has no such entry. */
+  | 'notInFile'
+  /** The file's entry of that name is not a mapping of settings. */
+  | 'notMapping';
 
 export interface SkippedEntry {
   name: string;
   source: ImportSource;
   origin: string;
   reason: SkipReason;
-  /** The mode, auth type or missing fields, as found in the file. */
+  /** The mode, auth type, domain id or missing fields, as found in the file. */
   detail?: string;
 }
 

@@ -27,11 +27,11 @@ export function parseKooCliConfig(file: SourceFile, only?: readonly string[]): S
   try {
     parsed = JSON.parse(file.text);
   } catch (error) {
-    throw new SourceParseError(file.path, jsonErrorLine(file.text, error), 'not valid JSON');
+    throw new SourceParseError(file.path, jsonErrorLine(file.text, error), { code: 'jsonSyntax' });
   }
   const root = record(parsed);
   if (!root || !Array.isArray(root.profiles)) {
-    throw new SourceParseError(file.path, 1, 'no "profiles" list (is this a KooCLI config.json?)');
+    throw new SourceParseError(file.path, 1, { code: 'noProfilesList' });
   }
   const current = text(root.current);
   const scan: SourceScan = { candidates: [], skipped: [] };
@@ -42,8 +42,7 @@ export function parseKooCliConfig(file: SourceFile, only?: readonly string[]): S
         name: wanted,
         source: 'koocli',
         origin: file.path,
-        reason: 'incomplete',
-        detail: 'not in the file',
+        reason: 'notInFile',
       });
     }
   }

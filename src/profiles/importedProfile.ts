@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ImportCandidate, ImportSource, SkippedEntry } from '../profileImport/importCandidate';
-import type { SourceParseError } from '../profileImport/sourceParseError';
+import type { SourceParseError, SourceProblem } from '../profileImport/sourceParseError';
 import type { ProfileSetting } from './profile';
 
 /** The settings entry an import candidate becomes; its secret goes to SecretStorage separately. */
@@ -40,17 +40,6 @@ export function sourceLabel(source: ImportSource): string {
   }
 }
 
-const authLabels: Record<ImportCandidate['auth'], () => string> = {
-  aksk: () => vscode.l10n.t('AK/SK'),
-  password: () => vscode.l10n.t('password'),
-  token: () => vscode.l10n.t('token'),
-  agency: () => vscode.l10n.t('agency'),
-};
-
-export function authLabel(auth: ImportCandidate['auth']): string {
-  return authLabels[auth]();
-}
-
 /** What happens to the candidate's secret, for the quick pick. */
 export function secretLabel(candidate: ImportCandidate): string {
   if (candidate.agency) {
@@ -88,11 +77,38 @@ export function skipMessage(entry: Pick<SkippedEntry, 'reason' | 'detail'>): str
       );
     case 'incomplete':
       return vscode.l10n.t('Missing or not found: {0}.', entry.detail ?? '');
+    case 'notInFile':
+      return vscode.l10n.t('There is no entry of this name in the file.');
+    case 'notMapping':
+      return vscode.l10n.t('The entry of this name in the file is not a mapping of settings.');
   }
 }
 
 export function parseErrorMessage(error: SourceParseError): string {
+  const problem = sourceProblemText(error.problem);
   return error.line === undefined
-    ? vscode.l10n.t('Could not read {0}: {1}', error.file, error.problem)
-    : vscode.l10n.t('Could not read {0}, line {1}: {2}', error.file, error.line, error.problem);
+    ? vscode.l10n.t('Could not read {0}: {1}', error.file, problem)
+    : vscode.l10n.t('Could not read {0}, line {1}: {2}', error.file, error.line, problem);
+}
+
+/** The reason a source file could not be read, in the user's language. */
+function sourceProblemText(problem: SourceProblem): string {
+  switch (problem.code) {
+    case 'yamlSyntax':
+      return problem.detail === 'DUPLICATE_KEY'
+        ? vscode.l10n.t('a key appears twice.')
+        : vscode.l10n.t('not valid YAML ({0}).', problem.detail);
+    case 'notCloudsFile':
+      return vscode.l10n.t('the file is not a mapping with a "clouds" key.');
+    case 'cloudsNotMapping':
+      return vscode.l10n.t('"clouds" is not a mapping.');
+    case 'jsonSyntax':
+      return vscode.l10n.t('not valid JSON.');
+    case 'noProfilesList':
+      return vscode.l10n.t('there is no "profiles" list (is this a KooCLI config.json?).');
+    case 'fileMissing':
+      return vscode.l10n.t('the file does not exist.');
+    case 'unreadable':
+      return vscode.l10n.t('the file cannot be read ({0}).', problem.detail);
+  }
 }

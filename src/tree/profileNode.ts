@@ -3,6 +3,7 @@ import type { ServerSummary } from '../core';
 import { CommandId } from '../commands/commandIds';
 import { isEcsError } from '../core';
 import { describeError, type ErrorSubject } from '../errors/userMessage';
+import { authMethodLabel } from '../profiles/authMethodLabel';
 import type { Profile } from '../profiles/profile';
 import type { PagedNode } from './childrenLoader';
 import { ContextValue } from './contextValues';
@@ -67,7 +68,7 @@ export class ProfileNode extends TreeNode implements PagedNode {
       item.tooltip = [
         this.profile.name,
         vscode.l10n.t('Regions: {0}', this.profile.regions.join(', ')),
-        vscode.l10n.t('Sign-in: {0}', this.profile.auth),
+        vscode.l10n.t('Sign-in: {0}', authMethodLabel(this.profile.auth)),
         ...(agency ? [agency] : []),
       ].join('\n');
       return item;
@@ -81,7 +82,7 @@ export class ProfileNode extends TreeNode implements PagedNode {
           )
         : vscode.l10n.t('ECS endpoint: {0}', this.profile.ecsEndpoint || '—'),
       vscode.l10n.t('Project: {0}', this.profile.projectId ?? vscode.l10n.t('looked up from the region')),
-      vscode.l10n.t('Sign-in: {0}', this.profile.auth),
+      vscode.l10n.t('Sign-in: {0}', authMethodLabel(this.profile.auth)),
       ...(agency ? [agency] : []),
     ].join('\n');
     return item;

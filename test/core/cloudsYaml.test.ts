@@ -88,8 +88,16 @@ describe('clouds.yaml import', () => {
       ['devstack'],
     );
     assert.deepEqual(
-      skipped.map((s) => [s.name, s.reason]),
-      [['nope', 'incomplete']],
+      skipped.map((s) => [s.name, s.reason, s.detail]),
+      [['nope', 'notInFile', undefined]],
+    );
+  });
+
+  it('skips a cloud that is not a mapping with a code, not with English words', () => {
+    const { skipped } = parseCloudsYaml({ path: 'c.yaml', text: 'clouds:\n  odd: just text\n' });
+    assert.deepEqual(
+      skipped.map((s) => [s.name, s.reason, s.detail]),
+      [['odd', 'notMapping', undefined]],
     );
   });
 
@@ -109,6 +117,8 @@ describe('clouds.yaml import', () => {
         error instanceof SourceParseError &&
         error.file === broken.path &&
         error.line === 6 &&
+        error.problem.code === 'yamlSyntax' &&
+        /^[A-Z_]+$/.test(error.problem.detail) &&
         error.message.startsWith(`${broken.path}, line 6: `),
     );
   });
@@ -116,7 +126,15 @@ describe('clouds.yaml import', () => {
   it('names the line when "clouds" is not a mapping', () => {
     assert.throws(
       () => parseCloudsYaml({ path: 'c.yaml', text: '# header\nclouds:\n  - a\n  - b\n' }),
-      (error: unknown) => error instanceof SourceParseError && error.line === 3,
+      (error: unknown) =>
+        error instanceof SourceParseError && error.line === 3 && error.problem.code === 'cloudsNotMapping',
+    );
+  });
+
+  it('names a file whose top level is not a mapping by a code', () => {
+    assert.throws(
+      () => parseCloudsYaml({ path: 'c.yaml', text: '- a\n- b\n' }),
+      (error: unknown) => error instanceof SourceParseError && error.problem.code === 'notCloudsFile',
     );
   });
 

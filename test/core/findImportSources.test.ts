@@ -78,7 +78,10 @@ describe('finding every import source present', () => {
     );
     assert.throws(
       () => readSourceFile(path.join(home, 'nope.yaml')),
-      (e: unknown) => e instanceof SourceParseError && e.file === path.join(home, 'nope.yaml'),
+      (e: unknown) =>
+        e instanceof SourceParseError &&
+        e.file === path.join(home, 'nope.yaml') &&
+        e.problem.code === 'fileMissing',
     );
   });
 });

@@ -77,8 +77,8 @@ describe('KooCLI config.json import', () => {
       ['no-keys'],
     );
     assert.deepEqual(
-      skipped.map((s) => s.name),
-      ['ghost'],
+      skipped.map((s) => [s.name, s.reason, s.detail]),
+      [['ghost', 'notInFile', undefined]],
     );
   });
 
@@ -86,7 +86,19 @@ describe('KooCLI config.json import', () => {
     const broken = importFixture('koocli-broken.json');
     assert.throws(
       () => parseKooCliConfig(broken),
-      (error: unknown) => error instanceof SourceParseError && error.file === broken.path && error.line === 4,
+      (error: unknown) =>
+        error instanceof SourceParseError &&
+        error.file === broken.path &&
+        error.line === 4 &&
+        error.problem.code === 'jsonSyntax',
+    );
+  });
+
+  it('names a JSON file without a "profiles" list by a code', () => {
+    assert.throws(
+      () => parseKooCliConfig({ path: 'c.json', text: '{"clouds": {}}' }),
+      (error: unknown) =>
+        error instanceof SourceParseError && error.line === 1 && error.problem.code === 'noProfilesList',
     );
   });
 

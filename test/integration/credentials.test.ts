@@ -89,6 +89,23 @@ describe('credentials', () => {
     assert.ok((await serversShown()).every((v) => v === 'server.discovered'));
   });
 
+  it('names a changed sign-in method as Add Profile names it, not by its setting value', async () => {
+    const c = f.server.credentials;
+    await useProfile({}, { accessKey: c.accessKey, secretKey: c.secretKey });
+    await writeProfiles([
+      ...(saved ?? []),
+      { ...f.profile, servers: [], name, auth: 'temporary', iamEndpoint: f.server.url },
+    ]);
+    const [held] = await childrenOf(f.api, (await profileRoot(f.api, name)).node);
+    const change = translated(
+      '{0}: {1} → {2}',
+      translated('sign-in method'),
+      translated('Access key (AK/SK)'),
+      translated('Temporary access keys'),
+    );
+    assert.ok(String(held.item.tooltip).includes(change), String(held.item.tooltip));
+  });
+
   it('refuses credentials for a profile that does not exist, storing nothing', async () => {
     await assert.rejects(
       Promise.resolve(
@@ -128,11 +145,22 @@ describe('credentials', () => {
           credentials: { password: 'secret-password-x' },
         }),
       ),
-      (err: Error) => !err.message.includes('secret-password-x'),
+      (err: Error) =>
+        !err.message.includes('secret-password-x') &&
+        // The method as the person chose it in Add Profile, not the setting value "aksk".
+        err.message.includes(
+          translated(
+            'Profile "{0}" signs in with {1}; these credentials do not fit.',
+            name,
+            translated('Access key (AK/SK)'),
+          ),
+        ),
     );
-    assert.equal(
-      (await childrenOf(f.api, (await profileRoot(f.api, name)).node))[0].label,
-      'Credentials needed',
+    const root = await profileRoot(f.api, name);
+    assert.equal((await childrenOf(f.api, root.node))[0].label, 'Credentials needed');
+    assert.ok(
+      String(root.item.tooltip).includes(translated('Sign-in: {0}', translated('Access key (AK/SK)'))),
+      String(root.item.tooltip),
     );
   });
 });

@@ -275,6 +275,14 @@ describe('ecsMetadata.importProfiles', () => {
     assert.equal(await readOwner('huaweicloud-env'), web01.metadata.owner);
   });
 
+  it('a cloud asked for by name that is not in the file is skipped with a sentence, not a code', async () => {
+    const result = await importProfiles({ source: 'cloudsYaml', path: cloudsYaml(), clouds: ['nope'] });
+    assert.deepEqual(
+      result.skipped.map((s) => [s.name, s.reason, s.message]),
+      [['nope', 'notInFile', translated('There is no entry of this name in the file.')]],
+    );
+  });
+
   it('a broken clouds.yaml rejects with the file and the line', async () => {
     const file = path.join(dir, 'clouds.yaml');
     fs.writeFileSync(file, 'clouds:\n  a:\n    auth:\n      username: u\n     password: p\n');
@@ -285,6 +293,7 @@ describe('ecsMetadata.importProfiles', () => {
           err.message.startsWith(`${translated('Could not read {0}, line {1}: {2}', file, 5, '')}`),
           err.message,
         );
+        assert.ok(err.message.endsWith(translated('not valid YAML ({0}).', 'BAD_INDENT')), err.message);
         return true;
       },
     );
