@@ -125,7 +125,9 @@ async function showPlanAndConfirm(
       modal: true,
       detail: [
         keysSentence(request),
-        vscode.l10n.t('{0} servers already hold this and get no request.', plan.unchanged.length),
+        ...(plan.unchanged.length > 0
+          ? [vscode.l10n.t('{0} servers already hold this and get no request.', plan.unchanged.length)]
+          : []),
         vscode.l10n.t('The plan, server by server, is open in the editor.'),
       ].join('\n'),
     },

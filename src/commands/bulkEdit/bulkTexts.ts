@@ -56,8 +56,17 @@ export function planText(plan: BulkPlan, request: BulkRequest, scope: string): s
     ),
     '',
   ];
+  // Grouped by profile (and region), so each server's line is short: its name and id.
+  const groups = new Map<string, ServerPlan[]>();
   for (const server of plan.changes) {
-    lines.push(serverLine(server), ...changeLines(server).map((l) => `  ${l}`), '');
+    const group = [server.profile, ...(server.region ? [server.region] : [])].join(' · ');
+    groups.set(group, [...(groups.get(group) ?? []), server]);
+  }
+  for (const [group, servers] of groups) {
+    lines.push(`${group}:`, '');
+    for (const server of servers) {
+      lines.push(`${server.name} (${server.serverId})`, ...changeLines(server).map((l) => `  ${l}`), '');
+    }
   }
   if (plan.unchanged.length > 0) {
     lines.push(vscode.l10n.t('Unchanged (already in that state):'));
