@@ -26,6 +26,9 @@ import { keepCredentialsInStep } from './credentials/credentialHousekeeping';
 import { CredentialStore } from './credentials/credentialStore';
 import { ProfileTokenStore } from './credentials/profileTokenStore';
 import { ClientProvider } from './clients/clientProvider';
+import { BulkBatches } from './commands/bulkEdit/bulkBatch';
+import { BulkDocuments } from './commands/bulkEdit/bulkDocuments';
+import { registerBulkEditMetadata, registerUndoBulkChange } from './commands/bulkEdit/bulkEditMetadata';
 import { registerCompareMetadata } from './commands/compareMetadata';
 import { registerCopyMetadataJson } from './commands/copyMetadataJson';
 import { registerExportMetadata } from './commands/exportMetadata';
@@ -109,6 +112,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     writer,
   };
   context.subscriptions.push(...commands.map((register) => register(deps)));
+  const bulkDocuments = new BulkDocuments();
+  const batches = new BulkBatches(clients, writer, bulkDocuments);
+  context.subscriptions.push(
+    bulkDocuments,
+    registerBulkEditMetadata(deps, batches, bulkDocuments),
+    registerUndoBulkChange(batches),
+  );
 
   context.subscriptions.push(
     writer.onDidWrite(({ target, keys, after }) => {

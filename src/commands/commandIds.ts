@@ -36,6 +36,8 @@ export const CommandId = {
   maskValues: 'ecsMetadata.maskValues',
   unmaskValues: 'ecsMetadata.unmaskValues',
   turnOffDiscovery: 'ecsMetadata.turnOffDiscovery',
+  bulkEditMetadata: 'ecsMetadata.bulkEditMetadata',
+  undoBulkChange: 'ecsMetadata.undoBulkChange',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

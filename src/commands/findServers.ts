@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { regionalProfile } from '../clients/regionalProfile';
 import { InputError } from '../errors/inputError';
 import { queryProblemOf } from '../find/queryProblemMessage';
-import { findServers } from '../query/findServers';
+import { findServers, type FoundServer } from '../query/findServers';
 import type { MetadataQuery } from '../query/metadataQuery';
 import { parseQuery } from '../query/parseQuery';
 import { CommandId } from './commandIds';
@@ -31,7 +31,7 @@ interface ScriptArgs {
 }
 
 /** Where a find looks: these profiles, and for a profile of several regions, maybe only one region. */
-interface FindScope {
+export interface FindScope {
   profiles: string[];
   onlyRegion: ReadonlyMap<string, string>;
 }
@@ -81,7 +81,7 @@ function scriptArgs(arg: unknown): ScriptArgs {
   };
 }
 
-function parseOrRefuse(text: string): MetadataQuery {
+export function parseOrRefuse(text: string): MetadataQuery {
   try {
     return parseQuery(text);
   } catch (err) {
@@ -90,7 +90,11 @@ function parseOrRefuse(text: string): MetadataQuery {
   }
 }
 
-function scopeFor(deps: CommandDeps, profile: string | undefined, region: string | undefined): FindScope {
+export function scopeFor(
+  deps: CommandDeps,
+  profile: string | undefined,
+  region: string | undefined,
+): FindScope {
   if (profile === undefined)
     return { profiles: deps.profiles.list().map((p) => p.name), onlyRegion: new Map() };
   const found = deps.profiles.get(profile);
@@ -104,28 +108,23 @@ function scopeFor(deps: CommandDeps, profile: string | undefined, region: string
   };
 }
 
-async function findForScript(
+/** Every server of `scope` that matches `query`, with its whole metadata (the find listing, no UI). */
+export async function findInScope(
   deps: CommandDeps,
   query: MetadataQuery,
   scope: FindScope,
-): Promise<FindMatch[]> {
+): Promise<{ profile: string; server: FoundServer }[]> {
   const perProfile = await Promise.all(
     scope.profiles.map((profile) =>
       failingAbout({ profile }, async () => {
-        const found: FindMatch[] = [];
+        const found: { profile: string; server: FoundServer }[] = [];
         // A profile of several regions: every region, each match saying its region.
         const only = scope.onlyRegion.get(profile);
         for (const region of only !== undefined ? [only] : deps.clients.regionsOf(profile)) {
           const client = await deps.clients.get(profile, region);
           const { matches } = await findServers(client, query);
           found.push(
-            ...matches.map((m): FindMatch => ({
-              profile,
-              ...(region ? { region } : {}),
-              serverId: m.id,
-              name: m.name,
-              matched: m.matched,
-            })),
+            ...matches.map((server) => ({ profile, server: region ? { ...server, region } : server })),
           );
         }
         return found;
@@ -133,6 +132,20 @@ async function findForScript(
     ),
   );
   return perProfile.flat();
+}
+
+async function findForScript(
+  deps: CommandDeps,
+  query: MetadataQuery,
+  scope: FindScope,
+): Promise<FindMatch[]> {
+  return (await findInScope(deps, query, scope)).map(({ profile, server }): FindMatch => ({
+    profile,
+    ...(server.region ? { region: server.region } : {}),
+    serverId: server.id,
+    name: server.name,
+    matched: server.matched,
+  }));
 }
 
 function askQuery(previous: string | undefined): Thenable<MetadataQuery | undefined> {

@@ -95,6 +95,11 @@ export class MetadataWriter implements vscode.Disposable {
     return after ? { written, failed, after } : { written, failed };
   }
 
+  /** Tells listeners of a write made elsewhere (a bulk change), so every view of the server catches up. */
+  announce(written: MetadataWritten): void {
+    this.written.fire(written);
+  }
+
   dispose(): void {
     this.written.dispose();
   }

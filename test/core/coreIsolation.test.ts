@@ -67,3 +67,22 @@ describe('the credential-file readers stay pure Node', () => {
     assert.deepEqual(offenders, []);
   });
 });
+
+describe('bulk edit stays pure Node', () => {
+  const files = sourceFiles(path.join(root, 'src', 'bulk'));
+
+  it('has no file under src/bulk that imports vscode or the VS Code layer', () => {
+    assert.ok(files.length >= 3, `found ${files.length}`);
+    // The core, and the pure change arithmetic of metadata/, are what it builds on.
+    const offenders = files.flatMap((file) =>
+      importedModules(fs.readFileSync(file, 'utf8'))
+        .filter(
+          (m) =>
+            m === 'vscode' ||
+            (m.startsWith('../') && !m.startsWith('../core') && m !== '../metadata/metadataChange'),
+        )
+        .map((m) => `${path.basename(file)} → ${m}`),
+    );
+    assert.deepEqual(offenders, []);
+  });
+});

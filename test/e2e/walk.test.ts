@@ -934,6 +934,83 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     assert.equal(key in session.ecs.metadataOf(server.id), false);
   });
 
+  it('Change Metadata of Found Servers: the plan, the modal, progress, the summary, and Undo', async () => {
+    const production = session.servers.filter((s) => session.ecs.metadataOf(s.id).env === 'production');
+    const before = new Map(production.map((s) => [s.id, session.ecs.metadataOf(s.id)]));
+    if (!(await treeRow(page, sampleProfileName).isVisible())) await openViewContainer(page, 'ECS Metadata');
+    await runFromPalette(page, 'ECS Metadata: Find Servers by Metadata…');
+    const query = quickInputTitled(page, 'Find Servers by Metadata').locator('.quick-input-box input');
+    await query.waitFor();
+    await query.fill('env=production');
+    await query.press('Enter');
+    // Several profiles now: the find asks where to look.
+    await pickItem(page, 'Where to look', sampleProfileName);
+    for (const s of production) await treeRow(page, s.name).filter({ hasText: 'env=production' }).waitFor();
+    await waitForNoToasts(page);
+    session.ecs.clearRequests();
+
+    await runViewTitleAction(page, 'Change Metadata of Found Servers…');
+    const boxes = quickInputTitled(page, `Change Metadata of ${production.length} Found Servers`);
+    await boxes.locator('.quick-input-message', { hasText: 'Keys to set on every server' }).waitFor();
+    await setInputText(page, 'walk.bulk="from the walk"');
+    await page.keyboard.press('Enter');
+    await boxes.locator('.quick-input-message', { hasText: 'Keys to remove' }).waitFor();
+    await page.keyboard.press('Enter');
+
+    // The plan is in the editor, and a modal names the count and the key, before anything is written.
+    await editorTab(page, 'Bulk change plan.txt').waitFor({ timeout: 30_000 });
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 30_000 });
+    const asked = (await dialog.textContent()) ?? '';
+    assert.match(
+      asked,
+      new RegExp(`Change the metadata of ${production.length} servers in ${sampleProfileName}`),
+    );
+    assert.match(asked, /Set walk\.bulk\./);
+    assert.deepEqual(
+      session.ecs.requests.filter((r) => r.method !== 'GET'),
+      [],
+      'written before it was confirmed',
+    );
+    const plan = page.locator('.part.editor .view-lines');
+    // The editor renders spaces as no-break spaces.
+    const planText = ((await plan.textContent()) ?? '').replace(/\u00a0/g, ' ');
+    assert.match(planText, /walk\.bulk: \(new key\) → "from the walk"/);
+    await saveScreenshot(page, 'bulk-plan', { keep: true });
+    await dialog.locator('.monaco-button', { hasText: `Write to ${production.length} Servers` }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    // The summary, with Undo.
+    const summary = page
+      .locator('.notification-toast')
+      .filter({ hasText: `changed ${production.length} · unchanged 0` });
+    await summary.waitFor({ timeout: 30_000 });
+    for (const s of production) assert.equal(session.ecs.metadataOf(s.id)['walk.bulk'], 'from the walk');
+    await page
+      .locator('.notification-toast', { hasText: 'Changing the metadata' })
+      .waitFor({ state: 'hidden' });
+    assert.deepEqual(
+      session.ecs.requests.filter((r) => r.method !== 'GET').map((r) => r.method),
+      production.map(() => 'POST'),
+      'one merge per server',
+    );
+    await saveScreenshot(page, 'bulk-summary', { keep: true });
+    await summary.locator('.monaco-button', { hasText: 'Undo' }).click();
+    await dialog.waitFor({ timeout: 30_000 });
+    assert.match((await dialog.textContent()) ?? '', /Undo the bulk change of .* to \d+ servers\?/);
+    await dialog.locator('.monaco-button', { hasText: 'Undo' }).click();
+    await eventually(
+      async () => production.every((s) => session.ecs.metadataOf(s.id)['walk.bulk'] === undefined),
+      (undone) => undone,
+      'the undo on the server',
+      30_000,
+    );
+    for (const s of production) assert.deepEqual(session.ecs.metadataOf(s.id), before.get(s.id));
+    await runFromPalette(page, 'View: Close All Editors');
+    await runViewTitleAction(page, 'Clear Filter');
+    await page.getByText('Showing servers whose metadata matches').waitFor({ state: 'hidden' });
+  });
+
   /*
    * A password profile's IAM token outlives the extension host: after a restart its first read is
    * one request, with the token kept in SecretStorage, and no sign-in.

@@ -46,6 +46,11 @@ describe('local ECS server: fault switches', () => {
     assert.equal((await get()).status, 200);
   });
 
+  it('throttle with every: only every n-th request gets 429 until the count is used up', async () => {
+    server.setFaults({ throttle: { count: 2, every: 3 } });
+    assert.deepEqual(await statuses(8), [200, 200, 429, 200, 200, 429, 200, 200]);
+  });
+
   for (const status of [500, 502, 503, 504] as const) {
     it(`serverError ${status}: the next N requests answer ${status} with a JSON error body`, async () => {
       server.setFaults({ serverError: { count: 2, status } });

@@ -61,7 +61,7 @@ export function takeFault(faults: FaultSwitches): FaultAction | undefined {
   if (use(faults.trickleBody)) return { kind: 'trickleBody' };
   if (use(faults.endlessBody)) return { kind: 'endlessBody' };
   if (use(faults.reset)) return { kind: 'reset' };
-  if (use(faults.throttle)) {
+  if (throttleDue(faults.throttle) && use(faults.throttle)) {
     const { retryAfterSeconds } = faults.throttle;
     return retryAfterSeconds === undefined ? { kind: 'throttle' } : { kind: 'throttle', retryAfterSeconds };
   }
@@ -74,6 +74,13 @@ export function takeFault(faults: FaultSwitches): FaultAction | undefined {
     return { kind: 'redirect', status: faults.redirect.status, location: faults.redirect.location };
   }
   return undefined;
+}
+
+/** With `every`, whether this request is the n-th one (counted while throttles remain). */
+function throttleDue(throttle: FaultSwitches['throttle']): boolean {
+  if (!(throttle.count > 0) || throttle.every === undefined) return true;
+  throttle.seen = (throttle.seen ?? 0) + 1;
+  return throttle.seen % throttle.every === 0;
 }
 
 export function throttledBody(requestId: string): object {

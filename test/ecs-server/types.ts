@@ -43,8 +43,11 @@ export interface EcsServerOptions {
 export interface FaultSwitches {
   /** Added before every answer (API and IAM). */
   latencyMs: number;
-  /** Next `count` API requests answer 429 `APIGW.0308` (with `Retry-After` when given). */
-  throttle: { count: number; retryAfterSeconds?: number };
+  /**
+   * Next `count` API requests answer 429 `APIGW.0308` (with `Retry-After` when given); with `every`,
+   * only every `every`-th API request is throttled until `count` is used up (a cloud throttling 1 in n).
+   */
+  throttle: { count: number; retryAfterSeconds?: number; every?: number; seen?: number };
   /** Next `count` API requests answer that status. */
   serverError: { count: number; status: 500 | 502 | 503 | 504 };
   /** Next `count` requests: socket destroyed without an answer. */

@@ -1,0 +1,118 @@
+/**
+ * The plan of a bulk metadata change, made before anything is written: for each server, the keys to set
+ * (with their old values) and the keys to remove that it holds; servers already in the asked state are
+ * `unchanged` and get no request. Pure: the VS Code layer, scripts and the bench all use it.
+ */
+import { EcsError, validateMetadataKey, validateMetadataValue } from '../core';
+import { hasOwn, putOwn } from '../metadata/metadataChange';
+
+/** What a person or a script asks of every server: keys to set, keys to remove. */
+export interface BulkRequest {
+  set: Record<string, string>;
+  remove: string[];
+}
+
+/** One server the change may apply to, with its metadata as listed (the find's own listing). */
+export interface BulkTarget {
+  profile: string;
+  region?: string;
+  serverId: string;
+  name: string;
+  metadata: Record<string, string>;
+}
+
+/** What one server gets: the keys set (new values), the keys removed, and the old value of each. */
+export interface ServerPlan {
+  profile: string;
+  region?: string;
+  serverId: string;
+  name: string;
+  /** Keys the merge sets, with their new values; empty when only removals are needed. */
+  set: Record<string, string>;
+  /** Keys removed (each one DELETE); only keys the server holds. */
+  remove: string[];
+  /** The old value of every key in `set` that existed and of every key in `remove`. */
+  before: Record<string, string>;
+}
+
+export interface BulkPlan {
+  /** Servers that need at least one request. */
+  changes: ServerPlan[];
+  /** Servers already in the asked state: no request. */
+  unchanged: BulkTarget[];
+}
+
+/**
+ * Checks the request before anything is read or written: keys and values within ECS's limits, no key
+ * both set and removed, something to do. Refusals are `invalidInput` naming the key.
+ */
+export function validateBulkRequest(request: BulkRequest): void {
+  const setKeys = Object.keys(request.set);
+  if (setKeys.length === 0 && request.remove.length === 0) {
+    throw new EcsError('invalidInput', 'Nothing to change: give at least one key to set or to remove.');
+  }
+  for (const key of setKeys) {
+    validateMetadataKey(key);
+    validateMetadataValue(request.set[key], key);
+  }
+  for (const key of request.remove) {
+    validateMetadataKey(key);
+    if (hasOwn(request.set, key)) {
+      throw new EcsError('invalidInput', `The key "${key}" is both set and removed; choose one.`);
+    }
+  }
+}
+
+/** The plan for `targets`: only what differs from what each server holds. */
+export function planBulk(targets: readonly BulkTarget[], request: BulkRequest): BulkPlan {
+  const changes: ServerPlan[] = [];
+  const unchanged: BulkTarget[] = [];
+  const removeKeys = [...new Set(request.remove)];
+  for (const target of targets) {
+    const set: Record<string, string> = {};
+    const before: Record<string, string> = {};
+    for (const [key, value] of Object.entries(request.set)) {
+      const has = hasOwn(target.metadata, key);
+      if (has && target.metadata[key] === value) continue;
+      putOwn(set, key, value);
+      if (has) putOwn(before, key, target.metadata[key] as string);
+    }
+    const remove = removeKeys.filter((key) => hasOwn(target.metadata, key));
+    for (const key of remove) putOwn(before, key, target.metadata[key] as string);
+    if (Object.keys(set).length === 0 && remove.length === 0) {
+      unchanged.push(target);
+      continue;
+    }
+    changes.push({
+      profile: target.profile,
+      ...(target.region !== undefined ? { region: target.region } : {}),
+      serverId: target.serverId,
+      name: target.name,
+      set,
+      remove,
+      before,
+    });
+  }
+  return { changes, unchanged };
+}
+
+/** Whether `metadata` already holds what `plan` writes (every set key at its value, every removed key gone). */
+export function holdsPlan(
+  metadata: Record<string, string>,
+  plan: Pick<ServerPlan, 'set' | 'remove'>,
+): boolean {
+  for (const [key, value] of Object.entries(plan.set)) {
+    if (!hasOwn(metadata, key) || metadata[key] !== value) return false;
+  }
+  return plan.remove.every((key) => !hasOwn(metadata, key));
+}
+
+/** The keys a plan touches, sorted: set and removed. */
+export function plannedKeys(plans: readonly Pick<ServerPlan, 'set' | 'remove'>[]): string[] {
+  const keys = new Set<string>();
+  for (const plan of plans) {
+    for (const key of Object.keys(plan.set)) keys.add(key);
+    for (const key of plan.remove) keys.add(key);
+  }
+  return [...keys].sort();
+}

@@ -1,0 +1,329 @@
+import * as vscode from 'vscode';
+import { planBulk, type BulkPlan, type BulkRequest, type BulkTarget } from '../../bulk/bulkPlan';
+import { countOutcomes, type ServerResult } from '../../bulk/bulkRun';
+import { InputError } from '../../errors/inputError';
+import { unknownProfileError } from '../../errors/setupError';
+import { FoundProfileNode } from '../../tree/foundProfileNode';
+import { CommandId } from '../commandIds';
+import type { CommandDeps } from '../commandDeps';
+import { failingAbout } from '../failureSubject';
+import { findInScope, parseOrRefuse, scopeFor } from '../findServers';
+import { onBehalfOfPerson, registerCommand } from '../registerCommand';
+import { cancelledError } from '../../core/retryPolicy';
+import type { BulkBatches } from './bulkBatch';
+import { targetsOfMatches } from './bulkBatch';
+import { askBulkChange, bulkRequestProblem } from './bulkChangeInput';
+import type { BulkDocuments } from './bulkDocuments';
+import { bulkConsequence, keysSentence, planText } from './bulkTexts';
+import { mayChangeProtected, refuseUnpermitted } from '../../metadata/confirmChange';
+import { isProtectedKey } from '../../metadata/protectedKeys';
+import { settings } from '../../settings/settings';
+
+/** What a script passes. */
+interface ScriptArgs {
+  query?: string;
+  profile?: string;
+  region?: string;
+  servers?: { profile: string; region?: string; serverId: string }[];
+  request: BulkRequest;
+  dryRun: boolean;
+}
+
+/** What the script form resolves to. */
+export interface BulkEditAnswer {
+  plan: {
+    profile: string;
+    region?: string;
+    serverId: string;
+    name: string;
+    set: Record<string, string>;
+    remove: string[];
+  }[];
+  results?: {
+    profile: string;
+    region?: string;
+    serverId: string;
+    outcome: string;
+    kind?: string;
+    message?: string;
+  }[];
+}
+
+/**
+ * `ecsMetadata.bulkEditMetadata` — Change Metadata of Found Servers…. A person changes the servers the
+ * find shows (all of it, or one profile's part from that profile's menu): what to set and remove,
+ * then the plan in an editor (each server, each change old → new, the ones already so marked
+ * unchanged), then a modal naming the count and the keys; then the writes with progress and Cancel,
+ * and a summary with Retry Failed and Undo. A script passes `{ query | servers, profile?, region?,
+ * set?, remove?, dryRun? }`: `dryRun` resolves to the plan and asks and writes nothing; otherwise the
+ * same modal a person sees, always.
+ */
+export function registerBulkEditMetadata(
+  deps: CommandDeps,
+  batches: BulkBatches,
+  documents: BulkDocuments,
+): vscode.Disposable {
+  return registerCommand(CommandId.bulkEditMetadata, async (call) => {
+    if (!call.byPerson) {
+      const args = scriptArgs(call.arg);
+      // A system key without allowProtected: refused at once, before any request or modal.
+      refuseUnpermitted([...Object.keys(args.request.set), ...args.request.remove], mayChangeProtected(call));
+      return forScript(deps, batches, documents, args);
+    }
+    const onlyProfile = call.arg instanceof FoundProfileNode ? call.arg.profile.name : undefined;
+    let targets = foundTargets(deps, onlyProfile);
+    if (targets.length === 0) {
+      const find = vscode.l10n.t('Find Servers…');
+      const answer = await vscode.window.showInformationMessage(
+        vscode.l10n.t('Find the servers to change first: the change applies to the servers a find shows.'),
+        find,
+      );
+      if (answer !== find) return undefined;
+      await vscode.commands.executeCommand(CommandId.findServers, onBehalfOfPerson(undefined));
+      targets = foundTargets(deps, onlyProfile);
+      if (targets.length === 0) return undefined;
+    }
+    const request = await askBulkChange(targets.length);
+    if (!request) return undefined;
+    const plan = planBulk(targets, request);
+    if (!(await showPlanAndConfirm(documents, plan, request, scopeWords(deps, onlyProfile))))
+      return undefined;
+    const batch = await batches.run(request, plan);
+    await deps.find.refresh();
+    void batches.report(batch);
+    return undefined;
+  });
+}
+
+function foundTargets(deps: CommandDeps, onlyProfile: string | undefined): BulkTarget[] {
+  if (!deps.find.query) return [];
+  return targetsOfMatches(
+    deps.find.allMatches().filter((m) => onlyProfile === undefined || m.profile === onlyProfile),
+  );
+}
+
+function scopeWords(deps: CommandDeps, onlyProfile: string | undefined): string {
+  const query = deps.find.query?.text ?? '';
+  const profiles = onlyProfile ?? deps.find.profiles.join(', ');
+  return vscode.l10n.t('Servers found by "{0}" in {1}', query, profiles);
+}
+
+/**
+ * Opens the plan and asks in a modal naming how many servers and which keys; true when confirmed.
+ * A plan with nothing to write says so and asks nothing.
+ */
+async function showPlanAndConfirm(
+  documents: BulkDocuments,
+  plan: BulkPlan,
+  request: BulkRequest,
+  scope: string,
+): Promise<boolean> {
+  await documents.show(vscode.l10n.t('Bulk change plan'), planText(plan, request, scope));
+  if (plan.changes.length === 0) {
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Nothing to change: all {0} servers already hold this.', plan.unchanged.length),
+    );
+    return false;
+  }
+  const write = vscode.l10n.t('Write to {0} Servers', plan.changes.length);
+  const profiles = [...new Set(plan.changes.map((p) => p.profile))].join(', ');
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Change the metadata of {0} servers in {1}?', plan.changes.length, profiles),
+    {
+      modal: true,
+      detail: [
+        keysSentence(request),
+        ...(plan.unchanged.length > 0
+          ? [vscode.l10n.t('{0} servers already hold this and get no request.', plan.unchanged.length)]
+          : []),
+        vscode.l10n.t('The plan, server by server, is open in the editor.'),
+      ].join('\n'),
+    },
+    write,
+  );
+  return answer === write && confirmProtectedKeys(plan);
+}
+
+/** A second, separate modal when the plan changes a protected key, naming each and what it does. */
+async function confirmProtectedKeys(plan: BulkPlan): Promise<boolean> {
+  const globs = settings.protectedKeys();
+  const keys = [...new Set(plan.changes.flatMap((p) => [...Object.keys(p.set), ...p.remove]))]
+    .filter((key) => isProtectedKey(key, globs))
+    .sort();
+  if (keys.length === 0) return true;
+  const servers = plan.changes.filter((p) =>
+    keys.some((k) => Object.prototype.hasOwnProperty.call(p.set, k) || p.remove.includes(k)),
+  ).length;
+  const change = vscode.l10n.t('Change System Key');
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Change system keys {0} on {1} servers?', keys.join(', '), servers),
+    {
+      modal: true,
+      detail: [
+        ...keys.map(bulkConsequence),
+        vscode.l10n.t(
+          'The cloud sets system keys itself (setting ecsMetadata.protectedKeys). Change anyway?',
+        ),
+      ].join('\n'),
+    },
+    change,
+  );
+  return answer === change;
+}
+
+async function forScript(
+  deps: CommandDeps,
+  batches: BulkBatches,
+  documents: BulkDocuments,
+  args: ScriptArgs,
+): Promise<BulkEditAnswer> {
+  const problem = bulkRequestProblem(args.request);
+  if (problem) throw new InputError(problem);
+  const targets = args.servers ? await readServers(deps, args.servers) : await queryTargets(deps, args);
+  const plan = planBulk(targets, args.request);
+  const answer: BulkEditAnswer = {
+    plan: [
+      ...plan.changes.map((p) => ({ ...where(p), name: p.name, set: { ...p.set }, remove: [...p.remove] })),
+      ...plan.unchanged.map((t) => ({ ...where(t), name: t.name, set: {}, remove: [] })),
+    ],
+  };
+  if (args.dryRun) return answer;
+  if (plan.changes.length === 0) {
+    throw new InputError(
+      vscode.l10n.t('Nothing to change: all {0} servers already hold this.', plan.unchanged.length),
+    );
+  }
+  const scope = args.query
+    ? vscode.l10n.t(
+        'Servers found by "{0}" in {1}',
+        args.query,
+        args.profile ?? vscode.l10n.t('all profiles'),
+      )
+    : vscode.l10n.t('Servers named by a script');
+  if (!(await showPlanAndConfirm(documents, plan, args.request, scope))) throw cancelledError();
+  const batch = await batches.run(args.request, plan);
+  answer.results = [
+    ...batch.results.map((r) => resultOf(r)),
+    ...plan.unchanged.map((t) => ({ ...where(t), outcome: 'unchanged' })),
+  ];
+  return answer;
+}
+
+function where(s: { profile: string; region?: string; serverId: string }): {
+  profile: string;
+  region?: string;
+  serverId: string;
+} {
+  return {
+    profile: s.profile,
+    ...(s.region !== undefined ? { region: s.region } : {}),
+    serverId: s.serverId,
+  };
+}
+
+function resultOf(r: ServerResult): NonNullable<BulkEditAnswer['results']>[number] {
+  return {
+    ...where(r.plan),
+    outcome: r.outcome,
+    ...(r.kind !== undefined ? { kind: r.kind } : {}),
+    ...(r.message !== undefined ? { message: r.message } : {}),
+  };
+}
+
+async function queryTargets(deps: CommandDeps, args: ScriptArgs): Promise<BulkTarget[]> {
+  const query = parseOrRefuse(args.query ?? '');
+  const scope = scopeFor(deps, args.profile, args.region);
+  return targetsOfMatches(await findInScope(deps, query, scope));
+}
+
+/** Each named server's metadata and name, read now (two GETs a server). */
+async function readServers(
+  deps: CommandDeps,
+  servers: NonNullable<ScriptArgs['servers']>,
+): Promise<BulkTarget[]> {
+  return Promise.all(
+    servers.map((s) =>
+      failingAbout({ profile: s.profile, serverId: s.serverId }, async () => {
+        if (!deps.profiles.get(s.profile)) throw unknownProfileError(s.profile);
+        const client = await deps.clients.get(s.profile, s.region);
+        const [metadata, summary] = await Promise.all([
+          client.listMetadata(s.serverId),
+          client.getServer(s.serverId),
+        ]);
+        return { ...where(s), name: summary.name, metadata };
+      }),
+    ),
+  );
+}
+
+function scriptArgs(arg: unknown): ScriptArgs {
+  const expected = (): InputError =>
+    new InputError(
+      vscode.l10n.t(
+        'Expected arguments {0}.',
+        '{ query | servers: [{ profile, region?, serverId }], profile?, region?, set?: { key: value }, remove?: [key], dryRun? }',
+      ),
+    );
+  if (typeof arg !== 'object' || arg === null) throw expected();
+  const { query, profile, region, servers, set, remove, dryRun } = arg as Record<string, unknown>;
+  const isText = (v: unknown): v is string => typeof v === 'string';
+  if ((query === undefined) === (servers === undefined)) throw expected();
+  if (query !== undefined && !isText(query)) throw expected();
+  if (profile !== undefined && !isText(profile)) throw expected();
+  if (region !== undefined && (!isText(region) || !isText(profile))) throw expected();
+  if (dryRun !== undefined && typeof dryRun !== 'boolean') throw expected();
+  const setMap: Record<string, string> = {};
+  if (set !== undefined) {
+    if (typeof set !== 'object' || set === null || Array.isArray(set)) throw expected();
+    for (const [k, v] of Object.entries(set)) {
+      if (!isText(v)) throw expected();
+      Object.defineProperty(setMap, k, { value: v, enumerable: true, writable: true, configurable: true });
+    }
+  }
+  if (remove !== undefined && (!Array.isArray(remove) || !remove.every(isText))) throw expected();
+  let named: ScriptArgs['servers'];
+  if (servers !== undefined) {
+    if (!Array.isArray(servers) || servers.length === 0) throw expected();
+    named = servers.map((s: unknown) => {
+      const {
+        profile: p,
+        region: r,
+        serverId,
+      } = (typeof s === 'object' && s !== null ? s : {}) as Record<string, unknown>;
+      if (!isText(p) || !isText(serverId) || (r !== undefined && !isText(r))) throw expected();
+      return { profile: p, serverId, ...(r !== undefined ? { region: r } : {}) };
+    });
+  }
+  return {
+    ...(isText(query) ? { query } : {}),
+    ...(isText(profile) ? { profile } : {}),
+    ...(isText(region) ? { region } : {}),
+    ...(named ? { servers: named } : {}),
+    request: { set: setMap, remove: [...new Set((remove as string[] | undefined) ?? [])] },
+    dryRun: dryRun === true,
+  };
+}
+
+/** Undo of the last batch, for the palette: `ecsMetadata.undoBulkChange`. */
+export function registerUndoBulkChange(batches: BulkBatches): vscode.Disposable {
+  return registerCommand(CommandId.undoBulkChange, async (call) => {
+    const batch = batches.lastBatch;
+    if (!batch) {
+      if (call.byPerson) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('There is no bulk change to undo.'));
+        return undefined;
+      }
+      throw new InputError(vscode.l10n.t('There is no bulk change to undo.'));
+    }
+    const undone = await batches.undo(batch, call.byPerson);
+    if (!undone) {
+      if (call.byPerson) return undefined;
+      throw cancelledError();
+    }
+    return {
+      results: undone.results.map((r) => resultOf(r)),
+      conflicts: undone.conflicts.map((p) => where(p)),
+      changed: countOutcomes(undone.results).changed,
+    };
+  });
+}
