@@ -218,8 +218,13 @@ describe('permanent AK/SK as the source of temporary keys and of agencies', () =
       f.server.credentials.accessKey,
     )) as vscode.InputBox;
     assert.equal(accessKey.totalSteps, 3, 'the choice, AK and SK');
-    assert.equal(accessKey.password, true, 'masked');
-    await type(translated('Secret access key (SK)'), f.server.credentials.secretKey);
+    // An access key id is not a secret (it is in every signed request): shown as typed.
+    assert.equal(accessKey.password, false, 'the AK box is masked');
+    const secretKey = (await type(
+      translated('Secret access key (SK)'),
+      f.server.credentials.secretKey,
+    )) as vscode.InputBox;
+    assert.equal(secretKey.password, true, 'the SK box is not masked');
     assert.equal(await done, true, 'the sign-in check passed and the keys were stored');
     assert.ok(issued().some((r) => r.status === 201 && accessKeyOf(r) === f.server.credentials.accessKey));
 
