@@ -119,8 +119,16 @@ export async function pickFromPalette(page: Page, query: string, label: RegExp):
       )
         continue;
     }
-    // The whole text at once, `>` included: typed keys can be lost while the box takes focus.
-    if ((await input.inputValue()) !== `>${query}`) await input.fill(`>${query}`);
+    // The whole text at once, `>` included: typed keys can be lost while the box takes focus. The box
+    // seen a moment ago may have been a closing quick input's: then start over.
+    const filled = await (async () => {
+      if ((await input.inputValue({ timeout: 5_000 })) !== `>${query}`)
+        await input.fill(`>${query}`, { timeout: 5_000 });
+    })().then(
+      () => true,
+      () => false,
+    );
+    if (!filled) continue;
     if (
       await row.waitFor({ timeout: Math.min(5_000 * attempt, 20_000) }).then(
         () => true,
