@@ -106,13 +106,3 @@ export function holdsPlan(
   }
   return plan.remove.every((key) => !hasOwn(metadata, key));
 }
-
-/** The keys a plan touches, sorted: set and removed. */
-export function plannedKeys(plans: readonly Pick<ServerPlan, 'set' | 'remove'>[]): string[] {
-  const keys = new Set<string>();
-  for (const plan of plans) {
-    for (const key of Object.keys(plan.set)) keys.add(key);
-    for (const key of plan.remove) keys.add(key);
-  }
-  return [...keys].sort();
-}

@@ -155,8 +155,8 @@ export class BulkBatches {
     if (answer !== write) return undefined;
     const undoRequest: BulkRequest = { set: {}, remove: [] };
     const undone = await this.run(undoRequest, { changes: undo.changes, unchanged: [] });
-    // The undo itself is not undone by a second Undo: the batch it undid is gone.
-    if (this.last === undone || this.last === batch) this.last = undefined;
+    // Neither the batch nor its undo is undone by a second Undo.
+    this.last = undefined;
     if (byPerson) {
       void vscode.window.showInformationMessage(
         vscode.l10n.t(

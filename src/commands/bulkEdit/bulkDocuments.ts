@@ -31,11 +31,6 @@ export class BulkDocuments extends Disposable implements vscode.TextDocumentCont
     return uri;
   }
 
-  /** The text of a document made here (tests and scripts read the plan a person saw). */
-  textOf(uri: vscode.Uri): string | undefined {
-    return this.texts.get(uri.toString());
-  }
-
   provideTextDocumentContent(uri: vscode.Uri): string {
     return this.texts.get(uri.toString()) ?? '';
   }
