@@ -16,7 +16,18 @@ const termProblems: Record<Exclude<QueryProblemCode, 'empty'>, (term: string) =>
     ),
   doubleEquals: () =>
     vscode.l10n.t('use a single = (key=value). For a value that starts with =, quote it: key="=value".'),
+  notEquals: (term) =>
+    vscode.l10n.t(
+      'to find servers where a key does not have a value, put ! in front: {0} (it also finds servers without the key). For a key that ends with !, quote it.',
+      notEqualsHint(term),
+    ),
 };
+
+/** `env!=production` as the query language says it: `!env=production`. */
+function notEqualsHint(term: string): string {
+  const at = term.indexOf('!=');
+  return `!${term.slice(0, at)}${term.slice(at + 1)}`;
+}
 
 /** A query's syntax error in the user's language, naming the term (its number and text). */
 export function queryProblemMessage(err: QuerySyntaxError): string {

@@ -40,7 +40,8 @@ export type QueryProblemCode =
   | 'unknownField'
   | 'fieldNeedsValue'
   | 'joiningWord'
-  | 'doubleEquals';
+  | 'doubleEquals'
+  | 'notEquals';
 
 export class QuerySyntaxError extends Error {
   constructor(

@@ -12,7 +12,8 @@
  *
  * Refused, as what a person means is not what they would get: `and`, `or`, `&&`, `||` as a term
  * (they would be keys that must exist; terms are joined by spaces already) and `==` (the value would
- * start with `=`). Quoted, they are plain text: `"and"` is the key, `k="=x"` the value.
+ * start with `=`), and `!=` (the key would end with `!`; `!env=x` says "not env=x"). Quoted or escaped,
+ * they are plain text: `"and"` is the key, `k="=x"` the value, `"env!"=x` the key `env!`.
  */
 import {
   QuerySyntaxError,
@@ -112,6 +113,7 @@ function parseTerm(text: string, raw: RawTerm, termNumber: number): QueryTerm {
   if (field) chars = chars.slice(1);
   const equals = chars.findIndex((c) => plain(c, '='));
   if (equals !== -1 && plain(chars[equals + 1], '=')) fail('doubleEquals');
+  if (equals > 0 && plain(chars[equals - 1], '!')) fail('notEquals');
   const keyChars = equals === -1 ? chars : chars.slice(0, equals);
   const key = keyChars.map((c) => c.ch).join('');
   if (key === '') fail('missingKey');

@@ -100,6 +100,8 @@ describe('metadata query: parsing', () => {
       ['env==production', 'doubleEquals', 'env==production', 0, 1],
       ['ok !env==x', 'doubleEquals', '!env==x', 3, 2],
       ['@status==ACTIVE', 'doubleEquals', '@status==ACTIVE', 0, 1],
+      ['env!=production', 'notEquals', 'env!=production', 0, 1],
+      ['ok @name!=web-*', 'notEquals', '@name!=web-*', 3, 2],
     ];
     for (const [query, code, term, start, termNumber] of cases) {
       const err = syntaxError(query);
@@ -109,6 +111,27 @@ describe('metadata query: parsing', () => {
         JSON.stringify(query),
       );
     }
+  });
+
+  it('reads a key ending in ! when quoted or escaped, and ! inside a value as text', () => {
+    const terms = parseQuery('"env!"=x env\\!=y k=a!=b').terms;
+    assert.deepEqual(
+      terms.map((t) => [t.target, t.test]),
+      [
+        [
+          { field: 'metadata', key: 'env!' },
+          { kind: 'exact', value: 'x' },
+        ],
+        [
+          { field: 'metadata', key: 'env!' },
+          { kind: 'exact', value: 'y' },
+        ],
+        [
+          { field: 'metadata', key: 'k' },
+          { kind: 'exact', value: 'a!=b' },
+        ],
+      ],
+    );
   });
 
   it('reads and/or and a value starting with = as text when quoted or escaped, and as a value or part of a key', () => {

@@ -191,6 +191,7 @@ describe('find, compare, copy and export metadata', () => {
         'env=production note="open',
         'env=production and owner=team-web',
         'env==production',
+        'env!=production',
         'owner',
       ];
       for (const text of texts) {
@@ -245,6 +246,7 @@ describe('find, compare, copy and export metadata', () => {
           'Term 2 (note="open): the double quote is not closed.',
           'Term 2 (and): terms are joined by spaces; every term must hold. Leave out and (for a key of that name, quote it: "and").',
           'Term 1 (env==production): use a single = (key=value). For a value that starts with =, quote it: key="=value".',
+          'Term 1 (env!=production): to find servers where a key does not have a value, put ! in front: !env=production (it also finds servers without the key). For a key that ends with !, quote it.',
           undefined,
         ],
         'the validation message names the mistyped term, and the corrected query passes',
