@@ -75,7 +75,7 @@ export interface ExportArguments {
 export const scriptCommands = {
   getMetadataKey: declareCommand(
     CommandId.getMetadataKey,
-    objectShape('{ profile, serverId, key, show? }', (f): GetKeyArguments => ({
+    objectShape('{ profile, serverId, key }', (f): GetKeyArguments => ({
       target: f.key(),
       show: f.flag('show'),
     })),
@@ -85,7 +85,7 @@ export const scriptCommands = {
   copyValue: declareCommand(CommandId.copyValue, keyArguments),
   setValue: declareCommand(
     CommandId.setValue,
-    objectShape('{ profile, serverId, key, value, allowProtected? }', (f): SetValueArguments => ({
+    objectShape('{ profile, serverId, key, value }', (f): SetValueArguments => ({
       target: f.key(),
       value: f.value(),
       allowProtected: f.flag('allowProtected'),
@@ -94,17 +94,14 @@ export const scriptCommands = {
   ),
   deleteKey: declareCommand(
     CommandId.deleteKey,
-    objectShape('{ profile, serverId, key, allowProtected? }', (f): KeyWriteArguments => ({
+    objectShape('{ profile, serverId, key }', (f): KeyWriteArguments => ({
       target: f.key(),
       allowProtected: f.flag('allowProtected'),
     })),
     [{ id: CommandId.deleteMetadataKey }],
   ),
-  addKey: declareCommand(CommandId.addKey, serverWriteArguments('{ profile, serverId, allowProtected? }')),
-  editMetadataJson: declareCommand(
-    CommandId.editMetadataJson,
-    serverWriteArguments('{ profile, serverId, allowProtected? }'),
-  ),
+  addKey: declareCommand(CommandId.addKey, serverWriteArguments('{ profile, serverId }')),
+  editMetadataJson: declareCommand(CommandId.editMetadataJson, serverWriteArguments('{ profile, serverId }')),
   copyMetadataJson: declareCommand(CommandId.copyMetadataJson, serverArguments),
   compareMetadata: declareCommand(
     CommandId.compareMetadata,
