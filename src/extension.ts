@@ -12,7 +12,6 @@ import { registerImportProfiles } from './commands/importProfiles';
 import { registerGetMetadataKey } from './commands/getMetadataKey';
 import { registerLoadMore } from './commands/loadMore';
 import { registerMaskValues, registerUnmaskValues } from './commands/maskValues';
-import { registerOpenKey } from './commands/openKey';
 import { registerRefresh, registerRefreshNode } from './commands/refresh';
 import { registerRemoveProfile } from './commands/removeProfile';
 import { registerRemoveServer } from './commands/removeServer';
@@ -20,7 +19,7 @@ import { registerSetCredentials } from './commands/setCredentials';
 import { registerSetValue } from './commands/setValue';
 import { registerShowLog } from './commands/showLog';
 import { registerTurnOffDiscovery } from './commands/turnOffDiscovery';
-import { registerUndoMetadataChange } from './commands/undoMetadataChange';
+import { registerUndoLastChange } from './commands/undoLastChange';
 import { destroyAgents } from './core';
 import { keepCredentialsInStep } from './credentials/credentialHousekeeping';
 import { CredentialStore } from './credentials/credentialStore';
@@ -62,7 +61,6 @@ const commands: ((deps: CommandDeps) => vscode.Disposable)[] = [
   registerShowLog,
   registerTurnOffDiscovery,
   registerGetMetadataKey,
-  registerOpenKey,
   registerCopyValue,
   registerFindServers,
   registerCompareMetadata,
@@ -73,7 +71,7 @@ const commands: ((deps: CommandDeps) => vscode.Disposable)[] = [
   registerSetValue,
   registerDeleteKey,
   registerAddKey,
-  registerUndoMetadataChange,
+  registerUndoLastChange,
   registerEditMetadataJson,
 ];
 

@@ -1,22 +1,16 @@
 import * as vscode from 'vscode';
-import { CommandId } from './commandIds';
-import { registerCommand } from './registerCommand';
+import { serverLabel } from '../core';
 import { metadataKeyInputProblem } from '../errors/inputProblems';
-import {
-  mayChangeProtected,
-  protectedKeyRefusal,
-  refuseUnpermitted,
-  serverLabel,
-  writeConfirmed,
-} from '../metadata/confirmChange';
+import { protectedKeyRefusal, refuseUnpermitted, writeConfirmed } from '../metadata/confirmChange';
 import { isProtectedKey } from '../metadata/protectedKeys';
 import { settings } from '../settings/settings';
-import type { ServerTarget } from '../metadata/metadataWriter';
 import { readAllFresh } from '../metadata/readFresh';
 import { reportWrite } from '../metadata/reportWrite';
 import { valueValidation } from '../metadata/valueInput';
 import type { CommandDeps } from './commandDeps';
-import { serverTargetOf } from './serverTarget';
+import { scriptCommands, type ServerWriteArguments } from './commandArguments';
+import { registerDeclared } from './registerDeclared';
+import { serverTargetOfNode } from './serverTarget';
 
 /**
  * `ecsMetadata.addKey` on a server (tree item, or `{ profile, serverId }`): reads the server's keys
@@ -26,12 +20,11 @@ import { serverTargetOf } from './serverTarget';
  * `allowProtected: true` to add a protected key.
  */
 export function registerAddKey(deps: CommandDeps): vscode.Disposable {
-  return registerCommand(CommandId.addKey, async (call) => {
-    const target = writeTargetOf(call.arg);
-    if (!target) throw new Error(vscode.l10n.t('Expected arguments {0}.', '{ profile, serverId }'));
+  return registerDeclared(scriptCommands.addKey, async (call) => {
+    const { target, allowProtected } = call.script ?? serverWriteOfPerson(call.arg);
     call.subject = { profile: target.profile, serverId: target.serverId };
     // A script without allowProtected: a protected key is refused as it is typed, before any write.
-    const refusesProtected = !mayChangeProtected(call);
+    const refusesProtected = !allowProtected;
     const existing = await readAllFresh(deps.clients, target);
     const title = vscode.l10n.t('Add Key to {0}', serverLabel(target));
     const key = await vscode.window.showInputBox({
@@ -73,10 +66,12 @@ export function registerAddKey(deps: CommandDeps): vscode.Disposable {
   });
 }
 
-/** A server tree item, or `{ profile, region?, serverId, serverName? }`: the write target of a server. */
-export function writeTargetOf(arg: unknown): ServerTarget | undefined {
-  const server = serverTargetOf(arg);
-  if (!server) return undefined;
-  const { name, ...target } = server;
-  return name ? { ...target, serverName: name } : target;
+/**
+ * The server a person's call names: a server tree item, or what the extension's own UI passed
+ * (read as a script's argument would be). A person may change protected keys, after the modal.
+ */
+export function serverWriteOfPerson(arg: unknown): ServerWriteArguments {
+  const node = serverTargetOfNode(arg);
+  const target = node ?? scriptCommands.addKey.shape.parse(arg).target;
+  return { target, allowProtected: true };
 }

@@ -1,18 +1,12 @@
 import * as vscode from 'vscode';
 import { MetadataDocuments } from '../compare/metadataDocuments';
-import { InputError } from '../errors/inputError';
+import { serverLabel, type ServerTarget } from '../core';
 import { ServerNode } from '../tree/serverNode';
-import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
+import { scriptCommands } from './commandArguments';
 import { failingAbout } from './failureSubject';
-import { registerCommand } from './registerCommand';
-import {
-  pickServerTarget,
-  serverLabel,
-  serverTargetOf,
-  withServerName,
-  type ServerTarget,
-} from './serverTarget';
+import { registerDeclared } from './registerDeclared';
+import { pickServerTarget, serverTargetOfNode, withServerName } from './serverTarget';
 
 /** What the command resolves to: the diff editor's title and its two documents. */
 export interface Comparison {
@@ -30,29 +24,15 @@ export interface Comparison {
  */
 export function registerCompareMetadata(deps: CommandDeps): vscode.Disposable {
   const documents = new MetadataDocuments();
-  const command = registerCommand(
-    CommandId.compareMetadata,
+  const command = registerDeclared(
+    scriptCommands.compareMetadata,
     async (call): Promise<Comparison | undefined> => {
-      const pair = call.byPerson ? await personPair(deps, call.arg, call.selection) : scriptPair(call.arg);
+      const pair = call.script ?? (await personPair(deps, call.arg, call.selection));
       if (!pair) return undefined;
       return compare(deps, documents, pair[0], pair[1]);
     },
   );
   return vscode.Disposable.from(command, documents);
-}
-
-function scriptPair(arg: unknown): [ServerTarget, ServerTarget] {
-  const { left, right } = (typeof arg === 'object' && arg !== null ? arg : {}) as Record<string, unknown>;
-  const pair = [serverTargetOf(left), serverTargetOf(right)];
-  if (!pair[0] || !pair[1]) {
-    throw new InputError(
-      vscode.l10n.t(
-        'Expected arguments {0}.',
-        '{ left: { profile, serverId }, right: { profile, serverId } }',
-      ),
-    );
-  }
-  return pair as [ServerTarget, ServerTarget];
 }
 
 async function personPair(
@@ -64,11 +44,15 @@ async function personPair(
   // Two servers selected together in the tree: VS Code passes the clicked one and the selection.
   const chosen = selected.filter((n) => n instanceof ServerNode);
   if (chosen.length === 2)
-    return [serverTargetOf(chosen[0]), serverTargetOf(chosen[1])] as [ServerTarget, ServerTarget];
-  const first = serverTargetOf(arg) ?? (await pickServerTarget(deps, title));
+    return [serverTargetOfNode(chosen[0]), serverTargetOfNode(chosen[1])] as [ServerTarget, ServerTarget];
+  const first = serverTargetOfNode(arg) ?? (await pickServerTarget(deps, title));
   if (!first) return undefined;
   // The server itself is not offered: comparing it with itself shows nothing.
-  const second = await pickServerTarget(deps, vscode.l10n.t('Compare {0} with…', serverLabel(first)), first);
+  const second = await pickServerTarget(
+    deps,
+    vscode.l10n.t('Compare {0} with…', serverLabel(first, 'name')),
+    first,
+  );
   return second ? [first, second] : undefined;
 }
 
@@ -84,12 +68,12 @@ async function compare(
   );
   const leftName = sideName(left.target, right.target);
   const rightName = sideName(right.target, left.target);
-  const leftUri = documents.add(left.target.profile, serverLabel(left.target), {
+  const leftUri = documents.add(left.target.profile, serverLabel(left.target, 'name'), {
     metadata: left.metadata,
     other: right.metadata,
     otherName: rightName,
   });
-  const rightUri = documents.add(right.target.profile, serverLabel(right.target), {
+  const rightUri = documents.add(right.target.profile, serverLabel(right.target, 'name'), {
     metadata: right.metadata,
     other: left.metadata,
     otherName: leftName,
@@ -101,7 +85,8 @@ async function compare(
 
 /** The server's name, with its profile when the two sides come from different profiles. */
 function sideName(side: ServerTarget, other: ServerTarget): string {
-  return side.profile === other.profile ? serverLabel(side) : `${serverLabel(side)} (${side.profile})`;
+  const name = serverLabel(side, 'name');
+  return side.profile === other.profile ? name : `${name} (${side.profile})`;
 }
 
 async function readSide(

@@ -9,7 +9,7 @@ import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
 import { profileFromArgument } from './profileArgument';
 import { registerCommand } from './registerCommand';
-import { notConfirmed } from './scriptArguments';
+import { notConfirmed } from './notConfirmed';
 
 /**
  * `ecsMetadata.confirmEndpoints`: a profile's settings changed since its credentials were entered

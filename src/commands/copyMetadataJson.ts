@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { copyToClipboard } from '../clipboard/copyToClipboard';
+import { serverLabel } from '../core';
 import { metadataObjectJson } from '../export/metadataJson';
-import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
-import { registerCommand } from './registerCommand';
-import { expectedServerArgs, pickServerTarget, serverLabel, serverTargetOf } from './serverTarget';
+import { scriptCommands } from './commandArguments';
+import { registerDeclared } from './registerDeclared';
+import { pickServerTarget, serverTargetOfNode } from './serverTarget';
 
 /**
  * `ecsMetadata.copyMetadataJson` — Copy Metadata as JSON: every key of a server, read fresh, as a
@@ -12,15 +13,16 @@ import { expectedServerArgs, pickServerTarget, serverLabel, serverTargetOf } fro
  * script with `{ profile, serverId }`; resolves to the text copied.
  */
 export function registerCopyMetadataJson(deps: CommandDeps): vscode.Disposable {
-  return registerCommand(CommandId.copyMetadataJson, async (call) => {
-    const given = serverTargetOf(call.arg);
-    if (!call.byPerson && !given) throw expectedServerArgs();
-    const target = given ?? (await pickServerTarget(deps, vscode.l10n.t('Copy Metadata as JSON')));
+  return registerDeclared(scriptCommands.copyMetadataJson, async (call) => {
+    const target =
+      call.script ??
+      serverTargetOfNode(call.arg) ??
+      (await pickServerTarget(deps, vscode.l10n.t('Copy Metadata as JSON')));
     if (!target) return undefined;
     call.subject = { profile: target.profile, serverId: target.serverId };
     const client = await deps.clients.get(target.profile, target.region);
     const text = metadataObjectJson(await client.listMetadata(target.serverId));
-    await copyToClipboard(text, vscode.l10n.t('the metadata of {0}', serverLabel(target)));
+    await copyToClipboard(text, vscode.l10n.t('the metadata of {0}', serverLabel(target, 'name')));
     return text;
   });
 }

@@ -4,9 +4,11 @@ import { keyErrorSubject, readKeyWithProgress } from '../metadata/readKeyValue';
 import { copyShownValue } from '../panel/copyShownValue';
 import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
-import { keyTargetOf, subjectOf } from './keyTargetArgument';
+import { asKeyTarget } from '../metadata/keyTarget';
+import { scriptCommands } from './commandArguments';
 import { pickKeyTarget } from './pickers/pickKeyTarget';
 import { registerCommand } from './registerCommand';
+import { registerDeclared } from './registerDeclared';
 import { MetadataKeyNode } from '../tree/metadataKeyNode';
 
 /**
@@ -29,8 +31,8 @@ export function registerCopyValue(deps: CommandDeps): vscode.Disposable {
 }
 
 function copyValue(deps: CommandDeps): vscode.Disposable {
-  return registerCommand(CommandId.copyValue, async (call) => {
-    let target = keyTargetOf(call);
+  return registerDeclared(scriptCommands.copyValue, async (call) => {
+    let target = call.script ?? asKeyTarget(call.arg);
     if (!target) {
       const shown = deps.panel.activeView;
       if (shown?.value !== undefined) {
@@ -38,7 +40,6 @@ function copyValue(deps: CommandDeps): vscode.Disposable {
       }
       target = await pickKeyTarget(deps.profiles, deps.clients, vscode.l10n.t('Copy Value'));
       if (!target) return undefined;
-      call.subject = subjectOf(target);
     }
     // Errors name the server by name when the tree, a picker or the profile knows it.
     call.subject = keyErrorSubject(deps, target);

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { CommandId } from './commandIds';
 import {
   metadataDocumentUri,
   METADATA_SCHEME,
@@ -9,11 +8,13 @@ import {
 import { registerMetadataDiagnostics } from '../metadata/metadataDiagnostics';
 import { checkMetadataDocument } from '../metadata/metadataDocument';
 import { inMetadataLanguage, registerMetadataLanguage } from '../metadata/metadataLanguage';
-import { writeTargetOf } from './addKey';
-import type { ServerTarget } from '../metadata/metadataWriter';
+import { serverWriteOfPerson } from './addKey';
+import type { ServerTarget } from '../core';
 import { onDidChangeSetting, Setting, settings } from '../settings/settings';
-import { mayChangeProtected } from '../metadata/confirmChange';
+import { CommandId } from './commandIds';
+import { scriptCommands } from './commandArguments';
 import { registerCommand } from './registerCommand';
+import { registerDeclared } from './registerDeclared';
 import type { CommandDeps } from './commandDeps';
 
 /**
@@ -32,15 +33,14 @@ export function registerEditMetadataJson(deps: CommandDeps): vscode.Disposable {
     vscode.workspace.registerTextDocumentContentProvider(SERVER_STATE_SCHEME, files),
     registerMetadataDiagnostics((uri) => files.baseOf(uri)),
     registerMetadataLanguage(),
-    registerCommand(CommandId.editMetadataJson, async (call) => {
-      const target = writeTargetOf(call.arg);
-      if (!target) throw new Error(vscode.l10n.t('Expected arguments {0}.', '{ profile, serverId }'));
+    registerDeclared(scriptCommands.editMetadataJson, async (call) => {
+      const { target, allowProtected } = call.script ?? serverWriteOfPerson(call.arg);
       call.subject = { profile: target.profile, serverId: target.serverId };
       // The document shows every value: with Mask Values on, a person says so first (a script asked).
       if (call.byPerson && settings.maskValues() && !(await showValuesAnyway(target))) return undefined;
       const uri = metadataDocumentUri(target);
       // A script without allowProtected: its saves may not change protected keys (a person is asked).
-      files.allowProtected(uri, mayChangeProtected(call));
+      files.allowProtected(uri, allowProtected);
       // Already open without edits: read it fresh again; with edits: leave them be.
       await files.reloadIfSaved(uri);
       // In its own language before it is shown or edited: Auto Save is off for that language.

@@ -1,28 +1,16 @@
 import * as vscode from 'vscode';
 import { serverPages } from '../core';
-import { InputError } from '../errors/inputError';
 import type { ExportedServer } from '../export/exportedServer';
 import { metadataCsv } from '../export/metadataCsv';
 import { metadataExportJson } from '../export/metadataJson';
 import { FoundProfileNode } from '../tree/foundProfileNode';
 import { ProfileNode } from '../tree/profileNode';
-import { CommandId } from './commandIds';
+import { scriptCommands, type ExportArguments, type ExportSource } from './commandArguments';
 import type { CommandDeps } from './commandDeps';
-import { registerCommand } from './registerCommand';
+import { registerDeclared } from './registerDeclared';
 import { settings } from '../settings/settings';
 import { pickProfile } from './pickers/pickProfile';
 import { unknownProfileError } from '../errors/setupError';
-
-type ExportFormat = 'json' | 'csv';
-
-/** Which servers to export: every server of a profile, or the current find's matches (of one profile, or all). */
-type ExportSource = { kind: 'profile'; profile: string } | { kind: 'find'; profile?: string };
-
-interface ScriptArgs {
-  source: ExportSource;
-  format: ExportFormat;
-  path: string;
-}
 
 /** What the command resolves to. */
 export interface ExportResult {
@@ -38,8 +26,8 @@ export interface ExportResult {
  * The values go only to that file.
  */
 export function registerExportMetadata(deps: CommandDeps): vscode.Disposable {
-  return registerCommand(CommandId.exportMetadata, async (call) => {
-    const args = call.byPerson ? await askPerson(deps, call.arg) : scriptArgs(call.arg);
+  return registerDeclared(scriptCommands.exportMetadata, async (call) => {
+    const args = call.script ?? (await askPerson(deps, call.arg));
     if (!args) return undefined;
     if (args.source.kind === 'profile') call.subject = { profile: args.source.profile };
     const servers = await collect(deps, args.source);
@@ -76,24 +64,7 @@ async function tellExported(uri: vscode.Uri, count: number): Promise<void> {
   else if (picked === reveal && revealCommand) await vscode.commands.executeCommand(revealCommand, uri);
 }
 
-function scriptArgs(arg: unknown): ScriptArgs {
-  const { profile, findResults, format, path } = (arg ?? {}) as Record<string, unknown>;
-  const usage = (): Error =>
-    new InputError(
-      vscode.l10n.t(
-        'Expected arguments {0}.',
-        '{ profile? | findResults: true, format: "json" | "csv", path }',
-      ),
-    );
-  if ((format !== 'json' && format !== 'csv') || typeof path !== 'string' || path === '') throw usage();
-  if (profile !== undefined && typeof profile !== 'string') throw usage();
-  if (findResults === true)
-    return { source: { kind: 'find', ...(profile ? { profile } : {}) }, format, path };
-  if (typeof profile !== 'string') throw usage();
-  return { source: { kind: 'profile', profile }, format, path };
-}
-
-async function askPerson(deps: CommandDeps, arg: unknown): Promise<ScriptArgs | undefined> {
+async function askPerson(deps: CommandDeps, arg: unknown): Promise<ExportArguments | undefined> {
   const title = vscode.l10n.t('Export Metadata');
   // On a profile: its servers. While a find is shown (its rows, or the view title): the matches.
   let source: ExportSource | undefined;

@@ -1,22 +1,20 @@
 import * as vscode from 'vscode';
-import { InputError } from '../errors/inputError';
 import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
+import { scriptCommands } from './commandArguments';
 import { registerCommand } from './registerCommand';
+import { registerDeclared } from './registerDeclared';
 
 /** `ecsMetadata.filter` narrows servers by name or id; a script passes the text and skips the prompt. */
 export function registerFilter(deps: CommandDeps): vscode.Disposable {
-  return registerCommand(CommandId.filter, async ({ byPerson, arg }) => {
-    if (!byPerson && typeof arg !== 'string') {
-      throw new InputError(vscode.l10n.t('Expected arguments {0}.', '"text"'));
-    }
-    const value = byPerson
-      ? await vscode.window.showInputBox({
-          title: vscode.l10n.t('Filter servers'),
-          prompt: vscode.l10n.t('Part of a server name or id; empty shows all'),
-          value: deps.tree.filter ?? '',
-        })
-      : (arg as string);
+  return registerDeclared(scriptCommands.filter, async (call) => {
+    const value =
+      call.script ??
+      (await vscode.window.showInputBox({
+        title: vscode.l10n.t('Filter servers'),
+        prompt: vscode.l10n.t('Part of a server name or id; empty shows all'),
+        value: deps.tree.filter ?? '',
+      }));
     if (value === undefined) return;
     deps.tree.setFilter(value);
   });

@@ -5,10 +5,10 @@ import { queryProblemOf } from '../find/queryProblemMessage';
 import { findServers, type FoundServer } from '../query/findServers';
 import type { MetadataQuery } from '../query/metadataQuery';
 import { parseQuery } from '../query/parseQuery';
-import { CommandId } from './commandIds';
+import { scriptCommands } from './commandArguments';
 import type { CommandDeps } from './commandDeps';
 import { failingAbout } from './failureSubject';
-import { registerCommand } from './registerCommand';
+import { registerDeclared } from './registerDeclared';
 import { unknownProfileError } from '../errors/setupError';
 
 /** What the script form resolves to, one entry per matching server. */
@@ -19,15 +19,6 @@ export interface FindMatch {
   serverId: string;
   name: string;
   matched: Record<string, string>;
-}
-
-interface ScriptArgs {
-  query: string;
-  profile?: string;
-  /** One region of a profile of several regions; without it, every region. */
-  region?: string;
-  /** Show the find in the Servers view (with its progress) instead of only resolving to it. */
-  showInView?: boolean;
 }
 
 /** Where a find looks: these profiles, and for a profile of several regions, maybe only one region. */
@@ -44,9 +35,9 @@ export interface FindScope {
  * left out, every region of it when `region` is).
  */
 export function registerFindServers(deps: CommandDeps): vscode.Disposable {
-  return registerCommand(CommandId.findServers, async (call) => {
-    if (!call.byPerson) {
-      const script = scriptArgs(call.arg);
+  return registerDeclared(scriptCommands.findServers, async (call) => {
+    const script = call.script;
+    if (script) {
       const query = parseOrRefuse(script.query);
       const scope = scopeFor(deps, script.profile, script.region);
       if (!script.showInView) return findForScript(deps, query, scope);
@@ -60,25 +51,6 @@ export function registerFindServers(deps: CommandDeps): vscode.Disposable {
     await showFind(deps, query, scope);
     return undefined;
   });
-}
-
-function scriptArgs(arg: unknown): ScriptArgs {
-  const { query, profile, region, showInView } = (
-    typeof arg === 'object' && arg !== null ? arg : {}
-  ) as Record<string, unknown>;
-  if (
-    typeof query !== 'string' ||
-    (profile !== undefined && typeof profile !== 'string') ||
-    (region !== undefined && (typeof region !== 'string' || typeof profile !== 'string'))
-  ) {
-    throw new InputError(vscode.l10n.t('Expected arguments {0}.', '{ profile?, region?, query }'));
-  }
-  return {
-    query,
-    ...(profile ? { profile } : {}),
-    ...(region ? { region } : {}),
-    showInView: showInView === true,
-  };
 }
 
 export function parseOrRefuse(text: string): MetadataQuery {

@@ -64,12 +64,15 @@ export interface ScriptError extends Error {
    * argument or query that does not fit; absent for an unexpected failure.
    */
   kind?: string;
+  /** For `invalidInput` refused before anything was sent: the rule that refused it, e.g. `argumentsExpected`. */
+  reason?: string;
 }
 
 /** The localized message of `err`, and its kind when it has one, for a script to read. */
 export function scriptError(err: unknown, subject: ErrorSubject = {}): ScriptError {
   const error: ScriptError = new Error(describeError(err, subject).message);
   if (isEcsError(err) || isSetupError(err)) error.kind = err.kind;
+  if (isEcsError(err) && err.problem) error.reason = err.problem.code;
   else if (err instanceof InputError || err instanceof QuerySyntaxError) error.kind = 'invalidInput';
   return error;
 }

@@ -4,7 +4,7 @@ import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
 import { profileFromArgument } from './profileArgument';
 import { registerCommand } from './registerCommand';
-import { notConfirmed } from './scriptArguments';
+import { notConfirmed } from './notConfirmed';
 
 /**
  * `ecsMetadata.removeProfile`: removes the settings entry and the profile's secrets, always after a

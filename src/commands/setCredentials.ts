@@ -17,7 +17,7 @@ import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
 import { profileFromArgument, profileNameOf } from './profileArgument';
 import { registerCommand, type CommandCall } from './registerCommand';
-import { notConfirmed } from './scriptArguments';
+import { notConfirmed } from './notConfirmed';
 import { unknownProfileError } from '../errors/setupError';
 
 /**

@@ -65,3 +65,14 @@ export type {
 } from './types';
 export { normalizeEndpoint, otherServicePath } from './endpointForm';
 export type { EndpointService, EndpointTrim, NormalizedEndpoint } from './endpointForm';
+export {
+  serverLabel,
+  objectShape,
+  argumentsExpected,
+  isArgumentProblem,
+  ArgumentFields,
+  serverArguments,
+  keyArguments,
+  profileArguments,
+} from './scriptArguments';
+export type { ServerTarget, KeyTarget, ScriptShape } from './scriptArguments';

@@ -19,6 +19,11 @@ const PROJECT_ID = /^[A-Za-z0-9\-_]{1,64}$/;
  * Every code the validators below can report is listed here.
  */
 export const inputProblemCodes = [
+  // A command's argument that does not have the shape the command declares (scriptArguments.ts).
+  'argumentsExpected',
+  'argumentNotText',
+  'metadataValueNotText',
+  'metadataValueTooLong',
   'serverIdInvalid',
   'metadataKeyEmpty',
   'metadataKeyTooLong',
@@ -183,6 +188,14 @@ function parseEndpoint(endpoint: unknown): { url?: URL; problem?: InputProblem }
 export function inputProblemMessage(problem: InputProblem, what = 'ECS endpoint'): string {
   const { detail } = problem;
   switch (problem.code) {
+    case 'argumentsExpected':
+      return `Expected arguments ${detail}.`;
+    case 'argumentNotText':
+      return `The argument "${detail}" must be a string.`;
+    case 'metadataValueNotText':
+      return 'The value must be text.';
+    case 'metadataValueTooLong':
+      return `The value is ${detail} characters too long; the limit is ${MAX_METADATA_VALUE_LENGTH}.`;
     case 'serverIdInvalid':
       return `"${detail}" is not a server id. A server id is a UUID such as 998af54b-5762-4041-abc1-f98a2c27b3a2.`;
     case 'metadataKeyEmpty':

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import {
   endpointProblem,
+  MAX_METADATA_VALUE_LENGTH,
   normalizeEndpoint,
   otherServicePath,
   type EndpointService,
@@ -21,6 +22,11 @@ import type { AuthType } from '../profiles/profile';
  * sentence (a test checks every code has one in English and Simplified Chinese).
  */
 const problemTexts: Record<InputProblemCode, (detail: string) => string> = {
+  argumentsExpected: (usage) => vscode.l10n.t('Expected arguments {0}.', usage),
+  argumentNotText: (name) => vscode.l10n.t('The argument "{0}" must be a string.', name),
+  metadataValueNotText: () => vscode.l10n.t('The value must be text.'),
+  metadataValueTooLong: (over) =>
+    vscode.l10n.t('The value is {0} characters too long; the limit is {1}.', over, MAX_METADATA_VALUE_LENGTH),
   serverIdInvalid: (detail) =>
     vscode.l10n.t(
       '"{0}" is not a server id. A server id is a UUID such as 998af54b-5762-4041-abc1-f98a2c27b3a2.',

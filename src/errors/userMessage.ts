@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isEcsError, redactSecrets, type AgencyProblem, type EcsError } from '../core';
+import { isArgumentProblem, isEcsError, redactSecrets, type AgencyProblem, type EcsError } from '../core';
 import { CommandId } from '../commands/commandIds';
 import { Setting } from '../settings/settings';
 import { inputProblemText } from './inputProblems';
@@ -266,6 +266,10 @@ function describeSignatureRefusal(
  */
 function describeInvalidInput(err: EcsError): UserMessage {
   const summary = vscode.l10n.t('Invalid input');
+  // A command's argument of the wrong shape: nothing was going to be sent, the sentence says it all.
+  if (err.problem && isArgumentProblem(err.problem)) {
+    return { message: inputProblemText(err.problem), summary, actions: [] };
+  }
   if (err.status !== undefined) {
     const refused = vscode.l10n.t(
       'The cloud refused the request as not valid (HTTP {0}). Check that the project id belongs to this region and to these credentials.',

@@ -5,14 +5,10 @@ import { InputError } from '../errors/inputError';
 import type { ProfileStore } from '../profiles/profileStore';
 import { settings } from '../settings/settings';
 import { keyChanges, type KeyChange, type MetadataChange } from './metadataChange';
-import type { MetadataWriter, ServerTarget, WriteOutcome } from './metadataWriter';
+import { serverLabel, type ServerTarget } from '../core';
+import type { MetadataWriter, WriteOutcome } from './metadataWriter';
 import { consequenceOf, isProtectedKey } from './protectedKeys';
 import { MASKED_VALUE } from './valuePreview';
-
-/** "web-01 (3f1c…)" or the id alone. */
-export function serverLabel(target: ServerTarget): string {
-  return target.serverName ? `${target.serverName} (${target.serverId})` : target.serverId;
-}
 
 /** Where a confirmation learns the server's name: the person's settings, else the cloud. */
 export interface ServerDirectory {

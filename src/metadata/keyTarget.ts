@@ -1,19 +1,9 @@
+import type { KeyTarget } from '../core';
 import { isRecord } from '../core/isRecord';
 
-/** Which metadata key of which server of which profile: the argument of openKey, getMetadataKey, copyValue. */
-export interface KeyTarget {
-  profile: string;
-  /** The server's region, in a profile of several regions. */
-  region?: string;
-  serverId: string;
-  key: string;
-  /** Shown beside the id when known (from the tree, a picker, or the profile's configured servers). */
-  serverName?: string;
-}
-
 /**
- * Reads a KeyTarget out of a command argument: a `{ profile, serverId, key }` object (scripts, the
- * panel) or a key tree node, which has those fields. Only the argument's own fields are read: a
+ * The key a person's call names: a key tree node, or the `{ profile, serverId, key }` the panel
+ * passes on the person's behalf (a script's argument is parsed by its command's declared shape). Only the argument's own fields are read: a
  * nested argument is never unwrapped, so no argument can make this walk deep.
  */
 export function asKeyTarget(arg: unknown): KeyTarget | undefined {

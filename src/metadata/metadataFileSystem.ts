@@ -7,7 +7,8 @@ import { protectedKeyRefusal, writeConfirmed } from './confirmChange';
 import { describeProblemAt } from './documentProblems';
 import { changeBetween, isEmptyChange } from './metadataChange';
 import { checkMetadataDocument, metadataDocumentText } from './metadataDocument';
-import type { MetadataWriter, MetadataWritten, ServerTarget } from './metadataWriter';
+import type { ServerTarget } from '../core';
+import type { MetadataWriter, MetadataWritten } from './metadataWriter';
 import { changedProtectedKeys } from './protectedKeys';
 import { reportWrite } from './reportWrite';
 

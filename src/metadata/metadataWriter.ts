@@ -1,15 +1,7 @@
 import * as vscode from 'vscode';
 import type { ClientProvider } from '../clients/clientProvider';
+import type { ServerTarget } from '../core';
 import { putOwn, undoOf, type MetadataChange } from './metadataChange';
-
-/** Which server of which profile a write is for; the name is only for messages. */
-export interface ServerTarget {
-  profile: string;
-  /** The server's region, in a profile of several regions. */
-  region?: string;
-  serverId: string;
-  serverName?: string;
-}
 
 export interface WriteOutcome {
   /** Keys whose write succeeded. */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ClientProvider } from '../clients/clientProvider';
 import { isEcsError } from '../core';
-import type { ServerTarget } from './metadataWriter';
+import type { ServerTarget } from '../core';
 
 /** Every key of the server, read now (never from the tree's cache), with a window progress indicator. */
 export function readAllFresh(clients: ClientProvider, target: ServerTarget): Promise<Record<string, string>> {

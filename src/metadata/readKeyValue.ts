@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ClientProvider } from '../clients/clientProvider';
 import type { ErrorSubject } from '../errors/userMessage';
 import type { ProfileStore } from '../profiles/profileStore';
-import type { KeyTarget } from './keyTarget';
+import type { KeyTarget } from '../core';
 
 /** A fresh read of one key, with what the panel and a support request need. */
 export interface KeyRead {

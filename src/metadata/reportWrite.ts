@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { showError } from '../commands/registerCommand';
 import { describeError } from '../errors/userMessage';
-import { serverLabel } from './confirmChange';
-import type { ServerTarget, WriteOutcome } from './metadataWriter';
+import { serverLabel, type ServerTarget } from '../core';
+import type { WriteOutcome } from './metadataWriter';
 
 /**
  * Tells the user what a write did: the keys written, or — when some failed — exactly which keys were

@@ -4,7 +4,7 @@
  * holds types and plain constants only, and no `vscode` import.
  */
 
-import type { KeyTarget } from '../metadata/keyTarget';
+import type { KeyTarget } from '../core/scriptArguments';
 
 /** Which key of which server the panel is about. */
 export type PanelTarget = KeyTarget;

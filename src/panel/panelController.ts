@@ -3,7 +3,7 @@ import { copyToClipboard } from '../clipboard/copyToClipboard';
 import { CommandId } from '../commands/commandIds';
 import { onBehalfOfPerson } from '../commands/registerCommand';
 import { describeError } from '../errors/userMessage';
-import type { KeyTarget } from '../metadata/keyTarget';
+import type { KeyTarget } from '../core';
 import {
   keyErrorSubject,
   readKeyWithProgress,

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { KeyTarget } from '../metadata/keyTarget';
+import type { KeyTarget } from '../core';
 import { MetadataKeyNode } from './metadataKeyNode';
 import { ProfileNode } from './profileNode';
 import { ServerNode } from './serverNode';

@@ -31,12 +31,15 @@ describe('metadata panel', () => {
       .update('requestTimeoutSeconds', seconds, vscode.ConfigurationTarget.Global);
   }
 
-  function openKey(key: string, serverId = web01.id): Thenable<PanelView | undefined> {
-    return vscode.commands.executeCommand<PanelView | undefined>('ecsMetadata.openKey', {
+  /** What clicking a key does: the key read fresh into the panel; then what the panel shows. */
+  async function openKey(key: string, serverId = web01.id): Promise<PanelView | undefined> {
+    await vscode.commands.executeCommand('ecsMetadata.getMetadataKey', {
       profile: f.profileName,
       serverId,
       key,
+      show: true,
     });
+    return f.api.panelView();
   }
 
   it('shows the value, the server name and id, the profile, when it was fetched and the request id', async () => {

@@ -166,7 +166,11 @@ describe('protected keys', () => {
     it('deleteMetadataKey', () =>
       refusedAtOnce('ecsMetadata.deleteMetadataKey', key('charging_mode'), 'charging_mode'));
     it('setValue', () =>
-      refusedAtOnce('ecsMetadata.setValue', key('metering.imagetype'), 'metering.imagetype'));
+      refusedAtOnce(
+        'ecsMetadata.setValue',
+        { ...key('metering.imagetype'), value: 'x' },
+        'metering.imagetype',
+      ));
     it('deleteKey', () => refusedAtOnce('ecsMetadata.deleteKey', key('vpc_id'), 'vpc_id'));
     it('allowProtected that is not true is no permission', () =>
       refusedAtOnce(
@@ -389,8 +393,8 @@ describe('protected keys', () => {
 
   describe('confirmations name the profile and the server as the cloud or the settings know it', () => {
     it("a script's serverName is not shown: the cloud's name and the id are", async () => {
-      assert.equal(
-        await decliningModals(
+      await assert.rejects(
+        decliningModals(
           run('ecsMetadata.deleteKey', {
             profile: 'Local sample',
             serverId: db.id,
@@ -399,7 +403,7 @@ describe('protected keys', () => {
           }),
           asked,
         ),
-        false,
+        (err: Error & { kind?: string }) => err.kind === 'cancelled',
       );
       assert.equal(asked.length, 1);
       assert.equal(asked[0].message, `Delete metadata key "env" of server db-primary (${db.id})?`);
@@ -408,17 +412,17 @@ describe('protected keys', () => {
     });
 
     it("Set Value's serverName is not shown either", async () => {
-      answerInputs('0');
       const arg = {
         profile: 'Local sample',
         serverId: db.id,
         key: 'charging_mode',
+        value: '0',
         serverName: 'scratch-test-box',
         allowProtected: true,
       };
-      assert.equal(await decliningModals(run('ecsMetadata.setValue', arg), asked), false);
+      await assert.rejects(decliningModals(run('ecsMetadata.setValue', arg), asked), /not confirmed/);
       assert.equal(asked.length, 1);
-      assert.equal(asked[0].message, `Change system key "charging_mode" of server db-primary (${db.id})?`);
+      assert.equal(asked[0].message, `Set metadata key "charging_mode" of server db-primary (${db.id})?`);
       assert.match(asked[0].detail ?? '', /charging_mode: "1" → "0"/);
       assert.doesNotMatch(`${asked[0].message}${asked[0].detail ?? ''}`, /scratch-test-box/);
     });

@@ -9,7 +9,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { startEcsServer } from '../ecs-server';
-import type { PanelView } from '../../src/panel/messages';
 import type { ProfileSetting } from '../../src/profiles/profile';
 import { settings } from '../../src/settings/settings';
 import { bindingOf } from '../../src/credentials/credentialBinding';
@@ -376,12 +375,13 @@ describe('security: values masked on request', () => {
 
   it('the panel is told to mask, and Copy still copies the real value', async () => {
     await vscode.commands.executeCommand('ecsMetadata.maskValues');
-    const view = await vscode.commands.executeCommand<PanelView>('ecsMetadata.openKey', {
+    await vscode.commands.executeCommand('ecsMetadata.getMetadataKey', {
       profile: f.profileName,
       serverId: web01.id,
       key: 'owner',
+      show: true,
     });
-    assert.equal(view.masked, true);
+    assert.equal(f.api.panelView()?.masked, true);
     await vscode.env.clipboard.writeText('');
     await vscode.commands.executeCommand('ecsMetadata.copyValue', {
       profile: f.profileName,

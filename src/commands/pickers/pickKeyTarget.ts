@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ClientProvider } from '../../clients/clientProvider';
-import type { KeyTarget } from '../../metadata/keyTarget';
+import type { KeyTarget } from '../../core';
 import type { ProfileStore } from '../../profiles/profileStore';
 import { pickKey } from './pickKey';
 import { pickProfile } from './pickProfile';

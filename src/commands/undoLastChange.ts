@@ -12,7 +12,7 @@ import type { CommandDeps } from './commandDeps';
  * memory only): keys it changed get their old values, keys it added are deleted, keys it removed come
  * back. Shows the same modal summary as any change first (and the second modal for a protected key). Undoing twice redoes.
  */
-export function registerUndoMetadataChange(deps: CommandDeps): vscode.Disposable {
+export function registerUndoLastChange(deps: CommandDeps): vscode.Disposable {
   return registerCommand(CommandId.undoLastChange, async (call) => {
     const last = deps.writer.lastChange;
     if (!last || isEmptyChange(last.undo)) {

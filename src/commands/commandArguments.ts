@@ -1,0 +1,153 @@
+/**
+ * Every command a script may call with an argument, declared once: its id, the shape of the
+ * argument (how a refusal writes it, and its parser), and the old ids that still run it. No
+ * `vscode` import: plain-Node tests parse each shape. `registerDeclared` registers a declaration.
+ */
+import {
+  argumentsExpected,
+  keyArguments,
+  objectShape,
+  serverArguments,
+  type KeyTarget,
+  type ScriptShape,
+  type ServerTarget,
+} from '../core';
+import { CommandId } from './commandIds';
+
+/** An old id that runs the command; `defaults` are fields a script's argument gets unless it sets them. */
+export interface CommandAlias {
+  readonly id: CommandId;
+  readonly defaults?: Readonly<Record<string, unknown>>;
+}
+
+/** A command's id, the argument a script passes it, and its aliases. */
+export interface DeclaredCommand<T> {
+  readonly id: CommandId;
+  readonly shape: ScriptShape<T>;
+  readonly aliases: readonly CommandAlias[];
+}
+
+export function declareCommand<T>(
+  id: CommandId,
+  shape: ScriptShape<T>,
+  aliases: readonly CommandAlias[] = [],
+): DeclaredCommand<T> {
+  return { id, shape, aliases };
+}
+
+/** A key to read, and whether the panel shows it too. */
+export interface GetKeyArguments {
+  target: KeyTarget;
+  show: boolean;
+}
+
+/** A write of one key; `allowProtected` lets a script change a protected (system) key after the modal. */
+export interface KeyWriteArguments {
+  target: KeyTarget;
+  allowProtected: boolean;
+}
+
+export interface SetValueArguments extends KeyWriteArguments {
+  value: string;
+}
+
+export interface ServerWriteArguments {
+  target: ServerTarget;
+  allowProtected: boolean;
+}
+
+export interface FindArguments {
+  query: string;
+  profile?: string;
+  region?: string;
+  showInView: boolean;
+}
+
+export type ExportSource = { kind: 'profile'; profile: string } | { kind: 'find'; profile?: string };
+
+export interface ExportArguments {
+  source: ExportSource;
+  format: 'json' | 'csv';
+  path: string;
+}
+
+/** The scripted commands, by name: each one's id, argument shape and old ids. */
+export const scriptCommands = {
+  getMetadataKey: declareCommand(
+    CommandId.getMetadataKey,
+    objectShape('{ profile, serverId, key }', (f): GetKeyArguments => ({
+      target: f.key(),
+      show: f.flag('show'),
+    })),
+    // What a key row ran: it showed the key in the panel.
+    [{ id: CommandId.openKey, defaults: { show: true } }],
+  ),
+  copyValue: declareCommand(CommandId.copyValue, keyArguments),
+  setValue: declareCommand(
+    CommandId.setValue,
+    objectShape('{ profile, serverId, key, value }', (f): SetValueArguments => ({
+      target: f.key(),
+      value: f.value(),
+      allowProtected: f.flag('allowProtected'),
+    })),
+    [{ id: CommandId.setMetadataKey }],
+  ),
+  deleteKey: declareCommand(
+    CommandId.deleteKey,
+    objectShape('{ profile, serverId, key }', (f): KeyWriteArguments => ({
+      target: f.key(),
+      allowProtected: f.flag('allowProtected'),
+    })),
+    [{ id: CommandId.deleteMetadataKey }],
+  ),
+  addKey: declareCommand(CommandId.addKey, serverWriteArguments('{ profile, serverId }')),
+  editMetadataJson: declareCommand(CommandId.editMetadataJson, serverWriteArguments('{ profile, serverId }')),
+  copyMetadataJson: declareCommand(CommandId.copyMetadataJson, serverArguments),
+  compareMetadata: declareCommand(
+    CommandId.compareMetadata,
+    objectShape(
+      '{ left: { profile, serverId }, right: { profile, serverId } }',
+      (f): [ServerTarget, ServerTarget] => [f.object('left').server(), f.object('right').server()],
+    ),
+  ),
+  findServers: declareCommand(
+    CommandId.findServers,
+    objectShape('{ profile?, region?, query }', (f): FindArguments => {
+      const query = f.text('query');
+      const profile = f.optionalText('profile');
+      const region = f.optionalText('region');
+      // A region is a region of one profile.
+      if (region !== undefined && profile === undefined) throw f.expected();
+      return {
+        query,
+        ...(profile ? { profile } : {}),
+        ...(region ? { region } : {}),
+        showInView: f.flag('showInView'),
+      };
+    }),
+  ),
+  exportMetadata: declareCommand(
+    CommandId.exportMetadata,
+    objectShape('{ profile? | findResults: true, format: "json" | "csv", path }', (f): ExportArguments => {
+      const format = f.oneOf('format', ['json', 'csv'] as const);
+      const path = f.text('path');
+      if (path === '') throw f.expected();
+      if (f.flag('findResults')) {
+        const profile = f.optionalText('profile');
+        return { source: { kind: 'find', ...(profile ? { profile } : {}) }, format, path };
+      }
+      return { source: { kind: 'profile', profile: f.text('profile') }, format, path };
+    }),
+  ),
+  filter: declareCommand(CommandId.filter, {
+    usage: '"text"',
+    parse(arg: unknown): string {
+      if (typeof arg !== 'string') throw argumentsExpected('"text"');
+      return arg;
+    },
+  }),
+} as const;
+
+function serverWriteArguments(usage: string): ScriptShape<ServerWriteArguments> {
+  return objectShape(usage, (f) => ({ target: f.server(), allowProtected: f.flag('allowProtected') }));
+}

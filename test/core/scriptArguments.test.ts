@@ -1,0 +1,194 @@
+/**
+ * The one argument door: every command a script may call declares its argument's shape once
+ * (src/commands/commandArguments.ts), and its parser refuses what does not fit with
+ * EcsError('invalidInput') and a reason code — before anything is asked, read or written.
+ */
+import * as assert from 'node:assert/strict';
+import { scriptCommands } from '../../src/commands/commandArguments';
+import { CommandId } from '../../src/commands/commandIds';
+import { EcsError, serverLabel, type InputProblemCode, type ScriptShape } from '../../src/core';
+
+const serverId = '998af54b-5762-4041-abc1-f98a2c27b3a2';
+const otherId = '3f1c2b4a-0000-4000-8000-000000000002';
+const key = { profile: 'p', serverId, key: 'env' };
+
+function refusal(shape: ScriptShape<unknown>, arg: unknown): { code: InputProblemCode; message: string } {
+  try {
+    shape.parse(arg);
+  } catch (err) {
+    assert.ok(err instanceof EcsError, `not an EcsError: ${String(err)}`);
+    assert.equal(err.kind, 'invalidInput');
+    assert.ok(err.problem, 'no reason code');
+    return { code: err.problem.code, message: err.message };
+  }
+  assert.fail(`accepted ${JSON.stringify(arg)}`);
+}
+
+function refusedAs(shape: ScriptShape<unknown>, arg: unknown, code: InputProblemCode): string {
+  const refused = refusal(shape, arg);
+  assert.equal(refused.code, code, `${JSON.stringify(arg)}: ${refused.message}`);
+  return refused.message;
+}
+
+describe('script arguments: one declared shape per command', () => {
+  for (const [name, command] of Object.entries(scriptCommands)) {
+    it(`${name}: a number, null or an array is refused with its usage`, () => {
+      for (const arg of [42, null, []]) {
+        const message = refusedAs(command.shape as ScriptShape<unknown>, arg, 'argumentsExpected');
+        assert.equal(message, `Expected arguments ${command.shape.usage}.`);
+      }
+    });
+  }
+
+  it('each declaration names its own command id, and no id is declared twice (aliases included)', () => {
+    const ids = Object.values(scriptCommands).flatMap((c) => [c.id, ...c.aliases.map((a) => a.id)]);
+    assert.equal(new Set(ids).size, ids.length);
+    for (const [name, command] of Object.entries(scriptCommands)) {
+      assert.equal(command.id, CommandId[name as keyof typeof CommandId]);
+    }
+  });
+
+  it('the twins are one command each: the old ids are aliases', () => {
+    const aliases = (c: { aliases: readonly { id: string }[] }) => c.aliases.map((a) => a.id);
+    assert.deepEqual(aliases(scriptCommands.setValue), [CommandId.setMetadataKey]);
+    assert.deepEqual(aliases(scriptCommands.deleteKey), [CommandId.deleteMetadataKey]);
+    assert.deepEqual(aliases(scriptCommands.getMetadataKey), [CommandId.openKey]);
+    // openKey showed the key in the panel: a script calling it still does.
+    assert.deepEqual(scriptCommands.getMetadataKey.aliases[0].defaults, { show: true });
+  });
+
+  describe('a key: getMetadataKey, copyValue, deleteKey, setValue', () => {
+    it('reads { profile, region?, serverId, key, serverName? } and flags that are exactly true', () => {
+      assert.deepEqual(
+        scriptCommands.getMetadataKey.shape.parse({ ...key, region: 'r1', serverName: 'web', show: true }),
+        { target: { profile: 'p', region: 'r1', serverId, key: 'env', serverName: 'web' }, show: true },
+      );
+      assert.equal(scriptCommands.getMetadataKey.shape.parse({ ...key, show: 'yes' }).show, false);
+      assert.deepEqual(scriptCommands.copyValue.shape.parse({ ...key, region: '' }), key);
+      assert.equal(
+        scriptCommands.deleteKey.shape.parse({ ...key, allowProtected: 'yes' }).allowProtected,
+        false,
+      );
+      assert.equal(
+        scriptCommands.deleteKey.shape.parse({ ...key, allowProtected: true }).allowProtected,
+        true,
+      );
+    });
+
+    it('refuses a missing field with the usage, a bad server id or key with its rule', () => {
+      const { shape } = scriptCommands.copyValue;
+      assert.equal(
+        refusedAs(shape, { profile: 'p', serverId }, 'argumentsExpected'),
+        'Expected arguments { profile, serverId, key }.',
+      );
+      refusedAs(shape, { ...key, profile: 42 }, 'argumentsExpected');
+      refusedAs(shape, { ...key, serverId: 'web-01' }, 'serverIdInvalid');
+      refusedAs(shape, { ...key, key: 'a b' }, 'metadataKeyCharacters');
+      refusedAs(shape, { ...key, key: '' }, 'metadataKeyEmpty');
+      assert.equal(
+        refusedAs(shape, { ...key, region: 7 }, 'argumentNotText'),
+        'The argument "region" must be a string.',
+      );
+    });
+
+    it('setValue needs a value of text, at most 255 characters', () => {
+      const { shape } = scriptCommands.setValue;
+      assert.deepEqual(shape.parse({ ...key, value: '生产' }), {
+        target: key,
+        value: '生产',
+        allowProtected: false,
+      });
+      assert.equal(refusedAs(shape, key, 'metadataValueNotText'), 'The value must be text.');
+      refusedAs(shape, { ...key, value: 5 }, 'metadataValueNotText');
+      assert.equal(
+        refusedAs(shape, { ...key, value: 'v'.repeat(256) }, 'metadataValueTooLong'),
+        'The value is 1 characters too long; the limit is 255.',
+      );
+      // Characters as ECS counts them: 255 emoji fit.
+      assert.equal(shape.parse({ ...key, value: '😀'.repeat(255) }).value.length, 510);
+    });
+  });
+
+  describe('a server: addKey, editMetadataJson, copyMetadataJson, compareMetadata', () => {
+    it('reads serverName (or name) and allowProtected', () => {
+      assert.deepEqual(scriptCommands.copyMetadataJson.shape.parse({ profile: 'p', serverId, name: 'web' }), {
+        profile: 'p',
+        serverId,
+        serverName: 'web',
+      });
+      assert.deepEqual(scriptCommands.addKey.shape.parse({ profile: 'p', serverId, allowProtected: true }), {
+        target: { profile: 'p', serverId },
+        allowProtected: true,
+      });
+      refusedAs(scriptCommands.editMetadataJson.shape, { profile: 'p' }, 'argumentsExpected');
+      refusedAs(scriptCommands.addKey.shape, { profile: 'p', serverId: 'x' }, 'serverIdInvalid');
+    });
+
+    it('compareMetadata reads both sides, and refuses with its own usage', () => {
+      const { shape } = scriptCommands.compareMetadata;
+      assert.deepEqual(
+        shape.parse({
+          left: { profile: 'p', serverId },
+          right: { profile: 'q', region: 'r', serverId: otherId },
+        }),
+        [
+          { profile: 'p', serverId },
+          { profile: 'q', region: 'r', serverId: otherId },
+        ],
+      );
+      assert.equal(
+        refusedAs(shape, { left: { profile: 'p', serverId } }, 'argumentsExpected'),
+        'Expected arguments { left: { profile, serverId }, right: { profile, serverId } }.',
+      );
+      refusedAs(shape, { left: { profile: 'p', serverId }, right: { profile: 'p' } }, 'argumentsExpected');
+    });
+  });
+
+  it('findServers: a query, a region only with its profile', () => {
+    const { shape } = scriptCommands.findServers;
+    assert.deepEqual(shape.parse({ query: 'env=prod' }), { query: 'env=prod', showInView: false });
+    assert.deepEqual(shape.parse({ query: 'a', profile: 'p', region: 'r', showInView: true }), {
+      query: 'a',
+      profile: 'p',
+      region: 'r',
+      showInView: true,
+    });
+    refusedAs(shape, { profile: 'p' }, 'argumentsExpected');
+    refusedAs(shape, { query: 'a', region: 'r' }, 'argumentsExpected');
+    refusedAs(shape, { query: 'a', profile: 1 }, 'argumentNotText');
+  });
+
+  it('exportMetadata: a profile or the find, a format, a path', () => {
+    const { shape } = scriptCommands.exportMetadata;
+    assert.deepEqual(shape.parse({ profile: 'p', format: 'csv', path: '/tmp/x.csv' }), {
+      source: { kind: 'profile', profile: 'p' },
+      format: 'csv',
+      path: '/tmp/x.csv',
+    });
+    assert.deepEqual(shape.parse({ findResults: true, format: 'json', path: '/x' }).source, { kind: 'find' });
+    refusedAs(shape, { profile: 'p', format: 'xml', path: '/x' }, 'argumentsExpected');
+    refusedAs(shape, { profile: 'p', format: 'json', path: '' }, 'argumentsExpected');
+    refusedAs(shape, { format: 'json', path: '/x' }, 'argumentsExpected');
+  });
+
+  it('filter: the text itself', () => {
+    assert.equal(scriptCommands.filter.shape.parse('web'), 'web');
+    assert.equal(
+      refusedAs(scriptCommands.filter.shape, { text: 'web' }, 'argumentsExpected'),
+      'Expected arguments "text".',
+    );
+  });
+
+  it('a nested argument is read only where the shape names it', () => {
+    // The key of a nested object is not unwrapped into a target.
+    refusedAs(scriptCommands.getMetadataKey.shape, { arg: key }, 'argumentsExpected');
+  });
+});
+
+describe('serverLabel', () => {
+  it('names a server by name and id, by name alone in titles, by id when the name is unknown', () => {
+    assert.equal(serverLabel({ profile: 'p', serverId, serverName: 'web' }), `web (${serverId})`);
+    assert.equal(serverLabel({ profile: 'p', serverId, serverName: 'web' }, 'name'), 'web');
+    assert.equal(serverLabel({ profile: 'p', serverId }, 'name'), serverId);
+  });
+});
