@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { isEcsError } from '../core/errors';
-import { bindingOf } from '../credentials/credentialBinding';
 import { connectionWorked, testConnection } from '../clients/connectionTest';
 import { parseCredentials } from '../credentials/credentials';
+import { saveProfileWithSecret } from '../credentials/saveProfileWithSecret';
 import { describeConnection } from '../errors/connectionMessage';
 import { credentialsInputProblem } from '../errors/inputProblems';
 import { InputError } from '../errors/inputError';
@@ -39,37 +39,12 @@ export function registerAddProfile(deps: CommandDeps): vscode.Disposable {
       const failure = await scriptedTestCall(deps, input);
       if (failure) throw new InputError(failure);
     }
-    await saveProfile(deps, input);
+    await saveProfileWithSecret(deps, input.profile, input.credentials);
     if (!scripted) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Profile "{0}" added.', input.profile.name));
     }
     return input.profile.name;
   });
-}
-
-/**
- * Secrets first, so the tree refresh triggered by the new setting finds them; should the settings
- * write then fail, the secret is put back as it was, so none is left behind without its profile.
- */
-async function saveProfile(deps: CommandDeps, input: ProfileInput): Promise<void> {
-  const name = input.profile.name;
-  // An agency profile stores no secrets: it acts with its source profile's.
-  if (!input.credentials) return deps.profiles.add(input.profile);
-  const previous = await deps.credentials.get(name);
-  const boundTo = bindingOf(resolveProfile(input.profile));
-  await deps.credentials.set(name, { credentials: input.credentials, boundTo });
-  try {
-    await deps.profiles.add(input.profile);
-  } catch (err) {
-    await (
-      previous?.boundTo
-        ? deps.credentials.set(name, { credentials: previous.credentials, boundTo: previous.boundTo })
-        : deps.credentials.delete(name)
-    ).catch(
-      () => undefined, // The settings failure is the one to report.
-    );
-    throw err;
-  }
 }
 
 /** A script's `{ profile, credentials }`, checked field by field before anything is stored or sent. */

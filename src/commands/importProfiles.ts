@@ -1,8 +1,8 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { profileNameProblem } from '../core';
-import { bindingOf } from '../credentials/credentialBinding';
 import type { Credentials } from '../credentials/credentials';
+import { saveProfileWithSecret } from '../credentials/saveProfileWithSecret';
 import { InputError } from '../errors/inputError';
 import { profileNameInputProblem } from '../errors/inputProblems';
 import {
@@ -25,7 +25,6 @@ import {
   sourceLabel,
 } from '../profiles/importedProfile';
 import { authMethodLabel } from '../profiles/authMethodLabel';
-import { resolveProfile } from '../profiles/resolveProfile';
 import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
 import { onBehalfOfPerson, registerCommand, showError } from './registerCommand';
@@ -317,34 +316,19 @@ async function targetName(
   return name ? { name: name.trim(), replace: false } : undefined;
 }
 
-/**
- * Secret first, so the tree refresh the new setting triggers finds it; when the settings write fails,
- * the secret is put back as it was. Replacing without a secret drops the old one (it may not fit).
- */
-async function saveImported(
+/** An import candidate saved under `name` (see saveProfileWithSecret). */
+function saveImported(
   deps: CommandDeps,
   candidate: ImportCandidate,
   name: string,
   replace: boolean,
 ): Promise<void> {
-  const setting = settingFromCandidate(candidate, name);
-  const previous = await deps.credentials.get(name);
-  if (candidate.secret) {
-    const boundTo = bindingOf(resolveProfile(setting));
-    await deps.credentials.set(name, { credentials: candidate.secret as Credentials, boundTo });
-  } else if (replace) await deps.credentials.delete(name);
-  try {
-    if (replace) await deps.profiles.update(name, () => setting);
-    else await deps.profiles.add(setting);
-  } catch (err) {
-    const restore = previous?.boundTo
-      ? deps.credentials.set(name, { credentials: previous.credentials, boundTo: previous.boundTo })
-      : deps.credentials.delete(name);
-    await restore.catch(
-      () => undefined, // The settings failure is the one to report.
-    );
-    throw err;
-  }
+  return saveProfileWithSecret(
+    deps,
+    settingFromCandidate(candidate, name),
+    candidate.secret as Credentials | undefined,
+    replace,
+  );
 }
 
 function merge(scans: SourceScan[]): SourceScan {

@@ -78,7 +78,7 @@ async function tokenCatalog(
       maxAttempts: DEFAULT_MAX_ATTEMPTS,
       userAgent,
       onRequest: options.onRequest,
-      now: () => new Date(),
+      now: options.now ?? (() => new Date()),
     },
     auth,
   );

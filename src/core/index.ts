@@ -1,5 +1,6 @@
 /** Public entry of the ECS metadata core. Pure Node: never imports `vscode`. */
-export { createEcsClient, createTemporaryKeys } from './ecsClient';
+export { createEcsClient } from './ecsClient';
+export { createTemporaryKeys } from './createTemporaryKeys';
 export { lookupProjectId } from './projectLookup';
 export { lookupProjectIdWithKeys } from './keyProjectLookup';
 export { discoverComputeEndpoint } from './endpointDiscovery';
@@ -56,6 +57,7 @@ export type {
   MetadataRead,
   WriteReceipt,
   EcsClient,
+  RequestOptions,
   RegionEndpoints,
   ProjectLookupOptions,
   KeyProjectLookupOptions,

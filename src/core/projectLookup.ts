@@ -30,9 +30,10 @@ export async function lookupProjectId(options: ProjectLookupOptions): Promise<st
     maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
   };
   const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
+  const now = options.now ?? (() => new Date());
   // A kept token scoped to the region's project names it: no request at all.
   const scope = { projectName };
-  const kept = usableCachedToken(await loadQuietly(options.tokenCache, parseCachedToken), scope, new Date());
+  const kept = usableCachedToken(await loadQuietly(options.tokenCache, parseCachedToken), scope, now());
   if (kept) return kept.projectId;
   const issued = await requestPasswordToken(
     passwordIdentity(iamUrl, options),
@@ -56,7 +57,7 @@ export async function lookupProjectId(options: ProjectLookupOptions): Promise<st
       maxAttempts: DEFAULT_MAX_ATTEMPTS,
       userAgent,
       onRequest: options.onRequest,
-      now: () => new Date(),
+      now,
     },
     tokenAuth(issued.token),
   );

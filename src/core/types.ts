@@ -109,29 +109,33 @@ export interface RequestEvent {
   retryInMs?: number;
 }
 
-export interface EcsClientOptions {
-  /** Base URL of ECS or any Nova-compatible compute API, e.g. https://ecs.cn-north-4.myhuaweicloud.com */
-  endpoint: string;
-  projectId: string;
-  auth: EcsAuth;
+/** What every part of the core that sends requests takes: the limit, the listener, the User-Agent, the clock. */
+export interface RequestOptions {
   /**
    * Time limit of each attempt, from its start (waiting for a free connection included) to the last
    * byte of the answer; default 10 000 ms.
    */
   timeoutMs?: number;
+  /** Called after every HTTP attempt (API and IAM); safe to log. Exceptions it throws are ignored. */
+  onRequest?: (event: RequestEvent) => void;
+  /** Sent as User-Agent; default `ecs-metadata-explorer-core`. */
+  userAgent?: string;
+  /** Clock for signatures and token expiry. Tests only. */
+  now?: () => Date;
+}
+
+export interface EcsClientOptions extends RequestOptions {
+  /** Base URL of ECS or any Nova-compatible compute API, e.g. https://ecs.cn-north-4.myhuaweicloud.com */
+  endpoint: string;
+  projectId: string;
+  auth: EcsAuth;
   /** Attempts for idempotent GETs, the first included; default 3. */
   maxAttempts?: number;
   /** Longest one call may take, every attempt and the waits between them included; default timeoutMs × maxAttempts. */
   deadlineMs?: number;
   metadataApi?: MetadataApi;
-  /** Called after every HTTP attempt (API and IAM); safe to log. Exceptions it throws are ignored. */
-  onRequest?: (event: RequestEvent) => void;
-  /** Sent as User-Agent; default `ecs-metadata-explorer-core`. */
-  userAgent?: string;
   /** Largest response body accepted, in bytes; default 16 MiB. */
   maxResponseBytes?: number;
-  /** Clock for signatures and token expiry. Tests only. */
-  now?: () => Date;
   /**
    * Password auth, and temporary auth signing in with a password (the token that buys the temporary
    * keys): where the IAM token is kept between clients (and runs), so a new client reuses it until
@@ -152,19 +156,14 @@ export interface EcsClientOptions {
 }
 
 /** What `createTemporaryKeys` needs: the auth, and the limits of its IAM requests. */
-export interface TemporaryKeysOptions {
+export interface TemporaryKeysOptions extends RequestOptions {
   auth: TemporaryAuth | AgencyAuth;
   /**
    * Needed for `temporary` with a password (its token is scoped to it); not with permanent AK/SK, and an
    * agency's may still be unknown.
    */
   projectId?: string;
-  timeoutMs?: number;
   maxResponseBytes?: number;
-  onRequest?: (event: RequestEvent) => void;
-  userAgent?: string;
-  /** Clock for signatures and expiry. Tests only. */
-  now?: () => Date;
   temporaryKeyCache?: TemporaryKeyCache;
 }
 
@@ -246,16 +245,12 @@ export interface RegionEndpoints {
 }
 
 /** What finds a region's project, whatever the credentials: where, which project, and the call's limits. */
-interface RegionProjectQuery {
+interface RegionProjectQuery extends RequestOptions, CallOptions {
   iamEndpoint: string;
   /** Region id, which is also the name of the region's default project on Huawei Cloud. */
   region: string;
   /** The project's name when it is not the region (OpenStack `project_name`). */
   projectName?: string;
-  signal?: AbortSignal;
-  timeoutMs?: number;
-  onRequest?: (event: RequestEvent) => void;
-  userAgent?: string;
 }
 
 export interface ProjectLookupOptions extends RegionProjectQuery {
@@ -276,11 +271,9 @@ export interface ProjectLookupOptions extends RegionProjectQuery {
 export interface KeyProjectLookupOptions extends RegionProjectQuery {
   auth?: AkSkAuth;
   temporaryKeys?: TemporaryKeys;
-  /** Clock for signatures. Tests only. */
-  now?: () => Date;
 }
 
-export interface EndpointDiscoveryOptions {
+export interface EndpointDiscoveryOptions extends RequestOptions, CallOptions {
   /** Keystone / IAM endpoint, without `/v3`. */
   iamEndpoint: string;
   auth: Omit<PasswordAuth, 'iamEndpoint'> | TokenAuth;
@@ -289,10 +282,6 @@ export interface EndpointDiscoveryOptions {
   projectName?: string;
   /** Picks the catalog's endpoint; also the project name on Huawei Cloud when neither is set. */
   region?: string;
-  signal?: AbortSignal;
-  timeoutMs?: number;
-  onRequest?: (event: RequestEvent) => void;
-  userAgent?: string;
 }
 
 export interface DiscoveredEndpoint {

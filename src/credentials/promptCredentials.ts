@@ -1,10 +1,6 @@
 import * as vscode from 'vscode';
-import {
-  MultiStepInput,
-  type InputBoxStep,
-  type InputStep,
-  type QuickPickStep,
-} from '../input/multiStepInput';
+import { MultiStepInput, type InputBoxStep, type QuickPickStep } from '../input/multiStepInput';
+import { QuestionPath, type Question } from '../input/questionPath';
 import type { AuthType } from '../profiles/profile';
 import { isDate, type AkSkCredentials, type Credentials } from './credentials';
 
@@ -23,9 +19,51 @@ export async function promptCredentials(
   const passwordPrompt = iamHost
     ? vscode.l10n.t('IAM user password (sent only to {0})', iamHost)
     : vscode.l10n.t('IAM user password');
-  const answers: Record<string, string> = {};
+  const answers: SecretAnswers & { temporarySource?: TemporarySource } = {};
+  const kind = (): SecretKind => secretKindOf(auth, answers.temporarySource);
+  const which: Question = {
+    shouldPrompt: () => auth === 'temporary',
+    ask: async (input) => {
+      answers.temporarySource = (
+        await input.showQuickPick(temporarySourceQuestion(answers.temporarySource))
+      ).value;
+    },
+  };
+  const path = new QuestionPath([which, ...secretQuestions(answers, kind, passwordPrompt).all]);
+  const title = vscode.l10n.t('Credentials for "{0}"', profileName);
+  if (!(await MultiStepInput.run(title, () => path.totalSteps(), path.start))) return undefined;
+  return credentialsOf(kind(), answers);
+}
+
+/**
+ * The secrets a path asks for: AK/SK with the optional security token of pasted temporary
+ * credentials, permanent AK/SK that buy temporary keys (no security token), a password, or a token.
+ */
+export type SecretKind = 'aksk' | 'keys' | 'password' | 'token';
+
+/** Which secrets an auth type asks for; a temporary profile's, by what buys its keys (the password unless said). */
+export function secretKindOf(
+  auth: Exclude<AuthType, 'agency'>,
+  source: TemporarySource | undefined,
+): SecretKind {
+  if (auth === 'temporary') return source === 'keys' ? 'keys' : 'password';
+  return auth;
+}
+
+/** What the secret questions answered so far; kept across Back, so each shows its last answer. */
+export type SecretAnswers = Partial<Record<keyof AkSkCredentials | 'password' | 'token', string>>;
+
+/**
+ * The secret questions, in the order asked, for the kind `kind()` says (none when it says none, as
+ * for an agency): Add Profile asks them after its other questions, Set Credentials alone.
+ */
+export function secretQuestions(
+  answers: SecretAnswers,
+  kind: () => SecretKind | undefined,
+  passwordPrompt: string,
+): { all: Question[]; accessKey: Question; secretKey: Question; password: Question; token: Question } {
   const ask =
-    (field: string, prompt: string, next?: () => InputStep | undefined, optional = false): InputStep =>
+    (field: keyof SecretAnswers, prompt: string, optional = false): Question['ask'] =>
     async (input) => {
       // An access key ID is an identifier, not a secret: it shows as typed.
       const secret = field !== 'accessKey';
@@ -36,60 +74,63 @@ export async function promptCredentials(
         untrimmed: secret,
         validate: (v) => (optional || v.length > 0 ? undefined : vscode.l10n.t('Required')),
       });
-      return next?.();
     };
-  const title = vscode.l10n.t('Credentials for "{0}"', profileName);
-  switch (auth) {
-    case 'aksk': {
-      // Pasted temporary credentials: their expiry, when known, lets an expired key be named as such.
-      const expiry: InputStep = async (input) => {
-        answers.securityTokenExpiresAt = await input.showInputBox({
-          ...securityTokenExpiryBox(answers.securityTokenExpiresAt),
-          counted: false,
-        });
-        return undefined;
-      };
-      const token = ask(
-        'securityToken',
-        vscode.l10n.t('Security token (only for temporary credentials; leave empty otherwise)'),
-        () => (answers.securityToken ? expiry : undefined),
-        true,
-      );
-      const secretKey = ask('secretKey', vscode.l10n.t('Secret access key (SK)'), () => token);
-      const accessKey = ask('accessKey', vscode.l10n.t('Access key ID (AK)'), () => secretKey);
-      const steps = (): number => 3; // the token's expiry is its follow-up, not counted
-      if (!(await MultiStepInput.run(title, steps, accessKey))) return undefined;
+  const keys = (): boolean => kind() === 'aksk' || kind() === 'keys';
+  const accessKey: Question = {
+    shouldPrompt: keys,
+    ask: ask('accessKey', vscode.l10n.t('Access key ID (AK)')),
+  };
+  const secretKey: Question = {
+    shouldPrompt: keys,
+    ask: ask('secretKey', vscode.l10n.t('Secret access key (SK)')),
+  };
+  const securityToken: Question = {
+    shouldPrompt: () => kind() === 'aksk',
+    ask: ask(
+      'securityToken',
+      vscode.l10n.t('Security token (only for temporary credentials; leave empty otherwise)'),
+      true,
+    ),
+  };
+  // Pasted temporary credentials: their expiry, when known, lets an expired key be named as such.
+  const expiry: Question = {
+    counted: false,
+    shouldPrompt: () => kind() === 'aksk' && !!answers.securityToken,
+    ask: async (input) => {
+      answers.securityTokenExpiresAt = await input.showInputBox({
+        ...securityTokenExpiryBox(answers.securityTokenExpiresAt),
+        counted: false,
+      });
+    },
+  };
+  const password: Question = {
+    shouldPrompt: () => kind() === 'password',
+    ask: ask('password', passwordPrompt),
+  };
+  const token: Question = {
+    shouldPrompt: () => kind() === 'token',
+    ask: ask('token', vscode.l10n.t('IAM token (X-Auth-Token)')),
+  };
+  return {
+    all: [accessKey, secretKey, securityToken, expiry, password, token],
+    accessKey,
+    secretKey,
+    password,
+    token,
+  };
+}
+
+/** The credentials the secret answers make for a kind. */
+export function credentialsOf(kind: SecretKind, answers: SecretAnswers): Credentials {
+  switch (kind) {
+    case 'aksk':
       return akskCredentials(answers);
-    }
-    case 'password': {
-      if (!(await MultiStepInput.run(title, () => 1, ask('password', passwordPrompt)))) {
-        return undefined;
-      }
-      return { password: answers.password };
-    }
-    case 'temporary': {
-      const chosen: { source: TemporarySource } = { source: 'password' };
-      const password = ask('password', passwordPrompt);
-      const secretKey = ask('secretKey', vscode.l10n.t('Secret access key (SK)'));
-      const accessKey = ask('accessKey', vscode.l10n.t('Access key ID (AK)'), () => secretKey);
-      const which: InputStep = async (input) => {
-        chosen.source = (await input.showQuickPick(temporarySourceQuestion(chosen.source))).value;
-        return chosen.source === 'keys' ? accessKey : password;
-      };
-      const steps = (): number => (chosen.source === 'keys' ? 3 : 2);
-      if (!(await MultiStepInput.run(title, steps, which))) return undefined;
-      return chosen.source === 'keys'
-        ? { accessKey: answers.accessKey, secretKey: answers.secretKey }
-        : { password: answers.password };
-    }
-    case 'token': {
-      if (
-        !(await MultiStepInput.run(title, () => 1, ask('token', vscode.l10n.t('IAM token (X-Auth-Token)'))))
-      ) {
-        return undefined;
-      }
-      return { token: answers.token };
-    }
+    case 'keys':
+      return { accessKey: answers.accessKey ?? '', secretKey: answers.secretKey ?? '' };
+    case 'password':
+      return { password: answers.password ?? '' };
+    case 'token':
+      return { token: answers.token ?? '' };
   }
 }
 
@@ -134,7 +175,7 @@ export function securityTokenExpiryBox(value: string | undefined): InputBoxStep 
 }
 
 /** AK/SK answers as credentials: the security token and its expiry only when given. */
-export function akskCredentials(answers: Partial<Record<keyof AkSkCredentials, string>>): AkSkCredentials {
+function akskCredentials(answers: SecretAnswers): AkSkCredentials {
   const credentials: AkSkCredentials = {
     accessKey: answers.accessKey ?? '',
     secretKey: answers.secretKey ?? '',

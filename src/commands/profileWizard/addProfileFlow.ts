@@ -13,63 +13,29 @@ import {
   profileNameInputProblem,
 } from '../../errors/inputProblems';
 import type { RequestEvent } from '../../core';
-import {
-  usesPassword,
-  type AuthType,
-  type Profile,
-  type ProfileSetting,
-  type ServerRef,
-} from '../../profiles/profile';
-import {
-  akskCredentials,
-  securityTokenExpiryBox,
-  temporarySourceQuestion,
-  type TemporarySource,
-} from '../../credentials/promptCredentials';
+import { usesPassword, type AuthType, type Profile } from '../../profiles/profile';
+import { secretQuestions, temporarySourceQuestion } from '../../credentials/promptCredentials';
 import { SetupError } from '../../errors/setupError';
 import { huaweiRegions } from '../../profiles/regions';
 import { resolveProfile } from '../../profiles/resolveProfile';
-import { InputFlowAction, MultiStepInput, type InputStep } from '../../input/multiStepInput';
+import { InputFlowAction, MultiStepInput } from '../../input/multiStepInput';
+import { QuestionPath, type Question } from '../../input/questionPath';
+import {
+  buysKeysWithKeys,
+  profileInputOf,
+  secretKindOfAnswers,
+  serverIdsOf,
+  type ProfileAnswers,
+  type ProfileInput,
+} from './profileAnswers';
 
-export interface ProfileInput {
-  profile: ProfileSetting;
-  /** None for an agency profile, which acts with its source profile's credentials. */
-  credentials: Credentials | undefined;
-}
+export type { ProfileInput } from './profileAnswers';
 
 /** The profiles an agency profile may act with (any but another agency), and their secrets. */
 export interface AgencySources {
   names: readonly string[];
   /** The source profile and its stored credentials, when it has any. */
   load(name: string): Promise<{ profile: Profile; credentials: Credentials } | undefined>;
-}
-
-/** What the user answered so far; kept across Back, so each step shows its last answer. */
-interface Answers {
-  name?: string;
-  /** A Huawei Cloud region id, or undefined for another OpenStack-compatible cloud. */
-  region?: string;
-  otherCloud?: boolean;
-  ecsEndpoint?: string;
-  auth?: AuthType;
-  /** What obtains a temporary profile's keys: its password (the default) or a permanent AK/SK. */
-  temporarySource?: TemporarySource;
-  iamEndpoint?: string;
-  domain?: string;
-  user?: string;
-  projectId?: string;
-  accessKey?: string;
-  secretKey?: string;
-  securityToken?: string;
-  securityTokenExpiresAt?: string;
-  password?: string;
-  token?: string;
-  sourceProfile?: string;
-  agencyDomain?: string;
-  agencyName?: string;
-  report?: ConnectionReport;
-  byId?: boolean;
-  serverIds?: string;
 }
 
 interface Choice<T> extends vscode.QuickPickItem {
@@ -81,52 +47,75 @@ interface Choice<T> extends vscode.QuickPickItem {
  * method and its fields (an agency: source profile, account, agency name), project id, secrets;
  * then the test call (on failure: Back to the step it points at, or Save Anyway); last, discover
  * the project's servers or add some by id.
+ *
+ * Each question says whether this path asks it; the way on and the counter (`2/9` at first, `3/8`
+ * once a Huawei region is picked) both follow from that (see QuestionPath). The test report and the
+ * follow-ups to an answer (a token's expiry, the server ids) show no counter, so the total never
+ * grows as the path goes on.
  */
 export class AddProfileFlow {
-  private readonly a: Answers = {};
+  private readonly a: ProfileAnswers = {};
   private readonly title = vscode.l10n.t('Add ECS Profile');
+  private readonly secrets = secretQuestions(
+    this.a,
+    () => secretKindOfAnswers(this.a),
+    l10n.t('IAM user password'),
+  );
+  private readonly path: QuestionPath;
 
   constructor(
     private readonly existingNames: ReadonlySet<string>,
     private readonly onRequest: (event: RequestEvent) => void,
     private readonly sources: AgencySources = { names: [], load: async () => undefined },
-  ) {}
+  ) {
+    this.path = new QuestionPath([
+      this.askName,
+      this.askCloud,
+      this.askComputeEndpoint,
+      this.askAuth,
+      this.askTemporarySource,
+      this.askIdentityEndpoint,
+      this.askDomain,
+      this.askUser,
+      this.askSourceProfile,
+      this.askAgencyDomain,
+      this.askAgencyName,
+      this.askProjectId,
+      ...this.secrets.all,
+      this.testStep,
+      this.askServers,
+      this.askServerIds,
+    ]);
+  }
 
   async run(): Promise<ProfileInput | undefined> {
-    const done = await MultiStepInput.run(this.title, () => this.totalSteps(), this.askName);
-    return done ? this.input() : undefined;
+    const done = await MultiStepInput.run(this.title, () => this.path.totalSteps(), this.path.start);
+    return done ? profileInputOf(this.a) : undefined;
   }
 
-  /**
-   * The questions this path asks, with the answers so far and, for a question not answered yet,
-   * the answer Enter gives (another cloud, an access key): `2/9` at first, `3/8` once a Huawei
-   * region is picked. The test report and the follow-ups to an answer (a token's expiry, the
-   * server ids) show no counter, so the total never grows as the path goes on.
-   */
-  private totalSteps(): number {
-    const { auth } = this.a;
-    const otherCloud = this.a.otherCloud ?? true;
-    const keys = this.temporaryKeys();
-    const password = auth !== undefined && usesPassword(auth) && !keys;
-    const secretSteps = auth === 'agency' ? 0 : auth === 'aksk' || auth === undefined ? 3 : keys ? 2 : 1;
-    return (
-      2 + // name, cloud
-      (otherCloud ? 1 : 0) +
-      1 + // sign-in method
-      (auth === 'temporary' ? 1 : 0) + // password or permanent keys
-      (password ? (otherCloud ? 3 : 2) : 0) +
-      (keys && otherCloud ? 1 : 0) + // the IAM endpoint the keys are signed for
-      (auth === 'agency' ? 3 : 0) + // source profile, account, agency
-      1 + // project id
-      secretSteps +
-      1 // discover or by id
-    );
+  /** Another OpenStack-compatible cloud (the answer Enter gives) rather than a Huawei region. */
+  private otherCloud(): boolean {
+    return this.a.otherCloud ?? true;
   }
 
-  private readonly askName: InputStep = async (input) => {
-    this.a.name = await input.showInputBox({
+  /** A question of one answer (shown again after Back), asked when `shouldPrompt` says. */
+  private question<K extends keyof ProfileAnswers>(
+    field: K,
+    shouldPrompt: () => boolean,
+    ask: (input: MultiStepInput, value: ProfileAnswers[K] | undefined) => Promise<ProfileAnswers[K]>,
+  ): Question {
+    return {
+      shouldPrompt,
+      ask: async (input) => {
+        this.a[field] = await ask(input, this.a[field]);
+      },
+    };
+  }
+
+  private readonly askName = this.question('name', always, (input, value) =>
+    input.showInputBox({
       prompt: vscode.l10n.t('A name for this profile'),
-      value: this.a.name,
+      value,
       validate: (v) =>
         !v
           ? vscode.l10n.t('Required')
@@ -134,46 +123,36 @@ export class AddProfileFlow {
             (this.existingNames.has(v)
               ? vscode.l10n.t('A profile named "{0}" already exists.', v)
               : undefined)),
-    });
-    return this.askCloud;
+    }),
+  );
+
+  private readonly askCloud: Question = {
+    shouldPrompt: always,
+    ask: async (input) => {
+      const other: Choice<string | undefined> = {
+        label: vscode.l10n.t('Other OpenStack-compatible cloud…'),
+        description: vscode.l10n.t('enter the endpoints yourself'),
+        value: undefined,
+      };
+      const regions = huaweiRegions.map((r): Choice<string | undefined> => ({
+        label: r,
+        description: vscode.l10n.t('Huawei Cloud'),
+        value: r,
+      }));
+      const items = [other, ...regions];
+      const picked = await input.showQuickPick({
+        prompt: vscode.l10n.t('Huawei Cloud region, or another cloud'),
+        items,
+        activeItem: this.a.otherCloud ? other : regions.find((r) => r.value === this.a.region),
+      });
+      this.a.otherCloud = picked === other;
+      this.a.region = picked.value;
+    },
   };
 
-  private readonly askCloud: InputStep = async (input) => {
-    const other: Choice<string | undefined> = {
-      label: vscode.l10n.t('Other OpenStack-compatible cloud…'),
-      description: vscode.l10n.t('enter the endpoints yourself'),
-      value: undefined,
-    };
-    const regions = huaweiRegions.map((r): Choice<string | undefined> => ({
-      label: r,
-      description: vscode.l10n.t('Huawei Cloud'),
-      value: r,
-    }));
-    const items = [other, ...regions];
-    const picked = await input.showQuickPick({
-      prompt: vscode.l10n.t('Huawei Cloud region, or another cloud'),
-      items,
-      activeItem: this.a.otherCloud ? other : regions.find((r) => r.value === this.a.region),
-    });
-    this.a.otherCloud = picked === other;
-    this.a.region = picked.value;
-    return this.a.otherCloud ? this.askComputeEndpoint : this.askAuth;
-  };
-
-  /** A step that asks for one answer (shown again after Back) and goes on to the step `next` names. */
-  private step<K extends keyof Answers>(
-    field: K,
-    ask: (input: MultiStepInput, value: Answers[K] | undefined) => Promise<Answers[K]>,
-    next: () => InputStep | undefined,
-  ): InputStep {
-    return async (input) => {
-      this.a[field] = await ask(input, this.a[field]);
-      return next();
-    };
-  }
-
-  private readonly askComputeEndpoint: InputStep = this.step(
+  private readonly askComputeEndpoint = this.question(
     'ecsEndpoint',
+    () => this.otherCloud(),
     (input, value) =>
       this.askEndpoint(
         input,
@@ -183,10 +162,9 @@ export class AddProfileFlow {
         value,
         'compute',
       ),
-    () => this.askAuth,
   );
 
-  private readonly askAuth: InputStep = async (input) => {
+  private readonly askAuth = this.question('auth', always, async (input, value) => {
     const items: Choice<AuthType>[] = [
       { label: vscode.l10n.t('Access key (AK/SK)'), value: 'aksk' },
       { label: vscode.l10n.t('IAM user and password'), value: 'password' },
@@ -209,31 +187,22 @@ export class AddProfileFlow {
     const picked = await input.showQuickPick({
       prompt: vscode.l10n.t('How to sign in'),
       items,
-      activeItem: items.find((i) => i.value === this.a.auth),
+      activeItem: items.find((i) => i.value === value),
     });
-    this.a.auth = picked.value;
-    if (picked.value === 'agency') return this.askSourceProfile;
-    if (picked.value === 'temporary') return this.askTemporarySource;
-    if (!usesPassword(picked.value)) return this.askProjectId;
-    return this.a.otherCloud ? this.askIdentityEndpoint : this.askDomain;
-  };
+    return picked.value;
+  });
 
   /** A temporary profile's keys are obtained with its password or with a permanent AK/SK. */
-  private readonly askTemporarySource: InputStep = async (input) => {
-    this.a.temporarySource = (
-      await input.showQuickPick(temporarySourceQuestion(this.a.temporarySource))
-    ).value;
-    if (this.a.otherCloud) return this.askIdentityEndpoint;
-    return this.temporaryKeys() ? this.askProjectId : this.askDomain;
-  };
+  private readonly askTemporarySource = this.question(
+    'temporarySource',
+    () => this.a.auth === 'temporary',
+    async (input, value) => (await input.showQuickPick(temporarySourceQuestion(value))).value,
+  );
 
-  /** True on the path of a temporary profile whose keys a permanent AK/SK obtains (no account or user). */
-  private temporaryKeys(): boolean {
-    return this.a.auth === 'temporary' && this.a.temporarySource === 'keys';
-  }
-
-  private readonly askIdentityEndpoint: InputStep = this.step(
+  /** Password sign-in on another cloud, and the IAM endpoint temporary keys are bought at. */
+  private readonly askIdentityEndpoint = this.question(
     'iamEndpoint',
+    () => this.otherCloud() && this.signsInAtIam(),
     (input, value) =>
       this.askEndpoint(
         input,
@@ -243,167 +212,138 @@ export class AddProfileFlow {
         value,
         'identity',
       ),
-    () => (this.temporaryKeys() ? this.askProjectId : this.askDomain),
   );
 
-  private readonly askDomain = this.step(
+  private readonly askDomain = this.question(
     'domain',
+    () => this.signsInWithPassword(),
     this.text(l10n.t('Account (domain) name')),
-    () => this.askUser,
   );
 
-  private readonly askUser = this.step('user', this.text(l10n.t('IAM user name')), () => this.askProjectId);
+  private readonly askUser = this.question(
+    'user',
+    () => this.signsInWithPassword(),
+    this.text(l10n.t('IAM user name')),
+  );
 
-  private readonly askSourceProfile: InputStep = async (input) => {
-    const items = this.sources.names.map((name): Choice<string> => ({ label: name, value: name }));
-    const picked = await input.showQuickPick({
-      prompt: vscode.l10n.t(
-        'The profile whose credentials assume the agency (its user needs the Agent Operator role in the delegating account)',
-      ),
-      items,
-      activeItem: items.find((i) => i.value === this.a.sourceProfile),
-    });
-    this.a.sourceProfile = picked.value;
-    return this.askAgencyDomain;
-  };
+  /** Password and temporary sign-in: both go to IAM (temporary keys bought with a permanent AK/SK too). */
+  private signsInAtIam(): boolean {
+    return this.a.auth !== undefined && usesPassword(this.a.auth);
+  }
 
-  private readonly askAgencyDomain = this.step(
+  /** Sign-in with the account, user and password (temporary keys bought with a password included). */
+  private signsInWithPassword(): boolean {
+    return this.signsInAtIam() && !buysKeysWithKeys(this.a);
+  }
+
+  private readonly askSourceProfile = this.question(
+    'sourceProfile',
+    () => this.isAgency(),
+    async (input, value) => {
+      const items = this.sources.names.map((name): Choice<string> => ({ label: name, value: name }));
+      const picked = await input.showQuickPick({
+        prompt: vscode.l10n.t(
+          'The profile whose credentials assume the agency (its user needs the Agent Operator role in the delegating account)',
+        ),
+        items,
+        activeItem: items.find((i) => i.value === value),
+      });
+      return picked.value;
+    },
+  );
+
+  private readonly askAgencyDomain = this.question(
     'agencyDomain',
+    () => this.isAgency(),
     this.text(l10n.t('The account that delegates: its name or its id')),
-    () => this.askAgencyName,
   );
 
-  private readonly askAgencyName = this.step(
+  private readonly askAgencyName = this.question(
     'agencyName',
+    () => this.isAgency(),
     this.text(l10n.t('Agency name')),
-    () => this.askProjectId,
   );
 
-  private readonly askProjectId: InputStep = async (input) => {
+  private isAgency(): boolean {
+    return this.a.auth === 'agency';
+  }
+
+  private readonly askProjectId = this.question('projectId', always, (input, value) => {
     // Password sign-in, temporary keys and agencies on a known region can look the project up;
     // everything else needs it given.
     const optional =
       this.a.auth !== undefined &&
       (usesPassword(this.a.auth) || this.a.auth === 'agency') &&
       !this.a.otherCloud;
-    this.a.projectId = await input.showInputBox({
+    return input.showInputBox({
       prompt: optional
         ? vscode.l10n.t('Project id (leave empty to look it up from the region)')
         : vscode.l10n.t('Project id'),
-      value: this.a.projectId,
+      value,
       validate: (v) => (optional && !v ? undefined : projectIdInputProblem(v)),
     });
-    return this.firstSecretStep();
-  };
-
-  /** The first secret to ask for; an agency has none, so the test call comes next. */
-  private firstSecretStep(): InputStep {
-    switch (this.a.auth) {
-      case 'temporary':
-        return this.temporaryKeys() ? this.askAccessKey : this.askPasswordOrToken;
-      case 'password':
-      case 'token':
-        return this.askPasswordOrToken;
-      case 'agency':
-        return this.testStep;
-      default:
-        return this.askAccessKey;
-    }
-  }
-
-  /**
-   * The access key ID: an identifier, not a secret, so it shows as typed. Then the SK and, but for
-   * a temporary profile's permanent keys, the optional security token (pasted temporary credentials).
-   */
-  private readonly askAccessKey: InputStep = this.step(
-    'accessKey',
-    this.text(l10n.t('Access key ID (AK)')),
-    () => this.askSecretKey,
-  );
-
-  private readonly askSecretKey: InputStep = this.step(
-    'secretKey',
-    this.secret(l10n.t('Secret access key (SK)')),
-    () => (this.temporaryKeys() ? this.testStep : this.askSecurityToken),
-  );
-
-  private readonly askSecurityToken: InputStep = this.step(
-    'securityToken',
-    this.secret(l10n.t('Security token (only for temporary credentials; leave empty otherwise)'), true),
-    () => (this.a.securityToken ? this.askSecurityTokenExpiry : this.testStep),
-  );
-
-  /** Pasted temporary credentials' expiry, so an expired key is named as such: a follow-up, not counted. */
-  private readonly askSecurityTokenExpiry: InputStep = async (input) => {
-    this.a.securityTokenExpiresAt = await input.showInputBox({
-      ...securityTokenExpiryBox(this.a.securityTokenExpiresAt),
-      counted: false,
-    });
-    return this.testStep;
-  };
-
-  /** The one secret of password, temporary and token sign-in. */
-  private readonly askPasswordOrToken: InputStep = async (input) => {
-    const field = this.a.auth === 'token' ? 'token' : 'password';
-    const prompt = field === 'token' ? l10n.t('IAM token (X-Auth-Token)') : l10n.t('IAM user password');
-    this.a[field] = await this.secret(prompt)(input, this.a[field]);
-    return this.testStep;
-  };
+  });
 
   /**
    * The test call, before anything is saved. When it works, on to the last question; when it
    * fails, what failed and two ways on — Back to the step it points at, or Save Anyway — and
    * neither is the default: Enter on the report lines does nothing.
    */
-  private readonly testStep: InputStep = async (input) => {
-    const report = await this.testCall();
-    this.a.report = report;
-    if (connectionWorked(report)) return this.askServers;
-    const { profile, credentials } = this.input();
-    const described = describeConnection(report, resolveProfile(profile), credentials);
-    // Each part short enough for its line, the URL and the whole message on the detail line under it.
-    const lines: Choice<undefined>[] = described.parts.map(({ line, detail }) => ({
-      label: line.endsWith('✓') ? `$(pass) ${line}` : `$(error) ${line}`,
-      ...(detail ? { detail } : {}),
-      value: undefined,
-    }));
-    const suspect = this.stepFor(described.suspect);
-    const details: Choice<'details'> = {
-      label: `$(info) ${vscode.l10n.t('Show Details')}`,
-      description: vscode.l10n.t('the whole report, in a dialog'),
-      value: 'details',
-    };
-    const back: Choice<'back'> = {
-      label: `$(arrow-left) ${vscode.l10n.t('Back')}`,
-      description: vscode.l10n.t('correct what was typed (it is kept)'),
-      value: 'back',
-    };
-    const save: Choice<'save'> = {
-      label: `$(save) ${vscode.l10n.t('Save Anyway')}`,
-      description: vscode.l10n.t('keep the profile as it is and fix it later'),
-      value: 'save',
-    };
-    const separator = { label: '', kind: vscode.QuickPickItemKind.Separator, value: undefined };
-    for (;;) {
-      const picked = await input.showQuickPick<Choice<'back' | 'save' | 'details' | undefined>>({
-        prompt: vscode.l10n.t('The test call failed. Go back, or save anyway?'),
-        items: [...lines, separator, back, save, details],
-        activeItem: lines[0],
-        canAccept: (item) => item === back || item === save || item === details,
-        counted: false,
-      });
-      if (picked === back) throw suspect ? InputFlowAction.backTo(suspect) : InputFlowAction.back;
-      if (picked === save) return this.askServers;
-      await vscode.window.showWarningMessage(vscode.l10n.t('The test call failed.'), {
-        modal: true,
-        detail: described.lines.join('\n\n'),
-      });
-    }
+  private readonly testStep: Question = {
+    counted: false,
+    shouldPrompt: always,
+    ask: async (input) => {
+      const report = await this.testCall();
+      this.a.report = report;
+      if (connectionWorked(report)) return;
+      const { profile, credentials } = profileInputOf(this.a);
+      const described = describeConnection(report, resolveProfile(profile), credentials);
+      // Each part short enough for its line, the URL and the whole message on the detail line under it.
+      const lines: Choice<undefined>[] = described.parts.map(({ line, detail }) => ({
+        label: line.endsWith('✓') ? `$(pass) ${line}` : `$(error) ${line}`,
+        ...(detail ? { detail } : {}),
+        value: undefined,
+      }));
+      const suspect = this.stepFor(described.suspect);
+      const details: Choice<'details'> = {
+        label: `$(info) ${vscode.l10n.t('Show Details')}`,
+        description: vscode.l10n.t('the whole report, in a dialog'),
+        value: 'details',
+      };
+      const back: Choice<'back'> = {
+        label: `$(arrow-left) ${vscode.l10n.t('Back')}`,
+        description: vscode.l10n.t('correct what was typed (it is kept)'),
+        value: 'back',
+      };
+      const save: Choice<'save'> = {
+        label: `$(save) ${vscode.l10n.t('Save Anyway')}`,
+        description: vscode.l10n.t('keep the profile as it is and fix it later'),
+        value: 'save',
+      };
+      const separator = { label: '', kind: vscode.QuickPickItemKind.Separator, value: undefined };
+      for (;;) {
+        const picked = await input.showQuickPick<Choice<'back' | 'save' | 'details' | undefined>>({
+          prompt: vscode.l10n.t('The test call failed. Go back, or save anyway?'),
+          items: [...lines, separator, back, save, details],
+          activeItem: lines[0],
+          canAccept: (item) => item === back || item === save || item === details,
+          counted: false,
+        });
+        if (picked === back) {
+          throw suspect ? InputFlowAction.backTo(this.path.stepOf(suspect)) : InputFlowAction.back;
+        }
+        if (picked === save) return;
+        await vscode.window.showWarningMessage(vscode.l10n.t('The test call failed.'), {
+          modal: true,
+          detail: described.lines.join('\n\n'),
+        });
+      }
+    },
   };
 
   /** The test call with the answers; an agency's with its source profile's stored credentials. */
   private async testCall(): Promise<ConnectionReport> {
-    const { profile, credentials } = this.input();
+    const { profile, credentials } = profileInputOf(this.a);
     const resolved = resolveProfile(profile);
     if (profile.auth !== 'agency') {
       return testConnection(resolved, credentials ?? { password: '' }, { onRequest: this.onRequest });
@@ -424,12 +364,12 @@ export class AddProfileFlow {
   }
 
   /** The step whose answer a failed test points at: the cloud's step stands for its endpoints. */
-  private stepFor(suspect: SuspectSetting | undefined): InputStep | undefined {
+  private stepFor(suspect: SuspectSetting | undefined): Question | undefined {
     switch (suspect) {
       case 'credentials':
-        return this.firstSecretStep();
+        return this.firstSecret();
       case 'secretKey':
-        return this.a.auth === 'aksk' || this.temporaryKeys() ? this.askSecretKey : this.firstSecretStep();
+        return this.secrets.secretKey.shouldPrompt() ? this.secrets.secretKey : this.firstSecret();
       case 'projectId':
         return this.askProjectId;
       case 'ecsEndpoint':
@@ -441,46 +381,56 @@ export class AddProfileFlow {
     }
   }
 
-  private readonly askServers: InputStep = async (input) => {
-    const listed = this.a.report?.listing?.ok === true;
-    const discover: Choice<boolean> = {
-      label: vscode.l10n.t("Show the project's servers"),
-      description: vscode.l10n.t('listed when you expand the profile'),
-      value: false,
-    };
-    const byId: Choice<boolean> = {
-      label: vscode.l10n.t('Add servers by id'),
-      description: vscode.l10n.t('for clouds where listing servers fails'),
-      value: true,
-    };
-    const { profile, credentials } = this.input();
-    const summary = this.a.report
-      ? describeConnection(this.a.report, resolveProfile(profile), credentials).message
-      : '';
-    const picked = await input.showQuickPick({
-      prompt: [summary, vscode.l10n.t('How should this profile find its servers?')]
-        .filter(Boolean)
-        .join(' — '),
-      items: [discover, byId],
-      activeItem: (this.a.byId ?? !listed) ? byId : discover,
-    });
-    this.a.byId = picked.value;
-    return picked.value ? this.askServerIds : undefined;
+  /** The first secret asked for; an agency has none, so the test call stands for them. */
+  private firstSecret(): Question {
+    return this.secrets.all.find((q) => q.shouldPrompt()) ?? this.testStep;
+  }
+
+  private readonly askServers: Question = {
+    shouldPrompt: always,
+    ask: async (input) => {
+      const listed = this.a.report?.listing?.ok === true;
+      const discover: Choice<boolean> = {
+        label: vscode.l10n.t("Show the project's servers"),
+        description: vscode.l10n.t('listed when you expand the profile'),
+        value: false,
+      };
+      const byId: Choice<boolean> = {
+        label: vscode.l10n.t('Add servers by id'),
+        description: vscode.l10n.t('for clouds where listing servers fails'),
+        value: true,
+      };
+      const { profile, credentials } = profileInputOf(this.a);
+      const summary = this.a.report
+        ? describeConnection(this.a.report, resolveProfile(profile), credentials).message
+        : '';
+      const picked = await input.showQuickPick({
+        prompt: [summary, vscode.l10n.t('How should this profile find its servers?')]
+          .filter(Boolean)
+          .join(' — '),
+        items: [discover, byId],
+        activeItem: (this.a.byId ?? !listed) ? byId : discover,
+      });
+      this.a.byId = picked.value;
+    },
   };
 
-  private readonly askServerIds: InputStep = async (input) => {
-    this.a.serverIds = await input.showInputBox({
-      // The follow-up of "Add servers by id": not a question of its own, not counted.
-      counted: false,
-      prompt: vscode.l10n.t('Server ids, separated by spaces or commas (Add Server adds more later)'),
-      placeholder: '998af54b-5762-4041-abc1-f98a2c27b3a2',
-      value: this.a.serverIds,
-      validate: (v) => {
-        const wrong = serverIdsOf(v).find((id) => serverIdProblem(id) !== undefined);
-        return wrong === undefined ? undefined : serverIdInputProblem(wrong);
-      },
-    });
-    return undefined;
+  private readonly askServerIds: Question = {
+    counted: false,
+    shouldPrompt: () => this.a.byId === true,
+    ask: async (input) => {
+      this.a.serverIds = await input.showInputBox({
+        // The follow-up of "Add servers by id": not a question of its own, not counted.
+        counted: false,
+        prompt: vscode.l10n.t('Server ids, separated by spaces or commas (Add Server adds more later)'),
+        placeholder: '998af54b-5762-4041-abc1-f98a2c27b3a2',
+        value: this.a.serverIds,
+        validate: (v) => {
+          const wrong = serverIdsOf(v).find((id) => serverIdProblem(id) !== undefined);
+          return wrong === undefined ? undefined : serverIdInputProblem(wrong);
+        },
+      });
+    },
   };
 
   private askEndpoint(
@@ -515,68 +465,8 @@ export class AddProfileFlow {
     return (input, value) =>
       input.showInputBox({ prompt, value, validate: (v) => (v ? undefined : l10n.t('Required')) });
   }
-
-  /** How a secret is asked: masked, kept as typed (spaces too). */
-  private secret(
-    prompt: string,
-    optional = false,
-  ): (input: MultiStepInput, value: string | undefined) => Promise<string> {
-    return (input, value) =>
-      input.showInputBox({
-        prompt,
-        value,
-        password: true,
-        untrimmed: true,
-        validate: (v) => (optional || v ? undefined : l10n.t('Required')),
-      });
-  }
-
-  /** The settings entry and secrets the answers make (secrets never go into the entry). */
-  private input(): ProfileInput {
-    const a = this.a;
-    const auth = a.auth ?? 'aksk';
-    const profile: ProfileSetting = { name: a.name ?? '', auth, discoverServers: !a.byId };
-    if (a.otherCloud) profile.ecsEndpoint = a.ecsEndpoint;
-    else profile.region = a.region;
-    if (usesPassword(auth)) {
-      if (a.otherCloud) profile.iamEndpoint = a.iamEndpoint;
-      if (!this.temporaryKeys()) {
-        profile.domain = a.domain;
-        profile.user = a.user;
-      }
-    }
-    if (auth === 'agency') {
-      profile.sourceProfile = a.sourceProfile;
-      profile.agencyDomain = a.agencyDomain;
-      profile.agencyName = a.agencyName;
-    }
-    if (a.projectId) profile.projectId = a.projectId;
-    if (a.byId) {
-      const servers: ServerRef[] = serverIdsOf(a.serverIds ?? '').map((id) => ({ id }));
-      if (servers.length > 0) profile.servers = servers;
-    }
-    return { profile, credentials: this.credentials(auth) };
-  }
-
-  private credentials(auth: AuthType): Credentials | undefined {
-    const a = this.a;
-    switch (auth) {
-      case 'temporary':
-        return this.temporaryKeys()
-          ? { accessKey: a.accessKey ?? '', secretKey: a.secretKey ?? '' }
-          : { password: a.password ?? '' };
-      case 'password':
-        return { password: a.password ?? '' };
-      case 'token':
-        return { token: a.token ?? '' };
-      case 'aksk':
-        return akskCredentials(a);
-      case 'agency':
-        return undefined;
-    }
-  }
 }
 
-function serverIdsOf(text: string): string[] {
-  return [...new Set(text.split(/[\s,]+/).filter(Boolean))];
+function always(): boolean {
+  return true;
 }
