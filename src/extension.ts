@@ -131,6 +131,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     view: serversView.view,
     panelView: () => panel.currentView,
     stepInput: currentStepInput,
+    secrets: context.secrets,
   };
 }
 

@@ -17,4 +17,6 @@ export interface ExtensionApi {
   stepInput: () => vscode.QuickInput | undefined;
   /** What the metadata panel shows now (undefined when it is closed). */
   panelView(): PanelView | undefined;
+  /** The extension's SecretStorage, so the tests' set-up can note and put back what a test stored. */
+  secrets: vscode.SecretStorage;
 }

@@ -8,6 +8,11 @@ const prefix = 'ecsMetadata.profile/';
 /** An agency profile's binding (it stores no secret of its own): where its temporary keys may go. */
 const agencyPrefix = 'ecsMetadata.agency/';
 
+/** The SecretStorage keys under which a profile's credentials and an agency's binding are kept. */
+export function credentialSecretKeys(profileName: string): string[] {
+  return [prefix + profileName, agencyPrefix + profileName];
+}
+
 /** A profile's secrets and where they were entered for. */
 export interface StoredCredentials {
   credentials: Credentials;

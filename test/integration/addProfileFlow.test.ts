@@ -8,29 +8,17 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ProfileSetting } from '../../src/profiles/profile';
-import { type Fixture, fixture, restoreProfiles, storedProfiles, writeProfiles } from './fixture';
+import { type Fixture, fixture, storedProfiles, writeProfiles } from './fixture';
+import { profilesBeforeTest } from './support/testSetup';
 import { translated } from './l10nBundle';
 import { LOCAL_AGENCY } from '../ecs-server';
 import { pickAt, type Step, type StepAt, stepShown as shownAt, typeAt } from './stepAnswers';
 
 describe('Add Profile, step by step', () => {
   let f: Fixture;
-  let saved: ProfileSetting[] | undefined;
 
   before(async () => {
     f = await fixture();
-  });
-
-  beforeEach(() => {
-    saved = storedProfiles();
-    f.server.clearRequests();
-  });
-
-  afterEach(async () => {
-    f.server.resetFaults();
-    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-    await restoreProfiles(saved);
   });
 
   const stepShown = (n: StepAt): Promise<Step> => shownAt(f.api, n);
@@ -292,7 +280,7 @@ describe('Add Profile, step by step', () => {
     const c = f.server.credentials;
     const source = 'Agency source (wizard)';
     await writeProfiles([
-      ...(saved ?? []),
+      ...profilesBeforeTest(),
       {
         name: source,
         ecsEndpoint: f.server.url,

@@ -7,7 +7,6 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { fixture, storedProfiles, type Fixture } from './fixture';
 import { translated } from './l10nBundle';
-import { profilesRestoredAfterEach } from './profilesRestored';
 import { pickAt, stepShown, typeAt } from './stepAnswers';
 
 const SECURITY_TOKENS = '/v3.0/OS-CREDENTIAL/securitytokens';
@@ -18,7 +17,6 @@ type WizardStep = { asks: string } & ({ type: string; secret?: true } | { pick: 
 describe('Add Profile: temporary credentials, every step', () => {
   const name = 'Temporary by wizard';
   let f: Fixture;
-  profilesRestoredAfterEach();
 
   before(async () => {
     f = await fixture();

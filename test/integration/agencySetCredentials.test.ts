@@ -8,8 +8,8 @@ import * as vscode from 'vscode';
 import type { ProfileSetting } from '../../src/profiles/profile';
 import { LOCAL_AGENCY } from '../ecs-server';
 import { fixture, profileRoot, writeProfiles, type Fixture } from './fixture';
+import { profilesBeforeTest } from './support/testSetup';
 import { translated } from './l10nBundle';
-import { profilesRestoredAfterEach } from './profilesRestored';
 import { stepShown, typeAt } from './stepAnswers';
 
 const SECURITY_TOKENS = '/v3.0/OS-CREDENTIAL/securitytokens';
@@ -39,7 +39,6 @@ describe('Set Credentials on an agency profile, by a person', () => {
   const source = 'Agency source (set credentials)';
   const agency = 'Agency (set credentials)';
   let f: Fixture;
-  const saved = profilesRestoredAfterEach();
 
   before(async () => {
     f = await fixture();
@@ -68,7 +67,7 @@ describe('Set Credentials on an agency profile, by a person', () => {
   it("says the agency uses its source profile's credentials, asks for those, and then the agency reads a key", async () => {
     const c = f.server.credentials;
     await writeProfiles([
-      ...(saved() ?? []),
+      ...profilesBeforeTest(),
       {
         name: source,
         ecsEndpoint: f.server.url,
@@ -122,7 +121,7 @@ describe('Set Credentials on an agency profile, by a person', () => {
   });
 
   it('with no source profile to set: says so and asks nothing', async () => {
-    await writeProfiles([...(saved() ?? []), agencyProfile('No such profile')]);
+    await writeProfiles([...profilesBeforeTest(), agencyProfile('No such profile')]);
     const row = await profileRoot(f.api, agency);
     const { result, said } = await messagesDuring(() =>
       vscode.commands.executeCommand('ecsMetadata.setCredentials', row.node),

@@ -10,14 +10,8 @@ import * as vscode from 'vscode';
 import { startEcsServer } from '../ecs-server';
 import { LOCAL_AGENCY } from '../ecs-server/agencies';
 import type { ProfileSetting } from '../../src/profiles/profile';
-import {
-  fixture,
-  profileRoot,
-  restoreProfiles,
-  storedProfiles,
-  writeProfiles,
-  type Fixture,
-} from './fixture';
+import { fixture, profileRoot, writeProfiles, type Fixture } from './fixture';
+import { profilesBeforeTest } from './support/testSetup';
 import { confirmingModals, decliningModals, type ModalShown } from './modalAnswer';
 
 type RunningServer = Awaited<ReturnType<typeof startEcsServer>>;
@@ -25,7 +19,6 @@ type RunningServer = Awaited<ReturnType<typeof startEcsServer>>;
 describe('security: a token and an agency are bound to where they go', () => {
   let f: Fixture;
   let other: RunningServer;
-  let saved: ProfileSetting[] | undefined;
 
   before(async () => {
     f = await fixture();
@@ -35,14 +28,8 @@ describe('security: a token and an agency are bound to where they go', () => {
 
   after(() => other.close());
 
-  beforeEach(() => {
-    saved = storedProfiles();
-  });
-
-  afterEach(() => restoreProfiles(saved));
-
   async function addProfiles(...profiles: ProfileSetting[]): Promise<void> {
-    await writeProfiles([...(saved ?? []), ...profiles]);
+    await writeProfiles([...profilesBeforeTest(), ...profiles]);
     for (const p of profiles) await profileRoot(f.api, p.name);
   }
 
@@ -112,7 +99,7 @@ describe('security: a token and an agency are bound to where they go', () => {
     await addProfiles(profile);
     await storeToken(name);
     assert.equal(await read(name), f.seed.servers[0].metadata.owner);
-    await writeProfiles([...(saved ?? []), { ...profile, iamEndpoint: other.url }]);
+    await writeProfiles([...profilesBeforeTest(), { ...profile, iamEndpoint: other.url }]);
     await heldBack(name);
     // Confirmed, the token goes to the new host.
     assert.equal(
@@ -133,7 +120,7 @@ describe('security: a token and an agency are bound to where they go', () => {
     await addProfiles(sourceProfile, agency);
     await storeToken(source);
     assert.equal(await read(name), f.seed.servers[0].metadata.owner);
-    await writeProfiles([...(saved ?? []), { ...sourceProfile, iamEndpoint: other.url }, agency]);
+    await writeProfiles([...profilesBeforeTest(), { ...sourceProfile, iamEndpoint: other.url }, agency]);
     await heldBack(name);
   });
 
@@ -149,7 +136,7 @@ describe('security: a token and an agency are bound to where they go', () => {
       }),
     );
     assert.equal(await read(name), f.seed.servers[0].metadata.owner, 'the first use works (and binds)');
-    await writeProfiles([...(saved ?? []), sourceProfile, agencyOf(name, source, other.url)]);
+    await writeProfiles([...profilesBeforeTest(), sourceProfile, agencyOf(name, source, other.url)]);
     await heldBack(name);
 
     // Declined: still nothing sent. Confirmed: the modal named the new host, and requests go there.

@@ -6,7 +6,8 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { childrenOf, fixture, profileRoot, storedProfiles, writeProfiles, type Fixture } from './fixture';
+import { childrenOf, fixture, profileRoot, writeProfiles, type Fixture } from './fixture';
+import { profilesBeforeTest, withLocalProfile } from './support/testSetup';
 import { CredentialStore, keyringMessage } from '../../src/credentials/credentialStore';
 import { SetupError } from '../../src/errors/setupError';
 import type { ProfileSetting } from '../../src/profiles/profile';
@@ -15,34 +16,14 @@ import { confirmingModals } from './modalAnswer';
 
 describe('credentials', () => {
   let f: Fixture;
-  let saved: ProfileSetting[] | undefined;
   const name = 'Credentials test';
 
   before(async () => {
     f = await fixture();
   });
 
-  beforeEach(() => {
-    saved = storedProfiles();
-  });
-
-  afterEach(async () => {
-    await confirmingModals(() =>
-      vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: name }),
-    ).then(
-      () => undefined,
-      () => undefined,
-    );
-    await writeProfiles(saved);
-  });
-
-  async function useProfile(setting: Partial<ProfileSetting>, credentials: unknown): Promise<void> {
-    await writeProfiles([...(saved ?? []), { ...f.profile, servers: [], ...setting, name }]);
-    await profileRoot(f.api, name);
-    await confirmingModals(() =>
-      vscode.commands.executeCommand('ecsMetadata.setCredentials', { profile: name, credentials }),
-    );
-  }
+  const useProfile = (setting: Partial<ProfileSetting>, credentials: object): Promise<ProfileSetting> =>
+    withLocalProfile(name, setting, credentials);
 
   async function serversShown(): Promise<string[]> {
     const root = await profileRoot(f.api, name);
@@ -93,7 +74,7 @@ describe('credentials', () => {
     const c = f.server.credentials;
     await useProfile({}, { accessKey: c.accessKey, secretKey: c.secretKey });
     await writeProfiles([
-      ...(saved ?? []),
+      ...profilesBeforeTest(),
       { ...f.profile, servers: [], name, auth: 'temporary', iamEndpoint: f.server.url },
     ]);
     const [held] = await childrenOf(f.api, (await profileRoot(f.api, name)).node);
@@ -125,13 +106,13 @@ describe('credentials', () => {
         return true;
       },
     );
-    await writeProfiles([...(saved ?? []), { ...f.profile, servers: [], name }]);
+    await writeProfiles([...profilesBeforeTest(), { ...f.profile, servers: [], name }]);
     const [message] = await childrenOf(f.api, (await profileRoot(f.api, name)).node);
     assert.equal(message.label, 'Credentials needed');
   });
 
   it('rejects credentials of the wrong shape or for another sign-in method', async () => {
-    await writeProfiles([...(saved ?? []), { ...f.profile, servers: [], name }]);
+    await writeProfiles([...profilesBeforeTest(), { ...f.profile, servers: [], name }]);
     await profileRoot(f.api, name);
     await assert.rejects(
       Promise.resolve(

@@ -16,10 +16,10 @@ import {
   fixture,
   profileRoot,
   type RenderedNode,
-  restoreProfiles,
   storedProfiles,
   writeProfiles,
 } from './fixture';
+import { profilesBeforeTest } from './support/testSetup';
 import { translated } from './l10nBundle';
 import { confirmingModals } from './modalAnswer';
 
@@ -32,28 +32,16 @@ function unwrapped(args: unknown[] | undefined): unknown[] | undefined {
 
 describe('errors that lead to the fix', () => {
   let f: Fixture;
-  let saved: ProfileSetting[] | undefined;
 
   before(async () => {
     f = await fixture();
-  });
-
-  beforeEach(() => {
-    saved = storedProfiles();
-    f.server.clearRequests();
-  });
-
-  afterEach(async () => {
-    f.server.resetFaults();
-    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-    await restoreProfiles(saved);
   });
 
   async function addProfile(
     setting: ProfileSetting,
     secretKey = f.server.credentials.secretKey,
   ): Promise<void> {
-    await writeProfiles([...(saved ?? []), setting]);
+    await writeProfiles([...profilesBeforeTest(), setting]);
     await profileRoot(f.api, setting.name);
     await confirmingModals(() =>
       vscode.commands.executeCommand('ecsMetadata.setCredentials', {

@@ -11,16 +11,8 @@ import * as vscode from 'vscode';
 import type { Comparison } from '../../src/commands/compareMetadata';
 import type { FindMatch } from '../../src/commands/findServers';
 import { startEcsServer } from '../ecs-server';
-import {
-  childrenOf,
-  eventually,
-  fixture,
-  profileRoot,
-  storedProfiles,
-  writeProfiles,
-  type Fixture,
-} from './fixture';
-import { confirmingModals } from './modalAnswer';
+import { childrenOf, eventually, fixture, profileRoot, type Fixture } from './fixture';
+import { restoredAfterSuite, withLocalProfile } from './support/testSetup';
 
 const second = 'Second project';
 const bulk = 2500;
@@ -28,10 +20,10 @@ const bulk = 2500;
 describe('find, compare, copy and export metadata', () => {
   let f: Fixture;
   let big: Awaited<ReturnType<typeof startEcsServer>>;
-  let saved: ReturnType<typeof storedProfiles>;
   /** Servers of the second project set to env=production, in listing order. */
   let production: string[];
   let tmp: string;
+  restoredAfterSuite();
 
   before(async () => {
     f = await fixture();
@@ -51,24 +43,13 @@ describe('find, compare, copy and export metadata', () => {
     }
     production = ids.filter((_, i) => i >= f.seed.servers.length && i % 500 === 0);
     for (const id of production) big.setMetadata(id, 'env', 'production');
-    saved = storedProfiles();
-    await writeProfiles([
-      ...(saved ?? []),
-      { ...f.profile, name: second, ecsEndpoint: big.url, iamEndpoint: big.url, servers: [] },
-    ]);
-    await profileRoot(f.api, second);
-    await confirmingModals(() =>
-      vscode.commands.executeCommand('ecsMetadata.setCredentials', {
-        profile: second,
-        credentials: { accessKey: big.credentials.accessKey, secretKey: big.credentials.secretKey },
-      }),
-    );
+    const { accessKey, secretKey } = big.credentials;
+    await withLocalProfile(second, { ecsEndpoint: big.url, iamEndpoint: big.url }, { accessKey, secretKey });
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-export-'));
   });
 
   after(async () => {
     await vscode.commands.executeCommand('ecsMetadata.clearFilter');
-    await writeProfiles(saved);
     await big.close();
     fs.rmSync(tmp, { recursive: true, force: true });
   });

@@ -11,7 +11,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ProfileSetting } from '../../src/profiles/profile';
-import { type Fixture, fixture, restoreProfiles, storedProfiles, writeProfiles } from './fixture';
+import { type Fixture, fixture, storedProfiles, writeProfiles } from './fixture';
+import { profilesBeforeTest } from './support/testSetup';
 import { translated } from './l10nBundle';
 import { confirmingModals } from './modalAnswer';
 import { closePanel } from './panelTabs';
@@ -20,7 +21,6 @@ type Window = typeof vscode.window;
 
 describe('Import Profiles: a name that already exists', () => {
   let f: Fixture;
-  let saved: ProfileSetting[] | undefined;
   let dir: string;
   const cloud = 'local-openstack';
   const restore: (() => void)[] = [];
@@ -70,7 +70,6 @@ describe('Import Profiles: a name that already exists', () => {
   });
 
   beforeEach(async () => {
-    saved = storedProfiles();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-import-taken-'));
     const c = f.server.credentials;
     const file = path.join(dir, 'clouds.yaml');
@@ -90,7 +89,7 @@ describe('Import Profiles: a name that already exists', () => {
       ].join('\n'),
     );
     process.env.OS_CLIENT_CONFIG_FILE = file;
-    await writeProfiles([...(saved ?? []), existing()]);
+    await writeProfiles([...profilesBeforeTest(), existing()]);
     await confirmingModals(() =>
       vscode.commands.executeCommand('ecsMetadata.setCredentials', {
         profile: cloud,
@@ -105,7 +104,6 @@ describe('Import Profiles: a name that already exists', () => {
     inputs.length = 0;
     delete process.env.OS_CLIENT_CONFIG_FILE;
     await closePanel();
-    await restoreProfiles(saved);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -8,16 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ProfileSetting } from '../../src/profiles/profile';
-import {
-  eventually,
-  type Fixture,
-  fixture,
-  profileRoot,
-  restoreProfiles,
-  storedProfiles,
-  writeProfiles,
-} from './fixture';
+import { eventually, type Fixture, fixture, profileRoot, storedProfiles, writeProfiles } from './fixture';
 import { translated } from './l10nBundle';
 import { closePanel } from './panelTabs';
 import { LOCAL_AGENCY } from '../ecs-server';
@@ -29,7 +20,6 @@ interface ImportResult {
 
 describe('ecsMetadata.importProfiles', () => {
   let f: Fixture;
-  let saved: ProfileSetting[] | undefined;
   let dir: string;
   let web01: Fixture['seed']['servers'][number];
 
@@ -39,14 +29,12 @@ describe('ecsMetadata.importProfiles', () => {
   });
 
   beforeEach(() => {
-    saved = storedProfiles();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-import-'));
   });
 
   afterEach(async () => {
     // Reading a key opens the value panel; later suites expect the editor area as they left it.
     await closePanel();
-    await restoreProfiles(saved);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

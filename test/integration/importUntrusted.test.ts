@@ -13,8 +13,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ProfileSetting } from '../../src/profiles/profile';
-import { type Fixture, fixture, restoreProfiles, storedProfiles } from './fixture';
+import { type Fixture, fixture, storedProfiles } from './fixture';
 import { translated } from './l10nBundle';
 import { typeAt } from './stepAnswers';
 
@@ -22,7 +21,6 @@ type Window = typeof vscode.window;
 
 describe('Import Profiles: an untrusted workspace, and the IAM host of every entry', () => {
   let f: Fixture;
-  let saved: ProfileSetting[] | undefined;
   let dir: string;
   let workspaceFile: string;
   let userFile: string;
@@ -78,7 +76,6 @@ describe('Import Profiles: an untrusted workspace, and the IAM host of every ent
   });
 
   beforeEach(() => {
-    saved = storedProfiles();
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     assert.ok(folder, 'the suite runs with a workspace folder');
     workspaceFile = path.join(folder, 'clouds.yaml');
@@ -96,7 +93,6 @@ describe('Import Profiles: an untrusted workspace, and the IAM host of every ent
     delete process.env.OS_CLIENT_CONFIG_FILE;
     fs.rmSync(workspaceFile, { force: true });
     fs.rmSync(dir, { recursive: true, force: true });
-    await restoreProfiles(saved);
   });
 
   const importAsPerson = (): Thenable<unknown> =>

@@ -2,11 +2,13 @@
  * The integration suite's entry: VS Code's extension host calls `run()` (the contract both
  * `@vscode/test-electron` and the code-server runner use). Mocha BDD over every compiled
  * `out/test/integration/**\/*.test.js`; the spec reporter prints through `console.log`, which the
- * host forwards to the runner's terminal. Rejects when any test failed, so the exit code says so.
+ * host forwards to the runner's terminal. Every test runs inside the root hooks of
+ * `support/testSetup.ts` (settings and secrets put back after each). Rejects when any test failed, so the exit code says so.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
+import { rootHooks } from './support/testSetup';
 
 function testFiles(dir: string): string[] {
   return fs
@@ -18,7 +20,7 @@ function testFiles(dir: string): string[] {
 
 export function run(): Promise<void> {
   // Real VS Code, real HTTP: generous per-test limit; speed is the benchmarks' business.
-  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 60_000 });
+  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 60_000, rootHooks });
   const grep = process.env.ECS_INTEGRATION_GREP;
   if (grep) mocha.grep(grep);
   for (const file of testFiles(__dirname)) mocha.addFile(file);

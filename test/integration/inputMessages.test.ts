@@ -6,8 +6,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { endpointInputProblem, projectIdInputProblem } from '../../src/errors/inputProblems';
-import type { ProfileSetting } from '../../src/profiles/profile';
-import { childrenOf, fixture, profileRoot, storedProfiles, writeProfiles, type Fixture } from './fixture';
+import { childrenOf, fixture, profileRoot, writeProfiles, type Fixture } from './fixture';
+import { profilesBeforeTest } from './support/testSetup';
 import { translated } from './l10nBundle';
 import { confirmingModals } from './modalAnswer';
 
@@ -26,18 +26,9 @@ async function rejection(command: string, arg: unknown): Promise<string> {
 
 describe('invalid input: localized messages', () => {
   let f: Fixture;
-  let saved: ProfileSetting[] | undefined;
 
   before(async () => {
     f = await fixture();
-  });
-
-  beforeEach(() => {
-    saved = storedProfiles();
-  });
-
-  afterEach(async () => {
-    await writeProfiles(saved);
   });
 
   it('Get Metadata Key with a server id that is not a UUID', async () => {
@@ -70,7 +61,7 @@ describe('invalid input: localized messages', () => {
   it('a profile whose endpoint is plain http to another host says so in the tree', async () => {
     const name = 'Plain http';
     await writeProfiles([
-      ...(saved ?? []),
+      ...profilesBeforeTest(),
       { ...f.profile, name, servers: [], ecsEndpoint: 'http://ecs.example.com' },
     ]);
     await profileRoot(f.api, name);

@@ -10,25 +10,18 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ProfileSetting } from '../../src/profiles/profile';
-import { childrenOf, fixture, restoreProfiles, storedProfiles, writeProfiles, type Fixture } from './fixture';
+import { childrenOf, fixture, storedProfiles, writeProfiles, type Fixture } from './fixture';
+import { profilesBeforeTest } from './support/testSetup';
 import { stepShown } from './stepAnswers';
 
 describe('profile names with control characters', () => {
   let f: Fixture;
-  let saved: ProfileSetting[] | undefined;
   let badName: string;
   const escapedNewline = /\\n/;
 
   before(async () => {
     f = await fixture();
     badName = `${f.profileName}\nlocal-1`;
-  });
-  beforeEach(() => {
-    saved = storedProfiles();
-  });
-  afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-    await restoreProfiles(saved);
   });
 
   it('a script adding one is refused with a message naming the line break; nothing is stored', async () => {
@@ -44,7 +37,7 @@ describe('profile names with control characters', () => {
       ),
       (err: Error) => escapedNewline.test(err.message) && /control character/.test(err.message),
     );
-    assert.equal(storedProfiles()?.length, saved?.length);
+    assert.equal(storedProfiles()?.length, profilesBeforeTest().length);
   });
 
   it('Import skips a clouds.yaml cloud whose key holds one, saying why, and imports nothing under it', async () => {
@@ -76,7 +69,7 @@ describe('profile names with control characters', () => {
         [[badName, 'badName']],
       );
       assert.match(result.skipped[0].message, escapedNewline);
-      assert.equal(storedProfiles()?.length, saved?.length);
+      assert.equal(storedProfiles()?.length, profilesBeforeTest().length);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -112,7 +105,7 @@ describe('profile names with control characters', () => {
       assert.equal(owner, f.seed.servers[0].metadata.owner);
     } finally {
       // Written back here: removing it through the command would refuse its name.
-      await writeProfiles(saved);
+      await writeProfiles(profilesBeforeTest());
     }
   });
 

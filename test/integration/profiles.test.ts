@@ -12,27 +12,18 @@ import {
   type Fixture,
   fixture,
   profileRoot,
-  restoreProfiles,
   storedProfiles,
   writeProfiles,
 } from './fixture';
+import { profilesBeforeTest } from './support/testSetup';
 import { translated } from './l10nBundle';
 import { confirmingModals } from './modalAnswer';
 
 describe('profiles', () => {
   let f: Fixture;
-  let saved: ProfileSetting[] | undefined;
 
   before(async () => {
     f = await fixture();
-  });
-
-  beforeEach(() => {
-    saved = storedProfiles();
-  });
-
-  afterEach(async () => {
-    await restoreProfiles(saved);
   });
 
   it('Add Profile makes a test call, then saves the settings entry and nothing secret in settings', async () => {
@@ -154,9 +145,9 @@ describe('profiles', () => {
       );
     }
     assert.deepEqual(f.server.requests, [], 'no test call for a refused profile');
-    assert.deepEqual(storedProfiles(), saved);
+    assert.deepEqual(storedProfiles(), profilesBeforeTest());
     // The same profile written by hand has no credentials: none were stored for it.
-    await writeProfiles([...(saved ?? []), valid]);
+    await writeProfiles([...profilesBeforeTest(), valid]);
     const [message] = await childrenOf(f.api, (await profileRoot(f.api, name)).node);
     assert.equal(message.label, 'Credentials needed');
   });
@@ -192,13 +183,16 @@ describe('profiles', () => {
       storedProfiles()?.find((p) => p.name === name),
       undefined,
     );
-    await writeProfiles([...(saved ?? []), { ...f.profile, name, servers: [] }]);
+    await writeProfiles([...profilesBeforeTest(), { ...f.profile, name, servers: [] }]);
     const [message] = await childrenOf(f.api, (await profileRoot(f.api, name)).node);
     assert.equal(message.label, 'Credentials needed', 'the secret was removed with the failed save');
   });
 
   it('defaults endpoints from the region for Huawei Cloud', async () => {
-    await writeProfiles([...(saved ?? []), { name: 'Region only', region: 'cn-north-4', auth: 'aksk' }]);
+    await writeProfiles([
+      ...profilesBeforeTest(),
+      { name: 'Region only', region: 'cn-north-4', auth: 'aksk' },
+    ]);
     const root = await profileRoot(f.api, 'Region only');
     const profile = (root.node as { profile: { ecsEndpoint: string; iamEndpoint: string } }).profile;
     assert.equal(profile.ecsEndpoint, 'https://ecs.cn-north-4.myhuaweicloud.com');
@@ -255,7 +249,7 @@ describe('profiles', () => {
       undefined,
     );
     // The same profile written back without credentials must ask for them: the secret is gone.
-    await writeProfiles([...(saved ?? []), { ...f.profile, name: 'Short-lived', servers: [] }]);
+    await writeProfiles([...profilesBeforeTest(), { ...f.profile, name: 'Short-lived', servers: [] }]);
     const root = await profileRoot(f.api, 'Short-lived');
     const [message] = await childrenOf(f.api, root.node);
     assert.equal(message.item.contextValue, 'message');
@@ -265,7 +259,7 @@ describe('profiles', () => {
   it('password sign-in without a project id looks it up from the region', async () => {
     const { domain, user, password } = f.server.credentials;
     await writeProfiles([
-      ...(saved ?? []),
+      ...profilesBeforeTest(),
       {
         name: 'Password',
         region: f.server.region,

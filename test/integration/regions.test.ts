@@ -6,7 +6,6 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ProfileSetting } from '../../src/profiles/profile';
 import {
   childNamed,
   childrenOf,
@@ -17,6 +16,7 @@ import {
   writeProfiles,
   type Fixture,
 } from './fixture';
+import { profilesBeforeTest } from './support/testSetup';
 import { translated } from './l10nBundle';
 import { confirmingModals } from './modalAnswer';
 import { closePanel } from './panelTabs';
@@ -25,7 +25,6 @@ type Window = typeof vscode.window;
 
 describe('several regions per profile', () => {
   let f: Fixture;
-  let saved: ProfileSetting[] | undefined;
   const name = 'Two regions';
   const restore: (() => void)[] = [];
 
@@ -40,9 +39,8 @@ describe('several regions per profile', () => {
   });
 
   beforeEach(async () => {
-    saved = storedProfiles();
     await writeProfiles([
-      ...(saved ?? []),
+      ...profilesBeforeTest(),
       {
         name,
         regions: seeded().map((r) => r.region),
@@ -63,12 +61,7 @@ describe('several regions per profile', () => {
 
   afterEach(async () => {
     while (restore.length > 0) restore.pop()?.();
-    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     await closePanel();
-    await confirmingModals(() =>
-      vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: name }),
-    );
-    await writeProfiles(saved);
   });
 
   const projectLookups = (): number =>

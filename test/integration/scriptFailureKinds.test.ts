@@ -6,8 +6,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CommandId } from '../../src/commands/commandIds';
-import { fixture, profileRoot, storedProfiles, writeProfiles, type Fixture } from './fixture';
-import { confirmingModals } from './modalAnswer';
+import { fixture, type Fixture } from './fixture';
+import { restoredAfterSuite, withLocalProfile } from './support/testSetup';
 
 type ScriptRejection = Error & { kind?: string };
 
@@ -15,26 +15,12 @@ describe('script failures of find and compare carry the error kind', () => {
   const rejected = 'Rejected keys';
   const missingServer = '00000000-0000-4000-8000-000000000000';
   let f: Fixture;
-  let saved: ReturnType<typeof storedProfiles>;
+  restoredAfterSuite();
 
   before(async () => {
     f = await fixture();
-    saved = storedProfiles();
-    await writeProfiles([...(saved ?? []), { ...f.profile, name: rejected, servers: [] }]);
-    await profileRoot(f.api, rejected);
-    await confirmingModals(() =>
-      vscode.commands.executeCommand(CommandId.setCredentials, {
-        profile: rejected,
-        credentials: { accessKey: f.server.credentials.accessKey, secretKey: 'not-the-secret-key' },
-      }),
-    );
-  });
-
-  after(async () => {
-    await confirmingModals(() =>
-      vscode.commands.executeCommand(CommandId.removeProfile, { profile: rejected }),
-    );
-    await writeProfiles(saved);
+    const credentials = { accessKey: f.server.credentials.accessKey, secretKey: 'not-the-secret-key' };
+    await withLocalProfile(rejected, {}, credentials);
   });
 
   const rejection = async (command: CommandId, arg: unknown): Promise<ScriptRejection> =>

@@ -7,7 +7,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startEcsServer } from '../ecs-server';
-import type { ProfileSetting } from '../../src/profiles/profile';
 import {
   childrenOf,
   eventually,
@@ -17,6 +16,7 @@ import {
   writeProfiles,
   type Fixture,
 } from './fixture';
+import { profilesBeforeTest, withLocalProfile } from './support/testSetup';
 import { translated } from './l10nBundle';
 import { confirmingModals, decliningModals, type ModalShown } from './modalAnswer';
 import { closePanel } from './panelTabs';
@@ -28,7 +28,6 @@ interface ScriptError extends Error {
 describe('security: scripted changes to credentials and profiles are confirmed', () => {
   const name = 'Scripted changes';
   let f: Fixture;
-  let saved: ProfileSetting[] | undefined;
   let shown: ModalShown[];
 
   before(async () => {
@@ -36,19 +35,12 @@ describe('security: scripted changes to credentials and profiles are confirmed',
   });
 
   beforeEach(async () => {
-    saved = storedProfiles();
     shown = [];
-    await writeProfiles([...(saved ?? []), { ...f.profile, name, servers: [] }]);
-    await profileRoot(f.api, name);
+    await withLocalProfile(name);
   });
 
   afterEach(async () => {
     await closePanel();
-    await confirmingModals(() => vscode.commands.executeCommand('ecsMetadata.removeProfile', name)).then(
-      () => undefined,
-      () => undefined,
-    );
-    await writeProfiles(saved);
   });
 
   const goodAkSk = () => ({
@@ -108,7 +100,7 @@ describe('security: scripted changes to credentials and profiles are confirmed',
   });
 
   it('replacing a stored token names the token', async () => {
-    await writeProfiles([...(saved ?? []), { ...f.profile, name, servers: [], auth: 'token' }]);
+    await writeProfiles([...profilesBeforeTest(), { ...f.profile, name, servers: [], auth: 'token' }]);
     await confirmingModals(setCredentials({ token: f.server.credentials.token }));
     await confirmingModals(setCredentials({ token: 'another-token-0000' }), shown);
     assert.deepEqual(
@@ -160,7 +152,10 @@ describe('security: scripted changes to credentials and profiles are confirmed',
     const other = await startEcsServer({ seed: f.seed });
     try {
       await confirmingModals(setCredentials(goodAkSk()));
-      await writeProfiles([...(saved ?? []), { ...f.profile, name, servers: [], ecsEndpoint: other.url }]);
+      await writeProfiles([
+        ...profilesBeforeTest(),
+        { ...f.profile, name, servers: [], ecsEndpoint: other.url },
+      ]);
       await eventually(async () => {
         const [first] = await childrenOf(f.api, (await profileRoot(f.api, name)).node);
         return first?.label === translated('Endpoints changed: confirm credentials') ? true : undefined;

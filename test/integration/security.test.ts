@@ -23,10 +23,10 @@ import {
   extensionId,
   fixture,
   profileRoot,
-  storedProfiles,
   writeProfiles,
   type Fixture,
 } from './fixture';
+import { profilesBeforeTest, withLocalProfile } from './support/testSetup';
 import { translated } from './l10nBundle';
 import { closePanel } from './panelTabs';
 import { confirmingModals } from './modalAnswer';
@@ -37,7 +37,6 @@ describe('security: credentials bound to where they were entered', () => {
   const name = 'Bound credentials';
   let f: Fixture;
   let other: RunningServer;
-  let saved: ProfileSetting[] | undefined;
 
   before(async () => {
     f = await fixture();
@@ -48,31 +47,13 @@ describe('security: credentials bound to where they were entered', () => {
   after(() => other.close());
 
   beforeEach(async () => {
-    saved = storedProfiles();
-    await writeProfiles([...(saved ?? []), { ...f.profile, name, servers: [] }]);
-    await profileRoot(f.api, name);
-    await confirmingModals(() =>
-      vscode.commands.executeCommand('ecsMetadata.setCredentials', {
-        profile: name,
-        credentials: { accessKey: f.server.credentials.accessKey, secretKey: f.server.credentials.secretKey },
-      }),
-    );
+    await withLocalProfile(name, {}, 'local keys');
     other.clearRequests();
-  });
-
-  afterEach(async () => {
-    await confirmingModals(() =>
-      vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: name }),
-    ).then(
-      () => undefined,
-      () => undefined,
-    );
-    await writeProfiles(saved);
   });
 
   /** The profile's settings entry rewritten by hand, as settings.json or Settings Sync would. */
   async function editProfile(change: Partial<ProfileSetting>): Promise<void> {
-    await writeProfiles([...(saved ?? []), { ...f.profile, name, servers: [], ...change }]);
+    await writeProfiles([...profilesBeforeTest(), { ...f.profile, name, servers: [], ...change }]);
   }
 
   async function firstChild(): Promise<Awaited<ReturnType<typeof childrenOf>>[number]> {
@@ -193,7 +174,7 @@ describe('security: credentials bound to where they were entered', () => {
 
   it('keeps the secrets of a profile rewritten out of the settings from outside; back, it reads with them', async () => {
     // Another extension (or settings.json) rewrites ecsMetadata.profiles without the profile.
-    await writeProfiles(saved);
+    await writeProfiles(profilesBeforeTest());
     await eventually(
       async () => ((await childrenOf(f.api)).some((c) => c.label === name) ? undefined : true),
       'the profile to leave the tree',
@@ -227,7 +208,7 @@ describe('security: credentials bound to where they were entered', () => {
     let running = activate();
     try {
       // Gone, then back before a restart: kept across it.
-      await writeProfiles(saved);
+      await writeProfiles(profilesBeforeTest());
       await eventually(
         async () => (lines.some((l) => l.includes('left the settings')) ? true : undefined),
         'noted',
@@ -240,7 +221,7 @@ describe('security: credentials bound to where they were entered', () => {
       assert.ok(await store.get(name), 'deleted though it came back');
 
       // Gone, and still gone at the next start: deleted then, with a line.
-      await writeProfiles(saved);
+      await writeProfiles(profilesBeforeTest());
       await new Promise((resolve) => setTimeout(resolve, 300));
       assert.ok(await store.get(name), 'deleted at once');
       running = await restart(running);

@@ -5,13 +5,11 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ProfileSetting } from '../../src/profiles/profile';
-import { eventually, fixture, storedProfiles, writeProfiles, type Fixture } from './fixture';
-import { confirmingModals } from './modalAnswer';
+import { eventually, fixture, storedProfiles, type Fixture } from './fixture';
+import { withLocalProfile } from './support/testSetup';
 
 describe('server picker', () => {
   let f: Fixture;
-  let saved: ProfileSetting[] | undefined;
   const name = 'Picker';
 
   before(async () => {
@@ -19,24 +17,8 @@ describe('server picker', () => {
   });
 
   beforeEach(async () => {
-    saved = storedProfiles();
-    await writeProfiles([...(saved ?? []), { ...f.profile, name }]);
-    await confirmingModals(() =>
-      vscode.commands.executeCommand('ecsMetadata.setCredentials', {
-        profile: name,
-        credentials: { accessKey: f.server.credentials.accessKey, secretKey: f.server.credentials.secretKey },
-      }),
-    );
+    await withLocalProfile(name, { servers: f.profile.servers }, 'local keys');
     f.server.clearRequests();
-  });
-
-  afterEach(async () => {
-    f.server.resetFaults();
-    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-    await confirmingModals(() =>
-      vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: name }),
-    );
-    await writeProfiles(saved);
   });
 
   const listing = (): boolean =>

@@ -10,35 +10,17 @@ import { requestSecurityToken } from '../../src/core/temporaryCredentials';
 import { requestPasswordToken } from '../../src/core/tokenProvider';
 import type { ProfileSetting } from '../../src/profiles/profile';
 import { LOCAL_AGENCY } from '../ecs-server';
-import {
-  childrenOf,
-  type Fixture,
-  fixture,
-  profileRoot,
-  restoreProfiles,
-  storedProfiles,
-  writeProfiles,
-} from './fixture';
+import { childrenOf, type Fixture, fixture, profileRoot, writeProfiles } from './fixture';
+import { profilesBeforeTest } from './support/testSetup';
 import { translated } from './l10nBundle';
 
 const SECURITY_TOKENS = '/v3.0/OS-CREDENTIAL/securitytokens';
 
 describe('temporary credentials and agencies', () => {
   let f: Fixture;
-  let saved: ProfileSetting[] | undefined;
 
   before(async () => {
     f = await fixture();
-  });
-
-  beforeEach(() => {
-    saved = storedProfiles();
-    f.server.clearRequests();
-  });
-
-  afterEach(async () => {
-    f.server.resetFaults();
-    await restoreProfiles(saved);
   });
 
   const server = (): Fixture['server'] => f.server;
@@ -59,7 +41,7 @@ describe('temporary credentials and agencies', () => {
   }
 
   async function addProfiles(...profiles: ProfileSetting[]): Promise<void> {
-    await writeProfiles([...(saved ?? []), ...profiles]);
+    await writeProfiles([...profilesBeforeTest(), ...profiles]);
     for (const p of profiles) await profileRoot(f.api, p.name);
   }
 

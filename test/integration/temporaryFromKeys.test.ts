@@ -11,15 +11,14 @@ import type { ProfileSetting } from '../../src/profiles/profile';
 import type { RecordedRequest } from '../ecs-server';
 import { LOCAL_AGENCY } from '../ecs-server';
 import { type Fixture, fixture, profileRoot, storedProfiles, writeProfiles } from './fixture';
+import { profilesBeforeTest } from './support/testSetup';
 import { translated } from './l10nBundle';
-import { profilesRestoredAfterEach } from './profilesRestored';
 import { pickAt, stepShown, typeAt } from './stepAnswers';
 
 const SECURITY_TOKENS = '/v3.0/OS-CREDENTIAL/securitytokens';
 
 describe('permanent AK/SK as the source of temporary keys and of agencies', () => {
   let f: Fixture;
-  const saved = profilesRestoredAfterEach();
 
   before(async () => {
     f = await fixture();
@@ -39,7 +38,7 @@ describe('permanent AK/SK as the source of temporary keys and of agencies', () =
   }
 
   async function addProfiles(...profiles: ProfileSetting[]): Promise<void> {
-    await writeProfiles([...(saved() ?? []), ...profiles]);
+    await writeProfiles([...profilesBeforeTest(), ...profiles]);
     for (const p of profiles) await profileRoot(f.api, p.name);
   }
 

@@ -7,28 +7,24 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ProfileSetting } from '../../src/profiles/profile';
 import { LOCAL_AGENCY } from '../ecs-server';
-import { fixture, restoreProfiles, storedProfiles, writeProfiles, type Fixture } from './fixture';
-import { freshClients, setTimeoutSetting, timeoutSetting } from './freshClients';
+import { fixture, storedProfiles, writeProfiles, type Fixture } from './fixture';
+import { freshClients } from './freshClients';
 import { confirmingModals } from './modalAnswer';
+import { restoredAfterSuite, withProfiles } from './support/testSetup';
 
 describe('temporary keys kept across restarts', () => {
   const temporary = 'Kept temporary keys';
   const source = 'Kept keys source';
   const agency = 'Kept agency keys';
   let f: Fixture;
-  let saved: ProfileSetting[] | undefined;
-  let timeout: number | undefined;
+  restoredAfterSuite();
 
   before(async () => {
     f = await fixture();
-    saved = storedProfiles();
-    timeout = timeoutSetting();
     const { domain, user, password } = f.server.credentials;
     const signIn = { region: f.server.region, ecsEndpoint: f.server.url, iamEndpoint: f.server.url };
-    await writeProfiles([
-      ...(saved ?? []),
+    await withProfiles(
       // Neither names its project: each looks it up from the region.
       { name: temporary, ...signIn, auth: 'temporary', domain, user, discoverServers: false },
       { name: source, ...signIn, auth: 'password', domain, user, discoverServers: false },
@@ -41,13 +37,8 @@ describe('temporary keys kept across restarts', () => {
         agencyName: LOCAL_AGENCY.name,
         discoverServers: false,
       },
-    ]);
+    );
     for (const profile of [temporary, source]) await setPassword(profile, password);
-  });
-
-  after(async () => {
-    await restoreProfiles(saved);
-    await setTimeoutSetting(timeout);
   });
 
   async function setPassword(profile: string, password: string): Promise<void> {

@@ -5,49 +5,35 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ProfileSetting } from '../../src/profiles/profile';
-import { fixture, storedProfiles, writeProfiles, type Fixture } from './fixture';
-import { freshClients, setTimeoutSetting, timeoutSetting } from './freshClients';
+import { fixture, type Fixture } from './fixture';
+import { freshClients } from './freshClients';
 import { confirmingModals } from './modalAnswer';
+import { restoredAfterSuite, withProfiles } from './support/testSetup';
 
 describe('password token kept across restarts', () => {
   const name = 'Kept token';
   let f: Fixture;
-  let saved: ProfileSetting[] | undefined;
-  let timeout: number | undefined;
+  restoredAfterSuite();
 
   before(async () => {
     f = await fixture();
-    saved = storedProfiles();
-    timeout = timeoutSetting();
     const { domain, user, password } = f.server.credentials;
-    await writeProfiles([
-      ...(saved ?? []),
-      {
-        name,
-        region: f.server.region,
-        ecsEndpoint: f.server.url,
-        iamEndpoint: f.server.url,
-        auth: 'password',
-        domain,
-        user,
-        discoverServers: false,
-      },
-    ]);
+    await withProfiles({
+      name,
+      region: f.server.region,
+      ecsEndpoint: f.server.url,
+      iamEndpoint: f.server.url,
+      auth: 'password',
+      domain,
+      user,
+      discoverServers: false,
+    });
     await confirmingModals(() =>
       vscode.commands.executeCommand('ecsMetadata.setCredentials', {
         profile: name,
         credentials: { password },
       }),
     );
-  });
-
-  after(async () => {
-    await confirmingModals(() =>
-      vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: name }),
-    );
-    await writeProfiles(saved);
-    await setTimeoutSetting(timeout);
   });
 
   const read = (): Thenable<string | undefined> =>

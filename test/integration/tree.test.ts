@@ -12,12 +12,11 @@ import {
   eventually,
   fixture,
   profileRoot,
-  storedProfiles,
   writeProfiles,
   type Fixture,
 } from './fixture';
 import { closePanel } from './panelTabs';
-import { confirmingModals } from './modalAnswer';
+import { profilesBeforeTest, restoredAfterSuite, withLocalProfile, withProfiles } from './support/testSetup';
 
 describe('tree: servers view', () => {
   let f: Fixture;
@@ -199,14 +198,10 @@ describe('tree: servers view', () => {
   });
 
   it('refreshes when a profile changes', async () => {
-    const saved = storedProfiles();
-    try {
-      await writeProfiles([...(saved ?? []), { ...f.profile, name: 'Second profile' }]);
-      const second = await profileRoot(f.api, 'Second profile');
-      assert.equal(second.item.contextValue, 'profile');
-    } finally {
-      await writeProfiles(saved);
-    }
+    await withProfiles({ ...f.profile, name: 'Second profile' });
+    const second = await profileRoot(f.api, 'Second profile');
+    assert.equal(second.item.contextValue, 'profile');
+    await writeProfiles(profilesBeforeTest());
     await eventually(
       async () => ((await childrenOf(f.api)).some((c) => c.label === 'Second profile') ? undefined : true),
       'the removed profile to leave the tree',
@@ -218,32 +213,21 @@ describe('tree: paging discovered servers', () => {
   const pagingProfile = 'Paging test';
   let f: Fixture;
   let big: Awaited<ReturnType<typeof startEcsServer>>;
-  let saved: ReturnType<typeof storedProfiles>;
+  restoredAfterSuite();
 
   before(async () => {
     f = await fixture();
     big = await startEcsServer({ seed: f.seed });
     big.addServers(120, 'bulk');
-    saved = storedProfiles();
-    await writeProfiles([
-      ...(saved ?? []),
-      { ...f.profile, name: pagingProfile, ecsEndpoint: big.url, iamEndpoint: big.url, servers: [] },
-    ]);
-    await confirmingModals(() =>
-      vscode.commands.executeCommand('ecsMetadata.setCredentials', {
-        profile: pagingProfile,
-        credentials: { accessKey: big.credentials.accessKey, secretKey: big.credentials.secretKey },
-      }),
+    const { accessKey, secretKey } = big.credentials;
+    await withLocalProfile(
+      pagingProfile,
+      { ecsEndpoint: big.url, iamEndpoint: big.url },
+      { accessKey, secretKey },
     );
   });
 
-  after(async () => {
-    await confirmingModals(() =>
-      vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: pagingProfile }),
-    );
-    await writeProfiles(saved);
-    await big.close();
-  });
+  after(() => big.close());
 
   it('pages with "Load more", and a double click fetches the page once', async () => {
     const total = f.seed.servers.length + 120;

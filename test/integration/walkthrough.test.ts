@@ -11,7 +11,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { eventually, extensionId, type Fixture, fixture, restoreProfiles, storedProfiles } from './fixture';
+import { eventually, extensionId, type Fixture, fixture, storedProfiles } from './fixture';
+import { restoredAfterSuite } from './support/testSetup';
 
 const walkthroughId = `${extensionId}#ecsMetadata.gettingStarted`;
 const panelViewType = 'ecsMetadata.value';
@@ -103,15 +104,10 @@ describe('walkthrough: Get Started with ECS Metadata', () => {
 
   describe('its first step, completed through Add Profile', () => {
     let f: Fixture;
-    let saved: ReturnType<typeof storedProfiles>;
+    restoredAfterSuite();
 
     before(async () => {
       f = await fixture();
-      saved = storedProfiles();
-    });
-
-    after(async () => {
-      await restoreProfiles(saved);
     });
 
     it('Add Profile changes ecsMetadata.profiles, the event that completes the first step', async () => {

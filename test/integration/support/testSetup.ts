@@ -1,0 +1,146 @@
+/**
+ * One set-up for every integration test: root hooks that `index.ts` gives mocha (in the manner of
+ * aws-toolkit's `globalSetup.test.ts`), so no suite writes its own save-and-restore.
+ *
+ * - Before the first test: the shared fixture (local server, "Local sample" profile, its secrets).
+ * - Before each test: every `ecsMetadata.*` user setting and the stored credentials (and agency
+ *   bindings) of every profile are noted; the local server's request log is cleared.
+ * - After each test: the local server's faults are reset, an input left open is closed; the
+ *   credentials of every profile the test added are deleted and those of the noted profiles put
+ *   back (secrets first, so a profile never leaves the settings with its secrets behind); then every
+ *   setting the test changed is written back. Kept tokens of removed profiles the extension drops
+ *   itself when the profile leaves the settings.
+ *
+ * For tests:
+ * - `profilesBeforeTest()`: the profiles as noted before the running test.
+ * - `withProfiles(...settings)`: adds (or replaces, by name) profiles in the settings.
+ * - `withLocalProfile(name, setting?, credentials?)`: a profile at the local server, shown in the tree.
+ * - `restoredAfterSuite()`: for a describe whose own `before` adds profiles or settings for all its
+ *   tests: the same noting and putting back around the whole describe.
+ * Suites keep only the hooks of what is their own (extra servers, stubs, temporary folders).
+ */
+import * as vscode from 'vscode';
+import type { Context, RootHookObject } from 'mocha';
+import { CommandId } from '../../../src/commands/commandIds';
+import { credentialSecretKeys } from '../../../src/credentials/credentialStore';
+import type { ProfileSetting } from '../../../src/profiles/profile';
+import { extensionId, fixture, profileRoot, storedProfiles, writeProfiles } from '../fixture';
+import { confirmingModals } from '../modalAnswer';
+
+interface Noted {
+  /** Each `ecsMetadata.*` setting's user-level value (undefined: not set). */
+  settings: Map<string, unknown>;
+  /** Each noted profile's credential secrets by SecretStorage key (undefined: none stored). */
+  secrets: Map<string, string | undefined>;
+}
+
+let noted: Noted | undefined;
+
+/** The `ecsMetadata.*` settings the extension declares (without the section prefix). */
+function settingNames(): string[] {
+  const manifest = vscode.extensions.getExtension(extensionId)?.packageJSON as {
+    contributes: { configuration: { properties: Record<string, unknown> } };
+  };
+  return Object.keys(manifest.contributes.configuration.properties).map((k) =>
+    k.slice('ecsMetadata.'.length),
+  );
+}
+
+function settingValue(name: string): unknown {
+  return vscode.workspace.getConfiguration('ecsMetadata').inspect(name)?.globalValue;
+}
+
+async function note(): Promise<Noted> {
+  const { api } = await fixture();
+  const settings = new Map(settingNames().map((name) => [name, settingValue(name)] as const));
+  const secrets = new Map<string, string | undefined>();
+  for (const profile of storedProfiles() ?? [])
+    for (const key of credentialSecretKeys(profile.name)) secrets.set(key, await api.secrets.get(key));
+  return { settings, secrets };
+}
+
+async function putBack(before: Noted): Promise<void> {
+  const { api } = await fixture();
+  const keys = new Set(before.secrets.keys());
+  for (const profile of storedProfiles() ?? [])
+    for (const key of credentialSecretKeys(profile.name)) keys.add(key);
+  for (const key of keys) {
+    const value = before.secrets.get(key);
+    if ((await api.secrets.get(key)) === value) continue;
+    if (value === undefined) await api.secrets.delete(key);
+    else await api.secrets.store(key, value);
+  }
+  // Only what changed is written: each write is a settings event that rebuilds the clients.
+  const config = vscode.workspace.getConfiguration('ecsMetadata');
+  for (const [name, value] of before.settings) {
+    if (JSON.stringify(settingValue(name)) === JSON.stringify(value)) continue;
+    await config.update(name, value, vscode.ConfigurationTarget.Global);
+  }
+}
+
+/** The hooks `index.ts` registers for the whole run. */
+export const rootHooks: RootHookObject = {
+  async beforeAll(this: Context) {
+    await fixture();
+  },
+  async beforeEach(this: Context) {
+    noted = await note();
+    (await fixture()).server.clearRequests();
+  },
+  async afterEach(this: Context) {
+    (await fixture()).server.resetFaults();
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    if (noted) await putBack(noted);
+    noted = undefined;
+  },
+};
+
+/**
+ * Call first in a describe whose `before` adds profiles, secrets or settings shared by its tests:
+ * they are noted before its `before` hooks and put back (secrets first) after its last test.
+ */
+export function restoredAfterSuite(): void {
+  let beforeSuite: Noted | undefined;
+  before(async () => {
+    beforeSuite = await note();
+  });
+  after(async () => {
+    if (beforeSuite) await putBack(beforeSuite);
+  });
+}
+
+/** The profiles in the settings as they were when the running test began. */
+export function profilesBeforeTest(): ProfileSetting[] {
+  const profiles = noted?.settings.get('profiles');
+  return Array.isArray(profiles) ? (profiles as ProfileSetting[]) : [];
+}
+
+/** Adds `profiles` to those in the settings now; one of the same name is replaced in its place. */
+export async function withProfiles(...profiles: ProfileSetting[]): Promise<void> {
+  const now = (storedProfiles() ?? []).map((p) => profiles.find((n) => n.name === p.name) ?? p);
+  const added = profiles.filter((p) => !now.some((n) => n.name === p.name));
+  await writeProfiles([...now, ...added]);
+}
+
+/**
+ * Adds a profile at the local server: the "Local sample" entry with no servers listed, `setting`
+ * over it and `name`; waits until the tree shows it; stores `credentials` for it (confirmed) when
+ * given (`'local keys'`: the local server's AK/SK). Returns the settings entry written. Put away after the test with everything else.
+ */
+export async function withLocalProfile(
+  name: string,
+  setting: Partial<ProfileSetting> = {},
+  credentials?: object | 'local keys',
+): Promise<ProfileSetting> {
+  const f = await fixture();
+  if (credentials === 'local keys')
+    credentials = { accessKey: f.server.credentials.accessKey, secretKey: f.server.credentials.secretKey };
+  const profile: ProfileSetting = { ...f.profile, servers: [], ...setting, name };
+  await withProfiles(profile);
+  await profileRoot(f.api, name);
+  if (credentials)
+    await confirmingModals(() =>
+      vscode.commands.executeCommand(CommandId.setCredentials, { profile: name, credentials }),
+    );
+  return profile;
+}
