@@ -8,15 +8,18 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { buildProduction, copyProject, packagedFiles } from '../test/runner/productionBuild';
 
 const exec = promisify(execFile);
 
 export interface FootprintFigures {
   /** `dist/extension.js` as `npm run build` left it (development bundle), bytes. */
   devBundleBytes?: number;
-  /** The `bundle:prod` build (minified), bytes, and gzip-compressed bytes. */
+  /** The `bundle:prod` build (minified) of `dist/extension.js`, what activation loads: bytes, gzip bytes. */
   prodBundleBytes?: number;
   prodBundleGzipBytes?: number;
+  /** The entries loaded later, on first use (`dist/yamlParser.js`: Import), bytes by file name. */
+  lazyBundleBytes?: Record<string, number>;
   prodBundleError?: string;
   vsixBytes?: number;
   vsixFiles?: string[];
@@ -32,19 +35,6 @@ export interface FootprintRun {
   cleanup(): void;
 }
 
-/** Arguments of the `bundle:prod` script, with the outfile sent to `outfile`. */
-function prodBundleArgs(root: string, outfile: string): string[] {
-  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
-    scripts?: Record<string, string>;
-  };
-  const script = pkg.scripts?.['bundle:prod'];
-  if (!script?.startsWith('esbuild ')) throw new Error('package.json has no `bundle:prod` esbuild script');
-  return script
-    .split(/\s+/)
-    .slice(1)
-    .map((arg) => (arg.startsWith('--outfile=') ? `--outfile=${outfile}` : arg));
-}
-
 /** Arguments of the `package` script (`vsce package …`), with the output sent to `out`. */
 function packageArgs(pkg: { scripts?: Record<string, string> }, out: string): string[] {
   const script = pkg.scripts?.package ?? 'vsce package';
@@ -57,16 +47,6 @@ function packageArgs(pkg: { scripts?: Record<string, string> }, out: string): st
     else if (!args[i].startsWith('--out=')) kept.push(args[i]);
   }
   return [...kept, '--out', out];
-}
-
-/** Everything vsce packs from, minus build output and dependencies (linked, not copied). */
-function copyProject(root: string, into: string): void {
-  const skip = new Set(['node_modules', 'out', 'dist', '.git', '.cache', 'test-results', '.vscode-test']);
-  for (const entry of fs.readdirSync(root)) {
-    if (skip.has(entry) || entry.endsWith('.vsix')) continue;
-    fs.cpSync(path.join(root, entry), path.join(into, entry), { recursive: true });
-  }
-  fs.symlinkSync(path.join(root, 'node_modules'), path.join(into, 'node_modules'), 'dir');
 }
 
 function errorText(err: unknown): string {
@@ -87,14 +67,17 @@ export async function measureFootprint(root: string): Promise<FootprintRun> {
   const project = path.join(tmp, 'project');
   fs.mkdirSync(project);
   copyProject(root, project);
-  const prodBundle = path.join(project, 'dist', 'extension.js');
   try {
-    await exec(path.join(root, 'node_modules', '.bin', 'esbuild'), prodBundleArgs(root, prodBundle), {
-      cwd: project,
-    });
+    const prodDir = await buildProduction(root, project);
+    const prodBundle = path.join(prodDir, 'extension.js');
     const bytes = fs.readFileSync(prodBundle);
     result.prodBundleBytes = bytes.length;
     result.prodBundleGzipBytes = gzipSync(bytes).length;
+    result.lazyBundleBytes = {};
+    for (const file of fs.readdirSync(prodDir)) {
+      if (file.endsWith('.js') && file !== 'extension.js')
+        result.lazyBundleBytes[file] = fs.statSync(path.join(prodDir, file)).size;
+    }
     run.prodBundlePath = prodBundle;
     run.extensionDir = project;
   } catch (err) {
@@ -120,11 +103,7 @@ export async function measureFootprint(root: string): Promise<FootprintRun> {
       .split('\n')
       .filter((line) => /warn/i.test(line))
       .map((line) => line.trim());
-    const { stdout: listing } = await exec(path.join(root, 'node_modules', '.bin', 'vsce'), ['ls'], {
-      cwd: project,
-      timeout: 120_000,
-    });
-    result.vsixFiles = listing.split('\n').filter((line) => line.trim() !== '');
+    result.vsixFiles = await packagedFiles(root, project);
   } catch (err) {
     result.vsixError = errorText(err);
   }

@@ -3,7 +3,8 @@
  * keep passwords). Every scalar is read as text (YAML's failsafe schema), so a project id such as
  * `1234e5` is never turned into a number.
  */
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { loadYaml } from '../bundling/loadYaml';
 import type { ImportCandidate, SourceScan } from './importCandidate';
 import { isSkipped, openStackCloud, record } from './openStackCloud';
 import { SourceParseError } from './sourceParseError';
@@ -51,6 +52,7 @@ function markDefault(candidate: ImportCandidate, defaultCloud: string | undefine
 
 /** The `clouds` mapping of a file, or a SourceParseError naming the file and line. */
 function cloudsOf(file: SourceFile): Record<string, unknown> {
+  const { LineCounter, parseDocument } = loadYaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(file.text, { schema: 'failsafe', lineCounter, uniqueKeys: true });
   const error = doc.errors[0];
