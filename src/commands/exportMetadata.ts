@@ -4,7 +4,7 @@ import type { ExportedServer } from '../export/exportedServer';
 import { metadataCsv } from '../export/metadataCsv';
 import { metadataExportJson } from '../export/metadataJson';
 import { FoundProfileNode } from '../tree/foundProfileNode';
-import { ProfileNode } from '../tree/profileNode';
+import { ProfileRowNode } from '../tree/profileRowNode';
 import { scriptCommands, type ExportArguments, type ExportSource } from './commandArguments';
 import type { CommandDeps } from './commandDeps';
 import { registerDeclared } from './registerDeclared';
@@ -68,7 +68,7 @@ async function askPerson(deps: CommandDeps, arg: unknown): Promise<ExportArgumen
   const title = vscode.l10n.t('Export Metadata');
   // On a profile: its servers. While a find is shown (its rows, or the view title): the matches.
   let source: ExportSource | undefined;
-  if (arg instanceof ProfileNode && !(arg instanceof FoundProfileNode)) {
+  if (arg instanceof ProfileRowNode && !(arg instanceof FoundProfileNode)) {
     source = { kind: 'profile', profile: arg.profile.name };
   } else if (deps.find.query) {
     source = { kind: 'find' };

@@ -1,6 +1,6 @@
 import type { Profile } from '../profiles/profile';
 import type { ProfileStore } from '../profiles/profileStore';
-import { ProfileNode } from '../tree/profileNode';
+import { ProfileRowNode } from '../tree/profileRowNode';
 import { TreeNode } from '../tree/treeNode';
 import { pickProfile } from './pickers/pickProfile';
 import type { CommandCall } from './registerCommand';
@@ -31,7 +31,7 @@ export function profileNameOf(arg: unknown): string | undefined {
   if (typeof arg === 'string') return arg;
   if (arg instanceof TreeNode) {
     let node: TreeNode | undefined = arg;
-    while (node && !(node instanceof ProfileNode)) node = node.parent;
+    while (node && !(node instanceof ProfileRowNode)) node = node.parent;
     return node?.profile.name;
   }
   if (typeof arg === 'object' && arg !== null && typeof (arg as { profile?: unknown }).profile === 'string') {

@@ -5,7 +5,8 @@ import type { FoundServer } from '../query/findServers';
 import { ContextValue } from './contextValues';
 import { FoundServerNode } from './foundServerNode';
 import { MessageNode } from './messageNode';
-import { ProfileNode } from './profileNode';
+import { profileDescription, profileDetailLines } from './profileItem';
+import { ProfileRowNode } from './profileRowNode';
 import type { TreeContext } from './treeContext';
 import type { ChildNodes, TreeNode } from './treeNode';
 
@@ -13,7 +14,7 @@ import type { ChildNodes, TreeNode } from './treeNode';
  * A profile while a find is shown: its matching servers as they arrive, then a line saying how the
  * reading went. Refreshing it reads the profile again.
  */
-export class FoundProfileNode extends ProfileNode {
+export class FoundProfileNode extends ProfileRowNode {
   private readonly matchNodes = new Map<string, FoundServerNode>();
 
   constructor(
@@ -24,23 +25,28 @@ export class FoundProfileNode extends ProfileNode {
     super(profile, context);
   }
 
-  override getTreeItemId(): string {
+  getTreeItemId(): string {
     return `find:profile:${this.profile.name}`;
   }
 
-  override getTreeItem(): vscode.TreeItem {
-    const item = super.getTreeItem();
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.profile.name, vscode.TreeItemCollapsibleState.Expanded);
+    item.id = this.getTreeItemId();
     item.contextValue = ContextValue.FoundProfile;
-    item.collapsibleState = vscode.TreeItemCollapsibleState.Expanded;
-    const result = this.find.result(this.profile.name);
-    if (result) {
-      const time = result.readAt.toLocaleTimeString(vscode.env.language);
-      item.description =
-        result.state === 'reading'
-          ? vscode.l10n.t('{0} found so far · reading', result.matches.length)
-          : vscode.l10n.t('{0} found · read at {1}', result.matches.length, time);
-    }
+    item.iconPath = new vscode.ThemeIcon('cloud');
+    item.description = this.findDescription() ?? profileDescription(this.profile);
+    item.tooltip = [this.profile.name, ...profileDetailLines(this.profile, this.context)].join('\n');
     return item;
+  }
+
+  /** How this profile's find went: found so far while reading, else found and when read. */
+  private findDescription(): string | undefined {
+    const result = this.find.result(this.profile.name);
+    if (!result) return undefined;
+    const time = result.readAt.toLocaleTimeString(vscode.env.language);
+    return result.state === 'reading'
+      ? vscode.l10n.t('{0} found so far · reading', result.matches.length)
+      : vscode.l10n.t('{0} found · read at {1}', result.matches.length, time);
   }
 
   /** What the find holds now; the find itself reads (and its own Cancel stops it), not the loader. */

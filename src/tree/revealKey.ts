@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import type { KeyTarget } from '../core';
 import { MetadataKeyNode } from './metadataKeyNode';
-import { ProfileNode } from './profileNode';
+import { ProfileRowNode } from './profileRowNode';
 import { ServerNode } from './serverNode';
 import type { TreeNode } from './treeNode';
 
@@ -18,12 +18,12 @@ export async function revealKey(
 ): Promise<boolean> {
   try {
     const profile = (await childrenOf()).find(
-      (n): n is ProfileNode => n instanceof ProfileNode && n.profile.name === target.profile,
+      (n): n is ProfileRowNode => n instanceof ProfileRowNode && n.profile.name === target.profile,
     );
     // A profile of several regions: the server is under its region.
     const parent =
       profile?.listsRegions && target.region
-        ? (await childrenOf(profile)).find((n) => n instanceof ProfileNode && n.region === target.region)
+        ? (await childrenOf(profile)).find((n) => n instanceof ProfileRowNode && n.region === target.region)
         : profile;
     const server =
       parent &&

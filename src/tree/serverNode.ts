@@ -5,7 +5,7 @@ import { isProtectedKey } from '../metadata/protectedKeys';
 import { settings } from '../settings/settings';
 import { ContextValue } from './contextValues';
 import { MetadataKeyNode } from './metadataKeyNode';
-import type { ProfileNode } from './profileNode';
+import type { ProfileRowNode } from './profileRowNode';
 import { idAndStatus } from './idAndStatus';
 import { serverStatusIcon } from './serverStatusIcon';
 import type { TreeContext } from './treeContext';
@@ -13,14 +13,14 @@ import { TreeNode, type ChildNodes } from './treeNode';
 
 /** A server: configured in the profile's settings, or discovered by listing the project. Expands to its keys. */
 export class ServerNode extends TreeNode {
-  /** The name of the profile (ProfileNode.profile is the Profile itself). */
+  /** The name of the profile (ProfileRowNode.profile is the Profile itself). */
   readonly profileName: string;
   /** The server's region, in a profile of several regions (undefined otherwise). */
   readonly region: string | undefined;
   private metadata: Promise<Record<string, string>> | undefined;
 
   constructor(
-    override readonly parent: ProfileNode,
+    override readonly parent: ProfileRowNode,
     private readonly context: TreeContext,
     readonly server: ServerSummary,
     readonly configured: boolean,

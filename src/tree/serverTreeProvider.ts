@@ -9,7 +9,6 @@ import { FoundProfileNode } from './foundProfileNode';
 import { ChildrenLoader } from './childrenLoader';
 import type { LoadMoreNode } from './loadMoreNode';
 import { ProfileNode } from './profileNode';
-import { RegionNode } from './regionNode';
 import type { TreeContext } from './treeContext';
 import type { TreeNode } from './treeNode';
 
@@ -50,7 +49,6 @@ export class ServerTreeProvider extends Disposable implements vscode.TreeDataPro
         this.expanded.has(id)
           ? vscode.TreeItemCollapsibleState.Expanded
           : vscode.TreeItemCollapsibleState.Collapsed,
-      regionNode: (parent, region) => new RegionNode(parent, region, this.context),
     };
     this.register({ dispose: () => this.loader.abort() });
     this.register(profiles.onDidChange(() => this.refresh()));

@@ -1,6 +1,5 @@
 import type * as vscode from 'vscode';
 import type { ClientProvider } from '../clients/clientProvider';
-import type { ProfileNode } from './profileNode';
 
 /** What nodes need from outside to fetch their children, handed down from the provider. */
 export interface TreeContext {
@@ -14,6 +13,4 @@ export interface TreeContext {
    * view (a find or a filter shown meanwhile) comes back as the person left it.
    */
   collapsibleState(id: string): vscode.TreeItemCollapsibleState;
-  /** The node of one region of a profile of several (a RegionNode, which ProfileNode cannot import). */
-  regionNode(parent: ProfileNode, region: string): ProfileNode;
 }
