@@ -10,6 +10,7 @@ import {
   securityTokenRequests,
   useEcsServer,
 } from './fixtures';
+import { assumeRoleIdentity, securityTokensBody } from '../ecs-server/iamBodies';
 
 const SECURITY_TOKENS = '/v3.0/OS-CREDENTIAL/securitytokens';
 
@@ -42,19 +43,10 @@ describe('auth "agency": temporary AK/SK through an agency (assume_role)', () =>
     assert.equal(assume.path, SECURITY_TOKENS);
     assert.equal(assume.status, 201);
     assert.ok(assume.headers['x-auth-token'], 'assume_role carries the source token');
-    assert.deepEqual(JSON.parse(assume.body), {
-      auth: {
-        identity: {
-          methods: ['assume_role'],
-          assume_role: {
-            domain_name: LOCAL_AGENCY.domainName,
-            agency_name: LOCAL_AGENCY.name,
-            duration_seconds: 900,
-            session_user: { name: 'alice' },
-          },
-        },
-      },
-    });
+    assert.deepEqual(
+      JSON.parse(assume.body),
+      securityTokensBody(assumeRoleIdentity(900, { session_user: { name: 'alice' } })),
+    );
     assert.equal(api.status, 200);
     assert.match(api.headers.authorization, /^SDK-HMAC-SHA256 Access=TMP/);
     assert.match(api.headers.authorization, /x-security-token/);

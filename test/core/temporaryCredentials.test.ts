@@ -5,6 +5,7 @@ import { requestSecurityToken } from '../../src/core/temporaryCredentials';
 import { requestPasswordToken } from '../../src/core/tokenProvider';
 import { WEB_01, apiRequests, iamTokenRequests, rejectionOf, temporaryAuth, useEcsServer } from './fixtures';
 import type { EcsServerHandle } from '../ecs-server';
+import { byTokenIdentity } from '../ecs-server/iamBodies';
 
 const SECURITY_TOKENS = '/v3.0/OS-CREDENTIAL/securitytokens';
 
@@ -145,7 +146,7 @@ describe('auth "aksk" with a pasted security token: expiry said as such', () => 
     return requestSecurityToken(
       iamUrl,
       tokenAuth(token),
-      { methods: ['token'], token: { duration_seconds: 900 } },
+      byTokenIdentity(),
       settings,
     );
   }

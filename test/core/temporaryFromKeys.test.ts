@@ -29,6 +29,7 @@ import {
   startAdHocServer,
   useEcsServer,
 } from './fixtures';
+import { assumeRoleIdentity, byTokenIdentity, securityTokensBody } from '../ecs-server/iamBodies';
 
 const SECURITY_TOKENS = '/v3.0/OS-CREDENTIAL/securitytokens';
 
@@ -82,9 +83,7 @@ describe('auth "temporary" with permanent AK/SK: the securitytokens request sign
     assert.match(issued.headers.authorization, /SignedHeaders=content-type;host;x-sdk-date,/);
     assert.equal(issued.headers['x-auth-token'], undefined);
     assert.equal(issued.headers['x-project-id'], undefined, 'IAM is a global service');
-    assert.deepEqual(JSON.parse(issued.body), {
-      auth: { identity: { methods: ['token'], token: { duration_seconds: 900 } } },
-    });
+    assert.deepEqual(JSON.parse(issued.body), securityTokensBody(byTokenIdentity()));
     const [api] = metadataRequests(server());
     assert.equal(api.status, 200);
     assert.match(accessKeyOf(api) ?? '', /^TMP/);
@@ -107,7 +106,7 @@ describe('auth "temporary" with permanent AK/SK: the securitytokens request sign
       requestSecurityToken(
         new URL(server().url),
         tampered,
-        { methods: ['token'], token: { duration_seconds: 900 } },
+        byTokenIdentity(),
         { limits: { timeoutMs: 5000, maxResponseBytes: 1 << 20 }, userAgent: 'test', onRequest: undefined },
       ),
     );
@@ -277,14 +276,7 @@ describe('auth "agency" with an AK/SK source: assume_role signed with the keys',
     assert.equal(assumed.status, 201);
     assert.equal(accessKeyOf(assumed), c.accessKey);
     assert.equal(assumed.headers['x-auth-token'], undefined);
-    assert.deepEqual(JSON.parse(assumed.body).auth.identity, {
-      methods: ['assume_role'],
-      assume_role: {
-        domain_name: LOCAL_AGENCY.domainName,
-        agency_name: LOCAL_AGENCY.name,
-        duration_seconds: 900,
-      },
-    });
+    assert.deepEqual(JSON.parse(assumed.body).auth.identity, assumeRoleIdentity());
     const [api] = metadataRequests(server());
     assert.match(accessKeyOf(api) ?? '', /^TMP/);
   });

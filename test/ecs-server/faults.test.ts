@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { startEcsServer, type EcsServerHandle } from './index';
 import { json, send, type Answer } from './testHttp';
+import { passwordTokenBody } from './iamBodies';
 
 const WEB_01 = '3f1c2a9e-7b4d-4e8a-9c61-2d5f0a8b7c11';
 
@@ -136,21 +137,7 @@ describe('local ECS server: fault switches', () => {
     const login = (): Promise<Answer> =>
       send(server.url, '/v3/auth/tokens', {
         method: 'POST',
-        body: JSON.stringify({
-          auth: {
-            identity: {
-              methods: ['password'],
-              password: {
-                user: {
-                  name: server.credentials.user,
-                  password: server.credentials.password,
-                  domain: { name: server.credentials.domain },
-                },
-              },
-            },
-            scope: { project: { name: server.region } },
-          },
-        }),
+        body: JSON.stringify(passwordTokenBody(server.credentials, { name: server.region })),
       });
     const projectOf = async (): Promise<unknown> =>
       (json(await login()).token as { project?: unknown }).project;
@@ -220,21 +207,7 @@ describe('local ECS server: fault switches', () => {
     const { credentials } = server;
     const login = await send(server.url, '/v3/auth/tokens', {
       method: 'POST',
-      body: JSON.stringify({
-        auth: {
-          identity: {
-            methods: ['password'],
-            password: {
-              user: {
-                name: credentials.user,
-                password: credentials.password,
-                domain: { name: credentials.domain },
-              },
-            },
-          },
-          scope: { project: { id: server.projectId } },
-        },
-      }),
+      body: JSON.stringify(passwordTokenBody(credentials, { id: server.projectId })),
     });
     assert.equal(login.status, 201);
     assert.deepEqual([server.faults.throttle.count, server.faults.reset.count], [1, 1]);
@@ -256,21 +229,7 @@ describe('local ECS server: fault switches', () => {
 
     const login = await send(server.url, '/v3/auth/tokens', {
       method: 'POST',
-      body: JSON.stringify({
-        auth: {
-          identity: {
-            methods: ['password'],
-            password: {
-              user: {
-                name: server.credentials.user,
-                password: server.credentials.password,
-                domain: { name: server.credentials.domain },
-              },
-            },
-          },
-          scope: { project: { id: server.projectId } },
-        },
-      }),
+      body: JSON.stringify(passwordTokenBody(server.credentials, { id: server.projectId })),
     });
     const token = String(login.headers['x-subject-token']);
     const withToken = (): Promise<Answer> => send(server.url, item(), { headers: { 'X-Auth-Token': token } });

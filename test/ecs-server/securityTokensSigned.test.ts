@@ -7,6 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { LOCAL_AGENCY, startEcsServer, type EcsServerHandle } from './index';
 import { json, officialSignedHeaders, send, type Answer } from './testHttp';
+import { assumeRoleIdentity, byTokenIdentity } from './iamBodies';
 
 const PATH = '/v3.0/OS-CREDENTIAL/securitytokens';
 
@@ -27,15 +28,8 @@ describe('local ECS server: securitytokens signed with AK/SK', () => {
     return send(server.url, PATH, { method: 'POST', headers, body: JSON.stringify(data) });
   }
 
-  const byToken = { methods: ['token'], token: { duration_seconds: 900 } };
-  const byAgency = {
-    methods: ['assume_role'],
-    assume_role: {
-      domain_name: LOCAL_AGENCY.domainName,
-      agency_name: LOCAL_AGENCY.name,
-      duration_seconds: 900,
-    },
-  };
+  const byToken = byTokenIdentity();
+  const byAgency = assumeRoleIdentity();
   const permanent = () => ({
     accessKey: server.credentials.accessKey,
     secretKey: server.credentials.secretKey,

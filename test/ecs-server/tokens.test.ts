@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { startEcsServer, type EcsServerHandle } from './index';
 import { json, officialSignedHeaders, send, type Answer } from './testHttp';
+import { passwordTokenBody } from './iamBodies';
 
 const WEB_01 = '3f1c2a9e-7b4d-4e8a-9c61-2d5f0a8b7c11';
 
@@ -16,21 +17,9 @@ describe('local ECS server: IAM tokens', () => {
 
   function login(overrides: { password?: string; scope?: object; query?: string } = {}): Promise<Answer> {
     const { credentials } = server;
-    const body = {
-      auth: {
-        identity: {
-          methods: ['password'],
-          password: {
-            user: {
-              name: credentials.user,
-              password: overrides.password ?? credentials.password,
-              domain: { name: credentials.domain },
-            },
-          },
-        },
-        scope: overrides.scope ?? { project: { id: server.projectId } },
-      },
-    };
+    const signIn = { ...credentials, password: overrides.password ?? credentials.password };
+    const body = passwordTokenBody(signIn, { id: server.projectId }) as { auth: { scope?: object } };
+    if (overrides.scope) body.auth.scope = overrides.scope;
     return send(server.url, `/v3/auth/tokens${overrides.query ?? ''}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { fixture, storedProfiles, type Fixture } from './fixture';
 import { translated } from './l10nBundle';
 import { pickAt, stepShown, typeAt } from './stepAnswers';
+import { byTokenIdentity } from '../ecs-server/iamBodies';
 
 const SECURITY_TOKENS = '/v3.0/OS-CREDENTIAL/securitytokens';
 
@@ -103,7 +104,7 @@ describe('Add Profile: temporary credentials, every step', () => {
     );
     assert.deepEqual(
       (JSON.parse(temporary.body) as { auth: { identity: unknown } }).auth.identity,
-      { methods: ['token'], token: { duration_seconds: 3600 } },
+      byTokenIdentity(3600),
       'no duration asked: the default hour',
     );
     assert.match(get?.headers.authorization ?? '', /^SDK-HMAC-SHA256 Access=TMP/);

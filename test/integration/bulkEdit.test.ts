@@ -41,7 +41,6 @@ describe('bulk edit: Change Metadata of Found Servers', () => {
   afterEach(async () => {
     while (restore.length > 0) restore.pop()?.();
     asked.length = 0;
-    f.server.resetFaults();
     for (const s of f.seed.servers) {
       f.server.setTaskState(s.id, undefined);
       for (const key of Object.keys(f.server.metadataOf(s.id))) f.server.deleteMetadata(s.id, key);

@@ -39,10 +39,6 @@ describe('command callers: person or script', () => {
     );
   });
 
-  afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-  });
-
   for (const command of [CommandId.addProfile, CommandId.filter, CommandId.getMetadataKey]) {
     it(`${command} from the view title prompts whatever row is focused`, async () => {
       for (const [what, arg] of focused) {

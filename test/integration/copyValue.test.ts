@@ -23,10 +23,6 @@ describe('ecsMetadata.copyValue', () => {
     await vscode.env.clipboard.writeText(sentinel);
   });
 
-  afterEach(() => {
-    f.server.resetFaults();
-  });
-
   function copy(arg: unknown): Thenable<string | undefined> {
     return vscode.commands.executeCommand<string | undefined>('ecsMetadata.copyValue', arg);
   }

@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import { childNamed, eventually, fixture, profileRoot, type Fixture, type RenderedNode } from './fixture';
 import { confirmingModals, decliningModals, type ModalShown } from './modalAnswer';
 import { closePanel } from './panelTabs';
+import { withSetting } from './support/testSetup';
 
 type Window = typeof vscode.window;
 
@@ -55,7 +56,6 @@ describe('editing metadata', () => {
     while (restore.length > 0) restore.pop()?.();
     asked.length = 0;
     inputs.length = 0;
-    f.server.resetFaults();
     f.server.setTaskState(web02.id, undefined);
     // Back to the seed, whatever the test wrote.
     for (const key of Object.keys(f.server.metadataOf(web02.id))) f.server.deleteMetadata(web02.id, key);
@@ -203,13 +203,7 @@ describe('editing metadata', () => {
   });
 
   describe('with Mask Values on', () => {
-    const maskValues = (on: boolean): Thenable<void> =>
-      vscode.workspace
-        .getConfiguration('ecsMetadata')
-        .update('maskValues', on ? true : undefined, vscode.ConfigurationTarget.Global);
-
-    beforeEach(() => maskValues(true));
-    afterEach(() => maskValues(false));
+    beforeEach(() => withSetting('maskValues', true));
 
     /** Everything the Set Value box shows a person, as one text. */
     const shown = (options: vscode.InputBoxOptions): string =>

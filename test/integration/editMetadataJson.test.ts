@@ -93,7 +93,6 @@ describe('editing metadata as JSON', () => {
     while (restore.length > 0) restore.pop()?.();
     notices.length = 0;
     errors.length = 0;
-    f.server.resetFaults();
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     for (const key of Object.keys(f.server.metadataOf(web02.id))) f.server.deleteMetadata(web02.id, key);

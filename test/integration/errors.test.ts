@@ -17,8 +17,6 @@ describe('errors: user messages', () => {
     f = await fixture();
   });
 
-  afterEach(() => f.server.resetFaults());
-
   function client(secretKey = f.server.credentials.secretKey, endpoint = f.server.url) {
     return createEcsClient({
       endpoint,

@@ -22,6 +22,7 @@ import {
 import { profilesBeforeTest } from './support/testSetup';
 import { translated } from './l10nBundle';
 import { confirmingModals } from './modalAnswer';
+import { acceptUntilSettled } from './stepAnswers';
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 
@@ -190,14 +191,8 @@ describe('errors that lead to the fix', () => {
     const got = Promise.resolve(
       vscode.commands.executeCommand<string | undefined>('ecsMetadata.getMetadataKey'),
     );
-    let done = false;
-    void got.finally(() => (done = true));
     // The first server, then its first key, as Enter would pick them once listed.
-    await eventually(async () => {
-      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-      return done ? true : undefined;
-    }, 'a server and a key to be picked');
-    const value = await got;
+    const value = await acceptUntilSettled(got, 'a server and a key to be picked');
     const selected = await eventually(async () => {
       const node = f.api.view.selection[0] as { key?: string; serverId?: string } | undefined;
       return node?.key !== undefined ? node : undefined;

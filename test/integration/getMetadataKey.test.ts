@@ -17,10 +17,7 @@ describe('ecsMetadata.getMetadataKey', () => {
     web01 = f.server.seed.servers[0];
   });
 
-  afterEach(async () => {
-    f.server.resetFaults();
-    await closePanel();
-  });
+  afterEach(() => closePanel());
 
   function getKey(args: {
     profile?: string;

@@ -5,8 +5,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CommandId } from '../../src/commands/commandIds';
-import { eventually, fixture, type Fixture } from './fixture';
+import { fixture, type Fixture } from './fixture';
 import { closePanel } from './panelTabs';
+import { acceptUntilSettled } from './stepAnswers';
 
 describe('key picker', () => {
   let f: Fixture;
@@ -15,10 +16,7 @@ describe('key picker', () => {
     f = await fixture();
   });
 
-  afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-    await closePanel();
-  });
+  afterEach(() => closePanel());
 
   it('Get Metadata Key: the first configured server, then its first key once listed, resolves to its value', async () => {
     const [web01] = f.seed.servers;
@@ -26,13 +24,9 @@ describe('key picker', () => {
     const read = Promise.resolve(
       vscode.commands.executeCommand<string | undefined>(CommandId.getMetadataKey),
     );
-    let done = false;
-    void read.finally(() => (done = true));
-    // Accepting before a picker's items are there selects nothing and leaves it open; try again.
-    await eventually(async () => {
-      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-      return done ? true : undefined;
-    }, 'a server and then a key to be accepted');
-    assert.equal(await read, web01.metadata[firstKey]);
+    assert.equal(
+      await acceptUntilSettled(read, 'a server and then a key to be accepted'),
+      web01.metadata[firstKey],
+    );
   });
 });

@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Comparison } from '../../src/commands/compareMetadata';
 import { childNamed, childrenOf, eventually, fixture, profileRoot, type Fixture } from './fixture';
+import { withSetting } from './support/testSetup';
 
 type Window = typeof vscode.window;
 const MASK = '••••••';
@@ -26,11 +27,7 @@ describe('Mask Values covers every view', () => {
     restore.push(() => ((vscode.window as Record<K, Window[K]>)[name] = original));
   }
 
-  const maskValues = async (on: boolean): Promise<void> => {
-    await vscode.workspace
-      .getConfiguration('ecsMetadata')
-      .update('maskValues', on ? true : undefined, vscode.ConfigurationTarget.Global);
-  };
+  const maskValues = (on: boolean): Promise<void> => withSetting('maskValues', on ? true : undefined);
 
   /** The values of the seed's servers (but the shortest), none of which may show while masked. */
   const allValues = (): string[] =>
@@ -47,7 +44,6 @@ describe('Mask Values covers every view', () => {
 
   afterEach(async () => {
     while (restore.length > 0) restore.pop()?.();
-    await maskValues(false);
     await vscode.commands.executeCommand('ecsMetadata.clearFilter');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });

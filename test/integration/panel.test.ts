@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { PanelView } from '../../src/panel/messages';
 import { eventually, fixture, type Fixture } from './fixture';
 import { closePanel, panelTabs, panelTabsShowing } from './panelTabs';
+import { withSetting } from './support/testSetup';
 
 describe('metadata panel', () => {
   let f: Fixture;
@@ -19,17 +20,7 @@ describe('metadata panel', () => {
     await closePanel();
   });
 
-  afterEach(async () => {
-    f.server.resetFaults();
-    await closePanel();
-    await timeLimitSeconds(undefined);
-  });
-
-  function timeLimitSeconds(seconds: number | undefined): Thenable<void> {
-    return vscode.workspace
-      .getConfiguration('ecsMetadata')
-      .update('requestTimeoutSeconds', seconds, vscode.ConfigurationTarget.Global);
-  }
+  afterEach(() => closePanel());
 
   /** What clicking a key does: the key read fresh into the panel; then what the panel shows. */
   async function openKey(key: string, serverId = web01.id): Promise<PanelView | undefined> {
@@ -114,7 +105,7 @@ describe('metadata panel', () => {
 
   it('closing the panel cancels its read', async () => {
     // A time limit that cannot end the hanging read first, however slow this machine is.
-    await timeLimitSeconds(120);
+    await withSetting('requestTimeoutSeconds', 120);
     await openKey('owner');
     f.server.clearRequests();
     f.server.setFaults({ hang: { count: 1 } });

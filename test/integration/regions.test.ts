@@ -20,6 +20,7 @@ import { profilesBeforeTest } from './support/testSetup';
 import { translated } from './l10nBundle';
 import { confirmingModals } from './modalAnswer';
 import { closePanel } from './panelTabs';
+import { acceptUntilSettled } from './stepAnswers';
 
 type Window = typeof vscode.window;
 
@@ -306,13 +307,7 @@ describe('several regions per profile', () => {
       async () => (shown[0].activeItems[0]?.label === wanted.name ? true : undefined),
       `"${wanted.name}" to be the active item`,
     );
-    let done = false;
-    void added.finally(() => (done = true));
-    await eventually(async () => {
-      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-      return done ? true : undefined;
-    }, 'the typed server to be accepted');
-    assert.equal(await added, true);
+    assert.equal(await acceptUntilSettled(added, 'the typed server to be accepted'), true);
     const stored = storedProfiles()?.find((p) => p.name === name)?.servers ?? [];
     assert.deepEqual(stored, [{ id: wanted.id, name: wanted.name, region: second.region }]);
   });

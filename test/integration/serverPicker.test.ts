@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { eventually, fixture, storedProfiles, type Fixture } from './fixture';
 import { withLocalProfile } from './support/testSetup';
+import { acceptUntilSettled } from './stepAnswers';
 
 describe('server picker', () => {
   let f: Fixture;
@@ -40,14 +41,7 @@ describe('server picker', () => {
   it('Add Server: the picked server is stored as { id, name } only', async () => {
     const configured = new Set(f.profile.servers?.map((s) => s.id));
     const added = Promise.resolve(vscode.commands.executeCommand('ecsMetadata.addServer', { profile: name }));
-    let done = false;
-    void added.finally(() => (done = true));
-    // Accepting before the listed servers arrive selects nothing and leaves the picker open; try again.
-    await eventually(async () => {
-      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-      return done ? true : undefined;
-    }, 'a listed server to be accepted');
-    assert.equal(await added, true);
+    assert.equal(await acceptUntilSettled(added, 'a listed server to be accepted'), true);
     const servers = storedProfiles()?.find((p) => p.name === name)?.servers ?? [];
     const pinned = servers.filter((s) => !configured.has(s.id));
     assert.equal(pinned.length, 1, 'one server added');

@@ -57,3 +57,19 @@ export async function pickAt(
   await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
   return quickPick;
 }
+
+/**
+ * Presses Enter on whatever quick input shows until `call` settles, then gives its result: the way
+ * to take the first item of each picker a command shows (accepting before a picker's items are
+ * there selects nothing and leaves it open, so Enter is pressed again).
+ */
+export async function acceptUntilSettled<T>(call: Thenable<T>, what: string): Promise<T> {
+  const settling = Promise.resolve(call);
+  let done = false;
+  void settling.finally(() => (done = true)).catch(() => undefined);
+  await eventually(async () => {
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    return done ? true : undefined;
+  }, what);
+  return settling;
+}

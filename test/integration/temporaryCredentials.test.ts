@@ -13,6 +13,7 @@ import { LOCAL_AGENCY } from '../ecs-server';
 import { childrenOf, type Fixture, fixture, profileRoot, writeProfiles } from './fixture';
 import { profilesBeforeTest } from './support/testSetup';
 import { translated } from './l10nBundle';
+import { assumeRoleIdentity, byTokenIdentity, securityTokensBody } from '../ecs-server/iamBodies';
 
 const SECURITY_TOKENS = '/v3.0/OS-CREDENTIAL/securitytokens';
 
@@ -118,15 +119,10 @@ describe('temporary credentials and agencies', () => {
     assert.equal(await read(name), 'team-web');
     const assumed = server().requests.filter((r) => r.path === SECURITY_TOKENS);
     assert.equal(assumed.length, 1);
-    assert.deepEqual(JSON.parse(assumed[0].body).auth.identity, {
-      methods: ['assume_role'],
-      assume_role: {
-        domain_name: LOCAL_AGENCY.domainName,
-        agency_name: LOCAL_AGENCY.name,
-        duration_seconds: 3600,
-        session_user: { name: 'tester' },
-      },
-    });
+    assert.deepEqual(
+      JSON.parse(assumed[0].body).auth.identity,
+      assumeRoleIdentity(3600, { session_user: { name: 'tester' } }),
+    );
     const api = ownReads();
     assert.match(api[0].headers.authorization, /^SDK-HMAC-SHA256 Access=TMP/);
 

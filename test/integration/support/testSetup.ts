@@ -14,6 +14,7 @@
  * For tests:
  * - `profilesBeforeTest()`: the profiles as noted before the running test.
  * - `withProfiles(...settings)`: adds (or replaces, by name) profiles in the settings.
+ * - `withSetting(name, value)`: writes one `ecsMetadata.*` user setting.
  * - `withLocalProfile(name, setting?, credentials?)`: a profile at the local server, shown in the tree.
  * - `restoredAfterSuite()`: for a describe whose own `before` adds profiles or settings for all its
  *   tests: the same noting and putting back around the whole describe.
@@ -24,7 +25,15 @@ import type { Context, RootHookObject } from 'mocha';
 import { CommandId } from '../../../src/commands/commandIds';
 import { credentialSecretKeys } from '../../../src/credentials/credentialStore';
 import type { ProfileSetting } from '../../../src/profiles/profile';
-import { extensionId, fixture, profileRoot, storedProfiles, writeProfiles } from '../fixture';
+import {
+  childrenOf,
+  eventually,
+  extensionId,
+  fixture,
+  profileRoot,
+  storedProfiles,
+  writeProfiles,
+} from '../fixture';
 import { confirmingModals } from '../modalAnswer';
 
 interface Noted {
@@ -64,9 +73,11 @@ async function putBack(before: Noted): Promise<void> {
   const keys = new Set(before.secrets.keys());
   for (const profile of storedProfiles() ?? [])
     for (const key of credentialSecretKeys(profile.name)) keys.add(key);
+  let changed = false;
   for (const key of keys) {
     const value = before.secrets.get(key);
     if ((await api.secrets.get(key)) === value) continue;
+    changed = true;
     if (value === undefined) await api.secrets.delete(key);
     else await api.secrets.store(key, value);
   }
@@ -74,8 +85,27 @@ async function putBack(before: Noted): Promise<void> {
   const config = vscode.workspace.getConfiguration('ecsMetadata');
   for (const [name, value] of before.settings) {
     if (JSON.stringify(settingValue(name)) === JSON.stringify(value)) continue;
+    changed = true;
     await config.update(name, value, vscode.ConfigurationTarget.Global);
   }
+  if (changed) await treeSettled(before);
+}
+
+/**
+ * Waits for the tree to show the profiles put back and loads their children, so that the listing
+ * the refresh starts is done here and not during the next test (which may count the requests).
+ */
+async function treeSettled(before: Noted): Promise<void> {
+  const { api } = await fixture();
+  // The settings and secrets events reach the extension asynchronously; give them a moment.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  if (api.tree.filter !== undefined) return;
+  const names = ((before.settings.get('profiles') as ProfileSetting[] | undefined) ?? []).map((p) => p.name);
+  const roots = await eventually(async () => {
+    const shown = await childrenOf(api);
+    return JSON.stringify(shown.map((r) => r.label)) === JSON.stringify(names) ? shown : undefined;
+  }, 'the tree to show the profiles put back');
+  for (const root of roots) await childrenOf(api, root.node);
 }
 
 /** The hooks `index.ts` registers for the whole run. */
@@ -120,6 +150,13 @@ export async function withProfiles(...profiles: ProfileSetting[]): Promise<void>
   const now = (storedProfiles() ?? []).map((p) => profiles.find((n) => n.name === p.name) ?? p);
   const added = profiles.filter((p) => !now.some((n) => n.name === p.name));
   await writeProfiles([...now, ...added]);
+}
+
+/** Writes the user setting `ecsMetadata.<name>` (undefined removes it); put back after the test. */
+export async function withSetting(name: string, value: unknown): Promise<void> {
+  await vscode.workspace
+    .getConfiguration('ecsMetadata')
+    .update(name, value, vscode.ConfigurationTarget.Global);
 }
 
 /**
