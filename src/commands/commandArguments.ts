@@ -9,6 +9,7 @@ import {
   type ArgumentFields,
   keyArguments,
   objectShape,
+  profileArguments,
   serverArguments,
   type KeyTarget,
   type ScriptShape,
@@ -160,6 +161,9 @@ export const scriptCommands = {
       return arg;
     },
   }),
+  removeProfile: declareCommand(CommandId.removeProfile, profileArguments),
+  confirmEndpoints: declareCommand(CommandId.confirmEndpoints, profileArguments),
+  turnOffDiscovery: declareCommand(CommandId.turnOffDiscovery, profileArguments),
   bulkEditMetadata: declareCommand(
     CommandId.bulkEditMetadata,
     objectShape(
