@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { scriptCommands } from '../../src/commands/commandArguments';
 import { CommandId } from '../../src/commands/commandIds';
-import { closePanel, panelTabs } from './panelTabs';
+import { closePanel, panelTabs, panelTabsShowing } from './panelTabs';
 import { fixture, type Fixture } from './fixture';
 import { translated } from './l10nBundle';
 import { confirmingModals } from './modalAnswer';
@@ -131,7 +131,8 @@ describe('script arguments: one door', () => {
         key: 'owner',
       });
       assert.equal(value, f.server.metadataOf(serverId).owner);
-      assert.equal(panelTabs().length, 1, 'the panel shows it');
+      // The workbench tells the extension host of the tab after the command returned.
+      assert.equal((await panelTabsShowing('owner')).length, 1);
       assert.equal(f.api.panelView()?.value, value);
     });
 
