@@ -3,15 +3,19 @@
  * argument (how a refusal writes it, and its parser), and the old ids that still run it. No
  * `vscode` import: plain-Node tests parse each shape. `registerDeclared` registers a declaration.
  */
+import type { BulkRequest } from '../bulk/bulkPlan';
 import {
   argumentsExpected,
+  type ArgumentFields,
   keyArguments,
   objectShape,
+  profileArguments,
   serverArguments,
   type KeyTarget,
   type ScriptShape,
   type ServerTarget,
 } from '../core';
+import { isRecord } from '../core/isRecord';
 import { CommandId } from './commandIds';
 
 /** An old id that runs the command; `defaults` are fields a script's argument gets unless it sets them. */
@@ -69,6 +73,17 @@ export interface ExportArguments {
   source: ExportSource;
   format: 'json' | 'csv';
   path: string;
+}
+
+/** A bulk change: the servers a query finds (or the servers named), and what to set and remove. */
+export interface BulkEditArguments {
+  query?: string;
+  profile?: string;
+  region?: string;
+  servers?: { profile: string; region?: string; serverId: string }[];
+  request: BulkRequest;
+  dryRun: boolean;
+  allowProtected: boolean;
 }
 
 /** The scripted commands, by name: each one's id, argument shape and old ids. */
@@ -146,7 +161,64 @@ export const scriptCommands = {
       return arg;
     },
   }),
+  removeProfile: declareCommand(CommandId.removeProfile, profileArguments),
+  confirmEndpoints: declareCommand(CommandId.confirmEndpoints, profileArguments),
+  turnOffDiscovery: declareCommand(CommandId.turnOffDiscovery, profileArguments),
+  bulkEditMetadata: declareCommand(
+    CommandId.bulkEditMetadata,
+    objectShape(
+      '{ query | servers: [{ profile, region?, serverId }], profile?, region?, set?: { key: value }, remove?: [key], dryRun? }',
+      readBulkEdit,
+    ),
+  ),
 } as const;
+
+/** Only the argument's shape: the keys and values it sets are checked by the bulk change's own rules. */
+function readBulkEdit(f: ArgumentFields): BulkEditArguments {
+  const isText = (v: unknown): v is string => typeof v === 'string';
+  const { query, profile, region, servers, set, remove, dryRun } = {
+    query: f.raw('query'),
+    profile: f.raw('profile'),
+    region: f.raw('region'),
+    servers: f.raw('servers'),
+    set: f.raw('set'),
+    remove: f.raw('remove'),
+    dryRun: f.raw('dryRun'),
+  };
+  if ((query === undefined) === (servers === undefined)) throw f.expected();
+  if (query !== undefined && !isText(query)) throw f.expected();
+  if (profile !== undefined && !isText(profile)) throw f.expected();
+  if (region !== undefined && (!isText(region) || !isText(profile))) throw f.expected();
+  if (dryRun !== undefined && typeof dryRun !== 'boolean') throw f.expected();
+  const setMap: Record<string, string> = {};
+  if (set !== undefined) {
+    if (!isRecord(set)) throw f.expected();
+    for (const [k, v] of Object.entries(set)) {
+      if (!isText(v)) throw f.expected();
+      // A key named __proto__ is a key like any other, not the object's prototype.
+      Object.defineProperty(setMap, k, { value: v, enumerable: true, writable: true, configurable: true });
+    }
+  }
+  if (remove !== undefined && (!Array.isArray(remove) || !remove.every(isText))) throw f.expected();
+  let named: BulkEditArguments['servers'];
+  if (servers !== undefined) {
+    if (!Array.isArray(servers) || servers.length === 0) throw f.expected();
+    named = servers.map((s: unknown) => {
+      const { profile: p, region: r, serverId } = isRecord(s) ? s : {};
+      if (!isText(p) || !isText(serverId) || (r !== undefined && !isText(r))) throw f.expected();
+      return { profile: p, serverId, ...(r !== undefined ? { region: r } : {}) };
+    });
+  }
+  return {
+    ...(isText(query) ? { query } : {}),
+    ...(isText(profile) ? { profile } : {}),
+    ...(isText(region) ? { region } : {}),
+    ...(named ? { servers: named } : {}),
+    request: { set: setMap, remove: [...new Set((remove as string[] | undefined) ?? [])] },
+    dryRun: dryRun === true,
+    allowProtected: f.flag('allowProtected'),
+  };
+}
 
 function serverWriteArguments(usage: string): ScriptShape<ServerWriteArguments> {
   return objectShape(usage, (f) => ({ target: f.server(), allowProtected: f.flag('allowProtected') }));

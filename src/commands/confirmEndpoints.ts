@@ -5,10 +5,10 @@ import { describeBindingChanges } from '../credentials/endpointsChangedMessage';
 import { promptCredentials } from '../credentials/promptCredentials';
 import { iamHostOf } from '../profiles/iamHost';
 import type { Profile } from '../profiles/profile';
-import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
 import { profileFromArgument } from './profileArgument';
-import { registerCommand } from './registerCommand';
+import { scriptCommands } from './commandArguments';
+import { registerDeclared } from './registerDeclared';
 import { notConfirmed } from './notConfirmed';
 
 /**
@@ -20,7 +20,7 @@ import { notConfirmed } from './notConfirmed';
  * rejects with a `cancelled` error for a script, as every scripted confirmation does.
  */
 export function registerConfirmEndpoints(deps: CommandDeps): vscode.Disposable {
-  return registerCommand(CommandId.confirmEndpoints, async (call) => {
+  return registerDeclared(scriptCommands.confirmEndpoints, async (call) => {
     const profile = await profileFromArgument(
       deps.profiles,
       call,

@@ -7,16 +7,17 @@ import type { CommandCall } from './registerCommand';
 import { unknownProfileError } from '../errors/setupError';
 
 /**
- * The profile a command was called for: a tree node (or a descendant of one), `{ profile }`, a
- * name, or — with none of those — the person's pick (`title` names the command). Names it in the
- * call's error messages. Undefined when the person cancels.
+ * The profile a command was called for: the profile a script's declared argument names, a tree node
+ * (or a descendant of one), `{ profile }` or a name the extension's own UI passed, or — with none of
+ * those — the person's pick (`title` names the command). Names it in the call's error messages.
+ * Undefined when the person cancels.
  */
 export async function profileFromArgument(
   profiles: ProfileStore,
-  call: CommandCall,
+  call: CommandCall & { script?: { profile: string } },
   title: string,
 ): Promise<Profile | undefined> {
-  const name = profileNameOf(call.arg);
+  const name = call.script ? call.script.profile : profileNameOf(call.arg);
   if (name === undefined) return pickProfile(profiles, title);
   const profile = profiles.get(name);
   if (!profile) {

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { confirmRemoveProfile } from '../credentials/confirmCredentialChange';
-import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
 import { profileFromArgument } from './profileArgument';
-import { registerCommand } from './registerCommand';
+import { scriptCommands } from './commandArguments';
+import { registerDeclared } from './registerDeclared';
 import { notConfirmed } from './notConfirmed';
 
 /**
@@ -12,7 +12,7 @@ import { notConfirmed } from './notConfirmed';
  * when removed; a person who declines gets false, a script a `cancelled` rejection.
  */
 export function registerRemoveProfile(deps: CommandDeps): vscode.Disposable {
-  return registerCommand(CommandId.removeProfile, async (call) => {
+  return registerDeclared(scriptCommands.removeProfile, async (call) => {
     const profile = await profileFromArgument(deps.profiles, call, vscode.l10n.t('Remove Profile'));
     if (!profile) return false;
     if (!(await confirmRemoveProfile(profile.name))) {

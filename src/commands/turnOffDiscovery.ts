@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
 import { profileFromArgument } from './profileArgument';
-import { registerCommand } from './registerCommand';
+import { scriptCommands } from './commandArguments';
+import { registerDeclared } from './registerDeclared';
 
 /**
  * `ecsMetadata.turnOffDiscovery`: sets the profile's `discoverServers` to false, offered where the
@@ -10,7 +10,7 @@ import { registerCommand } from './registerCommand';
  * profile then shows only its configured servers. Resolves to true when changed.
  */
 export function registerTurnOffDiscovery(deps: CommandDeps): vscode.Disposable {
-  return registerCommand(CommandId.turnOffDiscovery, async (call) => {
+  return registerDeclared(scriptCommands.turnOffDiscovery, async (call) => {
     const profile = await profileFromArgument(deps.profiles, call, vscode.l10n.t('Turn Off Discovery'));
     if (!profile) return false;
     await deps.profiles.update(profile.name, (p) => ({ ...p, discoverServers: false }));

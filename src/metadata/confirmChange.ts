@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import type { ClientProvider } from '../clients/clientProvider';
-import { isRecord } from '../core/isRecord';
 import { InputError } from '../errors/inputError';
 import type { ProfileStore } from '../profiles/profileStore';
 import { settings } from '../settings/settings';
@@ -87,11 +86,6 @@ export function protectedKeyRefusal(key: string): InputError {
       key,
     ),
   );
-}
-
-/** True when the caller may change protected keys (after the modal): a person, or a script that passed `allowProtected: true`. */
-export function mayChangeProtected(call: { byPerson: boolean; arg: unknown }): boolean {
-  return call.byPerson || (isRecord(call.arg) && call.arg.allowProtected === true);
 }
 
 /**

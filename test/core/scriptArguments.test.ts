@@ -171,6 +171,29 @@ describe('script arguments: one declared shape per command', () => {
     refusedAs(shape, { format: 'json', path: '/x' }, 'argumentsExpected');
   });
 
+  it("bulkEditMetadata: a query or servers, text values, and the allowProtected flag (its rules are the bulk change's own)", () => {
+    const { shape } = scriptCommands.bulkEditMetadata;
+    assert.deepEqual(
+      shape.parse({ query: 'env=prod', set: { a: 'b' }, remove: ['c', 'c'], allowProtected: true }),
+      {
+        query: 'env=prod',
+        request: { set: { a: 'b' }, remove: ['c'] },
+        dryRun: false,
+        allowProtected: true,
+      },
+    );
+    const proto = shape.parse(JSON.parse('{"query":"a","set":{"__proto__":"x"}}'));
+    assert.deepEqual(Object.keys(proto.request.set), ['__proto__']);
+    assert.deepEqual(shape.parse({ servers: [{ profile: 'p', serverId }], dryRun: true }).servers, [
+      { profile: 'p', serverId },
+    ]);
+    refusedAs(shape, { set: { a: 'b' } }, 'argumentsExpected');
+    refusedAs(shape, { query: 'a', servers: [{ profile: 'p', serverId }] }, 'argumentsExpected');
+    refusedAs(shape, { query: 'a', set: { a: 1 } }, 'argumentsExpected');
+    refusedAs(shape, { servers: [] }, 'argumentsExpected');
+    refusedAs(shape, { query: 'a', remove: 'c' }, 'argumentsExpected');
+  });
+
   it('filter: the text itself', () => {
     assert.equal(scriptCommands.filter.shape.parse('web'), 'web');
     assert.equal(

@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { scriptCommands } from '../../src/commands/commandArguments';
 import { CommandId } from '../../src/commands/commandIds';
-import { closePanel } from './panelTabs';
+import { closePanel, panelTabs, panelTabsShowing } from './panelTabs';
 import { fixture, type Fixture } from './fixture';
 import { translated } from './l10nBundle';
 import { confirmingModals } from './modalAnswer';
@@ -131,18 +131,22 @@ describe('script arguments: one door', () => {
         key: 'owner',
       });
       assert.equal(value, f.server.metadataOf(serverId).owner);
+      // The workbench tells the extension host of the tab after the command returned.
+      assert.equal((await panelTabsShowing('owner')).length, 1);
       assert.equal(f.api.panelView()?.value, value);
     });
 
     it('getMetadataKey from a script shows no panel unless asked', async () => {
       await closePanel();
+      f.server.clearRequests();
       const value = await vscode.commands.executeCommand(CommandId.getMetadataKey, {
         profile: f.profileName,
         serverId,
         key: 'owner',
       });
       assert.equal(value, f.server.metadataOf(serverId).owner);
-      assert.equal(f.api.panelView(), undefined);
+      assert.equal(f.server.requests.length, 1, 'one read');
+      assert.deepEqual(panelTabs(), []);
     });
   });
 });

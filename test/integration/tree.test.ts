@@ -4,7 +4,6 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { PanelView } from '../../src/panel/messages';
 import { startEcsServer } from '../ecs-server';
 import {
   childNamed,
@@ -104,10 +103,9 @@ describe('tree: servers view', () => {
     f.server.clearRequests();
     try {
       // What a click on the item runs, with the arguments the item carries.
-      const view = await vscode.commands.executeCommand<PanelView | undefined>(
-        command.command,
-        ...(command.arguments ?? []),
-      );
+      const value = await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+      assert.equal(value, seedServer.metadata.owner);
+      const view = f.api.panelView();
       assert.equal(view?.value, seedServer.metadata.owner);
       assert.equal(view?.target.serverName, seedServer.name);
       assert.deepEqual(

@@ -8,26 +8,18 @@ import { CommandId } from '../commandIds';
 import type { CommandDeps } from '../commandDeps';
 import { failingAbout } from '../failureSubject';
 import { findInScope, parseOrRefuse, scopeFor } from '../findServers';
+import { scriptCommands, type BulkEditArguments } from '../commandArguments';
 import { onBehalfOfPerson, registerCommand } from '../registerCommand';
+import { registerDeclared } from '../registerDeclared';
 import { cancelledError } from '../../core/retryPolicy';
 import type { BulkBatches } from './bulkBatch';
 import { targetsOfMatches } from './bulkBatch';
 import { askBulkChange, bulkRequestProblem } from './bulkChangeInput';
 import type { BulkDocuments } from './bulkDocuments';
 import { bulkConsequence, keysSentence, planText } from './bulkTexts';
-import { mayChangeProtected, refuseUnpermitted } from '../../metadata/confirmChange';
+import { refuseUnpermitted } from '../../metadata/confirmChange';
 import { isProtectedKey } from '../../metadata/protectedKeys';
 import { settings } from '../../settings/settings';
-
-/** What a script passes. */
-interface ScriptArgs {
-  query?: string;
-  profile?: string;
-  region?: string;
-  servers?: { profile: string; region?: string; serverId: string }[];
-  request: BulkRequest;
-  dryRun: boolean;
-}
 
 /** What the script form resolves to. */
 export interface BulkEditAnswer {
@@ -63,11 +55,11 @@ export function registerBulkEditMetadata(
   batches: BulkBatches,
   documents: BulkDocuments,
 ): vscode.Disposable {
-  return registerCommand(CommandId.bulkEditMetadata, async (call) => {
-    if (!call.byPerson) {
-      const args = scriptArgs(call.arg);
+  return registerDeclared(scriptCommands.bulkEditMetadata, async (call) => {
+    const args = call.script;
+    if (args) {
       // A system key without allowProtected: refused at once, before any request or modal.
-      refuseUnpermitted([...Object.keys(args.request.set), ...args.request.remove], mayChangeProtected(call));
+      refuseUnpermitted([...Object.keys(args.request.set), ...args.request.remove], args.allowProtected);
       return forScript(deps, batches, documents, args);
     }
     const onlyProfile = call.arg instanceof FoundProfileNode ? call.arg.profile.name : undefined;
@@ -175,7 +167,7 @@ async function forScript(
   deps: CommandDeps,
   batches: BulkBatches,
   documents: BulkDocuments,
-  args: ScriptArgs,
+  args: BulkEditArguments,
 ): Promise<BulkEditAnswer> {
   const problem = bulkRequestProblem(args.request);
   if (problem) throw new InputError(problem);
@@ -230,7 +222,7 @@ function resultOf(r: ServerResult): NonNullable<BulkEditAnswer['results']>[numbe
   };
 }
 
-async function queryTargets(deps: CommandDeps, args: ScriptArgs): Promise<BulkTarget[]> {
+async function queryTargets(deps: CommandDeps, args: BulkEditArguments): Promise<BulkTarget[]> {
   const query = parseOrRefuse(args.query ?? '');
   const scope = scopeFor(deps, args.profile, args.region);
   return targetsOfMatches(await findInScope(deps, query, scope));
@@ -239,7 +231,7 @@ async function queryTargets(deps: CommandDeps, args: ScriptArgs): Promise<BulkTa
 /** Each named server's metadata and name, read now (two GETs a server). */
 async function readServers(
   deps: CommandDeps,
-  servers: NonNullable<ScriptArgs['servers']>,
+  servers: NonNullable<BulkEditArguments['servers']>,
 ): Promise<BulkTarget[]> {
   return Promise.all(
     servers.map((s) =>
@@ -254,54 +246,6 @@ async function readServers(
       }),
     ),
   );
-}
-
-function scriptArgs(arg: unknown): ScriptArgs {
-  const expected = (): InputError =>
-    new InputError(
-      vscode.l10n.t(
-        'Expected arguments {0}.',
-        '{ query | servers: [{ profile, region?, serverId }], profile?, region?, set?: { key: value }, remove?: [key], dryRun? }',
-      ),
-    );
-  if (typeof arg !== 'object' || arg === null) throw expected();
-  const { query, profile, region, servers, set, remove, dryRun } = arg as Record<string, unknown>;
-  const isText = (v: unknown): v is string => typeof v === 'string';
-  if ((query === undefined) === (servers === undefined)) throw expected();
-  if (query !== undefined && !isText(query)) throw expected();
-  if (profile !== undefined && !isText(profile)) throw expected();
-  if (region !== undefined && (!isText(region) || !isText(profile))) throw expected();
-  if (dryRun !== undefined && typeof dryRun !== 'boolean') throw expected();
-  const setMap: Record<string, string> = {};
-  if (set !== undefined) {
-    if (typeof set !== 'object' || set === null || Array.isArray(set)) throw expected();
-    for (const [k, v] of Object.entries(set)) {
-      if (!isText(v)) throw expected();
-      Object.defineProperty(setMap, k, { value: v, enumerable: true, writable: true, configurable: true });
-    }
-  }
-  if (remove !== undefined && (!Array.isArray(remove) || !remove.every(isText))) throw expected();
-  let named: ScriptArgs['servers'];
-  if (servers !== undefined) {
-    if (!Array.isArray(servers) || servers.length === 0) throw expected();
-    named = servers.map((s: unknown) => {
-      const {
-        profile: p,
-        region: r,
-        serverId,
-      } = (typeof s === 'object' && s !== null ? s : {}) as Record<string, unknown>;
-      if (!isText(p) || !isText(serverId) || (r !== undefined && !isText(r))) throw expected();
-      return { profile: p, serverId, ...(r !== undefined ? { region: r } : {}) };
-    });
-  }
-  return {
-    ...(isText(query) ? { query } : {}),
-    ...(isText(profile) ? { profile } : {}),
-    ...(isText(region) ? { region } : {}),
-    ...(named ? { servers: named } : {}),
-    request: { set: setMap, remove: [...new Set((remove as string[] | undefined) ?? [])] },
-    dryRun: dryRun === true,
-  };
 }
 
 /** Undo of the last batch, for the palette: `ecsMetadata.undoBulkChange`. */
