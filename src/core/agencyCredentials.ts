@@ -35,7 +35,11 @@ export function agencyRefusal(auth: AgencyAuth): (error: EcsError) => EcsError {
       return new EcsError(
         'invalidInput',
         `IAM knows no agency "${auth.agencyName}" in account "${domain}". Check the agency name and the account.`,
-        { ...facts, agency: { problem: 'unknownAgency', agencyName: auth.agencyName, agencyDomain: domain } },
+        {
+          ...facts,
+          agency: { problem: 'unknownAgency', agencyName: auth.agencyName, agencyDomain: domain },
+          problem: { code: 'agencyUnknown', detail: auth.agencyName },
+        },
       );
     }
     return new EcsError(

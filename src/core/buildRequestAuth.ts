@@ -17,9 +17,31 @@ import type { TokenCache } from './tokenCache';
 import { passwordIdentity, PasswordTokenProvider, type TokenScope } from './tokenProvider';
 import type { EcsAuth } from './types';
 
+/** What a `credentialMissing` names: its detail, and the words of the core's English message. */
+const missingWords = {
+  userName: 'IAM user name',
+  password: 'password',
+  domain: 'account (domain) name',
+  accessKey: 'access key',
+  secretKey: 'secret key',
+  token: 'token',
+  agencyName: 'agency name',
+  agencyDomain: 'delegating account of the agency',
+  sourceAccessKey: 'access key of the source profile',
+  sourceSecretKey: 'secret key of the source profile',
+  sourceToken: 'token of the source profile',
+  sourceProject: 'project (or region) of the source profile',
+} as const;
+
 /** A credential the profile needs is not there: set its credentials. */
-function missing(what: string): EcsError {
-  return new EcsError('invalidInput', `The ${what} is missing. Set the credentials of this profile.`);
+function missing(what: keyof typeof missingWords): EcsError {
+  return new EcsError(
+    'invalidInput',
+    `The ${missingWords[what]} is missing. Set the credentials of this profile.`,
+    {
+      problem: { code: 'credentialMissing', detail: what },
+    },
+  );
 }
 
 /** A password's token provider, after checking the sign-in fields are there. */
@@ -30,9 +52,9 @@ function passwordTokens(
   settings: RequestSettings,
   tokenCache?: TokenCache,
 ): { tokens: PasswordTokenProvider; iamUrl: URL } {
-  if (!signIn.user) throw missing('IAM user name');
+  if (!signIn.user) throw missing('userName');
   if (!signIn.password) throw missing('password');
-  if (!signIn.domain && !signIn.domainId) throw missing('account (domain) name');
+  if (!signIn.domain && !signIn.domainId) throw missing('domain');
   const iamUrl = validIamUrl(iamEndpoint);
   const identity = passwordIdentity(iamUrl, signIn);
   return { tokens: new PasswordTokenProvider(identity, scope, settings, settings.now, tokenCache), iamUrl };
@@ -44,14 +66,16 @@ function passwordTokens(
  */
 function checkedKeys(
   keys: { accessKey: string; secretKey: string; securityToken?: string; securityTokenExpiresAt?: string },
-  of: string,
+  of: 'profile' | 'source',
 ): Parameters<typeof akskAuth>[0] {
-  if (!keys.accessKey) throw missing(`access key${of}`);
-  if (!keys.secretKey) throw missing(`secret key${of}`);
+  if (!keys.accessKey) throw missing(of === 'source' ? 'sourceAccessKey' : 'accessKey');
+  if (!keys.secretKey) throw missing(of === 'source' ? 'sourceSecretKey' : 'secretKey');
   const expiresAt =
     keys.securityToken && keys.securityTokenExpiresAt ? new Date(keys.securityTokenExpiresAt) : undefined;
   if (expiresAt && Number.isNaN(expiresAt.getTime())) {
-    throw new EcsError('invalidInput', 'securityTokenExpiresAt is not a date (ISO 8601, as expires_at).');
+    throw new EcsError('invalidInput', 'securityTokenExpiresAt is not a date (ISO 8601, as expires_at).', {
+      problem: { code: 'securityTokenExpiryNotDate', detail: '' },
+    });
   }
   return {
     accessKey: keys.accessKey,
@@ -65,7 +89,9 @@ function checkedKeys(
 function durationOf(durationSeconds: number | undefined): number {
   const duration = durationSeconds ?? DEFAULT_TEMPORARY_DURATION_SECONDS;
   if (!Number.isInteger(duration) || duration < 900 || duration > 86400) {
-    throw new EcsError('invalidInput', 'durationSeconds must be a whole number from 900 to 86400.');
+    throw new EcsError('invalidInput', 'durationSeconds must be a whole number from 900 to 86400.', {
+      problem: { code: 'durationOutOfRange', detail: String(duration) },
+    });
   }
   return duration;
 }
@@ -83,7 +109,7 @@ export interface AuthSettings extends RequestSettings {
 export function buildRequestAuth(auth: EcsAuth, projectId: string, settings: AuthSettings): RequestAuth {
   switch (auth?.type) {
     case 'aksk':
-      return akskAuth(checkedKeys(auth, ''), projectId, settings.now);
+      return akskAuth(checkedKeys(auth, 'profile'), projectId, settings.now);
     case 'token':
       if (!auth.token) throw missing('token');
       return tokenAuth(auth.token);
@@ -96,7 +122,7 @@ export function buildRequestAuth(auth: EcsAuth, projectId: string, settings: Aut
       let caller: SecurityTokenCaller;
       let iamUrl: URL;
       if ('accessKey' in auth) {
-        caller = akskAuth(checkedKeys(auth, ''), undefined, settings.now);
+        caller = akskAuth(checkedKeys(auth, 'profile'), undefined, settings.now);
         iamUrl = validIamUrl(auth.iamEndpoint);
       } else {
         // The kept token (from the project lookup, or an earlier run) buys the keys without a sign-in.
@@ -121,19 +147,19 @@ export function buildRequestAuth(auth: EcsAuth, projectId: string, settings: Aut
       return temporaryAuth('temporary', provider, longLived, projectId, settings.now);
     }
     case 'agency': {
-      if (!auth.agencyName) throw missing('agency name');
+      if (!auth.agencyName) throw missing('agencyName');
       const domain = 'id' in auth.agencyDomain ? auth.agencyDomain.id : auth.agencyDomain.name;
-      if (!domain) throw missing('delegating account of the agency');
+      if (!domain) throw missing('agencyDomain');
       const iamUrl = validIamUrl(auth.iamEndpoint);
       const source = auth.source;
       let caller: SecurityTokenCaller;
       let longLived: string[];
       if (source.type === 'token') {
-        if (!source.token) throw missing('token of the source profile');
+        if (!source.token) throw missing('sourceToken');
         caller = tokenAuth(source.token);
         longLived = [source.token];
       } else if (source.type === 'aksk') {
-        caller = akskAuth(checkedKeys(source, ' of the source profile'), undefined, settings.now);
+        caller = akskAuth(checkedKeys(source, 'source'), undefined, settings.now);
         longLived = [...caller.secrets];
       } else {
         const scope = source.projectId
@@ -141,7 +167,7 @@ export function buildRequestAuth(auth: EcsAuth, projectId: string, settings: Aut
           : source.projectName
             ? { projectName: source.projectName }
             : undefined;
-        if (!scope) throw missing('project (or region) of the source profile');
+        if (!scope) throw missing('sourceProject');
         caller = passwordAuth(
           passwordTokens(source, auth.iamEndpoint, scope, settings).tokens,
           source.password,
@@ -163,6 +189,7 @@ export function buildRequestAuth(auth: EcsAuth, projectId: string, settings: Aut
       throw new EcsError(
         'invalidInput',
         'The authentication type must be "aksk", "password", "token", "temporary" or "agency".',
+        { problem: { code: 'authTypeUnknown', detail: '' } },
       );
   }
 }

@@ -13,7 +13,9 @@ import { validateProjectId } from './validation';
  */
 export function createTemporaryKeys(options: TemporaryKeysOptions): TemporaryKeys {
   if (options.auth?.type !== 'temporary' && options.auth?.type !== 'agency') {
-    throw new EcsError('invalidInput', 'Only "temporary" and "agency" authentication make temporary keys.');
+    throw new EcsError('invalidInput', 'Only "temporary" and "agency" authentication make temporary keys.', {
+      problem: { code: 'temporaryKeysAuth', detail: '' },
+    });
   }
   // A password's token is scoped to the project; keys bought with permanent AK/SK need none.
   const scoped = options.auth.type === 'temporary' && !('accessKey' in options.auth);

@@ -34,7 +34,9 @@ export function createEcsClient(options: EcsClientOptions): EcsClient {
   const { limits, userAgent, now } = settings;
   const shared = options.temporaryKeys;
   if (shared && shared.type !== options.auth?.type) {
-    throw new EcsError('invalidInput', `temporaryKeys were made for "${shared.type}" authentication.`);
+    throw new EcsError('invalidInput', `temporaryKeys were made for "${shared.type}" authentication.`, {
+      problem: { code: 'temporaryKeysMismatch', detail: shared.type },
+    });
   }
   const auth = shared
     ? temporaryAuth(shared.type, shared.provider, shared.longLived, projectId, now)
@@ -61,6 +63,7 @@ export function createEcsClient(options: EcsClientOptions): EcsClient {
     throw new EcsError(
       'invalidInput',
       `metadataApi must be "auto", "nova" or "native" (it is "${metadataApi}").`,
+      { problem: { code: 'optionMetadataApi', detail: String(metadataApi) } },
     );
   }
   // Set once the Nova route turns out to be gone, so later calls go to the native route directly.
@@ -148,6 +151,7 @@ export function createEcsClient(options: EcsClientOptions): EcsClient {
         throw new EcsError(
           'invalidInput',
           `The page size must be a whole number from 1 to ${MAX_PAGE_SIZE}.`,
+          { problem: { code: 'pageSizeInvalid', detail: String(MAX_PAGE_SIZE) } },
         );
       }
       query.push(['limit', String(opts.limit)]);
@@ -158,12 +162,16 @@ export function createEcsClient(options: EcsClientOptions): EcsClient {
     }
     if (opts.name !== undefined && opts.name !== '') {
       if (opts.name.length > 255)
-        throw new EcsError('invalidInput', 'The name filter is longer than 255 characters.');
+        throw new EcsError('invalidInput', 'The name filter is longer than 255 characters.', {
+          problem: { code: 'nameFilterTooLong', detail: '' },
+        });
       query.push(['name', opts.name]);
     }
     if (opts.status !== undefined && opts.status !== '') {
       if (!/^[A-Za-z_]{1,64}$/.test(opts.status))
-        throw new EcsError('invalidInput', 'The status filter must be a word such as ACTIVE or SHUTOFF.');
+        throw new EcsError('invalidInput', 'The status filter must be a word such as ACTIVE or SHUTOFF.', {
+          problem: { code: 'statusFilterInvalid', detail: '' },
+        });
       query.push(['status', opts.status]);
     }
     const answer = await executor.get({

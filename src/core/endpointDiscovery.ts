@@ -33,7 +33,9 @@ export async function discoverComputeEndpoint(
       : await tokenCatalog(options, options.auth.token, iamUrl, limits, userAgent);
   const project = options.projectId ?? projectId;
   if (!project) {
-    throw new EcsError('invalidInput', 'The token names no project; set the project id of the profile.');
+    throw new EcsError('invalidInput', 'The token names no project; set the project id of the profile.', {
+      problem: { code: 'tokenWithoutProject', detail: '' },
+    });
   }
   const ecsEndpoint = computeEndpointFromCatalog(catalog, { region: options.region, projectId: project });
   return { ecsEndpoint, projectId: project };
@@ -47,7 +49,9 @@ async function passwordCatalog(
 ): Promise<{ catalog: unknown; projectId?: string }> {
   const projectName = options.projectName ?? options.region;
   if (!options.projectId && !projectName) {
-    throw new EcsError('invalidInput', 'A project id, project name or region is needed to scope the token.');
+    throw new EcsError('invalidInput', 'A project id, project name or region is needed to scope the token.', {
+      problem: { code: 'tokenScopeMissing', detail: '' },
+    });
   }
   const issued = await requestPasswordToken(
     passwordIdentity(iamUrl, auth),

@@ -9,6 +9,7 @@ export function endpointsForRegion(region: string): RegionEndpoints {
     throw new EcsError(
       'invalidInput',
       `"${region.slice(0, 40)}" is not a region id. Region ids look like cn-north-4 or ap-southeast-1.`,
+      { problem: { code: 'regionNotId', detail: region.slice(0, 40) } },
     );
   }
   return {

@@ -35,9 +35,10 @@ export {
   endpointProblem,
   inputProblemMessage,
   inputProblemCodes,
+  validatorProblemCodes,
   isLoopbackHost,
 } from './validation';
-export type { InputProblem, InputProblemCode } from './validation';
+export type { InputProblem, InputProblemCode, ValidatorProblemCode } from './validation';
 export type {
   AkSkAuth,
   PasswordAuth,

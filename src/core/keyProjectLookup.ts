@@ -18,7 +18,9 @@ export async function lookupProjectIdWithKeys(options: KeyProjectLookupOptions):
   const iamUrl = validIamUrl(options.iamEndpoint);
   const projectName = options.projectName || options.region;
   if (!projectName) {
-    throw new EcsError('invalidInput', 'The region is missing; it names the project to look up.');
+    throw new EcsError('invalidInput', 'The region is missing; it names the project to look up.', {
+      problem: { code: 'regionMissing', detail: '' },
+    });
   }
   const now = options.now ?? (() => new Date());
   const keys = options.temporaryKeys;
@@ -51,7 +53,9 @@ export async function lookupProjectIdWithKeys(options: KeyProjectLookupOptions):
 /** Signs IAM calls (no `X-Project-Id`) with the given keys, after checking they are there. */
 function signedWith(keys: AkSkAuth | undefined, now: () => Date): RequestAuth {
   if (!keys?.accessKey || !keys.secretKey) {
-    throw new EcsError('invalidInput', 'The access key and secret key are needed to find the project.');
+    throw new EcsError('invalidInput', 'The access key and secret key are needed to find the project.', {
+      problem: { code: 'projectLookupKeysMissing', detail: '' },
+    });
   }
   const { accessKey, secretKey, securityToken } = keys;
   return akskAuth({ accessKey, secretKey, ...(securityToken ? { securityToken } : {}) }, undefined, now);

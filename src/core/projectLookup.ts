@@ -18,11 +18,14 @@ export async function lookupProjectId(options: ProjectLookupOptions): Promise<st
   const iamUrl = validIamUrl(options.iamEndpoint);
   const projectName = options.projectName || options.region;
   if (!projectName)
-    throw new EcsError('invalidInput', 'The region is missing; it names the project to look up.');
+    throw new EcsError('invalidInput', 'The region is missing; it names the project to look up.', {
+      problem: { code: 'regionMissing', detail: '' },
+    });
   if (!options.user || !options.password || (!options.domain && !options.domainId)) {
     throw new EcsError(
       'invalidInput',
       'The account name, IAM user name and password are all needed to find the project.',
+      { problem: { code: 'projectLookupSignInMissing', detail: '' } },
     );
   }
   const limits = {
@@ -89,7 +92,10 @@ export function projectIdNamed(answer: ApiAnswer, projectName: string, whose: st
     throw new EcsError(
       'invalidInput',
       `No project named "${projectName}" was found for ${whose}. Check the region, or set the project id.`,
-      answer.requestId ? { requestId: answer.requestId } : {},
+      {
+        ...(answer.requestId ? { requestId: answer.requestId } : {}),
+        problem: { code: 'projectNotFound', detail: projectName },
+      },
     );
   }
   return match.id;

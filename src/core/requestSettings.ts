@@ -31,7 +31,9 @@ export function requestSettings(options: RequestOptions & { maxResponseBytes?: n
 export function positive(value: number | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   if (!Number.isFinite(value) || value <= 0) {
-    throw new EcsError('invalidInput', `${name} must be a positive number (it is ${value}).`);
+    throw new EcsError('invalidInput', `${name} must be a positive number (it is ${value}).`, {
+      problem: { code: 'optionNotPositive', detail: name },
+    });
   }
   return value;
 }

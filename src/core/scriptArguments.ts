@@ -12,6 +12,7 @@ import {
   metadataKeyProblem,
   serverIdProblem,
   type InputProblem,
+  type ValidatorProblemCode,
 } from './validation';
 
 /** Which server of which profile. */
@@ -74,7 +75,7 @@ export function argumentsExpected(usage: string): EcsError {
   return refusal({ code: 'argumentsExpected', detail: usage });
 }
 
-function refusal(problem: InputProblem): EcsError {
+function refusal(problem: InputProblem<ValidatorProblemCode>): EcsError {
   return new EcsError('invalidInput', inputProblemMessage(problem), { problem });
 }
 
@@ -154,13 +155,14 @@ export class ArgumentFields {
   value(name = 'value'): string {
     const value = this.fields[name];
     if (typeof value !== 'string') throw refusal({ code: 'metadataValueNotText', detail: '' });
-    const over = characterCount(value) - MAX_METADATA_VALUE_LENGTH;
-    if (over > 0) throw refusal({ code: 'metadataValueTooLong', detail: String(over) });
+    const length = characterCount(value);
+    if (length > MAX_METADATA_VALUE_LENGTH)
+      throw refusal({ code: 'metadataValueTooLong', detail: String(length) });
     return value;
   }
 }
 
-function refuse(problem: InputProblem | undefined): void {
+function refuse(problem: InputProblem<ValidatorProblemCode> | undefined): void {
   if (problem) throw refusal(problem);
 }
 

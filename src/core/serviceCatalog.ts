@@ -36,7 +36,7 @@ export function computeEndpointFromCatalog(
       where.region
         ? `The service catalog has no public compute endpoint in region "${where.region}". Set the ECS endpoint of the profile.`
         : 'The service catalog does not name one public compute endpoint; set the region or the ECS endpoint of the profile.',
-      { code: 'noComputeInCatalog' },
+      { code: 'noComputeInCatalog', problem: { code: 'catalogNoCompute', detail: where.region ?? '' } },
     );
   }
   // The same rule as an endpoint typed into settings: `/v2.1[/{project_id}]` is the client's to add.

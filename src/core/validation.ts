@@ -18,7 +18,7 @@ const PROJECT_ID = /^[A-Za-z0-9\-_]{1,64}$/;
  * Why an input was refused, as a code the VS Code layer turns into words in the user's language.
  * Every code the validators below can report is listed here.
  */
-export const inputProblemCodes = [
+export const validatorProblemCodes = [
   // A command's argument that does not have the shape the command declares (scriptArguments.ts).
   'argumentsExpected',
   'argumentNotText',
@@ -40,20 +40,53 @@ export const inputProblemCodes = [
   'profileNameControl',
 ] as const;
 
+/** The codes of the validators below, which `inputProblemMessage` also says in English. */
+export type ValidatorProblemCode = (typeof validatorProblemCodes)[number];
+
+/**
+ * Every reason an input is refused before sending: the validators' codes, and those of the other
+ * checks of the core (options, credentials, lookups), which say their English at the throw.
+ */
+export const inputProblemCodes = [
+  ...validatorProblemCodes,
+  'metadataNotObject',
+  'metadataEmpty',
+  'optionNotPositive',
+  'optionMetadataApi',
+  'pageSizeInvalid',
+  'nameFilterTooLong',
+  'statusFilterInvalid',
+  'authTypeUnknown',
+  'credentialMissing',
+  'securityTokenExpiryNotDate',
+  'durationOutOfRange',
+  'temporaryKeysAuth',
+  'temporaryKeysMismatch',
+  'regionNotId',
+  'regionMissing',
+  'projectLookupSignInMissing',
+  'projectLookupKeysMissing',
+  'projectNotFound',
+  'tokenWithoutProject',
+  'tokenScopeMissing',
+  'catalogNoCompute',
+  'agencyUnknown',
+] as const;
+
 export type InputProblemCode = (typeof inputProblemCodes)[number];
 
 /** A refused input: the code, and the one fact its message names (the input clipped, a length, a host). */
-export interface InputProblem {
-  code: InputProblemCode;
+export interface InputProblem<Code extends InputProblemCode = InputProblemCode> {
+  code: Code;
   detail: string;
 }
 
-export function serverIdProblem(serverId: unknown): InputProblem | undefined {
+export function serverIdProblem(serverId: unknown): InputProblem<ValidatorProblemCode> | undefined {
   if (typeof serverId === 'string' && UUID.test(serverId)) return undefined;
   return { code: 'serverIdInvalid', detail: preview(serverId) };
 }
 
-export function metadataKeyProblem(key: unknown): InputProblem | undefined {
+export function metadataKeyProblem(key: unknown): InputProblem<ValidatorProblemCode> | undefined {
   if (typeof key !== 'string' || key.length === 0) return { code: 'metadataKeyEmpty', detail: '' };
   if (key.length > 255) return { code: 'metadataKeyTooLong', detail: String(key.length) };
   // URL parsers resolve these as "this folder" and "parent folder" even when percent-encoded.
@@ -69,7 +102,7 @@ export function metadataKeyProblem(key: unknown): InputProblem | undefined {
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
-export function profileNameProblem(name: unknown): InputProblem | undefined {
+export function profileNameProblem(name: unknown): InputProblem<ValidatorProblemCode> | undefined {
   if (typeof name !== 'string' || name.length === 0) return { code: 'profileNameEmpty', detail: '' };
   if (CONTROL_CHARACTER.test(name)) return { code: 'profileNameControl', detail: preview(escaped(name)) };
   return undefined;
@@ -83,7 +116,7 @@ function escaped(name: string): string {
   );
 }
 
-export function projectIdProblem(projectId: unknown): InputProblem | undefined {
+export function projectIdProblem(projectId: unknown): InputProblem<ValidatorProblemCode> | undefined {
   if (typeof projectId !== 'string' || projectId.length === 0)
     return { code: 'projectIdMissing', detail: '' };
   if (!PROJECT_ID.test(projectId)) return { code: 'projectIdInvalid', detail: preview(projectId) };
@@ -109,13 +142,16 @@ export function characterCount(text: string): number {
 export function validateMetadataValue(value: unknown, key?: string): asserts value is string {
   const of = key !== undefined ? ` of "${preview(key)}"` : '';
   if (typeof value !== 'string') {
-    throw new EcsError('invalidInput', `The value${of} must be text (it is ${describeType(value)}).`);
+    throw new EcsError('invalidInput', `The value${of} must be text (it is ${describeType(value)}).`, {
+      problem: { code: 'metadataValueNotText', detail: key ?? '' },
+    });
   }
   const length = characterCount(value);
   if (length > MAX_METADATA_VALUE_LENGTH) {
     throw new EcsError(
       'invalidInput',
       `The value${of} is ${length} characters long; the limit is ${MAX_METADATA_VALUE_LENGTH}.`,
+      { problem: { code: 'metadataValueTooLong', detail: String(length) } },
     );
   }
 }
@@ -123,10 +159,16 @@ export function validateMetadataValue(value: unknown, key?: string): asserts val
 /** A plain object of at least one key, every key and value valid. */
 export function validateMetadataChanges(metadata: unknown): asserts metadata is Record<string, string> {
   if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) {
-    throw new EcsError('invalidInput', 'The metadata to write must be an object of keys and text values.');
+    throw new EcsError('invalidInput', 'The metadata to write must be an object of keys and text values.', {
+      problem: { code: 'metadataNotObject', detail: '' },
+    });
   }
   const entries = Object.entries(metadata);
-  if (entries.length === 0) throw new EcsError('invalidInput', 'There are no metadata keys to write.');
+  if (entries.length === 0) {
+    throw new EcsError('invalidInput', 'There are no metadata keys to write.', {
+      problem: { code: 'metadataEmpty', detail: '' },
+    });
+  }
   for (const [key, value] of entries) {
     validateMetadataKey(key);
     validateMetadataValue(value, key);
@@ -151,7 +193,7 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 /** The problem of an endpoint URL: https, or plain http to this machine only, nothing else in it. */
-export function endpointProblem(endpoint: unknown): InputProblem | undefined {
+export function endpointProblem(endpoint: unknown): InputProblem<ValidatorProblemCode> | undefined {
   return parseEndpoint(endpoint).problem;
 }
 
@@ -165,7 +207,7 @@ export function validateEndpoint(endpoint: unknown, what = 'ECS endpoint'): URL 
   return url as URL;
 }
 
-function parseEndpoint(endpoint: unknown): { url?: URL; problem?: InputProblem } {
+function parseEndpoint(endpoint: unknown): { url?: URL; problem?: InputProblem<ValidatorProblemCode> } {
   let url: URL;
   try {
     url = new URL(String(endpoint));
@@ -185,7 +227,10 @@ function parseEndpoint(endpoint: unknown): { url?: URL; problem?: InputProblem }
 }
 
 /** The core's own English sentence for a problem (logs, other consumers of the core). */
-export function inputProblemMessage(problem: InputProblem, what = 'ECS endpoint'): string {
+export function inputProblemMessage(
+  problem: InputProblem<ValidatorProblemCode>,
+  what = 'ECS endpoint',
+): string {
   const { detail } = problem;
   switch (problem.code) {
     case 'argumentsExpected':
@@ -193,9 +238,9 @@ export function inputProblemMessage(problem: InputProblem, what = 'ECS endpoint'
     case 'argumentNotText':
       return `The argument "${detail}" must be a string.`;
     case 'metadataValueNotText':
-      return 'The value must be text.';
+      return detail ? `The value of "${detail}" must be text.` : 'The value must be text.';
     case 'metadataValueTooLong':
-      return `The value is ${detail} characters too long; the limit is ${MAX_METADATA_VALUE_LENGTH}.`;
+      return `The value is ${detail} characters long; the limit is ${MAX_METADATA_VALUE_LENGTH}.`;
     case 'serverIdInvalid':
       return `"${detail}" is not a server id. A server id is a UUID such as 998af54b-5762-4041-abc1-f98a2c27b3a2.`;
     case 'metadataKeyEmpty':
@@ -228,7 +273,7 @@ export function inputProblemMessage(problem: InputProblem, what = 'ECS endpoint'
 }
 
 /** Throws EcsError('invalidInput') carrying the problem's code, when there is a problem. */
-function refuse(problem: InputProblem | undefined, what?: string): void {
+function refuse(problem: InputProblem<ValidatorProblemCode> | undefined, what?: string): void {
   if (problem) throw new EcsError('invalidInput', inputProblemMessage(problem, what), { problem });
 }
 

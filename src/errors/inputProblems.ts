@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import {
   endpointProblem,
-  MAX_METADATA_VALUE_LENGTH,
   normalizeEndpoint,
   otherServicePath,
   type EndpointService,
@@ -24,9 +23,6 @@ import type { AuthType } from '../profiles/profile';
 const problemTexts: Record<InputProblemCode, (detail: string) => string> = {
   argumentsExpected: (usage) => vscode.l10n.t('Expected arguments {0}.', usage),
   argumentNotText: (name) => vscode.l10n.t('The argument "{0}" must be a string.', name),
-  metadataValueNotText: () => vscode.l10n.t('The value must be text.'),
-  metadataValueTooLong: (over) =>
-    vscode.l10n.t('The value is {0} characters too long; the limit is {1}.', over, MAX_METADATA_VALUE_LENGTH),
   serverIdInvalid: (detail) =>
     vscode.l10n.t(
       '"{0}" is not a server id. A server id is a UUID such as 998af54b-5762-4041-abc1-f98a2c27b3a2.',
@@ -64,7 +60,86 @@ const problemTexts: Record<InputProblemCode, (detail: string) => string> = {
       'The profile name {0} contains a control character (such as a line break or a tab). Use a name without them.',
       name,
     ),
+  metadataValueNotText: (key) =>
+    key ? vscode.l10n.t('The value of "{0}" must be text.', key) : vscode.l10n.t('The value must be text.'),
+  metadataValueTooLong: (length) =>
+    vscode.l10n.t('The value is {0} characters long; the limit is 255.', length),
+  metadataNotObject: () => vscode.l10n.t('The metadata to write must be an object of keys and text values.'),
+  metadataEmpty: () => vscode.l10n.t('There are no metadata keys to write.'),
+  optionNotPositive: (name) => vscode.l10n.t('{0} must be a positive number.', name),
+  optionMetadataApi: (value) =>
+    vscode.l10n.t('The metadata API must be "auto", "nova" or "native" (it is "{0}").', value),
+  pageSizeInvalid: (most) => vscode.l10n.t('The page size must be a whole number from 1 to {0}.', most),
+  nameFilterTooLong: () => vscode.l10n.t('The name filter is longer than 255 characters.'),
+  statusFilterInvalid: () => vscode.l10n.t('The status filter must be a word such as ACTIVE or SHUTOFF.'),
+  authTypeUnknown: () =>
+    vscode.l10n.t('The sign-in method must be "aksk", "password", "token", "temporary" or "agency".'),
+  credentialMissing: (what) =>
+    vscode.l10n.t('The {0} is missing. Set the credentials of this profile.', missingCredentialWords(what)),
+  securityTokenExpiryNotDate: () =>
+    vscode.l10n.t(
+      'The expiry of the security token is not a date. Use its expires_at, e.g. 2026-01-31T08:00:00Z.',
+    ),
+  durationOutOfRange: () => vscode.l10n.t('"durationSeconds" must be a whole number from 900 to 86400.'),
+  temporaryKeysAuth: () => vscode.l10n.t('Only temporary access keys and agencies make temporary keys.'),
+  temporaryKeysMismatch: (type) =>
+    vscode.l10n.t('The temporary keys were made for another sign-in method ("{0}").', type),
+  regionNotId: (region) =>
+    vscode.l10n.t('"{0}" is not a region id. Region ids look like cn-north-4 or ap-southeast-1.', region),
+  regionMissing: () => vscode.l10n.t('The region is missing; it names the project to look up.'),
+  projectLookupSignInMissing: () =>
+    vscode.l10n.t('The account name, IAM user name and password are all needed to find the project.'),
+  projectLookupKeysMissing: () =>
+    vscode.l10n.t('The access key and secret key are needed to find the project.'),
+  projectNotFound: (name) =>
+    vscode.l10n.t('No project named "{0}" was found. Check the region, or set the project id.', name),
+  tokenWithoutProject: () => vscode.l10n.t('The token names no project; set the project id of the profile.'),
+  tokenScopeMissing: () =>
+    vscode.l10n.t('A project id, project name or region is needed to scope the token.'),
+  catalogNoCompute: (region) =>
+    region
+      ? vscode.l10n.t(
+          'The service catalog has no public compute endpoint in region "{0}". Set the ECS endpoint of the profile.',
+          region,
+        )
+      : vscode.l10n.t(
+          'The service catalog does not name one public compute endpoint; set the region or the ECS endpoint of the profile.',
+        ),
+  agencyUnknown: (name) =>
+    vscode.l10n.t('IAM knows no agency "{0}". Check the agency name and the account.', name),
 };
+
+/** The credential a `credentialMissing` names (its detail), in the user's language. */
+function missingCredentialWords(what: string): string {
+  switch (what) {
+    case 'userName':
+      return vscode.l10n.t('IAM user name');
+    case 'password':
+      return vscode.l10n.t('password');
+    case 'domain':
+      return vscode.l10n.t('account (domain) name');
+    case 'accessKey':
+      return vscode.l10n.t('access key');
+    case 'secretKey':
+      return vscode.l10n.t('secret key');
+    case 'token':
+      return vscode.l10n.t('token');
+    case 'agencyName':
+      return vscode.l10n.t('agency name');
+    case 'agencyDomain':
+      return vscode.l10n.t('delegating account of the agency');
+    case 'sourceAccessKey':
+      return vscode.l10n.t('access key of the source profile');
+    case 'sourceSecretKey':
+      return vscode.l10n.t('secret key of the source profile');
+    case 'sourceToken':
+      return vscode.l10n.t('token of the source profile');
+    case 'sourceProject':
+      return vscode.l10n.t('project (or region) of the source profile');
+    default:
+      return what;
+  }
+}
 
 function urlExtrasText(): string {
   return vscode.l10n.t('The URL must not contain a user name, password, query or fragment.');

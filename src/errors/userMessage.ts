@@ -1,5 +1,12 @@
 import * as vscode from 'vscode';
-import { isArgumentProblem, isEcsError, redactSecrets, type AgencyProblem, type EcsError } from '../core';
+import {
+  isArgumentProblem,
+  isEcsError,
+  redactSecrets,
+  validatorProblemCodes,
+  type AgencyProblem,
+  type EcsError,
+} from '../core';
 import { CommandId } from '../commands/commandIds';
 import { Setting } from '../settings/settings';
 import { inputProblemText } from './inputProblems';
@@ -280,6 +287,9 @@ function describeInvalidInput(err: EcsError): UserMessage {
       : '';
     return { message: refused + said, summary, actions: [showLog()] };
   }
+  // A validator's problem is fixed where it was typed; any other (a credential or option missing,
+  // a project not found) in the profile, so its settings are offered too.
+  const typed = err.problem && (validatorProblemCodes as readonly string[]).includes(err.problem.code);
   return {
     message: vscode.l10n.t(
       'The request was not sent because an input is not valid. {0}',
@@ -288,7 +298,7 @@ function describeInvalidInput(err: EcsError): UserMessage {
         : vscode.l10n.t('Check the profile in the ecsMetadata.profiles setting.'),
     ),
     summary,
-    actions: err.problem ? [] : [openSettings(Setting.profiles)],
+    actions: typed ? [] : [openSettings(Setting.profiles)],
   };
 }
 

@@ -102,7 +102,7 @@ describe('script arguments: one declared shape per command', () => {
       refusedAs(shape, { ...key, value: 5 }, 'metadataValueNotText');
       assert.equal(
         refusedAs(shape, { ...key, value: 'v'.repeat(256) }, 'metadataValueTooLong'),
-        'The value is 1 characters too long; the limit is 255.',
+        'The value is 256 characters long; the limit is 255.',
       );
       // Characters as ECS counts them: 255 emoji fit.
       assert.equal(shape.parse({ ...key, value: '😀'.repeat(255) }).value.length, 510);

@@ -90,6 +90,32 @@ describe('invalid input: localized messages', () => {
     );
   });
 
+  it("a project the region names but IAM does not know is said in the extension's words", async () => {
+    const name = 'No such project';
+    const withoutProject: ProfileSetting = { ...f.profile };
+    delete withoutProject.projectId;
+    await writeProfiles([...(saved ?? []), { ...withoutProject, name, servers: [], region: 'local-9' }]);
+    await profileRoot(f.api, name);
+    await confirmingModals(() =>
+      vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+        profile: name,
+        credentials: { accessKey: f.server.credentials.accessKey, secretKey: f.server.credentials.secretKey },
+      }),
+    );
+    const [message] = await childrenOf(f.api, (await profileRoot(f.api, name)).node);
+    assert.equal(message.item.contextValue, 'message');
+    // Before the reason code, this said only "Check the profile in the ecsMetadata.profiles setting."
+    const expected = translated(
+      notSent,
+      translated('No project named "{0}" was found. Check the region, or set the project id.', 'local-9'),
+    );
+    // The IAM answer's request id follows.
+    assert.equal(String(message.item.tooltip).slice(0, expected.length), expected);
+    await confirmingModals(() =>
+      vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: name }),
+    );
+  });
+
   it('the endpoint input box allows https, and plain http only to this machine', () => {
     assert.equal(endpointInputProblem('https://ecs.example.com'), undefined);
     assert.equal(endpointInputProblem('http://127.0.0.1:8080'), undefined);

@@ -59,7 +59,7 @@ describe('script arguments: one door', () => {
         CommandId.setMetadataKey,
         { ...key, value: 'v'.repeat(300) },
         'metadataValueTooLong',
-        translated('The value is {0} characters too long; the limit is {1}.', 45, 255),
+        translated('The value is {0} characters long; the limit is 255.', 300),
       ],
       [
         CommandId.getMetadataKey,
