@@ -9,6 +9,7 @@ import type { PanelView } from '../../src/panel/messages';
 import { eventually, fixture, type Fixture } from './fixture';
 import { closePanel, panelTabs, panelTabsShowing } from './panelTabs';
 import { withSetting } from './support/testSetup';
+import { CommandId } from '../../src/commands/commandIds';
 
 describe('metadata panel', () => {
   let f: Fixture;
@@ -23,7 +24,7 @@ describe('metadata panel', () => {
   afterEach(() => closePanel());
 
   function openKey(key: string, serverId = web01.id): Thenable<PanelView | undefined> {
-    return vscode.commands.executeCommand<PanelView | undefined>('ecsMetadata.openKey', {
+    return vscode.commands.executeCommand<PanelView | undefined>(CommandId.openKey, {
       profile: f.profileName,
       serverId,
       key,
