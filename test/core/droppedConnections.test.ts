@@ -4,13 +4,11 @@
  * again at once on a new connection, as browsers do, without spending a retry's backoff.
  */
 import * as assert from 'node:assert/strict';
-import { destroyAgents, type RequestEvent } from '../../src/core';
+import { type RequestEvent } from '../../src/core';
 import { WEB_01, apiRequests, clientFor, useEcsServer } from './fixtures';
 
 describe('connections the server drops after each answer', () => {
-  const server = useEcsServer();
-  beforeEach(() => destroyAgents());
-  after(() => destroyAgents());
+  const server = useEcsServer({ freshAgents: true });
 
   it('20 sequential reads all succeed, none waiting out a backoff', async () => {
     server().setFaults({ dropConnections: true });

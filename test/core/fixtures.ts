@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import {
   createEcsClient,
   createTemporaryKeys,
+  destroyAgents,
   lookupProjectIdWithKeys,
   type AgencyAuth,
   type EcsAuth,
@@ -22,8 +23,11 @@ export const UNKNOWN_SERVER = '00000000-0000-4000-8000-000000000000';
 export type AuthType = 'aksk' | 'temporary' | 'token' | 'password';
 export const AUTH_TYPES: AuthType[] = ['aksk', 'temporary', 'token', 'password'];
 
-/** Starts one server for the enclosing suite; faults and the request log are reset before each test. */
-export function useEcsServer(): () => EcsServerHandle {
+/**
+ * Starts one server for the enclosing suite; faults and the request log are reset before each test.
+ * `freshAgents`: every test starts without pooled connections, and none are left after the suite.
+ */
+export function useEcsServer(options: { freshAgents?: boolean } = {}): () => EcsServerHandle {
   let server: EcsServerHandle | undefined;
   before(async () => {
     server = await startEcsServer({ quiet: true });
@@ -35,6 +39,10 @@ export function useEcsServer(): () => EcsServerHandle {
     server?.resetFaults();
     server?.clearRequests();
   });
+  if (options.freshAgents) {
+    beforeEach(() => destroyAgents());
+    after(() => destroyAgents());
+  }
   return () => {
     if (!server) throw new Error('the ECS server has not started');
     return server;

@@ -4,16 +4,13 @@
  * request to the endpoint waits forever.
  */
 import * as assert from 'node:assert/strict';
-import { destroyAgents } from '../../src/core';
 import { WEB_01, apiRequests, clientFor, startAdHocServer, useEcsServer } from './fixtures';
 import { eventually } from './networkShapes';
 
 const LIMIT_MS = 500;
 
 describe('failed reads let go of their connections', () => {
-  const server = useEcsServer();
-  beforeEach(() => destroyAgents());
-  after(() => destroyAgents());
+  const server = useEcsServer({ freshAgents: true });
 
   it('after 1 oversized and 20 stalled reads, the next read succeeds within its limit and no connection is left held', async () => {
     const client = clientFor(server(), { timeoutMs: LIMIT_MS, maxResponseBytes: 256 * 1024 });

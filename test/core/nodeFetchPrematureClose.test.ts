@@ -7,16 +7,13 @@
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import fetch from 'node-fetch';
-import { destroyAgents } from '../../src/core';
 import { MAX_SOCKETS_PER_ORIGIN, agentFor } from '../../src/core/agentPool';
 import { WEB_01, clientFor, useEcsServer } from './fixtures';
 
 const READS = 60;
 
 describe('node-fetch premature close (#1767)', () => {
-  const server = useEcsServer();
-  beforeEach(() => destroyAgents());
-  after(() => destroyAgents());
+  const server = useEcsServer({ freshAgents: true });
 
   it('node-fetch alone, with requests queued in a keep-alive agent, fails some chunked gzip reads', async () => {
     server().setFaults({ chunked: true, gzip: true });

@@ -1,15 +1,12 @@
 /** The time limit counts from when a call's attempt starts, not from when a socket frees up. */
 import * as assert from 'node:assert/strict';
-import { destroyAgents } from '../../src/core';
 import { WEB_01, clientFor, useEcsServer } from './fixtures';
 import { eventually } from './networkShapes';
 
 const LIMIT_MS = 600;
 
 describe('a server that never answers', () => {
-  const server = useEcsServer();
-  beforeEach(() => destroyAgents());
-  after(() => destroyAgents());
+  const server = useEcsServer({ freshAgents: true });
 
   it('48 concurrent reads all end as timeout within their limit plus 0.5 s', async () => {
     server().setFaults({ silent: true });

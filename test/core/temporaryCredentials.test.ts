@@ -143,12 +143,7 @@ describe('auth "aksk" with a pasted security token: expiry said as such', () => 
       { projectId: s.projectId },
       settings,
     );
-    return requestSecurityToken(
-      iamUrl,
-      tokenAuth(token),
-      byTokenIdentity(),
-      settings,
-    );
+    return requestSecurityToken(iamUrl, tokenAuth(token), byTokenIdentity(), settings);
   }
 
   it('a 401 saying the security token expired is an auth error marked expired', async () => {

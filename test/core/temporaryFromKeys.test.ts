@@ -103,12 +103,11 @@ describe('auth "temporary" with permanent AK/SK: the securitytokens request sign
         auth.headersFor({ ...target, body: `${target.body ?? ''} ` }, signal),
     };
     const error = await rejectionOf(
-      requestSecurityToken(
-        new URL(server().url),
-        tampered,
-        byTokenIdentity(),
-        { limits: { timeoutMs: 5000, maxResponseBytes: 1 << 20 }, userAgent: 'test', onRequest: undefined },
-      ),
+      requestSecurityToken(new URL(server().url), tampered, byTokenIdentity(), {
+        limits: { timeoutMs: 5000, maxResponseBytes: 1 << 20 },
+        userAgent: 'test',
+        onRequest: undefined,
+      }),
     );
     assert.ok(isEcsError(error) && error.kind === 'auth' && error.status === 401, String(error));
     assert.equal(securityTokenRequests(server()).length, 1, 'keys are not retried');
@@ -294,12 +293,7 @@ describe('auth "agency" with an AK/SK source: assume_role signed with the keys',
       { projectId: server().projectId },
       settings,
     );
-    const pasted = await requestSecurityToken(
-      iamUrl,
-      tokenAuth(token),
-      { methods: ['token'], token: { duration_seconds: 900 } },
-      settings,
-    );
+    const pasted = await requestSecurityToken(iamUrl, tokenAuth(token), byTokenIdentity(), settings);
     server().clearRequests();
     const client = agencyClient(server(), {
       type: 'aksk',

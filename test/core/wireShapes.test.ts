@@ -4,7 +4,6 @@
  * gzip answers on reused sockets fail with ERR_STREAM_PREMATURE_CLOSE (node-fetch issue #1767).
  */
 import * as assert from 'node:assert/strict';
-import { destroyAgents } from '../../src/core';
 import type { FaultSwitches } from '../ecs-server';
 import {
   agencyAuth,
@@ -25,9 +24,7 @@ const SHAPES: { name: string; switches: Partial<FaultSwitches> }[] = [
 ];
 
 describe('answers shaped as real gateways send them', () => {
-  const server = useEcsServer();
-  beforeEach(() => destroyAgents());
-  after(() => destroyAgents());
+  const server = useEcsServer({ freshAgents: true });
 
   for (const shape of SHAPES) {
     for (const authType of ['password', 'aksk'] as AuthType[]) {

@@ -29,12 +29,26 @@ export function passwordTokenBody(signIn: PasswordSignIn, project?: object): obj
 }
 
 /** The identity that buys temporary AK/SK with a token (or with the permanent keys signing it). */
-export function byTokenIdentity(durationSeconds = 900): object {
+export function byTokenIdentity(durationSeconds = 900): {
+  methods: ['token'];
+  token: { duration_seconds: number };
+} {
   return { methods: ['token'], token: { duration_seconds: durationSeconds } };
 }
 
 /** The identity that acts through the local agency (named by its account's name), `extra` added. */
-export function assumeRoleIdentity(durationSeconds = 900, extra: Record<string, unknown> = {}): object {
+export function assumeRoleIdentity(
+  durationSeconds = 900,
+  extra: { session_user?: { name: string } } = {},
+): {
+  methods: ['assume_role'];
+  assume_role: {
+    domain_name: string;
+    agency_name: string;
+    duration_seconds: number;
+    session_user?: { name: string };
+  };
+} {
   return {
     methods: ['assume_role'],
     assume_role: {

@@ -5,7 +5,7 @@
  * bad signature.
  */
 import * as assert from 'node:assert/strict';
-import { LOCAL_AGENCY, startEcsServer, type EcsServerHandle } from './index';
+import { startEcsServer, type EcsServerHandle } from './index';
 import { json, officialSignedHeaders, send, type Answer } from './testHttp';
 import { assumeRoleIdentity, byTokenIdentity } from './iamBodies';
 

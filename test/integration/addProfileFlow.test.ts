@@ -13,6 +13,7 @@ import { profilesBeforeTest } from './support/testSetup';
 import { translated } from './l10nBundle';
 import { LOCAL_AGENCY } from '../ecs-server';
 import { pickAt, type Step, type StepAt, stepShown as shownAt, typeAt } from './stepAnswers';
+import { CommandId } from '../../src/commands/commandIds';
 
 describe('Add Profile, step by step', () => {
   let f: Fixture;
@@ -35,7 +36,7 @@ describe('Add Profile, step by step', () => {
 
   it('counts the steps, keeps answers on Back, takes endpoints typed with /v2.1/{project_id} and /v3', async () => {
     const c = f.server.credentials;
-    const added = Promise.resolve(vscode.commands.executeCommand('ecsMetadata.addProfile'));
+    const added = Promise.resolve(vscode.commands.executeCommand(CommandId.addProfile));
     await type(1, 'Typed endpoints');
 
     const cloud = (await stepShown(2)) as vscode.QuickPick<vscode.QuickPickItem>;
@@ -87,7 +88,7 @@ describe('Add Profile, step by step', () => {
 
   it('on a failed test call: says which part failed, Back leads to the step it points at, Save Anyway saves', async () => {
     const c = f.server.credentials;
-    const added = Promise.resolve(vscode.commands.executeCommand('ecsMetadata.addProfile'));
+    const added = Promise.resolve(vscode.commands.executeCommand(CommandId.addProfile));
     await type(1, 'Listing fails');
     await pick(2, translated('Other OpenStack-compatible cloud…'));
     await type(3, `${f.server.url}/nova`); // A wrong path: 404.
@@ -168,7 +169,7 @@ describe('Add Profile, step by step', () => {
 
   it("takes the fix of an endpoint with the other service's path on Enter (/v3 on compute, /v2.1 on identity)", async () => {
     // The warning shown while typing is the walk's to see (a value set from here is not typing).
-    const added = Promise.resolve(vscode.commands.executeCommand('ecsMetadata.addProfile'));
+    const added = Promise.resolve(vscode.commands.executeCommand(CommandId.addProfile));
     await type(1, 'Other service paths');
     await pick(2, translated('Other OpenStack-compatible cloud…'));
     await type(3, `${f.server.url}/v3`);
@@ -194,7 +195,7 @@ describe('Add Profile, step by step', () => {
       totals.push(shown.totalSteps);
       return shown;
     };
-    const added = Promise.resolve(vscode.commands.executeCommand('ecsMetadata.addProfile'));
+    const added = Promise.resolve(vscode.commands.executeCommand(CommandId.addProfile));
     await at(1);
     await type(1, 'Rejected keys');
     await at(2);
@@ -243,7 +244,7 @@ describe('Add Profile, step by step', () => {
 
   it('a 404 from the sign-in names the identity endpoint URL called', async () => {
     const c = f.server.credentials;
-    const added = Promise.resolve(vscode.commands.executeCommand('ecsMetadata.addProfile'));
+    const added = Promise.resolve(vscode.commands.executeCommand(CommandId.addProfile));
     await type(1, 'Wrong identity');
     await pick(2, translated('Other OpenStack-compatible cloud…'));
     await type(3, f.server.url);
@@ -292,11 +293,11 @@ describe('Add Profile, step by step', () => {
         discoverServers: false,
       },
     ]);
-    await vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+    await vscode.commands.executeCommand(CommandId.setCredentials, {
       profile: source,
       credentials: { password: c.password },
     });
-    const added = Promise.resolve(vscode.commands.executeCommand('ecsMetadata.addProfile'));
+    const added = Promise.resolve(vscode.commands.executeCommand(CommandId.addProfile));
     await type(1, 'Wizard agency');
     await pick(2, translated('Other OpenStack-compatible cloud…'));
     await type(3, f.server.url);
@@ -332,7 +333,7 @@ describe('Add Profile, step by step', () => {
     assert.ok(
       f.server.requests.some((r) => r.path === '/v3.0/OS-CREDENTIAL/securitytokens' && r.status === 201),
     );
-    const value = await vscode.commands.executeCommand('ecsMetadata.getMetadataKey', {
+    const value = await vscode.commands.executeCommand(CommandId.getMetadataKey, {
       profile: 'Wizard agency',
       serverId: f.seed.servers[0].id,
       key: 'owner',

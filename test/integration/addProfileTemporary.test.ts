@@ -9,6 +9,7 @@ import { fixture, storedProfiles, type Fixture } from './fixture';
 import { translated } from './l10nBundle';
 import { pickAt, stepShown, typeAt } from './stepAnswers';
 import { byTokenIdentity } from '../ecs-server/iamBodies';
+import { CommandId } from '../../src/commands/commandIds';
 
 const SECURITY_TOKENS = '/v3.0/OS-CREDENTIAL/securitytokens';
 
@@ -51,7 +52,7 @@ describe('Add Profile: temporary credentials, every step', () => {
 
   it('saves auth "temporary" with the password only in SecretStorage, and the profile reads a key with temporary AK/SK', async () => {
     const c = f.server.credentials;
-    const added = Promise.resolve(vscode.commands.executeCommand('ecsMetadata.addProfile'));
+    const added = Promise.resolve(vscode.commands.executeCommand(CommandId.addProfile));
     const steps = temporaryPath();
     for (const [i, step] of steps.entries()) {
       const n = i + 1;
@@ -89,7 +90,7 @@ describe('Add Profile: temporary credentials, every step', () => {
 
     // The saved profile reads with what it stored: the password buys temporary keys, which sign the GET.
     f.server.clearRequests();
-    const value = await vscode.commands.executeCommand('ecsMetadata.getMetadataKey', {
+    const value = await vscode.commands.executeCommand(CommandId.getMetadataKey, {
       profile: name,
       serverId: f.seed.servers[0].id,
       key: 'owner',

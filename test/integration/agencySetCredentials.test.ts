@@ -11,6 +11,7 @@ import { fixture, profileRoot, writeProfiles, type Fixture } from './fixture';
 import { profilesBeforeTest } from './support/testSetup';
 import { translated } from './l10nBundle';
 import { stepShown, typeAt } from './stepAnswers';
+import { CommandId } from '../../src/commands/commandIds';
 
 const SECURITY_TOKENS = '/v3.0/OS-CREDENTIAL/securitytokens';
 
@@ -58,7 +59,7 @@ describe('Set Credentials on an agency profile, by a person', () => {
   }
 
   const read = (): Thenable<string | undefined> =>
-    vscode.commands.executeCommand<string | undefined>('ecsMetadata.getMetadataKey', {
+    vscode.commands.executeCommand<string | undefined>(CommandId.getMetadataKey, {
       profile: agency,
       serverId: f.seed.servers[0].id,
       key: 'owner',
@@ -84,7 +85,7 @@ describe('Set Credentials on an agency profile, by a person', () => {
 
     const row = await profileRoot(f.api, agency);
     const { result, said } = await messagesDuring(async () => {
-      const done = Promise.resolve(vscode.commands.executeCommand('ecsMetadata.setCredentials', row.node));
+      const done = Promise.resolve(vscode.commands.executeCommand(CommandId.setCredentials, row.node));
       const box = (await stepShown(f.api, 1)) as vscode.InputBox;
       assert.equal(box.title, translated('Credentials for "{0}"', source), 'asks for the source profile');
       // The password box names the host the password goes to.
@@ -124,7 +125,7 @@ describe('Set Credentials on an agency profile, by a person', () => {
     await writeProfiles([...profilesBeforeTest(), agencyProfile('No such profile')]);
     const row = await profileRoot(f.api, agency);
     const { result, said } = await messagesDuring(() =>
-      vscode.commands.executeCommand('ecsMetadata.setCredentials', row.node),
+      vscode.commands.executeCommand(CommandId.setCredentials, row.node),
     );
     assert.equal(result, false);
     assert.deepEqual(said, [

@@ -13,6 +13,7 @@ import type { ProfileSetting } from '../../src/profiles/profile';
 import { fixture, profileRoot, writeProfiles, type Fixture } from './fixture';
 import { profilesBeforeTest } from './support/testSetup';
 import { confirmingModals, decliningModals, type ModalShown } from './modalAnswer';
+import { CommandId } from '../../src/commands/commandIds';
 
 type RunningServer = Awaited<ReturnType<typeof startEcsServer>>;
 
@@ -34,7 +35,7 @@ describe('security: a token and an agency are bound to where they go', () => {
   }
 
   const read = (profile: string): Thenable<string | undefined> =>
-    vscode.commands.executeCommand<string | undefined>('ecsMetadata.getMetadataKey', {
+    vscode.commands.executeCommand<string | undefined>(CommandId.getMetadataKey, {
       profile,
       serverId: f.seed.servers[0].id,
       key: 'owner',
@@ -42,7 +43,7 @@ describe('security: a token and an agency are bound to where they go', () => {
 
   const storeToken = (profile: string): Thenable<unknown> =>
     confirmingModals(() =>
-      vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+      vscode.commands.executeCommand(CommandId.setCredentials, {
         profile,
         credentials: { token: f.server.credentials.token },
       }),
@@ -104,7 +105,7 @@ describe('security: a token and an agency are bound to where they go', () => {
     // Confirmed, the token goes to the new host.
     assert.equal(
       await confirmingModals(() =>
-        vscode.commands.executeCommand('ecsMetadata.confirmEndpoints', { profile: name }),
+        vscode.commands.executeCommand(CommandId.confirmEndpoints, { profile: name }),
       ),
       true,
     );
@@ -130,7 +131,7 @@ describe('security: a token and an agency are bound to where they go', () => {
     const sourceProfile = sourceOf(source, 'aksk');
     await addProfiles(sourceProfile, agencyOf(name, source, f.server.url));
     await confirmingModals(() =>
-      vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+      vscode.commands.executeCommand(CommandId.setCredentials, {
         profile: source,
         credentials: { accessKey: f.server.credentials.accessKey, secretKey: f.server.credentials.secretKey },
       }),
@@ -141,7 +142,7 @@ describe('security: a token and an agency are bound to where they go', () => {
 
     // Declined: still nothing sent. Confirmed: the modal named the new host, and requests go there.
     const confirm = (): Thenable<unknown> =>
-      vscode.commands.executeCommand('ecsMetadata.confirmEndpoints', { profile: name });
+      vscode.commands.executeCommand(CommandId.confirmEndpoints, { profile: name });
     await assert.rejects(Promise.resolve(decliningModals(confirm)));
     await assert.rejects(Promise.resolve(read(name)));
     assert.deepEqual(other.requests, []);

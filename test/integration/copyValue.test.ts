@@ -7,10 +7,11 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TreeNode } from '../../src/tree/treeNode';
 import { fixture, type Fixture } from './fixture';
+import { CommandId } from '../../src/commands/commandIds';
 
 const sentinel = 'clipboard before the test';
 
-describe('ecsMetadata.copyValue', () => {
+describe(CommandId.copyValue, () => {
   let f: Fixture;
   let web01: Fixture['server']['seed']['servers'][number];
 
@@ -24,7 +25,7 @@ describe('ecsMetadata.copyValue', () => {
   });
 
   function copy(arg: unknown): Thenable<string | undefined> {
-    return vscode.commands.executeCommand<string | undefined>('ecsMetadata.copyValue', arg);
+    return vscode.commands.executeCommand<string | undefined>(CommandId.copyValue, arg);
   }
 
   it('copies the value given { profile, serverId, key } and resolves to it', async () => {

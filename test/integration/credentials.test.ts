@@ -13,6 +13,7 @@ import { SetupError } from '../../src/errors/setupError';
 import type { ProfileSetting } from '../../src/profiles/profile';
 import { translated } from './l10nBundle';
 import { confirmingModals } from './modalAnswer';
+import { CommandId } from '../../src/commands/commandIds';
 
 describe('credentials', () => {
   let f: Fixture;
@@ -60,13 +61,13 @@ describe('credentials', () => {
     assert.equal(rejected.label, 'Signature refused');
     assert.ok(!String(rejected.item.tooltip).includes('wrong-secret-key-000000'));
     await confirmingModals(() =>
-      vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+      vscode.commands.executeCommand(CommandId.setCredentials, {
         profile: name,
         credentials: { accessKey: f.server.credentials.accessKey, secretKey: f.server.credentials.secretKey },
       }),
     );
     const root = await profileRoot(f.api, name);
-    await vscode.commands.executeCommand('ecsMetadata.refreshNode', root.node);
+    await vscode.commands.executeCommand(CommandId.refreshNode, root.node);
     assert.ok((await serversShown()).every((v) => v === 'server.discovered'));
   });
 
@@ -90,7 +91,7 @@ describe('credentials', () => {
   it('refuses credentials for a profile that does not exist, storing nothing', async () => {
     await assert.rejects(
       Promise.resolve(
-        vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+        vscode.commands.executeCommand(CommandId.setCredentials, {
           profile: name,
           credentials: {
             accessKey: f.server.credentials.accessKey,
@@ -116,12 +117,12 @@ describe('credentials', () => {
     await profileRoot(f.api, name);
     await assert.rejects(
       Promise.resolve(
-        vscode.commands.executeCommand('ecsMetadata.setCredentials', { profile: name, credentials: {} }),
+        vscode.commands.executeCommand(CommandId.setCredentials, { profile: name, credentials: {} }),
       ),
     );
     await assert.rejects(
       Promise.resolve(
-        vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+        vscode.commands.executeCommand(CommandId.setCredentials, {
           profile: name,
           credentials: { password: 'secret-password-x' },
         }),

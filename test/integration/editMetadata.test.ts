@@ -11,6 +11,7 @@ import { childNamed, eventually, fixture, profileRoot, type Fixture, type Render
 import { confirmingModals, decliningModals, type ModalShown } from './modalAnswer';
 import { closePanel } from './panelTabs';
 import { withSetting } from './support/testSetup';
+import { CommandId } from '../../src/commands/commandIds';
 
 type Window = typeof vscode.window;
 
@@ -88,7 +89,7 @@ describe('editing metadata', () => {
 
   describe('script commands', () => {
     it('setMetadataKey asks with a modal naming server, key, current and new value, then writes', async () => {
-      const done = await confirming('ecsMetadata.setMetadataKey', { ...keyArgs('owner'), value: 'team-ops' });
+      const done = await confirming(CommandId.setMetadataKey, { ...keyArgs('owner'), value: 'team-ops' });
       assert.equal(done, true);
       assert.equal(f.server.metadataOf(web02.id).owner, 'team-ops');
       assert.equal(asked.length, 1, 'one modal');
@@ -100,7 +101,7 @@ describe('editing metadata', () => {
     it('setMetadataKey declined rejects with a cancelled error and writes nothing', async () => {
       f.server.clearRequests();
       await assert.rejects(
-        declining('ecsMetadata.setMetadataKey', { ...keyArgs('owner'), value: 'x' }),
+        declining(CommandId.setMetadataKey, { ...keyArgs('owner'), value: 'x' }),
         (err: { kind?: string }) => err.kind === 'cancelled',
       );
       assert.equal(asked.length, 1, 'one modal');
@@ -113,7 +114,7 @@ describe('editing metadata', () => {
 
     it('setMetadataKey refuses a value over 255 characters before asking or sending', async () => {
       await assert.rejects(
-        confirming('ecsMetadata.setMetadataKey', { ...keyArgs('owner'), value: 'v'.repeat(256) }),
+        confirming(CommandId.setMetadataKey, { ...keyArgs('owner'), value: 'v'.repeat(256) }),
         /255/,
       );
       assert.equal(asked.length, 0);
@@ -121,11 +122,11 @@ describe('editing metadata', () => {
 
     it('deleteMetadataKey asks naming the current value, then deletes; declined rejects with cancelled', async () => {
       await assert.rejects(
-        declining('ecsMetadata.deleteMetadataKey', keyArgs('env')),
+        declining(CommandId.deleteMetadataKey, keyArgs('env')),
         (err: { kind?: string }) => err.kind === 'cancelled',
       );
       assert.equal(f.server.metadataOf(web02.id).env, 'production');
-      assert.equal(await confirming('ecsMetadata.deleteMetadataKey', keyArgs('env')), true);
+      assert.equal(await confirming(CommandId.deleteMetadataKey, keyArgs('env')), true);
       assert.equal('env' in f.server.metadataOf(web02.id), false);
       assert.equal(asked.length, 2, 'one modal each time');
       assert.match(asked.at(-1)?.message ?? '', /"env"/);
@@ -135,7 +136,7 @@ describe('editing metadata', () => {
     it('a busy server: the rejection names its task state', async () => {
       f.server.setTaskState(web02.id, 'resize_migrating');
       await assert.rejects(
-        confirming('ecsMetadata.setMetadataKey', { ...keyArgs('owner'), value: 'x' }),
+        confirming(CommandId.setMetadataKey, { ...keyArgs('owner'), value: 'x' }),
         /resize_migrating/,
       );
     });
@@ -147,7 +148,7 @@ describe('editing metadata', () => {
       const keyRow = await childNamed(f.api, row.node, 'env');
       f.server.setMetadata(web02.id, 'env', 'changed-behind-the-tree');
       answerInputs('staging');
-      assert.equal(await vscode.commands.executeCommand('ecsMetadata.setValue', keyRow.node), true);
+      assert.equal(await vscode.commands.executeCommand(CommandId.setValue, keyRow.node), true);
       assert.equal(inputs[0].value, 'changed-behind-the-tree');
       const validate = inputs[0].validateInput as (v: string) => vscode.InputBoxValidationMessage;
       assert.equal(validate('中'.repeat(250)).severity, vscode.InputBoxValidationSeverity.Info);
@@ -161,7 +162,7 @@ describe('editing metadata', () => {
       const keyRow = await childNamed(f.api, (await serverRow()).node, 'env');
       answerInputs(undefined);
       f.server.clearRequests();
-      assert.equal(await vscode.commands.executeCommand('ecsMetadata.setValue', keyRow.node), false);
+      assert.equal(await vscode.commands.executeCommand(CommandId.setValue, keyRow.node), false);
       assert.deepEqual(
         f.server.requests.filter((r) => r.method !== 'GET'),
         [],
@@ -170,7 +171,7 @@ describe('editing metadata', () => {
 
     it('Delete Key asks with a modal and deletes; the key leaves the tree', async () => {
       const keyRow = await childNamed(f.api, (await serverRow()).node, 'backup.policy');
-      assert.equal(await confirming('ecsMetadata.deleteKey', keyRow.node), true);
+      assert.equal(await confirming(CommandId.deleteKey, keyRow.node), true);
       assert.equal(asked.length, 1, 'one modal');
       assert.match(asked[0].detail ?? '', /"daily-7"/);
       assert.equal('backup.policy' in f.server.metadataOf(web02.id), false);
@@ -180,7 +181,7 @@ describe('editing metadata', () => {
     it('Add Key… validates the key against the allowed characters and existing keys, then writes', async () => {
       const row = await serverRow();
       answerInputs('app:version', '1.2.3');
-      assert.equal(await vscode.commands.executeCommand('ecsMetadata.addKey', row.node), true);
+      assert.equal(await vscode.commands.executeCommand(CommandId.addKey, row.node), true);
       const validateKey = inputs[0].validateInput as (v: string) => string | undefined;
       assert.ok(validateKey('bad key'));
       assert.match(validateKey('owner') ?? '', /owner/);
@@ -190,11 +191,11 @@ describe('editing metadata', () => {
     });
 
     it('an open panel for the key written refreshes', async () => {
-      await vscode.commands.executeCommand('ecsMetadata.openKey', {
+      await vscode.commands.executeCommand(CommandId.openKey, {
         ...keyArgs('owner'),
         serverName: web02.name,
       });
-      await confirming('ecsMetadata.setMetadataKey', { ...keyArgs('owner'), value: 'panel-sees-it' });
+      await confirming(CommandId.setMetadataKey, { ...keyArgs('owner'), value: 'panel-sees-it' });
       await eventually(
         async () => (f.api.panelView()?.value === 'panel-sees-it' ? true : undefined),
         'the panel to show the new value',
@@ -213,7 +214,7 @@ describe('editing metadata', () => {
       const keyRow = await childNamed(f.api, (await serverRow()).node, 'env');
       answerInputs('');
       f.server.clearRequests();
-      assert.equal(await vscode.commands.executeCommand('ecsMetadata.setValue', keyRow.node), false);
+      assert.equal(await vscode.commands.executeCommand(CommandId.setValue, keyRow.node), false);
       assert.equal(inputs[0].value, '');
       assert.doesNotMatch(shown(inputs[0]), /production/);
       assert.match(inputs[0].prompt ?? '', /hidden/);
@@ -232,14 +233,14 @@ describe('editing metadata', () => {
     it('Set Value… writes what is typed, and the tree keeps it masked', async () => {
       const keyRow = await childNamed(f.api, (await serverRow()).node, 'env');
       answerInputs('staging');
-      assert.equal(await vscode.commands.executeCommand('ecsMetadata.setValue', keyRow.node), true);
+      assert.equal(await vscode.commands.executeCommand(CommandId.setValue, keyRow.node), true);
       assert.equal(f.server.metadataOf(web02.id).env, 'staging');
       await treeShows('env', '••••••');
     });
 
     it('Delete Key asks naming the key but not its value', async () => {
       const keyRow = await childNamed(f.api, (await serverRow()).node, 'backup.policy');
-      assert.equal(await declining('ecsMetadata.deleteKey', keyRow.node), false);
+      assert.equal(await declining(CommandId.deleteKey, keyRow.node), false);
       assert.equal(asked.length, 1);
       assert.match(asked[0].message, /"backup\.policy"/);
       assert.doesNotMatch(`${asked[0].message}\n${asked[0].detail ?? ''}`, /daily-7/);
@@ -248,7 +249,7 @@ describe('editing metadata', () => {
     });
 
     it("setMetadataKey's confirmation shows neither the current nor the new value", async () => {
-      await confirming('ecsMetadata.setMetadataKey', { ...keyArgs('owner'), value: 'team-secret' });
+      await confirming(CommandId.setMetadataKey, { ...keyArgs('owner'), value: 'team-secret' });
       assert.equal(f.server.metadataOf(web02.id).owner, 'team-secret');
       assert.equal(asked.length, 1);
       assert.doesNotMatch(`${asked[0].message}\n${asked[0].detail ?? ''}`, /team-web|team-secret/);
@@ -258,25 +259,25 @@ describe('editing metadata', () => {
 
   describe('Undo Last Metadata Change', () => {
     it('restores a changed value, deletes an added key and brings back a deleted one, with the modal summary', async () => {
-      await confirming('ecsMetadata.setMetadataKey', { ...keyArgs('owner'), value: 'x' });
-      assert.equal(await confirming('ecsMetadata.undoLastChange'), true);
+      await confirming(CommandId.setMetadataKey, { ...keyArgs('owner'), value: 'x' });
+      assert.equal(await confirming(CommandId.undoLastChange), true);
       assert.equal(f.server.metadataOf(web02.id).owner, 'team-web');
       assert.equal(asked.length, 2, 'the undo asked too');
       assert.match(asked.at(-1)?.detail ?? '', /owner/);
 
-      await confirming('ecsMetadata.setMetadataKey', { ...keyArgs('fresh'), value: 'new' });
-      await confirming('ecsMetadata.undoLastChange');
+      await confirming(CommandId.setMetadataKey, { ...keyArgs('fresh'), value: 'new' });
+      await confirming(CommandId.undoLastChange);
       assert.equal('fresh' in f.server.metadataOf(web02.id), false);
 
-      await confirming('ecsMetadata.deleteMetadataKey', keyArgs('env'));
-      await confirming('ecsMetadata.undoLastChange');
+      await confirming(CommandId.deleteMetadataKey, keyArgs('env'));
+      await confirming(CommandId.undoLastChange);
       assert.equal(f.server.metadataOf(web02.id).env, 'production');
       await treeShows('env', 'production');
     });
 
     it('declined, it writes nothing', async () => {
-      await confirming('ecsMetadata.setMetadataKey', { ...keyArgs('owner'), value: 'kept' });
-      assert.equal(await declining('ecsMetadata.undoLastChange'), false);
+      await confirming(CommandId.setMetadataKey, { ...keyArgs('owner'), value: 'kept' });
+      assert.equal(await declining(CommandId.undoLastChange), false);
       assert.equal(asked.length, 2, 'the undo asked');
       assert.equal(f.server.metadataOf(web02.id).owner, 'kept');
     });

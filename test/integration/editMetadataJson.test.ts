@@ -12,6 +12,7 @@ import { metadataDocumentText } from '../../src/metadata/metadataDocument';
 import type { TreeNode } from '../../src/tree/treeNode';
 import { childNamed, childrenOf, eventually, fixture, profileRoot, type Fixture } from './fixture';
 import { confirmingModals, type ModalShown } from './modalAnswer';
+import { CommandId } from '../../src/commands/commandIds';
 
 type Window = typeof vscode.window;
 
@@ -104,7 +105,7 @@ describe('editing metadata as JSON', () => {
   /** Opens the document; one left with edits by an earlier test is reverted and read fresh. */
   async function open(): Promise<vscode.TextDocument> {
     const run = () =>
-      vscode.commands.executeCommand<string>('ecsMetadata.editMetadataJson', {
+      vscode.commands.executeCommand<string>(CommandId.editMetadataJson, {
         profile: f.profileName,
         serverId: web02.id,
         serverName: web02.name,
@@ -296,14 +297,14 @@ describe('editing metadata as JSON', () => {
       const document = await open();
       const keyArgs = (key: string) => ({ profile: f.profileName, serverId: web02.id, key });
       await confirmingModals(() =>
-        vscode.commands.executeCommand('ecsMetadata.setMetadataKey', { ...keyArgs('owner'), value: 'set' }),
+        vscode.commands.executeCommand(CommandId.setMetadataKey, { ...keyArgs('owner'), value: 'set' }),
       );
       await eventually(
         async () =>
           document.getText() === metadataDocumentText(f.server.metadataOf(web02.id)) ? true : undefined,
         'the document to show the value set',
       );
-      await confirmingModals(() => vscode.commands.executeCommand('ecsMetadata.undoLastChange'));
+      await confirmingModals(() => vscode.commands.executeCommand(CommandId.undoLastChange));
       assert.equal(f.server.metadataOf(web02.id).owner, web02.metadata.owner);
       await eventually(
         async () =>
@@ -311,7 +312,7 @@ describe('editing metadata as JSON', () => {
         'the document to show the undone value',
       );
       await confirmingModals(() =>
-        vscode.commands.executeCommand('ecsMetadata.deleteMetadataKey', keyArgs('env')),
+        vscode.commands.executeCommand(CommandId.deleteMetadataKey, keyArgs('env')),
       );
       await eventually(
         async () => (document.getText().includes('"env"') || document.isDirty ? undefined : true),
@@ -342,7 +343,7 @@ describe('editing metadata as JSON', () => {
         offered.push({ message, items: items as string[] });
         return answered;
       }) as Window['showWarningMessage']);
-      await vscode.commands.executeCommand('ecsMetadata.setMetadataKey', {
+      await vscode.commands.executeCommand(CommandId.setMetadataKey, {
         profile: f.profileName,
         serverId: web02.id,
         key: 'owner',
@@ -381,7 +382,7 @@ describe('editing metadata as JSON', () => {
       const text = `{\n  "env": "production",\n  "bad key!": "x"\n}\n`;
       await replaceText(editor.document, text);
       f.server.clearRequests();
-      assert.equal(await vscode.commands.executeCommand('ecsMetadata.saveMetadataJson'), false);
+      assert.equal(await vscode.commands.executeCommand(CommandId.saveMetadataJson), false);
       assert.equal(shownErrors.length, 1);
       assert.match(shownErrors[0], /^web-02\.metadata\.json was not saved: Line 3, column 3: .*"bad key!"/);
       assert.doesNotMatch(shownErrors[0], /Unable to write|FileSystemError|NoPermissions|position/);
@@ -394,7 +395,7 @@ describe('editing metadata as JSON', () => {
     it('refuses broken JSON naming the line, the column and the key before it, never a position or a value', async () => {
       const editor = await openInEditor();
       await replaceText(editor.document, `{\n  "env": "top-secret"\n  "owner": "x"\n}\n`);
-      await vscode.commands.executeCommand('ecsMetadata.saveMetadataJson');
+      await vscode.commands.executeCommand(CommandId.saveMetadataJson);
       assert.equal(shownErrors.length, 1);
       assert.match(
         shownErrors[0],
@@ -410,7 +411,7 @@ describe('editing metadata as JSON', () => {
       await replaceText(editor.document, JSON.stringify({ ...web02.metadata, env: 'mine' }, null, 2));
       recordNotices();
       f.server.clearRequests();
-      await vscode.commands.executeCommand('ecsMetadata.saveMetadataJson');
+      await vscode.commands.executeCommand(CommandId.saveMetadataJson);
       assert.equal(shownErrors.length, 1);
       assert.match(shownErrors[0], /was not saved: the metadata of server web-02 changed since/);
       assert.deepEqual(writesSent(), []);
@@ -426,7 +427,7 @@ describe('editing metadata as JSON', () => {
       f.server.clearRequests();
       const shown: ModalShown[] = [];
       assert.equal(
-        await confirmingModals(() => vscode.commands.executeCommand('ecsMetadata.saveMetadataJson'), shown),
+        await confirmingModals(() => vscode.commands.executeCommand(CommandId.saveMetadataJson), shown),
         true,
       );
       assert.equal(shown.length, 1);

@@ -8,6 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { fixture, eventually, type Fixture } from './fixture';
 import { confirmingModals, type ModalShown } from './modalAnswer';
+import { CommandId } from '../../src/commands/commandIds';
 
 describe('editing metadata as JSON with Auto Save on', () => {
   let f: Fixture;
@@ -93,7 +94,7 @@ describe('editing metadata as JSON with Auto Save on', () => {
    * still dirty), then saves explicitly: the confirmation, one write, and the document saved.
    */
   async function pauseThenExplicitSave(owner: string): Promise<void> {
-    const uri = await vscode.commands.executeCommand<string>('ecsMetadata.editMetadataJson', {
+    const uri = await vscode.commands.executeCommand<string>(CommandId.editMetadataJson, {
       profile: f.profileName,
       serverId: web02.id,
       serverName: web02.name,

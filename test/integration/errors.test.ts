@@ -9,6 +9,7 @@ import { createEcsClient, EcsError } from '../../src/core';
 import { describeError } from '../../src/errors/userMessage';
 import { SetupError } from '../../src/errors/setupError';
 import { fixture, type Fixture } from './fixture';
+import { CommandId } from '../../src/commands/commandIds';
 
 describe('errors: user messages', () => {
   let f: Fixture;
@@ -42,7 +43,7 @@ describe('errors: user messages', () => {
     assert.equal(message.summary, 'Signature refused');
     assert.deepEqual(message.actions[0], {
       title: 'Set Credentials',
-      command: 'ecsMetadata.setCredentials',
+      command: CommandId.setCredentials,
       args: [{ profile: 'P' }],
     });
     assert.ok((err as EcsError).requestId, 'the local server sends a request id');
@@ -124,7 +125,7 @@ describe('errors: user messages', () => {
     assert.doesNotMatch(JSON.stringify(message), /proxyStrictSSL/);
     assert.deepEqual(
       message.actions.map((a) => [a.command, ...(a.args ?? [])]),
-      [['workbench.action.openSettings', 'http.systemCertificates'], ['ecsMetadata.showLog']],
+      [['workbench.action.openSettings', 'http.systemCertificates'], [CommandId.showLog]],
     );
   });
 
@@ -164,7 +165,7 @@ describe('errors: user messages', () => {
     const message = describeError(new SetupError('missingCredentials', 'none yet', 'Q'));
     assert.deepEqual(
       message.actions.map((a) => [a.command, a.args]),
-      [['ecsMetadata.setCredentials', [{ profile: 'Q' }]]],
+      [[CommandId.setCredentials, [{ profile: 'Q' }]]],
     );
   });
 

@@ -23,6 +23,7 @@ import { profilesBeforeTest } from './support/testSetup';
 import { translated } from './l10nBundle';
 import { confirmingModals } from './modalAnswer';
 import { acceptUntilSettled } from './stepAnswers';
+import { CommandId } from '../../src/commands/commandIds';
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 
@@ -45,7 +46,7 @@ describe('errors that lead to the fix', () => {
     await writeProfiles([...profilesBeforeTest(), setting]);
     await profileRoot(f.api, setting.name);
     await confirmingModals(() =>
-      vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+      vscode.commands.executeCommand(CommandId.setCredentials, {
         profile: setting.name,
         credentials: { accessKey: f.server.credentials.accessKey, secretKey },
       }),
@@ -77,7 +78,7 @@ describe('errors that lead to the fix', () => {
     const [message] = await children(name);
     assert.equal(message.label, translated('Signature refused'));
     assert.equal(message.item.description, translated('click to fix: {0}', translated('Set Credentials')));
-    assert.equal(message.item.command?.command, 'ecsMetadata.setCredentials');
+    assert.equal(message.item.command?.command, CommandId.setCredentials);
     // Run on the person's behalf (a click), with the profile it is about.
     assert.deepEqual(unwrapped(message.item.command?.arguments), [{ profile: name }]);
 
@@ -142,7 +143,7 @@ describe('errors that lead to the fix', () => {
       (message.item.tooltip as string).includes('"gone"'),
       `the message names the server by name: ${String(message.item.tooltip)}`,
     );
-    assert.equal(await vscode.commands.executeCommand('ecsMetadata.removeServer', message.node), true);
+    assert.equal(await vscode.commands.executeCommand(CommandId.removeServer, message.node), true);
     assert.deepEqual(storedProfiles()?.find((p) => p.name === name)?.servers, []);
   });
 
@@ -155,14 +156,11 @@ describe('errors that lead to the fix', () => {
     assert.deepEqual(
       shown.slice(1).map((c) => [c.label, c.item.command?.command, unwrapped(c.item.command?.arguments)]),
       [
-        [translated('Add Server by Id…'), 'ecsMetadata.addServer', [{ profile: name, byId: true }]],
-        [translated('Turn Off Discovery'), 'ecsMetadata.turnOffDiscovery', [{ profile: name }]],
+        [translated('Add Server by Id…'), CommandId.addServer, [{ profile: name, byId: true }]],
+        [translated('Turn Off Discovery'), CommandId.turnOffDiscovery, [{ profile: name }]],
       ],
     );
-    assert.equal(
-      await vscode.commands.executeCommand('ecsMetadata.turnOffDiscovery', { profile: name }),
-      true,
-    );
+    assert.equal(await vscode.commands.executeCommand(CommandId.turnOffDiscovery, { profile: name }), true);
     assert.equal(storedProfiles()?.find((p) => p.name === name)?.discoverServers, false);
   });
 
@@ -172,7 +170,7 @@ describe('errors that lead to the fix', () => {
     const server = f.seed.servers[4];
     f.server.clearRequests();
     const added = Promise.resolve(
-      vscode.commands.executeCommand('ecsMetadata.addServer', { profile: name, byId: true }),
+      vscode.commands.executeCommand(CommandId.addServer, { profile: name, byId: true }),
     );
     await type(translated('Server id (a UUID, as the console shows it)'), server.id);
     assert.equal(await added, true);
@@ -188,9 +186,7 @@ describe('errors that lead to the fix', () => {
   it('Get Metadata Key from the palette reveals the key in the tree', async () => {
     await writeProfiles([f.profile]);
     await profileRoot(f.api, f.profileName);
-    const got = Promise.resolve(
-      vscode.commands.executeCommand<string | undefined>('ecsMetadata.getMetadataKey'),
-    );
+    const got = Promise.resolve(vscode.commands.executeCommand<string | undefined>(CommandId.getMetadataKey));
     // The first server, then its first key, as Enter would pick them once listed.
     const value = await acceptUntilSettled(got, 'a server and a key to be picked');
     const selected = await eventually(async () => {

@@ -13,6 +13,7 @@ import type { FindMatch } from '../../src/commands/findServers';
 import { startEcsServer } from '../ecs-server';
 import { childrenOf, eventually, fixture, profileRoot, type Fixture } from './fixture';
 import { restoredAfterSuite, withLocalProfile } from './support/testSetup';
+import { CommandId } from '../../src/commands/commandIds';
 
 const second = 'Second project';
 const bulk = 2500;
@@ -49,14 +50,14 @@ describe('find, compare, copy and export metadata', () => {
   });
 
   after(async () => {
-    await vscode.commands.executeCommand('ecsMetadata.clearFilter');
+    await vscode.commands.executeCommand(CommandId.clearFilter);
     await big.close();
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
   afterEach(async () => {
     big.resetFaults();
-    await vscode.commands.executeCommand('ecsMetadata.clearFilter');
+    await vscode.commands.executeCommand(CommandId.clearFilter);
   });
 
   const seedProduction = (): string[] =>
@@ -64,7 +65,7 @@ describe('find, compare, copy and export metadata', () => {
 
   it('finds env=production across two profiles without UI, saying which keys matched', async () => {
     big.clearRequests();
-    const matches = await vscode.commands.executeCommand<FindMatch[]>('ecsMetadata.findServers', {
+    const matches = await vscode.commands.executeCommand<FindMatch[]>(CommandId.findServers, {
       query: 'env=production',
     });
     const byProfile = (name: string): string[] =>
@@ -80,7 +81,7 @@ describe('find, compare, copy and export metadata', () => {
   });
 
   it('finds in one profile, and rejects a bad query with the term it points at', async () => {
-    const matches = await vscode.commands.executeCommand<FindMatch[]>('ecsMetadata.findServers', {
+    const matches = await vscode.commands.executeCommand<FindMatch[]>(CommandId.findServers, {
       profile: f.profileName,
       query: 'app:tier=front* !retry.max',
     });
@@ -92,7 +93,7 @@ describe('find, compare, copy and export metadata', () => {
     );
     await assert.rejects(
       Promise.resolve(
-        vscode.commands.executeCommand('ecsMetadata.findServers', { query: 'env=production note="open' }),
+        vscode.commands.executeCommand(CommandId.findServers, { query: 'env=production note="open' }),
       ),
       /Term 2 \(note="open\)/,
     );
@@ -100,7 +101,7 @@ describe('find, compare, copy and export metadata', () => {
 
   it('shows the find in the view as pages arrive, cancels half-way keeping what was read, and clears', async () => {
     big.setFaults({ latencyMs: 400 });
-    const running = vscode.commands.executeCommand('ecsMetadata.findServers', {
+    const running = vscode.commands.executeCommand(CommandId.findServers, {
       profile: second,
       query: 'owner',
       showInView: true,
@@ -132,7 +133,7 @@ describe('find, compare, copy and export metadata', () => {
     assert.equal(servers[0].item.description, `owner=${f.seed.servers[0].metadata.owner}`);
     assert.match(children.at(-1)?.label ?? '', /Stopped after reading/);
 
-    await vscode.commands.executeCommand('ecsMetadata.clearFilter');
+    await vscode.commands.executeCommand(CommandId.clearFilter);
     assert.equal(f.api.find.query, undefined);
     const roots = await childrenOf(f.api);
     assert.deepEqual(
@@ -210,7 +211,7 @@ describe('find, compare, copy and export metadata', () => {
     try {
       big.setFaults({ latencyMs: 400 });
       // No argument: as from the palette or the title bar.
-      const running = vscode.commands.executeCommand('ecsMetadata.findServers');
+      const running = vscode.commands.executeCommand(CommandId.findServers);
 
       const root = await eventually(async () => {
         const roots = await childrenOf(f.api);
@@ -299,7 +300,7 @@ describe('find, compare, copy and export metadata', () => {
       return getChildren(node);
     };
     try {
-      await vscode.commands.executeCommand('ecsMetadata.findServers', {
+      await vscode.commands.executeCommand(CommandId.findServers, {
         profile: f.profileName,
         query: 'env=production',
         showInView: true,
@@ -312,7 +313,7 @@ describe('find, compare, copy and export metadata', () => {
         'the workbench to show the find',
       );
       asked.length = 0;
-      await vscode.commands.executeCommand('ecsMetadata.clearFilter');
+      await vscode.commands.executeCommand(CommandId.clearFilter);
       await eventually(
         async () => (asked.includes(root.node) && asked.includes(first.node) ? true : undefined),
         'the workbench to show the profile and the first server expanded again',
@@ -324,7 +325,7 @@ describe('find, compare, copy and export metadata', () => {
   });
 
   it('refreshes the find results, reading again', async () => {
-    await vscode.commands.executeCommand('ecsMetadata.findServers', {
+    await vscode.commands.executeCommand(CommandId.findServers, {
       profile: f.profileName,
       query: 'env=production',
       showInView: true,
@@ -333,7 +334,7 @@ describe('find, compare, copy and export metadata', () => {
     assert.equal(before?.state, 'done');
     assert.equal(before?.matches.length, seedProduction().length);
     f.server.clearRequests();
-    await vscode.commands.executeCommand('ecsMetadata.refresh');
+    await vscode.commands.executeCommand(CommandId.refresh);
     await eventually(
       async () =>
         f.api.find.result(f.profileName)?.state === 'done' && f.api.find.result(f.profileName) !== before
@@ -348,7 +349,7 @@ describe('find, compare, copy and export metadata', () => {
 
   it('compares two servers in the diff editor: sorted JSON, one key per line, titled with both names', async () => {
     const [web01, web02] = f.seed.servers;
-    const comparison = await vscode.commands.executeCommand<Comparison>('ecsMetadata.compareMetadata', {
+    const comparison = await vscode.commands.executeCommand<Comparison>(CommandId.compareMetadata, {
       left: { profile: f.profileName, serverId: web01.id },
       right: { profile: second, serverId: web02.id },
     });
@@ -377,11 +378,10 @@ describe('find, compare, copy and export metadata', () => {
       c.item.contextValue?.startsWith('server.'),
     );
     const [a, b] = [servers[1], servers[2]];
-    const comparison = await vscode.commands.executeCommand<Comparison>(
-      'ecsMetadata.compareMetadata',
+    const comparison = await vscode.commands.executeCommand<Comparison>(CommandId.compareMetadata, a.node, [
       a.node,
-      [a.node, b.node],
-    );
+      b.node,
+    ]);
     assert.equal(comparison.title, `${a.label} ↔ ${b.label} (metadata)`);
     const right = await vscode.workspace.openTextDocument(vscode.Uri.parse(comparison.right));
     assert.deepEqual(JSON.parse(right.getText()), f.seed.servers.find((s) => s.name === b.label)?.metadata);
@@ -390,7 +390,7 @@ describe('find, compare, copy and export metadata', () => {
 
   it("copies a server's metadata as JSON with sorted keys", async () => {
     const server = f.seed.servers[2];
-    const copied = await vscode.commands.executeCommand<string>('ecsMetadata.copyMetadataJson', {
+    const copied = await vscode.commands.executeCommand<string>(CommandId.copyMetadataJson, {
       profile: f.profileName,
       serverId: server.id,
     });
@@ -402,7 +402,7 @@ describe('find, compare, copy and export metadata', () => {
   it('exports a profile as JSON {serverId: {name, metadata}}', async () => {
     const file = path.join(tmp, 'profile.json');
     const result = await vscode.commands.executeCommand<{ path: string; servers: number }>(
-      'ecsMetadata.exportMetadata',
+      CommandId.exportMetadata,
       { profile: f.profileName, format: 'json', path: file },
     );
     assert.equal(result.servers, f.seed.servers.length);
@@ -414,12 +414,12 @@ describe('find, compare, copy and export metadata', () => {
   });
 
   it('exports the current find results as CSV that a CSV parser reads back', async () => {
-    await vscode.commands.executeCommand('ecsMetadata.findServers', {
+    await vscode.commands.executeCommand(CommandId.findServers, {
       query: 'env=production',
       showInView: true,
     });
     const file = path.join(tmp, 'found.csv');
-    const result = await vscode.commands.executeCommand<{ servers: number }>('ecsMetadata.exportMetadata', {
+    const result = await vscode.commands.executeCommand<{ servers: number }>(CommandId.exportMetadata, {
       findResults: true,
       format: 'csv',
       path: file,

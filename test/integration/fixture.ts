@@ -11,6 +11,7 @@ import type { SeedData } from '../ecs-server/types';
 import type { ProfileSetting } from '../../src/profiles/profile';
 import type { ExtensionApi } from '../../src/extensionApi';
 import { confirmingModals } from './modalAnswer';
+import { CommandId } from '../../src/commands/commandIds';
 
 export const extensionId = 'ecs-tools.ecs-metadata-explorer';
 export const profileName = 'Local sample';
@@ -53,7 +54,7 @@ async function setUp(): Promise<Fixture> {
   if (!extension) throw new Error(`extension ${extensionId} is not installed in this host`);
   const api = await extension.activate();
   await confirmingModals(() =>
-    vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+    vscode.commands.executeCommand(CommandId.setCredentials, {
       profile: profileName,
       credentials: { accessKey: server.credentials.accessKey, secretKey: server.credentials.secretKey },
     }),
@@ -81,7 +82,7 @@ export async function restoreProfiles(saved: ProfileSetting[] | undefined): Prom
   for (const p of storedProfiles() ?? []) {
     if (!saved?.some((s) => s.name === p.name)) {
       await confirmingModals(() =>
-        vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: p.name }),
+        vscode.commands.executeCommand(CommandId.removeProfile, { profile: p.name }),
       );
     }
   }

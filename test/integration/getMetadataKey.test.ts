@@ -7,8 +7,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { fixture, type Fixture } from './fixture';
 import { closePanel, panelTabs, panelTabsShowing } from './panelTabs';
+import { CommandId } from '../../src/commands/commandIds';
 
-describe('ecsMetadata.getMetadataKey', () => {
+describe(CommandId.getMetadataKey, () => {
   let f: Fixture;
   let web01: Fixture['server']['seed']['servers'][number];
 
@@ -25,7 +26,7 @@ describe('ecsMetadata.getMetadataKey', () => {
     key?: string;
     show?: boolean;
   }): Thenable<string | undefined> {
-    return vscode.commands.executeCommand<string | undefined>('ecsMetadata.getMetadataKey', {
+    return vscode.commands.executeCommand<string | undefined>(CommandId.getMetadataKey, {
       profile: f.profileName,
       serverId: web01.id,
       ...args,
@@ -121,7 +122,7 @@ describe('ecsMetadata.getMetadataKey', () => {
     for (let depth = 0; depth < 40; depth++) nested = { target: nested };
     f.server.clearRequests();
     const started = Date.now();
-    const err = await rejection(vscode.commands.executeCommand('ecsMetadata.getMetadataKey', nested));
+    const err = await rejection(vscode.commands.executeCommand(CommandId.getMetadataKey, nested));
     assert.match(err.message, /\{ profile, serverId, key \}/);
     assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
     assert.equal(f.server.requests.length, 0);

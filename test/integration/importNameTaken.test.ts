@@ -16,6 +16,7 @@ import { profilesBeforeTest } from './support/testSetup';
 import { translated } from './l10nBundle';
 import { confirmingModals } from './modalAnswer';
 import { closePanel } from './panelTabs';
+import { CommandId } from '../../src/commands/commandIds';
 
 type Window = typeof vscode.window;
 
@@ -91,7 +92,7 @@ describe('Import Profiles: a name that already exists', () => {
     process.env.OS_CLIENT_CONFIG_FILE = file;
     await writeProfiles([...profilesBeforeTest(), existing()]);
     await confirmingModals(() =>
-      vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+      vscode.commands.executeCommand(CommandId.setCredentials, {
         profile: cloud,
         credentials: { token: f.server.credentials.token },
       }),
@@ -108,14 +109,13 @@ describe('Import Profiles: a name that already exists', () => {
   });
 
   const readOwner = (profile: string): Thenable<string | undefined> =>
-    vscode.commands.executeCommand<string | undefined>('ecsMetadata.getMetadataKey', {
+    vscode.commands.executeCommand<string | undefined>(CommandId.getMetadataKey, {
       profile,
       serverId: f.seed.servers[0].id,
       key: 'owner',
     });
 
-  const importAsPerson = (): Thenable<unknown> =>
-    vscode.commands.executeCommand('ecsMetadata.importProfiles');
+  const importAsPerson = (): Thenable<unknown> => vscode.commands.executeCommand(CommandId.importProfiles);
 
   it('is asked about, never overwritten silently: Replace puts the imported settings and secret in its place', async () => {
     answer(translated('Replace "{0}"', cloud));

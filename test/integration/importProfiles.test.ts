@@ -12,13 +12,14 @@ import { eventually, type Fixture, fixture, profileRoot, storedProfiles, writePr
 import { translated } from './l10nBundle';
 import { closePanel } from './panelTabs';
 import { LOCAL_AGENCY } from '../ecs-server';
+import { CommandId } from '../../src/commands/commandIds';
 
 interface ImportResult {
   created: string[];
   skipped: { name: string; reason: string; message: string }[];
 }
 
-describe('ecsMetadata.importProfiles', () => {
+describe(CommandId.importProfiles, () => {
   let f: Fixture;
   let dir: string;
   let web01: Fixture['seed']['servers'][number];
@@ -39,10 +40,10 @@ describe('ecsMetadata.importProfiles', () => {
   });
 
   const importProfiles = (arg: object): Thenable<ImportResult> =>
-    vscode.commands.executeCommand<ImportResult>('ecsMetadata.importProfiles', arg);
+    vscode.commands.executeCommand<ImportResult>(CommandId.importProfiles, arg);
 
   const readOwner = (profile: string): Thenable<string | undefined> =>
-    vscode.commands.executeCommand<string | undefined>('ecsMetadata.getMetadataKey', {
+    vscode.commands.executeCommand<string | undefined>(CommandId.getMetadataKey, {
       profile,
       serverId: web01.id,
       key: 'owner',
@@ -300,7 +301,7 @@ async function confirmMovedEndpoint(profile: string): Promise<void> {
     ...items: string[]
   ) => Promise.resolve(items.find((i) => i === translated('Send to New Endpoints')));
   try {
-    assert.equal(await vscode.commands.executeCommand('ecsMetadata.confirmEndpoints', { profile }), true);
+    assert.equal(await vscode.commands.executeCommand(CommandId.confirmEndpoints, { profile }), true);
   } finally {
     (vscode.window as { showWarningMessage: unknown }).showWarningMessage = original;
   }

@@ -16,6 +16,7 @@ import * as vscode from 'vscode';
 import { type Fixture, fixture, storedProfiles } from './fixture';
 import { translated } from './l10nBundle';
 import { typeAt } from './stepAnswers';
+import { CommandId } from '../../src/commands/commandIds';
 
 type Window = typeof vscode.window;
 
@@ -95,8 +96,7 @@ describe('Import Profiles: an untrusted workspace, and the IAM host of every ent
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const importAsPerson = (): Thenable<unknown> =>
-    vscode.commands.executeCommand('ecsMetadata.importProfiles');
+  const importAsPerson = (): Thenable<unknown> => vscode.commands.executeCommand(CommandId.importProfiles);
   const host = (): string => new URL(f.server.url).host;
 
   it("untrusted: the workspace folder's clouds.yaml is listed as not read; the user's own is offered with its file and IAM host", async () => {

@@ -7,9 +7,10 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { endpointInputProblem, projectIdInputProblem } from '../../src/errors/inputProblems';
 import { childrenOf, fixture, profileRoot, writeProfiles, type Fixture } from './fixture';
-import { profilesBeforeTest } from './support/testSetup';
+import { profilesBeforeTest, withLocalProfile } from './support/testSetup';
 import { translated } from './l10nBundle';
 import { confirmingModals } from './modalAnswer';
+import { CommandId } from '../../src/commands/commandIds';
 
 const notSent = 'The request was not sent because an input is not valid. {0}';
 const notServerId =
@@ -32,7 +33,7 @@ describe('invalid input: localized messages', () => {
   });
 
   it('Get Metadata Key with a server id that is not a UUID', async () => {
-    const message = await rejection('ecsMetadata.getMetadataKey', {
+    const message = await rejection(CommandId.getMetadataKey, {
       profile: f.profileName,
       serverId: 'not-a-uuid',
       key: 'owner',
@@ -41,7 +42,7 @@ describe('invalid input: localized messages', () => {
   });
 
   it('Get Metadata Key with a key ECS does not allow', async () => {
-    const message = await rejection('ecsMetadata.getMetadataKey', {
+    const message = await rejection(CommandId.getMetadataKey, {
       profile: f.profileName,
       serverId: f.seed.servers[0].id,
       key: 'a b',
@@ -54,7 +55,7 @@ describe('invalid input: localized messages', () => {
   });
 
   it('Add Server with an id that is not a UUID', async () => {
-    const message = await rejection('ecsMetadata.addServer', { profile: f.profileName, serverId: '../../x' });
+    const message = await rejection(CommandId.addServer, { profile: f.profileName, serverId: '../../x' });
     assert.equal(message, translated(notServerId, '../../x'));
   });
 
@@ -66,7 +67,7 @@ describe('invalid input: localized messages', () => {
     ]);
     await profileRoot(f.api, name);
     await confirmingModals(() =>
-      vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+      vscode.commands.executeCommand(CommandId.setCredentials, {
         profile: name,
         credentials: { accessKey: f.server.credentials.accessKey, secretKey: f.server.credentials.secretKey },
       }),
@@ -85,23 +86,13 @@ describe('invalid input: localized messages', () => {
         ),
       ),
     );
-    await confirmingModals(() =>
-      vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: name }),
-    );
+    await confirmingModals(() => vscode.commands.executeCommand(CommandId.removeProfile, { profile: name }));
   });
 
   it("a project the region names but IAM does not know is said in the extension's words", async () => {
     const name = 'No such project';
-    const withoutProject: ProfileSetting = { ...f.profile };
-    delete withoutProject.projectId;
-    await writeProfiles([...(saved ?? []), { ...withoutProject, name, servers: [], region: 'local-9' }]);
-    await profileRoot(f.api, name);
-    await confirmingModals(() =>
-      vscode.commands.executeCommand('ecsMetadata.setCredentials', {
-        profile: name,
-        credentials: { accessKey: f.server.credentials.accessKey, secretKey: f.server.credentials.secretKey },
-      }),
-    );
+    // No project id: the region names the project to look up, which IAM does not know.
+    await withLocalProfile(name, { projectId: undefined, region: 'local-9' }, 'local keys');
     const [message] = await childrenOf(f.api, (await profileRoot(f.api, name)).node);
     assert.equal(message.item.contextValue, 'message');
     // Before the reason code, this said only "Check the profile in the ecsMetadata.profiles setting."
@@ -111,9 +102,6 @@ describe('invalid input: localized messages', () => {
     );
     // The IAM answer's request id follows.
     assert.equal(String(message.item.tooltip).slice(0, expected.length), expected);
-    await confirmingModals(() =>
-      vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: name }),
-    );
   });
 
   it('the endpoint input box allows https, and plain http only to this machine', () => {

@@ -13,6 +13,7 @@ import * as vscode from 'vscode';
 import type { Comparison } from '../../src/commands/compareMetadata';
 import { childNamed, childrenOf, eventually, fixture, profileRoot, type Fixture } from './fixture';
 import { withSetting } from './support/testSetup';
+import { CommandId } from '../../src/commands/commandIds';
 
 type Window = typeof vscode.window;
 const MASK = '••••••';
@@ -44,13 +45,13 @@ describe('Mask Values covers every view', () => {
 
   afterEach(async () => {
     while (restore.length > 0) restore.pop()?.();
-    await vscode.commands.executeCommand('ecsMetadata.clearFilter');
+    await vscode.commands.executeCommand(CommandId.clearFilter);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('Compare shows masks on both sides, marks the values that differ, and shows values again when unmasked', async () => {
     const [web01, , db] = f.seed.servers;
-    const comparison = await vscode.commands.executeCommand<Comparison>('ecsMetadata.compareMetadata', {
+    const comparison = await vscode.commands.executeCommand<Comparison>(CommandId.compareMetadata, {
       left: { profile: f.profileName, serverId: web01.id },
       right: { profile: f.profileName, serverId: db.id },
     });
@@ -82,7 +83,7 @@ describe('Mask Values covers every view', () => {
   });
 
   it("find results' descriptions and tooltips show the matched keys, not their values", async () => {
-    await vscode.commands.executeCommand('ecsMetadata.findServers', {
+    await vscode.commands.executeCommand(CommandId.findServers, {
       profile: f.profileName,
       query: 'env=production owner',
       showInView: true,
@@ -119,7 +120,7 @@ describe('Mask Values covers every view', () => {
       return Promise.resolve(answerWith === 'open' ? items[0] : undefined);
     }) as Window['showWarningMessage']);
 
-    assert.equal(await vscode.commands.executeCommand('ecsMetadata.editMetadataJson', row.node), undefined);
+    assert.equal(await vscode.commands.executeCommand(CommandId.editMetadataJson, row.node), undefined);
     assert.equal(asked.length, 1);
     assert.match(asked[0].message, /Mask Values is on.*web-02.*every value/);
     // Editors, not documents: VS Code keeps closed documents of earlier suites around for a while.
@@ -130,7 +131,7 @@ describe('Mask Values covers every view', () => {
     assert.equal(isOpen(), false, 'the document opened though the person declined');
 
     answerWith = 'open';
-    const uri = await vscode.commands.executeCommand<string>('ecsMetadata.editMetadataJson', row.node);
+    const uri = await vscode.commands.executeCommand<string>(CommandId.editMetadataJson, row.node);
     assert.equal(asked.length, 2);
     assert.ok(uri, 'the document did not open once confirmed');
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri);
@@ -139,7 +140,7 @@ describe('Mask Values covers every view', () => {
   it('turned on while a metadata JSON document is open, it offers to close the document', async () => {
     await maskValues(false);
     const web02 = f.seed.servers[1];
-    const uri = await vscode.commands.executeCommand<string>('ecsMetadata.editMetadataJson', {
+    const uri = await vscode.commands.executeCommand<string>(CommandId.editMetadataJson, {
       profile: f.profileName,
       serverId: web02.id,
       serverName: web02.name,
@@ -178,7 +179,7 @@ describe('Mask Values covers every view', () => {
     }) as Window['showInformationMessage']);
     try {
       const root = await profileRoot(f.api, f.profileName);
-      await vscode.commands.executeCommand('ecsMetadata.exportMetadata', root.node);
+      await vscode.commands.executeCommand(CommandId.exportMetadata, root.node);
       assert.ok(fs.existsSync(file), 'nothing exported');
       assert.equal(notices.length, 1);
       assert.match(notices[0], /Exported the metadata of \d+ servers/);

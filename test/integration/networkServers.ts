@@ -8,6 +8,7 @@ import { startEcsServer, type EcsServerHandle, type EcsServerOptions } from '../
 import { readTestCertificates, type TestCertificates } from '../ecs-server/testCertificates';
 import { fixture, profileRoot, restoreProfiles, storedProfiles, writeProfiles } from './fixture';
 import { confirmingModals } from './modalAnswer';
+import { CommandId } from '../../src/commands/commandIds';
 
 /** The runner's certificates (test/runner/certificateEnv.ts); undefined when it made none. */
 export function runnerCertificates(): TestCertificates | undefined {
@@ -54,7 +55,7 @@ export async function serverWithProfile(
   ]);
   await profileRoot(f.api, profileName);
   await confirmingModals(() =>
-    vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+    vscode.commands.executeCommand(CommandId.setCredentials, {
       profile: profileName,
       credentials: password
         ? { password: server.credentials.password }
@@ -66,14 +67,14 @@ export async function serverWithProfile(
     server,
     profileName,
     read: (key = 'owner') =>
-      vscode.commands.executeCommand<string | undefined>('ecsMetadata.getMetadataKey', {
+      vscode.commands.executeCommand<string | undefined>(CommandId.getMetadataKey, {
         profile: profileName,
         serverId,
         key,
       }),
     write: (key, value) =>
       confirmingModals(() =>
-        vscode.commands.executeCommand('ecsMetadata.setMetadataKey', {
+        vscode.commands.executeCommand(CommandId.setMetadataKey, {
           profile: profileName,
           serverId,
           key,

@@ -9,6 +9,7 @@ import type { PanelView } from '../../src/panel/messages';
 import { eventually, fixture, type Fixture } from './fixture';
 import { closePanel, panelTabs, panelTabsShowing } from './panelTabs';
 import { withSetting } from './support/testSetup';
+import { CommandId } from '../../src/commands/commandIds';
 
 describe('metadata panel', () => {
   let f: Fixture;
@@ -24,7 +25,7 @@ describe('metadata panel', () => {
 
   /** What clicking a key does: the key read fresh into the panel; then what the panel shows. */
   async function openKey(key: string, serverId = web01.id): Promise<PanelView | undefined> {
-    await vscode.commands.executeCommand('ecsMetadata.getMetadataKey', {
+    await vscode.commands.executeCommand(CommandId.getMetadataKey, {
       profile: f.profileName,
       serverId,
       key,

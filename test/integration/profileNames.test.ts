@@ -13,6 +13,7 @@ import type { ProfileSetting } from '../../src/profiles/profile';
 import { childrenOf, fixture, storedProfiles, writeProfiles, type Fixture } from './fixture';
 import { profilesBeforeTest } from './support/testSetup';
 import { stepShown } from './stepAnswers';
+import { CommandId } from '../../src/commands/commandIds';
 
 describe('profile names with control characters', () => {
   let f: Fixture;
@@ -27,7 +28,7 @@ describe('profile names with control characters', () => {
   it('a script adding one is refused with a message naming the line break; nothing is stored', async () => {
     await assert.rejects(
       Promise.resolve(
-        vscode.commands.executeCommand('ecsMetadata.addProfile', {
+        vscode.commands.executeCommand(CommandId.addProfile, {
           profile: { ...f.profile, name: badName, servers: [] },
           credentials: {
             accessKey: f.server.credentials.accessKey,
@@ -62,7 +63,7 @@ describe('profile names with control characters', () => {
       const result = await vscode.commands.executeCommand<{
         created: string[];
         skipped: { name: string; reason: string; message: string }[];
-      }>('ecsMetadata.importProfiles', { source: 'cloudsYaml', path: file });
+      }>(CommandId.importProfiles, { source: 'cloudsYaml', path: file });
       assert.deepEqual(result.created, []);
       assert.deepEqual(
         result.skipped.map((s) => [s.name, s.reason]),
@@ -90,14 +91,14 @@ describe('profile names with control characters', () => {
       assert.deepEqual(roots, [f.profileName]);
       await assert.rejects(
         Promise.resolve(
-          vscode.commands.executeCommand('ecsMetadata.getMetadataKey', {
+          vscode.commands.executeCommand(CommandId.getMetadataKey, {
             profile: badName,
             serverId: f.seed.servers[0].id,
             key: 'owner',
           }),
         ),
       );
-      const owner = await vscode.commands.executeCommand('ecsMetadata.getMetadataKey', {
+      const owner = await vscode.commands.executeCommand(CommandId.getMetadataKey, {
         profile: f.profileName,
         serverId: f.seed.servers[0].id,
         key: 'owner',
@@ -110,7 +111,7 @@ describe('profile names with control characters', () => {
   });
 
   it('the Add Profile flow does not take one pasted into the name step', async () => {
-    void vscode.commands.executeCommand('ecsMetadata.addProfile');
+    void vscode.commands.executeCommand(CommandId.addProfile);
     const box = (await stepShown(f.api, 1)) as vscode.InputBox;
     box.value = 'Prod\tlocal-1';
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');

@@ -18,6 +18,7 @@ import {
 import { profilesBeforeTest } from './support/testSetup';
 import { translated } from './l10nBundle';
 import { confirmingModals } from './modalAnswer';
+import { CommandId } from '../../src/commands/commandIds';
 
 describe('profiles', () => {
   let f: Fixture;
@@ -28,7 +29,7 @@ describe('profiles', () => {
 
   it('Add Profile makes a test call, then saves the settings entry and nothing secret in settings', async () => {
     f.server.clearRequests();
-    const name = await vscode.commands.executeCommand('ecsMetadata.addProfile', {
+    const name = await vscode.commands.executeCommand(CommandId.addProfile, {
       profile: { ...f.profile, name: 'Added', servers: [] },
       credentials: { accessKey: f.server.credentials.accessKey, secretKey: f.server.credentials.secretKey },
     });
@@ -50,7 +51,7 @@ describe('profiles', () => {
   it('Add Profile saves nothing when the test call is rejected', async () => {
     await assert.rejects(
       Promise.resolve(
-        vscode.commands.executeCommand('ecsMetadata.addProfile', {
+        vscode.commands.executeCommand(CommandId.addProfile, {
           profile: { ...f.profile, name: 'Wrong key' },
           credentials: { accessKey: f.server.credentials.accessKey, secretKey: 'not-the-secret-key-0000' },
         }),
@@ -137,7 +138,7 @@ describe('profiles', () => {
     f.server.clearRequests();
     for (const [profile, expected] of cases) {
       await assert.rejects(
-        Promise.resolve(vscode.commands.executeCommand('ecsMetadata.addProfile', { profile, credentials })),
+        Promise.resolve(vscode.commands.executeCommand(CommandId.addProfile, { profile, credentials })),
         (err: Error) => {
           assert.equal(err.message, expected);
           return true;
@@ -165,7 +166,7 @@ describe('profiles', () => {
     try {
       await assert.rejects(
         Promise.resolve(
-          vscode.commands.executeCommand('ecsMetadata.addProfile', {
+          vscode.commands.executeCommand(CommandId.addProfile, {
             profile: { ...f.profile, name, servers: [] },
             credentials: {
               accessKey: f.server.credentials.accessKey,
@@ -201,7 +202,7 @@ describe('profiles', () => {
 
   it('Add Server and Remove Server edit the configured list', async () => {
     const extra = f.seed.servers[3];
-    await vscode.commands.executeCommand('ecsMetadata.addServer', {
+    await vscode.commands.executeCommand(CommandId.addServer, {
       profile: f.profileName,
       serverId: extra.id,
     });
@@ -212,7 +213,7 @@ describe('profiles', () => {
       const shown = (await childrenOf(f.api, root.node)).find((c) => c.label === extra.name);
       return shown?.item.contextValue === 'server.configured' ? shown : undefined;
     }, 'the added server to show as configured');
-    await vscode.commands.executeCommand('ecsMetadata.removeServer', configured.node);
+    await vscode.commands.executeCommand(CommandId.removeServer, configured.node);
     assert.ok(
       !storedProfiles()
         ?.find((p) => p.name === f.profileName)
@@ -223,7 +224,7 @@ describe('profiles', () => {
   it('Add Server refuses an id that is not a server id', async () => {
     await assert.rejects(
       Promise.resolve(
-        vscode.commands.executeCommand('ecsMetadata.addServer', {
+        vscode.commands.executeCommand(CommandId.addServer, {
           profile: f.profileName,
           serverId: '../../x',
         }),
@@ -237,12 +238,12 @@ describe('profiles', () => {
   });
 
   it('Remove Profile removes its secrets too', async () => {
-    await vscode.commands.executeCommand('ecsMetadata.addProfile', {
+    await vscode.commands.executeCommand(CommandId.addProfile, {
       profile: { ...f.profile, name: 'Short-lived', servers: [] },
       credentials: { accessKey: f.server.credentials.accessKey, secretKey: f.server.credentials.secretKey },
     });
     await confirmingModals(() =>
-      vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: 'Short-lived' }),
+      vscode.commands.executeCommand(CommandId.removeProfile, { profile: 'Short-lived' }),
     );
     assert.equal(
       storedProfiles()?.find((p) => p.name === 'Short-lived'),
@@ -272,7 +273,7 @@ describe('profiles', () => {
       },
     ]);
     await confirmingModals(() =>
-      vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+      vscode.commands.executeCommand(CommandId.setCredentials, {
         profile: 'Password',
         credentials: { password },
       }),

@@ -21,6 +21,7 @@ import {
   type RenderedNode,
 } from './fixture';
 import { confirmingFirstModals, decliningModals, type ModalShown } from './modalAnswer';
+import { CommandId } from '../../src/commands/commandIds';
 
 type Window = typeof vscode.window;
 type SeedServer = Fixture['seed']['servers'][number];
@@ -140,11 +141,9 @@ describe('protected keys', () => {
 
   it('reading, copying and finding a system key need no permission and ask nothing', async () => {
     const arg = { profile: 'Local sample', serverId: web01.id, key: 'agency_name' };
-    assert.equal(await answering(run('ecsMetadata.getMetadataKey', arg)), 'ecs-ops-agency');
-    assert.equal(await answering(run('ecsMetadata.copyValue', arg)), 'ecs-ops-agency');
-    const found = (await answering(
-      run('ecsMetadata.findServers', { query: 'agency_name=ecs-ops-agency' }),
-    )) as {
+    assert.equal(await answering(run(CommandId.getMetadataKey, arg)), 'ecs-ops-agency');
+    assert.equal(await answering(run(CommandId.copyValue, arg)), 'ecs-ops-agency');
+    const found = (await answering(run(CommandId.findServers, { query: 'agency_name=ecs-ops-agency' }))) as {
       serverId: string;
       matched: Record<string, string>;
     }[];
@@ -162,26 +161,22 @@ describe('protected keys', () => {
       key: k,
     });
     it('setMetadataKey', () =>
-      refusedAtOnce('ecsMetadata.setMetadataKey', { ...key('agency_name'), value: 'x' }, 'agency_name'));
+      refusedAtOnce(CommandId.setMetadataKey, { ...key('agency_name'), value: 'x' }, 'agency_name'));
     it('deleteMetadataKey', () =>
-      refusedAtOnce('ecsMetadata.deleteMetadataKey', key('charging_mode'), 'charging_mode'));
+      refusedAtOnce(CommandId.deleteMetadataKey, key('charging_mode'), 'charging_mode'));
     it('setValue', () =>
-      refusedAtOnce(
-        'ecsMetadata.setValue',
-        { ...key('metering.imagetype'), value: 'x' },
-        'metering.imagetype',
-      ));
-    it('deleteKey', () => refusedAtOnce('ecsMetadata.deleteKey', key('vpc_id'), 'vpc_id'));
+      refusedAtOnce(CommandId.setValue, { ...key('metering.imagetype'), value: 'x' }, 'metering.imagetype'));
+    it('deleteKey', () => refusedAtOnce(CommandId.deleteKey, key('vpc_id'), 'vpc_id'));
     it('allowProtected that is not true is no permission', () =>
       refusedAtOnce(
-        'ecsMetadata.setMetadataKey',
+        CommandId.setMetadataKey,
         { ...key('agency_name'), value: 'x', allowProtected: 'yes' },
         'agency_name',
       ));
     it('addKey, when the key typed is protected', async () => {
       answerInputs('lockScene', 'x');
       await assert.rejects(
-        answering(run('ecsMetadata.addKey', { profile: 'Local sample', serverId: web01.id })),
+        answering(run(CommandId.addKey, { profile: 'Local sample', serverId: web01.id })),
         (err: { kind?: string; message: string }) =>
           err.kind === 'invalidInput' && /"lockScene"/.test(err.message),
       );
@@ -189,10 +184,7 @@ describe('protected keys', () => {
       assert.deepEqual(writesFor(web01), []);
     });
     it('a user key needs no permission', async () => {
-      assert.equal(
-        await answering(run('ecsMetadata.setMetadataKey', { ...key('env'), value: 'staging' })),
-        true,
-      );
+      assert.equal(await answering(run(CommandId.setMetadataKey, { ...key('env'), value: 'staging' })), true);
       assert.equal(asked.length, 1, 'only the summary');
     });
   });
@@ -208,7 +200,7 @@ describe('protected keys', () => {
     it('setMetadataKey: confirmed twice, written; declined at the second, nothing written', async () => {
       f.server.clearRequests();
       await assert.rejects(
-        answering(run('ecsMetadata.setMetadataKey', { ...args('agency_name'), value: 'admin-agency' }), 2),
+        answering(run(CommandId.setMetadataKey, { ...args('agency_name'), value: 'admin-agency' }), 2),
         (err: { kind?: string }) => err.kind === 'cancelled',
       );
       assert.equal(asked.length, 2);
@@ -218,7 +210,7 @@ describe('protected keys', () => {
       assert.deepEqual(writesFor(web01), [], 'written although the second modal was declined');
       asked.length = 0;
       assert.equal(
-        await answering(run('ecsMetadata.setMetadataKey', { ...args('agency_name'), value: 'admin-agency' })),
+        await answering(run(CommandId.setMetadataKey, { ...args('agency_name'), value: 'admin-agency' })),
         true,
       );
       assert.equal(asked.length, 2);
@@ -226,7 +218,7 @@ describe('protected keys', () => {
     });
 
     it('deleteMetadataKey: the billing consequence, then deleted', async () => {
-      assert.equal(await answering(run('ecsMetadata.deleteMetadataKey', args('charging_mode'))), true);
+      assert.equal(await answering(run(CommandId.deleteMetadataKey, args('charging_mode'))), true);
       assert.equal(asked.length, 2);
       assert.match(asked[0].detail ?? '', /charging_mode: "0" → \(deleted\)/);
       assertProtectedModal(asked[1], 'charging_mode', /billing/);
@@ -235,24 +227,24 @@ describe('protected keys', () => {
 
     it('undo of a protected change asks the second modal again', async () => {
       assert.equal(
-        await answering(run('ecsMetadata.setMetadataKey', { ...args('agency_name'), value: 'admin-agency' })),
+        await answering(run(CommandId.setMetadataKey, { ...args('agency_name'), value: 'admin-agency' })),
         true,
       );
       asked.length = 0;
       f.server.clearRequests();
-      assert.equal(await answering(run('ecsMetadata.undoLastChange'), 2), false);
+      assert.equal(await answering(run(CommandId.undoLastChange), 2), false);
       assert.equal(asked.length, 2);
       assertProtectedModal(asked[1], 'agency_name', agencyConsequence);
       assert.match(asked[1].detail ?? '', /agency_name: "admin-agency" → "ecs-ops-agency"/);
       assert.deepEqual(writesFor(web01), []);
-      assert.equal(await answering(run('ecsMetadata.undoLastChange')), true);
+      assert.equal(await answering(run(CommandId.undoLastChange)), true);
       assert.equal(f.server.metadataOf(web01.id).agency_name, 'ecs-ops-agency');
     });
 
     it('virtual_env_type: the consequence says the cloud refuses it, and it does', async () => {
       await assert.rejects(
         answering(
-          run('ecsMetadata.setMetadataKey', {
+          run(CommandId.setMetadataKey, {
             profile: 'Local sample',
             serverId: db.id,
             key: 'virtual_env_type',
@@ -275,13 +267,13 @@ describe('protected keys', () => {
     it('Set Value: Enter, then the second modal; declined writes nothing', async () => {
       const row = await keyRow('agency_name');
       answerInputs('admin-agency');
-      assert.equal(await answering(run('ecsMetadata.setValue', row.node), 1), false);
+      assert.equal(await answering(run(CommandId.setValue, row.node), 1), false);
       assert.equal(asked.length, 1, 'only the second modal: Enter confirmed the value');
       assertProtectedModal(asked[0], 'agency_name', agencyConsequence);
       assert.equal(f.server.metadataOf(web01.id).agency_name, 'ecs-ops-agency');
       asked.length = 0;
       answerInputs('admin-agency');
-      assert.equal(await answering(run('ecsMetadata.setValue', row.node)), true);
+      assert.equal(await answering(run(CommandId.setValue, row.node)), true);
       assert.equal(f.server.metadataOf(web01.id).agency_name, 'admin-agency');
     });
 
@@ -292,12 +284,12 @@ describe('protected keys', () => {
         const keys = await childrenOf(f.api, (await serverRow(web01)).node);
         return keys.find((k) => k.label === 'lockScene');
       }, 'lockScene in the tree');
-      assert.equal(await answering(run('ecsMetadata.deleteKey', row.node), 2), false);
+      assert.equal(await answering(run(CommandId.deleteKey, row.node), 2), false);
       assert.equal(asked.length, 2);
       assertProtectedModal(asked[1], 'lockScene', /lock or freeze/);
       assert.equal(f.server.metadataOf(web01.id).lockScene, 'TO_PERIOD_LOCK');
       asked.length = 0;
-      assert.equal(await answering(run('ecsMetadata.deleteKey', row.node)), true);
+      assert.equal(await answering(run(CommandId.deleteKey, row.node)), true);
       assert.equal('lockScene' in f.server.metadataOf(web01.id), false);
     });
 
@@ -305,20 +297,20 @@ describe('protected keys', () => {
       const server = (await serverRow(web01)).node;
       answerInputs('os_bit', '32');
       f.server.deleteMetadata(web01.id, 'os_bit');
-      assert.equal(await answering(run('ecsMetadata.addKey', server), 1), false);
+      assert.equal(await answering(run(CommandId.addKey, server), 1), false);
       assertProtectedModal(asked[0], 'os_bit', /set by the cloud for server web-01/i);
       assert.match(asked[0].detail ?? '', /os_bit: \(new key\) → "32"/);
       assert.equal('os_bit' in f.server.metadataOf(web01.id), false);
       asked.length = 0;
       answerInputs('team.note', 'hello');
-      assert.equal(await answering(run('ecsMetadata.addKey', server)), true);
+      assert.equal(await answering(run(CommandId.addKey, server)), true);
       assert.deepEqual(asked, []);
     });
   });
 
   describe('Edit as JSON', () => {
     async function openJson(arg: object): Promise<vscode.TextDocument> {
-      const uri = await vscode.commands.executeCommand<string>('ecsMetadata.editMetadataJson', arg);
+      const uri = await vscode.commands.executeCommand<string>(CommandId.editMetadataJson, arg);
       return vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
     }
 
@@ -395,7 +387,7 @@ describe('protected keys', () => {
     it("a script's serverName is not shown: the cloud's name and the id are", async () => {
       await assert.rejects(
         decliningModals(
-          run('ecsMetadata.deleteKey', {
+          run(CommandId.deleteKey, {
             profile: 'Local sample',
             serverId: db.id,
             key: 'env',
@@ -421,7 +413,7 @@ describe('protected keys', () => {
         allowProtected: true,
       };
       await assert.rejects(
-        decliningModals(run('ecsMetadata.setValue', arg), asked),
+        decliningModals(run(CommandId.setValue, arg), asked),
         (err: Error & { kind?: string }) => err.kind === 'cancelled',
       );
       assert.equal(asked.length, 1);
@@ -447,7 +439,7 @@ describe('protected keys', () => {
         .getConfiguration('ecsMetadata')
         .update('maskValues', true, vscode.ConfigurationTarget.Global);
       await answering(
-        run('ecsMetadata.setMetadataKey', {
+        run(CommandId.setMetadataKey, {
           profile: 'Local sample',
           serverId: web01.id,
           key: 'agency_name',

@@ -21,6 +21,7 @@ import { translated } from './l10nBundle';
 import { confirmingModals } from './modalAnswer';
 import { closePanel } from './panelTabs';
 import { acceptUntilSettled } from './stepAnswers';
+import { CommandId } from '../../src/commands/commandIds';
 
 type Window = typeof vscode.window;
 
@@ -52,7 +53,7 @@ describe('several regions per profile', () => {
       },
     ]);
     await confirmingModals(() =>
-      vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+      vscode.commands.executeCommand(CommandId.setCredentials, {
         profile: name,
         credentials: { accessKey: f.server.credentials.accessKey, secretKey: f.server.credentials.secretKey },
       }),
@@ -122,7 +123,7 @@ describe('several regions per profile', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     f.server.clearRequests();
     for (const { region, servers } of seeded()) {
-      const value = await vscode.commands.executeCommand<string>('ecsMetadata.getMetadataKey', {
+      const value = await vscode.commands.executeCommand<string>(CommandId.getMetadataKey, {
         profile: name,
         region,
         serverId: servers[0].id,
@@ -147,7 +148,7 @@ describe('several regions per profile', () => {
       assert.equal(keyRow.item.description, server.metadata.owner);
       // Through the script form, naming the region.
       f.server.clearRequests();
-      const value = await vscode.commands.executeCommand<string>('ecsMetadata.getMetadataKey', {
+      const value = await vscode.commands.executeCommand<string>(CommandId.getMetadataKey, {
         profile: name,
         region,
         serverId: server.id,
@@ -168,7 +169,7 @@ describe('several regions per profile', () => {
       .join(', ');
     await assert.rejects(
       Promise.resolve(
-        vscode.commands.executeCommand('ecsMetadata.getMetadataKey', {
+        vscode.commands.executeCommand(CommandId.getMetadataKey, {
           profile: name,
           serverId: server.id,
           key: 'owner',
@@ -184,7 +185,7 @@ describe('several regions per profile', () => {
     );
     await assert.rejects(
       Promise.resolve(
-        vscode.commands.executeCommand('ecsMetadata.getMetadataKey', {
+        vscode.commands.executeCommand(CommandId.getMetadataKey, {
           profile: name,
           region: 'cn-north-4',
           serverId: server.id,
@@ -205,7 +206,7 @@ describe('several regions per profile', () => {
   it('Find Servers by Metadata reads every region of the profile; each match says its region', async () => {
     const [first, second] = seeded();
     const matches = await vscode.commands.executeCommand<{ region?: string; serverId: string }[]>(
-      'ecsMetadata.findServers',
+      CommandId.findServers,
       { profile: name, query: 'env=production' },
     );
     const expected = [first, second].flatMap(({ region, servers }) =>
@@ -223,7 +224,7 @@ describe('several regions per profile', () => {
     const inSecond = second.servers.filter((s) => s.metadata.env === 'production').map((s) => s.id);
     assert.ok(inSecond.length > 0, 'the second region has a match');
     const matches = await vscode.commands.executeCommand<{ region?: string; serverId: string }[]>(
-      'ecsMetadata.findServers',
+      CommandId.findServers,
       { profile: name, region: second.region, query: 'env=production' },
     );
     assert.deepEqual(
@@ -232,7 +233,7 @@ describe('several regions per profile', () => {
     );
     await assert.rejects(
       Promise.resolve(
-        vscode.commands.executeCommand('ecsMetadata.findServers', {
+        vscode.commands.executeCommand(CommandId.findServers, {
           profile: name,
           region: 'xx-none-1',
           query: 'env=production',
@@ -252,7 +253,7 @@ describe('several regions per profile', () => {
       return Promise.resolve(items.find((i) => i.label.endsWith(second.region) && i.description === name));
     };
     try {
-      await vscode.commands.executeCommand('ecsMetadata.findServers');
+      await vscode.commands.executeCommand(CommandId.findServers);
     } finally {
       window.showInputBox = originalInput;
       window.showQuickPick = originalPick;
@@ -268,7 +269,7 @@ describe('several regions per profile', () => {
       inSecond.map((id) => `${second.region} ${id}`).sort(),
       'only the picked region was read',
     );
-    await vscode.commands.executeCommand('ecsMetadata.clearFilter');
+    await vscode.commands.executeCommand(CommandId.clearFilter);
     assert.equal(f.api.find.query, undefined);
   });
 
@@ -288,7 +289,7 @@ describe('several regions per profile', () => {
 
     const second = seeded()[1];
     const wanted = second.servers[0];
-    const added = Promise.resolve(vscode.commands.executeCommand('ecsMetadata.addServer', { profile: name }));
+    const added = Promise.resolve(vscode.commands.executeCommand(CommandId.addServer, { profile: name }));
     const item = await eventually(
       async () =>
         shown[0] && !shown[0].busy ? shown[0].items.find((i) => i.label === wanted.name) : undefined,

@@ -20,6 +20,7 @@ import { profilesBeforeTest, withLocalProfile } from './support/testSetup';
 import { translated } from './l10nBundle';
 import { confirmingModals, decliningModals, type ModalShown } from './modalAnswer';
 import { closePanel } from './panelTabs';
+import { CommandId } from '../../src/commands/commandIds';
 
 interface ScriptError extends Error {
   kind?: string;
@@ -53,12 +54,12 @@ describe('security: scripted changes to credentials and profiles are confirmed',
   });
 
   const setCredentials = (credentials: unknown) => () =>
-    vscode.commands.executeCommand('ecsMetadata.setCredentials', { profile: name, credentials });
+    vscode.commands.executeCommand(CommandId.setCredentials, { profile: name, credentials });
 
   /** A key read with the profile's stored credentials: resolves when they work, rejects when they do not. */
   function readKey(): Thenable<string | undefined> {
     const server = f.seed.servers[0];
-    return vscode.commands.executeCommand<string | undefined>('ecsMetadata.getMetadataKey', {
+    return vscode.commands.executeCommand<string | undefined>(CommandId.getMetadataKey, {
       profile: name,
       serverId: server.id,
       key: Object.keys(server.metadata)[0],
@@ -120,7 +121,7 @@ describe('security: scripted changes to credentials and profiles are confirmed',
   it('removing a profile asks, naming it and that its credentials are deleted', async () => {
     await confirmingModals(setCredentials(goodAkSk()));
     const removed = await confirmingModals(
-      () => vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: name }),
+      () => vscode.commands.executeCommand(CommandId.removeProfile, { profile: name }),
       shown,
     );
     assert.equal(removed, true);
@@ -138,7 +139,7 @@ describe('security: scripted changes to credentials and profiles are confirmed',
     await confirmingModals(setCredentials(goodAkSk()));
     await assert.rejects(
       decliningModals(
-        () => vscode.commands.executeCommand('ecsMetadata.removeProfile', { profile: name }),
+        () => vscode.commands.executeCommand(CommandId.removeProfile, { profile: name }),
         shown,
       ),
       isCancelled,
@@ -163,7 +164,7 @@ describe('security: scripted changes to credentials and profiles are confirmed',
       other.clearRequests();
       await assert.rejects(
         decliningModals(
-          () => vscode.commands.executeCommand('ecsMetadata.confirmEndpoints', { profile: name }),
+          () => vscode.commands.executeCommand(CommandId.confirmEndpoints, { profile: name }),
           shown,
         ),
         isCancelled,

@@ -30,6 +30,7 @@ import { profilesBeforeTest, withLocalProfile } from './support/testSetup';
 import { translated } from './l10nBundle';
 import { closePanel } from './panelTabs';
 import { confirmingModals } from './modalAnswer';
+import { CommandId } from '../../src/commands/commandIds';
 
 type RunningServer = Awaited<ReturnType<typeof startEcsServer>>;
 
@@ -74,7 +75,7 @@ describe('security: credentials bound to where they were entered', () => {
     assert.ok(tooltip.includes(f.server.url) && tooltip.includes(other.url), tooltip);
     assert.ok(!tooltip.includes(f.server.credentials.secretKey));
     // Clicking the item confirms (with a modal) rather than retrying into the same refusal.
-    assert.equal(item.item.command?.command, 'ecsMetadata.confirmEndpoints');
+    assert.equal(item.item.command?.command, CommandId.confirmEndpoints);
     assert.equal(item.item.command?.arguments?.length, 1);
   });
 
@@ -83,7 +84,7 @@ describe('security: credentials bound to where they were entered', () => {
     const server = f.seed.servers[0];
     await assert.rejects(
       Promise.resolve(
-        vscode.commands.executeCommand('ecsMetadata.getMetadataKey', {
+        vscode.commands.executeCommand(CommandId.getMetadataKey, {
           profile: name,
           serverId: server.id,
           key: 'owner',
@@ -99,7 +100,7 @@ describe('security: credentials bound to where they were entered', () => {
     const asPassword = { auth: 'password' as const, domain, user };
     await editProfile(asPassword);
     await confirmingModals(() =>
-      vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+      vscode.commands.executeCommand(CommandId.setCredentials, {
         profile: name,
         credentials: { password },
       }),
@@ -141,10 +142,7 @@ describe('security: credentials bound to where they were entered', () => {
       return Promise.resolve(items.find((i) => i === translated('Send to New Endpoints')));
     };
     try {
-      assert.equal(
-        await vscode.commands.executeCommand('ecsMetadata.confirmEndpoints', { profile: name }),
-        true,
-      );
+      assert.equal(await vscode.commands.executeCommand(CommandId.confirmEndpoints, { profile: name }), true);
     } finally {
       (vscode.window as { showWarningMessage: unknown }).showWarningMessage = original;
     }
@@ -161,7 +159,7 @@ describe('security: credentials bound to where they were entered', () => {
   it('credentials set again are bound to the new endpoint', async () => {
     await editProfile({ ecsEndpoint: other.url, iamEndpoint: other.url });
     await confirmingModals(() =>
-      vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+      vscode.commands.executeCommand(CommandId.setCredentials, {
         profile: name,
         credentials: { accessKey: other.credentials.accessKey, secretKey: other.credentials.secretKey },
       }),
@@ -333,7 +331,7 @@ describe('security: values masked on request', () => {
   });
 
   afterEach(async () => {
-    await vscode.commands.executeCommand('ecsMetadata.unmaskValues');
+    await vscode.commands.executeCommand(CommandId.unmaskValues);
     await closePanel();
   });
 
@@ -347,16 +345,16 @@ describe('security: values masked on request', () => {
     const described = (text: string): Promise<true> =>
       eventually(async () => ((await ownerItem()).description === text ? true : undefined), `"${text}"`);
     await described(web01.metadata.owner);
-    await vscode.commands.executeCommand('ecsMetadata.maskValues');
+    await vscode.commands.executeCommand(CommandId.maskValues);
     assert.equal(vscode.workspace.getConfiguration('ecsMetadata').inspect('maskValues')?.globalValue, true);
     await described('••••••');
-    await vscode.commands.executeCommand('ecsMetadata.unmaskValues');
+    await vscode.commands.executeCommand(CommandId.unmaskValues);
     await described(web01.metadata.owner);
   });
 
   it('the panel is told to mask, and Copy still copies the real value', async () => {
-    await vscode.commands.executeCommand('ecsMetadata.maskValues');
-    await vscode.commands.executeCommand('ecsMetadata.getMetadataKey', {
+    await vscode.commands.executeCommand(CommandId.maskValues);
+    await vscode.commands.executeCommand(CommandId.getMetadataKey, {
       profile: f.profileName,
       serverId: web01.id,
       key: 'owner',
@@ -364,7 +362,7 @@ describe('security: values masked on request', () => {
     });
     assert.equal(f.api.panelView()?.masked, true);
     await vscode.env.clipboard.writeText('');
-    await vscode.commands.executeCommand('ecsMetadata.copyValue', {
+    await vscode.commands.executeCommand(CommandId.copyValue, {
       profile: f.profileName,
       serverId: web01.id,
       key: 'owner',

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { eventually, fixture, storedProfiles, type Fixture } from './fixture';
 import { withLocalProfile } from './support/testSetup';
 import { acceptUntilSettled } from './stepAnswers';
+import { CommandId } from '../../src/commands/commandIds';
 
 describe('server picker', () => {
   let f: Fixture;
@@ -27,7 +28,7 @@ describe('server picker', () => {
 
   it('Add Server: closing the picker aborts the listing of the project servers', async () => {
     f.server.setFaults({ hang: { count: 1 } });
-    const added = Promise.resolve(vscode.commands.executeCommand('ecsMetadata.addServer', { profile: name }));
+    const added = Promise.resolve(vscode.commands.executeCommand(CommandId.addServer, { profile: name }));
     await eventually(async () => (listing() ? true : undefined), 'the picker to list the servers');
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     assert.equal(await added, false);
@@ -40,7 +41,7 @@ describe('server picker', () => {
 
   it('Add Server: the picked server is stored as { id, name } only', async () => {
     const configured = new Set(f.profile.servers?.map((s) => s.id));
-    const added = Promise.resolve(vscode.commands.executeCommand('ecsMetadata.addServer', { profile: name }));
+    const added = Promise.resolve(vscode.commands.executeCommand(CommandId.addServer, { profile: name }));
     assert.equal(await acceptUntilSettled(added, 'a listed server to be accepted'), true);
     const servers = storedProfiles()?.find((p) => p.name === name)?.servers ?? [];
     const pinned = servers.filter((s) => !configured.has(s.id));

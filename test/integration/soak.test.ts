@@ -8,6 +8,7 @@ import * as vm from 'node:vm';
 import * as vscode from 'vscode';
 import { childrenOf, fixture, type Fixture } from './fixture';
 import { closePanel } from './panelTabs';
+import { CommandId } from '../../src/commands/commandIds';
 
 function fullGc(): () => void {
   const exposed = (globalThis as { gc?: () => void }).gc;
@@ -43,21 +44,21 @@ describe('soak: the extension host heap', () => {
   async function soak(reads: number, refreshes: number): Promise<number> {
     const web01 = f.seed.servers[0];
     const read = (): Thenable<unknown> =>
-      vscode.commands.executeCommand('ecsMetadata.getMetadataKey', {
+      vscode.commands.executeCommand(CommandId.getMetadataKey, {
         profile: f.profileName,
         serverId: web01.id,
         key: 'owner',
       });
     // Warm up: caches, the panel, the tree, code paths compiled.
     for (let i = 0; i < 100; i++) await read();
-    await vscode.commands.executeCommand('ecsMetadata.refresh');
+    await vscode.commands.executeCommand(CommandId.refresh);
     await childrenOf(f.api);
     const before = await settledHeap(gc);
     const every = Math.floor(reads / refreshes);
     for (let i = 0; i < reads; i++) {
       await read();
       if (i % every === 0) {
-        await vscode.commands.executeCommand('ecsMetadata.refresh');
+        await vscode.commands.executeCommand(CommandId.refresh);
         await childrenOf(f.api);
       }
       if (i % 500 === 0) f.server.clearRequests();

@@ -14,6 +14,7 @@ import { childrenOf, type Fixture, fixture, profileRoot, writeProfiles } from '.
 import { profilesBeforeTest } from './support/testSetup';
 import { translated } from './l10nBundle';
 import { assumeRoleIdentity, byTokenIdentity, securityTokensBody } from '../ecs-server/iamBodies';
+import { CommandId } from '../../src/commands/commandIds';
 
 const SECURITY_TOKENS = '/v3.0/OS-CREDENTIAL/securitytokens';
 
@@ -47,7 +48,7 @@ describe('temporary credentials and agencies', () => {
   }
 
   const read = (profile: string): Thenable<string | undefined> =>
-    vscode.commands.executeCommand<string | undefined>('ecsMetadata.getMetadataKey', {
+    vscode.commands.executeCommand<string | undefined>(CommandId.getMetadataKey, {
       profile,
       serverId: f.seed.servers[0].id,
       key: 'owner',
@@ -78,7 +79,7 @@ describe('temporary credentials and agencies', () => {
   it('a temporary profile reads a key signed with temporary AK/SK; the password never goes to ECS', async () => {
     const name = 'Temporary keys';
     await addProfiles({ ...passwordProfile(name, 'temporary'), durationSeconds: 900 });
-    await vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+    await vscode.commands.executeCommand(CommandId.setCredentials, {
       profile: name,
       credentials: { password: server().credentials.password },
     });
@@ -86,9 +87,7 @@ describe('temporary credentials and agencies', () => {
     const issued = server().requests.filter((r) => r.path === SECURITY_TOKENS);
     assert.equal(issued.length, 1);
     assert.equal(issued[0].status, 201);
-    assert.deepEqual(JSON.parse(issued[0].body), {
-      auth: { identity: { methods: ['token'], token: { duration_seconds: 900 } } },
-    });
+    assert.deepEqual(JSON.parse(issued[0].body), securityTokensBody(byTokenIdentity()));
     const api = ownReads();
     assert.equal(api.length, 1);
     assert.match(api[0].headers.authorization, /^SDK-HMAC-SHA256 Access=TMP/);
@@ -111,7 +110,7 @@ describe('temporary credentials and agencies', () => {
       sessionUser: 'tester',
       discoverServers: false,
     });
-    await vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+    await vscode.commands.executeCommand(CommandId.setCredentials, {
       profile: source,
       credentials: { password: server().credentials.password },
     });
@@ -142,7 +141,7 @@ describe('temporary credentials and agencies', () => {
 
     // It stores no credentials of its own: a script setting some is told whose it uses.
     const note = await rejectionOf(
-      vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+      vscode.commands.executeCommand(CommandId.setCredentials, {
         profile: name,
         credentials: { password: 'not-for-an-agency' },
       }),
@@ -158,7 +157,7 @@ describe('temporary credentials and agencies', () => {
 
     // Without the Agent Operator role in the delegating account, the message names the role and the agency.
     server().setFaults({ iamAgentOperator: false });
-    await vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+    await vscode.commands.executeCommand(CommandId.setCredentials, {
       profile: source,
       credentials: { password: server().credentials.password },
     });
@@ -193,7 +192,7 @@ describe('temporary credentials and agencies', () => {
         servers: [],
         discoverServers: true,
       });
-      await vscode.commands.executeCommand('ecsMetadata.setCredentials', { profile: name, credentials });
+      await vscode.commands.executeCommand(CommandId.setCredentials, { profile: name, credentials });
     }
 
     it('a known expires_at that has passed: the tree says they expired and offers Set Credentials, without a request', async () => {
@@ -207,7 +206,7 @@ describe('temporary credentials and agencies', () => {
       server().clearRequests();
       const [message] = await childrenOf(f.api, (await profileRoot(f.api, name)).node);
       assert.equal(message.label, translated('Temporary credentials expired'));
-      assert.equal(message.item.command?.command, 'ecsMetadata.setCredentials');
+      assert.equal(message.item.command?.command, CommandId.setCredentials);
       assert.equal((await rejectionOf(read(name))).message, expiredMessage());
       assert.equal(server().requests.filter((r) => r.path.includes('/servers')).length, 0);
     });
@@ -221,12 +220,10 @@ describe('temporary credentials and agencies', () => {
         { projectId: server().projectId },
         { ...settings, onRequest: undefined },
       );
-      const key = await requestSecurityToken(
-        iamUrl,
-        tokenAuth(token),
-        { methods: ['token'], token: { duration_seconds: 900 } },
-        { ...settings, onRequest: undefined },
-      );
+      const key = await requestSecurityToken(iamUrl, tokenAuth(token), byTokenIdentity(), {
+        ...settings,
+        onRequest: undefined,
+      });
       await pasteKeys({
         accessKey: key.accessKey,
         secretKey: key.secretKey,

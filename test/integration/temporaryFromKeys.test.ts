@@ -14,6 +14,7 @@ import { type Fixture, fixture, profileRoot, storedProfiles, writeProfiles } fro
 import { profilesBeforeTest } from './support/testSetup';
 import { translated } from './l10nBundle';
 import { pickAt, stepShown, typeAt } from './stepAnswers';
+import { CommandId } from '../../src/commands/commandIds';
 
 const SECURITY_TOKENS = '/v3.0/OS-CREDENTIAL/securitytokens';
 
@@ -45,14 +46,14 @@ describe('permanent AK/SK as the source of temporary keys and of agencies', () =
   /** Stores the server's permanent AK/SK as `profile`'s credentials. */
   async function setPermanentKeys(profile: string): Promise<void> {
     const { accessKey, secretKey } = f.server.credentials;
-    await vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+    await vscode.commands.executeCommand(CommandId.setCredentials, {
       profile,
       credentials: { accessKey, secretKey },
     });
   }
 
   const read = (profile: string): Thenable<string | undefined> =>
-    vscode.commands.executeCommand<string | undefined>('ecsMetadata.getMetadataKey', {
+    vscode.commands.executeCommand<string | undefined>(CommandId.getMetadataKey, {
       profile,
       serverId: f.seed.servers[0].id,
       key: 'owner',
@@ -121,7 +122,7 @@ describe('permanent AK/SK as the source of temporary keys and of agencies', () =
     await addProfiles(keyProfile(name));
     await assert.rejects(
       Promise.resolve(
-        vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+        vscode.commands.executeCommand(CommandId.setCredentials, {
           profile: name,
           credentials: { ...f.server.credentials.temporary },
         }),
@@ -206,7 +207,7 @@ describe('permanent AK/SK as the source of temporary keys and of agencies', () =
     await addProfiles(keyProfile(name));
     const root = await profileRoot(f.api, name);
     // As from the profile's context menu: the tree node is the argument.
-    const done = Promise.resolve(vscode.commands.executeCommand('ecsMetadata.setCredentials', root.node));
+    const done = Promise.resolve(vscode.commands.executeCommand(CommandId.setCredentials, root.node));
     const choice = await pick(which(), translated('Permanent access key (AK/SK)'));
     assert.deepEqual(
       choice.items.map((i) => i.label),
@@ -237,7 +238,7 @@ describe('permanent AK/SK as the source of temporary keys and of agencies', () =
     const { domain, user, password } = f.server.credentials;
     await addProfiles({ ...keyProfile(name), domain, user });
     const root = await profileRoot(f.api, name);
-    const done = Promise.resolve(vscode.commands.executeCommand('ecsMetadata.setCredentials', root.node));
+    const done = Promise.resolve(vscode.commands.executeCommand(CommandId.setCredentials, root.node));
     await pick(which(), translated('IAM password'));
     const box = await type(
       translated('IAM user password (sent only to {0})', new URL(f.server.url).host),
@@ -256,7 +257,7 @@ describe('permanent AK/SK as the source of temporary keys and of agencies', () =
   it('Add Profile: temporary keys obtained with a permanent access key, other cloud, 10 steps, no account or user', async () => {
     const name = 'Wizard temporary keys';
     const { accessKey, secretKey } = f.server.credentials;
-    const added = Promise.resolve(vscode.commands.executeCommand('ecsMetadata.addProfile'));
+    const added = Promise.resolve(vscode.commands.executeCommand(CommandId.addProfile));
     await type(translated('A name for this profile'), name);
     await pick(
       translated('Huawei Cloud region, or another cloud'),

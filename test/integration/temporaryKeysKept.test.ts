@@ -12,6 +12,7 @@ import { fixture, storedProfiles, writeProfiles, type Fixture } from './fixture'
 import { freshClients } from './freshClients';
 import { confirmingModals } from './modalAnswer';
 import { restoredAfterSuite, withProfiles } from './support/testSetup';
+import { CommandId } from '../../src/commands/commandIds';
 
 describe('temporary keys kept across restarts', () => {
   const temporary = 'Kept temporary keys';
@@ -43,12 +44,12 @@ describe('temporary keys kept across restarts', () => {
 
   async function setPassword(profile: string, password: string): Promise<void> {
     await confirmingModals(() =>
-      vscode.commands.executeCommand('ecsMetadata.setCredentials', { profile, credentials: { password } }),
+      vscode.commands.executeCommand(CommandId.setCredentials, { profile, credentials: { password } }),
     );
   }
 
   const read = (profile: string): Thenable<string | undefined> =>
-    vscode.commands.executeCommand<string | undefined>('ecsMetadata.getMetadataKey', {
+    vscode.commands.executeCommand<string | undefined>(CommandId.getMetadataKey, {
       profile,
       serverId: f.seed.servers[0].id,
       key: 'owner',

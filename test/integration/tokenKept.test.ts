@@ -9,6 +9,7 @@ import { fixture, type Fixture } from './fixture';
 import { freshClients } from './freshClients';
 import { confirmingModals } from './modalAnswer';
 import { restoredAfterSuite, withProfiles } from './support/testSetup';
+import { CommandId } from '../../src/commands/commandIds';
 
 describe('password token kept across restarts', () => {
   const name = 'Kept token';
@@ -29,7 +30,7 @@ describe('password token kept across restarts', () => {
       discoverServers: false,
     });
     await confirmingModals(() =>
-      vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+      vscode.commands.executeCommand(CommandId.setCredentials, {
         profile: name,
         credentials: { password },
       }),
@@ -37,7 +38,7 @@ describe('password token kept across restarts', () => {
   });
 
   const read = (): Thenable<string | undefined> =>
-    vscode.commands.executeCommand<string | undefined>('ecsMetadata.getMetadataKey', {
+    vscode.commands.executeCommand<string | undefined>(CommandId.getMetadataKey, {
       profile: name,
       serverId: f.seed.servers[0].id,
       key: 'owner',
@@ -62,7 +63,7 @@ describe('password token kept across restarts', () => {
 
   it('new credentials drop the kept token: the next fresh client signs in again', async () => {
     await confirmingModals(() =>
-      vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+      vscode.commands.executeCommand(CommandId.setCredentials, {
         profile: name,
         credentials: { password: f.server.credentials.password },
       }),

@@ -16,6 +16,7 @@ import {
 } from './fixture';
 import { closePanel } from './panelTabs';
 import { profilesBeforeTest, restoredAfterSuite, withLocalProfile, withProfiles } from './support/testSetup';
+import { CommandId } from '../../src/commands/commandIds';
 
 describe('tree: servers view', () => {
   let f: Fixture;
@@ -26,7 +27,7 @@ describe('tree: servers view', () => {
 
   afterEach(async () => {
     f.server.resetFaults();
-    await vscode.commands.executeCommand('ecsMetadata.clearFilter');
+    await vscode.commands.executeCommand(CommandId.clearFilter);
     await vscode.workspace
       .getConfiguration('ecsMetadata')
       .update('hideValuePreviews', undefined, vscode.ConfigurationTarget.Global);
@@ -67,7 +68,7 @@ describe('tree: servers view', () => {
   it('expands a server to its sorted keys with value previews, in one list call', async () => {
     const seedServer = f.seed.servers[1];
     const root = await profileRoot(f.api, f.profileName);
-    await vscode.commands.executeCommand('ecsMetadata.refreshNode', root.node);
+    await vscode.commands.executeCommand(CommandId.refreshNode, root.node);
     const server = await childNamed(f.api, root.node, seedServer.name);
     f.server.clearRequests();
     const keys = await childrenOf(f.api, server.node);
@@ -78,7 +79,7 @@ describe('tree: servers view', () => {
     const owner = keys.find((k) => k.label === 'owner');
     assert.equal(owner?.item.contextValue, 'metadataKey');
     assert.equal(owner?.item.description, seedServer.metadata.owner);
-    assert.equal(owner?.item.command?.command, 'ecsMetadata.openKey');
+    assert.equal(owner?.item.command?.command, CommandId.openKey);
     // The click passes the key's node, which names the key (and the server, sparing a lookup).
     const clicked = owner?.item.command?.arguments?.[0] as Record<string, unknown> | undefined;
     assert.equal(clicked, owner?.node);
@@ -99,7 +100,7 @@ describe('tree: servers view', () => {
     assert.equal(server.item.contextValue, 'server.discovered', 'the profile does not name this server');
     const owner = await childNamed(f.api, server.node, 'owner');
     const command = owner.item.command;
-    assert.equal(command?.command, 'ecsMetadata.openKey');
+    assert.equal(command?.command, CommandId.openKey);
     f.server.clearRequests();
     try {
       // What a click on the item runs, with the arguments the item carries.
@@ -135,11 +136,11 @@ describe('tree: servers view', () => {
     const seedServer = f.seed.servers[0];
     const root = await profileRoot(f.api, f.profileName);
     const server = await childNamed(f.api, root.node, seedServer.name);
-    await vscode.commands.executeCommand('ecsMetadata.refreshNode', server.node);
+    await vscode.commands.executeCommand(CommandId.refreshNode, server.node);
     f.server.setFaults({ serverError: { count: 1, status: 500 } });
     const [error] = await childrenOf(f.api, server.node);
     assert.equal(error.item.contextValue, 'message');
-    assert.equal(error.item.command?.command, 'ecsMetadata.refreshNode');
+    assert.equal(error.item.command?.command, CommandId.refreshNode);
     assert.match(String(error.item.tooltip), /request id/i);
     await vscode.commands.executeCommand(error.item.command.command, ...(error.item.command.arguments ?? []));
     const keys = await childrenOf(f.api, server.node);
@@ -150,7 +151,7 @@ describe('tree: servers view', () => {
     const seedServer = f.seed.servers[0];
     const root = await profileRoot(f.api, f.profileName);
     const server = await childNamed(f.api, root.node, seedServer.name);
-    await vscode.commands.executeCommand('ecsMetadata.refreshNode', server.node);
+    await vscode.commands.executeCommand(CommandId.refreshNode, server.node);
     f.server.clearRequests();
     f.server.setFaults({ hang: { count: 1 } });
     const loading = childrenOf(f.api, server.node);
@@ -158,7 +159,7 @@ describe('tree: servers view', () => {
       async () => (f.server.requests.some((r) => r.path.endsWith('/metadata')) ? true : undefined),
       'the key listing to be sent',
     );
-    await vscode.commands.executeCommand('ecsMetadata.refreshNode', server.node);
+    await vscode.commands.executeCommand(CommandId.refreshNode, server.node);
     const [ended] = await loading;
     assert.equal(ended.item.contextValue, 'message', 'the aborted load ends in an item, not a spinner');
     const request = f.server.requests.find((r) => r.path.endsWith('/metadata'));
@@ -172,7 +173,7 @@ describe('tree: servers view', () => {
 
   it('filters servers by name or id, says so, and clears', async () => {
     const [first, second] = f.seed.servers;
-    await vscode.commands.executeCommand('ecsMetadata.filter', first.name.toUpperCase());
+    await vscode.commands.executeCommand(CommandId.filter, first.name.toUpperCase());
     assert.equal(f.api.tree.filter, first.name.toUpperCase());
     let root = await profileRoot(f.api, f.profileName);
     assert.deepEqual(
@@ -181,16 +182,16 @@ describe('tree: servers view', () => {
         .filter((s) => s.name.toLowerCase().includes(first.name.toLowerCase()))
         .map((s) => s.name),
     );
-    await vscode.commands.executeCommand('ecsMetadata.filter', second.id.slice(0, 13));
+    await vscode.commands.executeCommand(CommandId.filter, second.id.slice(0, 13));
     root = await profileRoot(f.api, f.profileName);
     assert.deepEqual(
       (await childrenOf(f.api, root.node)).map((c) => c.label),
       [second.name],
     );
-    await vscode.commands.executeCommand('ecsMetadata.filter', 'no-such-server-anywhere');
+    await vscode.commands.executeCommand(CommandId.filter, 'no-such-server-anywhere');
     const [empty] = await childrenOf(f.api, root.node);
     assert.equal(empty.item.contextValue, 'message');
-    await vscode.commands.executeCommand('ecsMetadata.clearFilter');
+    await vscode.commands.executeCommand(CommandId.clearFilter);
     assert.equal(f.api.tree.filter, undefined);
     assert.equal((await childrenOf(f.api, root.node)).length, f.seed.servers.length);
   });
@@ -235,13 +236,13 @@ describe('tree: paging discovered servers', () => {
     assert.equal(servers(), 50);
     let more = children.at(-1);
     assert.equal(more?.item.contextValue, 'loadMore');
-    assert.equal(more?.item.command?.command, 'ecsMetadata.loadMore');
+    assert.equal(more?.item.command?.command, CommandId.loadMore);
 
     big.clearRequests();
     const args = more?.item.command?.arguments ?? [];
     // While the page loads, the item says so.
     big.setFaults({ latencyMs: 300 });
-    const first = vscode.commands.executeCommand('ecsMetadata.loadMore', ...args);
+    const first = vscode.commands.executeCommand(CommandId.loadMore, ...args);
     await eventually(async () => {
       const last = (await childrenOf(f.api, root.node)).at(-1);
       return last?.label === 'Loading…' ? true : undefined;
@@ -251,16 +252,16 @@ describe('tree: paging discovered servers', () => {
     children = await childrenOf(f.api, root.node);
     assert.equal(servers(), 100);
     assert.notEqual(children.at(-1)?.label, 'Loading…');
-    await vscode.commands.executeCommand('ecsMetadata.refreshNode', root.node);
+    await vscode.commands.executeCommand(CommandId.refreshNode, root.node);
     children = await childrenOf(f.api, root.node);
     more = children.at(-1);
     big.clearRequests();
     await Promise.all([
-      vscode.commands.executeCommand('ecsMetadata.loadMore', ...args),
-      vscode.commands.executeCommand('ecsMetadata.loadMore', ...args),
+      vscode.commands.executeCommand(CommandId.loadMore, ...args),
+      vscode.commands.executeCommand(CommandId.loadMore, ...args),
     ]);
     // And a late second click on the same, now stale, item.
-    await vscode.commands.executeCommand('ecsMetadata.loadMore', ...args);
+    await vscode.commands.executeCommand(CommandId.loadMore, ...args);
     assert.equal(
       big.requests.filter((r) => r.path.endsWith('/servers') || r.path.endsWith('/servers/detail')).length,
       1,
@@ -269,7 +270,7 @@ describe('tree: paging discovered servers', () => {
     assert.equal(servers(), 100);
 
     more = children.at(-1);
-    await vscode.commands.executeCommand('ecsMetadata.loadMore', ...(more?.item.command?.arguments ?? []));
+    await vscode.commands.executeCommand(CommandId.loadMore, ...(more?.item.command?.arguments ?? []));
     children = await childrenOf(f.api, root.node);
     assert.equal(servers(), total);
     assert.notEqual(children.at(-1)?.item.contextValue, 'loadMore', 'no Load more after the last page');

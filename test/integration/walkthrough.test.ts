@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { eventually, extensionId, type Fixture, fixture, storedProfiles } from './fixture';
 import { restoredAfterSuite } from './support/testSetup';
+import { CommandId } from '../../src/commands/commandIds';
 
 const walkthroughId = `${extensionId}#ecsMetadata.gettingStarted`;
 const panelViewType = 'ecsMetadata.value';
@@ -113,14 +114,14 @@ describe('walkthrough: Get Started with ECS Metadata', () => {
     it('Add Profile changes ecsMetadata.profiles, the event that completes the first step', async () => {
       const connect = steps().find((s) => s.id === 'connect');
       assert.deepEqual(connect?.completionEvents, ['onSettingChanged:ecsMetadata.profiles']);
-      assert.ok(commandLinks(connect?.description ?? '').includes('ecsMetadata.addProfile'));
+      assert.ok(commandLinks(connect?.description ?? '').includes(CommandId.addProfile));
 
       let changed = false;
       const listener = vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('ecsMetadata.profiles')) changed = true;
       });
       try {
-        await vscode.commands.executeCommand('ecsMetadata.addProfile', {
+        await vscode.commands.executeCommand(CommandId.addProfile, {
           profile: { ...f.profile, name: 'From the walkthrough', servers: [] },
           credentials: {
             accessKey: f.server.credentials.accessKey,

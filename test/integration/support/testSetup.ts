@@ -31,6 +31,7 @@ import {
   extensionId,
   fixture,
   profileRoot,
+  type RenderedNode,
   storedProfiles,
   writeProfiles,
 } from '../fixture';
@@ -92,8 +93,9 @@ async function putBack(before: Noted): Promise<void> {
 }
 
 /**
- * Waits for the tree to show the profiles put back and loads their children, so that the listing
- * the refresh starts is done here and not during the next test (which may count the requests).
+ * Waits for the tree to show the profiles put back and loads the children of what is expanded (as
+ * the view would), so that the listing a refresh starts is done here and not during the next test,
+ * which may count the server's requests. Collapsed rows stay unloaded, as in the view.
  */
 async function treeSettled(before: Noted): Promise<void> {
   const { api } = await fixture();
@@ -105,7 +107,12 @@ async function treeSettled(before: Noted): Promise<void> {
     const shown = await childrenOf(api);
     return JSON.stringify(shown.map((r) => r.label)) === JSON.stringify(names) ? shown : undefined;
   }, 'the tree to show the profiles put back');
-  for (const root of roots) await childrenOf(api, root.node);
+  const expanded = async (nodes: RenderedNode[], depth: number): Promise<void> => {
+    for (const row of nodes)
+      if (depth > 0 && row.item.collapsibleState === vscode.TreeItemCollapsibleState.Expanded)
+        await expanded(await childrenOf(api, row.node), depth - 1);
+  };
+  await expanded(roots, 3);
 }
 
 /** The hooks `index.ts` registers for the whole run. */
