@@ -161,6 +161,7 @@ export function renderReport(results: BenchResults): string {
       ? `${formatNumber(r.value.requireMs.median)} (n=${r.value.requireMs.n})`
       : `FAILED: ${brief(r.error)}`,
   ]);
+  if (r.ok && r.value.cpuMs) rows.push(['… its CPU time (median ms)', formatNumber(r.value.cpuMs.median)]);
   const a = results.activationInVsCode;
   const activation = a.ok ? a.value : undefined;
   const warm = activation?.samples?.some((f) => f.wasActiveBefore)

@@ -11,19 +11,23 @@ const run = promisify(execFile);
 
 export interface RequireResult {
   requireMs: Summary;
+  /** CPU time of the same `require` (user + system), ms. */
+  cpuMs?: Summary;
   exportsActivate: boolean;
 }
 
 export async function measureRequireInNode(bundle: string, samples: number): Promise<RequireResult> {
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   let exportsActivate = false;
   for (let i = 0; i < samples; i++) {
     const { stdout } = await run(process.execPath, [path.join(__dirname, 'requireProbe.js'), bundle], {
       timeout: 30_000,
     });
-    const answer = JSON.parse(stdout) as { requireMs: number; exportsActivate: boolean };
+    const answer = JSON.parse(stdout) as { requireMs: number; cpuMs: number; exportsActivate: boolean };
     times.push(answer.requireMs);
+    cpuTimes.push(answer.cpuMs);
     exportsActivate = answer.exportsActivate;
   }
-  return { requireMs: summarize(times), exportsActivate };
+  return { requireMs: summarize(times), cpuMs: summarize(cpuTimes), exportsActivate };
 }

@@ -1,7 +1,8 @@
 /**
  * Child process for `requireInNode.ts`: loads a bundle under plain Node once, with `vscode` resolved to
- * a permissive stand-in, and prints `{"requireMs":…}` on stdout. One process per sample, so every
- * sample is a cold load.
+ * a permissive stand-in, and prints `{"requireMs":…,"cpuMs":…}` on stdout: wall time and CPU time,
+ * which moves less with the load of a shared machine. One process per sample, so every sample is a
+ * cold load.
  */
 import Module from 'node:module';
 import * as path from 'node:path';
@@ -44,7 +45,12 @@ function installVscodeStandIn(bundle: string): void {
 const bundle = path.resolve(process.argv[2] ?? '');
 installVscodeStandIn(bundle);
 const load = Module.createRequire(__filename);
+const cpuStart = process.cpuUsage();
 const start = performance.now();
 const exported = load(bundle) as { activate?: unknown };
 const requireMs = performance.now() - start;
-process.stdout.write(JSON.stringify({ requireMs, exportsActivate: typeof exported.activate === 'function' }));
+const cpu = process.cpuUsage(cpuStart);
+const cpuMs = (cpu.user + cpu.system) / 1000;
+process.stdout.write(
+  JSON.stringify({ requireMs, cpuMs, exportsActivate: typeof exported.activate === 'function' }),
+);

@@ -76,11 +76,18 @@ describe('the packaged extension', function () {
   });
 
   it('packs every file the README and docs/ link to, so its images and links work in the .vsix', () => {
+    // `vsce ls` names files as in the project, but vsce stores these three under other names: a link
+    // to one of them finds nothing in the installed extension (case-sensitive file systems).
+    const renamed = new Set(['README.md', 'CHANGELOG.md', 'LICENSE']);
+    const inVsix = files.filter((f) => !renamed.has(f));
     const packed = documents().filter((d) => d === 'README.md' || d.startsWith('docs/'));
     for (const document of packed) {
       assert.ok(files.includes(document), `${document} is not in the .vsix`);
       for (const target of linkedFiles(document))
-        assert.ok(files.includes(target), `${document} links to ${target}, which the .vsix leaves out`);
+        assert.ok(
+          inVsix.includes(target),
+          `${document} links to ${target}, which the .vsix leaves out or renames`,
+        );
     }
   });
 });

@@ -80,6 +80,19 @@ describe(CommandId.importProfiles, () => {
     return file;
   }
 
+  it('reads a clouds.yaml with the YAML parser of dist/yamlParser.js, loaded apart from the activation bundle', async () => {
+    const extension = vscode.extensions.getExtension('ecs-tools.ecs-metadata-explorer');
+    assert.ok(extension?.isActive, 'the extension is active');
+    const lazyEntry = path.join(extension.extensionPath, 'dist', 'yamlParser.js');
+    const result = await importProfiles({
+      source: 'cloudsYaml',
+      path: cloudsYaml(),
+      clouds: ['local-openstack'],
+    });
+    assert.deepEqual(result.created, ['local-openstack']);
+    assert.ok(require.cache[lazyEntry], `${lazyEntry} was not loaded by the import`);
+  });
+
   it('clouds.yaml + secure.yaml: a password profile with no endpoint typed reads a key via the catalog', async () => {
     const result = await importProfiles({ source: 'cloudsYaml', path: cloudsYaml() });
     assert.deepEqual(result.created, ['local-openstack']);
