@@ -133,6 +133,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     view: serversView.view,
     panelView: () => panel.currentView,
     stepInput: currentStepInput,
+    changeHistory: writer.history,
   };
 }
 

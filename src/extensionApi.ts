@@ -1,4 +1,5 @@
 import type { FindSession } from './find/findSession';
+import type { ChangeHistory } from './metadata/changeHistory';
 import type * as vscode from 'vscode';
 import type { PanelView } from './panel/messages';
 import type { ServerTreeProvider } from './tree/serverTreeProvider';
@@ -17,4 +18,6 @@ export interface ExtensionApi {
   stepInput: () => vscode.QuickInput | undefined;
   /** What the metadata panel shows now (undefined when it is closed). */
   panelView(): PanelView | undefined;
+  /** The changes Undo Last Metadata Change takes back, so a test can start from an empty history. */
+  changeHistory: ChangeHistory;
 }

@@ -12,10 +12,10 @@ import { onBehalfOfPerson, registerCommand } from '../registerCommand';
 import { cancelledError } from '../../core/retryPolicy';
 import type { BulkBatches } from './bulkBatch';
 import { targetsOfMatches } from './bulkBatch';
-import { askBulkChange, bulkRequestProblem } from './bulkChangeInput';
+import { askBulkChange, bulkRequestProblemText } from './bulkChangeInput';
 import type { BulkDocuments } from './bulkDocuments';
-import { bulkConsequence, keysSentence, planText } from './bulkTexts';
-import { mayChangeProtected, refuseUnpermitted } from '../../metadata/confirmChange';
+import { keysSentence, planText } from './bulkTexts';
+import { consequence, mayChangeProtected, refuseUnpermitted } from '../../metadata/confirmChange';
 import { isProtectedKey } from '../../metadata/protectedKeys';
 import { settings } from '../../settings/settings';
 
@@ -160,7 +160,7 @@ async function confirmProtectedKeys(plan: BulkPlan): Promise<boolean> {
     {
       modal: true,
       detail: [
-        ...keys.map(bulkConsequence),
+        ...keys.map((key) => vscode.l10n.t('{0}: {1}', key, consequence(key, 'each'))),
         vscode.l10n.t(
           'The cloud sets system keys itself (setting ecsMetadata.protectedKeys). Change anyway?',
         ),
@@ -177,7 +177,7 @@ async function forScript(
   documents: BulkDocuments,
   args: ScriptArgs,
 ): Promise<BulkEditAnswer> {
-  const problem = bulkRequestProblem(args.request);
+  const problem = bulkRequestProblemText(args.request);
   if (problem) throw new InputError(problem);
   const targets = args.servers ? await readServers(deps, args.servers) : await queryTargets(deps, args);
   const plan = planBulk(targets, args.request);
