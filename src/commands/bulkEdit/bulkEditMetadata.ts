@@ -1,5 +1,11 @@
 import * as vscode from 'vscode';
-import { planBulk, type BulkPlan, type BulkRequest, type BulkTarget } from '../../bulk/bulkPlan';
+import {
+  planBulk,
+  type BulkPlan,
+  type BulkRequest,
+  type BulkTarget,
+  type ServerPlan,
+} from '../../bulk/bulkPlan';
 import { countOutcomes, type ServerResult } from '../../bulk/bulkRun';
 import { InputError } from '../../errors/inputError';
 import { unknownProfileError } from '../../errors/setupError';
@@ -29,24 +35,13 @@ interface ScriptArgs {
   dryRun: boolean;
 }
 
-/** What the script form resolves to. */
+/** Where a server is: its profile, region (in a profile of several) and id. */
+type ServerPlace = Pick<ServerPlan, 'profile' | 'region' | 'serverId'>;
+
+/** What the script form resolves to: each server's plan, and after the writes each one's outcome. */
 export interface BulkEditAnswer {
-  plan: {
-    profile: string;
-    region?: string;
-    serverId: string;
-    name: string;
-    set: Record<string, string>;
-    remove: string[];
-  }[];
-  results?: {
-    profile: string;
-    region?: string;
-    serverId: string;
-    outcome: string;
-    kind?: string;
-    message?: string;
-  }[];
+  plan: Pick<ServerPlan, keyof ServerPlace | 'name' | 'set' | 'remove'>[];
+  results?: (ServerPlace & Pick<ServerResult, 'outcome' | 'kind' | 'message'>)[];
 }
 
 /**
@@ -204,16 +199,12 @@ async function forScript(
   const batch = await batches.run(args.request, plan);
   answer.results = [
     ...batch.results.map((r) => resultOf(r)),
-    ...plan.unchanged.map((t) => ({ ...where(t), outcome: 'unchanged' })),
+    ...plan.unchanged.map((t) => ({ ...where(t), outcome: 'unchanged' as const })),
   ];
   return answer;
 }
 
-function where(s: { profile: string; region?: string; serverId: string }): {
-  profile: string;
-  region?: string;
-  serverId: string;
-} {
+function where(s: ServerPlace): ServerPlace {
   return {
     profile: s.profile,
     ...(s.region !== undefined ? { region: s.region } : {}),
