@@ -252,19 +252,26 @@ describe('bulk edit: Change Metadata of Found Servers', () => {
     assert.equal(f.server.metadataOf(b.id).env, 'someone-else');
   });
 
-  it('a person: from the find, the two boxes, the plan, the modal, the summary', async () => {
-    await vscode.commands.executeCommand(CommandId.findServers, {
-      query: 'env=production',
-      profile: f.profileName,
-      showInView: true,
-    });
-    const answers = ['bulk.owner="team web"', 'scratch'];
-    replace('showInputBox', (() => Promise.resolve(answers.shift())) as Window['showInputBox']);
-    const summaries: string[] = [];
+  /**
+   * A person's start: `query` found and shown in the view, the two boxes answered with `boxes` (what
+   * to set, what to remove); information messages (a summary without problems) recorded and returned.
+   */
+  async function foundAsPerson(query: string, profile: string, boxes: string[]): Promise<string[]> {
+    await vscode.commands.executeCommand(CommandId.findServers, { query, profile, showInView: true });
+    replace('showInputBox', (() => Promise.resolve(boxes.shift())) as Window['showInputBox']);
+    const shown: string[] = [];
     replace('showInformationMessage', ((message: string) => {
-      summaries.push(message);
+      shown.push(message);
       return Promise.resolve(undefined);
     }) as Window['showInformationMessage']);
+    return shown;
+  }
+
+  it('a person: from the find, the two boxes, the plan, the modal, the summary', async () => {
+    const summaries = await foundAsPerson('env=production', f.profileName, [
+      'bulk.owner="team web"',
+      'scratch',
+    ]);
     f.server.clearRequests();
     await confirmingModals(() => vscode.commands.executeCommand(CommandId.bulkEditMetadata), asked);
     const servers = production();
@@ -297,18 +304,7 @@ describe('bulk edit: Change Metadata of Found Servers', () => {
     const servers = production();
     const [busy] = servers;
     assert.ok(busy && servers.length >= 2);
-    await vscode.commands.executeCommand(CommandId.findServers, {
-      query: 'env=production',
-      profile: f.profileName,
-      showInView: true,
-    });
-    const answers = ['bulk.retry=again', ''];
-    replace('showInputBox', (() => Promise.resolve(answers.shift())) as Window['showInputBox']);
-    const done: string[] = [];
-    replace('showInformationMessage', ((message: string) => {
-      done.push(message);
-      return Promise.resolve(undefined);
-    }) as Window['showInformationMessage']);
+    const done = await foundAsPerson('env=production', f.profileName, ['bulk.retry=again', '']);
     f.server.setTaskState(busy.id, 'resize_migrating');
     const summaries = answerSummaries((message) => {
       if (!message.includes('failed 1')) return undefined;
@@ -363,13 +359,7 @@ describe('bulk edit: Change Metadata of Found Servers', () => {
     });
 
     it('leaves the servers not yet started untouched, and the summary says what was done', async () => {
-      await vscode.commands.executeCommand(CommandId.findServers, {
-        query: 'env=load-test',
-        profile: other,
-        showInView: true,
-      });
-      const answers = ['bulk.cancel=yes', ''];
-      replace('showInputBox', (() => Promise.resolve(answers.shift())) as Window['showInputBox']);
+      await foundAsPerson('env=load-test', other, ['bulk.cancel=yes', '']);
       // The notification is VS Code's own; its Cancel is pressed (through the token VS Code hands the
       // batch) as soon as the first server has ended.
       const withProgress = vscode.window.withProgress;
