@@ -5,6 +5,7 @@
  * per server to set, one DELETE per removed key held) and the wall time of the writes next to a bare
  * concurrent loop of the same requests at the same concurrency (goal ≤ 1.2×); then the same change with
  * 429 + Retry-After on 10% of the writes: every server must end `changed`, no write answered twice.
+ * `npm run bench` runs the same measurement (measureBulkEdit) and keeps its rows in results.json.
  */
 import { destroyAgents, type EcsClient } from '../src/core';
 import { planBulk, type BulkTarget, type ServerPlan } from '../src/bulk/bulkPlan';
@@ -145,7 +146,25 @@ async function throttled(
   };
 }
 
-async function main(): Promise<number> {
+/** What results.json keeps of a bulk change, with the goals it missed (none when all were met). */
+export interface BulkEditResult {
+  servers: number;
+  latencyMs: number;
+  concurrency: number;
+  planned: number;
+  listing: number;
+  merges: number;
+  deletes: number;
+  batchMs: number;
+  bareMs: number;
+  /** Batch wall time ÷ the bare loop's (goal ≤ 1.2). */
+  ratio: number;
+  throttled: { answers429: number; changed: number; duplicates: number; ms: number };
+  goalsMissed: string[];
+}
+
+/** The whole measurement on a fresh local server in its child process. */
+export async function measureBulkEdit(): Promise<BulkEditResult> {
   const server = await startRemoteEcsServer();
   try {
     await server.addServers(SERVERS, 'bulk');
@@ -155,20 +174,9 @@ async function main(): Promise<number> {
     const f = await measure(server, ids);
     const t = await throttled(server, ids);
     const ratio = f.batchMs / f.bareMs;
-    console.log(
-      [
-        `Bulk metadata change: ${SERVERS.toLocaleString('en')} servers, ${LATENCY_MS} ms added latency, ${BULK_CONCURRENCY} at once`,
-        '',
-        '| servers planned | listing | merges | deletes | batch | bare loop | batch ÷ bare |',
-        '|---|---|---|---|---|---|---|',
-        `| ${f.planned} | ${f.listing} | ${f.merges} | ${f.deletes} | ${f.batchMs.toFixed(0)} ms | ${f.bareMs.toFixed(0)} ms | ${ratio.toFixed(2)}× |`,
-        '',
-        `With 429 + Retry-After on 10% of writes: ${t.throttled} throttled answers, ${t.changed} of ${f.planned} changed, ${t.duplicates} writes answered twice, ${t.ms.toFixed(0)} ms.`,
-      ].join('\n'),
-    );
     const expectedMerges = SERVERS - ALREADY;
     const expectedDeletes = SERVERS / REMOVE_EVERY;
-    const problems = [
+    const goalsMissed = [
       ...(f.merges !== expectedMerges ? [`${f.merges} merges, expected ${expectedMerges}`] : []),
       ...(f.deletes !== expectedDeletes ? [`${f.deletes} deletes, expected ${expectedDeletes}`] : []),
       ...(ratio > 1.2 ? [`batch ${ratio.toFixed(2)}× the bare loop (goal ≤ 1.2×)`] : []),
@@ -176,18 +184,47 @@ async function main(): Promise<number> {
         ? ['throttled run: not every server changed once']
         : []),
     ];
-    for (const p of problems) console.error(`goal missed: ${p}`);
-    return problems.length === 0 ? 0 : 1;
+    return {
+      servers: SERVERS,
+      latencyMs: LATENCY_MS,
+      concurrency: BULK_CONCURRENCY,
+      ...f,
+      ratio,
+      throttled: { answers429: t.throttled, changed: t.changed, duplicates: t.duplicates, ms: t.ms },
+      goalsMissed,
+    };
   } finally {
     destroyAgents();
     await server.close();
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+/** The table `npm run bench:bulk` prints and `npm run bench` adds to its report. */
+export function renderBulkEdit(r: BulkEditResult): string {
+  return [
+    `Bulk metadata change: ${r.servers.toLocaleString('en')} servers, ${r.latencyMs} ms added latency, ${r.concurrency} at once`,
+    '',
+    '| servers planned | listing | merges | deletes | batch | bare loop | batch ÷ bare |',
+    '|---|---|---|---|---|---|---|',
+    `| ${r.planned} | ${r.listing} | ${r.merges} | ${r.deletes} | ${r.batchMs.toFixed(0)} ms | ${r.bareMs.toFixed(0)} ms | ${r.ratio.toFixed(2)}× |`,
+    '',
+    `With 429 + Retry-After on 10% of writes: ${r.throttled.answers429} throttled answers, ${r.throttled.changed} of ${r.planned} changed, ${r.throttled.duplicates} writes answered twice, ${r.throttled.ms.toFixed(0)} ms.`,
+    ...r.goalsMissed.map((p) => `goal missed: ${p}`),
+  ].join('\n');
+}
+
+async function main(): Promise<number> {
+  const result = await measureBulkEdit();
+  console.log(renderBulkEdit(result));
+  return result.goalsMissed.length === 0 ? 0 : 1;
+}
+
+if (require.main === module) {
+  main().then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}

@@ -194,6 +194,32 @@ export function renderReport(results: BenchResults): string {
         ]),
       ),
   );
+  const b = results.bulkEdit;
+  out.push(
+    failed('Bulk metadata change', b) ??
+      renderTable(
+        `Bulk metadata change: ${b.ok ? `${formatNumber(b.value.servers)} servers, ${b.value.latencyMs} ms added, ${b.value.concurrency} at once` : ''}`,
+        ['measure', 'value'],
+        b.ok
+          ? [
+              ['servers planned (100 already hold the key)', String(b.value.planned)],
+              [
+                'requests: listing + merges + deletes',
+                `${b.value.listing} + ${b.value.merges} + ${b.value.deletes}`,
+              ],
+              ['batch wall time (median ms)', formatNumber(b.value.batchMs, 0)],
+              ['bare concurrent loop, same requests (median ms)', formatNumber(b.value.bareMs, 0)],
+              ['batch ÷ bare loop (goal ≤ 1.2)', `${formatNumber(b.value.ratio)}×`],
+              [
+                '429 on 10% of writes: changed / 429s / answered twice',
+                `${b.value.throttled.changed} / ${b.value.throttled.answers429} / ${b.value.throttled.duplicates}`,
+              ],
+              ['throttled run wall time (ms)', formatNumber(b.value.throttled.ms, 0)],
+              ...b.value.goalsMissed.map((goal) => ['goal missed', goal]),
+            ]
+          : [],
+      ),
+  );
   out.push(
     renderTable(
       'Targets (issue 5)',

@@ -1,5 +1,6 @@
 /** The shape of `bench/results.json`: one pass per added latency, then what does not depend on it. */
 import type { ActivationResult } from './activationInCodeServer';
+import type { BulkEditResult } from './bulkEdit';
 import type { OverheadResult } from './clientOverhead';
 import type { ConcurrencyResult } from './concurrency';
 import type { FootprintFigures } from './footprint';
@@ -34,6 +35,8 @@ export interface BenchResults {
   requireInNode: Outcome<RequireResult>;
   activationInVsCode: Outcome<ActivationResult>;
   globMatching: Outcome<GlobMatchingResult>;
+  /** `npm run bench:bulk`'s measurement: 1,000 servers at 20 ms, and the throttled run. */
+  bulkEdit: Outcome<BulkEditResult>;
   targets: TargetCheck[];
   durationSeconds: number;
 }

@@ -11,6 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { destroyAgents } from '../src/core/agentPool';
 import { createBareClient } from './bareLoop';
+import { measureBulkEdit } from './bulkEdit';
 import { createFetchClient } from './fetchLoop';
 import { akskHeaderSource } from './bareSigning';
 import { measureClientOverhead, type OverheadPlan, type Variant } from './clientOverhead';
@@ -242,6 +243,9 @@ async function main(): Promise<number> {
     quick ? measureGlobMatching(3, 20, false) : measureGlobMatching(7, 200, true),
   );
 
+  console.log('\nbulk edit (1,000 servers, 20 ms)…');
+  const bulkEdit = await outcome('bulk edit', measureBulkEdit);
+
   console.log('\nfootprint (production bundle, .vsix)…');
   const footprintRun = await outcome('footprint', () => measureFootprint(root));
   try {
@@ -269,6 +273,7 @@ async function main(): Promise<number> {
       requireInNode,
       activationInVsCode,
       globMatching,
+      bulkEdit,
     };
     const results: BenchResults = {
       ...partial,
@@ -289,6 +294,7 @@ async function main(): Promise<number> {
       footprint,
       requireInNode,
       globMatching,
+      bulkEdit,
     ].filter((o) => !o.ok);
     return failures.length === 0 ? 0 : 1;
   } finally {

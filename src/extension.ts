@@ -132,6 +132,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     panelView: () => panel.currentView,
     stepInput: currentStepInput,
     secrets: context.secrets,
+    changeHistory: writer.history,
   };
 }
 

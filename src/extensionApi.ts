@@ -1,4 +1,5 @@
 import type { FindSession } from './find/findSession';
+import type { ChangeHistory } from './metadata/changeHistory';
 import type * as vscode from 'vscode';
 import type { PanelView } from './panel/messages';
 import type { ServerTreeProvider } from './tree/serverTreeProvider';
@@ -19,4 +20,6 @@ export interface ExtensionApi {
   panelView(): PanelView | undefined;
   /** The extension's SecretStorage, so the tests' set-up can note and put back what a test stored. */
   secrets: vscode.SecretStorage;
+  /** The changes Undo Last Metadata Change takes back, so a test can start from an empty history. */
+  changeHistory: ChangeHistory;
 }

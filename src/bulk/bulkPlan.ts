@@ -3,7 +3,7 @@
  * (with their old values) and the keys to remove that it holds; servers already in the asked state are
  * `unchanged` and get no request. Pure: the VS Code layer, scripts and the bench all use it.
  */
-import { EcsError, validateMetadataKey, validateMetadataValue } from '../core';
+import { MAX_METADATA_VALUE_LENGTH, characterCount, metadataKeyProblem, type InputProblem } from '../core';
 import { hasOwn, putOwn } from '../metadata/metadataChange';
 
 /** What a person or a script asks of every server: keys to set, keys to remove. */
@@ -43,24 +43,34 @@ export interface BulkPlan {
 }
 
 /**
- * Checks the request before anything is read or written: keys and values within ECS's limits, no key
- * both set and removed, something to do. Refusals are `invalidInput` naming the key.
+ * Why a bulk request cannot be written, as a code the VS Code layer words: a key ECS does not allow
+ * (the core's own key problem), a value over the limit, a key both set and removed, nothing to do.
  */
-export function validateBulkRequest(request: BulkRequest): void {
-  const setKeys = Object.keys(request.set);
-  if (setKeys.length === 0 && request.remove.length === 0) {
-    throw new EcsError('invalidInput', 'Nothing to change: give at least one key to set or to remove.');
-  }
-  for (const key of setKeys) {
-    validateMetadataKey(key);
-    validateMetadataValue(request.set[key], key);
+export type BulkRequestProblem =
+  | { code: 'key'; problem: InputProblem }
+  | { code: 'valueTooLong'; key: string; length: number }
+  | { code: 'setAndRemoved'; key: string }
+  | { code: 'nothingToChange' };
+
+/**
+ * Checks the request before anything is read or written: keys and values within ECS's limits, no key
+ * both set and removed, something to do. The first problem found, in that order; undefined when fine.
+ */
+export function bulkRequestProblem(request: BulkRequest): BulkRequestProblem | undefined {
+  for (const [key, value] of Object.entries(request.set)) {
+    const problem = metadataKeyProblem(key);
+    if (problem) return { code: 'key', problem };
+    const length = characterCount(value);
+    if (length > MAX_METADATA_VALUE_LENGTH) return { code: 'valueTooLong', key, length };
   }
   for (const key of request.remove) {
-    validateMetadataKey(key);
-    if (hasOwn(request.set, key)) {
-      throw new EcsError('invalidInput', `The key "${key}" is both set and removed; choose one.`);
-    }
+    const problem = metadataKeyProblem(key);
+    if (problem) return { code: 'key', problem };
+    if (hasOwn(request.set, key)) return { code: 'setAndRemoved', key };
   }
+  if (Object.keys(request.set).length === 0 && request.remove.length === 0)
+    return { code: 'nothingToChange' };
+  return undefined;
 }
 
 /** The plan for `targets`: only what differs from what each server holds. */

@@ -6,6 +6,7 @@ import { settings } from '../settings/settings';
 import { keyChanges, type KeyChange, type MetadataChange } from './metadataChange';
 import { serverLabel, type ServerTarget } from '../core';
 import type { MetadataWriter, WriteOutcome } from './metadataWriter';
+import type { HistoryStep } from './changeHistory';
 import { consequenceOf, isProtectedKey } from './protectedKeys';
 import { MASKED_VALUE } from './valuePreview';
 
@@ -45,10 +46,17 @@ export async function identifyServer(
 
 /**
  * How the first modal asks: `key` for one key (Set… / Delete… with the key in the question), `change`
- * for a document or an undo (Change the metadata…), `none` when the person already confirmed this
- * very change (Enter in Set Value's or Add Key's box).
+ * for a document (Change the metadata…), `none` when the person already confirmed this very change
+ * (Enter in Set Value's or Add Key's box), or a question of its own (Undo, Redo) given the server's
+ * label, with its button and lines shown before the changes.
  */
-export type SummaryModal = 'key' | 'change' | 'none';
+export type SummaryModal = 'key' | 'change' | 'none' | OwnQuestion;
+
+export interface OwnQuestion {
+  question: (server: string) => string;
+  button: string;
+  lines?: string[];
+}
 
 /**
  * Asks before a write: the modal summary (see SummaryModal) and then, when the change touches a protected key, a second and
@@ -90,19 +98,19 @@ export function protectedKeyRefusal(key: string): InputError {
 
 /**
  * The one way a command writes: names the server as identifyServer does, asks (confirmWrite), then
- * writes. Undefined when something asked was declined; otherwise the named server and the outcome,
- * for reportWrite.
+ * writes (`step`: as the undo or redo of a change in the history). Undefined when something asked
+ * was declined; otherwise the named server and the outcome, for reportWrite.
  */
 export async function writeConfirmed(
   deps: ServerDirectory & { writer: MetadataWriter },
   target: ServerTarget,
   change: MetadataChange,
   before: Record<string, string>,
-  options: { summary: SummaryModal },
+  options: { summary: SummaryModal; step?: HistoryStep },
 ): Promise<{ target: ServerTarget; outcome: WriteOutcome } | undefined> {
   const named = await identifyServer(deps, target);
   if (!(await confirmWrite(named, change, before, options))) return undefined;
-  return { target: named, outcome: await deps.writer.apply(named, change, before) };
+  return { target: named, outcome: await deps.writer.apply(named, change, before, options.step) };
 }
 
 async function confirmSummary(
@@ -110,6 +118,10 @@ async function confirmSummary(
   changes: KeyChange[],
   ask: SummaryModal,
 ): Promise<boolean> {
+  if (typeof ask === 'object') {
+    const lines = [profileLine(target), ...(ask.lines ?? []), ...changes.map(changeLine)];
+    return askModal(ask.question(serverLabel(target)), lines, ask.button);
+  }
   const only = ask === 'key' && changes.length === 1 ? changes[0] : undefined;
   const [message, button] =
     only && only.after !== undefined
@@ -146,23 +158,26 @@ async function askModal(message: string, lines: string[], button: string): Promi
   return (await vscode.window.showWarningMessage(message, { modal: true, detail }, button)) === button;
 }
 
-/** What changing the protected `key` does, in one sentence. */
-export function consequence(key: string, target: ServerTarget): string {
-  const server = serverLabel(target);
+/**
+ * What changing the protected `key` does, in one sentence: on one server ("…of server web-01 (…)")
+ * or, for a bulk change, on `each` server of the batch.
+ */
+export function consequence(key: string, on: ServerTarget | 'each'): string {
+  const server = on === 'each' ? vscode.l10n.t('each server') : vscode.l10n.t('server {0}', serverLabel(on));
   switch (consequenceOf(key)) {
     case 'agency':
       return vscode.l10n.t(
-        'Changes the IAM agency of server {0}: what software on it may do in your account.',
+        'Changes the IAM agency of {0}: what software on it may do in your account.',
         server,
       );
     case 'billing':
       return vscode.l10n.t(
-        'Read by Huawei Cloud billing for server {0}: a changed value may bill it wrongly or break its orders and renewals.',
+        'Read by Huawei Cloud billing for {0}: a changed value may bill it wrongly or break its orders and renewals.',
         server,
       );
     case 'lock':
       return vscode.l10n.t(
-        'Records a lock or freeze another service set on server {0}: changing it may release or break that hold.',
+        'Records a lock or freeze another service set on {0}: changing it may release or break that hold.',
         server,
       );
     case 'refused':
@@ -171,7 +186,7 @@ export function consequence(key: string, target: ServerTarget): string {
       );
     case 'system':
       return vscode.l10n.t(
-        'Set by the cloud for server {0}; other services read it, and a changed value may break them.',
+        'Set by the cloud for {0}; other services read it, and a changed value may break them.',
         server,
       );
   }

@@ -39,20 +39,6 @@ export function isEmptyChange(change: MetadataChange): boolean {
   return Object.keys(change.set).length === 0 && change.remove.length === 0;
 }
 
-/**
- * What undoes the written part of a change: keys it set get their old values back (or are removed
- * when they were new), keys it removed come back with their old values.
- */
-export function undoOf(written: string[], before: Record<string, string>): MetadataChange {
-  const set: Record<string, string> = {};
-  const remove: string[] = [];
-  for (const key of written) {
-    if (hasOwn(before, key)) putOwn(set, key, before[key]);
-    else remove.push(key);
-  }
-  return { set, remove };
-}
-
 export function hasOwn(object: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(object, key);
 }

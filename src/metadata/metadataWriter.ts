@@ -1,11 +1,14 @@
 import * as vscode from 'vscode';
 import type { ClientProvider } from '../clients/clientProvider';
 import type { ServerTarget } from '../core';
-import { putOwn, undoOf, type MetadataChange } from './metadataChange';
+import { ChangeHistory, type HistoryStep } from './changeHistory';
+import { hasOwn, keyChanges, putOwn, type MetadataChange } from './metadataChange';
 
 export interface WriteOutcome {
   /** Keys whose write succeeded. */
   written: string[];
+  /** The keys of `written` that were deleted (the others were set). */
+  deleted: string[];
   /** Keys whose write failed, with why. */
   failed: { key: string; error: unknown }[];
   /**
@@ -24,36 +27,29 @@ export interface MetadataWritten {
   after?: Record<string, string>;
 }
 
-/** What Undo Last Metadata Change would write, kept in memory only. */
-export interface LastChange {
-  target: ServerTarget;
-  undo: MetadataChange;
-  /** The values before the change, for the undo's confirmation. */
-  before: Record<string, string>;
-}
-
 /**
  * Writes confirmed changes: one set (a single key) or one merge (several) for the keys to set, one
- * delete per key to remove. Remembers what the last write replaced, in memory, so it can be undone,
- * and tells listeners (tree, panel) which keys changed — and, when the merge's answer gives it, the
+ * delete per key to remove. Records each write in the session's history (in memory), so it can be
+ * undone and redone, and tells listeners (tree, panel) which keys changed — and, when the merge's answer gives it, the
  * server's whole state after, so they need not read it again.
  */
 export class MetadataWriter implements vscode.Disposable {
-  private last: LastChange | undefined;
+  /** What Undo Last Metadata Change takes back (and Redo puts back). */
+  readonly history = new ChangeHistory();
   private readonly written = new vscode.EventEmitter<MetadataWritten>();
   readonly onDidWrite: vscode.Event<MetadataWritten> = this.written.event;
 
   constructor(private readonly clients: ClientProvider) {}
 
-  get lastChange(): LastChange | undefined {
-    return this.last;
-  }
-
-  /** `before` is the server's metadata the change was computed against (read fresh by the caller). */
+  /**
+   * `before` is the server's metadata the change was computed against (read fresh by the caller);
+   * `step` is set when this write is the undo or redo of a change in the history.
+   */
   async apply(
     target: ServerTarget,
     change: MetadataChange,
     before: Record<string, string>,
+    step?: HistoryStep,
   ): Promise<WriteOutcome> {
     const client = await this.clients.get(target.profile, target.region);
     const written: string[] = [];
@@ -81,10 +77,12 @@ export class MetadataWriter implements vscode.Disposable {
     }
     const after = failed.length === 0 && merged ? withoutKeys(merged, change.remove) : undefined;
     if (written.length > 0) {
-      this.last = { target, undo: undoOf(written, before), before: afterOf(before, change, written) };
+      const entry = { target, at: new Date(), keys: keyChanges(change, before) };
+      this.history.record(step ?? { step: 'change', entry }, written);
       this.written.fire(after ? { target, keys: written, after } : { target, keys: written });
     }
-    return after ? { written, failed, after } : { written, failed };
+    const deleted = written.filter((key) => !hasOwn(change.set, key));
+    return after ? { written, deleted, failed, after } : { written, deleted, failed };
   }
 
   /** Tells listeners of a write made elsewhere (a bulk change), so every view of the server catches up. */
@@ -102,18 +100,4 @@ function withoutKeys(metadata: Record<string, string>, keys: readonly string[]):
   const kept: Record<string, string> = {};
   for (const [key, value] of Object.entries(metadata)) if (!keys.includes(key)) putOwn(kept, key, value);
   return kept;
-}
-
-/** The server's metadata after the written part of `change`: what an undo starts from. */
-function afterOf(
-  before: Record<string, string>,
-  change: MetadataChange,
-  written: string[],
-): Record<string, string> {
-  const after: Record<string, string> = { ...before };
-  for (const key of written) {
-    if (Object.prototype.hasOwnProperty.call(change.set, key)) putOwn(after, key, change.set[key]);
-    else delete after[key];
-  }
-  return after;
 }

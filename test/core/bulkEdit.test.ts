@@ -6,7 +6,13 @@
  */
 import * as assert from 'node:assert/strict';
 import { destroyAgents, EcsError, serverPages, type EcsClient } from '../../src/core';
-import { planBulk, validateBulkRequest, type BulkRequest, type BulkTarget } from '../../src/bulk/bulkPlan';
+import {
+  bulkRequestProblem,
+  planBulk,
+  type BulkRequest,
+  type BulkRequestProblem,
+  type BulkTarget,
+} from '../../src/bulk/bulkPlan';
 import { countOutcomes, runBulk, type BulkWriter } from '../../src/bulk/bulkRun';
 import { planUndo } from '../../src/bulk/bulkUndo';
 import { ThrottleGate } from '../../src/bulk/throttleGate';
@@ -69,21 +75,38 @@ describe('bulk edit: plan', () => {
     assert.deepEqual(Object.keys(plan.changes[0]?.set ?? {}), ['__proto__']);
   });
 
-  const refusals: [string, BulkRequest, RegExp][] = [
-    ['nothing to change', { set: {}, remove: [] }, /Nothing to change/],
-    ['a key ECS does not allow', { set: { 'bad key!': 'x' }, remove: [] }, /bad key!/],
-    ['a value over 255 characters', { set: { env: 'x'.repeat(256) }, remove: [] }, /256 characters.*255/],
-    ['a key to remove ECS does not allow', { set: {}, remove: [''] }, /./],
-    ['a key both set and removed', { set: { env: 'a' }, remove: ['env'] }, /"env" is both set and removed/],
+  const refusals: [string, BulkRequest, BulkRequestProblem][] = [
+    ['nothing to change', { set: {}, remove: [] }, { code: 'nothingToChange' }],
+    [
+      'a key ECS does not allow',
+      { set: { 'bad key!': 'x' }, remove: [] },
+      { code: 'key', problem: { code: 'metadataKeyCharacters', detail: 'bad key!' } },
+    ],
+    [
+      'a value over 255 characters',
+      { set: { env: 'x'.repeat(256) }, remove: [] },
+      { code: 'valueTooLong', key: 'env', length: 256 },
+    ],
+    [
+      'a key to remove ECS does not allow',
+      { set: {}, remove: [''] },
+      { code: 'key', problem: { code: 'metadataKeyEmpty', detail: '' } },
+    ],
+    [
+      'a key both set and removed',
+      { set: { env: 'a' }, remove: ['env'] },
+      { code: 'setAndRemoved', key: 'env' },
+    ],
   ];
-  for (const [what, request, message] of refusals) {
-    it(`refuses ${what} as invalidInput`, () => {
-      assert.throws(
-        () => validateBulkRequest(request),
-        (e: EcsError) => e.kind === 'invalidInput' && message.test(e.message),
-      );
+  for (const [what, request, problem] of refusals) {
+    it(`refuses ${what}, as a code`, () => {
+      assert.deepEqual(bulkRequestProblem(request), problem);
     });
   }
+
+  it('finds no problem in a request it can write', () => {
+    assert.equal(bulkRequestProblem({ set: { env: 'x'.repeat(255) }, remove: ['scratch'] }), undefined);
+  });
 });
 
 describe('bulk edit: run against the local server', () => {

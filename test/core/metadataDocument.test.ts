@@ -1,6 +1,7 @@
 /** The metadata JSON document (problems located for diagnostics) and the change a save writes. */
 import * as assert from 'node:assert/strict';
-import { changeBetween, summarize, undoOf } from '../../src/metadata/metadataChange';
+import { ChangeHistory, redoChange, undoChange, type HistoryEntry } from '../../src/metadata/changeHistory';
+import { changeBetween, keyChanges, summarize } from '../../src/metadata/metadataChange';
 import { findJsonSyntaxError, lineAndColumn } from '../../src/metadata/jsonSyntaxError';
 import { checkMetadataDocument, metadataDocumentText } from '../../src/metadata/metadataDocument';
 
@@ -97,11 +98,57 @@ describe('metadata change', () => {
     assert.deepEqual(summarize(change, before), { added: ['add'], changed: ['change'], removed: ['remove'] });
   });
 
-  it('is undone by restoring changed and removed values and removing added keys (written ones only)', () => {
-    assert.deepEqual(undoOf(['change', 'add', 'remove'], before), {
-      set: { change: 'old', remove: 'gone' },
-      remove: ['add'],
-    });
-    assert.deepEqual(undoOf(['add'], before), { set: {}, remove: ['add'] });
+  const entryOf = (serverId: string): HistoryEntry => ({
+    target: { profile: 'p', serverId },
+    at: new Date(0),
+    keys: keyChanges(changeBetween(before, after), before),
+  });
+
+  it('is undone by restoring changed and removed values and removing added keys, and redone', () => {
+    const entry = entryOf('s1');
+    assert.deepEqual(undoChange(entry), { set: { change: 'old', remove: 'gone' }, remove: ['add'] });
+    assert.deepEqual(redoChange(entry), { set: { add: 'fresh', change: 'new' }, remove: ['remove'] });
+  });
+
+  it('undoes the newest change first, then the one before; a redo waits until a new change', () => {
+    const history = new ChangeHistory();
+    const present = (entry: HistoryEntry | undefined): HistoryEntry => {
+      assert.ok(entry);
+      return entry;
+    };
+    const first = entryOf('s1');
+    const second = entryOf('s2');
+    history.record({ step: 'change', entry: first }, ['change', 'add', 'remove']);
+    history.record({ step: 'change', entry: second }, ['add']);
+    assert.deepEqual(history.toUndo?.target.serverId, 's2');
+    assert.deepEqual(
+      history.toUndo?.keys.map((k) => k.key),
+      ['add'],
+      'only the written keys',
+    );
+    const s2 = present(history.toUndo);
+    history.record({ step: 'undo', entry: s2 }, ['add']);
+    assert.equal(history.toUndo?.target.serverId, 's1', 'the change before');
+    assert.equal(history.toRedo?.target.serverId, 's2');
+    const s1 = present(history.toUndo);
+    // An undo that wrote only part of the change: the rest stays to undo, the written part to redo.
+    history.record({ step: 'undo', entry: s1 }, ['change']);
+    assert.deepEqual(
+      history.toUndo?.keys.map((k) => k.key),
+      ['add', 'remove'],
+    );
+    assert.deepEqual(
+      history.toRedo?.keys.map((k) => k.key),
+      ['change'],
+    );
+    const redo = present(history.toRedo);
+    history.record({ step: 'redo', entry: redo }, ['change']);
+    assert.deepEqual(
+      history.toUndo?.keys.map((k) => k.key),
+      ['change'],
+    );
+    assert.equal(history.toRedo?.target.serverId, 's2');
+    history.record({ step: 'change', entry: entryOf('s3') }, ['change']);
+    assert.equal(history.toRedo, undefined, 'a new change ends what Redo could put back');
   });
 });

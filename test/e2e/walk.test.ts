@@ -859,13 +859,51 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     await eventually(documentText, (t) => t.includes('walk.added'), 'the document after the save', 30_000);
     await runFromPalette(page, 'ECS Metadata: Undo Last Metadata Change');
     await dialog.waitFor({ timeout: 30_000 });
-    await dialog.locator('.monaco-button').filter({ hasNotText: 'Cancel' }).first().click();
+    // It says it undoes, which change (its time and server) and what each key becomes.
+    const serverNamed = `${server.name} \\(${server.id}\\)`;
+    const undoAsked = (await dialog.textContent()) ?? '';
+    assert.match(undoAsked, new RegExp(`Undo the change of \\d{1,2}:\\d{2}.* to server ${serverNamed}\\?`));
+    assert.match(undoAsked, /walk\.added: "from the JSON editor" → \(deleted\)/);
+    await saveScreenshot(page, 'confirm-undo', { keep: true });
+    await dialog.locator('.monaco-button', { hasText: 'Undo' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await eventually(
       async () => session.ecs.metadataOf(server.id)['walk.added'],
       (value) => value === undefined,
       'the undo to remove walk.added',
       30_000,
+    );
+    // The toast names the key first, as removed by the undo.
+    await page
+      .locator('.notification-toast')
+      .filter({ hasText: `removed: walk.added — undone on server ${server.name}` })
+      .waitFor({ timeout: 30_000 });
+    // A second Undo does not put the change back silently: it names the change before it (saying
+    // this one is undone already) or, with none, offers Redo. Cancelled, it writes nothing.
+    const writesBefore = session.ecs.requests.filter((r) => r.method !== 'GET').length;
+    await runFromPalette(page, 'ECS Metadata: Undo Last Metadata Change');
+    await dialog.waitFor({ timeout: 30_000 });
+    const againAsked = (await dialog.textContent()) ?? '';
+    assert.match(
+      againAsked,
+      new RegExp(
+        `Already undone: the change of \\d{1,2}:\\d{2}.* to server ${serverNamed}|Redo the change of \\d{1,2}:\\d{2}.* to server ${serverNamed}`,
+      ),
+    );
+    if (!/Redo/.test(againAsked)) {
+      assert.doesNotMatch(
+        againAsked,
+        /walk\.added: \(new key\) → "from the JSON editor"/,
+        'the undone change again',
+      );
+    }
+    await saveScreenshot(page, 'confirm-undo-again', { keep: true });
+    await dialog.locator('.monaco-button', { hasText: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    assert.equal(
+      session.ecs.requests.filter((r) => r.method !== 'GET').length,
+      writesBefore,
+      'a cancelled Undo wrote',
     );
     await eventually(
       async () => ({ text: await documentText(), unsaved: await unsavedTab.count() }),

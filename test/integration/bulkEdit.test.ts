@@ -8,7 +8,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CommandId } from '../../src/commands/commandIds';
 import { BULK_DOCUMENT_SCHEME } from '../../src/commands/bulkEdit/bulkDocuments';
-import { fixture, type Fixture } from './fixture';
+import { startEcsServer } from '../ecs-server';
+import { eventually, fixture, profileRoot, storedProfiles, writeProfiles, type Fixture } from './fixture';
 import { confirmingModals, decliningModals, type ModalShown } from './modalAnswer';
 
 type Window = typeof vscode.window;
@@ -215,7 +216,10 @@ describe('bulk edit: Change Metadata of Found Servers', () => {
     );
     assert.equal(asked.length, 2);
     assert.match(asked[1]?.message ?? '', /Change system keys agency_name on \d+ servers\?/);
-    assert.match(asked[1]?.detail ?? '', /changes the IAM agency of each server/);
+    assert.match(
+      asked[1]?.detail ?? '',
+      /agency_name: Changes the IAM agency of each server: what software on it may do/,
+    );
     assert.deepEqual(writes(), []);
   });
 
@@ -247,19 +251,26 @@ describe('bulk edit: Change Metadata of Found Servers', () => {
     assert.equal(f.server.metadataOf(b.id).env, 'someone-else');
   });
 
-  it('a person: from the find, the two boxes, the plan, the modal, the summary', async () => {
-    await vscode.commands.executeCommand(CommandId.findServers, {
-      query: 'env=production',
-      profile: f.profileName,
-      showInView: true,
-    });
-    const answers = ['bulk.owner="team web"', 'scratch'];
-    replace('showInputBox', (() => Promise.resolve(answers.shift())) as Window['showInputBox']);
-    const summaries: string[] = [];
+  /**
+   * A person's start: `query` found and shown in the view, the two boxes answered with `boxes` (what
+   * to set, what to remove); information messages (a summary without problems) recorded and returned.
+   */
+  async function foundAsPerson(query: string, profile: string, boxes: string[]): Promise<string[]> {
+    await vscode.commands.executeCommand(CommandId.findServers, { query, profile, showInView: true });
+    replace('showInputBox', (() => Promise.resolve(boxes.shift())) as Window['showInputBox']);
+    const shown: string[] = [];
     replace('showInformationMessage', ((message: string) => {
-      summaries.push(message);
+      shown.push(message);
       return Promise.resolve(undefined);
     }) as Window['showInformationMessage']);
+    return shown;
+  }
+
+  it('a person: from the find, the two boxes, the plan, the modal, the summary', async () => {
+    const summaries = await foundAsPerson('env=production', f.profileName, [
+      'bulk.owner="team web"',
+      'scratch',
+    ]);
     f.server.clearRequests();
     await confirmingModals(() => vscode.commands.executeCommand(CommandId.bulkEditMetadata), asked);
     const servers = production();
@@ -271,5 +282,118 @@ describe('bulk edit: Change Metadata of Found Servers', () => {
       summaries.some((m) => m.startsWith(`changed ${servers.length} · unchanged 0`)),
       summaries.join(' | '),
     );
+  });
+
+  /** Non-modal warnings (a summary with problems) answered by `answer`; modals pass on to the answerer. */
+  function answerSummaries(answer: (message: string) => string | undefined): string[] {
+    const shown: string[] = [];
+    const show = vscode.window.showWarningMessage as (
+      message: string,
+      ...rest: unknown[]
+    ) => Thenable<unknown>;
+    replace('showWarningMessage', ((message: string, ...rest: unknown[]) => {
+      if ((rest[0] as vscode.MessageOptions | undefined)?.modal === true) return show(message, ...rest);
+      shown.push(message);
+      return Promise.resolve(answer(message));
+    }) as Window['showWarningMessage']);
+    return shown;
+  }
+
+  it('Retry Failed from the summary writes again only to the server that failed', async () => {
+    const servers = production();
+    const [busy] = servers;
+    assert.ok(busy && servers.length >= 2);
+    const done = await foundAsPerson('env=production', f.profileName, ['bulk.retry=again', '']);
+    f.server.setTaskState(busy.id, 'resize_migrating');
+    const summaries = answerSummaries((message) => {
+      if (!message.includes('failed 1')) return undefined;
+      // The person sees web-0x failed, waits for its task to end, then presses Retry Failed.
+      f.server.setTaskState(busy.id, undefined);
+      f.server.clearRequests();
+      return 'Retry Failed';
+    });
+    await confirmingModals(() => vscode.commands.executeCommand(CommandId.bulkEditMetadata), asked);
+    const retried = await eventually(
+      async () => done.find((m) => m.startsWith(`changed ${servers.length} · unchanged 0`)),
+      'the summary after Retry Failed',
+    );
+    assert.match(
+      summaries[0] ?? '',
+      new RegExp(
+        `^changed ${servers.length - 1} · unchanged 0 · failed 1 — ${busy.name}: busy: resize_migrating`,
+      ),
+    );
+    assert.doesNotMatch(retried, /failed/);
+    assert.deepEqual(writes(), [`POST /v2.1/${f.server.projectId}/servers/${busy.id}/metadata`]);
+    for (const s of servers) assert.equal(f.server.metadataOf(s.id)['bulk.retry'], 'again');
+  });
+
+  describe('Cancel in the progress notification', () => {
+    const other = 'Bulk cancel project';
+    let big: Awaited<ReturnType<typeof startEcsServer>>;
+    let saved: ReturnType<typeof storedProfiles>;
+    const count = 30;
+
+    before(async () => {
+      big = await startEcsServer({ seed: f.seed });
+      big.addServers(count, 'cancel');
+      saved = storedProfiles();
+      await writeProfiles([
+        ...(saved ?? []),
+        { ...f.profile, name: other, ecsEndpoint: big.url, iamEndpoint: big.url, servers: [] },
+      ]);
+      await profileRoot(f.api, other);
+      await confirmingModals(() =>
+        vscode.commands.executeCommand('ecsMetadata.setCredentials', {
+          profile: other,
+          credentials: { accessKey: big.credentials.accessKey, secretKey: big.credentials.secretKey },
+        }),
+      );
+    });
+
+    after(async () => {
+      await vscode.commands.executeCommand(CommandId.clearFilter);
+      await writeProfiles(saved);
+      await big.close();
+    });
+
+    it('leaves the servers not yet started untouched, and the summary says what was done', async () => {
+      await foundAsPerson('env=load-test', other, ['bulk.cancel=yes', '']);
+      // The notification is VS Code's own; its Cancel is pressed (through the token VS Code hands the
+      // batch) as soon as the first server has ended.
+      const withProgress = vscode.window.withProgress;
+      replace('withProgress', ((options, task) =>
+        withProgress(options, (progress, token) => {
+          const cancel = new vscode.CancellationTokenSource();
+          token.onCancellationRequested(() => cancel.cancel());
+          return task(
+            {
+              report: (value) => {
+                progress.report(value);
+                cancel.cancel();
+              },
+            },
+            cancel.token,
+          );
+        })) as Window['withProgress']);
+      const summaries = answerSummaries(() => undefined);
+      big.setFaults({ latencyMs: 150 });
+      big.clearRequests();
+      await confirmingModals(() => vscode.commands.executeCommand(CommandId.bulkEditMetadata), asked);
+      big.resetFaults();
+      const summary = await eventually(async () => summaries[0], 'the summary');
+      const match = /^changed (\d+) · unchanged 0 · not started (\d+)$/.exec(summary);
+      assert.ok(match, summary);
+      const [changed, notStarted] = [Number(match[1]), Number(match[2])];
+      assert.equal(changed + notStarted, count);
+      assert.ok(notStarted > 0 && changed > 0, summary);
+      // Exactly the servers reported changed were written; the others got no request and hold no key.
+      const posts = big.requests.filter((r) => r.method === 'POST');
+      assert.equal(posts.length, changed);
+      const found = f.api.find.allMatches().filter((m) => m.profile === other);
+      assert.equal(found.length, count);
+      const written = found.filter((m) => big.metadataOf(m.server.id)['bulk.cancel'] === 'yes');
+      assert.equal(written.length, changed);
+    });
   });
 });

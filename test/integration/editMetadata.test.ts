@@ -40,6 +40,25 @@ describe('editing metadata', () => {
     return decliningModals(() => vscode.commands.executeCommand(command, arg), asked);
   }
 
+  /** Information toasts shown until the end of the test, recorded and dismissed (modals too). */
+  function recordToasts(): string[] {
+    const toasts: string[] = [];
+    replace('showInformationMessage', ((message: string) => {
+      toasts.push(message);
+      return Promise.resolve(undefined);
+    }) as Window['showInformationMessage']);
+    return toasts;
+  }
+
+  /** The times a change made between `from` and now may be named by (the minute may turn meanwhile). */
+  function timesSince(from: Date): string {
+    const at = (d: Date): string =>
+      d.toLocaleTimeString(vscode.env.language, { hour: '2-digit', minute: '2-digit' });
+    return `(?:${at(from)}|${at(new Date())})`;
+  }
+
+  const escaped = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
   /** Input boxes answered in order with `answers` (undefined = Escape). */
   function answerInputs(...answers: (string | undefined)[]): void {
     replace('showInputBox', ((options?: vscode.InputBoxOptions) => {
@@ -248,6 +267,17 @@ describe('editing metadata', () => {
       assert.equal(f.server.metadataOf(web02.id)['backup.policy'], 'daily-7');
     });
 
+    it('the Undo modal names the time and the server, with each value masked', async () => {
+      const from = new Date();
+      await confirming('ecsMetadata.setMetadataKey', { ...keyArgs('owner'), value: 'team-hidden' });
+      await declining('ecsMetadata.undoLastChange');
+      const undo = asked.at(-1);
+      assert.match(undo?.message ?? '', new RegExp(`^Undo the change of ${timesSince(from)} to server`));
+      assert.match(undo?.detail ?? '', /owner: •+ → •+/);
+      assert.doesNotMatch(`${undo?.message}\n${undo?.detail}`, /team-hidden|team-web/);
+      assert.equal(f.server.metadataOf(web02.id).owner, 'team-hidden', 'declined: nothing written');
+    });
+
     it("setMetadataKey's confirmation shows neither the current nor the new value", async () => {
       await confirming(CommandId.setMetadataKey, { ...keyArgs('owner'), value: 'team-secret' });
       assert.equal(f.server.metadataOf(web02.id).owner, 'team-secret');
@@ -273,6 +303,83 @@ describe('editing metadata', () => {
       await confirming(CommandId.undoLastChange);
       assert.equal(f.server.metadataOf(web02.id).env, 'production');
       await treeShows('env', 'production');
+    });
+
+    it('says "Undo the change of <time> to server <name (id)>" with each key old → new; a second Undo names the change before, then offers Redo', async () => {
+      f.api.changeHistory.clear();
+      const toasts = recordToasts();
+      const server = escaped(`${web02.name} (${web02.id})`);
+      const from = new Date();
+      // A person's Set Value… and Delete Key: each toast names the key first, and a delete as deleted.
+      answerInputs('team-ops');
+      await confirming(
+        'ecsMetadata.setValue',
+        (await childNamed(f.api, (await serverRow()).node, 'owner')).node,
+      );
+      assert.match(toasts.at(-1) ?? '', new RegExp(`^set: owner — metadata of server ${server}$`));
+      await confirming(
+        'ecsMetadata.deleteKey',
+        (await childNamed(f.api, (await serverRow()).node, 'env')).node,
+      );
+      assert.match(toasts.at(-1) ?? '', new RegExp(`^deleted: env — metadata of server ${server}$`));
+      const times = timesSince(from);
+
+      // The first Undo takes back the delete.
+      assert.equal(await confirming('ecsMetadata.undoLastChange'), true);
+      const first = asked.at(-1);
+      assert.match(first?.message ?? '', new RegExp(`^Undo the change of ${times} to server ${server}\\?$`));
+      assert.deepEqual(first?.buttons, ['Undo']);
+      assert.match(first?.detail ?? '', /env: \(new key\) → "production"/);
+      assert.equal(f.server.metadataOf(web02.id).env, 'production');
+      assert.match(toasts.at(-1) ?? '', new RegExp(`^restored: env — undone on server ${server}$`));
+
+      // The second names the change before it (not the undo just made) and says the first is undone.
+      assert.equal(await confirming('ecsMetadata.undoLastChange'), true);
+      const second = asked.at(-1);
+      assert.match(second?.message ?? '', new RegExp(`^Undo the change of ${times} to server ${server}\\?$`));
+      assert.match(second?.detail ?? '', /owner: "team-ops" → "team-web"/);
+      assert.match(
+        second?.detail ?? '',
+        new RegExp(`Already undone: the change of ${times} to server ${server}`),
+      );
+      assert.equal(f.server.metadataOf(web02.id).owner, 'team-web');
+      assert.equal(f.server.metadataOf(web02.id).env, 'production', 'the undone delete was not re-applied');
+
+      // Nothing earlier: the third offers Redo, named as such; declined, nothing is written.
+      const writes = f.server.requests.filter((r) => r.method !== 'GET').length;
+      assert.equal(await declining('ecsMetadata.undoLastChange'), false);
+      const redo = asked.at(-1);
+      assert.match(
+        redo?.message ?? '',
+        new RegExp(
+          `^There is no earlier change to undo\\. Redo the change of ${times} to server ${server}, which was undone\\?$`,
+        ),
+      );
+      assert.deepEqual(redo?.buttons, ['Redo']);
+      assert.match(redo?.detail ?? '', /owner: "team-web" → "team-ops"/);
+      assert.equal(f.server.requests.filter((r) => r.method !== 'GET').length, writes, 'declined Redo wrote');
+
+      // Confirmed, Redo puts back the change undone last (the owner); the next Undo takes that back
+      // again, naming it, while the delete stays undone.
+      assert.equal(await confirming('ecsMetadata.undoLastChange'), true);
+      assert.equal(f.server.metadataOf(web02.id).owner, 'team-ops');
+      assert.equal(f.server.metadataOf(web02.id).env, 'production');
+      assert.match(toasts.at(-1) ?? '', new RegExp(`^set: owner — redone on server ${server}$`));
+      assert.equal(await declining('ecsMetadata.undoLastChange'), false);
+      assert.match(asked.at(-1)?.message ?? '', new RegExp(`^Undo the change of ${times} to server`));
+      assert.match(asked.at(-1)?.detail ?? '', /owner: "team-ops" → "team-web"/);
+      assert.match(asked.at(-1)?.detail ?? '', /Already undone: the change of/);
+    });
+
+    it('after an undo that removed an added key, the toast says it was removed', async () => {
+      f.api.changeHistory.clear();
+      const toasts = recordToasts();
+      await confirming('ecsMetadata.setMetadataKey', { ...keyArgs('bad-key'), value: 'oops' });
+      assert.equal(await confirming('ecsMetadata.undoLastChange'), true);
+      assert.match(asked.at(-1)?.detail ?? '', /bad-key: "oops" → \(deleted\)/);
+      assert.equal('bad-key' in f.server.metadataOf(web02.id), false);
+      assert.match(toasts.at(-1) ?? '', /^removed: bad-key — undone on server/);
+      assert.doesNotMatch(toasts.join('\n'), /written/);
     });
 
     it('declined, it writes nothing', async () => {

@@ -277,13 +277,45 @@ describe('editing metadata as JSON', () => {
     assert.match(
       message,
       new RegExp(
-        `written .*owner.*${doneKey.replace('.', '\\.')}; not written ${failedKey.replace('.', '\\.')}`,
+        `set: owner; deleted: ${doneKey.replace('.', '\\.')}; not written: ${failedKey.replace('.', '\\.')}`,
       ),
     );
     await eventually(
       async () => (document.getText() === metadataDocumentText(real) ? true : undefined),
       'the document to show the server state after the partial failure',
     );
+  });
+
+  it('a long list of keys written: the toast names the first ones, then "+N more" with Show Details listing them all', async () => {
+    const document = await open();
+    const added = Array.from({ length: 12 }, (_, i) => `release.component-${String(i).padStart(2, '0')}`);
+    const edited: Record<string, string> = { ...web02.metadata };
+    for (const key of added) edited[key] = 'v1';
+    delete edited.env;
+    await replaceText(document, JSON.stringify(edited, null, 2));
+    const toasts: { message: string; items: unknown[] }[] = [];
+    const details: ModalShown[] = [];
+    replace('showInformationMessage', ((message: string, ...rest: unknown[]) => {
+      const [options] = rest;
+      if ((options as vscode.MessageOptions | undefined)?.modal === true) {
+        details.push({ message, detail: (options as vscode.MessageOptions).detail, buttons: [] });
+        return Promise.resolve(undefined);
+      }
+      toasts.push({ message, items: rest });
+      // A person presses Show Details.
+      return Promise.resolve(rest.find((item) => item === 'Show Details'));
+    }) as Window['showInformationMessage']);
+    assert.equal(await saveConfirming(document), true);
+    const toast = await eventually(async () => toasts[0], 'the toast');
+    // The names come first, so a cut toast still shows them; the server last.
+    assert.match(
+      toast.message,
+      /^set: release\.component-00, release\.component-01, .* \+\d+ more; deleted: env — metadata of server /,
+    );
+    assert.deepEqual(toast.items, ['Show Details']);
+    const shown = await eventually(async () => details[0], 'the details');
+    for (const key of added) assert.match(shown.detail ?? '', new RegExp(key.replace('.', '\\.')));
+    assert.match(shown.detail ?? '', /deleted: env/);
   });
 
   /** Opens the document in an editor (the save command works on the active one). */

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { MAX_METADATA_VALUE_LENGTH, characterCount } from '../../core';
-import type { BulkRequest } from '../../bulk/bulkPlan';
+import { MAX_METADATA_VALUE_LENGTH } from '../../core';
+import { bulkRequestProblem, type BulkRequest } from '../../bulk/bulkPlan';
 import { parseRemoveText, parseSetText, type ChangeTextProblem } from '../../bulk/bulkChangeText';
-import { metadataKeyInputProblem } from '../../errors/inputProblems';
+import { inputProblemText } from '../../errors/inputProblems';
 
 /** The words for what is wrong in a typed change. */
 function problemWords(problem: ChangeTextProblem): string {
@@ -19,31 +19,25 @@ function problemWords(problem: ChangeTextProblem): string {
 }
 
 /** What is wrong with the keys and values of a change, in words; undefined when it can be written. */
-export function bulkRequestProblem(request: BulkRequest): string | undefined {
-  for (const [key, value] of Object.entries(request.set)) {
-    const keyProblem = metadataKeyInputProblem(key);
-    if (keyProblem) return keyProblem;
-    const length = characterCount(value);
-    if (length > MAX_METADATA_VALUE_LENGTH) {
+export function bulkRequestProblemText(request: BulkRequest): string | undefined {
+  const problem = bulkRequestProblem(request);
+  switch (problem?.code) {
+    case undefined:
+      return undefined;
+    case 'key':
+      return inputProblemText(problem.problem);
+    case 'valueTooLong':
       return vscode.l10n.t(
         'The value of "{0}" is {1} characters long; the limit is {2}.',
-        key,
-        length,
+        problem.key,
+        problem.length,
         MAX_METADATA_VALUE_LENGTH,
       );
-    }
+    case 'setAndRemoved':
+      return vscode.l10n.t('The key "{0}" is both set and removed; choose one.', problem.key);
+    case 'nothingToChange':
+      return vscode.l10n.t('Nothing to change: give at least one key to set or to remove.');
   }
-  for (const key of request.remove) {
-    const keyProblem = metadataKeyInputProblem(key);
-    if (keyProblem) return keyProblem;
-    if (Object.prototype.hasOwnProperty.call(request.set, key)) {
-      return vscode.l10n.t('The key "{0}" is both set and removed; choose one.', key);
-    }
-  }
-  if (Object.keys(request.set).length === 0 && request.remove.length === 0) {
-    return vscode.l10n.t('Nothing to change: give at least one key to set or to remove.');
-  }
-  return undefined;
 }
 
 /**
@@ -65,7 +59,7 @@ export async function askBulkChange(servers: number): Promise<BulkRequest | unde
       // Nothing to set is fine here: the next box may remove keys.
       return Object.keys(parsed.value).length === 0
         ? undefined
-        : bulkRequestProblem({ set: parsed.value, remove: [] });
+        : bulkRequestProblemText({ set: parsed.value, remove: [] });
     },
   });
   if (setText === undefined) return undefined;
@@ -81,7 +75,7 @@ export async function askBulkChange(servers: number): Promise<BulkRequest | unde
     validateInput: (text) => {
       const parsed = parseRemoveText(text);
       if (!parsed.ok) return problemWords(parsed.problem);
-      return bulkRequestProblem({ set: set.value, remove: parsed.value });
+      return bulkRequestProblemText({ set: set.value, remove: parsed.value });
     },
   });
   if (removeText === undefined) return undefined;

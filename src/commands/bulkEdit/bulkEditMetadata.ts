@@ -1,5 +1,11 @@
 import * as vscode from 'vscode';
-import { planBulk, type BulkPlan, type BulkRequest, type BulkTarget } from '../../bulk/bulkPlan';
+import {
+  planBulk,
+  type BulkPlan,
+  type BulkRequest,
+  type BulkTarget,
+  type ServerPlan,
+} from '../../bulk/bulkPlan';
 import { countOutcomes, type ServerResult } from '../../bulk/bulkRun';
 import { InputError } from '../../errors/inputError';
 import { unknownProfileError } from '../../errors/setupError';
@@ -14,31 +20,20 @@ import { registerDeclared } from '../registerDeclared';
 import { cancelledError } from '../../core/retryPolicy';
 import type { BulkBatches } from './bulkBatch';
 import { targetsOfMatches } from './bulkBatch';
-import { askBulkChange, bulkRequestProblem } from './bulkChangeInput';
+import { askBulkChange, bulkRequestProblemText } from './bulkChangeInput';
 import type { BulkDocuments } from './bulkDocuments';
-import { bulkConsequence, keysSentence, planText } from './bulkTexts';
-import { refuseUnpermitted } from '../../metadata/confirmChange';
+import { keysSentence, planText } from './bulkTexts';
+import { consequence, refuseUnpermitted } from '../../metadata/confirmChange';
 import { isProtectedKey } from '../../metadata/protectedKeys';
 import { settings } from '../../settings/settings';
 
-/** What the script form resolves to. */
+/** Where a server is: its profile, region (in a profile of several) and id. */
+type ServerPlace = Pick<ServerPlan, 'profile' | 'region' | 'serverId'>;
+
+/** What the script form resolves to: each server's plan, and after the writes each one's outcome. */
 export interface BulkEditAnswer {
-  plan: {
-    profile: string;
-    region?: string;
-    serverId: string;
-    name: string;
-    set: Record<string, string>;
-    remove: string[];
-  }[];
-  results?: {
-    profile: string;
-    region?: string;
-    serverId: string;
-    outcome: string;
-    kind?: string;
-    message?: string;
-  }[];
+  plan: Pick<ServerPlan, keyof ServerPlace | 'name' | 'set' | 'remove'>[];
+  results?: (ServerPlace & Pick<ServerResult, 'outcome' | 'kind' | 'message'>)[];
 }
 
 /**
@@ -152,7 +147,7 @@ async function confirmProtectedKeys(plan: BulkPlan): Promise<boolean> {
     {
       modal: true,
       detail: [
-        ...keys.map(bulkConsequence),
+        ...keys.map((key) => vscode.l10n.t('{0}: {1}', key, consequence(key, 'each'))),
         vscode.l10n.t(
           'The cloud sets system keys itself (setting ecsMetadata.protectedKeys). Change anyway?',
         ),
@@ -169,7 +164,7 @@ async function forScript(
   documents: BulkDocuments,
   args: BulkEditArguments,
 ): Promise<BulkEditAnswer> {
-  const problem = bulkRequestProblem(args.request);
+  const problem = bulkRequestProblemText(args.request);
   if (problem) throw new InputError(problem);
   const targets = args.servers ? await readServers(deps, args.servers) : await queryTargets(deps, args);
   const plan = planBulk(targets, args.request);
@@ -196,16 +191,12 @@ async function forScript(
   const batch = await batches.run(args.request, plan);
   answer.results = [
     ...batch.results.map((r) => resultOf(r)),
-    ...plan.unchanged.map((t) => ({ ...where(t), outcome: 'unchanged' })),
+    ...plan.unchanged.map((t) => ({ ...where(t), outcome: 'unchanged' as const })),
   ];
   return answer;
 }
 
-function where(s: { profile: string; region?: string; serverId: string }): {
-  profile: string;
-  region?: string;
-  serverId: string;
-} {
+function where(s: ServerPlace): ServerPlace {
   return {
     profile: s.profile,
     ...(s.region !== undefined ? { region: s.region } : {}),

@@ -8,7 +8,6 @@ import type { BulkPlan, BulkRequest, ServerPlan } from '../../bulk/bulkPlan';
 import { countOutcomes, type ServerResult } from '../../bulk/bulkRun';
 import { hasOwn } from '../../metadata/metadataChange';
 import { describeError } from '../../errors/userMessage';
-import { consequenceOf } from '../../metadata/protectedKeys';
 import { settings } from '../../settings/settings';
 
 const MASK = '••••••';
@@ -149,32 +148,4 @@ export function resultText(
     unchanged.map((p) => serverLine(p)),
   );
   return lines.join('\n');
-}
-
-/** What changing the protected `key` does on every server of a batch, in one sentence. */
-export function bulkConsequence(key: string): string {
-  switch (consequenceOf(key)) {
-    case 'agency':
-      return vscode.l10n.t(
-        '{0}: changes the IAM agency of each server: what software on it may do in your account.',
-        key,
-      );
-    case 'billing':
-      return vscode.l10n.t(
-        '{0}: read by Huawei Cloud billing: a changed value may bill the servers wrongly.',
-        key,
-      );
-    case 'lock':
-      return vscode.l10n.t(
-        '{0}: records a lock or freeze another service set: changing it may release or break it.',
-        key,
-      );
-    case 'refused':
-      return vscode.l10n.t('{0}: the cloud allows no one to change it and will refuse the write.', key);
-    case 'system':
-      return vscode.l10n.t(
-        '{0}: set by the cloud; other services read it, and a changed value may break them.',
-        key,
-      );
-  }
 }
