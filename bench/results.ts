@@ -8,6 +8,7 @@ import type { MachineInfo } from './machine';
 import type { ActionCount } from './requestCounts';
 import type { RequireResult } from './requireInNode';
 import type { ScaleResult } from './scale';
+import type { TransportResult } from './transportRows';
 
 /** A section that failed keeps its place in the results with the reason. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -33,6 +34,8 @@ export interface BenchResults {
   footprint: Outcome<FootprintFigures>;
   requireInNode: Outcome<RequireResult>;
   activationInVsCode: Outcome<ActivationResult>;
+  /** Issue 23: 10 reads and a find inside VS Code beside the plain-Node core (absent in older results). */
+  transportInVsCode?: Outcome<TransportResult>;
   globMatching: Outcome<GlobMatchingResult>;
   targets: TargetCheck[];
   durationSeconds: number;
