@@ -117,7 +117,7 @@ describe('soak: the extension host heap', () => {
   // their ids contiguous, since nothing in a shown read waited for the workbench. A shown read now
   // resolves once the workbench has taken what it showed; this pace is the workbench's, slow under load.
   it('3,000 reads shown in the panel (clicked key rows) and 200 tree refreshes grow it by at most 4 MiB', async function () {
-    this.timeout(600_000);
+    this.timeout(900_000);
     const { read, refound } = await clickedReads();
     const grown = await soak(read, 3000, 200, refound);
     console.log(`    heap grew ${(grown / MiB).toFixed(2)} MiB`);
