@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { ProfileSetting } from '../src/profiles/profile';
 import { confirmingModals } from '../test/integration/modalAnswer';
+import { TRANSPORT_PLAN_ENV } from './transportRows';
 
 /** What transportRows.ts hands the extension host, through a file named in code-server's environment. */
 export interface TransportPlan {
@@ -30,7 +31,6 @@ export interface TransportFigures {
   proxySupport: string | undefined;
 }
 
-export const TRANSPORT_PLAN_ENV = 'ECS_BENCH_TRANSPORT_PLAN';
 const EXTENSION_ID = 'ecs-tools.ecs-metadata-explorer';
 
 export async function run(): Promise<void> {

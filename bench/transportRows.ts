@@ -20,6 +20,9 @@ import type { Outcome } from './results';
 import { formatNumber, renderTable } from './table';
 import type { TransportFigures, TransportPlan } from './transportInVsCode';
 
+/** Names the plan file for transportInVsCode.ts, in code-server's environment. */
+export const TRANSPORT_PLAN_ENV = 'ECS_BENCH_TRANSPORT_PLAN';
+
 const HOST = '127.0.0.2';
 const LATENCY_MS = 20;
 const READS = 10;
