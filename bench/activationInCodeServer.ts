@@ -1,16 +1,16 @@
 /**
- * Activation in a real VS Code: code-server + headless Chromium through the test runner's launcher,
- * with the production build as the development folder and `activation.ts` as the tests module. Each
- * sample is a new workbench window, hence a new extension host that loads the extension from cold.
+ * Activation in a real VS Code: the bench's code-server (benchCodeServer.ts), with the production build
+ * as the development folder and `activation.ts` as the tests module. Each sample is a new workbench
+ * window, hence a new extension host that loads the extension from cold.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { launchBrowser, openWorkbench } from '../test/runner/browser';
-import { startCodeServer } from '../test/runner/codeServer';
-import { teardown, withTimeout } from '../test/runner/teardown';
 import type { ActivationFigures } from './activation';
+import type { BenchCodeServer } from './benchCodeServer';
 import { summarize, type Summary } from './stats';
+
+/** Where activation.ts writes its figures (it reads the same name): in code-server's environment. */
+export const ACTIVATION_OUT_ENV = 'ECS_BENCH_ACTIVATION_OUT';
 
 export interface ActivationResult {
   samples?: ActivationFigures[];
@@ -20,24 +20,21 @@ export interface ActivationResult {
 }
 
 export async function measureActivationInCodeServer(
+  codeServer: BenchCodeServer,
   extensionDir: string,
+  outFile: string,
   samples: number,
 ): Promise<ActivationResult> {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-bench-activation-'));
-  const outFile = path.join(tmp, 'activation.json');
   const figures: ActivationFigures[] = [];
   try {
-    const server = await startCodeServer({ env: { ECS_BENCH_ACTIVATION_OUT: outFile } });
-    const browser = await launchBrowser();
-    const url = server.workbenchUrl({
-      extensionDevelopmentPath: extensionDir,
-      extensionTestsPath: path.join(__dirname, 'activation.js'),
-    });
     for (let i = 0; i < samples; i++) {
       fs.rmSync(outFile, { force: true });
-      const { context, exitCode } = await openWorkbench(browser, url, { onLog: () => undefined });
-      const code = await withTimeout(exitCode, 120_000, 'Activation in code-server');
-      await context.close();
+      const code = await codeServer.runWindow(
+        extensionDir,
+        path.join(__dirname, 'activation.js'),
+        120_000,
+        'Activation in code-server',
+      );
       if (code !== 0 || !fs.existsSync(outFile))
         throw new Error(`extension host run ended with code ${code}`);
       figures.push(JSON.parse(fs.readFileSync(outFile, 'utf8')) as ActivationFigures);
@@ -49,10 +46,5 @@ export async function measureActivationInCodeServer(
     };
   } catch (err) {
     return { samples: figures, error: err instanceof Error ? err.message : String(err) };
-  } finally {
-    // Stops code-server (its whole process group) and the browser, and removes their folders.
-    // The runner's teardown runs once per process, so this is the only code-server the bench starts.
-    await teardown();
-    fs.rmSync(tmp, { recursive: true, force: true });
   }
 }

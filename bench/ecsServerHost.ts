@@ -1,5 +1,6 @@
 /** Child-process side of `remoteEcsServer.ts`: owns one local ECS-compatible server, answers IPC calls. */
 import { startEcsServer } from '../test/ecs-server';
+import { readTestCertificates } from '../test/ecs-server/testCertificates';
 import type { EcsServerHandle } from '../test/ecs-server/types';
 import type { HostReply, HostRequest, LoggedRequest, ServerFacts } from './remoteEcsServer';
 
@@ -13,7 +14,12 @@ function running(): EcsServerHandle {
 async function handle(request: HostRequest): Promise<unknown> {
   switch (request.op) {
     case 'start': {
-      const started: EcsServerHandle = await startEcsServer({ quiet: true });
+      const { host, certificatesDir } = request.options ?? {};
+      const started: EcsServerHandle = await startEcsServer({
+        quiet: true,
+        ...(host ? { host } : {}),
+        ...(certificatesDir ? { tls: readTestCertificates(certificatesDir).server } : {}),
+      });
       server = started;
       const facts: ServerFacts = {
         url: started.url,

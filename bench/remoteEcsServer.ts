@@ -18,7 +18,7 @@ export interface ServerFacts {
 
 /** One IPC call per operation; the host answers `{ id, result }` or `{ id, error }`. */
 export type HostCall =
-  | { op: 'start' }
+  | { op: 'start'; options?: RemoteServerOptions }
   | { op: 'setFaults'; faults: Partial<FaultSwitches> }
   | { op: 'resetFaults' }
   | { op: 'clearRequests' }
@@ -27,6 +27,13 @@ export type HostCall =
   | { op: 'addServers'; count: number; namePrefix: string }
   | { op: 'setMetadata'; entries: [serverId: string, key: string, value: string][] }
   | { op: 'close' };
+
+/** Where the server listens: another loopback address, and HTTPS with the test CA's certificates. */
+export interface RemoteServerOptions {
+  host?: string;
+  /** A folder made by `makeTestCertificates`: the server then answers HTTPS with its server certificate. */
+  certificatesDir?: string;
+}
 
 export type HostRequest = HostCall & { id: number };
 export type HostReply = { id: number; result?: unknown; error?: string };
@@ -42,7 +49,7 @@ export interface RemoteEcsServer extends ServerFacts {
   close(): Promise<void>;
 }
 
-export async function startRemoteEcsServer(): Promise<RemoteEcsServer> {
+export async function startRemoteEcsServer(options?: RemoteServerOptions): Promise<RemoteEcsServer> {
   // No inherited flags: --expose-gc or --cpu-prof are for the client side being measured.
   const child: ChildProcess = fork(path.join(__dirname, 'ecsServerHost.js'), [], {
     execArgv: [],
@@ -70,7 +77,7 @@ export async function startRemoteEcsServer(): Promise<RemoteEcsServer> {
     });
   }
 
-  const facts = await call<ServerFacts>({ op: 'start' });
+  const facts = await call<ServerFacts>({ op: 'start', options });
   return {
     ...facts,
     setFaults: (faults) => call({ op: 'setFaults', faults }),

@@ -1,4 +1,5 @@
 /** The terminal report of a run: one table per measurement and pass, then footprint and targets. */
+import { renderTransportTable } from './transportRows';
 import type { BenchResults, Outcome, PassResult } from './results';
 import { BARE, CORE, SDK } from './targets';
 import { formatNumber, renderTable } from './table';
@@ -178,6 +179,7 @@ export function renderReport(results: BenchResults): string {
     activation?.requireMs ? formatNumber(activation.requireMs.median) : '–',
   ]);
   out.push(renderTable('Footprint', ['measure', 'value'], rows));
+  out.push(renderTransportTable(results.transportInVsCode));
   const g = results.globMatching;
   out.push(
     failed('Find glob matching', g) ??

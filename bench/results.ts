@@ -9,6 +9,7 @@ import type { MachineInfo } from './machine';
 import type { ActionCount } from './requestCounts';
 import type { RequireResult } from './requireInNode';
 import type { ScaleResult } from './scale';
+import type { TransportResult } from './transportRows';
 
 /** A section that failed keeps its place in the results with the reason. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -34,6 +35,8 @@ export interface BenchResults {
   footprint: Outcome<FootprintFigures>;
   requireInNode: Outcome<RequireResult>;
   activationInVsCode: Outcome<ActivationResult>;
+  /** Issue 23: 10 reads and a find inside VS Code beside the plain-Node core (absent in older results). */
+  transportInVsCode?: Outcome<TransportResult>;
   globMatching: Outcome<GlobMatchingResult>;
   /** `npm run bench:bulk`'s measurement: 1,000 servers at 20 ms, and the throttled run. */
   bulkEdit: Outcome<BulkEditResult>;

@@ -18,7 +18,10 @@ import { measureClientOverhead, type OverheadPlan, type Variant } from './client
 import { nowMs } from './clock';
 import { measureConcurrency, type Reader } from './concurrency';
 import { freshCoreClient } from './coreClients';
-import { measureActivationInCodeServer } from './activationInCodeServer';
+import { ACTIVATION_OUT_ENV, measureActivationInCodeServer } from './activationInCodeServer';
+import { withBenchCodeServer } from './benchCodeServer';
+import { CERTIFICATES_ENV, certificateEnv } from '../test/runner/certificateEnv';
+import { TRANSPORT_PLAN_ENV, measureTransport } from './transportRows';
 import { prepareFixture, type BenchFixture } from './fixture';
 import { measureFootprint } from './footprint';
 import { measureGlobMatching } from './globMatching';
@@ -226,6 +229,44 @@ async function runPass(plan: PassPlan, pageSize: number): Promise<PassResult> {
   }
 }
 
+/**
+ * Every case that runs inside VS Code, in one code-server: activation from cold, then the transport
+ * rows (which also run the plain-Node core against the same server, to sit side by side).
+ */
+async function measureInCodeServer(
+  extensionDir: string | undefined,
+): Promise<Pick<BenchResults, 'activationInVsCode' | 'transportInVsCode'>> {
+  if (process.env.ECS_BENCH_SKIP_VSCODE === '1') {
+    return { activationInVsCode: { ok: true, value: { error: 'skipped (ECS_BENCH_SKIP_VSCODE=1)' } } };
+  }
+  if (!extensionDir) {
+    const error = 'no production build to run';
+    return { activationInVsCode: { ok: false, error }, transportInVsCode: { ok: false, error } };
+  }
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-bench-vscode-'));
+  const activationOut = path.join(tmp, 'activation.json');
+  const planFile = path.join(tmp, 'transport-plan.json');
+  try {
+    const certificates = certificateEnv();
+    const env = { ...certificates, [ACTIVATION_OUT_ENV]: activationOut, [TRANSPORT_PLAN_ENV]: planFile };
+    return await withBenchCodeServer(env, async (codeServer) => {
+      console.log('activation in code-server…');
+      const activationInVsCode = await outcome('activation in code-server', () =>
+        measureActivationInCodeServer(codeServer, extensionDir, activationOut, quick ? 1 : 3),
+      );
+      console.log('transport in code-server and in the core (TLS, 20 ms)…');
+      const transportInVsCode = await outcome('transport in code-server', async () => {
+        const dir = certificates[CERTIFICATES_ENV];
+        if (!dir) throw new Error('no test certificates (is openssl installed?)');
+        return measureTransport(codeServer, extensionDir, dir, planFile);
+      });
+      return { activationInVsCode, transportInVsCode };
+    });
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<number> {
   const started = nowMs();
   const machine = describeMachine();
@@ -255,12 +296,7 @@ async function main(): Promise<number> {
       if (!bundle) throw new Error('no production bundle to load');
       return measureRequireInNode(bundle, quick ? 2 : 7);
     });
-    console.log('activation in code-server…');
-    const activationInVsCode = await outcome('activation in code-server', async () => {
-      if (process.env.ECS_BENCH_SKIP_VSCODE === '1') return { error: 'skipped (ECS_BENCH_SKIP_VSCODE=1)' };
-      if (!extensionDir) throw new Error('no production build to activate');
-      return measureActivationInCodeServer(extensionDir, quick ? 1 : 3);
-    });
+    const { activationInVsCode, transportInVsCode } = await measureInCodeServer(extensionDir);
     const footprint: BenchResults['footprint'] = footprintRun.ok
       ? { ok: true, value: footprintRun.value.figures }
       : footprintRun;
@@ -272,6 +308,7 @@ async function main(): Promise<number> {
       footprint,
       requireInNode,
       activationInVsCode,
+      transportInVsCode,
       globMatching,
       bulkEdit,
     };
@@ -295,6 +332,7 @@ async function main(): Promise<number> {
       requireInNode,
       globMatching,
       bulkEdit,
+      ...(transportInVsCode ? [transportInVsCode] : []),
     ].filter((o) => !o.ok);
     return failures.length === 0 ? 0 : 1;
   } finally {

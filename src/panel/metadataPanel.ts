@@ -26,6 +26,7 @@ export class MetadataPanel extends Disposable {
   private readonly queue: HostToPageMessage[] = [];
   private posting = false;
   private nextPost: HostToPageMessage | undefined;
+  private postedWaiters: (() => void)[] = [];
   private readonly disposedEmitter = this.register(new vscode.EventEmitter<void>());
   readonly onDidDispose = this.disposedEmitter.event;
 
@@ -104,12 +105,24 @@ export class MetadataPanel extends Disposable {
     this.post({ type: 'show', view });
   }
 
+  /** Brings a hidden panel forward (not the focus); a shown one is left alone, sparing the workbench a call per read. */
   reveal(): void {
-    this.webviewPanel.reveal(undefined, true);
+    if (!this.webviewPanel.visible) this.webviewPanel.reveal(undefined, true);
+  }
+
+  /**
+   * Resolves once the workbench has taken every message posted so far (at once when none is on its
+   * way, as for a page not ready yet). The workbench handles the extension host's calls in order, so
+   * by then it has also handled every title, reveal and progress call made before.
+   */
+  whenPosted(): Promise<void> {
+    if (!this.posting) return Promise.resolve();
+    return new Promise((resolve) => this.postedWaiters.push(resolve));
   }
 
   override dispose(): void {
     if (this.isDisposed) return;
+    this.releasePostedWaiters();
     this.disposedEmitter.fire();
     // Listeners, then the emitter, then the webview panel itself (registered first).
     super.dispose();
@@ -142,8 +155,15 @@ export class MetadataPanel extends Disposable {
       const latest = this.nextPost;
       this.nextPost = undefined;
       if (latest && !this.isDisposed) this.post(latest);
+      if (!this.posting) this.releasePostedWaiters();
     };
     this.webviewPanel.webview.postMessage(message).then(next, next);
+  }
+
+  private releasePostedWaiters(): void {
+    const waiters = this.postedWaiters;
+    this.postedWaiters = [];
+    for (const resolve of waiters) resolve();
   }
 
   private receive(message: unknown): void {

@@ -79,6 +79,11 @@ export class PanelController implements vscode.Disposable {
         panel.show({ target, loading: false, error: errorOf(message, err) });
       }
       throw err;
+    } finally {
+      // Resolve only once the workbench has taken what this read showed. Nothing else here waits
+      // for it: a script showing thousands of reads ran thousands of calls ahead, each held in the
+      // extension host until answered (8 MiB per 3,000 reads).
+      await panel.whenPosted();
     }
   }
 

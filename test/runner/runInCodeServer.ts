@@ -28,4 +28,4 @@ async function main(): Promise<number> {
   return code;
 }
 
-runGuarded('The integration suite in code-server', 360, main);
+runGuarded('The integration suite in code-server', 900, main);
