@@ -5,6 +5,7 @@ import type { ConcurrencyResult } from './concurrency';
 import type { FootprintFigures } from './footprint';
 import type { GlobMatchingResult } from './globMatching';
 import type { MachineInfo } from './machine';
+import type { PolicyCheckResult } from './policyCheck';
 import type { ActionCount } from './requestCounts';
 import type { RequireResult } from './requireInNode';
 import type { ScaleResult } from './scale';
@@ -34,6 +35,8 @@ export interface BenchResults {
   requireInNode: Outcome<RequireResult>;
   activationInVsCode: Outcome<ActivationResult>;
   globMatching: Outcome<GlobMatchingResult>;
+  /** Check Metadata Policy: 10,000 servers × a 10-rule policy (absent in results written before it). */
+  policyCheck?: Outcome<PolicyCheckResult>;
   targets: TargetCheck[];
   durationSeconds: number;
 }

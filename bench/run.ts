@@ -23,6 +23,7 @@ import { measureFootprint } from './footprint';
 import { measureGlobMatching } from './globMatching';
 import { describeMachine } from './machine';
 import { createOfficialSdkClient } from './officialSdk';
+import { measurePolicyCheck } from './policyCheck';
 import { startRemoteEcsServer, type RemoteEcsServer } from './remoteEcsServer';
 import { measureRequestCounts } from './requestCounts';
 import { measureRequireInNode } from './requireInNode';
@@ -242,6 +243,9 @@ async function main(): Promise<number> {
     quick ? measureGlobMatching(3, 20, false) : measureGlobMatching(7, 200, true),
   );
 
+  console.log('\npolicy check (10,000 servers × 10 rules)…');
+  const policyCheck = await outcome('policy check', () => measurePolicyCheck(quick ? 3 : 15));
+
   console.log('\nfootprint (production bundle, .vsix)…');
   const footprintRun = await outcome('footprint', () => measureFootprint(root));
   try {
@@ -269,6 +273,7 @@ async function main(): Promise<number> {
       requireInNode,
       activationInVsCode,
       globMatching,
+      policyCheck,
     };
     const results: BenchResults = {
       ...partial,
@@ -289,6 +294,7 @@ async function main(): Promise<number> {
       footprint,
       requireInNode,
       globMatching,
+      policyCheck,
     ].filter((o) => !o.ok);
     return failures.length === 0 ? 0 : 1;
   } finally {
