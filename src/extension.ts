@@ -29,6 +29,7 @@ import { ClientProvider } from './clients/clientProvider';
 import { BulkBatches } from './commands/bulkEdit/bulkBatch';
 import { BulkDocuments } from './commands/bulkEdit/bulkDocuments';
 import { registerBulkEditMetadata, registerUndoBulkChange } from './commands/bulkEdit/bulkEditMetadata';
+import { registerCheckPolicy } from './commands/checkPolicy';
 import { registerCompareMetadata } from './commands/compareMetadata';
 import { registerCopyMetadataJson } from './commands/copyMetadataJson';
 import { registerExportMetadata } from './commands/exportMetadata';
@@ -65,6 +66,7 @@ const commands: ((deps: CommandDeps) => vscode.Disposable)[] = [
   registerOpenKey,
   registerCopyValue,
   registerFindServers,
+  registerCheckPolicy,
   registerCompareMetadata,
   registerCopyMetadataJson,
   registerExportMetadata,
