@@ -182,14 +182,17 @@ class Reader {
     return this.problems.length === before ? rule : undefined;
   }
 
+  /** The pairs of an object-valued key of a rule; none when absent or (a problem) not an object. */
+  private pairsOf(node: YAMLMap, key: 'defaults' | 'allowed', path: string): YAMLMap['items'] {
+    const value = node.get(key, true);
+    if (value === undefined) return [];
+    if (isMap(value)) return value.items;
+    this.problem('notObject', `${path}.${key}`, value);
+    return [];
+  }
+
   private readDefaults(node: YAMLMap, path: string, rule: PolicyRule): void {
-    const defaults = node.get('defaults', true);
-    if (defaults === undefined) return;
-    if (!isMap(defaults)) {
-      this.problem('notObject', `${path}.defaults`, defaults);
-      return;
-    }
-    for (const pair of defaults.items) {
+    for (const pair of this.pairsOf(node, 'defaults', path)) {
       const key = keyOf(pair.key);
       const value = isScalar(pair.value) ? pair.value.value : undefined;
       if (typeof value !== 'string')
@@ -201,13 +204,7 @@ class Reader {
   }
 
   private readAllowed(node: YAMLMap, path: string, rule: PolicyRule): void {
-    const allowed = node.get('allowed', true);
-    if (allowed === undefined) return;
-    if (!isMap(allowed)) {
-      this.problem('notObject', `${path}.allowed`, allowed);
-      return;
-    }
-    for (const pair of allowed.items) {
+    for (const pair of this.pairsOf(node, 'allowed', path)) {
       const key = keyOf(pair.key);
       const where = `${path}.allowed.${key}`;
       if (key === '') this.problem('emptyKey', `${path}.allowed`, pair.key);
