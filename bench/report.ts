@@ -222,6 +222,37 @@ export function renderReport(results: BenchResults): string {
           : [],
       ),
   );
+  const p = results.policyCheck;
+  if (p) {
+    out.push(
+      failed('Check Metadata Policy', p) ??
+        renderTable(
+          'Check Metadata Policy (the find listing, then the policy evaluated)',
+          [
+            'servers',
+            'rules',
+            'listing requests',
+            'breaking',
+            'violations',
+            'evaluation CPU ms (median)',
+            'wall ms (median)',
+          ],
+          p.ok
+            ? [
+                [
+                  formatNumber(p.value.servers, 0),
+                  String(p.value.rules),
+                  `${p.value.listingRequests} (min ${p.value.minimumRequests})`,
+                  formatNumber(p.value.serversBreaking, 0),
+                  formatNumber(p.value.violations, 0),
+                  formatNumber(p.value.evaluationCpuMs.median),
+                  formatNumber(p.value.evaluationMs.median),
+                ],
+              ]
+            : [],
+        ),
+    );
+  }
   out.push(
     renderTable(
       'Targets (issue 5)',

@@ -6,6 +6,7 @@ import type { ConcurrencyResult } from './concurrency';
 import type { FootprintFigures } from './footprint';
 import type { GlobMatchingResult } from './globMatching';
 import type { MachineInfo } from './machine';
+import type { PolicyCheckResult } from './policyCheck';
 import type { ActionCount } from './requestCounts';
 import type { RequireResult } from './requireInNode';
 import type { ScaleResult } from './scale';
@@ -40,6 +41,8 @@ export interface BenchResults {
   globMatching: Outcome<GlobMatchingResult>;
   /** `npm run bench:bulk`'s measurement: 1,000 servers at 20 ms, and the throttled run. */
   bulkEdit: Outcome<BulkEditResult>;
+  /** Check Metadata Policy: 10,000 servers × a 10-rule policy (absent in results written before it). */
+  policyCheck?: Outcome<PolicyCheckResult>;
   targets: TargetCheck[];
   durationSeconds: number;
 }

@@ -27,6 +27,7 @@ import { measureFootprint } from './footprint';
 import { measureGlobMatching } from './globMatching';
 import { describeMachine } from './machine';
 import { createOfficialSdkClient } from './officialSdk';
+import { measurePolicyCheck } from './policyCheck';
 import { startRemoteEcsServer, type RemoteEcsServer } from './remoteEcsServer';
 import { measureRequestCounts } from './requestCounts';
 import { measureRequireInNode } from './requireInNode';
@@ -286,6 +287,8 @@ async function main(): Promise<number> {
 
   console.log('\nbulk edit (1,000 servers, 20 ms)…');
   const bulkEdit = await outcome('bulk edit', measureBulkEdit);
+  console.log('\npolicy check (10,000 servers × 10 rules)…');
+  const policyCheck = await outcome('policy check', () => measurePolicyCheck(quick ? 3 : 15));
 
   console.log('\nfootprint (production bundle, .vsix)…');
   const footprintRun = await outcome('footprint', () => measureFootprint(root));
@@ -311,6 +314,7 @@ async function main(): Promise<number> {
       transportInVsCode,
       globMatching,
       bulkEdit,
+      policyCheck,
     };
     const results: BenchResults = {
       ...partial,
@@ -333,6 +337,7 @@ async function main(): Promise<number> {
       globMatching,
       bulkEdit,
       ...(transportInVsCode ? [transportInVsCode] : []),
+      policyCheck,
     ].filter((o) => !o.ok);
     return failures.length === 0 ? 0 : 1;
   } finally {

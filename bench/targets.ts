@@ -46,5 +46,16 @@ export function checkTargets(results: Omit<BenchResults, 'targets' | 'durationSe
     actual: first === undefined ? 'not measured' : `${formatNumber(first)} ms`,
     met: first !== undefined && first < 100,
   });
+  const policy = results.policyCheck?.ok ? results.policyCheck.value : undefined;
+  checks.push({
+    target: 'policy check: 10,000 servers × 10 rules in ⌈N/1000⌉ listing requests and ≤ 50 ms of evaluation',
+    actual: policy
+      ? `${policy.listingRequests} requests (min ${policy.minimumRequests}), ${formatNumber(policy.evaluationCpuMs.median)} ms CPU`
+      : 'not measured',
+    met:
+      policy !== undefined &&
+      policy.listingRequests === policy.minimumRequests &&
+      policy.evaluationCpuMs.median <= 50,
+  });
   return checks;
 }

@@ -28,6 +28,7 @@ import { ClientProvider } from './clients/clientProvider';
 import { BulkBatches } from './commands/bulkEdit/bulkBatch';
 import { BulkDocuments } from './commands/bulkEdit/bulkDocuments';
 import { registerBulkEditMetadata, registerUndoBulkChange } from './commands/bulkEdit/bulkEditMetadata';
+import { registerCheckPolicy } from './commands/checkPolicy';
 import { registerCompareMetadata } from './commands/compareMetadata';
 import { registerCopyMetadataJson } from './commands/copyMetadataJson';
 import { registerExportMetadata } from './commands/exportMetadata';
@@ -63,6 +64,7 @@ const commands: ((deps: CommandDeps) => vscode.Disposable)[] = [
   registerGetMetadataKey,
   registerCopyValue,
   registerFindServers,
+  registerCheckPolicy,
   registerCompareMetadata,
   registerCopyMetadataJson,
   registerExportMetadata,

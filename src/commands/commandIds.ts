@@ -38,6 +38,7 @@ export const CommandId = {
   turnOffDiscovery: 'ecsMetadata.turnOffDiscovery',
   bulkEditMetadata: 'ecsMetadata.bulkEditMetadata',
   undoBulkChange: 'ecsMetadata.undoBulkChange',
+  checkPolicy: 'ecsMetadata.checkPolicy',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

@@ -10,6 +10,7 @@ export const Setting = {
   maskValues: 'ecsMetadata.maskValues',
   protectedKeys: 'ecsMetadata.protectedKeys',
   requestTimeoutSeconds: 'ecsMetadata.requestTimeoutSeconds',
+  policyFile: 'ecsMetadata.policyFile',
 } as const;
 
 export type Setting = (typeof Setting)[keyof typeof Setting];
@@ -56,6 +57,16 @@ export const settings = {
     const seconds = configuration().get<number>(keyOf(Setting.requestTimeoutSeconds), 10);
     const bounded = Number.isFinite(seconds) ? Math.min(Math.max(seconds, 1), 300) : 10;
     return bounded * 1000;
+  },
+
+  /**
+   * `ecsMetadata.policyFile`: the metadata policy's path, from user (or remote machine) settings only,
+   * so a workspace cannot point the check at a file of its choosing.
+   */
+  policyFile(): string {
+    const inspected = configuration().inspect<unknown>(keyOf(Setting.policyFile));
+    const value = inspected?.globalValue;
+    return typeof value === 'string' ? value.trim() : '';
   },
 
   /** `ecsMetadata.profiles` as VS Code merges it (unchecked: ProfileStore checks each entry). */
