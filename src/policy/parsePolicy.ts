@@ -1,18 +1,11 @@
 /**
  * Reading a policy: its JSON text (with the line and column of each problem) or an object a script
  * passed. Every problem is collected; a policy with any problem is refused whole, so no check runs on
- * a half-understood policy. Pure: problems are codes the VS Code layer words.
+ * a half-understood policy. Pure: problems are codes the VS Code layer words. The YAML parser (which
+ * reads JSON with positions) is loaded when a policy is first read, not on activation.
  */
-import {
-  Document,
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  type Node as YamlNode,
-  type YAMLMap,
-} from 'yaml';
+import type { Node as YamlNode, YAMLMap } from 'yaml';
+import { loadYaml } from '../bundling/loadYaml';
 import { QuerySyntaxError } from '../query/metadataQuery';
 import { parseQuery } from '../query/parseQuery';
 import { globPartsOf, matcherOf } from './policyGlob';
@@ -68,8 +61,12 @@ export type PolicyReading = { policy: Policy; problems?: undefined } | { problem
 
 /** Reads a policy file's text: JSON, with comments as VS Code allows them in `.vscode/`. */
 export function parsePolicyText(text: string): PolicyReading {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(blankComments(text), { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const lineCounter = new (loadYaml().LineCounter)();
+  const doc = loadYaml().parseDocument(blankComments(text), {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+  });
   const linePos: LinePos = (offset) => lineCounter.linePos(offset);
   const [error] = doc.errors;
   if (error) {
@@ -82,12 +79,12 @@ export function parsePolicyText(text: string): PolicyReading {
 
 /** Reads a policy a script passed as an object (no positions to give). */
 export function parsePolicyObject(value: unknown): PolicyReading {
-  return new Reader(undefined).policy(new Document(value).contents);
+  return new Reader(undefined).policy(new (loadYaml().Document)(value).contents);
 }
 
 type LinePos = (offset: number) => { line: number; col: number };
 
-const keyOf = (node: unknown): string => (isScalar(node) ? String(node.value) : String(node));
+const keyOf = (node: unknown): string => (loadYaml().isScalar(node) ? String(node.value) : String(node));
 
 /** Walks the parsed document, collecting every problem with where it is. */
 class Reader {
@@ -97,14 +94,14 @@ class Reader {
 
   policy(root: unknown): PolicyReading {
     const rules: PolicyRule[] = [];
-    if (!isMap(root)) {
+    if (!loadYaml().isMap(root)) {
       this.problem('notObject', '', root);
       return { problems: this.problems };
     }
     this.knownKeys(root, POLICY_KEYS, '');
     const rulesNode = root.get('rules', true);
     if (rulesNode === undefined) this.problem('missingRules', '', root);
-    else if (!isSeq(rulesNode)) this.problem('notList', 'rules', rulesNode);
+    else if (!loadYaml().isSeq(rulesNode)) this.problem('notList', 'rules', rulesNode);
     else {
       const names = new Set<string>();
       rulesNode.items.forEach((item, i) => {
@@ -139,7 +136,7 @@ class Reader {
   }
 
   private rule(node: unknown, path: string): PolicyRule | undefined {
-    if (!isMap(node)) {
+    if (!loadYaml().isMap(node)) {
       this.problem('notObject', path, node);
       return undefined;
     }
@@ -186,7 +183,7 @@ class Reader {
   private pairsOf(node: YAMLMap, key: 'defaults' | 'allowed', path: string): YAMLMap['items'] {
     const value = node.get(key, true);
     if (value === undefined) return [];
-    if (isMap(value)) return value.items;
+    if (loadYaml().isMap(value)) return value.items;
     this.problem('notObject', `${path}.${key}`, value);
     return [];
   }
@@ -194,7 +191,7 @@ class Reader {
   private readDefaults(node: YAMLMap, path: string, rule: PolicyRule): void {
     for (const pair of this.pairsOf(node, 'defaults', path)) {
       const key = keyOf(pair.key);
-      const value = isScalar(pair.value) ? pair.value.value : undefined;
+      const value = loadYaml().isScalar(pair.value) ? pair.value.value : undefined;
       if (typeof value !== 'string')
         this.problem('notText', `${path}.defaults.${key}`, pair.value ?? pair.key);
       else if (!rule.require.includes(key))
@@ -224,14 +221,17 @@ class Reader {
   private text(map: YAMLMap, key: string, path: string): string | undefined {
     const node = map.get(key, true);
     if (node === undefined) return undefined;
-    if (isScalar(node) && typeof node.value === 'string') return node.value;
+    if (loadYaml().isScalar(node) && typeof node.value === 'string') return node.value;
     this.problem('notText', `${path}.${key}`, node);
     return undefined;
   }
 
   private textList(node: unknown, path: string): string[] | undefined {
     if (node === undefined) return undefined;
-    if (isSeq(node) && node.items.every((item) => isScalar(item) && typeof item.value === 'string')) {
+    if (
+      loadYaml().isSeq(node) &&
+      node.items.every((item) => loadYaml().isScalar(item) && typeof item.value === 'string')
+    ) {
       return node.items.map((item) => String((item as { value: string }).value));
     }
     this.problem('notTextList', path, node);
