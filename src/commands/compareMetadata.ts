@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { MetadataDocuments } from '../compare/metadataDocuments';
 import { InputError } from '../errors/inputError';
 import { ServerNode } from '../tree/serverNode';
-import { CommandId } from './commandIds';
+import { CommandId } from '../commandBase/commandIds';
 import type { CommandDeps } from './commandDeps';
 import { failingAbout } from './failureSubject';
 import { registerCommand } from './registerCommand';

@@ -5,7 +5,7 @@ import { describeBindingChanges } from '../credentials/endpointsChangedMessage';
 import { promptCredentials } from '../credentials/promptCredentials';
 import { iamHostOf } from '../profiles/iamHost';
 import type { Profile } from '../profiles/profile';
-import { CommandId } from './commandIds';
+import { CommandId } from '../commandBase/commandIds';
 import type { CommandDeps } from './commandDeps';
 import { profileFromArgument } from './profileArgument';
 import { registerCommand } from './registerCommand';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { copyToClipboard } from '../clipboard/copyToClipboard';
 import { metadataObjectJson } from '../export/metadataJson';
-import { CommandId } from './commandIds';
+import { CommandId } from '../commandBase/commandIds';
 import type { CommandDeps } from './commandDeps';
 import { registerCommand } from './registerCommand';
 import { expectedServerArgs, pickServerTarget, serverLabel, serverTargetOf } from './serverTarget';

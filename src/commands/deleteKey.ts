@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CommandId } from './commandIds';
+import { CommandId } from '../commandBase/commandIds';
 import { EcsError } from '../core';
 import { registerCommand, type CommandCall } from './registerCommand';
 import { mayChangeProtected, refuseUnpermitted, writeConfirmed } from '../metadata/confirmChange';

@@ -6,7 +6,7 @@ import { metadataCsv } from '../export/metadataCsv';
 import { metadataExportJson } from '../export/metadataJson';
 import { FoundProfileNode } from '../tree/foundProfileNode';
 import { ProfileNode } from '../tree/profileNode';
-import { CommandId } from './commandIds';
+import { CommandId } from '../commandBase/commandIds';
 import type { CommandDeps } from './commandDeps';
 import { registerCommand } from './registerCommand';
 import { settings } from '../settings/settings';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { InputError } from '../errors/inputError';
-import { CommandId } from './commandIds';
+import { CommandId } from '../commandBase/commandIds';
 import type { CommandDeps } from './commandDeps';
 import { registerCommand } from './registerCommand';
 

@@ -5,7 +5,7 @@ import { queryProblemOf } from '../find/queryProblemMessage';
 import { findServers, type FoundServer } from '../query/findServers';
 import type { MetadataQuery } from '../query/metadataQuery';
 import { parseQuery } from '../query/parseQuery';
-import { CommandId } from './commandIds';
+import { CommandId } from '../commandBase/commandIds';
 import type { CommandDeps } from './commandDeps';
 import { failingAbout } from './failureSubject';
 import { registerCommand } from './registerCommand';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { CommandId } from './commandIds';
+import { CommandId } from '../commandBase/commandIds';
 import type { CommandDeps } from './commandDeps';
-import { isRecord } from '../core/isRecord';
+import { isRecord } from '../core';
 import { keyErrorSubject, readKey } from '../metadata/readKeyValue';
 import { revealKey } from '../tree/revealKey';
 import { keyTargetOf } from './keyTargetArgument';

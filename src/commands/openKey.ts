@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { PanelView } from '../panel/messages';
-import { CommandId } from './commandIds';
+import { CommandId } from '../commandBase/commandIds';
 import type { CommandDeps } from './commandDeps';
 import { keyTargetOf } from './keyTargetArgument';
 import { registerCommand } from './registerCommand';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { confirmRemoveProfile } from '../credentials/confirmCredentialChange';
-import { CommandId } from './commandIds';
+import { CommandId } from '../commandBase/commandIds';
 import type { CommandDeps } from './commandDeps';
 import { profileFromArgument } from './profileArgument';
 import { registerCommand } from './registerCommand';

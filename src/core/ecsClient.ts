@@ -7,14 +7,7 @@ import { EcsError } from './errors';
 import { isRouteGone } from './errorResponse';
 import { metadataWrites } from './metadataWrites';
 import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, DEFAULT_USER_AGENT } from './httpTransport';
-import {
-  akskAuth,
-  passwordAuth,
-  temporaryAuth,
-  tokenAuth,
-  type RequestAuth,
-  type TemporaryKeys,
-} from './requestAuth';
+import { akskAuth, passwordAuth, temporaryAuth, tokenAuth, type RequestAuth } from './requestAuth';
 import { RequestExecutor, type ApiCall } from './requestExecutor';
 import { metaValue, nativeMetadata, novaMetadata, serverPage, singleServer } from './responseShapes';
 import { DEFAULT_MAX_ATTEMPTS } from './retryPolicy';
@@ -36,6 +29,7 @@ import type {
   MetadataRead,
   ServerPage,
   ServerSummary,
+  TemporaryKeys,
   TemporaryKeysOptions,
 } from './types';
 import { validateEndpoint, validateMetadataKey, validateProjectId, validateServerId } from './validation';

@@ -14,8 +14,9 @@ export type { KeptSecret } from './keptSecret';
 export type { CachedToken, TokenCache } from './tokenCache';
 export { parseCachedTemporaryKey } from './temporaryKeyCache';
 export type { CachedTemporaryKey, TemporaryKeyCache } from './temporaryKeyCache';
-export type { TemporaryKeys } from './requestAuth';
 export { EcsError, isEcsError } from './errors';
+export { isRecord } from './isRecord';
+export { cancelledError, sleep } from './retryPolicy';
 export type { AgencyProblem, EcsErrorKind, EcsErrorInit, SignatureRefusal } from './errors';
 export { redact, redactSecrets } from './redact';
 export {
@@ -33,10 +34,10 @@ export {
   profileNameProblem,
   endpointProblem,
   inputProblemMessage,
-  inputProblemCodes,
   isLoopbackHost,
 } from './validation';
-export type { InputProblem, InputProblemCode } from './validation';
+export { inputProblemCodes } from './inputProblem';
+export type { InputProblem, InputProblemCode } from './inputProblem';
 export type {
   AkSkAuth,
   PasswordAuth,
@@ -59,6 +60,7 @@ export type {
   RegionEndpoints,
   ProjectLookupOptions,
   KeyProjectLookupOptions,
+  TemporaryKeys,
   TemporaryKeysOptions,
   EndpointDiscoveryOptions,
   DiscoveredEndpoint,

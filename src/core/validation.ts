@@ -3,6 +3,7 @@
  * change the path or query. Each check throws EcsError('invalidInput') with a message naming the fix.
  */
 import { EcsError } from './errors';
+import type { InputProblem } from './inputProblem';
 
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 /**
@@ -13,35 +14,6 @@ const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
 const METADATA_KEY = /^[A-Za-z0-9\-_:.]{1,255}$/;
 /** Project ids are 32 hex characters on Huawei Cloud and Keystone; other clouds may differ, so stay lenient. */
 const PROJECT_ID = /^[A-Za-z0-9\-_]{1,64}$/;
-
-/**
- * Why an input was refused, as a code the VS Code layer turns into words in the user's language.
- * Every code the validators below can report is listed here.
- */
-export const inputProblemCodes = [
-  'serverIdInvalid',
-  'metadataKeyEmpty',
-  'metadataKeyTooLong',
-  'metadataKeyDotSegment',
-  'metadataKeyCharacters',
-  'projectIdMissing',
-  'projectIdInvalid',
-  'endpointNotUrl',
-  'endpointScheme',
-  'endpointPlainHttp',
-  'endpointCredentials',
-  'endpointQuery',
-  'profileNameEmpty',
-  'profileNameControl',
-] as const;
-
-export type InputProblemCode = (typeof inputProblemCodes)[number];
-
-/** A refused input: the code, and the one fact its message names (the input clipped, a length, a host). */
-export interface InputProblem {
-  code: InputProblemCode;
-  detail: string;
-}
 
 export function serverIdProblem(serverId: unknown): InputProblem | undefined {
   if (typeof serverId === 'string' && UUID.test(serverId)) return undefined;

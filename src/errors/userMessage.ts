@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { isEcsError, redactSecrets, type AgencyProblem, type EcsError } from '../core';
-import { CommandId } from '../commands/commandIds';
+import { CommandId } from '../commandBase/commandIds';
 import { Setting } from '../settings/settings';
 import { inputProblemText } from './inputProblems';
 import { InputError } from './inputError';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ClientProvider } from '../clients/clientProvider';
-import { isRecord } from '../core/isRecord';
+import { isRecord } from '../core';
 import { InputError } from '../errors/inputError';
 import type { ProfileStore } from '../profiles/profileStore';
 import { settings } from '../settings/settings';

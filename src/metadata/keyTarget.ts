@@ -1,4 +1,4 @@
-import { isRecord } from '../core/isRecord';
+import { isRecord } from '../core';
 
 /** Which metadata key of which server of which profile: the argument of openKey, getMetadataKey, copyValue. */
 export interface KeyTarget {

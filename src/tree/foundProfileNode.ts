@@ -18,7 +18,7 @@ export class FoundProfileNode extends ProfileNode {
 
   constructor(
     profile: Profile,
-    context: TreeContext,
+    context: TreeContext<ProfileNode>,
     private readonly find: FindSession,
   ) {
     super(profile, context);

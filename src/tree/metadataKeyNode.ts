@@ -1,11 +1,23 @@
 import * as vscode from 'vscode';
+import type { ServerSummary } from '../core';
 import { keyPreview } from '../metadata/valuePreview';
-import { CommandId } from '../commands/commandIds';
+import { CommandId } from '../commandBase/commandIds';
 import { ContextValue } from './contextValues';
-import type { ServerNode } from './serverNode';
 import { TreeNode } from './treeNode';
 
 const previewLength = 40;
+
+/**
+ * What a key node needs of its parent, a ServerNode (named by what it needs, so that the server
+ * node, which makes key nodes, and this file do not import each other).
+ */
+export interface KeyParent extends TreeNode {
+  readonly profileName: string;
+  readonly region: string | undefined;
+  readonly serverId: string;
+  readonly server: ServerSummary;
+  getTreeItemId(): string;
+}
 
 /**
  * One metadata key of a server. Carries `profile`, `serverId`, `key` and the server's name when it
@@ -21,7 +33,7 @@ export class MetadataKeyNode extends TreeNode {
   readonly serverName: string | undefined;
 
   constructor(
-    override readonly parent: ServerNode,
+    override readonly parent: KeyParent,
     readonly key: string,
     private readonly value: string,
     private readonly hidePreview: boolean,

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ServerSummary } from '../core';
-import { CommandId } from '../commands/commandIds';
+import { CommandId } from '../commandBase/commandIds';
 import { isEcsError } from '../core';
 import { describeError, type ErrorSubject } from '../errors/userMessage';
 import { authMethodLabel } from '../profiles/authMethodLabel';
@@ -30,7 +30,7 @@ export class ProfileNode extends TreeNode implements PagedNode {
 
   constructor(
     readonly profile: Profile,
-    protected readonly context: TreeContext,
+    protected readonly context: TreeContext<ProfileNode>,
     parent?: TreeNode,
   ) {
     super(parent);

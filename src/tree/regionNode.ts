@@ -14,7 +14,7 @@ export class RegionNode extends ProfileNode {
   constructor(
     override readonly parent: ProfileNode,
     private readonly regionName: string,
-    context: TreeContext,
+    context: TreeContext<ProfileNode>,
   ) {
     super(profileInRegion(parent.profile, regionName), context, parent);
   }

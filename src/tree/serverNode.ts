@@ -2,25 +2,36 @@ import * as vscode from 'vscode';
 import type { ServerSummary } from '../core';
 import { describeError, type ErrorSubject } from '../errors/userMessage';
 import { isProtectedKey } from '../metadata/protectedKeys';
+import type { Profile } from '../profiles/profile';
 import { settings } from '../settings/settings';
 import { ContextValue } from './contextValues';
 import { MetadataKeyNode } from './metadataKeyNode';
-import type { ProfileNode } from './profileNode';
 import { idAndStatus } from './idAndStatus';
 import { serverStatusIcon } from './serverStatusIcon';
 import type { TreeContext } from './treeContext';
 import { TreeNode, type ChildNodes } from './treeNode';
 
+/**
+ * What a server node needs of its parent, a ProfileNode (named by what it needs, so that the profile
+ * node, which makes server nodes, and this file do not import each other).
+ */
+export interface ServerParent extends TreeNode {
+  readonly profile: Profile;
+  /** The region the parent lists, if it lists one. */
+  readonly region: string | undefined;
+  getTreeItemId(): string;
+}
+
 /** A server: configured in the profile's settings, or discovered by listing the project. Expands to its keys. */
 export class ServerNode extends TreeNode {
-  /** The name of the profile (ProfileNode.profile is the Profile itself). */
+  /** The name of the profile (the parent's `profile` is the Profile itself). */
   readonly profileName: string;
   /** The server's region, in a profile of several regions (undefined otherwise). */
   readonly region: string | undefined;
   private metadata: Promise<Record<string, string>> | undefined;
 
   constructor(
-    override readonly parent: ProfileNode,
+    override readonly parent: ServerParent,
     private readonly context: TreeContext,
     readonly server: ServerSummary,
     readonly configured: boolean,

@@ -32,7 +32,7 @@ export class ServerTreeProvider extends Disposable implements vscode.TreeDataPro
   private filterText: string | undefined;
   /** Ids of the items the person has expanded (and not collapsed since), for TreeContext.collapsibleState. */
   private readonly expanded = new Set<string>();
-  private readonly context: TreeContext;
+  private readonly context: TreeContext<ProfileNode>;
   private readonly loader = new ChildrenLoader();
 
   constructor(

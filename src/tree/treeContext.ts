@@ -1,9 +1,13 @@
 import type * as vscode from 'vscode';
 import type { ClientProvider } from '../clients/clientProvider';
-import type { ProfileNode } from './profileNode';
+import type { TreeNode } from './treeNode';
 
-/** What nodes need from outside to fetch their children, handed down from the provider. */
-export interface TreeContext {
+/**
+ * What nodes need from outside to fetch their children, handed down from the provider. `Profile` is
+ * the profile node's class (ProfileNode), named by the profile node so that this file, which every
+ * node imports, imports none of them.
+ */
+export interface TreeContext<Profile extends TreeNode = TreeNode> {
   clients: ClientProvider;
   /** Lower-cased filter text, or undefined when the tree is not filtered. */
   filter(): string | undefined;
@@ -15,5 +19,5 @@ export interface TreeContext {
    */
   collapsibleState(id: string): vscode.TreeItemCollapsibleState;
   /** The node of one region of a profile of several (a RegionNode, which ProfileNode cannot import). */
-  regionNode(parent: ProfileNode, region: string): ProfileNode;
+  regionNode(parent: Profile, region: string): Profile;
 }

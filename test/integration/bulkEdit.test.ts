@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/commandBase/commandIds';
 import { BULK_DOCUMENT_SCHEME } from '../../src/commands/bulkEdit/bulkDocuments';
 import { fixture, type Fixture } from './fixture';
 import { confirmingModals, decliningModals, type ModalShown } from './modalAnswer';
