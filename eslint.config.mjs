@@ -4,9 +4,10 @@ import tseslint from 'typescript-eslint';
 
 /**
  * The rooms of `src/`, lowest first, and whom each may import: the table "Architecture: the rooms
- * and who may import whom" of the README, as lint (a core test checks that the two say the same).
- * `above: true` lets a room import every room of the rows before it, besides `mayImport`. Rooms of
- * one row do not import each other. Outside `src/core/`, the core is imported through its index.
+ * and who may import whom" (README, or the contributor's guide), as lint; a core test checks that
+ * the two say the same. `above: true` lets a room import every room of the rows before it, besides
+ * `mayImport`. Rooms of one row do not import each other. Outside `src/core/`, the core is imported
+ * through its index.
  */
 const roomRows = [
   { rooms: ['core'], mayImport: [], pure: true },
@@ -45,7 +46,7 @@ function roomRules() {
         .filter((other) => other !== room && !allowed.has(other))
         .map((other) => ({
           regex: `^${up}${other.replace(/\.ts$/, '')}(/|$)`,
-          message: `${folder(room)} may not import ${folder(other)}: see "Architecture: the rooms and who may import whom" in the README.`,
+          message: `${folder(room)} may not import ${folder(other)}: see the table "Architecture: the rooms and who may import whom".`,
         }));
       if (room !== 'core') {
         patterns.push({
