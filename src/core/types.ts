@@ -160,7 +160,10 @@ export interface TemporaryKeys {
   readonly longLived: readonly string[];
 }
 
-/** Where temporary AK/SK come from (a `TemporaryCredentialProvider`): the current set, and dropping a refused one. */
+/**
+ * Where temporary AK/SK come from (a `TemporaryCredentialProvider`): the current set, and dropping
+ * one a service refused.
+ */
 export interface TemporaryKeySource {
   getKey(signal?: AbortSignal): Promise<{ accessKey: string; secretKey: string; securityToken: string }>;
   invalidate(accessKey: string): void;

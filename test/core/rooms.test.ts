@@ -11,9 +11,22 @@ import * as ts from 'typescript';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const src = path.join(root, 'src');
-const tableHeading = '### Architecture: the rooms and who may import whom';
-/** Where the table may live (the README, or the contributor's guide it moves to). */
-const tablePlaces = ['README.md', 'CONTRIBUTING.md', path.join('docs', 'CONTRIBUTING.md')];
+const tableTitle = 'Architecture: the rooms and who may import whom';
+
+/** The Markdown files the table may live in: the README, or the contributor's guide it moves to. */
+function docFiles(): string[] {
+  const docs = path.join(root, 'docs');
+  const inDocs = fs.existsSync(docs)
+    ? fs
+        .readdirSync(docs)
+        .filter((name) => name.endsWith('.md'))
+        .map((name) => path.join(docs, name))
+    : [];
+  return [path.join(root, 'README.md'), path.join(root, 'CONTRIBUTING.md'), ...inDocs].filter((file) =>
+    fs.existsSync(file),
+  );
+}
+
 /** Folders of src/ that are no room: esbuild's stand-ins, which nothing imports. */
 const notRooms = new Set(['bundling']);
 
@@ -24,13 +37,11 @@ interface RoomRow {
 
 /** The table's rows, lowest first, with "the rooms above" spelled out. */
 function roomTable(): RoomRow[] {
-  const place = tablePlaces.find((file) => {
-    const full = path.join(root, file);
-    return fs.existsSync(full) && fs.readFileSync(full, 'utf8').includes(tableHeading);
-  });
-  assert.ok(place, `no file of ${tablePlaces.join(', ')} holds "${tableHeading}"`);
-  const text = fs.readFileSync(path.join(root, place), 'utf8');
-  const section = text.slice(text.indexOf(tableHeading)).split(/\n#{2,3} /)[0];
+  const heading = new RegExp(`^#+ ${tableTitle}$`, 'm');
+  const texts = docFiles().map((file) => fs.readFileSync(file, 'utf8'));
+  const text = texts.find((candidate) => heading.test(candidate));
+  assert.ok(text, `no heading "${tableTitle}" in ${docFiles().join(', ')}`);
+  const section = text.slice(text.search(heading)).split(/\n#/)[0];
   const lines = section.split('\n').filter((line) => line.startsWith('| `src/'));
   const rows: RoomRow[] = [];
   for (const line of lines) {
