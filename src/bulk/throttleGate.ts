@@ -3,7 +3,7 @@
  * the same pause and fewer run at once; after a run of successes the batch speeds up again. So a
  * throttled cloud slows the batch instead of failing it.
  */
-import { sleep } from '../core/retryPolicy';
+import { sleep } from '../core';
 
 const FIRST_PAUSE_MS = 1_000;
 const MAX_PAUSE_MS = 10_000;

@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
-import { isEcsError } from '../core/errors';
+import { isEcsError } from '../core';
 import { connectionWorked, testConnection } from '../clients/connectionTest';
 import { parseCredentials } from '../credentials/credentials';
 import { saveProfileWithSecret } from '../credentials/saveProfileWithSecret';
-import { describeConnection } from '../errors/connectionMessage';
-import { credentialsInputProblem } from '../errors/inputProblems';
+import { describeConnection } from '../clients/connectionMessage';
+import { credentialsInputProblem } from '../credentials/credentialsProblem';
 import { InputError } from '../errors/inputError';
 import { parseProfileSetting } from '../profiles/parseProfileSetting';
 import { resolveProfile } from '../profiles/resolveProfile';
-import { CommandId } from './commandIds';
+import { CommandId } from '../commandBase/commandIds';
 import type { CommandDeps } from './commandDeps';
 import { AddProfileFlow, type AgencySources, type ProfileInput } from './profileWizard/addProfileFlow';
 import { registerCommand } from './registerCommand';

@@ -6,7 +6,7 @@ import { serverIdInputProblem } from '../errors/inputProblems';
 import { describeError } from '../errors/userMessage';
 import { MultiStepInput } from '../input/multiStepInput';
 import type { Profile, ServerRef } from '../profiles/profile';
-import { CommandId } from './commandIds';
+import { CommandId } from '../commandBase/commandIds';
 import type { CommandDeps } from './commandDeps';
 import { pickServer } from './pickers/pickServer';
 import { profileFromArgument } from './profileArgument';

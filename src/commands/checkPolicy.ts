@@ -5,7 +5,7 @@ import { evaluatePolicy } from '../policy/evaluatePolicy';
 import { parsePolicyObject } from '../policy/parsePolicy';
 import type { MetadataQuery } from '../query/metadataQuery';
 import { readPolicyFile, refusedPolicy } from '../policyCheck/policyFile';
-import { CommandId } from './commandIds';
+import { CommandId } from '../commandBase/commandIds';
 import type { CommandDeps } from './commandDeps';
 import { findInScope, scopeFor, type FindScope } from './findServers';
 import { registerCommand } from './registerCommand';

@@ -15,8 +15,8 @@ import {
   type ScriptShape,
   type ServerTarget,
 } from '../core';
-import { isRecord } from '../core/isRecord';
-import { CommandId } from './commandIds';
+import { isRecord } from '../core';
+import { CommandId } from '../commandBase/commandIds';
 
 /** An old id that runs the command; `defaults` are fields a script's argument gets unless it sets them. */
 export interface CommandAlias {

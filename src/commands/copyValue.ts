@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { copyToClipboard } from '../clipboard/copyToClipboard';
 import { keyErrorSubject, readKeyWithProgress } from '../metadata/readKeyValue';
 import { copyShownValue } from '../panel/copyShownValue';
-import { CommandId } from './commandIds';
+import { CommandId } from '../commandBase/commandIds';
 import type { CommandDeps } from './commandDeps';
 import { asKeyTarget } from '../metadata/keyTarget';
 import { scriptCommands } from './commandArguments';

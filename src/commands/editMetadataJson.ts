@@ -11,7 +11,7 @@ import { inMetadataLanguage, registerMetadataLanguage } from '../metadata/metada
 import { serverWriteOfPerson } from './addKey';
 import type { ServerTarget } from '../core';
 import { onDidChangeSetting, Setting, settings } from '../settings/settings';
-import { CommandId } from './commandIds';
+import { CommandId } from '../commandBase/commandIds';
 import { scriptCommands } from './commandArguments';
 import { registerCommand } from './registerCommand';
 import { registerDeclared } from './registerDeclared';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { KeyTarget } from '../core';
-import { CommandId } from './commandIds';
+import { CommandId } from '../commandBase/commandIds';
 import type { CommandDeps } from './commandDeps';
 import { asKeyTarget } from '../metadata/keyTarget';
 import { keyErrorSubject, readKey } from '../metadata/readKeyValue';

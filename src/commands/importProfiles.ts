@@ -25,9 +25,11 @@ import {
   sourceLabel,
 } from '../profiles/importedProfile';
 import { authMethodLabel } from '../profiles/authMethodLabel';
-import { CommandId } from './commandIds';
+import { CommandId } from '../commandBase/commandIds';
 import type { CommandDeps } from './commandDeps';
-import { onBehalfOfPerson, registerCommand, showError } from './registerCommand';
+import { onBehalfOfPerson } from '../commandBase/personRequest';
+import { showError } from '../errors/showError';
+import { registerCommand } from './registerCommand';
 
 export interface ImportSkip {
   name: string;

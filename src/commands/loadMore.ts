@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import { LoadMoreNode } from '../tree/loadMoreNode';
-import { CommandId } from './commandIds';
+import { CommandId } from '../commandBase/commandIds';
 import type { CommandDeps } from './commandDeps';
 import { registerCommand } from './registerCommand';
 

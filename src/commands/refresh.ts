@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import { TreeNode } from '../tree/treeNode';
-import { CommandId } from './commandIds';
+import { CommandId } from '../commandBase/commandIds';
 import type { CommandDeps } from './commandDeps';
 import { registerCommand } from './registerCommand';
 

@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
+import type { CommandId } from '../commandBase/commandIds';
+import { personRequestOf } from '../commandBase/personRequest';
 import { isEcsError } from '../core';
 import { InputError } from '../errors/inputError';
 import { isSetupError } from '../errors/setupError';
+import { showError } from '../errors/showError';
 import { describeError, type ErrorSubject } from '../errors/userMessage';
 import { QuerySyntaxError } from '../query/metadataQuery';
 import { TreeNode } from '../tree/treeNode';
-import { CommandId } from './commandIds';
 import { failureAndSubject } from './failureSubject';
 
 /** What a command handler gets: who called, with what, and what a failure should name. */
@@ -77,18 +79,9 @@ export function scriptError(err: unknown, subject: ErrorSubject = {}): ScriptErr
   return error;
 }
 
-/** An argument the extension's own UI hands a command on a person's behalf; scripts cannot make one. */
-class PersonRequest {
-  constructor(readonly arg: unknown) {}
-}
-
-/** Wraps `arg` so the command it is passed to treats its caller as a person. */
-export function onBehalfOfPerson(arg: unknown): unknown {
-  return new PersonRequest(arg);
-}
-
 function callerOf(arg: unknown): { byPerson: boolean; arg: unknown } {
-  if (arg instanceof PersonRequest) return { byPerson: true, arg: arg.arg };
+  const request = personRequestOf(arg);
+  if (request) return { byPerson: true, arg: request.arg };
   if (arg instanceof TreeNode) return { byPerson: true, arg };
   // A tree node, a URI or an empty object is never a script's argument: menus and keybindings pass them.
   if (arg === undefined || arg === null || arg instanceof vscode.Uri || isEmptyObject(arg)) {
@@ -99,19 +92,4 @@ function callerOf(arg: unknown): { byPerson: boolean; arg: unknown } {
 
 function isEmptyObject(value: unknown): boolean {
   return typeof value === 'object' && value !== null && Object.keys(value).length === 0;
-}
-
-const ownCommands: ReadonlySet<string> = new Set(Object.values(CommandId));
-
-/** Shows the message with its buttons and runs the one the person picks, on their behalf. */
-export async function showError(err: unknown, subject: ErrorSubject = {}): Promise<void> {
-  const { message, actions } = describeError(err, subject);
-  const picked = await vscode.window.showErrorMessage(message, ...actions.map((a) => a.title));
-  const action = actions.find((a) => a.title === picked);
-  if (!action) return;
-  const args = action.args ?? [];
-  await vscode.commands.executeCommand(
-    action.command,
-    ...(ownCommands.has(action.command) ? args.map(onBehalfOfPerson) : args),
-  );
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { isRecord } from '../core/isRecord';
+import { isRecord } from '../core';
 import type { DeclaredCommand } from './commandArguments';
-import type { CommandId } from './commandIds';
+import type { CommandId } from '../commandBase/commandIds';
 import { registerCommand, type CommandCall } from './registerCommand';
 
 /**

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CommandId } from './commandIds';
+import { CommandId } from '../commandBase/commandIds';
 import type { CommandDeps } from './commandDeps';
 import { profileFromArgument } from './profileArgument';
 import { registerCommand } from './registerCommand';

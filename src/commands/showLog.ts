@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { CommandId } from './commandIds';
+import { CommandId } from '../commandBase/commandIds';
 import type { CommandDeps } from './commandDeps';
 import { registerCommand } from './registerCommand';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CommandId } from './commandIds';
+import { CommandId } from '../commandBase/commandIds';
 import { registerCommand } from './registerCommand';
 import { redoChange, undoChange, type HistoryEntry, type HistoryStep } from '../metadata/changeHistory';
 import { serverLabel } from '../core';

@@ -1,6 +1,6 @@
 import { buildRequestAuth } from './buildRequestAuth';
 import { EcsError } from './errors';
-import type { TemporaryKeys } from './requestAuth';
+import type { TemporaryKeys } from './types';
 import { requestSettings } from './requestSettings';
 import type { TemporaryKeysOptions } from './types';
 import { validateProjectId } from './validation';

@@ -1,5 +1,5 @@
 /** The one error type of the core: a kind to branch on, and the facts support asks for. */
-import type { InputProblem } from './validation';
+import type { InputProblem } from './inputProblem';
 
 export type EcsErrorKind =
   | 'invalidInput'

@@ -15,8 +15,9 @@ export type { KeptSecret } from './keptSecret';
 export type { CachedToken, TokenCache } from './tokenCache';
 export { parseCachedTemporaryKey } from './temporaryKeyCache';
 export type { CachedTemporaryKey, TemporaryKeyCache } from './temporaryKeyCache';
-export type { TemporaryKeys } from './requestAuth';
 export { EcsError, isEcsError } from './errors';
+export { isRecord } from './isRecord';
+export { cancelledError, sleep } from './retryPolicy';
 export type { AgencyProblem, EcsErrorKind, EcsErrorInit, SignatureRefusal } from './errors';
 export { redact, redactSecrets } from './redact';
 export {
@@ -34,11 +35,10 @@ export {
   profileNameProblem,
   endpointProblem,
   inputProblemMessage,
-  inputProblemCodes,
-  validatorProblemCodes,
   isLoopbackHost,
 } from './validation';
-export type { InputProblem, InputProblemCode, ValidatorProblemCode } from './validation';
+export { inputProblemCodes, validatorProblemCodes } from './inputProblem';
+export type { InputProblem, InputProblemCode, ValidatorProblemCode } from './inputProblem';
 export type {
   AkSkAuth,
   PasswordAuth,
@@ -62,6 +62,7 @@ export type {
   RegionEndpoints,
   ProjectLookupOptions,
   KeyProjectLookupOptions,
+  TemporaryKeys,
   TemporaryKeysOptions,
   EndpointDiscoveryOptions,
   DiscoveredEndpoint,

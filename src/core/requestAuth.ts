@@ -5,9 +5,8 @@
 import { formatSdkDate, signRequest } from './akskSigner';
 import { EcsError } from './errors';
 import type { QueryParams } from './percentEncoding';
-import type { TemporaryCredentialProvider } from './temporaryCredentials';
 import type { PasswordTokenProvider } from './tokenProvider';
-import type { EcsAuth } from './types';
+import type { EcsAuth, TemporaryKeys, TemporaryKeySource } from './types';
 
 export interface AuthTarget {
   method: string;
@@ -28,16 +27,6 @@ export interface RequestAuth {
   renewAfterUnauthorized(sentHeaders: Record<string, string>): boolean;
   /** Temporary and agency auth: the keys it signs with, to share (see `createTemporaryKeys`). */
   readonly temporaryKeys?: TemporaryKeys;
-}
-
-/**
- * Temporary AK/SK made once and shared — a client and the lookup of its project sign with the same
- * keys, so they cost one securitytokens request. `longLived`: the secrets they are obtained with.
- */
-export interface TemporaryKeys {
-  readonly type: 'temporary' | 'agency';
-  readonly provider: TemporaryCredentialProvider;
-  readonly longLived: readonly string[];
 }
 
 /** `projectId` undefined: a call to a global service (IAM), which takes no `X-Project-Id`. */
@@ -137,7 +126,7 @@ export function passwordAuth(provider: PasswordTokenProvider, password: string):
  */
 export function temporaryAuth(
   type: 'temporary' | 'agency',
-  provider: TemporaryCredentialProvider,
+  provider: TemporaryKeySource,
   longLived: readonly string[],
   projectId: string | undefined,
   now: () => Date,

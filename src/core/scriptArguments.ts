@@ -11,9 +11,8 @@ import {
   MAX_METADATA_VALUE_LENGTH,
   metadataKeyProblem,
   serverIdProblem,
-  type InputProblem,
-  type ValidatorProblemCode,
 } from './validation';
+import type { InputProblem, ValidatorProblemCode } from './inputProblem';
 
 /** Which server of which profile. */
 export interface ServerTarget {

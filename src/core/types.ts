@@ -1,6 +1,5 @@
 /** Public shapes of the ECS metadata core. Keep this surface stable: outside tools drive it. */
 import type { EcsErrorKind } from './errors';
-import type { TemporaryKeys } from './requestAuth';
 import type { TemporaryKeyCache } from './temporaryKeyCache';
 import type { TokenCache } from './tokenCache';
 
@@ -153,6 +152,25 @@ export interface EcsClientOptions extends RequestOptions {
    * the project): the client signs with them instead of making its own.
    */
   temporaryKeys?: TemporaryKeys;
+}
+
+/**
+ * Temporary AK/SK made once and shared — a client and the lookup of its project sign with the same
+ * keys, so they cost one securitytokens request. `longLived`: the secrets they are obtained with.
+ */
+export interface TemporaryKeys {
+  readonly type: 'temporary' | 'agency';
+  readonly provider: TemporaryKeySource;
+  readonly longLived: readonly string[];
+}
+
+/**
+ * Where temporary AK/SK come from (a `TemporaryCredentialProvider`): the current set, and dropping
+ * one a service refused.
+ */
+export interface TemporaryKeySource {
+  getKey(signal?: AbortSignal): Promise<{ accessKey: string; secretKey: string; securityToken: string }>;
+  invalidate(accessKey: string): void;
 }
 
 /** What `createTemporaryKeys` needs: the auth, and the limits of its IAM requests. */

@@ -3,6 +3,7 @@
  * change the path or query. Each check throws EcsError('invalidInput') with a message naming the fix.
  */
 import { EcsError } from './errors';
+import type { InputProblem, ValidatorProblemCode } from './inputProblem';
 
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 /**
@@ -13,73 +14,6 @@ const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
 const METADATA_KEY = /^[A-Za-z0-9\-_:.]{1,255}$/;
 /** Project ids are 32 hex characters on Huawei Cloud and Keystone; other clouds may differ, so stay lenient. */
 const PROJECT_ID = /^[A-Za-z0-9\-_]{1,64}$/;
-
-/**
- * Why an input was refused, as a code the VS Code layer turns into words in the user's language.
- * Every code the validators below can report is listed here.
- */
-export const validatorProblemCodes = [
-  // A command's argument that does not have the shape the command declares (scriptArguments.ts).
-  'argumentsExpected',
-  'argumentNotText',
-  'metadataValueNotText',
-  'metadataValueTooLong',
-  'serverIdInvalid',
-  'metadataKeyEmpty',
-  'metadataKeyTooLong',
-  'metadataKeyDotSegment',
-  'metadataKeyCharacters',
-  'projectIdMissing',
-  'projectIdInvalid',
-  'endpointNotUrl',
-  'endpointScheme',
-  'endpointPlainHttp',
-  'endpointCredentials',
-  'endpointQuery',
-  'profileNameEmpty',
-  'profileNameControl',
-] as const;
-
-/** The codes of the validators below, which `inputProblemMessage` also says in English. */
-export type ValidatorProblemCode = (typeof validatorProblemCodes)[number];
-
-/**
- * Every reason an input is refused before sending: the validators' codes, and those of the other
- * checks of the core (options, credentials, lookups), which say their English at the throw.
- */
-export const inputProblemCodes = [
-  ...validatorProblemCodes,
-  'metadataNotObject',
-  'metadataEmpty',
-  'optionNotPositive',
-  'optionMetadataApi',
-  'pageSizeInvalid',
-  'nameFilterTooLong',
-  'statusFilterInvalid',
-  'authTypeUnknown',
-  'credentialMissing',
-  'securityTokenExpiryNotDate',
-  'durationOutOfRange',
-  'temporaryKeysAuth',
-  'temporaryKeysMismatch',
-  'regionNotId',
-  'regionMissing',
-  'projectLookupSignInMissing',
-  'projectLookupKeysMissing',
-  'projectNotFound',
-  'tokenWithoutProject',
-  'tokenScopeMissing',
-  'catalogNoCompute',
-  'agencyUnknown',
-] as const;
-
-export type InputProblemCode = (typeof inputProblemCodes)[number];
-
-/** A refused input: the code, and the one fact its message names (the input clipped, a length, a host). */
-export interface InputProblem<Code extends InputProblemCode = InputProblemCode> {
-  code: Code;
-  detail: string;
-}
 
 export function serverIdProblem(serverId: unknown): InputProblem<ValidatorProblemCode> | undefined {
   if (typeof serverId === 'string' && UUID.test(serverId)) return undefined;

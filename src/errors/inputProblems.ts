@@ -11,9 +11,6 @@ import {
   type InputProblem,
   type InputProblemCode,
 } from '../core';
-import { credentialsMatch, type Credentials } from '../credentials/credentials';
-import { authMethodLabel } from '../profiles/authMethodLabel';
-import type { AuthType } from '../profiles/profile';
 
 /**
  * The words, in the user's language, for each reason code the core's validators report, with the
@@ -215,26 +212,6 @@ export function otherServiceNote(typed: string, service: EndpointService): strin
         other.removed,
         other.endpoint,
       );
-}
-
-/** Credentials of another kind than the profile's sign-in method asks for. */
-export function credentialsInputProblem(
-  profileName: string,
-  auth: AuthType,
-  credentials: Credentials,
-): string | undefined {
-  if (credentialsMatch(auth, credentials)) return undefined;
-  if (auth === 'temporary' && 'accessKey' in credentials) {
-    return vscode.l10n.t(
-      'Profile "{0}" obtains temporary keys with a password or a permanent access key; keys with a security token are temporary already (an "aksk" profile takes them).',
-      profileName,
-    );
-  }
-  return vscode.l10n.t(
-    'Profile "{0}" signs in with {1}; these credentials do not fit.',
-    profileName,
-    authMethodLabel(auth),
-  );
 }
 
 function textOf(problem: InputProblem | undefined): string | undefined {

@@ -7,7 +7,7 @@ import {
   type AgencyProblem,
   type EcsError,
 } from '../core';
-import { CommandId } from '../commands/commandIds';
+import { CommandId } from '../commandBase/commandIds';
 import { Setting } from '../settings/settings';
 import { inputProblemText } from './inputProblems';
 import { InputError } from './inputError';

@@ -1,5 +1,4 @@
-import type { KeyTarget } from '../core';
-import { isRecord } from '../core/isRecord';
+import { isRecord, type KeyTarget } from '../core';
 
 /**
  * The key a person's call names: a key tree node, or the `{ profile, serverId, key }` the panel

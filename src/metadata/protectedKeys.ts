@@ -1,26 +1,10 @@
 /**
  * Keys the cloud sets itself (Huawei's "system" metadata, ecs-api.md §10): which keys of a server are
  * protected, and what changing one does. Pure (no `vscode`), so it is tested under plain Node; the
- * globs come from the `ecsMetadata.protectedKeys` setting.
+ * globs come from the `ecsMetadata.protectedKeys` setting (its default in `settings/protectedKeyDefaults.ts`).
  */
 import { hasOwn, type MetadataChange } from './metadataChange';
 import { globMatches, type GlobPart } from '../query/globMatch';
-
-/** The setting's default: the system keys Huawei documents. `*` matches any run of characters. */
-export const DEFAULT_PROTECTED_KEYS: readonly string[] = [
-  'agency_name',
-  'charging_mode',
-  'metering.*',
-  'vpc_id',
-  'EcmResStatus',
-  'image_name',
-  'os_bit',
-  'os_type',
-  'lock*',
-  'virtual_env_type',
-  'cascaded.instance_extrainfo',
-  '__support_agent_list',
-];
 
 /** What changing a protected key does, for the confirmation's consequence line. */
 export type Consequence = 'agency' | 'billing' | 'lock' | 'refused' | 'system';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { showError } from '../commands/registerCommand';
+import { showError } from '../errors/showError';
 import { describeError } from '../errors/userMessage';
 import { serverLabel, type ServerTarget } from '../core';
 import type { WriteOutcome } from './metadataWriter';

@@ -4,6 +4,9 @@
  * holds types and plain constants only, and no `vscode` import.
  */
 
+// The page's type check (media/tsconfig.json) follows imports; the core's index would pull in all of
+// the core and Node's types, so this one type comes from its own file.
+// eslint-disable-next-line no-restricted-imports
 import type { KeyTarget } from '../core/scriptArguments';
 
 /** Which key of which server the panel is about. */

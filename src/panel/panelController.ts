@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { copyToClipboard } from '../clipboard/copyToClipboard';
-import { CommandId } from '../commands/commandIds';
-import { onBehalfOfPerson } from '../commands/registerCommand';
+import { CommandId } from '../commandBase/commandIds';
+import { onBehalfOfPerson } from '../commandBase/personRequest';
 import { describeError } from '../errors/userMessage';
 import type { KeyTarget } from '../core';
 import {

@@ -9,7 +9,7 @@ import {
   type PanelState,
   type PanelTarget,
 } from './messages';
-import { isRecord } from '../core/isRecord';
+import { isRecord } from '../core';
 
 const PAGE_MESSAGE_TYPES: ReadonlySet<string> = new Set(pageToHostMessageTypes);
 

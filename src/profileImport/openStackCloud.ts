@@ -2,7 +2,7 @@
  * One OpenStack cloud entry (a `clouds.yaml` entry, or the `OS_*` variables read as one) as an
  * import candidate. Shared by both sources so they agree on every field.
  */
-import { normalizeEndpoint } from '../core/endpointForm';
+import { normalizeEndpoint } from '../core';
 import type { ImportCandidate, ImportSource, SkippedEntry } from './importCandidate';
 
 const PASSWORD_TYPES = ['password', 'v3password'];

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DEFAULT_PROTECTED_KEYS } from '../metadata/protectedKeys';
+import { DEFAULT_PROTECTED_KEYS } from './protectedKeyDefaults';
 
 const section = 'ecsMetadata';
 

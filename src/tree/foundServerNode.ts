@@ -2,7 +2,7 @@ import type * as vscode from 'vscode';
 import { MASKED_VALUE } from '../metadata/valuePreview';
 import type { FoundServer } from '../query/findServers';
 import { settings } from '../settings/settings';
-import type { FoundProfileNode } from './foundProfileNode';
+import type { ProfileRowNode } from './profileRowNode';
 import { ServerNode } from './serverNode';
 import type { TreeContext } from './treeContext';
 
@@ -12,7 +12,7 @@ import type { TreeContext } from './treeContext';
  */
 export class FoundServerNode extends ServerNode {
   constructor(
-    parent: FoundProfileNode,
+    parent: ProfileRowNode,
     context: TreeContext,
     readonly found: FoundServer,
   ) {

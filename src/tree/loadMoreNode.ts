@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CommandId } from '../commands/commandIds';
+import { CommandId } from '../commandBase/commandIds';
 import { ContextValue } from './contextValues';
 import { TreeNode } from './treeNode';
 

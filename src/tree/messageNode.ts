@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { CommandId } from '../commands/commandIds';
-import { onBehalfOfPerson } from '../commands/registerCommand';
+import { CommandId } from '../commandBase/commandIds';
+import { onBehalfOfPerson } from '../commandBase/personRequest';
 import { isEcsError } from '../core';
 import { describeError, type ErrorAction, type ErrorSubject } from '../errors/userMessage';
 import { ContextValue } from './contextValues';

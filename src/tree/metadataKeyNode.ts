@@ -1,9 +1,21 @@
 import * as vscode from 'vscode';
 import { keyPreview } from '../metadata/valuePreview';
-import { CommandId } from '../commands/commandIds';
+import { CommandId } from '../commandBase/commandIds';
 import { ContextValue } from './contextValues';
-import type { ServerNode } from './serverNode';
+import type { ServerSummary } from '../core';
 import { TreeNode } from './treeNode';
+
+/**
+ * What a key node needs of its parent, a ServerNode (named by what it needs, so that the server node,
+ * which makes key nodes, and this file do not import each other).
+ */
+export interface KeyParent extends TreeNode {
+  readonly profileName: string;
+  readonly region: string | undefined;
+  readonly serverId: string;
+  readonly server: ServerSummary;
+  getTreeItemId(): string;
+}
 
 const previewLength = 40;
 
@@ -21,7 +33,7 @@ export class MetadataKeyNode extends TreeNode {
   readonly serverName: string | undefined;
 
   constructor(
-    override readonly parent: ServerNode,
+    override readonly parent: KeyParent,
     readonly key: string,
     private readonly value: string,
     private readonly hidePreview: boolean,

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ServerSummary } from '../core';
-import { CommandId } from '../commands/commandIds';
+import { CommandId } from '../commandBase/commandIds';
 import { isEcsError } from '../core';
 import { describeError } from '../errors/userMessage';
 import { MessageNode } from './messageNode';

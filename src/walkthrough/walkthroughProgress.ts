@@ -1,6 +1,4 @@
 import * as vscode from 'vscode';
-import type { MetadataWriter } from '../metadata/metadataWriter';
-import type { TreeNode } from '../tree/treeNode';
 
 /** The steps of the Get Started walkthrough (package.json `walkthroughs`). */
 export type WalkthroughStep = 'connect' | 'browse' | 'readKey' | 'editKey';
@@ -30,8 +28,8 @@ export function walkthroughStepDone(step: WalkthroughStep): void {
  */
 export function trackWalkthrough(
   extensionId: string,
-  view: vscode.TreeView<TreeNode>,
-  writer: MetadataWriter,
+  view: vscode.TreeView<unknown>,
+  writer: { readonly onDidWrite: vscode.Event<unknown> },
 ): vscode.Disposable {
   walkthroughId = `${extensionId}#ecsMetadata.gettingStarted`;
   if (view.visible) walkthroughStepDone('browse');

@@ -1,12 +1,12 @@
 /**
- * The command ids of src/commands/commandIds.ts are exactly the commands package.json declares,
+ * The command ids of src/commandBase/commandIds.ts are exactly the commands package.json declares,
  * and every menu entry names one of them: an id typed once, checked here, cannot drift.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/commandBase/commandIds';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 

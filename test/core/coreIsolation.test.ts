@@ -65,7 +65,10 @@ describe('the credential-file readers stay pure Node', () => {
         .filter(
           (m) =>
             m === 'vscode' ||
-            (m.startsWith('../') && !m.startsWith('../core/') && m !== '../bundling/loadYaml'),
+            (m.startsWith('../') &&
+              m !== '../core' &&
+              !m.startsWith('../core/') &&
+              m !== '../bundling/loadYaml'),
         )
         .map((m) => `${path.basename(file)} → ${m}`),
     );

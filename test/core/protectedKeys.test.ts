@@ -8,11 +8,11 @@ import { protectedKeyMarks } from '../../src/metadata/protectedKeyMarks';
 import {
   changedProtectedKeys,
   consequenceOf,
-  DEFAULT_PROTECTED_KEYS,
   globMatchesText as globMatches,
   isProtectedKey,
   protectedKeysOf,
 } from '../../src/metadata/protectedKeys';
+import { DEFAULT_PROTECTED_KEYS } from '../../src/settings/protectedKeyDefaults';
 
 /** The system keys of a real Huawei answer (ecs-api.md §10). */
 const huaweiSystemKeys = [

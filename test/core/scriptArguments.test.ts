@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { scriptCommands } from '../../src/commands/commandArguments';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/commandBase/commandIds';
 import { EcsError, serverLabel, type InputProblemCode, type ScriptShape } from '../../src/core';
 
 const serverId = '998af54b-5762-4041-abc1-f98a2c27b3a2';

@@ -13,7 +13,7 @@ import { profilesBeforeTest } from './support/testSetup';
 import { translated } from './l10nBundle';
 import { LOCAL_AGENCY } from '../ecs-server';
 import { pickAt, type Step, type StepAt, stepShown as shownAt, typeAt } from './stepAnswers';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/commandBase/commandIds';
 
 describe('Add Profile, step by step', () => {
   let f: Fixture;

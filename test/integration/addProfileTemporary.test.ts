@@ -9,7 +9,7 @@ import { fixture, storedProfiles, type Fixture } from './fixture';
 import { translated } from './l10nBundle';
 import { pickAt, stepShown, typeAt } from './stepAnswers';
 import { byTokenIdentity } from '../ecs-server/iamBodies';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/commandBase/commandIds';
 
 const SECURITY_TOKENS = '/v3.0/OS-CREDENTIAL/securitytokens';
 

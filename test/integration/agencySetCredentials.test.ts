@@ -11,7 +11,7 @@ import { fixture, profileRoot, writeProfiles, type Fixture } from './fixture';
 import { profilesBeforeTest } from './support/testSetup';
 import { translated } from './l10nBundle';
 import { stepShown, typeAt } from './stepAnswers';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/commandBase/commandIds';
 
 const SECURITY_TOKENS = '/v3.0/OS-CREDENTIAL/securitytokens';
 

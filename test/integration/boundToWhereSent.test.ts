@@ -13,7 +13,7 @@ import type { ProfileSetting } from '../../src/profiles/profile';
 import { fixture, profileRoot, writeProfiles, type Fixture } from './fixture';
 import { profilesBeforeTest } from './support/testSetup';
 import { confirmingModals, decliningModals, type ModalShown } from './modalAnswer';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/commandBase/commandIds';
 
 type RunningServer = Awaited<ReturnType<typeof startEcsServer>>;
 

@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/commandBase/commandIds';
 import { BULK_DOCUMENT_SCHEME } from '../../src/commands/bulkEdit/bulkDocuments';
 import { startEcsServer } from '../ecs-server';
 import { eventually, fixture, profileRoot, storedProfiles, writeProfiles, type Fixture } from './fixture';

@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/commandBase/commandIds';
 import { childNamed, childrenOf, fixture, profileRoot, type Fixture } from './fixture';
 
 /** True when `promise` is still pending after `ms` (a prompt is waiting for the person). */

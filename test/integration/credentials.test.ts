@@ -13,7 +13,7 @@ import { SetupError } from '../../src/errors/setupError';
 import type { ProfileSetting } from '../../src/profiles/profile';
 import { translated } from './l10nBundle';
 import { confirmingModals } from './modalAnswer';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/commandBase/commandIds';
 
 describe('credentials', () => {
   let f: Fixture;

@@ -11,7 +11,7 @@ import { childNamed, eventually, fixture, profileRoot, type Fixture, type Render
 import { confirmingModals, decliningModals, type ModalShown } from './modalAnswer';
 import { closePanel } from './panelTabs';
 import { withSetting } from './support/testSetup';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/commandBase/commandIds';
 
 type Window = typeof vscode.window;
 

@@ -12,7 +12,7 @@ import { metadataDocumentText } from '../../src/metadata/metadataDocument';
 import type { TreeNode } from '../../src/tree/treeNode';
 import { childNamed, childrenOf, eventually, fixture, profileRoot, type Fixture } from './fixture';
 import { confirmingModals, type ModalShown } from './modalAnswer';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/commandBase/commandIds';
 
 type Window = typeof vscode.window;
 

@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { fixture, eventually, type Fixture } from './fixture';
 import { confirmingModals, type ModalShown } from './modalAnswer';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/commandBase/commandIds';
 
 describe('editing metadata as JSON with Auto Save on', () => {
   let f: Fixture;

@@ -9,7 +9,7 @@ import { createEcsClient, EcsError } from '../../src/core';
 import { describeError } from '../../src/errors/userMessage';
 import { SetupError } from '../../src/errors/setupError';
 import { fixture, type Fixture } from './fixture';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/commandBase/commandIds';
 
 describe('errors: user messages', () => {
   let f: Fixture;

@@ -23,7 +23,7 @@ import { profilesBeforeTest } from './support/testSetup';
 import { translated } from './l10nBundle';
 import { confirmingModals } from './modalAnswer';
 import { acceptUntilSettled } from './stepAnswers';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/commandBase/commandIds';
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 

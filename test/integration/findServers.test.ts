@@ -13,7 +13,7 @@ import type { FindMatch } from '../../src/commands/findServers';
 import { startEcsServer } from '../ecs-server';
 import { childrenOf, eventually, fixture, profileRoot, type Fixture } from './fixture';
 import { restoredAfterSuite, withLocalProfile } from './support/testSetup';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/commandBase/commandIds';
 
 const second = 'Second project';
 const bulk = 2500;

@@ -11,7 +11,7 @@ import type { SeedData } from '../ecs-server/types';
 import type { ProfileSetting } from '../../src/profiles/profile';
 import type { ExtensionApi } from '../../src/extensionApi';
 import { confirmingModals } from './modalAnswer';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/commandBase/commandIds';
 
 export const extensionId = 'ecs-tools.ecs-metadata-explorer';
 export const profileName = 'Local sample';

@@ -16,7 +16,7 @@ import { profilesBeforeTest } from './support/testSetup';
 import { translated } from './l10nBundle';
 import { confirmingModals } from './modalAnswer';
 import { closePanel } from './panelTabs';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/commandBase/commandIds';
 
 type Window = typeof vscode.window;
 

@@ -12,7 +12,7 @@ import { eventually, type Fixture, fixture, profileRoot, storedProfiles, writePr
 import { translated } from './l10nBundle';
 import { closePanel } from './panelTabs';
 import { LOCAL_AGENCY } from '../ecs-server';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/commandBase/commandIds';
 
 interface ImportResult {
   created: string[];

@@ -16,7 +16,7 @@ import * as vscode from 'vscode';
 import { type Fixture, fixture, storedProfiles } from './fixture';
 import { translated } from './l10nBundle';
 import { typeAt } from './stepAnswers';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/commandBase/commandIds';
 
 type Window = typeof vscode.window;
 

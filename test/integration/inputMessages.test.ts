@@ -10,7 +10,7 @@ import { childrenOf, fixture, profileRoot, writeProfiles, type Fixture } from '.
 import { profilesBeforeTest, withLocalProfile } from './support/testSetup';
 import { translated } from './l10nBundle';
 import { confirmingModals } from './modalAnswer';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/commandBase/commandIds';
 
 const notSent = 'The request was not sent because an input is not valid. {0}';
 const notServerId =

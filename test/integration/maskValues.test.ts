@@ -13,7 +13,7 @@ import * as vscode from 'vscode';
 import type { Comparison } from '../../src/commands/compareMetadata';
 import { childNamed, childrenOf, eventually, fixture, profileRoot, type Fixture } from './fixture';
 import { withSetting } from './support/testSetup';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/commandBase/commandIds';
 
 type Window = typeof vscode.window;
 const MASK = '••••••';

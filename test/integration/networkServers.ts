@@ -8,7 +8,7 @@ import { startEcsServer, type EcsServerHandle, type EcsServerOptions } from '../
 import { readTestCertificates, type TestCertificates } from '../ecs-server/testCertificates';
 import { fixture, profileRoot, restoreProfiles, storedProfiles, writeProfiles } from './fixture';
 import { confirmingModals } from './modalAnswer';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/commandBase/commandIds';
 
 /** The runner's certificates (test/runner/certificateEnv.ts); undefined when it made none. */
 export function runnerCertificates(): TestCertificates | undefined {

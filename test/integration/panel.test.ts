@@ -9,7 +9,7 @@ import type { PanelView } from '../../src/panel/messages';
 import { eventually, fixture, type Fixture } from './fixture';
 import { closePanel, panelTabs, panelTabsShowing } from './panelTabs';
 import { withSetting } from './support/testSetup';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/commandBase/commandIds';
 
 describe('metadata panel', () => {
   let f: Fixture;

@@ -13,7 +13,7 @@ import type { ProfileSetting } from '../../src/profiles/profile';
 import { childrenOf, fixture, storedProfiles, writeProfiles, type Fixture } from './fixture';
 import { profilesBeforeTest } from './support/testSetup';
 import { stepShown } from './stepAnswers';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/commandBase/commandIds';
 
 describe('profile names with control characters', () => {
   let f: Fixture;

@@ -18,7 +18,7 @@ import {
 import { profilesBeforeTest } from './support/testSetup';
 import { translated } from './l10nBundle';
 import { confirmingModals } from './modalAnswer';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/commandBase/commandIds';
 
 describe('profiles', () => {
   let f: Fixture;

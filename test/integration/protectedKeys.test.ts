@@ -21,7 +21,7 @@ import {
   type RenderedNode,
 } from './fixture';
 import { confirmingFirstModals, decliningModals, type ModalShown } from './modalAnswer';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/commandBase/commandIds';
 
 type Window = typeof vscode.window;
 type SeedServer = Fixture['seed']['servers'][number];

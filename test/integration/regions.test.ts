@@ -21,7 +21,7 @@ import { translated } from './l10nBundle';
 import { confirmingModals } from './modalAnswer';
 import { closePanel } from './panelTabs';
 import { acceptUntilSettled } from './stepAnswers';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/commandBase/commandIds';
 
 type Window = typeof vscode.window;
 

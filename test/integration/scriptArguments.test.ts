@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { scriptCommands } from '../../src/commands/commandArguments';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/commandBase/commandIds';
 import { closePanel, panelTabs, panelTabsShowing } from './panelTabs';
 import { fixture, type Fixture } from './fixture';
 import { translated } from './l10nBundle';

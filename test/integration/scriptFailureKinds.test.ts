@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/commandBase/commandIds';
 import { fixture, type Fixture } from './fixture';
 import { restoredAfterSuite, withLocalProfile } from './support/testSetup';
 

@@ -20,7 +20,7 @@ import { profilesBeforeTest, withLocalProfile } from './support/testSetup';
 import { translated } from './l10nBundle';
 import { confirmingModals, decliningModals, type ModalShown } from './modalAnswer';
 import { closePanel } from './panelTabs';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/commandBase/commandIds';
 
 interface ScriptError extends Error {
   kind?: string;

@@ -30,7 +30,7 @@ import { profilesBeforeTest, withLocalProfile } from './support/testSetup';
 import { translated } from './l10nBundle';
 import { closePanel } from './panelTabs';
 import { confirmingModals } from './modalAnswer';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/commandBase/commandIds';
 
 type RunningServer = Awaited<ReturnType<typeof startEcsServer>>;
 

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { eventually, fixture, storedProfiles, type Fixture } from './fixture';
 import { withLocalProfile } from './support/testSetup';
 import { acceptUntilSettled } from './stepAnswers';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/commandBase/commandIds';
 
 describe('server picker', () => {
   let f: Fixture;

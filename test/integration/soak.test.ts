@@ -9,7 +9,7 @@ import * as vm from 'node:vm';
 import * as vscode from 'vscode';
 import { childNamed, childrenOf, fixture, profileRoot, type Fixture } from './fixture';
 import { closePanel } from './panelTabs';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/commandBase/commandIds';
 
 function fullGc(): () => void {
   const exposed = (globalThis as { gc?: () => void }).gc;

@@ -14,7 +14,7 @@ import { childrenOf, type Fixture, fixture, profileRoot, writeProfiles } from '.
 import { profilesBeforeTest } from './support/testSetup';
 import { translated } from './l10nBundle';
 import { assumeRoleIdentity, byTokenIdentity, securityTokensBody } from '../ecs-server/iamBodies';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/commandBase/commandIds';
 
 const SECURITY_TOKENS = '/v3.0/OS-CREDENTIAL/securitytokens';
 

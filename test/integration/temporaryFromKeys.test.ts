@@ -14,7 +14,7 @@ import { type Fixture, fixture, profileRoot, storedProfiles, writeProfiles } fro
 import { profilesBeforeTest } from './support/testSetup';
 import { translated } from './l10nBundle';
 import { pickAt, stepShown, typeAt } from './stepAnswers';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/commandBase/commandIds';
 
 const SECURITY_TOKENS = '/v3.0/OS-CREDENTIAL/securitytokens';
 

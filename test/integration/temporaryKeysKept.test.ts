@@ -12,7 +12,7 @@ import { fixture, storedProfiles, writeProfiles, type Fixture } from './fixture'
 import { freshClients } from './freshClients';
 import { confirmingModals } from './modalAnswer';
 import { restoredAfterSuite, withProfiles } from './support/testSetup';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/commandBase/commandIds';
 
 describe('temporary keys kept across restarts', () => {
   const temporary = 'Kept temporary keys';

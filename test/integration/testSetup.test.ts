@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/commandBase/commandIds';
 import { credentialSecretKeys } from '../../src/credentials/credentialStore';
 import { fixture, storedProfiles } from './fixture';
 import { confirmingModals } from './modalAnswer';

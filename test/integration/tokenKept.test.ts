@@ -9,7 +9,7 @@ import { fixture, type Fixture } from './fixture';
 import { freshClients } from './freshClients';
 import { confirmingModals } from './modalAnswer';
 import { restoredAfterSuite, withProfiles } from './support/testSetup';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/commandBase/commandIds';
 
 describe('password token kept across restarts', () => {
   const name = 'Kept token';

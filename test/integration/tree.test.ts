@@ -16,7 +16,7 @@ import {
 } from './fixture';
 import { closePanel } from './panelTabs';
 import { profilesBeforeTest, restoredAfterSuite, withLocalProfile, withProfiles } from './support/testSetup';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/commandBase/commandIds';
 
 describe('tree: servers view', () => {
   let f: Fixture;

@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { eventually, extensionId, type Fixture, fixture, storedProfiles } from './fixture';
 import { restoredAfterSuite } from './support/testSetup';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/commandBase/commandIds';
 
 const walkthroughId = `${extensionId}#ecsMetadata.gettingStarted`;
 const panelViewType = 'ecsMetadata.value';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CommandId } from '../commandIds';
+import { CommandId } from '../../commandBase/commandIds';
 import type { Profile } from '../../profiles/profile';
 import type { ProfileStore } from '../../profiles/profileStore';
 

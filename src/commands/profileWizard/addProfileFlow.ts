@@ -3,7 +3,7 @@ import { l10n } from 'vscode';
 import { normalizeEndpoint, otherServicePath, serverIdProblem } from '../../core';
 import { connectionWorked, testConnection, type ConnectionReport } from '../../clients/connectionTest';
 import type { Credentials } from '../../credentials/credentials';
-import { describeConnection, type SuspectSetting } from '../../errors/connectionMessage';
+import { describeConnection, type SuspectSetting } from '../../clients/connectionMessage';
 import {
   endpointInputProblem,
   endpointTrimNote,

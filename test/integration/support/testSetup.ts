@@ -22,7 +22,7 @@
  */
 import * as vscode from 'vscode';
 import type { Context, RootHookObject } from 'mocha';
-import { CommandId } from '../../../src/commands/commandIds';
+import { CommandId } from '../../../src/commandBase/commandIds';
 import { credentialSecretKeys } from '../../../src/credentials/credentialStore';
 import type { ProfileSetting } from '../../../src/profiles/profile';
 import {

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { isEcsError } from '../core';
-import type { ConnectionReport, TestOutcome } from '../clients/connectionTest';
+import type { ConnectionReport, TestOutcome } from './connectionTest';
 import type { Credentials } from '../credentials/credentials';
 import { usesPassword, type Profile } from '../profiles/profile';
-import { networkTrouble } from './networkTrouble';
-import { isSetupError } from './setupError';
-import { describeError } from './userMessage';
+import { networkTrouble } from '../errors/networkTrouble';
+import { isSetupError } from '../errors/setupError';
+import { describeError } from '../errors/userMessage';
 
 /**
  * The setting a failed test call most likely points at: where Back should take the user.
