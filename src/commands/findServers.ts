@@ -143,7 +143,10 @@ function askQuery(previous: string | undefined): Thenable<MetadataQuery | undefi
 }
 
 /** One profile, one region of a profile of several, or all; asked only when there is a choice. */
-async function pickScope(deps: CommandDeps): Promise<FindScope | undefined> {
+export async function pickScope(
+  deps: CommandDeps,
+  title = vscode.l10n.t('Find Servers by Metadata'),
+): Promise<FindScope | undefined> {
   const profiles = deps.profiles.list();
   const all = profiles.map((p) => p.name);
   if (all.length === 0) {
@@ -166,7 +169,7 @@ async function pickScope(deps: CommandDeps): Promise<FindScope | undefined> {
     ]),
   ];
   const picked = await vscode.window.showQuickPick(items, {
-    title: vscode.l10n.t('Find Servers by Metadata'),
+    title,
     placeHolder: vscode.l10n.t('Where to look'),
     ignoreFocusOut: true,
   });

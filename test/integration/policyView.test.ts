@@ -1,0 +1,140 @@
+/**
+ * Check Metadata Policy in the Servers view, in a real VS Code against the local ECS server: the
+ * servers that break the policy file with their violations, the counts per rule in the view's
+ * message, Mask Values, export of what is shown, a re-check when the file changes, and Clear.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { CommandId } from '../../src/commands/commandIds';
+import { childrenOf, eventually, fixture, type Fixture, type RenderedNode } from './fixture';
+import { withSetting } from './support/testSetup';
+
+const POLICY = {
+  rules: [
+    { name: 'owner', require: ['owner'], defaults: { owner: 'unassigned' } },
+    { name: 'env values', allowed: { env: ['production', 'staging'] } },
+    { name: 'no retry keys', forbid: ['retry.*'] },
+  ],
+};
+/** What the file says after the edit: only one rule, that other servers break. */
+const EDITED = { rules: [{ name: 'tier', allowed: { 'app:tier': ['frontend'] } }] };
+
+describe('Check Metadata Policy in the Servers view', () => {
+  let f: Fixture;
+  let tmp: string;
+  let file: string;
+
+  before(async () => {
+    f = await fixture();
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-policy-view-'));
+    file = path.join(tmp, 'ecs-metadata-policy.json');
+  });
+
+  /** Removes what a test put in the workspace folder. */
+  let cleanUp: (() => void) | undefined;
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand(CommandId.clearFilter);
+    cleanUp?.();
+    cleanUp = undefined;
+  });
+
+  after(() => {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  /** The servers the view shows under the profile, once the reading is done. */
+  async function shownServers(): Promise<RenderedNode[]> {
+    const root = await eventually(async () => {
+      const roots = await childrenOf(f.api);
+      const done = f.api.find.result(f.profileName)?.state === 'done';
+      return done && roots.length === 1 && roots[0].label === f.profileName ? roots[0] : undefined;
+    }, 'the view to show the checked profile');
+    assert.equal(root.item.contextValue, 'profile.found');
+    const children = await childrenOf(f.api, root.node);
+    return children.filter((c) => c.item.contextValue?.startsWith('server.'));
+  }
+
+  const descriptions = (rows: RenderedNode[]): [string, unknown][] =>
+    rows.map((r) => [r.label, r.item.description]);
+
+  it('shows only the servers that break the policy file, with their violations and the counts per rule', async () => {
+    fs.writeFileSync(file, JSON.stringify(POLICY, null, 2));
+    await withSetting('policyFile', file);
+    f.server.requests.length = 0;
+    await vscode.commands.executeCommand(CommandId.checkPolicy, { profile: f.profileName, showInView: true });
+
+    assert.deepEqual(descriptions(await shownServers()), [
+      ['日志服务器', 'env=生产环境 not in [production, staging]'],
+      ['batch-worker', 'retry.max=5 forbidden'],
+      ['ci-runner-new', 'owner missing'],
+    ]);
+    assert.equal(
+      f.api.view.message,
+      'Servers that break the policy ' +
+        vscode.workspace.asRelativePath(vscode.Uri.file(file), true) +
+        ' — owner: 1 server · env values: 1 server · no retry keys: 1 server',
+    );
+    assert.match(f.api.view.description ?? '', /^Policy: /);
+    const batch = (await shownServers()).find((r) => r.label === 'batch-worker');
+    const tooltip = (batch?.item.tooltip as vscode.MarkdownString).value
+      .replace(/\\/g, '')
+      .replace(/&nbsp;/g, ' ');
+    assert.match(tooltip, /^Rule “no retry keys”: retry\.max=5 forbidden/);
+    assert.equal(f.server.requests.filter((r) => r.method !== 'GET').length, 0, 'checking writes nothing');
+
+    // Mask Values hides the servers' values, not the policy's.
+    await withSetting('maskValues', true);
+    assert.deepEqual(descriptions(await shownServers()).slice(0, 2), [
+      ['日志服务器', 'env=•••••• not in [production, staging]'],
+      ['batch-worker', 'retry.max=•••••• forbidden'],
+    ]);
+    await withSetting('maskValues', false);
+
+    // Export writes what is shown.
+    const out = path.join(tmp, 'breaches.json');
+    await vscode.commands.executeCommand(CommandId.exportMetadata, {
+      findResults: true,
+      format: 'json',
+      path: out,
+    });
+    const exported = JSON.parse(fs.readFileSync(out, 'utf8')) as Record<string, { name: string }>;
+    assert.deepEqual(
+      Object.values(exported).map((s) => s.name),
+      ['日志服务器', 'batch-worker', 'ci-runner-new'],
+    );
+  });
+
+  it('checks again when the workspace policy file changes, and Clear ends the check', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    assert.ok(folder, 'the suite runs with a workspace folder');
+    const dotVscode = path.join(folder, '.vscode');
+    const hadDotVscode = fs.existsSync(dotVscode);
+    const workspaceFile = path.join(dotVscode, 'ecs-metadata-policy.json');
+    assert.ok(!fs.existsSync(workspaceFile), 'the workspace has a policy of its own');
+    fs.mkdirSync(dotVscode, { recursive: true });
+    cleanUp = () => fs.rmSync(hadDotVscode ? workspaceFile : dotVscode, { recursive: true, force: true });
+    fs.writeFileSync(workspaceFile, JSON.stringify(POLICY, null, 2));
+    await vscode.commands.executeCommand(CommandId.checkPolicy, { profile: f.profileName, showInView: true });
+    assert.equal((await shownServers()).length, 3);
+
+    fs.writeFileSync(workspaceFile, JSON.stringify(EDITED, null, 2));
+    await eventually(
+      async () => (f.api.find.policyCheck?.policy.rules[0]?.name === 'tier' ? true : undefined),
+      'the re-check after the file changed',
+      200,
+    );
+    assert.deepEqual(descriptions(await shownServers()), [
+      ['db-primary', 'app:tier=database not in [frontend]'],
+      ['日志服务器', 'app:tier=logging not in [frontend]'],
+    ]);
+    assert.match(f.api.view.message ?? '', / — tier: 2 servers$/);
+
+    await vscode.commands.executeCommand(CommandId.clearFilter);
+    assert.equal(f.api.find.policyCheck, undefined);
+    assert.equal(f.api.view.message, undefined);
+  });
+});
