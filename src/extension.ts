@@ -29,6 +29,7 @@ import { BulkBatches } from './commands/bulkEdit/bulkBatch';
 import { BulkDocuments } from './commands/bulkEdit/bulkDocuments';
 import { registerBulkEditMetadata, registerUndoBulkChange } from './commands/bulkEdit/bulkEditMetadata';
 import { registerCheckPolicy } from './commands/checkPolicy';
+import { registerFixPolicy } from './commands/fixPolicy';
 import { registerCompareMetadata } from './commands/compareMetadata';
 import { registerCopyMetadataJson } from './commands/copyMetadataJson';
 import { registerExportMetadata } from './commands/exportMetadata';
@@ -65,6 +66,7 @@ const commands: ((deps: CommandDeps) => vscode.Disposable)[] = [
   registerCopyValue,
   registerFindServers,
   registerCheckPolicy,
+  registerFixPolicy,
   registerCompareMetadata,
   registerCopyMetadataJson,
   registerExportMetadata,

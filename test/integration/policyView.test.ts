@@ -11,6 +11,10 @@ import * as vscode from 'vscode';
 import { CommandId } from '../../src/commands/commandIds';
 import { childrenOf, eventually, fixture, type Fixture, type RenderedNode } from './fixture';
 import { withSetting } from './support/testSetup';
+import { confirmingModals, decliningModals, type ModalShown } from './modalAnswer';
+import { BULK_DOCUMENT_SCHEME } from '../../src/commands/bulkEdit/bulkDocuments';
+
+type Window = typeof vscode.window;
 
 const POLICY = {
   rules: [
@@ -136,5 +140,75 @@ describe('Check Metadata Policy in the Servers view', () => {
     await vscode.commands.executeCommand(CommandId.clearFilter);
     assert.equal(f.api.find.policyCheck, undefined);
     assert.equal(f.api.view.message, undefined);
+  });
+
+  describe('Fix Servers That Break the Policy', () => {
+    const ciRunner = (): string => {
+      const server = f.seed.servers.find((s) => s.name === 'ci-runner-new');
+      assert.ok(server);
+      return server.id;
+    };
+    const originals = { showQuickPick: vscode.window.showQuickPick };
+    /** The items each quick pick offered. */
+    let offered: string[][];
+
+    beforeEach(() => {
+      offered = [];
+      const window = vscode.window as { -readonly [K in keyof Window]: Window[K] };
+      window.showQuickPick = (async (
+        items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>,
+      ) => {
+        const list = await items;
+        offered.push(list.map((i) => i.label));
+        return list.find((i) => i.label.includes('owner=unassigned'));
+      }) as unknown as Window['showQuickPick'];
+    });
+
+    afterEach(() => {
+      (vscode.window as { showQuickPick: Window['showQuickPick'] }).showQuickPick = originals.showQuickPick;
+      f.server.deleteMetadata(ciRunner(), 'owner');
+    });
+
+    it('opens the bulk edit plan prefilled with the required key and its default; declining writes nothing', async () => {
+      fs.writeFileSync(file, JSON.stringify(POLICY, null, 2));
+      await withSetting('policyFile', file);
+      await vscode.commands.executeCommand(CommandId.checkPolicy, {
+        profile: f.profileName,
+        showInView: true,
+      });
+      await shownServers();
+      f.server.requests.length = 0;
+      const asked: ModalShown[] = [];
+      await decliningModals(() => vscode.commands.executeCommand(CommandId.fixPolicy), asked);
+      assert.deepEqual(offered, [
+        ['Fix 1 servers: set owner=unassigned', 'Fix 1 servers: set env to an allowed value…'],
+      ]);
+      const plan = vscode.window.visibleTextEditors.find(
+        (e) => e.document.uri.scheme === BULK_DOCUMENT_SCHEME,
+      );
+      assert.ok(plan, 'the plan document is shown');
+      assert.match(plan.document.getText(), /ci-runner-new[\s\S]*owner: \(new key\) → "unassigned"/);
+      assert.doesNotMatch(plan.document.getText(), /batch-worker/);
+      assert.equal(asked.length, 1, 'the bulk edit modal asked');
+      assert.equal(f.server.requests.filter((r) => r.method !== 'GET').length, 0, 'nothing written');
+      assert.equal(f.server.metadataOf(ciRunner()).owner, undefined);
+    });
+
+    it('confirmed, writes the default and the re-check shows the server fixed', async () => {
+      fs.writeFileSync(file, JSON.stringify(POLICY, null, 2));
+      await withSetting('policyFile', file);
+      await vscode.commands.executeCommand(CommandId.checkPolicy, {
+        profile: f.profileName,
+        showInView: true,
+      });
+      assert.ok((await shownServers()).some((r) => r.label === 'ci-runner-new'));
+      await confirmingModals(() => vscode.commands.executeCommand(CommandId.fixPolicy));
+      assert.equal(f.server.metadataOf(ciRunner()).owner, 'unassigned');
+      assert.deepEqual(
+        (await shownServers()).map((r) => r.label),
+        ['日志服务器', 'batch-worker'],
+      );
+      assert.match(f.api.view.message ?? '', / — owner: 0 servers · /);
+    });
   });
 });
