@@ -87,6 +87,11 @@ function fixesOf(policy: Policy, matches: { profile: string; server: SessionMatc
 
 function fixLabel(fix: PolicyFix): string {
   const n = fix.servers.length;
+  if (n === 1) {
+    if (fix.value !== undefined) return vscode.l10n.t('Fix 1 server: set {0}={1}', fix.key, fix.value);
+    if (fix.choices) return vscode.l10n.t('Fix 1 server: set {0} to an allowed value…', fix.key);
+    return vscode.l10n.t('Fix 1 server: set the missing {0}…', fix.key);
+  }
   if (fix.value !== undefined) return vscode.l10n.t('Fix {0} servers: set {1}={2}', n, fix.key, fix.value);
   if (fix.choices) return vscode.l10n.t('Fix {0} servers: set {1} to an allowed value…', n, fix.key);
   return vscode.l10n.t('Fix {0} servers: set the missing {1}…', n, fix.key);
@@ -98,13 +103,13 @@ async function valueOf(fix: PolicyFix): Promise<string | undefined> {
   if (fix.choices) {
     return vscode.window.showQuickPick(fix.choices, {
       title: vscode.l10n.t('Fix Servers That Break the Policy'),
-      placeHolder: vscode.l10n.t('The value of {0} on {1} servers', fix.key, fix.servers.length),
+      placeHolder: vscode.l10n.t('The value to set for {0}', fix.key),
       ignoreFocusOut: true,
     });
   }
   return vscode.window.showInputBox({
     title: vscode.l10n.t('Fix Servers That Break the Policy'),
-    prompt: vscode.l10n.t('The value of {0} on {1} servers', fix.key, fix.servers.length),
+    prompt: vscode.l10n.t('The value to set for {0}', fix.key),
     ignoreFocusOut: true,
     validateInput: (value) =>
       value === ''

@@ -148,25 +148,37 @@ describe('Check Metadata Policy in the Servers view', () => {
       assert.ok(server);
       return server.id;
     };
+    const logServer = (): string => {
+      const server = f.seed.servers.find((s) => s.name === '日志服务器');
+      assert.ok(server);
+      return server.id;
+    };
     const originals = { showQuickPick: vscode.window.showQuickPick };
     /** The items each quick pick offered. */
     let offered: string[][];
+    /** What each quick pick answers, in turn: the item whose label includes the text. */
+    let picks: string[];
+    const originalInputBox = vscode.window.showInputBox;
 
     beforeEach(() => {
       offered = [];
+      picks = [];
       const window = vscode.window as { -readonly [K in keyof Window]: Window[K] };
       window.showQuickPick = (async (
         items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>,
       ) => {
         const list = await items;
-        offered.push(list.map((i) => i.label));
-        return list.find((i) => i.label.includes('owner=unassigned'));
+        offered.push(list.map((i) => (typeof i === 'string' ? i : i.label)));
+        const want = picks.shift() ?? 'owner=unassigned';
+        return list.find((i) => (typeof i === 'string' ? i : i.label).includes(want));
       }) as unknown as Window['showQuickPick'];
     });
 
     afterEach(() => {
       (vscode.window as { showQuickPick: Window['showQuickPick'] }).showQuickPick = originals.showQuickPick;
+      (vscode.window as { showInputBox: Window['showInputBox'] }).showInputBox = originalInputBox;
       f.server.deleteMetadata(ciRunner(), 'owner');
+      f.server.setMetadata(logServer(), 'env', '生产环境');
     });
 
     it('opens the bulk edit plan prefilled with the required key and its default; declining writes nothing', async () => {
@@ -181,7 +193,7 @@ describe('Check Metadata Policy in the Servers view', () => {
       const asked: ModalShown[] = [];
       await decliningModals(() => vscode.commands.executeCommand(CommandId.fixPolicy), asked);
       assert.deepEqual(offered, [
-        ['Fix 1 servers: set owner=unassigned', 'Fix 1 servers: set env to an allowed value…'],
+        ['Fix 1 server: set owner=unassigned', 'Fix 1 server: set env to an allowed value…'],
       ]);
       const plan = vscode.window.visibleTextEditors.find(
         (e) => e.document.uri.scheme === BULK_DOCUMENT_SCHEME,
@@ -209,6 +221,58 @@ describe('Check Metadata Policy in the Servers view', () => {
         ['日志服务器', 'batch-worker'],
       );
       assert.match(f.api.view.message ?? '', / — owner: 0 servers · /);
+    });
+
+    it('sets a value not allowed to the allowed plain value the person picks', async () => {
+      fs.writeFileSync(file, JSON.stringify(POLICY, null, 2));
+      await withSetting('policyFile', file);
+      await vscode.commands.executeCommand(CommandId.checkPolicy, {
+        profile: f.profileName,
+        showInView: true,
+      });
+      await shownServers();
+      picks = ['env to an allowed value', 'staging'];
+      await confirmingModals(() => vscode.commands.executeCommand(CommandId.fixPolicy));
+      assert.deepEqual(offered[1], ['production', 'staging'], 'the allowed plain values');
+      assert.equal(f.server.metadataOf(logServer()).env, 'staging');
+      assert.deepEqual(
+        (await shownServers()).map((r) => r.label),
+        ['batch-worker', 'ci-runner-new'],
+      );
+    });
+
+    it('asks the value of a required key without a default first', async () => {
+      fs.writeFileSync(
+        file,
+        JSON.stringify({ rules: [{ name: 'backup', appliesTo: '@name=ci-*', require: ['backup.policy'] }] }),
+      );
+      await withSetting('policyFile', file);
+      await vscode.commands.executeCommand(CommandId.checkPolicy, {
+        profile: f.profileName,
+        showInView: true,
+      });
+      await shownServers();
+      const prompts: (string | undefined)[] = [];
+      (vscode.window as { showInputBox: Window['showInputBox'] }).showInputBox = (async (
+        options?: vscode.InputBoxOptions,
+      ) => {
+        prompts.push(options?.prompt);
+        return 'weekly-4';
+      }) as Window['showInputBox'];
+      picks = ['backup.policy'];
+      f.server.requests.length = 0;
+      await decliningModals(() => vscode.commands.executeCommand(CommandId.fixPolicy));
+      assert.deepEqual(offered, [['Fix 1 server: set the missing backup.policy…']]);
+      assert.deepEqual(prompts, ['The value to set for backup.policy']);
+      const plan = vscode.window.visibleTextEditors.find(
+        (e) => e.document.uri.scheme === BULK_DOCUMENT_SCHEME,
+      );
+      assert.match(plan?.document.getText() ?? '', /backup\.policy: \(new key\) → "weekly-4"/);
+      assert.equal(
+        f.server.requests.filter((r) => r.method !== 'GET').length,
+        0,
+        'declined: nothing written',
+      );
     });
   });
 });
