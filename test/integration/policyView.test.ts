@@ -275,4 +275,47 @@ describe('Check Metadata Policy in the Servers view', () => {
       );
     });
   });
+
+  /** The warnings the policy gives a document (other diagnostics, such as system keys', left out). */
+  const policyWarnings = (uri: vscode.Uri): vscode.Diagnostic[] =>
+    vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'metadata policy');
+
+  it('warns in an open metadata document of a server that breaks the policy: on the key, or line 1 for a missing key', async () => {
+    fs.writeFileSync(file, JSON.stringify(POLICY, null, 2));
+    await withSetting('policyFile', file);
+    const batch = f.seed.servers.find((s) => s.name === 'batch-worker');
+    assert.ok(batch);
+    const uri = await vscode.commands.executeCommand<string>(CommandId.editMetadataJson, {
+      profile: f.profileName,
+      serverId: batch.id,
+      serverName: batch.name,
+    });
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+    const warnings = await eventually(async () => {
+      const found = policyWarnings(document.uri);
+      return found.length > 0 ? found : undefined;
+    }, 'the policy warnings');
+    assert.deepEqual(
+      warnings.map((d) => [d.message, d.severity, document.getText(d.range)]),
+      [['Rule “no retry keys”: retry.max=5 forbidden', vscode.DiagnosticSeverity.Warning, '"retry.max"']],
+    );
+    // Typed away: the key gone, the warning goes; owner removed, a warning on line 1.
+    const edited = { ...f.server.metadataOf(batch.id) };
+    delete edited['retry.max'];
+    delete edited.owner;
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(
+      document.uri,
+      new vscode.Range(0, 0, document.lineCount, 0),
+      JSON.stringify(edited, null, 2),
+    );
+    await vscode.workspace.applyEdit(edit);
+    const after = await eventually(async () => {
+      const found = policyWarnings(document.uri);
+      return found.length === 1 && found[0].message.includes('owner') ? found : undefined;
+    }, 'the warnings of the edited text');
+    assert.equal(after[0].range.start.line, 0);
+    assert.equal(after[0].message, 'Rule “owner”: owner missing');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
 });
