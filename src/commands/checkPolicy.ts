@@ -3,12 +3,12 @@ import { InputError } from '../errors/inputError';
 import type { Policy, Violation } from '../policy/policy';
 import { evaluatePolicy } from '../policy/evaluatePolicy';
 import { parsePolicyObject } from '../policy/parsePolicy';
-import { EVERY_SERVER, type PolicyCheck } from '../find/findSession';
+import { EVERY_SERVER } from '../find/findSession';
 import { PolicyFileWatch } from '../policyCheck/policyFileWatch';
 import { readPolicyFile, refusedPolicy, shown } from '../policyCheck/policyFile';
 import { CommandId } from './commandIds';
 import type { CommandDeps } from './commandDeps';
-import { findInScope, pickScope, scopeFor, type FindScope } from './findServers';
+import { findInScope, pickScope, scopeFor, showFind, type FindScope } from './findServers';
 import { registerCommand } from './registerCommand';
 
 /** What the script form resolves to: one entry per server that breaks the policy. */
@@ -45,7 +45,7 @@ export function registerCheckPolicy(deps: CommandDeps): vscode.Disposable {
       const file = await readPolicyFile();
       const scope = await pickScope(deps, vscode.l10n.t('Check Metadata Policy'));
       if (!scope) return undefined;
-      await showCheck(deps, { policy: file.policy, source: shown(file.uri) }, scope);
+      await showFind(deps, EVERY_SERVER, scope, { policy: file.policy, source: shown(file.uri) });
       watch.watch(file.uri);
       return undefined;
     }
@@ -55,39 +55,11 @@ export function registerCheckPolicy(deps: CommandDeps): vscode.Disposable {
     const scope = scopeFor(deps, script.profile, script.region);
     if (!script.showInView) return checkInScope(deps, policy, scope);
     const source = file ? shown(file.uri) : vscode.l10n.t('(the argument)');
-    await showCheck(deps, { policy, source }, scope);
+    await showFind(deps, EVERY_SERVER, scope, { policy, source });
     if (file) watch.watch(file.uri);
     return undefined;
   });
   return vscode.Disposable.from(command, watch);
-}
-
-/** Shows the check in the view, with a progress notification whose Cancel stops the reading. */
-async function showCheck(deps: CommandDeps, check: PolicyCheck, scope: FindScope): Promise<void> {
-  await vscode.commands.executeCommand('ecsMetadata.servers.focus');
-  await vscode.window.withProgress(
-    {
-      location: vscode.ProgressLocation.Notification,
-      title: vscode.l10n.t('Checking the metadata policy {0}', check.source),
-      cancellable: true,
-    },
-    async (progress, token) => {
-      const subscription = token.onCancellationRequested(() => deps.find.cancel());
-      try {
-        await deps.find.startPolicyCheck(
-          check,
-          scope.profiles,
-          (read, found) =>
-            progress.report({
-              message: vscode.l10n.t('{0} servers read, {1} break the policy', read, found),
-            }),
-          scope.onlyRegion,
-        );
-      } finally {
-        subscription.dispose();
-      }
-    },
-  );
 }
 
 /** The script's argument, checked (kept in one function so it can move to a shared argument door). */

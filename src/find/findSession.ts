@@ -85,7 +85,8 @@ export class FindSession extends Disposable {
 
   /**
    * Starts a new find over `profiles` (a profile of several regions in every region, or only the one
-   * `onlyRegion` names for it); resolves when every profile has finished, failed or stopped.
+   * `onlyRegion` names for it); resolves when every profile has finished, failed or stopped. With
+   * `check` (and the query EVERY_SERVER): the policy check, keeping the servers that break it.
    */
   start(
     query: MetadataQuery,
@@ -102,16 +103,6 @@ export class FindSession extends Disposable {
     for (const profile of profiles) this.results.set(profile, this.emptyResult(profile));
     this.changed.fire(undefined);
     return this.readAll(profiles, onProgress);
-  }
-
-  /** Checks `check`'s policy over `profiles`, as `start` finds: the view shows the servers that break it. */
-  startPolicyCheck(
-    check: PolicyCheck,
-    profiles: string[],
-    onProgress?: (read: number, found: number) => void,
-    onlyRegion: ReadonlyMap<string, string> = new Map(),
-  ): Promise<void> {
-    return this.start(EVERY_SERVER, profiles, onProgress, onlyRegion, check);
   }
 
   /** The policy changed (its file was edited): checks the same profiles again against `check`. */

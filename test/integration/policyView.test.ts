@@ -62,6 +62,13 @@ describe('Check Metadata Policy in the Servers view', () => {
     return children.filter((c) => c.item.contextValue?.startsWith('server.'));
   }
 
+  /** Writes `policy` to the file the user setting names and shows its check of the profile in the view. */
+  async function checkInView(policy: object): Promise<void> {
+    fs.writeFileSync(file, JSON.stringify(policy, null, 2));
+    await withSetting('policyFile', file);
+    await vscode.commands.executeCommand(CommandId.checkPolicy, { profile: f.profileName, showInView: true });
+  }
+
   const descriptions = (rows: RenderedNode[]): [string, unknown][] =>
     rows.map((r) => [r.label, r.item.description]);
 
@@ -182,12 +189,7 @@ describe('Check Metadata Policy in the Servers view', () => {
     });
 
     it('opens the bulk edit plan prefilled with the required key and its default; declining writes nothing', async () => {
-      fs.writeFileSync(file, JSON.stringify(POLICY, null, 2));
-      await withSetting('policyFile', file);
-      await vscode.commands.executeCommand(CommandId.checkPolicy, {
-        profile: f.profileName,
-        showInView: true,
-      });
+      await checkInView(POLICY);
       await shownServers();
       f.server.requests.length = 0;
       const asked: ModalShown[] = [];
@@ -207,12 +209,7 @@ describe('Check Metadata Policy in the Servers view', () => {
     });
 
     it('confirmed, writes the default and the re-check shows the server fixed', async () => {
-      fs.writeFileSync(file, JSON.stringify(POLICY, null, 2));
-      await withSetting('policyFile', file);
-      await vscode.commands.executeCommand(CommandId.checkPolicy, {
-        profile: f.profileName,
-        showInView: true,
-      });
+      await checkInView(POLICY);
       assert.ok((await shownServers()).some((r) => r.label === 'ci-runner-new'));
       await confirmingModals(() => vscode.commands.executeCommand(CommandId.fixPolicy));
       assert.equal(f.server.metadataOf(ciRunner()).owner, 'unassigned');
@@ -224,12 +221,7 @@ describe('Check Metadata Policy in the Servers view', () => {
     });
 
     it('sets a value not allowed to the allowed plain value the person picks', async () => {
-      fs.writeFileSync(file, JSON.stringify(POLICY, null, 2));
-      await withSetting('policyFile', file);
-      await vscode.commands.executeCommand(CommandId.checkPolicy, {
-        profile: f.profileName,
-        showInView: true,
-      });
+      await checkInView(POLICY);
       await shownServers();
       picks = ['env to an allowed value', 'staging'];
       await confirmingModals(() => vscode.commands.executeCommand(CommandId.fixPolicy));
