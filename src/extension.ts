@@ -29,6 +29,8 @@ import { BulkBatches } from './commands/bulkEdit/bulkBatch';
 import { BulkDocuments } from './commands/bulkEdit/bulkDocuments';
 import { registerBulkEditMetadata, registerUndoBulkChange } from './commands/bulkEdit/bulkEditMetadata';
 import { registerCheckPolicy } from './commands/checkPolicy';
+import { registerFixPolicy } from './commands/fixPolicy';
+import { PolicyDiagnostics } from './policyCheck/policyDiagnostics';
 import { registerCompareMetadata } from './commands/compareMetadata';
 import { registerCopyMetadataJson } from './commands/copyMetadataJson';
 import { registerExportMetadata } from './commands/exportMetadata';
@@ -65,6 +67,7 @@ const commands: ((deps: CommandDeps) => vscode.Disposable)[] = [
   registerCopyValue,
   registerFindServers,
   registerCheckPolicy,
+  registerFixPolicy,
   registerCompareMetadata,
   registerCopyMetadataJson,
   registerExportMetadata,
@@ -94,6 +97,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const serversView = showServersView(tree, find);
   const writer = new MetadataWriter(clients);
   context.subscriptions.push(log, profiles, credentials, clients, find, tree, serversView, panel, writer);
+  context.subscriptions.push(new PolicyDiagnostics(find));
   context.subscriptions.push(
     registerPanelSerializer(panel),
     keepCredentialsInStep(profiles, credentials, log, tokens, context.globalState),

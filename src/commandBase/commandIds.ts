@@ -39,6 +39,7 @@ export const CommandId = {
   bulkEditMetadata: 'ecsMetadata.bulkEditMetadata',
   undoBulkChange: 'ecsMetadata.undoBulkChange',
   checkPolicy: 'ecsMetadata.checkPolicy',
+  fixPolicy: 'ecsMetadata.fixPolicy',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

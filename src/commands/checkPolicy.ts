@@ -3,11 +3,12 @@ import { InputError } from '../errors/inputError';
 import type { Policy, Violation } from '../policy/policy';
 import { evaluatePolicy } from '../policy/evaluatePolicy';
 import { parsePolicyObject } from '../policy/parsePolicy';
-import type { MetadataQuery } from '../query/metadataQuery';
-import { readPolicyFile, refusedPolicy } from '../policyCheck/policyFile';
+import { EVERY_SERVER } from '../find/findSession';
+import { PolicyFileWatch } from '../policyCheck/policyFileWatch';
+import { readPolicyFile, refusedPolicy, shown } from '../policyCheck/policyFile';
 import { CommandId } from '../commandBase/commandIds';
 import type { CommandDeps } from './commandDeps';
-import { findInScope, scopeFor, type FindScope } from './findServers';
+import { findInScope, pickScope, scopeFor, showFind, type FindScope } from './findServers';
 import { registerCommand } from './registerCommand';
 
 /** What the script form resolves to: one entry per server that breaks the policy. */
@@ -20,49 +21,68 @@ export interface PolicyBreach {
   violations: Violation[];
 }
 
-/** A query of no terms: every server of the listing, with its metadata. */
-export const EVERY_SERVER: MetadataQuery = { text: '', terms: [] };
-
 interface ScriptArgs {
   profile?: string;
   region?: string;
   /** A policy object in the file's shape; the policy file when left out. */
   policy?: unknown;
+  /** Show the check in the Servers view (as a person's check does) instead of resolving to it. */
+  showInView?: boolean;
 }
 
 /**
- * `ecsMetadata.checkPolicy` — Check Metadata Policy. A script passes `{ profile?, region?, policy? }`
- * and gets the servers that break the policy, with no UI (all profiles when `profile` is left out,
- * every region of it when `region` is; the policy file when `policy` is).
+ * `ecsMetadata.checkPolicy` — Check Metadata Policy. A person picks where to look (as for Find Servers
+ * by Metadata) and the Servers view shows the servers that break the policy file, each with its
+ * violations, the counts per rule in the view's message; it checks again on Refresh and when the file
+ * changes. A script passes `{ profile?, region?, policy?, showInView? }` and gets the servers that
+ * break the policy, with no UI (all profiles when `profile` is left out, every region of it when
+ * `region` is; the policy file when `policy` is), or with `showInView` the check shown in the view.
  */
 export function registerCheckPolicy(deps: CommandDeps): vscode.Disposable {
-  return registerCommand(CommandId.checkPolicy, async (call) => {
-    if (call.byPerson) return undefined;
+  const watch = new PolicyFileWatch(deps.find);
+  const command = registerCommand(CommandId.checkPolicy, async (call) => {
+    if (call.byPerson) {
+      const file = await readPolicyFile();
+      const scope = await pickScope(deps, vscode.l10n.t('Check Metadata Policy'));
+      if (!scope) return undefined;
+      await showFind(deps, EVERY_SERVER, scope, { policy: file.policy, source: shown(file.uri) });
+      watch.watch(file.uri);
+      return undefined;
+    }
     const script = checkPolicyArgs(call.arg);
-    const policy =
-      script.policy === undefined ? (await readPolicyFile()).policy : policyOfScript(script.policy);
-    return checkInScope(deps, policy, scopeFor(deps, script.profile, script.region));
+    const file = script.policy === undefined ? await readPolicyFile() : undefined;
+    const policy = file ? file.policy : policyOfScript(script.policy);
+    const scope = scopeFor(deps, script.profile, script.region);
+    if (!script.showInView) return checkInScope(deps, policy, scope);
+    const source = file ? shown(file.uri) : vscode.l10n.t('(the argument)');
+    await showFind(deps, EVERY_SERVER, scope, { policy, source });
+    if (file) watch.watch(file.uri);
+    return undefined;
   });
+  return vscode.Disposable.from(command, watch);
 }
 
 /** The script's argument, checked (kept in one function so it can move to a shared argument door). */
 export function checkPolicyArgs(arg: unknown): ScriptArgs {
-  const { profile, region, policy, ...rest } = (typeof arg === 'object' && arg !== null ? arg : {}) as Record<
-    string,
-    unknown
-  >;
+  const { profile, region, policy, showInView, ...rest } = (
+    typeof arg === 'object' && arg !== null ? arg : {}
+  ) as Record<string, unknown>;
   if (
     Object.keys(rest).length > 0 ||
     (profile !== undefined && typeof profile !== 'string') ||
     (region !== undefined && (typeof region !== 'string' || typeof profile !== 'string')) ||
-    (policy !== undefined && (typeof policy !== 'object' || policy === null || Array.isArray(policy)))
+    (policy !== undefined && (typeof policy !== 'object' || policy === null || Array.isArray(policy))) ||
+    (showInView !== undefined && typeof showInView !== 'boolean')
   ) {
-    throw new InputError(vscode.l10n.t('Expected arguments {0}.', '{ profile?, region?, policy? }'));
+    throw new InputError(
+      vscode.l10n.t('Expected arguments {0}.', '{ profile?, region?, policy?, showInView? }'),
+    );
   }
   return {
     ...(profile ? { profile } : {}),
     ...(region ? { region } : {}),
     ...(policy !== undefined ? { policy } : {}),
+    ...(showInView ? { showInView: true } : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import { InputError } from '../errors/inputError';
 import { queryProblemOf } from '../find/queryProblemMessage';
 import { findServers, type FoundServer } from '../query/findServers';
 import type { MetadataQuery } from '../query/metadataQuery';
+import type { PolicyCheck } from '../find/findSession';
 import { parseQuery } from '../query/parseQuery';
 import { scriptCommands } from './commandArguments';
 import type { CommandDeps } from './commandDeps';
@@ -143,7 +144,10 @@ function askQuery(previous: string | undefined): Thenable<MetadataQuery | undefi
 }
 
 /** One profile, one region of a profile of several, or all; asked only when there is a choice. */
-async function pickScope(deps: CommandDeps): Promise<FindScope | undefined> {
+export async function pickScope(
+  deps: CommandDeps,
+  title = vscode.l10n.t('Find Servers by Metadata'),
+): Promise<FindScope | undefined> {
   const profiles = deps.profiles.list();
   const all = profiles.map((p) => p.name);
   if (all.length === 0) {
@@ -166,20 +170,30 @@ async function pickScope(deps: CommandDeps): Promise<FindScope | undefined> {
     ]),
   ];
   const picked = await vscode.window.showQuickPick(items, {
-    title: vscode.l10n.t('Find Servers by Metadata'),
+    title,
     placeHolder: vscode.l10n.t('Where to look'),
     ignoreFocusOut: true,
   });
   return picked?.scope;
 }
 
-/** Shows the find in the view, with a progress notification whose Cancel stops the reading. */
-async function showFind(deps: CommandDeps, query: MetadataQuery, scope: FindScope): Promise<void> {
+/**
+ * Shows the find in the view, with a progress notification whose Cancel stops the reading; with
+ * `check`, the policy check (a find of every server that keeps those breaking the policy).
+ */
+export async function showFind(
+  deps: CommandDeps,
+  query: MetadataQuery,
+  scope: FindScope,
+  check?: PolicyCheck,
+): Promise<void> {
   await vscode.commands.executeCommand('ecsMetadata.servers.focus');
   await vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
-      title: vscode.l10n.t('Finding servers: {0}', query.text),
+      title: check
+        ? vscode.l10n.t('Checking the metadata policy {0}', check.source)
+        : vscode.l10n.t('Finding servers: {0}', query.text),
       cancellable: true,
     },
     async (progress, token) => {
@@ -189,8 +203,13 @@ async function showFind(deps: CommandDeps, query: MetadataQuery, scope: FindScop
           query,
           scope.profiles,
           (read, found) =>
-            progress.report({ message: vscode.l10n.t('{0} servers read, {1} found', read, found) }),
+            progress.report({
+              message: check
+                ? vscode.l10n.t('{0} servers read, {1} break the policy', read, found)
+                : vscode.l10n.t('{0} servers read, {1} found', read, found),
+            }),
           scope.onlyRegion,
+          check,
         );
       } finally {
         subscription.dispose();

@@ -3,6 +3,24 @@ import type { ClientProvider } from '../clients/clientProvider';
 import { Disposable } from '../lifecycle/disposable';
 import { findServers, type FoundServer } from '../query/findServers';
 import type { MetadataQuery } from '../query/metadataQuery';
+import { evaluatePolicy } from '../policy/evaluatePolicy';
+import type { Policy, Violation } from '../policy/policy';
+
+/** A server the session shows: a find's match, or in a policy check a server that breaks the policy. */
+export interface SessionMatch extends FoundServer {
+  /** In a policy check: how the server breaks the policy (never empty). */
+  violations?: Violation[];
+}
+
+/** A policy check the session shows instead of a find: the policy and where it came from. */
+export interface PolicyCheck {
+  policy: Policy;
+  /** The policy file as a person knows it (relative to its workspace folder when inside one). */
+  source: string;
+}
+
+/** A query of no terms: every server of the listing, with its metadata. */
+export const EVERY_SERVER: MetadataQuery = { text: '', terms: [] };
 
 export type ProfileFindState = 'reading' | 'done' | 'cancelled' | 'failed';
 
@@ -11,7 +29,7 @@ export interface ProfileFind {
   profile: string;
   state: ProfileFindState;
   /** Matches so far; grows page by page while reading. */
-  matches: FoundServer[];
+  matches: SessionMatch[];
   serversRead: number;
   /** When this reading started. */
   readAt: Date;
@@ -21,12 +39,15 @@ export interface ProfileFind {
 /**
  * The current Find Servers by Metadata: its query, the profiles it covers and each profile's
  * results. A new find, a refresh or Clear aborts any reading in flight. Fires with a profile name
- * when that profile's results change, and with undefined when the whole find does.
+ * when that profile's results change, and with undefined when the whole find does. A policy check
+ * is a find of every server that keeps only the servers breaking the policy, each with its
+ * violations (`policyCheck` says which policy).
  */
 export class FindSession extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<string | undefined>());
   readonly onDidChange: vscode.Event<string | undefined> = this.changed.event;
   private current: MetadataQuery | undefined;
+  private checking: PolicyCheck | undefined;
   private readonly results = new Map<string, ProfileFind>();
   private readonly readings = new Map<string, AbortController>();
   /** Profiles of several regions the find reads in one region only. */
@@ -46,12 +67,17 @@ export class FindSession extends Disposable {
     return [...this.results.keys()];
   }
 
+  /** The policy check shown, when the session shows one instead of a find. */
+  get policyCheck(): PolicyCheck | undefined {
+    return this.checking;
+  }
+
   result(profile: string): ProfileFind | undefined {
     return this.results.get(profile);
   }
 
   /** Every match of every profile, for export. */
-  allMatches(): { profile: string; server: FoundServer }[] {
+  allMatches(): { profile: string; server: SessionMatch }[] {
     return [...this.results.values()].flatMap((r) =>
       r.matches.map((server) => ({ profile: r.profile, server })),
     );
@@ -59,21 +85,32 @@ export class FindSession extends Disposable {
 
   /**
    * Starts a new find over `profiles` (a profile of several regions in every region, or only the one
-   * `onlyRegion` names for it); resolves when every profile has finished, failed or stopped.
+   * `onlyRegion` names for it); resolves when every profile has finished, failed or stopped. With
+   * `check` (and the query EVERY_SERVER): the policy check, keeping the servers that break it.
    */
   start(
     query: MetadataQuery,
     profiles: string[],
     onProgress?: (read: number, found: number) => void,
     onlyRegion: ReadonlyMap<string, string> = new Map(),
+    check?: PolicyCheck,
   ): Promise<void> {
     this.stopReading();
     this.current = query;
+    this.checking = check;
     this.onlyRegion = onlyRegion;
     this.results.clear();
     for (const profile of profiles) this.results.set(profile, this.emptyResult(profile));
     this.changed.fire(undefined);
     return this.readAll(profiles, onProgress);
+  }
+
+  /** The policy changed (its file was edited): checks the same profiles again against `check`. */
+  recheck(check: PolicyCheck): Promise<void> {
+    if (!this.checking) return Promise.resolve();
+    this.checking = check;
+    this.changed.fire(undefined);
+    return this.refresh();
   }
 
   /** Reads again: one profile, or every profile of the find. */
@@ -93,6 +130,7 @@ export class FindSession extends Disposable {
     if (!this.current) return;
     this.stopReading();
     this.current = undefined;
+    this.checking = undefined;
     this.results.clear();
     this.changed.fire(undefined);
   }
@@ -115,6 +153,15 @@ export class FindSession extends Disposable {
   private async read(profile: string, report: () => void): Promise<void> {
     const query = this.current;
     if (!query) return;
+    const policy = this.checking?.policy;
+    // A policy check keeps only the servers that break the policy, each with how.
+    const kept = (found: FoundServer[]): SessionMatch[] =>
+      policy
+        ? found.flatMap((server) => {
+            const violations = evaluatePolicy(policy, server);
+            return violations.length > 0 ? [{ ...server, violations }] : [];
+          })
+        : found;
     this.readings.get(profile)?.abort();
     const abort = new AbortController();
     this.readings.set(profile, abort);
@@ -133,7 +180,7 @@ export class FindSession extends Disposable {
           signal: abort.signal,
           onPage: (found, progress) => {
             if (!stillCurrent()) return;
-            result.matches.push(...(region ? found.map((server) => ({ ...server, region })) : found));
+            result.matches.push(...kept(region ? found.map((server) => ({ ...server, region })) : found));
             result.serversRead = readBefore + progress.serversRead;
             this.changed.fire(profile);
             report();

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import type { FindSession } from '../find/findSession';
+import type { FindSession, SessionMatch } from '../find/findSession';
 import type { Profile } from '../profiles/profile';
-import type { FoundServer } from '../query/findServers';
 import { ContextValue } from './contextValues';
 import { FoundServerNode } from './foundServerNode';
 import { MessageNode } from './messageNode';
@@ -44,6 +43,11 @@ export class FoundProfileNode extends ProfileRowNode {
     const result = this.find.result(this.profile.name);
     if (!result) return undefined;
     const time = result.readAt.toLocaleTimeString(vscode.env.language);
+    if (this.find.policyCheck) {
+      return result.state === 'reading'
+        ? vscode.l10n.t('{0} break the policy so far · reading', result.matches.length)
+        : vscode.l10n.t('{0} break the policy · read at {1}', result.matches.length, time);
+    }
     return result.state === 'reading'
       ? vscode.l10n.t('{0} found so far · reading', result.matches.length)
       : vscode.l10n.t('{0} found · read at {1}', result.matches.length, time);
@@ -65,7 +69,12 @@ export class FoundProfileNode extends ProfileRowNode {
       case 'failed':
         return Promise.resolve({ nodes, failure: result.error });
       case 'done':
-        return Promise.resolve({ nodes, empty: vscode.l10n.t('No servers match ({0} read)', read) });
+        return Promise.resolve({
+          nodes,
+          empty: this.find.policyCheck
+            ? vscode.l10n.t('No server breaks the policy ({0} read)', read)
+            : vscode.l10n.t('No servers match ({0} read)', read),
+        });
     }
   }
 
@@ -75,10 +84,11 @@ export class FoundProfileNode extends ProfileRowNode {
     void this.find.refresh(this.profile.name);
   }
 
-  private matchNode(server: FoundServer): FoundServerNode {
+  private matchNode(server: SessionMatch): FoundServerNode {
     let node = this.matchNodes.get(server.id);
-    if (!node) {
-      node = new FoundServerNode(this, this.context, server);
+    // A re-check (the policy file changed) finds the same server with other violations.
+    if (!node || node.found !== server) {
+      node = new FoundServerNode(this, this.context, server, this.find.policyCheck?.policy);
       this.matchNodes.set(server.id, node);
     }
     return node;

@@ -1,6 +1,8 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { MASKED_VALUE } from '../metadata/valuePreview';
-import type { FoundServer } from '../query/findServers';
+import type { SessionMatch } from '../find/findSession';
+import type { Policy } from '../policy/policy';
+import { violationLines, violationsLine } from '../policyCheck/violationText';
 import { settings } from '../settings/settings';
 import type { ProfileRowNode } from './profileRowNode';
 import { ServerNode } from './serverNode';
@@ -8,13 +10,15 @@ import type { TreeContext } from './treeContext';
 
 /**
  * A server that matched the find: like any server, with the keys that matched as its description
- * (their values masked while Mask Values is on).
+ * (their values masked while Mask Values is on). In a policy check: a server that breaks the policy,
+ * with its violations as description and at the top of its tooltip.
  */
 export class FoundServerNode extends ServerNode {
   constructor(
     parent: ProfileRowNode,
     context: TreeContext,
-    readonly found: FoundServer,
+    readonly found: SessionMatch,
+    private readonly policy?: Policy,
   ) {
     super(parent, context, found, false, undefined, found.region);
   }
@@ -22,6 +26,20 @@ export class FoundServerNode extends ServerNode {
   override getTreeItem(): vscode.TreeItem {
     const item = super.getTreeItem();
     const masked = settings.maskValues();
+    const { violations } = this.found;
+    if (violations) {
+      const line = violationsLine(violations, this.policy, masked);
+      item.description = this.found.region ? `${this.found.region} · ${line}` : line;
+      if (item.tooltip instanceof vscode.MarkdownString) {
+        const tooltip = new vscode.MarkdownString(undefined, true);
+        for (const text of violationLines(violations, this.policy, masked)) {
+          tooltip.appendText(text).appendMarkdown('\n\n');
+        }
+        tooltip.appendMarkdown('---\n\n').appendMarkdown(item.tooltip.value);
+        item.tooltip = tooltip;
+      }
+      return item;
+    }
     const matched = Object.entries(this.found.matched).map(
       ([key, value]) => `${key}=${masked ? MASKED_VALUE : value}`,
     );

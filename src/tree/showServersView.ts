@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { FindSession } from '../find/findSession';
+import { countsPerRule } from '../policy/evaluatePolicy';
 import { MetadataKeyNode } from './metadataKeyNode';
 import type { ServerTreeProvider } from './serverTreeProvider';
 import type { TreeNode } from './treeNode';
@@ -21,7 +22,11 @@ export function showServersView(
   const show = (): void => {
     const filter = tree.filter;
     const query = find.query?.text;
-    if (query !== undefined) {
+    const check = find.policyCheck;
+    if (check) {
+      view.description = vscode.l10n.t('Policy: {0}', check.source);
+      view.message = policyMessage(find);
+    } else if (query !== undefined) {
       view.description = vscode.l10n.t('Find: {0}', query);
       view.message = vscode.l10n.t('Showing servers whose metadata matches "{0}".', query);
     } else {
@@ -36,6 +41,7 @@ export function showServersView(
       filter !== undefined || query !== undefined,
     );
     void vscode.commands.executeCommand('setContext', 'ecsMetadata.findShown', query !== undefined);
+    void vscode.commands.executeCommand('setContext', 'ecsMetadata.policyShown', check !== undefined);
   };
   show();
   const disposable = vscode.Disposable.from(
@@ -49,7 +55,22 @@ export function showServersView(
     tree.onDidChangeFilter(show),
     find.onDidChange((profile) => {
       if (profile === undefined) show();
+      // The counts per rule grow as each profile's pages arrive.
+      else if (find.policyCheck) view.message = policyMessage(find);
     }),
   );
   return Object.assign(disposable, { view });
+}
+
+/** The counts per rule of the policy check shown: "owner: 3 servers · env values: 1 server". */
+function policyMessage(find: FindSession): string | undefined {
+  const check = find.policyCheck;
+  if (!check) return undefined;
+  const matches = find.allMatches().map((m) => ({ violations: m.server.violations ?? [] }));
+  const counts = countsPerRule(check.policy, matches)
+    .map(({ rule, servers }) =>
+      servers === 1 ? vscode.l10n.t('{0}: 1 server', rule) : vscode.l10n.t('{0}: {1} servers', rule, servers),
+    )
+    .join(' · ');
+  return vscode.l10n.t('Servers that break the policy {0} — {1}', check.source, counts);
 }

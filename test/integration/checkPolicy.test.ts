@@ -131,7 +131,7 @@ describe('checkPolicy as a script', () => {
     assert.match(query.message, /rules\[1\]\.appliesTo: appliesTo is not a find query: Term 1 \(env==x\)/);
     assert.equal(f.server.requests.length, 0, 'nothing read');
     const arg = await rejection({ profile: f.profileName, policies: {} });
-    assert.match(arg.message, /\{ profile\?, region\?, policy\? \}/);
+    assert.match(arg.message, /\{ profile\?, region\?, policy\?, showInView\? \}/);
     const unknown = await rejection({ profile: 'No such profile', policy: POLICY });
     assert.equal(unknown.kind, 'unknownProfile');
   });

@@ -58,6 +58,10 @@ export function registerBulkEditMetadata(
       refuseUnpermitted([...Object.keys(args.request.set), ...args.request.remove], args.allowProtected);
       return forScript(deps, batches, documents, args);
     }
+    if (call.arg instanceof PrefilledBulkChange) {
+      const { targets, request, scope } = call.arg;
+      return planAndWrite(deps, batches, documents, planBulk(targets, request), request, scope);
+    }
     const onlyProfile = call.arg instanceof FoundProfileNode ? call.arg.profile.name : undefined;
     let targets = foundTargets(deps, onlyProfile);
     if (targets.length === 0) {
@@ -74,13 +78,37 @@ export function registerBulkEditMetadata(
     const request = await askBulkChange(targets.length);
     if (!request) return undefined;
     const plan = planBulk(targets, request);
-    if (!(await showPlanAndConfirm(documents, plan, request, scopeWords(deps, onlyProfile))))
-      return undefined;
-    const batch = await batches.run(request, plan);
-    await deps.find.refresh();
-    void batches.report(batch);
-    return undefined;
+    return planAndWrite(deps, batches, documents, plan, request, scopeWords(deps, onlyProfile));
   });
+}
+
+/**
+ * A change another command worked out for a person (Fix Servers That Break the Policy…): bulk edit
+ * shows its plan and modal as for a change the person typed; nothing is written without them.
+ */
+export class PrefilledBulkChange {
+  constructor(
+    readonly targets: BulkTarget[],
+    readonly request: BulkRequest,
+    /** What the plan says the servers are. */
+    readonly scope: string,
+  ) {}
+}
+
+/** The plan and the modal; when confirmed, the writes, the find read again and the summary. */
+async function planAndWrite(
+  deps: CommandDeps,
+  batches: BulkBatches,
+  documents: BulkDocuments,
+  plan: BulkPlan,
+  request: BulkRequest,
+  scope: string,
+): Promise<undefined> {
+  if (!(await showPlanAndConfirm(documents, plan, request, scope))) return undefined;
+  const batch = await batches.run(request, plan);
+  await deps.find.refresh();
+  void batches.report(batch);
+  return undefined;
 }
 
 function foundTargets(deps: CommandDeps, onlyProfile: string | undefined): BulkTarget[] {
