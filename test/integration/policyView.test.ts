@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId } from '../../src/commandBase/commandIds';
 import { childrenOf, eventually, fixture, type Fixture, type RenderedNode } from './fixture';
 import { withSetting } from './support/testSetup';
 import { confirmingModals, decliningModals, type ModalShown } from './modalAnswer';
