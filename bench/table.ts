@@ -17,7 +17,10 @@ export function renderTable(title: string, headers: readonly string[], rows: rea
   const cells = [headers.map(text), ...rows.map((row) => row.map(text))];
   const widths = headers.map((_, col) => Math.max(...cells.map((row) => (row[col] ?? '').length)));
   const line = (row: string[]): string =>
-    row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]) : cell.padStart(widths[col]))).join('  ');
+    row
+      .map((cell, col) => (col === 0 ? cell.padEnd(widths[col]) : cell.padStart(widths[col])))
+      .join('  ')
+      .trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   return [`\n${title}`, line(cells[0]), rule, ...cells.slice(1).map(line)].join('\n');
 }
