@@ -36,6 +36,7 @@ import {
   stepDone,
 } from './walkthroughPage';
 import {
+  collapse,
   editorTab,
   eventually,
   expand,
@@ -421,11 +422,16 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     };
     await copyValue();
     // The two choices, in this order (the list also keeps label parts of earlier picks, hidden or not).
-    const labels = await rows.filter({ visible: true }).locator('.label-name').allTextContents();
-    assert.deepEqual(
-      labels.filter((t) => t === 'Raw value' || t === 'Pretty JSON'),
-      ['Raw value', 'Pretty JSON'],
+    // Read once the list shows both: a hidden row of an earlier pick can satisfy the wait above first.
+    const labels = await eventually(
+      async () =>
+        (await rows.filter({ visible: true }).locator('.label-name').allTextContents()).filter(
+          (t) => t === 'Raw value' || t === 'Pretty JSON',
+        ),
+      (shown) => shown.length >= 2,
+      'both choices in the list',
     );
+    assert.deepEqual(labels, ['Raw value', 'Pretty JSON']);
     // Enter takes the default: the raw value.
     await page.keyboard.press('Enter');
     await eventually(
@@ -642,8 +648,7 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
 
   it('imports the clouds.yaml the OpenStack CLI uses and reads a key with no endpoint typed', async () => {
     // Collapse the sample profile so the imported one is on screen below it.
-    const sample = treeRow(page, sampleProfileName);
-    if ((await sample.getAttribute('aria-expanded')) === 'true') await sample.click();
+    await collapse(treeRow(page, sampleProfileName));
     session.ecs.clearRequests();
 
     const widget = page.locator('.quick-input-widget');
@@ -687,8 +692,7 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
   async function showOnlySampleProfile(): Promise<void> {
     if (!(await treeRow(page, sampleProfileName).isVisible())) await openViewContainer(page, 'ECS Metadata');
     for (const name of [importedCloudName, 'From the walkthrough']) {
-      const row = treeRow(page, name);
-      if ((await row.count()) > 0 && (await row.getAttribute('aria-expanded')) === 'true') await row.click();
+      await collapse(treeRow(page, name));
     }
     await expand(treeRow(page, sampleProfileName));
     await expand(await treeRowAt(page, [sampleProfileName, server.name]));
@@ -1076,8 +1080,7 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
   async function foldProfiles(): Promise<void> {
     if (!(await treeRow(page, sampleProfileName).isVisible())) await openViewContainer(page, 'ECS Metadata');
     for (const name of [sampleProfileName, importedCloudName, 'From the walkthrough', passwordProfileName]) {
-      const row = treeRow(page, name);
-      if ((await row.count()) > 0 && (await row.getAttribute('aria-expanded')) === 'true') await row.click();
+      await collapse(treeRow(page, name));
     }
   }
 

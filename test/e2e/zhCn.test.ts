@@ -8,12 +8,13 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { repoRoot } from '../runner/paths';
 import { sampleProfileName } from '../runner/sampleProfile';
 import { saveScreenshot } from './screenshots';
 import { startWalkSession, type WalkSession } from './walkSession';
 import {
+  collapse,
   eventually,
   expand,
   openKeyInPanel,
@@ -50,12 +51,6 @@ async function titleActionLabels(page: Page): Promise<string[]> {
   return page
     .locator('.part.sidebar .composite.title .actions-container .action-label')
     .evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
-}
-
-/** Collapses an expanded row (a click toggles it). */
-async function collapse(row: Locator): Promise<void> {
-  if ((await row.getAttribute('aria-expanded')) === 'true') await row.click();
-  await row.and(row.page().locator('[aria-expanded="false"]')).waitFor();
 }
 
 describe(`in Simplified Chinese: the packaged extension in VS Code with display language ${locale}`, function () {
