@@ -25,27 +25,58 @@ export function treeRow(page: Page, label: string): Locator {
 }
 
 /**
- * Collapses a row that is expanded; a row not in the tree, or not open, is left alone. Driven by the
- * row's state: a click on a row that is still being redrawn can be lost, so while the row stays open
- * it is clicked again.
+ * Moves the mouse off whatever it rests on and waits for a hover to go: a hover left by a view-title
+ * action (the mouse stays where the last click was) lies over the tree rows below it and takes
+ * their clicks.
  */
-export async function collapse(row: Locator): Promise<void> {
+export async function dismissHover(page: Page): Promise<void> {
+  const editor = await page.locator('.part.editor').boundingBox();
+  await page.mouse.move(
+    editor ? editor.x + editor.width / 2 : 640,
+    editor ? editor.y + editor.height - 20 : 700,
+  );
+  const hover = page.locator('.context-view .hover-contents, .workbench-hover');
+  const gone = await eventually(
+    () => hover.count(),
+    (n) => n === 0,
+    'hover',
+    3_000,
+  ).catch(() => 1);
+  if (gone !== 0) await page.keyboard.press('Escape');
+}
+
+/**
+ * Clicks a tree row until `opened` is its `aria-expanded` state; a row not in the tree, or already
+ * so, is left alone when `skipMissing`. Driven by the row's state: a click on a row that is being
+ * redrawn can be lost, and a hover can lie over the row and take the click, so the hover is sent away
+ * and the row clicked again while its state stays.
+ */
+async function toggleTo(row: Locator, opened: boolean, skipMissing: boolean): Promise<void> {
+  const want = String(opened);
+  if (!skipMissing) await row.waitFor();
   for (let attempt = 0; attempt < 5; attempt++) {
-    if ((await row.count()) === 0 || (await row.getAttribute('aria-expanded')) !== 'true') return;
-    await row.click();
+    if ((await row.count()) === 0 && skipMissing) return;
+    if ((await row.getAttribute('aria-expanded')) === want) return;
+    await dismissHover(row.page());
+    await row.click({ timeout: 10_000 }).catch(() => undefined);
     await row
-      .and(row.page().locator('[aria-expanded="false"]'))
+      .and(row.page().locator(`[aria-expanded="${want}"]`))
       .waitFor({ timeout: 10_000 })
       .catch(() => undefined);
   }
-  throw new Error('the row stayed expanded after five clicks');
+  if ((await row.getAttribute('aria-expanded')) !== want) {
+    throw new Error(`the row stayed ${opened ? 'collapsed' : 'expanded'} after five clicks`);
+  }
+}
+
+/** Collapses a row that is expanded; a row not in the tree, or not open, is left alone. */
+export async function collapse(row: Locator): Promise<void> {
+  await toggleTo(row, false, true);
 }
 
 /** Expands a collapsible row (a click toggles it) unless it is already open. */
 export async function expand(row: Locator): Promise<void> {
-  await row.waitFor();
-  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
-  await row.and(row.page().locator('[aria-expanded="true"]')).waitFor();
+  await toggleTo(row, true, false);
 }
 
 /** The document inside the visible webview panel. */

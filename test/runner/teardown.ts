@@ -47,16 +47,56 @@ export function teardownOnSignals(): void {
   }
 }
 
-/** Rejects after `ms` with a message naming what took too long (the caller then tears down). */
+/**
+ * Rejects after `ms` with a message naming what took too long (the caller then tears down). The
+ * bench's runs use it; the test runners use `withWatchdog`.
+ */
 export function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  return withWatchdog(work, { overallMs: ms }, what);
+}
+
+export interface WatchdogLimits {
+  /** However it goes, no longer than this. */
+  overallMs: number;
+  /** A run that prints nothing for this long is stuck; `undefined`: no such limit. */
+  silenceMs?: number;
+}
+
+/**
+ * Rejects when `work` is stuck: nothing written to stdout or stderr for `silenceMs` (longer than the
+ * longest test's own timeout, so a slow test on a loaded machine is not taken for a stuck one), or
+ * past the overall ceiling. A suite that goes on making progress on a busy machine is let finish.
+ */
+export function withWatchdog<T>(work: Promise<T>, limits: WatchdogLimits, what: string): Promise<T> {
+  let lastOutput = Date.now();
+  const started = lastOutput;
+  const streams = [process.stdout, process.stderr];
+  const writes = streams.map((stream) => stream.write);
+  streams.forEach((stream, index) => {
+    const write = writes[index];
+    stream.write = ((...args: Parameters<typeof write>) => {
+      lastOutput = Date.now();
+      return write.apply(stream, args);
+    }) as typeof write;
+  });
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`${what} did not finish within ${Math.round(ms / 1000)} s`)),
-      ms,
+  const stuck = new Promise<never>((_, reject) => {
+    timer = setInterval(
+      () => {
+        const now = Date.now();
+        if (now - started > limits.overallMs) {
+          reject(new Error(`${what} did not finish within ${Math.round(limits.overallMs / 1000)} s`));
+        } else if (limits.silenceMs !== undefined && now - lastOutput > limits.silenceMs) {
+          reject(new Error(`${what} printed nothing for ${Math.round(limits.silenceMs / 1000)} s: stuck`));
+        }
+      },
+      Math.min(1_000, limits.overallMs),
     );
   });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+  return Promise.race([work, stuck]).finally(() => {
+    clearInterval(timer);
+    streams.forEach((stream, index) => (stream.write = writes[index]));
+  });
 }
 
 /** Overall limit for a runner, in ms: env `ECS_RUNNER_TIMEOUT_SECONDS` or the given default. */
