@@ -13,6 +13,7 @@ import { credentialSecretKeys } from '../../src/credentials/credentialStore';
 import { fixture, storedProfiles, type Fixture } from './fixture';
 import { translated } from './l10nBundle';
 import { confirmingModals } from './modalAnswer';
+import { withLocalProfile } from './support/testSetup';
 
 type ScriptRejection = Error & { kind?: string; reason?: string };
 
@@ -183,6 +184,22 @@ describe('script arguments: one door', () => {
       );
     }
     assert.deepEqual(await settingsAndSecrets(['Refused']), before);
+  });
+
+  it('addServer and removeServer from a script pin and unpin the server named, with no prompt', async () => {
+    const name = 'argdoor-servers';
+    await withLocalProfile(name, {}, 'local keys');
+    const servers = () => storedProfiles()?.find((p) => p.name === name)?.servers;
+    const added = await vscode.commands.executeCommand(CommandId.addServer, {
+      profile: name,
+      serverId,
+      name: 'pinned',
+    });
+    assert.equal(added, true);
+    assert.deepEqual(servers(), [{ id: serverId, name: 'pinned' }]);
+    const removed = await vscode.commands.executeCommand(CommandId.removeServer, { profile: name, serverId });
+    assert.equal(removed, true);
+    assert.deepEqual(servers(), []);
   });
 
   describe('the old ids of the folded commands', () => {
