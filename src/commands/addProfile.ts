@@ -1,17 +1,16 @@
 import * as vscode from 'vscode';
-import { isEcsError } from '../core';
+import { argumentsExpected, isEcsError } from '../core';
 import { connectionWorked, testConnection } from '../clients/connectionTest';
-import { parseCredentials } from '../credentials/credentials';
 import { saveProfileWithSecret } from '../credentials/saveProfileWithSecret';
 import { describeConnection } from '../clients/connectionMessage';
 import { credentialsInputProblem } from '../credentials/credentialsProblem';
 import { InputError } from '../errors/inputError';
 import { parseProfileSetting } from '../profiles/parseProfileSetting';
 import { resolveProfile } from '../profiles/resolveProfile';
-import { CommandId } from '../commandBase/commandIds';
 import type { CommandDeps } from './commandDeps';
+import { scriptCommands, type AddProfileArguments } from './commandArguments';
 import { AddProfileFlow, type AgencySources, type ProfileInput } from './profileWizard/addProfileFlow';
-import { registerCommand } from './registerCommand';
+import { registerDeclared } from './registerDeclared';
 
 /**
  * `ecsMetadata.addProfile`: a multi-step input (see AddProfileFlow) whose test call runs before
@@ -19,9 +18,9 @@ import { registerCommand } from './registerCommand';
  * prompts; the test call still runs and a failure rejects. Resolves to the profile name when saved.
  */
 export function registerAddProfile(deps: CommandDeps): vscode.Disposable {
-  return registerCommand(CommandId.addProfile, async (call) => {
+  return registerDeclared(scriptCommands.addProfile, async (call) => {
     // A person's argument (the focused row of the view-title button) says nothing about the new profile.
-    const scripted = call.byPerson ? undefined : scriptedInput(call.arg);
+    const scripted = call.script && scriptedInput(call.script);
     const input =
       scripted ??
       (await new AddProfileFlow(
@@ -47,21 +46,19 @@ export function registerAddProfile(deps: CommandDeps): vscode.Disposable {
   });
 }
 
-/** A script's `{ profile, credentials }`, checked field by field before anything is stored or sent. */
-function scriptedInput(arg: unknown): ProfileInput | undefined {
-  if (typeof arg !== 'object' || arg === null) return undefined;
-  const { profile, credentials } = arg as { profile?: unknown; credentials?: unknown };
-  if (profile === undefined) return undefined;
+/**
+ * A script's `{ profile, credentials }` (of the declared shape): the profile checked by the rules of
+ * the setting, the credentials against its sign-in method, before anything is stored or sent.
+ */
+function scriptedInput({ profile, credentials }: AddProfileArguments): ProfileInput {
   const parsed = parseProfileSetting(profile);
   if ('problem' in parsed) throw new InputError(parsed.problem);
   if (parsed.setting.auth === 'agency') return { profile: parsed.setting, credentials: undefined };
-  const secrets = parseCredentials(credentials);
-  if (!secrets) {
-    throw new InputError(vscode.l10n.t('addProfile expects { profile: { name, auth, … }, credentials }.'));
-  }
-  const mismatch = credentialsInputProblem(parsed.setting.name, parsed.setting.auth, secrets);
+  // The declared shape asks for them unless `auth` is "agency"; the setting's rules agree on that.
+  if (!credentials) throw argumentsExpected(scriptCommands.addProfile.shape.usage);
+  const mismatch = credentialsInputProblem(parsed.setting.name, parsed.setting.auth, credentials);
   if (mismatch) throw new InputError(mismatch);
-  return { profile: parsed.setting, credentials: secrets };
+  return { profile: parsed.setting, credentials };
 }
 
 /**

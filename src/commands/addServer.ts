@@ -6,12 +6,12 @@ import { serverIdInputProblem } from '../errors/inputProblems';
 import { describeError } from '../errors/userMessage';
 import { MultiStepInput } from '../input/multiStepInput';
 import type { Profile, ServerRef } from '../profiles/profile';
-import { CommandId } from '../commandBase/commandIds';
 import type { CommandDeps } from './commandDeps';
+import { scriptCommands } from './commandArguments';
+import { namedOrPickedProfile } from './pickers/pickProfile';
 import { pickServer } from './pickers/pickServer';
-import { profileFromArgument } from './profileArgument';
-import { registerCommand } from './registerCommand';
-import { serverFromArgument } from './serverArgument';
+import { declaredArgument, registerDeclared } from './registerDeclared';
+import { profileOfNode, serverTargetOfNode } from './serverTarget';
 
 /**
  * `ecsMetadata.addServer`: pins a server to a profile. From a discovered server's menu it adds that
@@ -22,21 +22,28 @@ import { serverFromArgument } from './serverArgument';
  * stored with it (and must be known). Resolves to true when added.
  */
 export function registerAddServer(deps: CommandDeps): vscode.Disposable {
-  return registerCommand(CommandId.addServer, async (call) => {
-    const profile = await profileFromArgument(deps.profiles, call, vscode.l10n.t('Add Server'));
+  return registerDeclared(scriptCommands.addServer, async (call) => {
+    const given = declaredArgument(scriptCommands.addServer, call);
+    const profile = await namedOrPickedProfile(
+      deps.profiles,
+      given?.profile ?? profileOfNode(call.arg),
+      call,
+      vscode.l10n.t('Add Server'),
+    );
     if (!profile) return false;
-    const { byId, region: askedRegion } = (
-      typeof call.arg === 'object' && call.arg !== null ? call.arg : {}
-    ) as {
-      byId?: unknown;
-      region?: unknown;
-    };
-    const givenRegion = typeof askedRegion === 'string' && askedRegion ? askedRegion : undefined;
+    const byId = given?.byId === true;
+    const givenRegion = given?.region;
     // Said before anything is asked: a profile of several regions must know the server's region.
-    if (byId === true) regionalProfile(profile, givenRegion);
-    const picked =
-      serverFromArgument(call.arg) ??
-      (byId === true
+    if (byId) regionalProfile(profile, givenRegion);
+    // A discovered server's row, or the server a script names.
+    const named = serverTargetOfNode(call.arg) ?? given?.server;
+    const picked: ServerRef | undefined =
+      (named && {
+        id: named.serverId,
+        ...(named.serverName ? { name: named.serverName } : {}),
+        ...(named.region ? { region: named.region } : {}),
+      }) ??
+      (byId
         ? await askServerId(profile, givenRegion)
         : await pickServer(profile, deps.clients, {
             title: vscode.l10n.t('Add a server to "{0}"', profile.name),
@@ -46,7 +53,7 @@ export function registerAddServer(deps: CommandDeps): vscode.Disposable {
     const problem = serverIdInputProblem(picked.id);
     if (problem) throw new InputError(problem);
     const region = profile.regions.length > 1 ? regionalProfile(profile, picked.region).region : undefined;
-    const typed = byId === true || ('typed' in picked && picked.typed === true);
+    const typed = byId || ('typed' in picked && picked.typed === true);
     const server = typed ? await checkTypedId(profile, region, deps.clients, picked) : picked;
     if (!server) return false;
     await deps.profiles.addServer(profile.name, {

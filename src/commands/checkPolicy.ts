@@ -1,15 +1,14 @@
 import * as vscode from 'vscode';
-import { InputError } from '../errors/inputError';
 import type { Policy, Violation } from '../policy/policy';
 import { evaluatePolicy } from '../policy/evaluatePolicy';
 import { parsePolicyObject } from '../policy/parsePolicy';
 import { EVERY_SERVER } from '../find/findSession';
 import { PolicyFileWatch } from '../policyCheck/policyFileWatch';
 import { readPolicyFile, refusedPolicy, shown } from '../policyCheck/policyFile';
-import { CommandId } from '../commandBase/commandIds';
 import type { CommandDeps } from './commandDeps';
+import { scriptCommands } from './commandArguments';
 import { findInScope, pickScope, scopeFor, showFind, type FindScope } from './findServers';
-import { registerCommand } from './registerCommand';
+import { registerDeclared } from './registerDeclared';
 
 /** What the script form resolves to: one entry per server that breaks the policy. */
 export interface PolicyBreach {
@@ -19,15 +18,6 @@ export interface PolicyBreach {
   serverId: string;
   name: string;
   violations: Violation[];
-}
-
-interface ScriptArgs {
-  profile?: string;
-  region?: string;
-  /** A policy object in the file's shape; the policy file when left out. */
-  policy?: unknown;
-  /** Show the check in the Servers view (as a person's check does) instead of resolving to it. */
-  showInView?: boolean;
 }
 
 /**
@@ -40,7 +30,7 @@ interface ScriptArgs {
  */
 export function registerCheckPolicy(deps: CommandDeps): vscode.Disposable {
   const watch = new PolicyFileWatch(deps.find);
-  const command = registerCommand(CommandId.checkPolicy, async (call) => {
+  const command = registerDeclared(scriptCommands.checkPolicy, async (call) => {
     if (call.byPerson) {
       const file = await readPolicyFile();
       const scope = await pickScope(deps, vscode.l10n.t('Check Metadata Policy'));
@@ -49,7 +39,7 @@ export function registerCheckPolicy(deps: CommandDeps): vscode.Disposable {
       watch.watch(file.uri);
       return undefined;
     }
-    const script = checkPolicyArgs(call.arg);
+    const { script } = call;
     const file = script.policy === undefined ? await readPolicyFile() : undefined;
     const policy = file ? file.policy : policyOfScript(script.policy);
     const scope = scopeFor(deps, script.profile, script.region);
@@ -60,30 +50,6 @@ export function registerCheckPolicy(deps: CommandDeps): vscode.Disposable {
     return undefined;
   });
   return vscode.Disposable.from(command, watch);
-}
-
-/** The script's argument, checked (kept in one function so it can move to a shared argument door). */
-export function checkPolicyArgs(arg: unknown): ScriptArgs {
-  const { profile, region, policy, showInView, ...rest } = (
-    typeof arg === 'object' && arg !== null ? arg : {}
-  ) as Record<string, unknown>;
-  if (
-    Object.keys(rest).length > 0 ||
-    (profile !== undefined && typeof profile !== 'string') ||
-    (region !== undefined && (typeof region !== 'string' || typeof profile !== 'string')) ||
-    (policy !== undefined && (typeof policy !== 'object' || policy === null || Array.isArray(policy))) ||
-    (showInView !== undefined && typeof showInView !== 'boolean')
-  ) {
-    throw new InputError(
-      vscode.l10n.t('Expected arguments {0}.', '{ profile?, region?, policy?, showInView? }'),
-    );
-  }
-  return {
-    ...(profile ? { profile } : {}),
-    ...(region ? { region } : {}),
-    ...(policy !== undefined ? { policy } : {}),
-    ...(showInView ? { showInView: true } : {}),
-  };
 }
 
 function policyOfScript(value: unknown): Policy {

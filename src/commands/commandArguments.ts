@@ -17,6 +17,7 @@ import {
 } from '../core';
 import { isRecord } from '../core';
 import { CommandId } from '../commandBase/commandIds';
+import { parseCredentials, type Credentials } from '../credentials/credentials';
 
 /** An old id that runs the command; `defaults` are fields a script's argument gets unless it sets them. */
 export interface CommandAlias {
@@ -84,6 +85,53 @@ export interface BulkEditArguments {
   request: BulkRequest;
   dryRun: boolean;
   allowProtected: boolean;
+}
+
+/** Credentials to store for a profile; without them the person is asked, as from the tree. */
+export interface SetCredentialsArguments {
+  profile: string;
+  credentials?: Credentials;
+}
+
+/**
+ * A server to pin to a profile: the one named, or (without `server`) the person picks one of the
+ * project's servers, or types an id with `byId`. `region` is where to look, in a profile of several.
+ */
+export interface AddServerArguments {
+  profile: string;
+  region?: string;
+  server?: ServerTarget;
+  byId: boolean;
+}
+
+/** A server to unpin; without `serverId` the person picks one of the profile's servers. */
+export interface RemoveServerArguments {
+  profile: string;
+  serverId?: string;
+}
+
+/** Where Import reads profiles from, without prompts. */
+export type ImportArguments =
+  | { source: 'cloudsYaml'; path: string; clouds?: string[] }
+  | { source: 'env'; env: Record<string, string> }
+  | { source: 'koocli'; path: string; profiles?: string[] };
+
+/**
+ * A profile as written in the `ecsMetadata.profiles` setting (its fields are checked by the
+ * setting's own rules when it is added), and its credentials (none for an agency profile).
+ */
+export interface AddProfileArguments {
+  profile: Record<string, unknown>;
+  credentials?: Credentials;
+}
+
+export interface CheckPolicyArguments {
+  profile?: string;
+  region?: string;
+  /** A policy object in the file's shape; the policy file when left out. */
+  policy?: Record<string, unknown>;
+  /** Show the check in the Servers view instead of resolving to the breaches. */
+  showInView: boolean;
 }
 
 /** The scripted commands, by name: each one's id, argument shape and old ids. */
@@ -164,6 +212,101 @@ export const scriptCommands = {
   removeProfile: declareCommand(CommandId.removeProfile, profileArguments),
   confirmEndpoints: declareCommand(CommandId.confirmEndpoints, profileArguments),
   turnOffDiscovery: declareCommand(CommandId.turnOffDiscovery, profileArguments),
+  setCredentials: declareCommand(
+    CommandId.setCredentials,
+    objectShape(
+      '{ profile, credentials?: { accessKey, secretKey, securityToken? } | { password } | { token } }',
+      (f): SetCredentialsArguments => {
+        const profile = f.text('profile');
+        const credentials = optionalCredentials(f);
+        return { profile, ...(credentials ? { credentials } : {}) };
+      },
+    ),
+  ),
+  addServer: declareCommand(
+    CommandId.addServer,
+    objectShape('{ profile, serverId?, name?, region?, byId? }', (f): AddServerArguments => {
+      const profile = f.text('profile');
+      const region = f.optionalText('region');
+      const server = f.raw('serverId') === undefined ? undefined : f.server();
+      return {
+        profile,
+        ...(region ? { region } : {}),
+        ...(server ? { server } : {}),
+        byId: f.flag('byId'),
+      };
+    }),
+  ),
+  removeServer: declareCommand(
+    CommandId.removeServer,
+    objectShape('{ profile, serverId? }', (f): RemoveServerArguments => {
+      const profile = f.text('profile');
+      const serverId = f.optionalText('serverId');
+      return { profile, ...(serverId ? { serverId } : {}) };
+    }),
+  ),
+  importProfiles: declareCommand(
+    CommandId.importProfiles,
+    objectShape(
+      "{ source: 'cloudsYaml', path, clouds? } | { source: 'env', env } | { source: 'koocli', path, profiles? }",
+      (f): ImportArguments => {
+        switch (f.oneOf('source', ['cloudsYaml', 'env', 'koocli'] as const)) {
+          case 'cloudsYaml': {
+            const clouds = f.optionalTexts('clouds');
+            return { source: 'cloudsYaml', path: f.text('path'), ...(clouds ? { clouds } : {}) };
+          }
+          case 'koocli': {
+            const profiles = f.optionalTexts('profiles');
+            return { source: 'koocli', path: f.text('path'), ...(profiles ? { profiles } : {}) };
+          }
+          case 'env': {
+            const env = f.raw('env');
+            if (!isRecord(env)) throw f.expected();
+            // Only the variables that are text: a variable is never anything else.
+            return {
+              source: 'env',
+              env: Object.fromEntries(
+                Object.entries(env).filter(
+                  (entry): entry is [string, string] => typeof entry[1] === 'string',
+                ),
+              ),
+            };
+          }
+        }
+      },
+    ),
+  ),
+  addProfile: declareCommand(
+    CommandId.addProfile,
+    objectShape('{ profile: { name, auth, … }, credentials }', (f): AddProfileArguments => {
+      const profile = f.raw('profile');
+      if (!isRecord(profile)) throw f.expected();
+      // An agency profile signs in with its source profile's credentials: it has none of its own.
+      if (profile.auth === 'agency') return { profile };
+      const credentials = optionalCredentials(f);
+      if (!credentials) throw f.expected();
+      return { profile, credentials };
+    }),
+  ),
+  checkPolicy: declareCommand(
+    CommandId.checkPolicy,
+    objectShape('{ profile?, region?, policy?, showInView? }', (f): CheckPolicyArguments => {
+      // A misspelt field (`policies`) would check the policy file instead of the one meant.
+      f.only('profile', 'region', 'policy', 'showInView');
+      const profile = f.optionalText('profile');
+      const region = f.optionalText('region');
+      // A region is a region of one profile.
+      if (region !== undefined && profile === undefined) throw f.expected();
+      const policy = f.raw('policy');
+      if (policy !== undefined && !isRecord(policy)) throw f.expected();
+      return {
+        ...(profile ? { profile } : {}),
+        ...(region ? { region } : {}),
+        ...(policy !== undefined ? { policy } : {}),
+        showInView: f.optionalFlag('showInView'),
+      };
+    }),
+  ),
   bulkEditMetadata: declareCommand(
     CommandId.bulkEditMetadata,
     objectShape(
@@ -222,4 +365,13 @@ function readBulkEdit(f: ArgumentFields): BulkEditArguments {
 
 function serverWriteArguments(usage: string): ScriptShape<ServerWriteArguments> {
   return objectShape(usage, (f) => ({ target: f.server(), allowProtected: f.flag('allowProtected') }));
+}
+
+/** `credentials` when given: `{ accessKey, secretKey, securityToken? }`, `{ password }` or `{ token }`. */
+function optionalCredentials(f: ArgumentFields): Credentials | undefined {
+  const given = f.raw('credentials');
+  if (given === undefined) return undefined;
+  const credentials = parseCredentials(given);
+  if (!credentials) throw f.expected();
+  return credentials;
 }

@@ -6,9 +6,10 @@ import { promptCredentials } from '../credentials/promptCredentials';
 import { iamHostOf } from '../profiles/iamHost';
 import type { Profile } from '../profiles/profile';
 import type { CommandDeps } from './commandDeps';
-import { profileFromArgument } from './profileArgument';
+import { namedOrPickedProfile } from './pickers/pickProfile';
+import { profileOfNode } from './serverTarget';
 import { scriptCommands } from './commandArguments';
-import { registerDeclared } from './registerDeclared';
+import { declaredArgument, registerDeclared } from './registerDeclared';
 import { notConfirmed } from './notConfirmed';
 
 /**
@@ -21,8 +22,9 @@ import { notConfirmed } from './notConfirmed';
  */
 export function registerConfirmEndpoints(deps: CommandDeps): vscode.Disposable {
   return registerDeclared(scriptCommands.confirmEndpoints, async (call) => {
-    const profile = await profileFromArgument(
+    const profile = await namedOrPickedProfile(
       deps.profiles,
+      declaredArgument(scriptCommands.confirmEndpoints, call)?.profile ?? profileOfNode(call.arg),
       call,
       vscode.l10n.t('Confirm Changed Endpoints'),
     );

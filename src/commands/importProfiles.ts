@@ -29,7 +29,8 @@ import { CommandId } from '../commandBase/commandIds';
 import type { CommandDeps } from './commandDeps';
 import { onBehalfOfPerson } from '../commandBase/personRequest';
 import { showError } from '../errors/showError';
-import { registerCommand } from './registerCommand';
+import { scriptCommands, type ImportArguments } from './commandArguments';
+import { registerDeclared } from './registerDeclared';
 
 export interface ImportSkip {
   name: string;
@@ -52,15 +53,14 @@ export interface ImportResult {
  * existing profile is never overwritten without the person choosing Replace (scripts skip it).
  */
 export function registerImportProfiles(deps: CommandDeps): vscode.Disposable {
-  return registerCommand(CommandId.importProfiles, async (call) => {
+  return registerDeclared(scriptCommands.importProfiles, async (call) => {
     if (call.byPerson) return importInteractive(deps);
-    if (typeof call.arg !== 'object' || call.arg === null) throw new InputError(scriptUsage());
-    return importScripted(deps, call.arg);
+    return importScripted(deps, call.script);
   });
 }
 
-async function importScripted(deps: CommandDeps, arg: object): Promise<ImportResult> {
-  const scan = refuseBadNames(scriptScan(arg as Record<string, unknown>));
+async function importScripted(deps: CommandDeps, source: ImportArguments): Promise<ImportResult> {
+  const scan = refuseBadNames(scriptScan(source));
   const result: ImportResult = { created: [], skipped: scan.skipped.map(toSkip) };
   for (const candidate of scan.candidates) {
     if (deps.profiles.get(candidate.name)) {
@@ -82,37 +82,15 @@ async function importScripted(deps: CommandDeps, arg: object): Promise<ImportRes
   return result;
 }
 
-function scriptUsage(): string {
-  return vscode.l10n.t(
-    "importProfiles expects { source: 'cloudsYaml', path, clouds? }, { source: 'env', env } or { source: 'koocli', path, profiles? }.",
-  );
-}
-
-function scriptScan(arg: Record<string, unknown>): SourceScan {
-  const usage = scriptUsage();
-  const names = (value: unknown): string[] | undefined => {
-    if (value === undefined) return undefined;
-    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw new InputError(usage);
-    return value as string[];
-  };
+function scriptScan(source: ImportArguments): SourceScan {
   try {
-    switch (arg.source) {
+    switch (source.source) {
       case 'cloudsYaml':
-        if (typeof arg.path !== 'string') throw new InputError(usage);
-        return readCloudsYamlFile(arg.path, undefined, names(arg.clouds));
+        return readCloudsYamlFile(source.path, undefined, source.clouds);
       case 'koocli':
-        if (typeof arg.path !== 'string') throw new InputError(usage);
-        return readKooCliFile(arg.path, names(arg.profiles));
-      case 'env': {
-        const env = arg.env;
-        if (typeof env !== 'object' || env === null) throw new InputError(usage);
-        const strings = Object.fromEntries(
-          Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
-        );
-        return merge([parseOpenStackEnv(strings), parseHuaweiEnv(strings)]);
-      }
-      default:
-        throw new InputError(usage);
+        return readKooCliFile(source.path, source.profiles);
+      case 'env':
+        return merge([parseOpenStackEnv(source.env), parseHuaweiEnv(source.env)]);
     }
   } catch (error) {
     if (error instanceof SourceParseError) throw new InputError(parseErrorMessage(error));
@@ -281,7 +259,7 @@ async function saveChosen(
   for (const name of needSecrets) {
     const stored = await vscode.commands.executeCommand<boolean>(
       CommandId.setCredentials,
-      onBehalfOfPerson(name),
+      onBehalfOfPerson({ profile: name }),
     );
     if (!stored) break;
   }

@@ -3,6 +3,7 @@ import { isRecord } from '../core';
 import type { DeclaredCommand } from './commandArguments';
 import type { CommandId } from '../commandBase/commandIds';
 import { registerCommand, type CommandCall } from './registerCommand';
+import { TreeNode } from '../tree/treeNode';
 
 /**
  * A call of a declared command: a person's (the tree item or nothing in `arg`, `script` undefined)
@@ -36,4 +37,15 @@ export function registerDeclared<T>(
     registerCommand(command.id, run(command.id)),
     ...command.aliases.map((alias) => registerCommand(alias.id, run(alias.id, alias.defaults))),
   );
+}
+
+/**
+ * The argument in the declared shape: a script's (parsed already), or what one of the extension's
+ * own buttons passed on a person's behalf (an error's Set Credentials, a listing's Add Server by
+ * Id), read by the same parser. Undefined for a tree row or no argument: the person's own path.
+ */
+export function declaredArgument<T>(command: DeclaredCommand<T>, call: DeclaredCall<T>): T | undefined {
+  if (!call.byPerson) return call.script;
+  if (call.arg === undefined || call.arg instanceof TreeNode) return undefined;
+  return command.shape.parse(call.arg);
 }

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { confirmRemoveProfile } from '../credentials/confirmCredentialChange';
 import type { CommandDeps } from './commandDeps';
-import { profileFromArgument } from './profileArgument';
+import { namedOrPickedProfile } from './pickers/pickProfile';
+import { profileOfNode } from './serverTarget';
 import { scriptCommands } from './commandArguments';
-import { registerDeclared } from './registerDeclared';
+import { declaredArgument, registerDeclared } from './registerDeclared';
 import { notConfirmed } from './notConfirmed';
 
 /**
@@ -13,7 +14,12 @@ import { notConfirmed } from './notConfirmed';
  */
 export function registerRemoveProfile(deps: CommandDeps): vscode.Disposable {
   return registerDeclared(scriptCommands.removeProfile, async (call) => {
-    const profile = await profileFromArgument(deps.profiles, call, vscode.l10n.t('Remove Profile'));
+    const profile = await namedOrPickedProfile(
+      deps.profiles,
+      declaredArgument(scriptCommands.removeProfile, call)?.profile ?? profileOfNode(call.arg),
+      call,
+      vscode.l10n.t('Remove Profile'),
+    );
     if (!profile) return false;
     if (!(await confirmRemoveProfile(profile.name))) {
       if (call.byPerson) return false;

@@ -1,16 +1,26 @@
 import * as vscode from 'vscode';
-import { CommandId } from '../commandBase/commandIds';
 import type { CommandDeps } from './commandDeps';
-import { profileFromArgument } from './profileArgument';
-import { registerCommand } from './registerCommand';
-import { serverFromArgument } from './serverArgument';
+import { scriptCommands } from './commandArguments';
+import { namedOrPickedProfile } from './pickers/pickProfile';
+import { declaredArgument, registerDeclared } from './registerDeclared';
+import { profileOfNode, serverTargetOfMessage, serverTargetOfNode } from './serverTarget';
 
-/** `ecsMetadata.removeServer`: from a configured server's context menu, or `{ profile, serverId }`. */
+/**
+ * `ecsMetadata.removeServer`: from a configured server's context menu (or the "Server not found"
+ * message under it), or `{ profile, serverId? }`; without a server the person picks one.
+ */
 export function registerRemoveServer(deps: CommandDeps): vscode.Disposable {
-  return registerCommand(CommandId.removeServer, async (call) => {
-    const profile = await profileFromArgument(deps.profiles, call, vscode.l10n.t('Remove Server'));
+  return registerDeclared(scriptCommands.removeServer, async (call) => {
+    const given = declaredArgument(scriptCommands.removeServer, call);
+    const node = serverTargetOfNode(call.arg) ?? serverTargetOfMessage(call.arg);
+    const profile = await namedOrPickedProfile(
+      deps.profiles,
+      given?.profile ?? profileOfNode(call.arg),
+      call,
+      vscode.l10n.t('Remove Server'),
+    );
     if (!profile) return false;
-    let serverId = serverFromArgument(call.arg)?.id;
+    let serverId = node?.serverId ?? given?.serverId;
     if (!serverId) {
       const picked = await vscode.window.showQuickPick(
         profile.servers.map((s) => ({ label: s.name || s.id, description: s.id, id: s.id })),

@@ -1,5 +1,8 @@
 import type { ServerTarget } from '../core';
+import { MessageNode } from '../tree/messageNode';
+import { ProfileRowNode } from '../tree/profileRowNode';
 import { ServerNode } from '../tree/serverNode';
+import { TreeNode } from '../tree/treeNode';
 import type { CommandDeps } from './commandDeps';
 import { pickProfile } from './pickers/pickProfile';
 import { pickServer } from './pickers/pickServer';
@@ -13,6 +16,18 @@ export function serverTargetOfNode(arg: unknown): ServerTarget | undefined {
     serverId: arg.serverId,
     ...(arg.server.name ? { serverName: arg.server.name } : {}),
   };
+}
+
+/** The server a message under a server row is about ("Server not found" offers Remove Server there). */
+export function serverTargetOfMessage(arg: unknown): ServerTarget | undefined {
+  return arg instanceof MessageNode ? serverTargetOfNode(arg.parent) : undefined;
+}
+
+/** The profile of a tree node: its profile row, or the row it sits under; undefined for anything else. */
+export function profileOfNode(arg: unknown): string | undefined {
+  let node: TreeNode | undefined = arg instanceof TreeNode ? arg : undefined;
+  while (node && !(node instanceof ProfileRowNode)) node = node.parent;
+  return node?.profile.name;
 }
 
 /** Asks for a profile (when there are several), then one of its servers other than `other`. */

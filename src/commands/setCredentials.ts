@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import { bindingChanges, bindingOf, type CredentialBinding } from '../credentials/credentialBinding';
 import { confirmReplaceCredentials } from '../credentials/confirmCredentialChange';
 import type { StoredCredentials } from '../credentials/credentialStore';
-import { parseCredentials } from '../credentials/credentials';
 import { testConnection } from '../clients/connectionTest';
 import type { Credentials } from '../credentials/credentials';
 import { agencyCredentialsNote } from '../credentials/agencyCredentialsNote';
@@ -13,12 +12,13 @@ import { MultiStepInput } from '../input/multiStepInput';
 import type { Profile } from '../profiles/profile';
 import { InputError } from '../errors/inputError';
 import { credentialsInputProblem } from '../credentials/credentialsProblem';
-import { CommandId } from '../commandBase/commandIds';
 import type { CommandDeps } from './commandDeps';
-import { profileFromArgument, profileNameOf } from './profileArgument';
-import { registerCommand, type CommandCall } from './registerCommand';
+import { scriptCommands } from './commandArguments';
+import { namedOrPickedProfile, namedProfile } from './pickers/pickProfile';
+import type { CommandCall } from './registerCommand';
+import { declaredArgument, registerDeclared } from './registerDeclared';
+import { profileOfNode } from './serverTarget';
 import { notConfirmed } from './notConfirmed';
-import { unknownProfileError } from '../errors/setupError';
 
 /**
  * `ecsMetadata.setCredentials`: a script's `{ profile, credentials }` is stored without a prompt when
@@ -29,9 +29,15 @@ import { unknownProfileError } from '../errors/setupError';
  * The secrets are bound to the profile's endpoints, sign-in method and user as they are now.
  */
 export function registerSetCredentials(deps: CommandDeps): vscode.Disposable {
-  return registerCommand(CommandId.setCredentials, async (call) => {
-    if (givenCredentials(call) !== undefined) return storeGiven(deps, call);
-    const picked = await profileFromArgument(deps.profiles, call, vscode.l10n.t('Set Credentials'));
+  return registerDeclared(scriptCommands.setCredentials, async (call) => {
+    const given = declaredArgument(scriptCommands.setCredentials, call);
+    if (!call.byPerson && given?.credentials) return storeGiven(deps, call, given.profile, given.credentials);
+    const picked = await namedOrPickedProfile(
+      deps.profiles,
+      given?.profile ?? profileOfNode(call.arg),
+      call,
+      vscode.l10n.t('Set Credentials'),
+    );
     if (!picked) return false;
     // An agency profile acts with its source profile's credentials: those are the ones to set.
     const profile = picked.auth === 'agency' ? sourceOf(deps, picked) : (picked as CredentialProfile);
@@ -62,28 +68,15 @@ function sourceOf(deps: CommandDeps, agency: Profile): CredentialProfile | undef
 /** A profile that stores credentials of its own: any but an agency profile. */
 type CredentialProfile = Profile & { auth: Exclude<Profile['auth'], 'agency'> };
 
-/** A script's `credentials`; undefined when it gave none (then it is asked for, as for a person). */
-function givenCredentials(call: CommandCall): unknown {
-  if (call.byPerson || typeof call.arg !== 'object' || call.arg === null) return undefined;
-  return (call.arg as { credentials?: unknown }).credentials;
-}
-
-async function storeGiven(deps: CommandDeps, call: CommandCall): Promise<boolean> {
-  const name = profileNameOf(call.arg);
-  const credentials = parseCredentials(givenCredentials(call));
-  if (!name || !credentials) {
-    throw new InputError(
-      vscode.l10n.t(
-        'setCredentials expects { profile, credentials } with { accessKey, secretKey }, { password } or { token }.',
-      ),
-    );
-  }
-  const profile = deps.profiles.get(name);
+/** A script's credentials, stored without a prompt unless they replace others. */
+async function storeGiven(
+  deps: CommandDeps,
+  call: CommandCall,
+  name: string,
+  credentials: Credentials,
+): Promise<boolean> {
   // Stored under a name no profile has, they would wait unseen for whoever adds that name later.
-  if (!profile) {
-    throw unknownProfileError(name);
-  }
-  call.subject = { profile: name };
+  const profile = namedProfile(deps.profiles, name, call);
   if (profile.auth === 'agency') throw new InputError(agencyCredentialsNote(profile));
   const mismatch = credentialsInputProblem(name, profile.auth, credentials);
   if (mismatch) throw new InputError(mismatch);

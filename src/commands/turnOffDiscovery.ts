@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import type { CommandDeps } from './commandDeps';
-import { profileFromArgument } from './profileArgument';
+import { namedOrPickedProfile } from './pickers/pickProfile';
+import { profileOfNode } from './serverTarget';
 import { scriptCommands } from './commandArguments';
-import { registerDeclared } from './registerDeclared';
+import { declaredArgument, registerDeclared } from './registerDeclared';
 
 /**
  * `ecsMetadata.turnOffDiscovery`: sets the profile's `discoverServers` to false, offered where the
@@ -11,7 +12,12 @@ import { registerDeclared } from './registerDeclared';
  */
 export function registerTurnOffDiscovery(deps: CommandDeps): vscode.Disposable {
   return registerDeclared(scriptCommands.turnOffDiscovery, async (call) => {
-    const profile = await profileFromArgument(deps.profiles, call, vscode.l10n.t('Turn Off Discovery'));
+    const profile = await namedOrPickedProfile(
+      deps.profiles,
+      declaredArgument(scriptCommands.turnOffDiscovery, call)?.profile ?? profileOfNode(call.arg),
+      call,
+      vscode.l10n.t('Turn Off Discovery'),
+    );
     if (!profile) return false;
     await deps.profiles.update(profile.name, (p) => ({ ...p, discoverServers: false }));
     return true;

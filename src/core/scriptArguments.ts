@@ -120,6 +120,28 @@ export class ArgumentFields {
     return new ArgumentFields(value, this.usage);
   }
 
+  /** A list of strings the shape may leave out. */
+  optionalTexts(name: string): string[] | undefined {
+    const value = this.fields[name];
+    if (value === undefined) return undefined;
+    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
+      throw argumentsExpected(this.usage);
+    return [...(value as string[])];
+  }
+
+  /** A flag the shape may leave out; when given it must be `true` or `false`. */
+  optionalFlag(name: string): boolean {
+    const value = this.fields[name];
+    if (value !== undefined && typeof value !== 'boolean') throw argumentsExpected(this.usage);
+    return value === true;
+  }
+
+  /** Refuses a field the shape does not name (for a shape where a misspelt field would change what runs). */
+  only(...names: string[]): this {
+    if (Object.keys(this.fields).some((name) => !names.includes(name))) throw argumentsExpected(this.usage);
+    return this;
+  }
+
   /** A field as given, for a shape that checks it itself. */
   raw(name: string): unknown {
     return this.fields[name];

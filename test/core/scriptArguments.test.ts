@@ -202,6 +202,137 @@ describe('script arguments: one declared shape per command', () => {
     );
   });
 
+  describe('profiles and credentials: setCredentials, addProfile, removeProfile, importProfiles', () => {
+    const aksk = { accessKey: 'AK', secretKey: 'SK' };
+
+    it('setCredentials: a profile, and credentials of one of the three kinds when given', () => {
+      const { shape } = scriptCommands.setCredentials;
+      assert.deepEqual(shape.parse({ profile: 'p', credentials: { ...aksk, extra: 1 } }), {
+        profile: 'p',
+        credentials: aksk,
+      });
+      assert.deepEqual(shape.parse({ profile: 'p', credentials: { password: 'pw' } }).credentials, {
+        password: 'pw',
+      });
+      // Without credentials the person is asked for them, as from the tree.
+      assert.deepEqual(shape.parse({ profile: 'p' }), { profile: 'p' });
+      const usage =
+        'Expected arguments { profile, credentials?: { accessKey, secretKey, securityToken? } | { password } | { token } }.';
+      assert.equal(refusedAs(shape, { profile: 'p', credentials: {} }, 'argumentsExpected'), usage);
+      refusedAs(shape, { profile: 'p', credentials: 'AK:SK' }, 'argumentsExpected');
+      refusedAs(shape, { profile: 'p', credentials: { accessKey: 'AK' } }, 'argumentsExpected');
+      refusedAs(shape, { credentials: aksk }, 'argumentsExpected');
+      refusedAs(shape, { profile: 7, credentials: aksk }, 'argumentsExpected');
+      // Scripts name the profile in an object; a bare name is a person's button only.
+      refusedAs(shape, 'p', 'argumentsExpected');
+    });
+
+    it('addProfile: a settings entry, and credentials unless it is an agency profile', () => {
+      const { shape } = scriptCommands.addProfile;
+      const profile = { name: 'n', auth: 'aksk', region: 'r' };
+      assert.deepEqual(shape.parse({ profile, credentials: aksk }), { profile, credentials: aksk });
+      const agency = { name: 'a', auth: 'agency', sourceProfile: 'n' };
+      assert.deepEqual(shape.parse({ profile: agency, credentials: aksk }), { profile: agency });
+      assert.equal(
+        refusedAs(shape, { profile }, 'argumentsExpected'),
+        'Expected arguments { profile: { name, auth, … }, credentials }.',
+      );
+      refusedAs(shape, { profile, credentials: { token: '' } }, 'argumentsExpected');
+      refusedAs(shape, { profile: 'n', credentials: aksk }, 'argumentsExpected');
+      refusedAs(shape, { profile: [profile], credentials: aksk }, 'argumentsExpected');
+      refusedAs(shape, { credentials: aksk }, 'argumentsExpected');
+    });
+
+    it('removeProfile, confirmEndpoints, turnOffDiscovery: the name or { profile }', () => {
+      for (const { shape } of [
+        scriptCommands.removeProfile,
+        scriptCommands.confirmEndpoints,
+        scriptCommands.turnOffDiscovery,
+      ]) {
+        assert.deepEqual(shape.parse('p'), { profile: 'p' });
+        assert.deepEqual(shape.parse({ profile: 'p' }), { profile: 'p' });
+        refusedAs(shape, { name: 'p' }, 'argumentsExpected');
+      }
+    });
+
+    it('importProfiles: one of three sources, each with its own fields', () => {
+      const { shape } = scriptCommands.importProfiles;
+      assert.deepEqual(shape.parse({ source: 'cloudsYaml', path: '/c.yaml', clouds: ['a'] }), {
+        source: 'cloudsYaml',
+        path: '/c.yaml',
+        clouds: ['a'],
+      });
+      assert.deepEqual(shape.parse({ source: 'koocli', path: '/k.json' }), {
+        source: 'koocli',
+        path: '/k.json',
+      });
+      // Only the variables that are text.
+      assert.deepEqual(shape.parse({ source: 'env', env: { OS_USERNAME: 'u', OS_X: 1 } }), {
+        source: 'env',
+        env: { OS_USERNAME: 'u' },
+      });
+      const usage =
+        "Expected arguments { source: 'cloudsYaml', path, clouds? } | { source: 'env', env } | { source: 'koocli', path, profiles? }.";
+      assert.equal(refusedAs(shape, { source: 'yaml', path: '/c.yaml' }, 'argumentsExpected'), usage);
+      refusedAs(shape, { path: '/c.yaml' }, 'argumentsExpected');
+      refusedAs(shape, { source: 'cloudsYaml' }, 'argumentsExpected');
+      refusedAs(shape, { source: 'cloudsYaml', path: '/c.yaml', clouds: 'a' }, 'argumentsExpected');
+      refusedAs(shape, { source: 'koocli', path: '/k.json', profiles: [1] }, 'argumentsExpected');
+      refusedAs(shape, { source: 'env', env: 'OS_USERNAME=u' }, 'argumentsExpected');
+      refusedAs(shape, { source: 'env', env: [] }, 'argumentsExpected');
+    });
+  });
+
+  describe('servers of a profile: addServer, removeServer', () => {
+    it('addServer: a profile, and a server (checked as every server id is), or byId to ask for one', () => {
+      const { shape } = scriptCommands.addServer;
+      assert.deepEqual(shape.parse({ profile: 'p', serverId, name: 'web', region: 'r' }), {
+        profile: 'p',
+        region: 'r',
+        server: { profile: 'p', region: 'r', serverId, serverName: 'web' },
+        byId: false,
+      });
+      // Without a server the person picks one; with byId they type its id.
+      assert.deepEqual(shape.parse({ profile: 'p' }), { profile: 'p', byId: false });
+      assert.deepEqual(shape.parse({ profile: 'p', byId: true }), { profile: 'p', byId: true });
+      refusedAs(shape, { profile: 'p', serverId: '../../x' }, 'serverIdInvalid');
+      refusedAs(shape, { profile: 'p', serverId: 7 }, 'argumentsExpected');
+      refusedAs(shape, { profile: 'p', serverId, region: 1 }, 'argumentNotText');
+      assert.equal(
+        refusedAs(shape, { serverId }, 'argumentsExpected'),
+        'Expected arguments { profile, serverId?, name?, region?, byId? }.',
+      );
+    });
+
+    it('removeServer: a profile, and the server when given', () => {
+      const { shape } = scriptCommands.removeServer;
+      assert.deepEqual(shape.parse({ profile: 'p', serverId }), { profile: 'p', serverId });
+      assert.deepEqual(shape.parse({ profile: 'p' }), { profile: 'p' });
+      refusedAs(shape, { profile: 'p', serverId: 7 }, 'argumentNotText');
+      refusedAs(shape, { serverId }, 'argumentsExpected');
+    });
+  });
+
+  it('checkPolicy: every field optional, none unknown, a region only with its profile', () => {
+    const { shape } = scriptCommands.checkPolicy;
+    const policy = { rules: [] };
+    assert.deepEqual(shape.parse({ profile: 'p', region: 'r', policy, showInView: true }), {
+      profile: 'p',
+      region: 'r',
+      policy,
+      showInView: true,
+    });
+    assert.deepEqual(shape.parse({ showInView: false }), { showInView: false });
+    const usage = 'Expected arguments { profile?, region?, policy?, showInView? }.';
+    // A misspelt field would check the policy file instead of the policy meant.
+    assert.equal(refusedAs(shape, { profile: 'p', policies: policy }, 'argumentsExpected'), usage);
+    refusedAs(shape, { region: 'r' }, 'argumentsExpected');
+    refusedAs(shape, { policy: [policy] }, 'argumentsExpected');
+    refusedAs(shape, { policy: 'policy.json' }, 'argumentsExpected');
+    refusedAs(shape, { showInView: 'yes' }, 'argumentsExpected');
+    refusedAs(shape, { profile: 1 }, 'argumentNotText');
+  });
+
   it('a nested argument is read only where the shape names it', () => {
     // The key of a nested object is not unwrapped into a target.
     refusedAs(scriptCommands.getMetadataKey.shape, { arg: key }, 'argumentsExpected');

@@ -9,11 +9,21 @@ import * as vscode from 'vscode';
 import { scriptCommands } from '../../src/commands/commandArguments';
 import { CommandId } from '../../src/commandBase/commandIds';
 import { closePanel, panelTabs, panelTabsShowing } from './panelTabs';
-import { fixture, type Fixture } from './fixture';
+import { credentialSecretKeys } from '../../src/credentials/credentialStore';
+import { fixture, storedProfiles, type Fixture } from './fixture';
 import { translated } from './l10nBundle';
 import { confirmingModals } from './modalAnswer';
+import { withLocalProfile } from './support/testSetup';
 
 type ScriptRejection = Error & { kind?: string; reason?: string };
+
+/** The profiles setting, and the credential secrets of every profile in it and of `names`. */
+async function settingsAndSecrets(names: string[]): Promise<unknown> {
+  const { api } = await fixture();
+  const profiles = vscode.workspace.getConfiguration('ecsMetadata').inspect('profiles')?.globalValue;
+  const keys = [...(storedProfiles() ?? []).map((p) => p.name), ...names].flatMap(credentialSecretKeys);
+  return { profiles, secrets: await Promise.all(keys.map(async (key) => [key, await api.secrets.get(key)])) };
+}
 
 describe('script arguments: one door', () => {
   let f: Fixture;
@@ -96,6 +106,100 @@ describe('script arguments: one door', () => {
       const err = await rejection(command, arg);
       assert.deepEqual([err.kind, err.reason, err.message], ['invalidInput', reason, message], command);
     }
+  });
+
+  it('profiles, credentials, servers, import and policy: a bad argument is refused with its reason, and settings and secrets stay as they were', async () => {
+    const usage = (command: { shape: { usage: string } }) =>
+      translated('Expected arguments {0}.', command.shape.usage);
+    const notSent = (problem: string) =>
+      translated('The request was not sent because an input is not valid. {0}', problem);
+    const profile = f.profileName;
+    const aksk = { accessKey: f.server.credentials.accessKey, secretKey: f.server.credentials.secretKey };
+    const c = scriptCommands;
+    const cases: [string, unknown, string, string][] = [
+      [c.setCredentials.id, { profile, credentials: {} }, 'argumentsExpected', usage(c.setCredentials)],
+      [
+        c.setCredentials.id,
+        { profile, credentials: { accessKey: 'AK' } },
+        'argumentsExpected',
+        usage(c.setCredentials),
+      ],
+      [c.setCredentials.id, { credentials: aksk }, 'argumentsExpected', usage(c.setCredentials)],
+      [
+        c.addProfile.id,
+        { profile: { ...f.profile, name: 'Refused' } },
+        'argumentsExpected',
+        usage(c.addProfile),
+      ],
+      [c.addProfile.id, { profile: 'Refused', credentials: aksk }, 'argumentsExpected', usage(c.addProfile)],
+      [
+        c.importProfiles.id,
+        { source: 'yaml', path: '/tmp/clouds.yaml' },
+        'argumentsExpected',
+        usage(c.importProfiles),
+      ],
+      [
+        c.importProfiles.id,
+        { source: 'env', env: 'OS_USERNAME=u' },
+        'argumentsExpected',
+        usage(c.importProfiles),
+      ],
+      [
+        c.addServer.id,
+        { profile, serverId: '../../x' },
+        'serverIdInvalid',
+        notSent(
+          translated(
+            '"{0}" is not a server id. A server id is a UUID such as 998af54b-5762-4041-abc1-f98a2c27b3a2.',
+            '../../x',
+          ),
+        ),
+      ],
+      [
+        c.addServer.id,
+        { profile, serverId, region: 1 },
+        'argumentNotText',
+        translated('The argument "{0}" must be a string.', 'region'),
+      ],
+      [
+        c.removeServer.id,
+        { profile, serverId: 7 },
+        'argumentNotText',
+        translated('The argument "{0}" must be a string.', 'serverId'),
+      ],
+      [c.removeServer.id, { serverId }, 'argumentsExpected', usage(c.removeServer)],
+      [c.removeProfile.id, { name: profile }, 'argumentsExpected', usage(c.removeProfile)],
+      [c.confirmEndpoints.id, { name: profile }, 'argumentsExpected', usage(c.confirmEndpoints)],
+      [c.turnOffDiscovery.id, { profile: [profile] }, 'argumentsExpected', usage(c.turnOffDiscovery)],
+      [c.checkPolicy.id, { profile, policies: {} }, 'argumentsExpected', usage(c.checkPolicy)],
+      [c.checkPolicy.id, { region: 'cn-north-4' }, 'argumentsExpected', usage(c.checkPolicy)],
+    ];
+    const before = await settingsAndSecrets(['Refused']);
+    for (const [command, arg, reason, message] of cases) {
+      const err = await rejection(command, arg);
+      assert.deepEqual(
+        [err.kind, err.reason, err.message],
+        ['invalidInput', reason, message],
+        `${command} ${JSON.stringify(arg)}`,
+      );
+    }
+    assert.deepEqual(await settingsAndSecrets(['Refused']), before);
+  });
+
+  it('addServer and removeServer from a script pin and unpin the server named, with no prompt', async () => {
+    const name = 'argdoor-servers';
+    await withLocalProfile(name, {}, 'local keys');
+    const servers = () => storedProfiles()?.find((p) => p.name === name)?.servers;
+    const added = await vscode.commands.executeCommand(CommandId.addServer, {
+      profile: name,
+      serverId,
+      name: 'pinned',
+    });
+    assert.equal(added, true);
+    assert.deepEqual(servers(), [{ id: serverId, name: 'pinned' }]);
+    const removed = await vscode.commands.executeCommand(CommandId.removeServer, { profile: name, serverId });
+    assert.equal(removed, true);
+    assert.deepEqual(servers(), []);
   });
 
   describe('the old ids of the folded commands', () => {

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { CommandId } from '../../commandBase/commandIds';
 import type { Profile } from '../../profiles/profile';
 import type { ProfileStore } from '../../profiles/profileStore';
+import { unknownProfileError } from '../../errors/setupError';
+import type { CommandCall } from '../registerCommand';
 
 /**
  * The profile to work in, for every command that needs one: asked only when there are several;
@@ -28,4 +30,26 @@ export async function pickProfile(profiles: ProfileStore, title: string): Promis
     { title, placeHolder: vscode.l10n.t('Select a profile'), ignoreFocusOut: true },
   );
   return picked?.profile;
+}
+
+/**
+ * The profile a command was called for: the one `name` names (named in the call's error messages
+ * from then on; an unknown name is refused), or, with no name, the person's pick. Undefined when
+ * the person backs out.
+ */
+export async function namedOrPickedProfile(
+  profiles: ProfileStore,
+  name: string | undefined,
+  call: CommandCall,
+  title: string,
+): Promise<Profile | undefined> {
+  return name === undefined ? pickProfile(profiles, title) : namedProfile(profiles, name, call);
+}
+
+/** The profile `name` names, named in the call's error messages from then on; an unknown name is refused. */
+export function namedProfile(profiles: ProfileStore, name: string, call: CommandCall): Profile {
+  const profile = profiles.get(name);
+  if (!profile) throw unknownProfileError(name);
+  call.subject = { ...call.subject, profile: profile.name };
+  return profile;
 }
