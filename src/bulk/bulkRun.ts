@@ -170,7 +170,7 @@ function failed(plan: ServerPlan, error: unknown): ServerResult {
     kind: e.kind,
     message: e.message,
     error: e,
-    ...(e.taskState !== undefined ? { taskState: e.taskState } : {}),
+    ...(e.kind === 'conflict' && e.taskState !== undefined ? { taskState: e.taskState } : {}),
   };
 }
 

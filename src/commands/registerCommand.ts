@@ -74,7 +74,7 @@ export interface ScriptError extends Error {
 export function scriptError(err: unknown, subject: ErrorSubject = {}): ScriptError {
   const error: ScriptError = new Error(describeError(err, subject).message);
   if (isEcsError(err) || isSetupError(err)) error.kind = err.kind;
-  if (isEcsError(err) && err.problem) error.reason = err.problem.code;
+  if (isEcsError(err, 'invalidInput')) error.reason = err.problem.code;
   else if (err instanceof InputError || err instanceof QuerySyntaxError) error.kind = 'invalidInput';
   return error;
 }

@@ -5,7 +5,14 @@
  * bodies, and finds the request id in whichever header or field carries it.
  */
 import type { Headers } from 'node-fetch';
-import { EcsError, type EcsErrorInit, type EcsErrorKind, type SignatureRefusal } from './errors';
+import {
+  EcsError,
+  type EcsErrorDetails,
+  type EcsErrorFacts,
+  type EcsErrorKind,
+  type SignatureRefusal,
+} from './errors';
+import type { InputProblem } from './inputProblem';
 import { isRecord as isObject } from './isRecord';
 import { SERVER_TEXT_LIMITS, clipText, optionalServerText } from './serverText';
 
@@ -112,24 +119,29 @@ export function errorFromResponse(
   const code = optionalServerText(parsed.code, SERVER_TEXT_LIMITS.code, context.secrets);
   const serverMessage = optionalServerText(parsed.message, SERVER_TEXT_LIMITS.message, context.secrets);
   const isHtml = !parsed.json && /<html|<!doctype/i.test(body);
-  const {
-    kind,
-    message,
-    facts: found = {},
-  } = describe(status, parsed, serverMessage, isHtml, body.trim().length === 0, context);
+  const described = describe(status, parsed, serverMessage, isHtml, body.trim().length === 0, context);
   const facts = [code, `HTTP ${status}`, requestId ? `request id ${requestId}` : undefined]
     .filter(Boolean)
     .join(', ');
-  // The route decides the permission (a native fallback needs another one than the Nova route).
-  const permission = kind === 'forbidden' ? context.permission : undefined;
-  return new EcsError(kind, `${message} (${facts})`, {
-    status,
-    code,
-    requestId,
-    serverMessage,
-    permission,
-    ...found,
-  });
+  return withFacts(described, facts, { status, code, requestId, serverMessage });
+}
+
+/** What an answer means: a kind, its message, and the facts of that kind alone. */
+type Described = { [K in EcsErrorKind]: DescribedAs<K> }[EcsErrorKind];
+
+interface DescribedAs<K extends EcsErrorKind> {
+  kind: K;
+  message: string;
+  details: EcsErrorDetails[K];
+}
+
+/** The error an answer makes: its message ends with the facts, which it also carries. */
+function withFacts<K extends EcsErrorKind>(
+  described: DescribedAs<K>,
+  facts: string,
+  common: EcsErrorFacts,
+): EcsError<K> {
+  return new EcsError(described.kind, `${described.message} (${facts})`, { ...common, ...described.details });
 }
 
 function describe(
@@ -139,14 +151,14 @@ function describe(
   isHtml: boolean,
   isEmpty: boolean,
   context: ErrorContext,
-): { kind: EcsErrorKind; message: string; facts?: Partial<EcsErrorInit> } {
+): Described {
   const said = serverMessage ? ` The service said: "${clipText(serverMessage, 200)}".` : '';
   const server = context.serverId ? `Server ${context.serverId}` : 'The server';
   if (status === 401 && context.securityToken && /expired/i.test(parsed.message ?? '')) {
     return {
       kind: 'auth',
       message: 'The temporary access key and its security token have expired. Set new credentials.',
-      facts: { expired: true },
+      details: { expired: true },
     };
   }
   if (status === 401) {
@@ -154,7 +166,7 @@ function describe(
     return {
       kind: 'auth',
       message: unauthorizedMessage(parsed.code, context),
-      ...(refused ? { facts: { refused } } : {}),
+      details: refused ? { refused } : {},
     };
   }
   if ((status === 403 || status === 413) && isMetadataQuota(parsed.message)) {
@@ -163,7 +175,7 @@ function describe(
     return {
       kind: 'quota',
       message: `${server} would have more metadata keys than its quota${limit} allows (metadata_items). Remove keys first, or ask for a larger quota.`,
-      facts: keyQuota !== undefined ? { keyQuota } : {},
+      details: keyQuota !== undefined ? { keyQuota } : {},
     };
   }
   if (status === 409) {
@@ -172,7 +184,7 @@ function describe(
     return {
       kind: 'conflict',
       message: `${server} is busy with a task${state}; metadata can be changed once the task has ended. Try again later.${said}`,
-      facts: taskState ? { taskState } : {},
+      details: taskState ? { taskState } : {},
     };
   }
   if (status === 403) {
@@ -180,46 +192,62 @@ function describe(
     return {
       kind: 'forbidden',
       message: `Permission denied: the IAM user lacks the permission for this call${permission}. Ask an administrator to grant it.${said}`,
+      // The route decides the permission (a native fallback needs another one than the Nova route).
+      details: context.permission ? { permission: context.permission } : {},
     };
   }
   if (status === 404 && isMetadataItemMissing(parsed)) {
     return {
       kind: 'keyNotFound',
       message: `The key "${context.key ?? ''}" is not set on server ${context.serverId}.`,
+      details: {},
     };
   }
   if (status === 404 && isServerNotFound(parsed)) {
     return {
       kind: 'serverNotFound',
       message: `${server} was not found in project ${context.projectId}. Check the id, the region and the project.`,
+      details: {},
     };
   }
   if (status === 404 || status === 410) {
     return {
       kind: 'badResponse',
       message: `${context.service} has no such API route at this endpoint (HTTP ${status}). Check the endpoint URL.${said}`,
+      details: {},
     };
   }
   if (status === 400) {
     return {
       kind: 'invalidInput',
       message: `${context.service} rejected the request as invalid. Check that the project id belongs to this region and to these credentials.${said}`,
+      details: { problem: refusedByCloud(status) },
     };
   }
   if (status === 429) {
     return {
       kind: 'throttled',
       message: `${context.service} is throttling requests from this account. Wait a moment, then try again.`,
+      details: {},
     };
   }
   if (status >= 500) {
     const what = isHtml
       ? `A gateway in front of ${context.service} answered with a web page instead of JSON; a proxy or the endpoint may be misconfigured, or the service is down.`
       : `${context.service} had a problem answering.`;
-    return { kind: 'server', message: `${what} Try again later.${said}` };
+    return { kind: 'server', message: `${what} Try again later.${said}`, details: {} };
   }
   const shape = isEmpty ? ' with an empty body' : isHtml ? ' with a web page' : '';
-  return { kind: 'invalidInput', message: `${context.service} refused the request${shape}.${said}` };
+  return {
+    kind: 'invalidInput',
+    message: `${context.service} refused the request${shape}.${said}`,
+    details: { problem: refusedByCloud(status) },
+  };
+}
+
+/** A request the cloud refused as not valid: the reason code, with the HTTP status as its fact. */
+function refusedByCloud(status: number): InputProblem<'requestRefused'> {
+  return { code: 'requestRefused', detail: String(status) };
 }
 
 /** Nova's `itemNotFound` "Metadata item was not found", or the native API's word for the same. */

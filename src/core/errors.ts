@@ -1,47 +1,72 @@
-/** The one error type of the core: a kind to branch on, and the facts support asks for. */
+/**
+ * The one error type of the core: a kind to branch on, the facts support asks for, and the facts
+ * that belong to its kind alone. Narrowing on `kind` (or `isEcsError(err, kind)`) gives that kind's
+ * facts; a fact another kind owns is a compile error when constructing or reading.
+ */
 import type { InputProblem } from './inputProblem';
 
-export type EcsErrorKind =
-  | 'invalidInput'
-  | 'auth'
-  | 'forbidden'
-  | 'keyNotFound'
-  | 'serverNotFound'
-  | 'throttled'
-  /** 409: the server is busy with a task (resize, migration, build); `taskState` names it when known. */
-  | 'conflict'
-  /** 403/413 "Quota exceeded for metadata_items": `keyCount` and `keyQuota` say how many keys it has and may have. */
-  | 'quota'
-  | 'server'
-  | 'network'
-  | 'timeout'
-  | 'badResponse'
-  | 'cancelled';
+/**
+ * What belongs to each kind, besides the facts every kind carries (`EcsErrorFacts`).
+ * The kinds are this map's keys, so a new kind cannot be added without saying what it carries.
+ */
+export interface EcsErrorDetails {
+  invalidInput: {
+    /** Which rule refused what, as a code (refused before sending, or by the cloud). */
+    problem: InputProblem;
+    /** An agency that IAM does not know in the delegating account. */
+    agency?: AgencyProblem;
+  };
+  auth: {
+    /** Temporary credentials (a security token) past their expiry, known or as the cloud said. */
+    expired?: boolean;
+    /** On a signed request: what the gateway refused, when its answer says. */
+    refused?: SignatureRefusal;
+  };
+  forbidden: {
+    /** The IAM permission the refused call needs, e.g. `ecs:servers:getMetadata`. */
+    permission?: string;
+    /** An agency the caller may not assume: it lacks the Agent Operator role in the delegating account. */
+    agency?: AgencyProblem;
+  };
+  keyNotFound: NoDetails;
+  serverNotFound: NoDetails;
+  throttled: NoDetails;
+  /** 409: the server is busy with a task (resize, migration, build). */
+  conflict: {
+    /** The server's task or VM state, e.g. `resize_migrating`, when the answer names it. */
+    taskState?: string;
+  };
+  /** 403/413 "Quota exceeded for metadata_items". */
+  quota: {
+    /** The metadata keys the server has now, when known. */
+    keyCount?: number;
+    /** The most keys the server may have, when known. */
+    keyQuota?: number;
+  };
+  server: NoDetails;
+  network: NoDetails;
+  timeout: NoDetails;
+  badResponse: NoDetails;
+  cancelled: NoDetails;
+}
 
-export interface EcsErrorInit {
+/** A kind that carries nothing of its own (`{}` would accept any object, so it is spelled out). */
+type NoDetails = Record<never, never>;
+
+export type EcsErrorKind = keyof EcsErrorDetails;
+
+/** What every kind may carry. */
+export interface EcsErrorFacts {
   status?: number;
   code?: string;
   requestId?: string;
   /** What the service said, already redacted; for debug logs. */
   serverMessage?: string;
-  /** For `forbidden`: the IAM permission the refused call needs, e.g. `ecs:servers:getMetadata`. */
-  permission?: string;
-  /** For `conflict`: the server's task or VM state, e.g. `resize_migrating`, when the answer names it. */
-  taskState?: string;
-  /** For `quota`: the metadata keys the server has now, when known. */
-  keyCount?: number;
-  /** For `quota`: the most keys the server may have, when known. */
-  keyQuota?: number;
-  /** For `invalidInput` refused before sending: which rule refused what, as a code. */
-  problem?: InputProblem;
-  /** For `auth`: temporary credentials (a security token) past their expiry, known or as the cloud said. */
-  expired?: boolean;
-  /** An agency (assume role) refused: the caller lacks the Agent Operator role, or there is no such agency. */
-  agency?: AgencyProblem;
-  /** For `auth` on a signed request: what the gateway refused, when its answer says. */
-  refused?: SignatureRefusal;
   cause?: unknown;
 }
+
+/** What constructing an error of kind `K` may be given: the common facts and that kind's own. */
+export type EcsErrorInit<K extends EcsErrorKind = EcsErrorKind> = EcsErrorFacts & EcsErrorDetails[K];
 
 /**
  * What the API gateway refused of an AK/SK-signed request (APIGW.0301 and its message): the access
@@ -57,44 +82,63 @@ export interface AgencyProblem {
   agencyDomain: string;
 }
 
-export class EcsError extends Error {
+/** An error of one kind, before the union is made. */
+type EcsErrorOfKind<K extends EcsErrorKind> = Error & {
+  readonly kind: K;
+  readonly status?: number;
+  readonly code?: string;
+  readonly requestId?: string;
+  readonly serverMessage?: string;
+} & Readonly<EcsErrorDetails[K]>;
+
+/**
+ * An error of the core. `EcsError` alone is the union of every kind, so `switch (err.kind)` narrows
+ * to that kind's facts; `EcsError<'quota'>` is one kind.
+ */
+export type EcsError<K extends EcsErrorKind = EcsErrorKind> = K extends EcsErrorKind
+  ? EcsErrorOfKind<K>
+  : never;
+
+/** The kinds whose own facts are all optional, so the facts may be left out. */
+type KindWithoutRequiredDetails = {
+  [K in EcsErrorKind]: Record<never, never> extends EcsErrorDetails[K] ? K : never;
+}[EcsErrorKind];
+
+export interface EcsErrorConstructor {
+  new <K extends KindWithoutRequiredDetails>(kind: K, message: string, init?: EcsErrorInit<K>): EcsError<K>;
+  new <K extends EcsErrorKind>(kind: K, message: string, init: EcsErrorInit<K>): EcsError<K>;
+  /** So `instanceof EcsError` narrows to the union of kinds. */
+  readonly prototype: EcsError;
+}
+
+const EcsErrorClass = class EcsError extends Error {
   readonly kind: EcsErrorKind;
   readonly status?: number;
   readonly code?: string;
   readonly requestId?: string;
   readonly serverMessage?: string;
-  readonly permission?: string;
-  readonly taskState?: string;
-  readonly keyCount?: number;
-  readonly keyQuota?: number;
-  readonly problem?: InputProblem;
-  readonly expired?: boolean;
-  readonly agency?: AgencyProblem;
-  readonly refused?: SignatureRefusal;
 
-  constructor(kind: EcsErrorKind, message: string, init: EcsErrorInit = {}) {
+  constructor(kind: EcsErrorKind, message: string, init: EcsErrorInit = {} as EcsErrorInit) {
     super(message);
     this.name = 'EcsError';
     this.kind = kind;
-    if (init.status !== undefined) this.status = init.status;
-    if (init.code !== undefined) this.code = init.code;
-    if (init.requestId !== undefined) this.requestId = init.requestId;
-    if (init.serverMessage !== undefined) this.serverMessage = init.serverMessage;
-    if (init.permission !== undefined) this.permission = init.permission;
-    if (init.taskState !== undefined) this.taskState = init.taskState;
-    if (init.keyCount !== undefined) this.keyCount = init.keyCount;
-    if (init.keyQuota !== undefined) this.keyQuota = init.keyQuota;
-    if (init.problem !== undefined) this.problem = init.problem;
-    if (init.expired !== undefined) this.expired = init.expired;
-    if (init.agency !== undefined) this.agency = init.agency;
-    if (init.refused !== undefined) this.refused = init.refused;
+    const { cause, ...facts } = init;
+    // Only the facts given become properties: a kind's own facts are absent on every other kind.
+    for (const [name, value] of Object.entries(facts)) {
+      if (value !== undefined) (this as unknown as Record<string, unknown>)[name] = value;
+    }
     // The cause may carry request objects with secret headers: keep it, but not enumerable.
-    if (init.cause !== undefined) {
-      Object.defineProperty(this, 'cause', { value: init.cause, enumerable: false, writable: true });
+    if (cause !== undefined) {
+      Object.defineProperty(this, 'cause', { value: cause, enumerable: false, writable: true });
     }
   }
-}
+};
 
-export function isEcsError(value: unknown): value is EcsError {
-  return value instanceof EcsError;
+export const EcsError = EcsErrorClass as unknown as EcsErrorConstructor;
+
+/** True for an error of the core; with a kind, true only for that kind, whose facts it then gives. */
+export function isEcsError(value: unknown): value is EcsError;
+export function isEcsError<K extends EcsErrorKind>(value: unknown, kind: K): value is EcsError<K>;
+export function isEcsError(value: unknown, kind?: EcsErrorKind): boolean {
+  return value instanceof EcsError && (kind === undefined || value.kind === kind);
 }

@@ -28,8 +28,8 @@ export const validatorProblemCodes = [
 export type ValidatorProblemCode = (typeof validatorProblemCodes)[number];
 
 /**
- * Every reason an input is refused before sending: the validators' codes, and those of the other
- * checks of the core (options, credentials, lookups), which say their English at the throw.
+ * Every reason an input is refused: the validators' codes, those of the other checks of the core
+ * (options, credentials, lookups), which say their English at the throw, and the cloud's refusal.
  */
 export const inputProblemCodes = [
   ...validatorProblemCodes,
@@ -55,6 +55,8 @@ export const inputProblemCodes = [
   'tokenScopeMissing',
   'catalogNoCompute',
   'agencyUnknown',
+  // Refused by the cloud (HTTP 400 and other 4xx that name no other kind); the detail is the status.
+  'requestRefused',
 ] as const;
 
 export type InputProblemCode = (typeof inputProblemCodes)[number];

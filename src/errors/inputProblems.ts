@@ -104,6 +104,11 @@ const problemTexts: Record<InputProblemCode, (detail: string) => string> = {
         ),
   agencyUnknown: (name) =>
     vscode.l10n.t('IAM knows no agency "{0}". Check the agency name and the account.', name),
+  requestRefused: (status) =>
+    vscode.l10n.t(
+      'The cloud refused the request as not valid (HTTP {0}). Check that the project id belongs to this region and to these credentials.',
+      status,
+    ),
 };
 
 /** The credential a `credentialMissing` names (its detail), in the user's language. */

@@ -115,7 +115,9 @@ function describeSetupError(err: SetupError, context: ErrorSubject): UserMessage
 
 function describeEcsError(err: EcsError, context: ErrorSubject): UserMessage {
   const server = context.serverName ? `"${context.serverName}"` : (context.serverId ?? '');
-  if (err.agency) return describeAgencyProblem(err.agency, context);
+  if ((err.kind === 'invalidInput' || err.kind === 'forbidden') && err.agency) {
+    return describeAgencyProblem(err.agency, context);
+  }
   switch (err.kind) {
     case 'auth': {
       const fix = setCredentials(context.profile);
@@ -243,7 +245,7 @@ function failureKind(err: EcsError): string {
 
 /** What IAM refused of a signed request: the access key itself, or the signature its SK made. */
 function describeSignatureRefusal(
-  err: EcsError,
+  err: EcsError<'auth'>,
   context: ErrorSubject,
 ): { message: string; summary: string } {
   const code = err.code ?? `HTTP ${err.status ?? 401}`;
@@ -271,10 +273,10 @@ function describeSignatureRefusal(
  * is the extension's for that code. Refused by the cloud: the extension's sentence, and the cloud's
  * own words marked as such.
  */
-function describeInvalidInput(err: EcsError): UserMessage {
+function describeInvalidInput(err: EcsError<'invalidInput'>): UserMessage {
   const summary = vscode.l10n.t('Invalid input');
   // A command's argument of the wrong shape: nothing was going to be sent, the sentence says it all.
-  if (err.problem && isArgumentProblem(err.problem)) {
+  if (isArgumentProblem(err.problem)) {
     return { message: inputProblemText(err.problem), summary, actions: [] };
   }
   if (err.status !== undefined) {
@@ -289,13 +291,11 @@ function describeInvalidInput(err: EcsError): UserMessage {
   }
   // A validator's problem is fixed where it was typed; any other (a credential or option missing,
   // a project not found) in the profile, so its settings are offered too.
-  const typed = err.problem && (validatorProblemCodes as readonly string[]).includes(err.problem.code);
+  const typed = (validatorProblemCodes as readonly string[]).includes(err.problem.code);
   return {
     message: vscode.l10n.t(
       'The request was not sent because an input is not valid. {0}',
-      err.problem
-        ? inputProblemText(err.problem)
-        : vscode.l10n.t('Check the profile in the ecsMetadata.profiles setting.'),
+      inputProblemText(err.problem),
     ),
     summary,
     actions: typed ? [] : [openSettings(Setting.profiles)],

@@ -7,7 +7,7 @@ import { keyChanges, type KeyChange, type MetadataChange } from './metadataChang
 import { serverLabel, type ServerTarget } from '../core';
 import type { MetadataWriter, WriteOutcome } from './metadataWriter';
 import type { HistoryStep } from './changeHistory';
-import { consequenceOf, isProtectedKey } from './protectedKeys';
+import { consequenceOf, isProtectedKey, type Consequence } from './protectedKeys';
 import { MASKED_VALUE } from './valuePreview';
 
 /** Where a confirmation learns the server's name: the person's settings, else the cloud. */
@@ -164,33 +164,31 @@ async function askModal(message: string, lines: string[], button: string): Promi
  */
 export function consequence(key: string, on: ServerTarget | 'each'): string {
   const server = on === 'each' ? vscode.l10n.t('each server') : vscode.l10n.t('server {0}', serverLabel(on));
-  switch (consequenceOf(key)) {
-    case 'agency':
-      return vscode.l10n.t(
-        'Changes the IAM agency of {0}: what software on it may do in your account.',
-        server,
-      );
-    case 'billing':
-      return vscode.l10n.t(
-        'Read by Huawei Cloud billing for {0}: a changed value may bill it wrongly or break its orders and renewals.',
-        server,
-      );
-    case 'lock':
-      return vscode.l10n.t(
-        'Records a lock or freeze another service set on {0}: changing it may release or break that hold.',
-        server,
-      );
-    case 'refused':
-      return vscode.l10n.t(
-        'The cloud allows no one to add, change or delete this key: it will refuse the write.',
-      );
-    case 'system':
-      return vscode.l10n.t(
-        'Set by the cloud for {0}; other services read it, and a changed value may break them.',
-        server,
-      );
-  }
+  return consequenceTexts[consequenceOf(key)](server);
 }
+
+/** Each consequence's sentence, given the server (or "each server") it is about. */
+const consequenceTexts: Record<Consequence, (server: string) => string> = {
+  agency: (server) =>
+    vscode.l10n.t('Changes the IAM agency of {0}: what software on it may do in your account.', server),
+  billing: (server) =>
+    vscode.l10n.t(
+      'Read by Huawei Cloud billing for {0}: a changed value may bill it wrongly or break its orders and renewals.',
+      server,
+    ),
+  lock: (server) =>
+    vscode.l10n.t(
+      'Records a lock or freeze another service set on {0}: changing it may release or break that hold.',
+      server,
+    ),
+  refused: () =>
+    vscode.l10n.t('The cloud allows no one to add, change or delete this key: it will refuse the write.'),
+  system: (server) =>
+    vscode.l10n.t(
+      'Set by the cloud for {0}; other services read it, and a changed value may break them.',
+      server,
+    ),
+};
 
 function profileLine(target: ServerTarget): string {
   return target.region

@@ -114,7 +114,7 @@ describe('auth "agency": temporary AK/SK through an agency (assume_role)', () =>
   it('an unknown agency: 404 from IAM, an error that names the agency and the account', async () => {
     const client = agencyClient(server(), { agencyName: 'no_such_agency' });
     const error = await rejectionOf(client.getMetadataItem(WEB_01, 'owner'));
-    assert.ok(isEcsError(error));
+    assert.ok(isEcsError(error, 'invalidInput'));
     assert.equal(error.status, 404);
     assert.deepEqual(error.agency, {
       problem: 'unknownAgency',
@@ -143,7 +143,7 @@ describe('auth "agency": temporary AK/SK through an agency (assume_role)', () =>
       iamAgencies: [{ domainName: 'other-account', domainId: 'f'.repeat(32), name: 'ops' }],
     });
     const refused = await rejectionOf(agencyClient(server()).getMetadataItem(WEB_01, 'owner'));
-    assert.ok(isEcsError(refused) && refused.agency?.problem === 'unknownAgency');
+    assert.ok(isEcsError(refused, 'invalidInput') && refused.agency?.problem === 'unknownAgency');
     const client = agencyClient(server(), { agencyDomain: { name: 'other-account' }, agencyName: 'ops' });
     assert.equal(await client.getMetadataItem(WEB_01, 'owner'), 'team-web');
   });

@@ -139,7 +139,8 @@ describe('error answers: body shapes and request ids', () => {
 
   it('sets no permission on errors other than 403', async () => {
     const e = await failWith({ status: 500, body: '' });
-    assert.equal(e.permission, undefined);
+    assert.equal(e.kind, 'server');
+    assert.ok(!('permission' in e), 'a 500 carries no permission');
   });
 
   it('maps 404 Nova "Instance … could not be found" to serverNotFound and Huawei Ecs.0114 too', async () => {
@@ -164,6 +165,16 @@ describe('error answers: body shapes and request ids', () => {
     });
     assert.equal(e.kind, 'invalidInput');
     assert.match(e.message, /Malformed request url/);
+  });
+
+  it('gives a request the cloud refused as not valid its reason code, with the status', async () => {
+    const bad = await failWith({ status: 400, body: '{"badRequest":{"code":400,"message":"Malformed"}}' });
+    assert.ok(bad.kind === 'invalidInput');
+    assert.deepEqual(bad.problem, { code: 'requestRefused', detail: '400' });
+    const other = await failWith({ status: 405, body: '' });
+    assert.ok(other.kind === 'invalidInput');
+    assert.deepEqual(other.problem, { code: 'requestRefused', detail: '405' });
+    assert.match(other.message, /refused the request with an empty body/);
   });
 
   it('says badResponse for a 200 whose body is not the documented shape', async () => {

@@ -65,7 +65,7 @@ describe('invalid input carries a reason code', () => {
       (error: unknown) =>
         error instanceof EcsError &&
         error.kind === 'invalidInput' &&
-        error.problem?.code === 'credentialMissing' &&
+        error.problem.code === 'credentialMissing' &&
         error.problem.detail === 'token' &&
         error.message === 'The token is missing. Set the credentials of this profile.',
     );
@@ -79,7 +79,8 @@ describe('invalid input carries a reason code', () => {
         }),
       (error: unknown) =>
         error instanceof EcsError &&
-        error.problem?.code === 'optionNotPositive' &&
+        error.kind === 'invalidInput' &&
+        error.problem.code === 'optionNotPositive' &&
         error.problem.detail === 'timeoutMs' &&
         error.message === 'timeoutMs must be a positive number (it is -1).',
     );

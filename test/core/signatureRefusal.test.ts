@@ -10,7 +10,7 @@ import { WEB_01, clientFor, rejectionOf, useEcsServer } from './fixtures';
 describe('AK/SK rejections: what the gateway refused', () => {
   const server = useEcsServer();
 
-  async function refusalWith(keys: { accessKey?: string; secretKey?: string }): Promise<EcsError> {
+  async function refusalWith(keys: { accessKey?: string; secretKey?: string }): Promise<EcsError<'auth'>> {
     const c = server().credentials;
     const client = clientFor(server(), {
       auth: {
