@@ -9,7 +9,7 @@ import {
 import { countOutcomes, type ServerResult } from '../../bulk/bulkRun';
 import { InputError } from '../../errors/inputError';
 import { unknownProfileError } from '../../errors/setupError';
-import { FoundProfileNode } from '../../tree/foundProfileNode';
+import { FoundProfileNode } from '../../find/foundProfileNode';
 import { CommandId } from '../../commandBase/commandIds';
 import type { CommandDeps } from '../commandDeps';
 import { failingAbout } from '../failureSubject';
