@@ -8,7 +8,8 @@ import { PolicyFileWatch } from '../policyCheck/policyFileWatch';
 import { readPolicyFile, refusedPolicy, shown } from '../policyCheck/policyFile';
 import { CommandId } from '../commandBase/commandIds';
 import type { CommandDeps } from './commandDeps';
-import { findInScope, pickScope, scopeFor, showFind, type FindScope } from './findServers';
+import { pickScope, scopeFor, showFind, type FindScope } from '../find/findScope';
+import { findInScope } from './findServers';
 import { registerCommand } from './registerCommand';
 
 /** What the script form resolves to: one entry per server that breaks the policy. */
