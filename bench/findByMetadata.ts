@@ -6,8 +6,8 @@
  * that listing, in at most 11 requests. Runs with no added latency and with 20 ms per request.
  */
 import { destroyAgents, serverPages, type EcsClient } from '../src/core';
-import { findServers } from '../src/query/findServers';
-import { parseQuery } from '../src/query/parseQuery';
+import { findServers } from '../src/find/query/findServers';
+import { parseQuery } from '../src/find/query/parseQuery';
 import { nowMs } from './clock';
 import { freshCoreClient } from './coreClients';
 import { startRemoteEcsServer, type RemoteEcsServer } from './remoteEcsServer';

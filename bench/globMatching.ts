@@ -1,11 +1,11 @@
 /**
- * Find's glob matching (`src/query/globMatch.ts`) against 255-character values (Nova's longest) with
+ * Find's glob matching (`src/find/query/globMatch.ts`) against 255-character values (Nova's longest) with
  * patterns built to make a matcher backtrack: time per match (median over rounds), the steps the
  * matcher counted, and for one pattern the backtracking regular expression it replaced (one sample:
  * it takes seconds).
  */
-import { globMatches, type GlobPart, type GlobSteps } from '../src/query/globMatch';
-import { parseQuery } from '../src/query/parseQuery';
+import { globMatches, type GlobPart, type GlobSteps } from '../src/find/query/globMatch';
+import { parseQuery } from '../src/find/query/parseQuery';
 import { nowMs } from './clock';
 import { summarize } from './stats';
 

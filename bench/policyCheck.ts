@@ -8,7 +8,7 @@
 import { destroyAgents } from '../src/core';
 import { parsePolicyObject } from '../src/policy/parsePolicy';
 import { evaluatePolicy } from '../src/policy/evaluatePolicy';
-import { findServers } from '../src/query/findServers';
+import { findServers } from '../src/find/query/findServers';
 import { nowMs } from './clock';
 import { freshCoreClient } from './coreClients';
 import { startRemoteEcsServer } from './remoteEcsServer';

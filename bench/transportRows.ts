@@ -9,8 +9,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { destroyAgents, serverPages } from '../src/core';
-import { findServers } from '../src/query/findServers';
-import { parseQuery } from '../src/query/parseQuery';
+import { findServers } from '../src/find/query/findServers';
+import { parseQuery } from '../src/find/query/parseQuery';
 import { readTestCertificates } from '../test/ecs-server/testCertificates';
 import type { BenchCodeServer } from './benchCodeServer';
 import { nowMs } from './clock';

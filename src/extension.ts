@@ -31,10 +31,12 @@ import { registerBulkEditMetadata, registerUndoBulkChange } from './commands/bul
 import { registerCheckPolicy } from './commands/checkPolicy';
 import { registerFixPolicy } from './commands/fixPolicy';
 import { PolicyDiagnostics } from './policyCheck/policyDiagnostics';
+import { violationLines, violationsLine } from './policyCheck/violationText';
 import { registerCompareMetadata } from './commands/compareMetadata';
 import { registerCopyMetadataJson } from './commands/copyMetadataJson';
 import { registerExportMetadata } from './commands/exportMetadata';
 import { registerFindServers } from './commands/findServers';
+import { FindOverlay } from './find/findOverlay';
 import { FindSession } from './find/findSession';
 import type { ExtensionApi } from './extensionApi';
 import { currentStepInput } from './input/multiStepInput';
@@ -92,9 +94,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   const tokens = new ProfileTokenStore(context.secrets);
   const clients = new ClientProvider(profiles, credentials, log, tokens);
   const find = new FindSession(clients);
-  const tree = new ServerTreeProvider(profiles, clients, credentials, find);
+  // The find shows in the Servers view as its overlay; a policy check's violations read as its room words them.
+  const findView = new FindOverlay(find, profiles, { line: violationsLine, lines: violationLines });
+  const tree = new ServerTreeProvider(profiles, clients, credentials, findView);
   const panel = new PanelController(context.extensionUri, { profiles, clients });
-  const serversView = showServersView(tree, find);
+  const serversView = showServersView(tree, findView);
   const writer = new MetadataWriter(clients);
   context.subscriptions.push(log, profiles, credentials, clients, find, tree, serversView, panel, writer);
   context.subscriptions.push(new PolicyDiagnostics(find));

@@ -7,7 +7,8 @@ import { PolicyFileWatch } from '../policyCheck/policyFileWatch';
 import { readPolicyFile, refusedPolicy, shown } from '../policyCheck/policyFile';
 import type { CommandDeps } from './commandDeps';
 import { scriptCommands } from './commandArguments';
-import { findInScope, pickScope, scopeFor, showFind, type FindScope } from './findServers';
+import { pickScope, scopeFor, showFind, type FindScope } from '../find/findScope';
+import { findInScope } from './findServers';
 import { registerDeclared } from './registerDeclared';
 
 /** What the script form resolves to: one entry per server that breaks the policy. */

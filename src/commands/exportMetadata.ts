@@ -3,7 +3,7 @@ import { serverPages } from '../core';
 import type { ExportedServer } from '../export/exportedServer';
 import { metadataCsv } from '../export/metadataCsv';
 import { metadataExportJson } from '../export/metadataJson';
-import { FoundProfileNode } from '../tree/foundProfileNode';
+import { FoundProfileNode } from '../find/foundProfileNode';
 import { ProfileRowNode } from '../tree/profileRowNode';
 import { scriptCommands, type ExportArguments, type ExportSource } from './commandArguments';
 import type { CommandDeps } from './commandDeps';

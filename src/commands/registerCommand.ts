@@ -6,7 +6,7 @@ import { InputError } from '../errors/inputError';
 import { isSetupError } from '../errors/setupError';
 import { showError } from '../errors/showError';
 import { describeError, type ErrorSubject } from '../errors/userMessage';
-import { QuerySyntaxError } from '../query/metadataQuery';
+import { QuerySyntaxError } from '../find/query/metadataQuery';
 import { TreeNode } from '../tree/treeNode';
 import { failureAndSubject } from './failureSubject';
 

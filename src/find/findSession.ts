@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { ClientProvider } from '../clients/clientProvider';
 import { Disposable } from '../lifecycle/disposable';
-import { findServers, type FoundServer } from '../query/findServers';
-import type { MetadataQuery } from '../query/metadataQuery';
+import { findServers, type FoundServer } from './query/findServers';
+import type { MetadataQuery } from './query/metadataQuery';
 import { evaluatePolicy } from '../policy/evaluatePolicy';
 import type { Policy, Violation } from '../policy/policy';
 

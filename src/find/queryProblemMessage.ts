@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { QuerySyntaxError, type QueryProblemCode } from '../query/metadataQuery';
+import { QuerySyntaxError, type QueryProblemCode } from './query/metadataQuery';
 
 /** What is wrong with the one term a problem is in, for every problem but an empty query. */
 const termProblems: Record<Exclude<QueryProblemCode, 'empty'>, (term: string) => string> = {

@@ -4,7 +4,7 @@
  * globs come from the `ecsMetadata.protectedKeys` setting (its default in `settings/protectedKeyDefaults.ts`).
  */
 import { hasOwn, type MetadataChange } from './metadataChange';
-import { globMatches, type GlobPart } from '../query/globMatch';
+import { globMatches, type GlobPart } from '../find/query/globMatch';
 
 /** What changing a protected key does, for the confirmation's consequence line. */
 export type Consequence = 'agency' | 'billing' | 'lock' | 'refused' | 'system';

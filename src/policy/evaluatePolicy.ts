@@ -1,5 +1,5 @@
 /** Which rules of a policy a server breaks, and how. Pure; linear in keys × rules. */
-import { matchQuery, type QueryableServer } from '../query/matchQuery';
+import { matchQuery, type QueryableServer } from '../find/query/matchQuery';
 import type { Policy, Violation } from './policy';
 
 const hasOwn = (record: Record<string, string>, key: string): boolean =>

@@ -6,8 +6,8 @@
  */
 import type { Node as YamlNode, YAMLMap } from 'yaml';
 import { loadYaml } from '../bundling/loadYaml';
-import { QuerySyntaxError } from '../query/metadataQuery';
-import { parseQuery } from '../query/parseQuery';
+import { QuerySyntaxError } from '../find/query/metadataQuery';
+import { parseQuery } from '../find/query/parseQuery';
 import { globPartsOf, matcherOf } from './policyGlob';
 import {
   POLICY_KEYS,

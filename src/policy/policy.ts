@@ -3,7 +3,7 @@
  * which keys must not be there, each rule maybe limited to the servers a find query matches. Pure
  * (no `vscode`): the core tests and the bench use it under plain Node.
  */
-import type { MetadataQuery } from '../query/metadataQuery';
+import type { MetadataQuery } from '../find/query/metadataQuery';
 import type { TextMatcher } from './policyGlob';
 
 /** A key glob of `forbid`, as written and as the matcher takes it. */

@@ -2,7 +2,7 @@
  * A glob of the policy, read as find reads a value: `*` any run of characters, `?` any one character,
  * a backslash makes the next character plain text (`\*`). Pure.
  */
-import { globMatches, type GlobPart } from '../query/globMatch';
+import { globMatches, type GlobPart } from '../find/query/globMatch';
 
 /** The glob's parts, or undefined when a backslash at the end has nothing to escape. */
 export function globPartsOf(text: string): GlobPart[] | undefined {

@@ -3,14 +3,14 @@ import type { ClientProvider } from '../clients/clientProvider';
 import type { CredentialStore } from '../credentials/credentialStore';
 import { Disposable } from '../lifecycle/disposable';
 import { onDidChangeSetting, Setting } from '../settings/settings';
-import type { FindSession } from '../find/findSession';
 import type { ProfileStore } from '../profiles/profileStore';
-import { FoundProfileNode } from './foundProfileNode';
 import { ChildrenLoader } from './childrenLoader';
 import type { LoadMoreNode } from './loadMoreNode';
 import { ProfileNode } from './profileNode';
+import type { ProfileRowNode } from './profileRowNode';
 import type { TreeContext } from './treeContext';
 import type { TreeNode } from './treeNode';
+import type { ViewOverlay } from './viewOverlay';
 
 const pageSize = 50;
 
@@ -26,8 +26,8 @@ export class ServerTreeProvider extends Disposable implements vscode.TreeDataPro
   /** Fires with the new filter text (undefined when cleared). */
   readonly onDidChangeFilter: vscode.Event<string | undefined> = this.filterChanged.event;
   private roots: ProfileNode[] | undefined;
-  /** The roots while a find is shown: the profiles it covers. */
-  private findRoots: FoundProfileNode[] | undefined;
+  /** The roots while the overlay (a find) is shown: the profiles it covers. */
+  private findRoots: ProfileRowNode[] | undefined;
   private filterText: string | undefined;
   /** Ids of the items the person has expanded (and not collapsed since), for TreeContext.collapsibleState. */
   private readonly expanded = new Set<string>();
@@ -38,7 +38,7 @@ export class ServerTreeProvider extends Disposable implements vscode.TreeDataPro
     private readonly profiles: ProfileStore,
     clients: ClientProvider,
     credentials: CredentialStore,
-    private readonly find: FindSession,
+    private readonly overlay: ViewOverlay,
   ) {
     super();
     this.context = {
@@ -52,7 +52,7 @@ export class ServerTreeProvider extends Disposable implements vscode.TreeDataPro
     };
     this.register({ dispose: () => this.loader.abort() });
     this.register(profiles.onDidChange(() => this.refresh()));
-    this.register(find.onDidChange((profile) => this.showFind(profile)));
+    this.register(overlay.onDidChange((profile) => this.showFind(profile)));
     this.register(credentials.onDidChange(() => this.refresh()));
     // The tooltip names the endpoint a service catalog gave; redraw the profile once it is known.
     this.register(
@@ -78,11 +78,8 @@ export class ServerTreeProvider extends Disposable implements vscode.TreeDataPro
 
   getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (node) return this.loader.childrenOf(node);
-    if (this.find.query) {
-      this.findRoots ??= this.find.profiles.flatMap((name) => {
-        const profile = this.profiles.get(name);
-        return profile ? [new FoundProfileNode(profile, this.context, this.find)] : [];
-      });
+    if (this.overlay.shown) {
+      this.findRoots ??= this.overlay.roots(this.context);
       return Promise.resolve(this.findRoots);
     }
     this.roots ??= this.profiles.list().map((profile) => new ProfileNode(profile, this.context));
@@ -100,10 +97,10 @@ export class ServerTreeProvider extends Disposable implements vscode.TreeDataPro
     if (node) {
       node.reset();
       this.changed.fire(node);
-    } else if (this.find.query) {
+    } else if (this.overlay.shown) {
       // Refresh while a find is shown reads its profiles again.
       this.roots = undefined;
-      void this.find.refresh();
+      this.overlay.refresh();
     } else {
       this.roots = undefined;
       this.changed.fire(undefined);

@@ -1,18 +1,18 @@
 import * as vscode from 'vscode';
-import type { FindSession } from '../find/findSession';
-import { countsPerRule } from '../policy/evaluatePolicy';
 import { MetadataKeyNode } from './metadataKeyNode';
 import type { ServerTreeProvider } from './serverTreeProvider';
 import type { TreeNode } from './treeNode';
+import type { ViewOverlay } from './viewOverlay';
 
 /**
  * Creates the Servers view (several servers can be selected, for Compare) and keeps the filter or
- * the find visible: the view's description names it, and the `ecsMetadata.filtered` context key
- * shows the Clear Filter button (`ecsMetadata.findShown` the export of the find results).
+ * the find (the overlay) visible: the view's description names it, and the `ecsMetadata.filtered`
+ * context key shows the Clear Filter button (the overlay's own keys, such as `ecsMetadata.findShown`,
+ * the export of the find results).
  */
 export function showServersView(
   tree: ServerTreeProvider,
-  find: FindSession,
+  overlay: ViewOverlay,
 ): vscode.Disposable & { view: vscode.TreeView<TreeNode> } {
   const view = vscode.window.createTreeView('ecsMetadata.servers', {
     treeDataProvider: tree,
@@ -21,27 +21,21 @@ export function showServersView(
   });
   const show = (): void => {
     const filter = tree.filter;
-    const query = find.query?.text;
-    const check = find.policyCheck;
-    if (check) {
-      view.description = vscode.l10n.t('Policy: {0}', check.source);
-      view.message = policyMessage(find);
-    } else if (query !== undefined) {
-      view.description = vscode.l10n.t('Find: {0}', query);
-      view.message = vscode.l10n.t('Showing servers whose metadata matches "{0}".', query);
+    const shown = overlay.shown;
+    if (shown) {
+      const text = overlay.viewText();
+      view.description = text.description;
+      view.message = text.message;
     } else {
       view.description = filter ? vscode.l10n.t('Filter: {0}', filter) : undefined;
       view.message = filter
         ? vscode.l10n.t('Showing servers whose name or id contains "{0}".', filter)
         : undefined;
     }
-    void vscode.commands.executeCommand(
-      'setContext',
-      'ecsMetadata.filtered',
-      filter !== undefined || query !== undefined,
-    );
-    void vscode.commands.executeCommand('setContext', 'ecsMetadata.findShown', query !== undefined);
-    void vscode.commands.executeCommand('setContext', 'ecsMetadata.policyShown', check !== undefined);
+    void vscode.commands.executeCommand('setContext', 'ecsMetadata.filtered', filter !== undefined || shown);
+    for (const [key, value] of Object.entries(overlay.contextKeys())) {
+      void vscode.commands.executeCommand('setContext', key, value);
+    }
   };
   show();
   const disposable = vscode.Disposable.from(
@@ -53,24 +47,14 @@ export function showServersView(
       void vscode.commands.executeCommand('setContext', 'ecsMetadata.keySelected', oneKey);
     }),
     tree.onDidChangeFilter(show),
-    find.onDidChange((profile) => {
+    overlay.onDidChange((profile) => {
       if (profile === undefined) show();
-      // The counts per rule grow as each profile's pages arrive.
-      else if (find.policyCheck) view.message = policyMessage(find);
+      // One profile's rows changed: a message that counts (the policy check's per rule) grows.
+      else if (overlay.shown) {
+        const { message } = overlay.viewText();
+        if (message !== view.message) view.message = message;
+      }
     }),
   );
   return Object.assign(disposable, { view });
-}
-
-/** The counts per rule of the policy check shown: "owner: 3 servers · env values: 1 server". */
-function policyMessage(find: FindSession): string | undefined {
-  const check = find.policyCheck;
-  if (!check) return undefined;
-  const matches = find.allMatches().map((m) => ({ violations: m.server.violations ?? [] }));
-  const counts = countsPerRule(check.policy, matches)
-    .map(({ rule, servers }) =>
-      servers === 1 ? vscode.l10n.t('{0}: 1 server', rule) : vscode.l10n.t('{0}: {1} servers', rule, servers),
-    )
-    .join(' · ');
-  return vscode.l10n.t('Servers that break the policy {0} — {1}', check.source, counts);
 }

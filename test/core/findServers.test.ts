@@ -4,8 +4,8 @@
  */
 import * as assert from 'node:assert/strict';
 import { serverPages } from '../../src/core';
-import { findServers, type FoundServer } from '../../src/query/findServers';
-import { parseQuery } from '../../src/query/parseQuery';
+import { findServers, type FoundServer } from '../../src/find/query/findServers';
+import { parseQuery } from '../../src/find/query/parseQuery';
 import { apiRequests, clientFor, useEcsServer } from './fixtures';
 
 describe('finding servers by metadata', () => {

@@ -1,8 +1,8 @@
 /** Find's glob matching: right answers (against a plain reference) in steps that cannot blow up. */
 import * as assert from 'node:assert/strict';
-import { globMatches, type GlobPart, type GlobSteps } from '../../src/query/globMatch';
-import { matchQuery } from '../../src/query/matchQuery';
-import { parseQuery } from '../../src/query/parseQuery';
+import { globMatches, type GlobPart, type GlobSteps } from '../../src/find/query/globMatch';
+import { matchQuery } from '../../src/find/query/matchQuery';
+import { parseQuery } from '../../src/find/query/parseQuery';
 import { randomText, seeded } from './seededRandom';
 
 /** A glob of unescaped text: `*` and `?` are wildcards. */

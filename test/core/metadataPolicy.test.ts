@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { countsPerRule, evaluatePolicy } from '../../src/policy/evaluatePolicy';
 import { POLICY_KEYS, RULE_KEYS, type Policy } from '../../src/policy/policy';
-import { globMatches } from '../../src/query/globMatch';
+import { globMatches } from '../../src/find/query/globMatch';
 import { globPartsOf, matcherOf } from '../../src/policy/policyGlob';
 import { randomText, seeded } from './seededRandom';
 import {

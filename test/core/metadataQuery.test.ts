@@ -1,8 +1,8 @@
 /** The metadata query language: parsing, errors that point at the term, matching, server-side filters. */
 import * as assert from 'node:assert/strict';
-import { QuerySyntaxError } from '../../src/query/metadataQuery';
-import { matchQuery, serverSideFilters, type QueryableServer } from '../../src/query/matchQuery';
-import { parseQuery } from '../../src/query/parseQuery';
+import { QuerySyntaxError } from '../../src/find/query/metadataQuery';
+import { matchQuery, serverSideFilters, type QueryableServer } from '../../src/find/query/matchQuery';
+import { parseQuery } from '../../src/find/query/parseQuery';
 
 const web01: QueryableServer = {
   name: 'web-01',

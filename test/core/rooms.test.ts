@@ -46,7 +46,7 @@ function roomTable(): RoomRow[] {
   const rows: RoomRow[] = [];
   for (const line of lines) {
     const [roomCell, , importCell] = line.split('|').slice(1, -1);
-    const rooms = [...roomCell.matchAll(/`src\/([^`/]+)\/?`/g)].map((m) => m[1]);
+    const rooms = [...roomCell.matchAll(/`src\/([^`]+?)\/?`/g)].map((m) => m[1]);
     const named = [...importCell.matchAll(/`([^`]+)`/g)].map((m) => m[1]).filter((n) => n !== 'vscode');
     const above = /the rooms above/.test(importCell) ? rows.flatMap((row) => row.rooms) : [];
     const mayImport = new Set([...above, ...named.filter((n) => n !== 'node-fetch')]);
@@ -55,9 +55,9 @@ function roomTable(): RoomRow[] {
   return rows;
 }
 
-/** A relative specifier from a file directly in `room` (a folder of src/, or a file of it) to `other`. */
+/** A relative specifier from a file directly in `room` (a folder of src/, one in it, or a file of src/) to `other`. */
 function specifier(room: string, other: string): string {
-  const from = room.endsWith('.ts') ? './' : '../';
+  const from = room.endsWith('.ts') ? './' : '../'.repeat(room.split('/').length);
   if (other.endsWith('.ts')) return from + other.slice(0, -3);
   // The core only through its index; a module of any other room.
   return other === 'core' ? `${from}core` : `${from}${other}/planted`;
@@ -88,7 +88,13 @@ describe('the rooms of src/ are enforced by lint', function () {
     assert.ok(rows.length >= 10, `found ${rows.length} rows`);
     assert.equal(new Set(rooms).size, rooms.length, 'a room is in two rows');
     const present = fs.readdirSync(src).filter((name) => !notRooms.has(name));
-    assert.deepEqual([...present].sort(), [...rooms].sort());
+    // A room held in another (`find/query`) is a folder of the room that holds it.
+    const held = rooms.filter((room) => room.includes('/'));
+    assert.deepEqual([...present].sort(), rooms.filter((room) => !held.includes(room)).sort());
+    for (const room of held) {
+      assert.ok(fs.statSync(path.join(src, room)).isDirectory(), `src/${room}/ is a folder`);
+      assert.ok(rooms.includes(room.slice(0, room.lastIndexOf('/'))), `src/${room}/ is held in a room`);
+    }
   });
 
   it('fails lint on a wrong-way import and passes a right-way one', async () => {
@@ -109,6 +115,27 @@ describe('the rooms of src/ are enforced by lint', function () {
       "import type { Profile } from '../profiles/profile';\nexport type P = Profile;\n",
     );
     assert.equal(typeOnly.length, 1, 'a type-only import counts too');
+  });
+
+  it("keeps a room held in another apart from it (the find's pure query language)", async () => {
+    const query = plantedPath('find/query');
+    const holder = await restrictions(
+      query,
+      "import { FindSession } from '../findSession';\nvoid FindSession;\n",
+    );
+    assert.equal(holder.length, 1, 'the held room may not import the room that holds it');
+    assert.match(holder[0].message, /src\/find\/query\/ may not import src\/find\//);
+    const vscodeImport = await restrictions(query, "import * as vscode from 'vscode';\nvoid vscode;\n");
+    assert.equal(vscodeImport.length, 1, 'the held room is pure');
+    const policy = plantedPath('policy');
+    const intoHeld = "import { parseQuery } from '../find/query/parseQuery';\nvoid parseQuery;\n";
+    assert.deepEqual(await restrictions(policy, intoHeld), [], 'a lower room may import the held room');
+    const intoHolder = await restrictions(
+      policy,
+      "import { FindSession } from '../find/findSession';\nvoid FindSession;\n",
+    );
+    assert.equal(intoHolder.length, 1, 'but not the room that holds it');
+    assert.match(intoHolder[0].message, /src\/policy\/ may not import src\/find\//);
   });
 
   it('fails lint on an import past src/core/index.ts from outside the core', async () => {

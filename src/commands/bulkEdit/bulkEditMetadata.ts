@@ -9,11 +9,12 @@ import {
 import { countOutcomes, type ServerResult } from '../../bulk/bulkRun';
 import { InputError } from '../../errors/inputError';
 import { unknownProfileError } from '../../errors/setupError';
-import { FoundProfileNode } from '../../tree/foundProfileNode';
+import { FoundProfileNode } from '../../find/foundProfileNode';
 import { CommandId } from '../../commandBase/commandIds';
 import type { CommandDeps } from '../commandDeps';
 import { failingAbout } from '../failureSubject';
-import { findInScope, parseOrRefuse, scopeFor } from '../findServers';
+import { parseOrRefuse, scopeFor } from '../../find/findScope';
+import { findInScope } from '../findServers';
 import { scriptCommands, type BulkEditArguments } from '../commandArguments';
 import { onBehalfOfPerson } from '../../commandBase/personRequest';
 import { registerCommand } from '../registerCommand';

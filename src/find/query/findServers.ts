@@ -3,7 +3,7 @@
  * largest page, with the query's server-side filters. Only the matches are kept. Pure: the VS Code
  * layer and the bench both drive it.
  */
-import { EcsError, serverPages, type EcsClient } from '../core';
+import { EcsError, serverPages, type EcsClient } from '../../core';
 import { matchQuery, serverSideFilters } from './matchQuery';
 import type { MetadataQuery } from './metadataQuery';
 

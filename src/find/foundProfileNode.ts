@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
-import type { FindSession, SessionMatch } from '../find/findSession';
+import type { FindSession, SessionMatch } from './findSession';
 import type { Profile } from '../profiles/profile';
-import { ContextValue } from './contextValues';
-import { FoundServerNode } from './foundServerNode';
-import { MessageNode } from './messageNode';
-import { profileDescription, profileDetailLines } from './profileItem';
-import { ProfileRowNode } from './profileRowNode';
-import type { TreeContext } from './treeContext';
-import type { ChildNodes, TreeNode } from './treeNode';
+import { ContextValue } from '../tree/contextValues';
+import { FoundServerNode, type ViolationWords } from './foundServerNode';
+import { MessageNode } from '../tree/messageNode';
+import { profileDescription, profileDetailLines } from '../tree/profileItem';
+import { ProfileRowNode } from '../tree/profileRowNode';
+import type { TreeContext } from '../tree/treeContext';
+import type { ChildNodes, TreeNode } from '../tree/treeNode';
 
 /**
  * A profile while a find is shown: its matching servers as they arrive, then a line saying how the
@@ -20,6 +20,7 @@ export class FoundProfileNode extends ProfileRowNode {
     profile: Profile,
     context: TreeContext,
     private readonly find: FindSession,
+    private readonly words: ViolationWords,
   ) {
     super(profile, context);
   }
@@ -88,7 +89,7 @@ export class FoundProfileNode extends ProfileRowNode {
     let node = this.matchNodes.get(server.id);
     // A re-check (the policy file changed) finds the same server with other violations.
     if (!node || node.found !== server) {
-      node = new FoundServerNode(this, this.context, server, this.find.policyCheck?.policy);
+      node = new FoundServerNode(this, this.context, server, this.words, this.find.policyCheck?.policy);
       this.matchNodes.set(server.id, node);
     }
     return node;
