@@ -26,6 +26,15 @@ function importedModules(source: string): string[] {
   return found;
 }
 
+/** The imports of `files` that `refused` turns away, as `file → module`. */
+function refusedImports(files: string[], refused: (module: string) => boolean): string[] {
+  return files.flatMap((file) =>
+    importedModules(fs.readFileSync(file, 'utf8'))
+      .filter(refused)
+      .map((m) => `${path.basename(file)} → ${m}`),
+  );
+}
+
 describe('the core stays pure Node', () => {
   const files = sourceFiles(coreDir);
 
@@ -44,10 +53,9 @@ describe('the core stays pure Node', () => {
   });
 
   it('imports nothing from outside src/core except Node built-ins and node-fetch', () => {
-    const outside = files.flatMap((file) =>
-      importedModules(fs.readFileSync(file, 'utf8'))
-        .filter((m) => !m.startsWith('./') && !m.startsWith('node:') && m !== 'node-fetch')
-        .map((m) => `${path.basename(file)} → ${m}`),
+    const outside = refusedImports(
+      files,
+      (m) => !m.startsWith('./') && !m.startsWith('node:') && m !== 'node-fetch',
     );
     assert.deepEqual(outside, []);
   });
@@ -60,17 +68,11 @@ describe('the credential-file readers stay pure Node', () => {
     assert.ok(files.length >= 5, `found ${files.length}`);
     // The pure core is the one room beside it they may use (the endpoint rules, for instance), and the
     // YAML parser comes through its lazy loader (pure Node, like the parser itself).
-    const offenders = files.flatMap((file) =>
-      importedModules(fs.readFileSync(file, 'utf8'))
-        .filter(
-          (m) =>
-            m === 'vscode' ||
-            (m.startsWith('../') &&
-              m !== '../core' &&
-              !m.startsWith('../core/') &&
-              m !== '../bundling/loadYaml'),
-        )
-        .map((m) => `${path.basename(file)} → ${m}`),
+    const offenders = refusedImports(
+      files,
+      (m) =>
+        m === 'vscode' ||
+        (m.startsWith('../') && m !== '../core' && !m.startsWith('../core/') && m !== '../bundling/loadYaml'),
     );
     assert.deepEqual(offenders, []);
   });
@@ -82,14 +84,11 @@ describe('bulk edit stays pure Node', () => {
   it('has no file under src/bulk that imports vscode or the VS Code layer', () => {
     assert.ok(files.length >= 3, `found ${files.length}`);
     // The core, and the pure change arithmetic of metadata/, are what it builds on.
-    const offenders = files.flatMap((file) =>
-      importedModules(fs.readFileSync(file, 'utf8'))
-        .filter(
-          (m) =>
-            m === 'vscode' ||
-            (m.startsWith('../') && !m.startsWith('../core') && m !== '../metadata/metadataChange'),
-        )
-        .map((m) => `${path.basename(file)} → ${m}`),
+    const offenders = refusedImports(
+      files,
+      (m) =>
+        m === 'vscode' ||
+        (m.startsWith('../') && !m.startsWith('../core') && m !== '../metadata/metadataChange'),
     );
     assert.deepEqual(offenders, []);
   });

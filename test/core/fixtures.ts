@@ -10,6 +10,7 @@ import {
   type EcsAuth,
   type EcsClient,
   type EcsClientOptions,
+  type PasswordAuth,
   type TemporaryAuth,
   type TemporaryKeys,
   type TemporaryKeysOptions,
@@ -76,17 +77,41 @@ export function secretsOf(server: EcsServerHandle): string[] {
   return [c.secretKey, c.temporary.secretKey, c.temporary.securityToken, c.password, c.token];
 }
 
+/** The server's user signing in with a password at the server itself, `extra` overriding. */
+export function passwordAuth(server: EcsServerHandle, extra: Partial<PasswordAuth> = {}): PasswordAuth {
+  return { ...(authFor(server, 'password') as PasswordAuth), ...extra };
+}
+
+/** A client for the server's project and endpoint that signs with `auth`. */
+export function clientWith(
+  server: EcsServerHandle,
+  auth: EcsAuth,
+  options: Partial<EcsClientOptions> = {},
+): EcsClient {
+  return createEcsClient({ endpoint: server.url, projectId: server.projectId, auth, ...options });
+}
+
 export function clientFor(
   server: EcsServerHandle,
   overrides: Partial<EcsClientOptions> & { authType?: AuthType; iamEndpoint?: string } = {},
 ): EcsClient {
   const { authType = 'aksk', iamEndpoint, ...rest } = overrides;
-  return createEcsClient({
-    endpoint: server.url,
-    projectId: server.projectId,
-    auth: authFor(server, authType, iamEndpoint),
-    ...rest,
-  });
+  return clientWith(server, authFor(server, authType, iamEndpoint), rest);
+}
+
+/**
+ * Reads WEB_01's owner once, expires every token and key the server issued, and reads again: the
+ * second read's value and its requests as `METHOD version STATUS`.
+ */
+export async function readAcrossExpiry(
+  server: EcsServerHandle,
+  client: EcsClient,
+): Promise<{ owner: string; routes: string[] }> {
+  await client.getMetadataItem(WEB_01, 'owner');
+  server.expireTokens();
+  server.clearRequests();
+  const owner = await client.getMetadataItem(WEB_01, 'owner');
+  return { owner, routes: routes(server) };
 }
 
 /** Requests that reached the API (IAM token and project routes left out). */
@@ -112,15 +137,7 @@ export function routes(server: EcsServerHandle): string[] {
 
 /** Temporary keys bought with the server's user's password. */
 export function temporaryAuth(server: EcsServerHandle): TemporaryAuth {
-  const c = server.credentials;
-  return {
-    type: 'temporary',
-    iamEndpoint: server.url,
-    domain: c.domain,
-    user: c.user,
-    password: c.password,
-    durationSeconds: 900,
-  };
+  return { ...passwordAuth(server), type: 'temporary', durationSeconds: 900 };
 }
 
 /** The local agency, assumed by a password source signing in with the server's credentials. */
@@ -202,4 +219,18 @@ export async function startAdHocServer(
         server.close(() => resolve());
       }),
   };
+}
+
+/** Answers a Keystone sign-in: 201, the token in X-Subject-Token, a token that expires far ahead. */
+export function answerToken(res: http.ServerResponse, token: string): void {
+  res.writeHead(201, { 'Content-Type': 'application/json', 'X-Subject-Token': token });
+  res.end('{"token":{"expires_at":"2999-01-01T00:00:00.000000Z"}}');
+}
+
+/** An ad-hoc IAM that signs every POST in with `token` and answers every other request with `answer`. */
+export function startAdHocIam(
+  answer: (req: http.IncomingMessage, res: http.ServerResponse) => void,
+  token = 'MIITlookup-token',
+): Promise<AdHocServer> {
+  return startAdHocServer((req, res) => (req.method === 'POST' ? answerToken(res, token) : answer(req, res)));
 }
