@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { ProfileSetting } from '../../src/profiles/profile';
 import { LOCAL_AGENCY } from '../ecs-server';
 import { fixture, profileRoot, writeProfiles, type Fixture } from './fixture';
-import { profilesBeforeTest } from './support/testSetup';
+import { profilesBeforeTest, readOwner } from './support/testSetup';
 import { translated } from './l10nBundle';
 import { stepShown, typeAt } from './stepAnswers';
 import { CommandId } from '../../src/commandBase/commandIds';
@@ -58,12 +58,7 @@ describe('Set Credentials on an agency profile, by a person', () => {
     };
   }
 
-  const read = (): Thenable<string | undefined> =>
-    vscode.commands.executeCommand<string | undefined>(CommandId.getMetadataKey, {
-      profile: agency,
-      serverId: f.seed.servers[0].id,
-      key: 'owner',
-    });
+  const read = (): Promise<string | undefined> => readOwner(agency);
 
   it("says the agency uses its source profile's credentials, asks for those, and then the agency reads a key", async () => {
     const c = f.server.credentials;

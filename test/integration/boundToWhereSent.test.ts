@@ -10,8 +10,8 @@ import * as vscode from 'vscode';
 import { startEcsServer } from '../ecs-server';
 import { LOCAL_AGENCY } from '../ecs-server/agencies';
 import type { ProfileSetting } from '../../src/profiles/profile';
-import { fixture, profileRoot, writeProfiles, type Fixture } from './fixture';
-import { profilesBeforeTest } from './support/testSetup';
+import { fixture, writeProfiles, type Fixture } from './fixture';
+import { profilesBeforeTest, readOwner, withShownProfiles } from './support/testSetup';
 import { confirmingModals, decliningModals, type ModalShown } from './modalAnswer';
 import { CommandId } from '../../src/commandBase/commandIds';
 
@@ -29,17 +29,9 @@ describe('security: a token and an agency are bound to where they go', () => {
 
   after(() => other.close());
 
-  async function addProfiles(...profiles: ProfileSetting[]): Promise<void> {
-    await writeProfiles([...profilesBeforeTest(), ...profiles]);
-    for (const p of profiles) await profileRoot(f.api, p.name);
-  }
+  const addProfiles = withShownProfiles;
 
-  const read = (profile: string): Thenable<string | undefined> =>
-    vscode.commands.executeCommand<string | undefined>(CommandId.getMetadataKey, {
-      profile,
-      serverId: f.seed.servers[0].id,
-      key: 'owner',
-    });
+  const read = readOwner;
 
   const storeToken = (profile: string): Thenable<unknown> =>
     confirmingModals(() =>

@@ -10,8 +10,8 @@ import { requestSecurityToken } from '../../src/core/temporaryCredentials';
 import { requestPasswordToken } from '../../src/core/tokenProvider';
 import type { ProfileSetting } from '../../src/profiles/profile';
 import { LOCAL_AGENCY } from '../ecs-server';
-import { childrenOf, type Fixture, fixture, profileRoot, writeProfiles } from './fixture';
-import { profilesBeforeTest } from './support/testSetup';
+import { childrenOf, type Fixture, fixture, profileRoot } from './fixture';
+import { readOwner, withShownProfiles } from './support/testSetup';
 import { translated } from './l10nBundle';
 import { assumeRoleIdentity, byTokenIdentity, securityTokensBody } from '../ecs-server/iamBodies';
 import { CommandId } from '../../src/commandBase/commandIds';
@@ -42,17 +42,9 @@ describe('temporary credentials and agencies', () => {
     };
   }
 
-  async function addProfiles(...profiles: ProfileSetting[]): Promise<void> {
-    await writeProfiles([...profilesBeforeTest(), ...profiles]);
-    for (const p of profiles) await profileRoot(f.api, p.name);
-  }
+  const addProfiles = withShownProfiles;
 
-  const read = (profile: string): Thenable<string | undefined> =>
-    vscode.commands.executeCommand<string | undefined>(CommandId.getMetadataKey, {
-      profile,
-      serverId: f.seed.servers[0].id,
-      key: 'owner',
-    });
+  const read = readOwner;
 
   /**
    * Metadata reads of the profiles under test: the suite's fixture profile (AK/SK, the permanent keys)

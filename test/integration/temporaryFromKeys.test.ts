@@ -11,7 +11,7 @@ import type { ProfileSetting } from '../../src/profiles/profile';
 import type { RecordedRequest } from '../ecs-server';
 import { LOCAL_AGENCY } from '../ecs-server';
 import { type Fixture, fixture, profileRoot, storedProfiles, writeProfiles } from './fixture';
-import { profilesBeforeTest } from './support/testSetup';
+import { readOwner, withShownProfiles } from './support/testSetup';
 import { translated } from './l10nBundle';
 import { pickAt, stepShown, typeAt } from './stepAnswers';
 import { CommandId } from '../../src/commandBase/commandIds';
@@ -38,10 +38,7 @@ describe('permanent AK/SK as the source of temporary keys and of agencies', () =
     };
   }
 
-  async function addProfiles(...profiles: ProfileSetting[]): Promise<void> {
-    await writeProfiles([...profilesBeforeTest(), ...profiles]);
-    for (const p of profiles) await profileRoot(f.api, p.name);
-  }
+  const addProfiles = withShownProfiles;
 
   /** Stores the server's permanent AK/SK as `profile`'s credentials. */
   async function setPermanentKeys(profile: string): Promise<void> {
@@ -52,12 +49,7 @@ describe('permanent AK/SK as the source of temporary keys and of agencies', () =
     });
   }
 
-  const read = (profile: string): Thenable<string | undefined> =>
-    vscode.commands.executeCommand<string | undefined>(CommandId.getMetadataKey, {
-      profile,
-      serverId: f.seed.servers[0].id,
-      key: 'owner',
-    });
+  const read = readOwner;
 
   const accessKeyOf = (request: RecordedRequest): string | undefined =>
     /^SDK-HMAC-SHA256 Access=([^,\s]+)/.exec(request.headers.authorization ?? '')?.[1];

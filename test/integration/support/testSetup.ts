@@ -188,3 +188,20 @@ export async function withLocalProfile(
     );
   return profile;
 }
+
+/** Writes `profiles` after those the test began with (replacing any added since) and waits until the tree shows each. */
+export async function withShownProfiles(...profiles: ProfileSetting[]): Promise<void> {
+  const f = await fixture();
+  await writeProfiles([...profilesBeforeTest(), ...profiles]);
+  for (const p of profiles) await profileRoot(f.api, p.name);
+}
+
+/** The first seeded server's `owner`, read by the script command as `profile`. */
+export async function readOwner(profile: string): Promise<string | undefined> {
+  const f = await fixture();
+  return vscode.commands.executeCommand<string | undefined>(CommandId.getMetadataKey, {
+    profile,
+    serverId: f.seed.servers[0].id,
+    key: 'owner',
+  });
+}
