@@ -8,8 +8,10 @@ import {
   clientWith,
   iamTokenRequests,
   readAcrossExpiry,
+  readFiftyAtOnce,
   rejectionOf,
   securityTokenRequests,
+  securityTokensAfterReadsAt,
   useEcsServer,
 } from './fixtures';
 import { assumeRoleIdentity, securityTokensBody } from '../ecs-server/iamBodies';
@@ -77,22 +79,19 @@ describe('auth "agency": temporary AK/SK through an agency (assume_role)', () =>
 
   it('50 concurrent first calls share one token and one assume_role', async () => {
     const client = agencyClient(server());
-    const values = await Promise.all(Array.from({ length: 50 }, () => client.getMetadataItem(WEB_01, 'env')));
-    assert.ok(values.every((v) => v === 'production'));
+    await readFiftyAtOnce(client);
     assert.equal(securityTokenRequests(server()).length, 1);
     assert.equal(iamTokenRequests(server()), 1);
   });
 
   it('renews before expiry (900 s keys, clock moved on 11 minutes), reusing the source token', async () => {
-    let offset = 0;
-    const client = agencyClient(server(), {}, { now: () => new Date(Date.now() + offset) });
-    await client.getMetadataItem(WEB_01, 'owner');
-    offset = 5 * 60_000;
-    await client.getMetadataItem(WEB_01, 'owner');
-    assert.equal(securityTokenRequests(server()).length, 1, 'ten minutes left: no renewal');
-    offset = 11 * 60_000;
-    await client.getMetadataItem(WEB_01, 'owner');
-    assert.equal(securityTokenRequests(server()).length, 2, 'within 5 minutes of expiry: renewed');
+    const counts = await securityTokensAfterReadsAt(
+      server(),
+      (now) => agencyClient(server(), {}, { now }),
+      [0, 5, 11],
+    );
+    assert.equal(counts[1], 1, 'ten minutes left: no renewal');
+    assert.equal(counts[2], 2, 'within 5 minutes of expiry: renewed');
     assert.equal(iamTokenRequests(server()), 1, 'the source token is still good');
   });
 

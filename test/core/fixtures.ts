@@ -1,4 +1,5 @@
 /** Shared setup of the core tests: a real local ECS-compatible server per suite, and clients for it. */
+import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
@@ -179,6 +180,32 @@ export async function readWithProjectLookedUp(
     temporaryKeys: keys,
   });
   return { projectId, owner: await client.getMetadataItem(WEB_01, 'owner') };
+}
+
+/** 50 concurrent first reads of WEB_01's env through `client`; fails unless every one read "production". */
+export async function readFiftyAtOnce(client: EcsClient): Promise<void> {
+  const values = await Promise.all(Array.from({ length: 50 }, () => client.getMetadataItem(WEB_01, 'env')));
+  assert.ok(values.every((v) => v === 'production'));
+}
+
+/**
+ * Reads WEB_01's owner once at each of `minutesOn` (minutes from now, on the clock `makeClient` is
+ * given) and counts the securitytokens requests after each read.
+ */
+export async function securityTokensAfterReadsAt(
+  server: EcsServerHandle,
+  makeClient: (now: () => Date) => EcsClient,
+  minutesOn: number[],
+): Promise<number[]> {
+  let offset = 0;
+  const client = makeClient(() => new Date(Date.now() + offset));
+  const counts: number[] = [];
+  for (const minutes of minutesOn) {
+    offset = minutes * 60_000;
+    await client.getMetadataItem(WEB_01, 'owner');
+    counts.push(securityTokenRequests(server).length);
+  }
+  return counts;
 }
 
 /** Resolves to the rejection of `promise`; fails the test if it resolves. */

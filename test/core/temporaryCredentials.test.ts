@@ -9,7 +9,9 @@ import {
   clientWith,
   iamTokenRequests,
   readAcrossExpiry,
+  readFiftyAtOnce,
   rejectionOf,
+  securityTokensAfterReadsAt,
   temporaryAuth,
   useEcsServer,
 } from './fixtures';
@@ -50,22 +52,19 @@ describe('auth "temporary": temporary AK/SK from securitytokens', () => {
 
   it('50 concurrent first calls share one renewal', async () => {
     const client = temporaryClient(server());
-    const values = await Promise.all(Array.from({ length: 50 }, () => client.getMetadataItem(WEB_01, 'env')));
-    assert.ok(values.every((v) => v === 'production'));
+    await readFiftyAtOnce(client);
     assert.equal(securityTokenRequests(server()), 1);
     assert.equal(iamTokenRequests(server()), 1);
   });
 
   it('renews before expiry (900 s credentials, clock moved on 11 minutes)', async () => {
-    let offset = 0;
-    const client = temporaryClient(server(), { now: () => new Date(Date.now() + offset) });
-    await client.getMetadataItem(WEB_01, 'owner');
-    offset = 5 * 60_000;
-    await client.getMetadataItem(WEB_01, 'owner');
-    assert.equal(securityTokenRequests(server()), 1, 'ten minutes left: no renewal');
-    offset = 11 * 60_000;
-    await client.getMetadataItem(WEB_01, 'owner');
-    assert.equal(securityTokenRequests(server()), 2, 'within 5 minutes of expiry: renewed');
+    const counts = await securityTokensAfterReadsAt(
+      server(),
+      (now) => temporaryClient(server(), { now }),
+      [0, 5, 11],
+    );
+    assert.equal(counts[1], 1, 'ten minutes left: no renewal');
+    assert.equal(counts[2], 2, 'within 5 minutes of expiry: renewed');
   });
 
   it('credentials expired mid-use: the 401 gets one fresh set and the call succeeds', async () => {
