@@ -6,9 +6,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ProfileSetting } from '../../src/profiles/profile';
-import { LOCAL_AGENCY } from '../ecs-server';
 import { fixture, profileRoot, writeProfiles, type Fixture } from './fixture';
-import { profilesBeforeTest, readOwner } from './support/testSetup';
+import { localAgencyProfile, localPasswordProfile, profilesBeforeTest, readOwner } from './support/testSetup';
 import { translated } from './l10nBundle';
 import { stepShown, typeAt } from './stepAnswers';
 import { CommandId } from '../../src/commandBase/commandIds';
@@ -45,18 +44,8 @@ describe('Set Credentials on an agency profile, by a person', () => {
     f = await fixture();
   });
 
-  function agencyProfile(sourceProfile: string): ProfileSetting {
-    return {
-      name: agency,
-      ecsEndpoint: f.server.url,
-      projectId: f.server.projectId,
-      auth: 'agency',
-      sourceProfile,
-      agencyDomain: LOCAL_AGENCY.domainName,
-      agencyName: LOCAL_AGENCY.name,
-      discoverServers: false,
-    };
-  }
+  const agencyProfile = (sourceProfile: string): ProfileSetting =>
+    localAgencyProfile(f.server, agency, sourceProfile);
 
   const read = (): Promise<string | undefined> => readOwner(agency);
 
@@ -64,16 +53,7 @@ describe('Set Credentials on an agency profile, by a person', () => {
     const c = f.server.credentials;
     await writeProfiles([
       ...profilesBeforeTest(),
-      {
-        name: source,
-        ecsEndpoint: f.server.url,
-        iamEndpoint: f.server.url,
-        projectId: f.server.projectId,
-        auth: 'password',
-        domain: c.domain,
-        user: c.user,
-        discoverServers: false,
-      },
+      localPasswordProfile(f.server, source),
       agencyProfile(source),
     ]);
     await assert.rejects(Promise.resolve(read()), 'no credentials yet: the agency cannot read');

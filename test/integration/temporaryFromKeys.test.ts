@@ -9,9 +9,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ProfileSetting } from '../../src/profiles/profile';
 import type { RecordedRequest } from '../ecs-server';
-import { LOCAL_AGENCY } from '../ecs-server';
 import { type Fixture, fixture, profileRoot, storedProfiles, writeProfiles } from './fixture';
-import { readOwner, withShownProfiles } from './support/testSetup';
+import { localAgencyProfile, readOwner, withShownProfiles } from './support/testSetup';
 import { translated } from './l10nBundle';
 import { pickAt, stepShown, typeAt } from './stepAnswers';
 import { CommandId } from '../../src/commandBase/commandIds';
@@ -130,16 +129,7 @@ describe('permanent AK/SK as the source of temporary keys and of agencies', () =
 
   it('an agency acts with an aksk source profile: its keys sign assume_role', async () => {
     const name = 'Agency with keys';
-    await addProfiles({
-      name,
-      ecsEndpoint: f.server.url,
-      projectId: f.server.projectId,
-      auth: 'agency',
-      sourceProfile: f.profileName,
-      agencyDomain: LOCAL_AGENCY.domainName,
-      agencyName: LOCAL_AGENCY.name,
-      discoverServers: false,
-    });
+    await addProfiles(localAgencyProfile(f.server, name, f.profileName));
     f.server.clearRequests();
     assert.equal(await read(name), 'team-web');
     const [assumed] = issued();
@@ -162,16 +152,7 @@ describe('permanent AK/SK as the source of temporary keys and of agencies', () =
       auth: 'aksk',
       discoverServers: false,
     };
-    await addProfiles(sourceProfile, {
-      name,
-      ecsEndpoint: f.server.url,
-      projectId: f.server.projectId,
-      auth: 'agency',
-      sourceProfile: source,
-      agencyDomain: LOCAL_AGENCY.domainName,
-      agencyName: LOCAL_AGENCY.name,
-      discoverServers: false,
-    });
+    await addProfiles(sourceProfile, localAgencyProfile(f.server, name, source));
     await setPermanentKeys(source);
     const moved = f.server.url.replace('127.0.0.1', 'localhost');
     await writeProfiles(storedProfiles()?.map((p) => (p.name === source ? { ...p, iamEndpoint: moved } : p)));
