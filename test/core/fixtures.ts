@@ -101,6 +101,18 @@ export function clientFor(
 }
 
 /**
+ * A read whose temporary keys expired: the 401, the securitytokens request refused with the old
+ * token, a fresh token, fresh keys, and the read again.
+ */
+export const KEYS_RENEWED_AFTER_401 = [
+  'GET v2.1 401',
+  'POST v3.0 401',
+  'POST v3 201',
+  'POST v3.0 201',
+  'GET v2.1 200',
+];
+
+/**
  * Reads WEB_01's owner once, expires every token and key the server issued, and reads again: the
  * second read's value and its requests as `METHOD version STATUS`.
  */
