@@ -1,13 +1,18 @@
 import * as assert from 'node:assert/strict';
-import { createEcsClient, isEcsError, type AgencyAuth, type EcsClientOptions } from '../../src/core';
+import { isEcsError, type AgencyAuth, type EcsClientOptions } from '../../src/core';
 import { LOCAL_AGENCY, type EcsServerHandle } from '../ecs-server';
 import {
+  KEYS_RENEWED_AFTER_401,
   WEB_01,
   agencyAuth,
   apiRequests,
+  clientWith,
   iamTokenRequests,
+  readAcrossExpiry,
+  readFiftyAtOnce,
   rejectionOf,
   securityTokenRequests,
+  securityTokensAfterReadsAt,
   useEcsServer,
 } from './fixtures';
 import { assumeRoleIdentity, securityTokensBody } from '../ecs-server/iamBodies';
@@ -19,12 +24,7 @@ function agencyClient(
   extra: Partial<AgencyAuth> = {},
   options: Partial<EcsClientOptions> = {},
 ) {
-  return createEcsClient({
-    endpoint: server.url,
-    projectId: server.projectId,
-    auth: agencyAuth(server, extra),
-    ...options,
-  });
+  return clientWith(server, agencyAuth(server, extra), options);
 }
 
 describe('auth "agency": temporary AK/SK through an agency (assume_role)', () => {
@@ -80,35 +80,27 @@ describe('auth "agency": temporary AK/SK through an agency (assume_role)', () =>
 
   it('50 concurrent first calls share one token and one assume_role', async () => {
     const client = agencyClient(server());
-    const values = await Promise.all(Array.from({ length: 50 }, () => client.getMetadataItem(WEB_01, 'env')));
-    assert.ok(values.every((v) => v === 'production'));
+    await readFiftyAtOnce(client);
     assert.equal(securityTokenRequests(server()).length, 1);
     assert.equal(iamTokenRequests(server()), 1);
   });
 
   it('renews before expiry (900 s keys, clock moved on 11 minutes), reusing the source token', async () => {
-    let offset = 0;
-    const client = agencyClient(server(), {}, { now: () => new Date(Date.now() + offset) });
-    await client.getMetadataItem(WEB_01, 'owner');
-    offset = 5 * 60_000;
-    await client.getMetadataItem(WEB_01, 'owner');
-    assert.equal(securityTokenRequests(server()).length, 1, 'ten minutes left: no renewal');
-    offset = 11 * 60_000;
-    await client.getMetadataItem(WEB_01, 'owner');
-    assert.equal(securityTokenRequests(server()).length, 2, 'within 5 minutes of expiry: renewed');
+    const counts = await securityTokensAfterReadsAt(
+      server(),
+      (now) => agencyClient(server(), {}, { now }),
+      [0, 5, 11],
+    );
+    assert.equal(counts[1], 1, 'ten minutes left: no renewal');
+    assert.equal(counts[2], 2, 'within 5 minutes of expiry: renewed');
     assert.equal(iamTokenRequests(server()), 1, 'the source token is still good');
   });
 
   it('keys expired mid-use: the 401 gets one fresh set (and a fresh source token) and the call succeeds', async () => {
     const client = agencyClient(server());
-    await client.getMetadataItem(WEB_01, 'owner');
-    server().expireTokens();
-    server().clearRequests();
-    assert.equal(await client.getMetadataItem(WEB_01, 'owner'), 'team-web');
-    assert.deepEqual(
-      server().requests.map((r) => `${r.method} ${r.path.split('/')[1]} ${r.status}`),
-      ['GET v2.1 401', 'POST v3.0 401', 'POST v3 201', 'POST v3.0 201', 'GET v2.1 200'],
-    );
+    const { owner, routes } = await readAcrossExpiry(server(), client);
+    assert.equal(owner, 'team-web');
+    assert.deepEqual(routes, KEYS_RENEWED_AFTER_401);
   });
 
   it('an unknown agency: 404 from IAM, an error that names the agency and the account', async () => {

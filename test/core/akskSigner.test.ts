@@ -1,10 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { AKSKSigner } from '@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner';
 import { canonicalRequest, formatSdkDate, signRequest } from '../../src/core/akskSigner';
-import { createEcsClient } from '../../src/core';
 import { encodePathSegment } from '../../src/core/percentEncoding';
 import { sendHttp } from '../../src/core/httpTransport';
-import { WEB_01, useEcsServer } from './fixtures';
+import { WEB_01, clientFor, clientWith, useEcsServer } from './fixtures';
 
 const PUBLISHED = {
   ak: 'QTWAOYTTINDUT2QVKYUC',
@@ -164,15 +163,7 @@ describe('AK/SK signing (SDK-HMAC-SHA256)', () => {
     const server = useEcsServer();
 
     it('is accepted for a client request whose key has ":" and "."', async () => {
-      const client = createEcsClient({
-        endpoint: server().url,
-        projectId: server().projectId,
-        auth: {
-          type: 'aksk',
-          accessKey: server().credentials.accessKey,
-          secretKey: server().credentials.secretKey,
-        },
-      });
+      const client = clientFor(server());
       assert.equal(await client.getMetadataItem(WEB_01, 'backup.policy'), 'daily-7');
       assert.equal(await client.getMetadataItem(WEB_01, 'app:tier'), 'frontend');
     });
@@ -202,10 +193,10 @@ describe('AK/SK signing (SDK-HMAC-SHA256)', () => {
     });
 
     it('is rejected with a wrong secret key (so acceptance above means something)', async () => {
-      const client = createEcsClient({
-        endpoint: server().url,
-        projectId: server().projectId,
-        auth: { type: 'aksk', accessKey: server().credentials.accessKey, secretKey: 'wrong-secret-key-0000' },
+      const client = clientWith(server(), {
+        type: 'aksk',
+        accessKey: server().credentials.accessKey,
+        secretKey: 'wrong-secret-key-0000',
       });
       await assert.rejects(client.getMetadataItem(WEB_01, 'env'), {
         kind: 'auth',
@@ -215,16 +206,7 @@ describe('AK/SK signing (SDK-HMAC-SHA256)', () => {
     });
 
     it('uses the injected clock for X-Sdk-Date (a clock 20 minutes off is refused)', async () => {
-      const client = createEcsClient({
-        endpoint: server().url,
-        projectId: server().projectId,
-        auth: {
-          type: 'aksk',
-          accessKey: server().credentials.accessKey,
-          secretKey: server().credentials.secretKey,
-        },
-        now: () => new Date(Date.now() - 20 * 60_000),
-      });
+      const client = clientFor(server(), { now: () => new Date(Date.now() - 20 * 60_000) });
       await assert.rejects(client.getMetadataItem(WEB_01, 'env'), { kind: 'auth', status: 401 });
       assert.match(server().requests[0].headers['x-sdk-date'], /^\d{8}T\d{6}Z$/);
     });

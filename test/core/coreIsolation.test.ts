@@ -26,6 +26,15 @@ function importedModules(source: string): string[] {
   return found;
 }
 
+/** The imports of `files` that `refused` turns away, as `file → module`. */
+function refusedImports(files: string[], refused: (module: string) => boolean): string[] {
+  return files.flatMap((file) =>
+    importedModules(fs.readFileSync(file, 'utf8'))
+      .filter(refused)
+      .map((m) => `${path.basename(file)} → ${m}`),
+  );
+}
+
 describe('the core stays pure Node', () => {
   const files = sourceFiles(coreDir);
 
@@ -44,53 +53,44 @@ describe('the core stays pure Node', () => {
   });
 
   it('imports nothing from outside src/core except Node built-ins and node-fetch', () => {
-    const outside = files.flatMap((file) =>
-      importedModules(fs.readFileSync(file, 'utf8'))
-        .filter((m) => !m.startsWith('./') && !m.startsWith('node:') && m !== 'node-fetch')
-        .map((m) => `${path.basename(file)} → ${m}`),
+    const outside = refusedImports(
+      files,
+      (m) => !m.startsWith('./') && !m.startsWith('node:') && m !== 'node-fetch',
     );
     assert.deepEqual(outside, []);
   });
 });
 
-describe('the credential-file readers stay pure Node', () => {
-  const files = sourceFiles(path.join(root, 'src', 'profileImport'));
-
-  it('has no file under src/profileImport that imports vscode or the VS Code layer', () => {
-    assert.ok(files.length >= 5, `found ${files.length}`);
+/** Rooms beside the core that stay pure Node: what each may import from outside itself, and why. */
+const pureRooms: { title: string; dir: string; atLeast: number; refused: (module: string) => boolean }[] = [
+  {
+    title: 'the credential-file readers stay pure Node',
+    dir: 'profileImport',
+    atLeast: 5,
     // The pure core is the one room beside it they may use (the endpoint rules, for instance), and the
     // YAML parser comes through its lazy loader (pure Node, like the parser itself).
-    const offenders = files.flatMap((file) =>
-      importedModules(fs.readFileSync(file, 'utf8'))
-        .filter(
-          (m) =>
-            m === 'vscode' ||
-            (m.startsWith('../') &&
-              m !== '../core' &&
-              !m.startsWith('../core/') &&
-              m !== '../bundling/loadYaml'),
-        )
-        .map((m) => `${path.basename(file)} → ${m}`),
-    );
-    assert.deepEqual(offenders, []);
-  });
-});
-
-describe('bulk edit stays pure Node', () => {
-  const files = sourceFiles(path.join(root, 'src', 'bulk'));
-
-  it('has no file under src/bulk that imports vscode or the VS Code layer', () => {
-    assert.ok(files.length >= 3, `found ${files.length}`);
+    refused: (m) =>
+      m === 'vscode' ||
+      (m.startsWith('../') && m !== '../core' && !m.startsWith('../core/') && m !== '../bundling/loadYaml'),
+  },
+  {
+    title: 'bulk edit stays pure Node',
+    dir: 'bulk',
+    atLeast: 3,
     // The core, and the pure change arithmetic of metadata/, are what it builds on.
-    const offenders = files.flatMap((file) =>
-      importedModules(fs.readFileSync(file, 'utf8'))
-        .filter(
-          (m) =>
-            m === 'vscode' ||
-            (m.startsWith('../') && !m.startsWith('../core') && m !== '../metadata/metadataChange'),
-        )
-        .map((m) => `${path.basename(file)} → ${m}`),
-    );
-    assert.deepEqual(offenders, []);
+    refused: (m) =>
+      m === 'vscode' ||
+      (m.startsWith('../') && !m.startsWith('../core') && m !== '../metadata/metadataChange'),
+  },
+];
+
+for (const room of pureRooms) {
+  describe(room.title, () => {
+    const files = sourceFiles(path.join(root, 'src', room.dir));
+
+    it(`has no file under src/${room.dir} that imports vscode or the VS Code layer`, () => {
+      assert.ok(files.length >= room.atLeast, `found ${files.length}`);
+      assert.deepEqual(refusedImports(files, room.refused), []);
+    });
   });
-});
+}

@@ -4,8 +4,8 @@
  * the user and for the project scope, and the read works; a wrong id is refused by IAM.
  */
 import * as assert from 'node:assert/strict';
-import { createEcsClient, lookupProjectId } from '../../src/core';
-import { WEB_01, rejectionOf, useEcsServer } from './fixtures';
+import { lookupProjectId } from '../../src/core';
+import { WEB_01, clientWith, passwordAuth, rejectionOf, useEcsServer } from './fixtures';
 
 describe('password sign-in with the domain by id', () => {
   const server = useEcsServer();
@@ -13,18 +13,7 @@ describe('password sign-in with the domain by id', () => {
   it('names the domain by id in the token request and reads a key', async () => {
     const s = server();
     const c = s.credentials;
-    const client = createEcsClient({
-      endpoint: s.url,
-      projectId: s.projectId,
-      auth: {
-        type: 'password',
-        iamEndpoint: s.url,
-        domain: '',
-        domainId: c.domainId,
-        user: c.user,
-        password: c.password,
-      },
-    });
+    const client = clientWith(s, passwordAuth(s, { domain: '', domainId: c.domainId }));
     assert.equal(await client.getMetadataItem(WEB_01, 'owner'), s.seed.servers[0].metadata.owner);
     const body = JSON.parse(s.requests.find((r) => r.path === '/v3/auth/tokens')?.body ?? '{}') as {
       auth: { identity: { password: { user: { domain: unknown } } } };
@@ -50,19 +39,7 @@ describe('password sign-in with the domain by id', () => {
 
   it('a wrong domain id is refused by IAM (auth)', async () => {
     const s = server();
-    const c = s.credentials;
-    const client = createEcsClient({
-      endpoint: s.url,
-      projectId: s.projectId,
-      auth: {
-        type: 'password',
-        iamEndpoint: s.url,
-        domain: c.domain,
-        domainId: 'ffffffffffffffffffffffffffffffff',
-        user: c.user,
-        password: c.password,
-      },
-    });
+    const client = clientWith(s, passwordAuth(s, { domainId: 'ffffffffffffffffffffffffffffffff' }));
     const error = (await rejectionOf(client.getMetadataItem(WEB_01, 'owner'))) as { kind: string };
     assert.equal(error.kind, 'auth');
   });

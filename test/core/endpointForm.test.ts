@@ -8,9 +8,24 @@ import { WEB_01, apiRequests, clientFor, useEcsServer } from './fixtures';
 
 const PROJECT = '9c53a566cb3443ab910cf0daebca90c4';
 
+/** Typed, endpoint kept, tail removed, why the tail was removed. */
+type EndpointCase = [string, string, string | undefined, string | undefined];
+
+/** One named test per case: `typed` normalized as a `service` endpoint. */
+function itNormalizes(service: 'compute' | 'identity', cases: EndpointCase[]): void {
+  for (const [typed, endpoint, removed, trim] of cases) {
+    it(`${JSON.stringify(typed)} → ${endpoint}`, () => {
+      const result = normalizeEndpoint(typed, service);
+      assert.equal(result.endpoint, endpoint);
+      assert.equal(result.removed, removed);
+      assert.equal(result.trim, trim);
+    });
+  }
+}
+
 describe('endpoints as typed', () => {
   describe('normalizeEndpoint (compute)', () => {
-    const cases: [string, string, string | undefined, string | undefined][] = [
+    itNormalizes('compute', [
       [
         'https://ecs.cn-north-4.myhuaweicloud.com',
         'https://ecs.cn-north-4.myhuaweicloud.com',
@@ -60,19 +75,11 @@ describe('endpoints as typed', () => {
       ['not a url/v2.1', 'not a url/v2.1', undefined, undefined],
       ['https://nova.example.com/v2.1?x=1', 'https://nova.example.com/v2.1?x=1', undefined, undefined],
       ['https://v2.1', 'https://v2.1', undefined, undefined],
-    ];
-    for (const [typed, endpoint, removed, trim] of cases) {
-      it(`${JSON.stringify(typed)} → ${endpoint}`, () => {
-        const result = normalizeEndpoint(typed, 'compute');
-        assert.equal(result.endpoint, endpoint);
-        assert.equal(result.removed, removed);
-        assert.equal(result.trim, trim);
-      });
-    }
+    ]);
   });
 
   describe('normalizeEndpoint (identity)', () => {
-    const cases: [string, string, string | undefined, string | undefined][] = [
+    itNormalizes('identity', [
       [
         'https://iam.cn-north-4.myhuaweicloud.com',
         'https://iam.cn-north-4.myhuaweicloud.com',
@@ -97,15 +104,7 @@ describe('endpoints as typed', () => {
         undefined,
         undefined,
       ],
-    ];
-    for (const [typed, endpoint, removed, trim] of cases) {
-      it(`${JSON.stringify(typed)} → ${endpoint}`, () => {
-        const result = normalizeEndpoint(typed, 'identity');
-        assert.equal(result.endpoint, endpoint);
-        assert.equal(result.removed, removed);
-        assert.equal(result.trim, trim);
-      });
-    }
+    ]);
     it('a compute endpoint typed with /v3 keeps it', () => {
       assert.equal(
         normalizeEndpoint('https://nova.example.com/v3', 'compute').endpoint,

@@ -11,6 +11,16 @@ interface Canned {
   headers?: Record<string, string>;
 }
 
+/** A static-token client for `url`, one attempt per call. */
+const clientAt = (url: string, metadataApi?: 'native'): EcsClient =>
+  createEcsClient({
+    endpoint: url,
+    projectId: PROJECT,
+    auth: { type: 'token', token: 'MIITstatic-token-for-error-tests' },
+    maxAttempts: 1,
+    metadataApi,
+  });
+
 /** One ad-hoc server whose next answer each test sets. */
 describe('error answers: body shapes and request ids', () => {
   let canned: Canned = { status: 200, body: '{}' };
@@ -22,12 +32,7 @@ describe('error answers: body shapes and request ids', () => {
       res.writeHead(canned.status, { 'Content-Type': 'application/json', ...canned.headers });
       res.end(canned.body);
     });
-    client = createEcsClient({
-      endpoint: adHoc.url,
-      projectId: PROJECT,
-      auth: { type: 'token', token: 'MIITstatic-token-for-error-tests' },
-      maxAttempts: 1,
-    });
+    client = clientAt(adHoc.url);
   });
   after(() => adHoc.close());
 
@@ -41,43 +46,54 @@ describe('error answers: body shapes and request ids', () => {
     return error;
   }
 
-  it('reads the Huawei shape {"error":{"code","message"}}', async () => {
-    const e = await failWith({
-      status: 403,
-      body: '{"error":{"code":"Ecs.0005","message":"Policy doesn\'t allow ecs:servers:getMetadata"}}',
+  const shapes: {
+    name: string;
+    answer: Canned;
+    fields: Partial<Pick<EcsError, 'kind' | 'code' | 'requestId' | 'serverMessage'>>;
+    message?: RegExp[];
+  }[] = [
+    {
+      name: 'reads the Huawei shape {"error":{"code","message"}}',
+      answer: {
+        status: 403,
+        body: '{"error":{"code":"Ecs.0005","message":"Policy doesn\'t allow ecs:servers:getMetadata"}}',
+      },
+      fields: { kind: 'forbidden', code: 'Ecs.0005' },
+      message: [/ecs:servers:getMetadata/, /Ecs\.0005/],
+    },
+    {
+      name: 'reads the Nova shape {"<fault>":{"code","message"}}',
+      answer: { status: 409, body: '{"conflictingRequest":{"code":409,"message":"busy"}}' },
+      fields: { code: 'conflictingRequest', serverMessage: 'busy' },
+    },
+    {
+      name: 'reads the Keystone shape {"error":{"code":401,"title","message"}} on an API call',
+      answer: {
+        status: 401,
+        body: '{"error":{"code":401,"title":"Unauthorized","message":"The request you have made requires authentication."}}',
+      },
+      fields: { kind: 'auth', code: 'Unauthorized' },
+      message: [/token was rejected/],
+    },
+    {
+      name: 'reads the API gateway shape {"error_code","error_msg","request_id"}, request id from the body',
+      answer: {
+        status: 429,
+        body: '{"error_code":"APIGW.0308","error_msg":"throttled","request_id":"body-request-id-1"}',
+      },
+      fields: { kind: 'throttled', code: 'APIGW.0308', requestId: 'body-request-id-1' },
+      message: [/APIGW\.0308.*body-request-id-1/],
+    },
+  ];
+  for (const { name, answer, fields, message = [] } of shapes) {
+    it(name, async () => {
+      const e = await failWith(answer);
+      for (const [field, value] of Object.entries(fields)) {
+        assert.equal(e[field as keyof typeof fields], value, field);
+      }
+      for (const pattern of message) assert.match(e.message, pattern);
     });
-    assert.equal(e.kind, 'forbidden');
-    assert.equal(e.code, 'Ecs.0005');
-    assert.match(e.message, /ecs:servers:getMetadata/);
-    assert.match(e.message, /Ecs\.0005/);
-  });
-
-  it('reads the Nova shape {"<fault>":{"code","message"}}', async () => {
-    const e = await failWith({ status: 409, body: '{"conflictingRequest":{"code":409,"message":"busy"}}' });
-    assert.equal(e.code, 'conflictingRequest');
-    assert.equal(e.serverMessage, 'busy');
-  });
-
-  it('reads the Keystone shape {"error":{"code":401,"title","message"}} on an API call', async () => {
-    const e = await failWith({
-      status: 401,
-      body: '{"error":{"code":401,"title":"Unauthorized","message":"The request you have made requires authentication."}}',
-    });
-    assert.equal(e.kind, 'auth');
-    assert.equal(e.code, 'Unauthorized');
-    assert.match(e.message, /token was rejected/);
-  });
-
-  it('reads the API gateway shape {"error_code","error_msg","request_id"}, request id from the body', async () => {
-    const e = await failWith({
-      status: 429,
-      body: '{"error_code":"APIGW.0308","error_msg":"throttled","request_id":"body-request-id-1"}',
-    });
-    assert.equal(e.kind, 'throttled');
-    assert.equal(e.code, 'APIGW.0308');
-    assert.equal(e.requestId, 'body-request-id-1');
-    assert.match(e.message, /APIGW\.0308.*body-request-id-1/);
-  });
+  }
 
   for (const header of ['X-Request-Id', 'X-Openstack-Request-Id', 'X-Compute-Request-Id']) {
     it(`takes the request id from ${header}`, async () => {
@@ -115,13 +131,7 @@ describe('error answers: body shapes and request ids', () => {
       status: 403,
       body: '{"error":{"code":"Ecs.0005","message":"Policy does not allow"}}',
     };
-    const native = createEcsClient({
-      endpoint: adHoc.url,
-      projectId: PROJECT,
-      auth: { type: 'token', token: 'MIITstatic-token-for-error-tests' },
-      maxAttempts: 1,
-      metadataApi: 'native',
-    });
+    const native = clientAt(adHoc.url, 'native');
     const cases: [string, () => Promise<unknown>][] = [
       ['ecs:servers:getMetadata', () => client.getMetadataItem(WEB_01, 'owner')],
       ['ecs:servers:listMetadata', () => client.listMetadata(WEB_01)],

@@ -1,4 +1,5 @@
 /** Shared setup of the core tests: a real local ECS-compatible server per suite, and clients for it. */
+import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
@@ -10,6 +11,7 @@ import {
   type EcsAuth,
   type EcsClient,
   type EcsClientOptions,
+  type PasswordAuth,
   type TemporaryAuth,
   type TemporaryKeys,
   type TemporaryKeysOptions,
@@ -76,17 +78,53 @@ export function secretsOf(server: EcsServerHandle): string[] {
   return [c.secretKey, c.temporary.secretKey, c.temporary.securityToken, c.password, c.token];
 }
 
+/** The server's user signing in with a password at the server itself, `extra` overriding. */
+export function passwordAuth(server: EcsServerHandle, extra: Partial<PasswordAuth> = {}): PasswordAuth {
+  return { ...(authFor(server, 'password') as PasswordAuth), ...extra };
+}
+
+/** A client for the server's project and endpoint that signs with `auth`. */
+export function clientWith(
+  server: EcsServerHandle,
+  auth: EcsAuth,
+  options: Partial<EcsClientOptions> = {},
+): EcsClient {
+  return createEcsClient({ endpoint: server.url, projectId: server.projectId, auth, ...options });
+}
+
 export function clientFor(
   server: EcsServerHandle,
   overrides: Partial<EcsClientOptions> & { authType?: AuthType; iamEndpoint?: string } = {},
 ): EcsClient {
   const { authType = 'aksk', iamEndpoint, ...rest } = overrides;
-  return createEcsClient({
-    endpoint: server.url,
-    projectId: server.projectId,
-    auth: authFor(server, authType, iamEndpoint),
-    ...rest,
-  });
+  return clientWith(server, authFor(server, authType, iamEndpoint), rest);
+}
+
+/**
+ * A read whose temporary keys expired: the 401, the securitytokens request refused with the old
+ * token, a fresh token, fresh keys, and the read again.
+ */
+export const KEYS_RENEWED_AFTER_401 = [
+  'GET v2.1 401',
+  'POST v3.0 401',
+  'POST v3 201',
+  'POST v3.0 201',
+  'GET v2.1 200',
+];
+
+/**
+ * Reads WEB_01's owner once, expires every token and key the server issued, and reads again: the
+ * second read's value and its requests as `METHOD version STATUS`.
+ */
+export async function readAcrossExpiry(
+  server: EcsServerHandle,
+  client: EcsClient,
+): Promise<{ owner: string; routes: string[] }> {
+  await client.getMetadataItem(WEB_01, 'owner');
+  server.expireTokens();
+  server.clearRequests();
+  const owner = await client.getMetadataItem(WEB_01, 'owner');
+  return { owner, routes: routes(server) };
 }
 
 /** Requests that reached the API (IAM token and project routes left out). */
@@ -112,15 +150,7 @@ export function routes(server: EcsServerHandle): string[] {
 
 /** Temporary keys bought with the server's user's password. */
 export function temporaryAuth(server: EcsServerHandle): TemporaryAuth {
-  const c = server.credentials;
-  return {
-    type: 'temporary',
-    iamEndpoint: server.url,
-    domain: c.domain,
-    user: c.user,
-    password: c.password,
-    durationSeconds: 900,
-  };
+  return { ...passwordAuth(server), type: 'temporary', durationSeconds: 900 };
 }
 
 /** The local agency, assumed by a password source signing in with the server's credentials. */
@@ -164,6 +194,32 @@ export async function readWithProjectLookedUp(
   return { projectId, owner: await client.getMetadataItem(WEB_01, 'owner') };
 }
 
+/** 50 concurrent first reads of WEB_01's env through `client`; fails unless every one read "production". */
+export async function readFiftyAtOnce(client: EcsClient): Promise<void> {
+  const values = await Promise.all(Array.from({ length: 50 }, () => client.getMetadataItem(WEB_01, 'env')));
+  assert.ok(values.every((v) => v === 'production'));
+}
+
+/**
+ * Reads WEB_01's owner once at each of `minutesOn` (minutes from now, on the clock `makeClient` is
+ * given) and counts the securitytokens requests after each read.
+ */
+export async function securityTokensAfterReadsAt(
+  server: EcsServerHandle,
+  makeClient: (now: () => Date) => EcsClient,
+  minutesOn: number[],
+): Promise<number[]> {
+  let offset = 0;
+  const client = makeClient(() => new Date(Date.now() + offset));
+  const counts: number[] = [];
+  for (const minutes of minutesOn) {
+    offset = minutes * 60_000;
+    await client.getMetadataItem(WEB_01, 'owner');
+    counts.push(securityTokenRequests(server).length);
+  }
+  return counts;
+}
+
 /** Resolves to the rejection of `promise`; fails the test if it resolves. */
 export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -202,4 +258,18 @@ export async function startAdHocServer(
         server.close(() => resolve());
       }),
   };
+}
+
+/** Answers a Keystone sign-in: 201, the token in X-Subject-Token, a token that expires far ahead. */
+export function answerToken(res: http.ServerResponse, token: string): void {
+  res.writeHead(201, { 'Content-Type': 'application/json', 'X-Subject-Token': token });
+  res.end('{"token":{"expires_at":"2999-01-01T00:00:00.000000Z"}}');
+}
+
+/** An ad-hoc IAM that signs every POST in with `token` and answers every other request with `answer`. */
+export function startAdHocIam(
+  answer: (req: http.IncomingMessage, res: http.ServerResponse) => void,
+  token = 'MIITlookup-token',
+): Promise<AdHocServer> {
+  return startAdHocServer((req, res) => (req.method === 'POST' ? answerToken(res, token) : answer(req, res)));
 }

@@ -8,7 +8,7 @@ import {
   validateServerId,
 } from '../../src/core';
 import { metadataKeyProblem, serverIdProblem } from '../../src/core/validation';
-import { WEB_01, authFor, clientFor, startAdHocServer, useEcsServer } from './fixtures';
+import { WEB_01, authFor, clientFor, startAdHocIam, useEcsServer } from './fixtures';
 
 describe('input checked before any request', () => {
   const server = useEcsServer();
@@ -113,12 +113,7 @@ describe('input checked before any request', () => {
 
   it('refuses a plain-http IAM endpoint when looking a project up, without a request', async () => {
     // 0.0.0.0 reaches this machine but is not a loopback name: it must be refused like any remote host.
-    const iam = await startAdHocServer((req, res) => {
-      if (req.method === 'POST') {
-        res.writeHead(201, { 'Content-Type': 'application/json', 'X-Subject-Token': 'MIITlookup-token' });
-        res.end('{"token":{"expires_at":"2999-01-01T00:00:00.000000Z"}}');
-        return;
-      }
+    const iam = await startAdHocIam((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json' });
       res.end('{"projects":[{"id":"0b5b8a1f3e6c4d7a9f2e1c0d8b7a6f5e","name":"cn-north-4"}]}');
     });

@@ -1,7 +1,13 @@
 /** Writing metadata over real HTTP: set, delete, merge, native fallback, signing, checks, errors, retries. */
 import * as assert from 'node:assert/strict';
 import { AKSKSigner } from '@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner';
-import { createEcsClient, destroyAgents, type EcsError, type RequestEvent } from '../../src/core';
+import {
+  createEcsClient,
+  destroyAgents,
+  type EcsClientOptions,
+  type EcsError,
+  type RequestEvent,
+} from '../../src/core';
 import { encodePathSegment } from '../../src/core/percentEncoding';
 import { akskAuth } from '../../src/core/requestAuth';
 import { startEcsServer, type EcsServerHandle } from '../ecs-server';
@@ -44,6 +50,15 @@ function assertNoReplaceAll(server: EcsServerHandle): void {
 describe('metadata writes', () => {
   const server = useFreshEcsServer();
   afterEach(() => assertNoReplaceAll(server()));
+
+  /** A token client for a stand-in at `url` (an ad-hoc server, a closed port) in the server's project. */
+  const tokenClientAt = (url: string, options: Partial<EcsClientOptions> = {}) =>
+    createEcsClient({
+      endpoint: url,
+      projectId: server().projectId,
+      auth: { type: 'token', token: 't' },
+      ...options,
+    });
 
   describe('setMetadataItem', () => {
     for (const authType of AUTH_TYPES) {
@@ -208,12 +223,7 @@ describe('metadata writes', () => {
         res.end(JSON.stringify({ overLimit: { code: 413, message: 'Quota exceeded for metadata_items' } }));
       });
       try {
-        const client = createEcsClient({
-          endpoint: adHoc.url,
-          projectId: server().projectId,
-          auth: { type: 'token', token: 't' },
-          metadataApi: 'nova',
-        });
+        const client = tokenClientAt(adHoc.url, { metadataApi: 'nova' });
         await assert.rejects(client.setMetadataItem(WEB_01, 'k', 'v'), { kind: 'quota' });
       } finally {
         await adHoc.close();
@@ -231,11 +241,7 @@ describe('metadata writes', () => {
         );
       });
       try {
-        const client = createEcsClient({
-          endpoint: adHoc.url,
-          projectId: server().projectId,
-          auth: { type: 'token', token: 't' },
-        });
+        const client = tokenClientAt(adHoc.url);
         const set = (await rejectionOf(client.setMetadataItem(WEB_01, 'k', 'v'))) as EcsError;
         assert.equal(set.kind, 'forbidden');
         assert.equal(set.permission, 'ecs:cloudServers:updateMetadata');
@@ -243,12 +249,7 @@ describe('metadata writes', () => {
         const del = (await rejectionOf(client.deleteMetadataItem(WEB_01, 'k'))) as EcsError;
         assert.equal(del.kind, 'forbidden');
         assert.equal(del.permission, 'ecs:cloudServers:deleteMetadata');
-        const nova = createEcsClient({
-          endpoint: adHoc.url,
-          projectId: server().projectId,
-          auth: { type: 'token', token: 't' },
-          metadataApi: 'native',
-        });
+        const nova = tokenClientAt(adHoc.url, { metadataApi: 'native' });
         const update = (await rejectionOf(nova.updateMetadata(WEB_01, { k: 'v' }))) as EcsError;
         assert.equal(update.kind, 'forbidden');
         assert.equal(update.permission, 'ecs:cloudServers:updateMetadata');
@@ -263,11 +264,7 @@ describe('metadata writes', () => {
         res.end(JSON.stringify({ forbidden: { code: 403, message: 'Policy does not allow it.' } }));
       });
       try {
-        const client = createEcsClient({
-          endpoint: adHoc.url,
-          projectId: server().projectId,
-          auth: { type: 'token', token: 't' },
-        });
+        const client = tokenClientAt(adHoc.url);
         const error = (await rejectionOf(client.deleteMetadataItem(WEB_01, 'k'))) as EcsError;
         assert.equal(error.kind, 'forbidden');
         assert.equal(error.permission, 'ecs:servers:setMetadata');
@@ -349,12 +346,7 @@ describe('metadata writes', () => {
       const closed = await startAdHocServer(() => undefined);
       await closed.close();
       const events: RequestEvent[] = [];
-      const client = createEcsClient({
-        endpoint: closed.url,
-        projectId: server().projectId,
-        auth: { type: 'token', token: 't' },
-        onRequest: (e) => events.push(e),
-      });
+      const client = tokenClientAt(closed.url, { onRequest: (e) => events.push(e) });
       await assert.rejects(client.setMetadataItem(WEB_01, 'k', 'v'), { code: 'ECONNREFUSED' });
       assert.deepEqual(
         events.map((e) => e.attempt),

@@ -2,9 +2,14 @@ import * as assert from 'node:assert/strict';
 import { createEcsClient, lookupProjectId } from '../../src/core';
 import {
   WEB_01,
+  answerToken,
   apiRequests,
   clientFor,
+  clientWith,
   iamTokenRequests,
+  passwordAuth,
+  readAcrossExpiry,
+  readFiftyAtOnce,
   rejectionOf,
   startAdHocServer,
   useEcsServer,
@@ -33,8 +38,7 @@ describe('password auth (IAM tokens)', () => {
 
   it('shares one token request among 50 concurrent first calls', async () => {
     const client = clientFor(server(), { authType: 'password' });
-    const values = await Promise.all(Array.from({ length: 50 }, () => client.getMetadataItem(WEB_01, 'env')));
-    assert.ok(values.every((v) => v === 'production'));
+    await readFiftyAtOnce(client);
     assert.equal(iamTokenRequests(server()), 1);
     assert.equal(apiRequests(server()).length, 50);
   });
@@ -53,14 +57,9 @@ describe('password auth (IAM tokens)', () => {
 
   it('after a 401 (token revoked) gets one fresh token and retries once', async () => {
     const client = clientFor(server(), { authType: 'password' });
-    await client.getMetadataItem(WEB_01, 'owner');
-    server().expireTokens();
-    server().clearRequests();
-    assert.equal(await client.getMetadataItem(WEB_01, 'owner'), 'team-web');
-    assert.deepEqual(
-      server().requests.map((r) => `${r.method} ${r.path.split('/')[1]} ${r.status}`),
-      ['GET v2.1 401', 'POST v3 201', 'GET v2.1 200'],
-    );
+    const { owner, routes } = await readAcrossExpiry(server(), client);
+    assert.equal(owner, 'team-web');
+    assert.deepEqual(routes, ['GET v2.1 401', 'POST v3 201', 'GET v2.1 200']);
   });
 
   it('renews at most once per call: a fresh token that is rejected too ends the call with auth', async () => {
@@ -73,9 +72,7 @@ describe('password auth (IAM tokens)', () => {
       seen.push(req.method ?? '');
       if (req.method === 'POST') {
         tokens++;
-        res.writeHead(201, { 'Content-Type': 'application/json', 'X-Subject-Token': `MIITtoken-${tokens}` });
-        res.end('{"token":{"expires_at":"2999-01-01T00:00:00.000000Z"}}');
-        return;
+        return answerToken(res, `MIITtoken-${tokens}`);
       }
       gets++;
       if (gets > 5) {
@@ -111,28 +108,14 @@ describe('password auth (IAM tokens)', () => {
   });
 
   it('does not retry a 401 for a static token', async () => {
-    const client = createEcsClient({
-      endpoint: server().url,
-      projectId: server().projectId,
-      auth: { type: 'token', token: 'MIITrevoked-token-value' },
-    });
+    const client = clientWith(server(), { type: 'token', token: 'MIITrevoked-token-value' });
     await assert.rejects(client.getMetadataItem(WEB_01, 'owner'), { kind: 'auth', status: 401 });
     assert.equal(server().requests.length, 1);
   });
 
   it('says auth (IAM) for a wrong password, without retrying the POST', async () => {
     const s = server();
-    const client = createEcsClient({
-      endpoint: s.url,
-      projectId: s.projectId,
-      auth: {
-        type: 'password',
-        iamEndpoint: s.url,
-        domain: s.credentials.domain,
-        user: s.credentials.user,
-        password: 'not-the-password',
-      },
-    });
+    const client = clientWith(s, passwordAuth(s, { password: 'not-the-password' }));
     const error = (await rejectionOf(client.getMetadataItem(WEB_01, 'owner'))) as {
       kind: string;
       message: string;

@@ -13,7 +13,7 @@ import {
   authFor,
   rejectionOf,
   secretsOf,
-  startAdHocServer,
+  startAdHocIam,
   useEcsServer,
   type AdHocServer,
 } from './fixtures';
@@ -116,12 +116,7 @@ describe('secrets never leak', () => {
     let echo: AdHocServer;
     const issuedToken = 'MIITissued-token-that-is-secret-0123456789';
     before(async () => {
-      echo = await startAdHocServer((req, res) => {
-        if (req.method === 'POST') {
-          res.writeHead(201, { 'Content-Type': 'application/json', 'X-Subject-Token': issuedToken });
-          res.end(JSON.stringify({ token: { expires_at: '2999-01-01T00:00:00.000000Z' } }));
-          return;
-        }
+      echo = await startAdHocIam((req, res) => {
         const lines = Object.entries(req.headers).map(([k, v]) => `${k}: ${String(v)}`);
         res.writeHead(Number(/status=(\d+)/.exec(req.url ?? '')?.[1] ?? 400), {
           'Content-Type': 'application/json',
@@ -133,7 +128,7 @@ describe('secrets never leak', () => {
             request_id: 'echo-1',
           }),
         );
-      });
+      }, issuedToken);
     });
     after(() => echo.close());
 
@@ -189,12 +184,7 @@ describe('secrets never leak', () => {
     let quoting: AdHocServer;
     const issuedToken = 'MIITissued-bare-token-0123456789';
     before(async () => {
-      quoting = await startAdHocServer((req, res) => {
-        if (req.method === 'POST') {
-          res.writeHead(201, { 'Content-Type': 'application/json', 'X-Subject-Token': issuedToken });
-          res.end(JSON.stringify({ token: { expires_at: '2999-01-01T00:00:00.000000Z' } }));
-          return;
-        }
+      quoting = await startAdHocIam((req, res) => {
         const credential = String(req.headers['x-security-token'] ?? req.headers['x-auth-token'] ?? '');
         res.writeHead(403, { 'Content-Type': 'application/json' });
         res.end(
@@ -204,7 +194,7 @@ describe('secrets never leak', () => {
             request_id: 'quote-1',
           }),
         );
-      });
+      }, issuedToken);
     });
     after(() => quoting.close());
 

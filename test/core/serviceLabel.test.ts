@@ -4,16 +4,11 @@
  */
 import * as assert from 'node:assert/strict';
 import { lookupProjectId } from '../../src/core';
-import { startAdHocServer } from './fixtures';
+import { startAdHocIam } from './fixtures';
 
 describe('service named in errors', () => {
   it('a failed project listing during the lookup is an IAM error', async () => {
-    const iam = await startAdHocServer((req, res) => {
-      if (req.method === 'POST') {
-        res.writeHead(201, { 'Content-Type': 'application/json', 'X-Subject-Token': 'MIITlookup-token' });
-        res.end('{"token":{"expires_at":"2999-01-01T00:00:00.000000Z"}}');
-        return;
-      }
+    const iam = await startAdHocIam((_req, res) => {
       res.writeHead(500, { 'Content-Type': 'application/json' });
       res.end('{"error":{"code":"IAM.0001","message":"internal"}}');
     });

@@ -1,21 +1,28 @@
 import * as assert from 'node:assert/strict';
-import { createEcsClient, isEcsError, type EcsClientOptions } from '../../src/core';
+import { isEcsError, type EcsClientOptions } from '../../src/core';
 import { tokenAuth } from '../../src/core/requestAuth';
 import { requestSecurityToken } from '../../src/core/temporaryCredentials';
 import { requestPasswordToken } from '../../src/core/tokenProvider';
-import { WEB_01, apiRequests, iamTokenRequests, rejectionOf, temporaryAuth, useEcsServer } from './fixtures';
+import {
+  KEYS_RENEWED_AFTER_401,
+  WEB_01,
+  apiRequests,
+  clientWith,
+  iamTokenRequests,
+  readAcrossExpiry,
+  readFiftyAtOnce,
+  rejectionOf,
+  securityTokensAfterReadsAt,
+  temporaryAuth,
+  useEcsServer,
+} from './fixtures';
 import type { EcsServerHandle } from '../ecs-server';
 import { byTokenIdentity } from '../ecs-server/iamBodies';
 
 const SECURITY_TOKENS = '/v3.0/OS-CREDENTIAL/securitytokens';
 
 function temporaryClient(server: EcsServerHandle, extra: Partial<EcsClientOptions> = {}) {
-  return createEcsClient({
-    endpoint: server.url,
-    projectId: server.projectId,
-    auth: temporaryAuth(server),
-    ...extra,
-  });
+  return clientWith(server, temporaryAuth(server), extra);
 }
 
 const securityTokenRequests = (server: EcsServerHandle): number =>
@@ -46,34 +53,26 @@ describe('auth "temporary": temporary AK/SK from securitytokens', () => {
 
   it('50 concurrent first calls share one renewal', async () => {
     const client = temporaryClient(server());
-    const values = await Promise.all(Array.from({ length: 50 }, () => client.getMetadataItem(WEB_01, 'env')));
-    assert.ok(values.every((v) => v === 'production'));
+    await readFiftyAtOnce(client);
     assert.equal(securityTokenRequests(server()), 1);
     assert.equal(iamTokenRequests(server()), 1);
   });
 
   it('renews before expiry (900 s credentials, clock moved on 11 minutes)', async () => {
-    let offset = 0;
-    const client = temporaryClient(server(), { now: () => new Date(Date.now() + offset) });
-    await client.getMetadataItem(WEB_01, 'owner');
-    offset = 5 * 60_000;
-    await client.getMetadataItem(WEB_01, 'owner');
-    assert.equal(securityTokenRequests(server()), 1, 'ten minutes left: no renewal');
-    offset = 11 * 60_000;
-    await client.getMetadataItem(WEB_01, 'owner');
-    assert.equal(securityTokenRequests(server()), 2, 'within 5 minutes of expiry: renewed');
+    const counts = await securityTokensAfterReadsAt(
+      server(),
+      (now) => temporaryClient(server(), { now }),
+      [0, 5, 11],
+    );
+    assert.equal(counts[1], 1, 'ten minutes left: no renewal');
+    assert.equal(counts[2], 2, 'within 5 minutes of expiry: renewed');
   });
 
   it('credentials expired mid-use: the 401 gets one fresh set and the call succeeds', async () => {
     const client = temporaryClient(server());
-    await client.getMetadataItem(WEB_01, 'owner');
-    server().expireTokens();
-    server().clearRequests();
-    assert.equal(await client.getMetadataItem(WEB_01, 'owner'), 'team-web');
-    assert.deepEqual(
-      server().requests.map((r) => `${r.method} ${r.path.split('/')[1]} ${r.status}`),
-      ['GET v2.1 401', 'POST v3.0 401', 'POST v3 201', 'POST v3.0 201', 'GET v2.1 200'],
-    );
+    const { owner, routes } = await readAcrossExpiry(server(), client);
+    assert.equal(owner, 'team-web');
+    assert.deepEqual(routes, KEYS_RENEWED_AFTER_401);
   });
 
   it('refuses a duration outside 900..86400 before sending anything', () => {
@@ -148,15 +147,11 @@ describe('auth "aksk" with a pasted security token: expiry said as such', () => 
 
   it('a 401 saying the security token expired is an auth error marked expired', async () => {
     const key = await pastedKeys(server());
-    const client = createEcsClient({
-      endpoint: server().url,
-      projectId: server().projectId,
-      auth: {
-        type: 'aksk',
-        accessKey: key.accessKey,
-        secretKey: key.secretKey,
-        securityToken: key.securityToken,
-      },
+    const client = clientWith(server(), {
+      type: 'aksk',
+      accessKey: key.accessKey,
+      secretKey: key.secretKey,
+      securityToken: key.securityToken,
     });
     assert.equal(await client.getMetadataItem(WEB_01, 'owner'), 'team-web');
     server().expireTokens();
@@ -169,48 +164,34 @@ describe('auth "aksk" with a pasted security token: expiry said as such', () => 
 
   it('a 401 for other reasons is not called expiry', async () => {
     const c = server().credentials;
-    const client = createEcsClient({
-      endpoint: server().url,
-      projectId: server().projectId,
-      auth: {
-        type: 'aksk',
-        accessKey: c.temporary.accessKey,
-        secretKey: 'wrong',
-        securityToken: c.temporary.securityToken,
-      },
+    const client = clientWith(server(), {
+      type: 'aksk',
+      accessKey: c.temporary.accessKey,
+      secretKey: 'wrong',
+      securityToken: c.temporary.securityToken,
     });
     const error = await rejectionOf(client.getMetadataItem(WEB_01, 'owner'));
     assert.ok(isEcsError(error) && error.kind === 'auth');
     assert.equal(error.expired, undefined);
   });
 
-  it('a known expiry that has passed fails at once, without a request', async () => {
-    const c = server().credentials;
-    const client = createEcsClient({
-      endpoint: server().url,
-      projectId: server().projectId,
-      auth: {
-        type: 'aksk',
-        ...c.temporary,
-        securityTokenExpiresAt: new Date(Date.now() - 1000).toISOString(),
-      },
+  /** The server's temporary keys with a known expiry `fromNowMs` away. */
+  const keysExpiringIn = (fromNowMs: number) =>
+    clientWith(server(), {
+      type: 'aksk',
+      ...server().credentials.temporary,
+      securityTokenExpiresAt: new Date(Date.now() + fromNowMs).toISOString(),
     });
+
+  it('a known expiry that has passed fails at once, without a request', async () => {
+    const client = keysExpiringIn(-1000);
     const error = await rejectionOf(client.getMetadataItem(WEB_01, 'owner'));
     assert.ok(isEcsError(error) && error.kind === 'auth' && error.expired === true);
     assert.equal(server().requests.length, 0);
   });
 
   it('a known expiry still ahead signs as usual', async () => {
-    const c = server().credentials;
-    const client = createEcsClient({
-      endpoint: server().url,
-      projectId: server().projectId,
-      auth: {
-        type: 'aksk',
-        ...c.temporary,
-        securityTokenExpiresAt: new Date(Date.now() + 60_000).toISOString(),
-      },
-    });
+    const client = keysExpiringIn(60_000);
     assert.equal(await client.getMetadataItem(WEB_01, 'owner'), 'team-web');
   });
 });

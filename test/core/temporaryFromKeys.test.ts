@@ -6,7 +6,6 @@
  */
 import * as assert from 'node:assert/strict';
 import {
-  createEcsClient,
   isEcsError,
   type AgencyAuth,
   type AkSkAuth,
@@ -21,7 +20,10 @@ import { requestPasswordToken } from '../../src/core/tokenProvider';
 import { LOCAL_AGENCY, type EcsServerHandle, type RecordedRequest } from '../ecs-server';
 import {
   WEB_01,
+  agencyAuth,
+  clientWith,
   iamTokenRequests,
+  readFiftyAtOnce,
   readWithProjectLookedUp,
   rejectionOf,
   routes,
@@ -50,12 +52,7 @@ function keyClient(
   extra: Partial<TemporaryKeyAuth> = {},
   options: Partial<EcsClientOptions> = {},
 ) {
-  return createEcsClient({
-    endpoint: server.url,
-    projectId: server.projectId,
-    auth: keyAuth(server, extra),
-    ...options,
-  });
+  return clientWith(server, keyAuth(server, extra), options);
 }
 
 const metadataRequests = (server: EcsServerHandle): RecordedRequest[] =>
@@ -122,8 +119,7 @@ describe('auth "temporary" with permanent AK/SK: the securitytokens request sign
 
   it('50 concurrent first calls share one securitytokens request', async () => {
     const client = keyClient(server());
-    const values = await Promise.all(Array.from({ length: 50 }, () => client.getMetadataItem(WEB_01, 'env')));
-    assert.ok(values.every((v) => v === 'production'));
+    await readFiftyAtOnce(client);
     assert.equal(securityTokenRequests(server()).length, 1);
   });
 
@@ -244,18 +240,7 @@ describe('auth "agency" with an AK/SK source: assume_role signed with the keys',
   const server = useEcsServer();
 
   function agencyClient(server: EcsServerHandle, source: AgencyAuth['source']) {
-    return createEcsClient({
-      endpoint: server.url,
-      projectId: server.projectId,
-      auth: {
-        type: 'agency',
-        iamEndpoint: server.url,
-        source,
-        agencyDomain: { name: LOCAL_AGENCY.domainName },
-        agencyName: LOCAL_AGENCY.name,
-        durationSeconds: 900,
-      },
-    });
+    return clientWith(server, agencyAuth(server, { source }));
   }
 
   const permanent = (s: EcsServerHandle): AkSkAuth => ({

@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
 import {
-  createEcsClient,
   createTemporaryKeys,
   type CachedTemporaryKey,
   type EcsClientOptions,
@@ -9,6 +8,7 @@ import {
 import {
   WEB_01,
   agencyAuth,
+  clientWith,
   iamTokenRequests,
   projectWithKeys,
   readWithProjectLookedUp,
@@ -23,12 +23,7 @@ for (const kind of ['temporary', 'agency'] as const) {
   describe(`auth "${kind}": temporary keys kept across clients (restart)`, () => {
     const server = useEcsServer();
     const client = (options: Partial<EcsClientOptions> = {}) =>
-      createEcsClient({
-        endpoint: server().url,
-        projectId: server().projectId,
-        auth: kind === 'temporary' ? temporaryAuth(server()) : agencyAuth(server()),
-        ...options,
-      });
+      clientWith(server(), kind === 'temporary' ? temporaryAuth(server()) : agencyAuth(server()), options);
 
     it('a new client with the kept keys reads a key in one request: no token, no securitytokens', async () => {
       const cache = memoryKept<CachedTemporaryKey>();

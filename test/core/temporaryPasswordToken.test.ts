@@ -13,7 +13,7 @@ import {
   type TemporaryKeyCache,
   type TokenCache,
 } from '../../src/core';
-import { WEB_01, routes, temporaryAuth, useEcsServer } from './fixtures';
+import { WEB_01, clientWith, routes, temporaryAuth, useEcsServer } from './fixtures';
 import { memoryKept } from './memoryKept';
 
 describe('auth "temporary" with a password and no project id: one token for the lookup and the keys', () => {
@@ -45,13 +45,7 @@ describe('auth "temporary" with a password and no project id: one token for the 
   /** A client after a restart: the project id and both caches kept, nothing in memory. */
   function restarted(tokens: TokenCache, keys: TemporaryKeyCache) {
     const s = server();
-    return createEcsClient({
-      endpoint: s.url,
-      projectId: s.projectId,
-      auth: temporaryAuth(s),
-      tokenCache: tokens,
-      temporaryKeyCache: keys,
-    });
+    return clientWith(s, temporaryAuth(s), { tokenCache: tokens, temporaryKeyCache: keys });
   }
 
   /** Kept keys that expired while the editor was closed. */

@@ -1,6 +1,14 @@
 import * as assert from 'node:assert/strict';
 import type { RequestEvent } from '../../src/core';
-import { WEB_01, apiRequests, clientFor, iamTokenRequests, startAdHocServer, useEcsServer } from './fixtures';
+import {
+  WEB_01,
+  answerToken,
+  apiRequests,
+  clientFor,
+  iamTokenRequests,
+  startAdHocServer,
+  useEcsServer,
+} from './fixtures';
 
 /** Resolves once the server has received `count` requests. */
 async function requestsArrived(read: () => number, count: number): Promise<void> {
@@ -34,8 +42,7 @@ describe('timeouts and cancellation', () => {
     const iam = await startAdHocServer((_req, res) => {
       setTimeout(() => {
         if (res.destroyed) return;
-        res.writeHead(201, { 'Content-Type': 'application/json', 'X-Subject-Token': 'MIITslow-token' });
-        res.end('{"token":{"expires_at":"2999-01-01T00:00:00.000000Z"}}');
+        answerToken(res, 'MIITslow-token');
       }, 1500);
     });
     try {
@@ -98,8 +105,7 @@ describe('timeouts and cancellation', () => {
     const iam = await startAdHocServer((_req, res) => {
       release = () => {
         if (res.destroyed) return;
-        res.writeHead(201, { 'Content-Type': 'application/json', 'X-Subject-Token': 'MIITheld-token' });
-        res.end('{"token":{"expires_at":"2999-01-01T00:00:00.000000Z"}}');
+        answerToken(res, 'MIITheld-token');
       };
     });
     try {

@@ -20,21 +20,28 @@ describe('local ECS server: AK/SK signatures', () => {
   });
   after(() => server.close());
 
-  /** Signs `path` (unencoded) with the official signer and sends it percent-encoded once. */
-  function signedGet(
-    path: string,
-    overrides: Partial<Parameters<typeof officialSignedHeaders>[0]> = {},
-    query: Record<string, string> = {},
-  ): Promise<Answer> {
-    const headers = officialSignedHeaders({
+  type SignerInput = Parameters<typeof officialSignedHeaders>[0];
+
+  /** The official signer's headers for a GET with the server's permanent keys, `input` overriding. */
+  function signedHeaders(
+    input: Partial<SignerInput> & { path: string },
+  ): ReturnType<typeof officialSignedHeaders> {
+    return officialSignedHeaders({
       baseUrl: server.url,
-      path,
-      query,
       accessKey: server.credentials.accessKey,
       secretKey: server.credentials.secretKey,
       projectId: server.projectId,
-      ...overrides,
+      ...input,
     });
+  }
+
+  /** Signs `path` (unencoded) with the official signer and sends it percent-encoded once. */
+  function signedGet(
+    path: string,
+    overrides: Partial<SignerInput> = {},
+    query: Record<string, string> = {},
+  ): Promise<Answer> {
+    const headers = signedHeaders({ path, query, ...overrides });
     return send(server.url, `${encodePath(path)}${encodeQuery(query)}`, { headers });
   }
 
@@ -126,13 +133,7 @@ describe('local ECS server: AK/SK signatures', () => {
   });
 
   it('rejects a tampered signature with APIGW.0301 and shows the canonical request', async () => {
-    const headers = officialSignedHeaders({
-      baseUrl: server.url,
-      path: item('owner'),
-      accessKey: server.credentials.accessKey,
-      secretKey: server.credentials.secretKey,
-      projectId: server.projectId,
-    });
+    const headers = signedHeaders({ path: item('owner') });
     const last = headers.Authorization.slice(-1);
     headers.Authorization = headers.Authorization.slice(0, -1) + (last === '0' ? '1' : '0');
     const body = assertSignatureRejected(await send(server.url, item('owner'), { headers }));
@@ -140,26 +141,14 @@ describe('local ECS server: AK/SK signatures', () => {
   });
 
   it('rejects a signature made for another key, query or secret key', async () => {
-    const headers = officialSignedHeaders({
-      baseUrl: server.url,
-      path: item('owner'),
-      accessKey: server.credentials.accessKey,
-      secretKey: server.credentials.secretKey,
-      projectId: server.projectId,
-    });
+    const headers = signedHeaders({ path: item('owner') });
     assertSignatureRejected(await send(server.url, item('env'), { headers }));
     assertSignatureRejected(await send(server.url, `${item('owner')}?x=1`, { headers }));
     assertSignatureRejected(await signedGet(item('owner'), { secretKey: 'not-the-secret-key' }));
   });
 
   it('rejects a signed header whose value changed after signing', async () => {
-    const headers = officialSignedHeaders({
-      baseUrl: server.url,
-      path: item('owner'),
-      accessKey: server.credentials.accessKey,
-      secretKey: server.credentials.secretKey,
-      projectId: server.projectId,
-    });
+    const headers = signedHeaders({ path: item('owner') });
     headers['Content-Type'] = 'text/plain';
     assertSignatureRejected(await send(server.url, item('owner'), { headers }));
   });

@@ -39,15 +39,23 @@ function keystoneTime(date: Date): string {
   return date.toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
 }
 
-function issueToken(context: RouteContext): void {
-  const { state, reply } = context;
+/** The parsed body and its `auth.identity.methods`; a body that is not JSON is answered 400 here and gives `undefined`. */
+function readAuthBody(context: RouteContext): { body: unknown; methods: unknown } | undefined {
   let body: unknown;
   try {
     body = JSON.parse(context.body);
   } catch {
-    return sendJson(reply, 400, keystoneError(400, 'Bad Request', 'The request body is not valid JSON.'));
+    sendJson(context.reply, 400, keystoneError(400, 'Bad Request', 'The request body is not valid JSON.'));
+    return undefined;
   }
-  const methods = field(body, 'auth', 'identity', 'methods');
+  return { body, methods: field(body, 'auth', 'identity', 'methods') };
+}
+
+function issueToken(context: RouteContext): void {
+  const { state, reply } = context;
+  const parsed = readAuthBody(context);
+  if (!parsed) return;
+  const { body, methods } = parsed;
   const user = field(body, 'auth', 'identity', 'password', 'user');
   if (!Array.isArray(methods) || !methods.includes('password') || typeof user !== 'object' || user === null) {
     return sendJson(
@@ -244,13 +252,9 @@ function listOwnProjects(context: RouteContext): void {
  */
 function issueSecurityToken(context: RouteContext): void {
   const { state, reply } = context;
-  let body: unknown;
-  try {
-    body = JSON.parse(context.body);
-  } catch {
-    return sendJson(reply, 400, keystoneError(400, 'Bad Request', 'The request body is not valid JSON.'));
-  }
-  const methods = field(body, 'auth', 'identity', 'methods');
+  const parsed = readAuthBody(context);
+  if (!parsed) return;
+  const { body, methods } = parsed;
   const method = Array.isArray(methods) && methods.length === 1 ? methods[0] : undefined;
   if (method !== 'token' && method !== 'assume_role') {
     return sendJson(

@@ -9,7 +9,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { type Fixture, fixture, storedProfiles, writeProfiles } from './fixture';
-import { profilesBeforeTest } from './support/testSetup';
+import { localPasswordProfile, profilesBeforeTest } from './support/testSetup';
 import { translated } from './l10nBundle';
 import { LOCAL_AGENCY } from '../ecs-server';
 import { pickAt, type Step, type StepAt, stepShown as shownAt, typeAt } from './stepAnswers';
@@ -280,19 +280,7 @@ describe('Add Profile, step by step', () => {
   it("offers temporary keys and an agency; an agency profile, added with another profile's password, reads a key", async () => {
     const c = f.server.credentials;
     const source = 'Agency source (wizard)';
-    await writeProfiles([
-      ...profilesBeforeTest(),
-      {
-        name: source,
-        ecsEndpoint: f.server.url,
-        iamEndpoint: f.server.url,
-        projectId: f.server.projectId,
-        auth: 'password',
-        domain: c.domain,
-        user: c.user,
-        discoverServers: false,
-      },
-    ]);
+    await writeProfiles([...profilesBeforeTest(), localPasswordProfile(f.server, source)]);
     await vscode.commands.executeCommand(CommandId.setCredentials, {
       profile: source,
       credentials: { password: c.password },

@@ -6,9 +6,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ProfileSetting } from '../../src/profiles/profile';
-import { LOCAL_AGENCY } from '../ecs-server';
 import { fixture, profileRoot, writeProfiles, type Fixture } from './fixture';
-import { profilesBeforeTest } from './support/testSetup';
+import { localAgencyProfile, localPasswordProfile, profilesBeforeTest, readOwner } from './support/testSetup';
 import { translated } from './l10nBundle';
 import { stepShown, typeAt } from './stepAnswers';
 import { CommandId } from '../../src/commandBase/commandIds';
@@ -45,40 +44,16 @@ describe('Set Credentials on an agency profile, by a person', () => {
     f = await fixture();
   });
 
-  function agencyProfile(sourceProfile: string): ProfileSetting {
-    return {
-      name: agency,
-      ecsEndpoint: f.server.url,
-      projectId: f.server.projectId,
-      auth: 'agency',
-      sourceProfile,
-      agencyDomain: LOCAL_AGENCY.domainName,
-      agencyName: LOCAL_AGENCY.name,
-      discoverServers: false,
-    };
-  }
+  const agencyProfile = (sourceProfile: string): ProfileSetting =>
+    localAgencyProfile(f.server, agency, sourceProfile);
 
-  const read = (): Thenable<string | undefined> =>
-    vscode.commands.executeCommand<string | undefined>(CommandId.getMetadataKey, {
-      profile: agency,
-      serverId: f.seed.servers[0].id,
-      key: 'owner',
-    });
+  const read = (): Promise<string | undefined> => readOwner(agency);
 
   it("says the agency uses its source profile's credentials, asks for those, and then the agency reads a key", async () => {
     const c = f.server.credentials;
     await writeProfiles([
       ...profilesBeforeTest(),
-      {
-        name: source,
-        ecsEndpoint: f.server.url,
-        iamEndpoint: f.server.url,
-        projectId: f.server.projectId,
-        auth: 'password',
-        domain: c.domain,
-        user: c.user,
-        discoverServers: false,
-      },
+      localPasswordProfile(f.server, source),
       agencyProfile(source),
     ]);
     await assert.rejects(Promise.resolve(read()), 'no credentials yet: the agency cannot read');

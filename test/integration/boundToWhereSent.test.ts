@@ -7,39 +7,30 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { startEcsServer } from '../ecs-server';
-import { LOCAL_AGENCY } from '../ecs-server/agencies';
 import type { ProfileSetting } from '../../src/profiles/profile';
-import { fixture, profileRoot, writeProfiles, type Fixture } from './fixture';
-import { profilesBeforeTest } from './support/testSetup';
+import { fixture, writeProfiles, type Fixture } from './fixture';
+import {
+  localAgencyProfile,
+  profilesBeforeTest,
+  readOwner,
+  useSecondServer,
+  withShownProfiles,
+} from './support/testSetup';
 import { confirmingModals, decliningModals, type ModalShown } from './modalAnswer';
 import { CommandId } from '../../src/commandBase/commandIds';
 
-type RunningServer = Awaited<ReturnType<typeof startEcsServer>>;
-
 describe('security: a token and an agency are bound to where they go', () => {
   let f: Fixture;
-  let other: RunningServer;
+  // Accepts the same token: what matters is whether it is sent, not whether it works.
+  const other = useSecondServer();
 
   before(async () => {
     f = await fixture();
-    // Accepts the same token: what matters is whether it is sent, not whether it works.
-    other = await startEcsServer({ seed: f.seed });
   });
 
-  after(() => other.close());
+  const addProfiles = withShownProfiles;
 
-  async function addProfiles(...profiles: ProfileSetting[]): Promise<void> {
-    await writeProfiles([...profilesBeforeTest(), ...profiles]);
-    for (const p of profiles) await profileRoot(f.api, p.name);
-  }
-
-  const read = (profile: string): Thenable<string | undefined> =>
-    vscode.commands.executeCommand<string | undefined>(CommandId.getMetadataKey, {
-      profile,
-      serverId: f.seed.servers[0].id,
-      key: 'owner',
-    });
+  const read = readOwner;
 
   const storeToken = (profile: string): Thenable<unknown> =>
     confirmingModals(() =>
@@ -60,31 +51,26 @@ describe('security: a token and an agency are bound to where they go', () => {
   });
 
   /** An agency profile through the local agency, acting with `source`'s credentials. */
-  const agencyOf = (name: string, source: string, ecsEndpoint: string): ProfileSetting => ({
-    name,
-    ecsEndpoint,
-    projectId: f.server.projectId,
-    auth: 'agency',
-    sourceProfile: source,
-    agencyDomain: LOCAL_AGENCY.domainName,
-    agencyName: LOCAL_AGENCY.name,
-    discoverServers: false,
-  });
+  const agencyOf = (name: string, source: string, ecsEndpoint: string): ProfileSetting =>
+    localAgencyProfile(f.server, name, source, { ecsEndpoint });
 
   /** The read is refused naming both hosts, and the new host saw no request at all. */
   async function heldBack(profile: string): Promise<void> {
-    other.clearRequests();
+    other().clearRequests();
     const refusal = await Promise.resolve(read(profile)).then(
       () => undefined,
       (err: Error) => err,
     );
     assert.deepEqual(
-      other.requests.map((r) => `${r.method} ${r.path}`),
+      other().requests.map((r) => `${r.method} ${r.path}`),
       [],
       'the moved endpoint received a request',
     );
     assert.ok(refusal, 'the read was not refused');
-    assert.ok(refusal.message.includes(f.server.url) && refusal.message.includes(other.url), refusal.message);
+    assert.ok(
+      refusal.message.includes(f.server.url) && refusal.message.includes(other().url),
+      refusal.message,
+    );
   }
 
   it('a token profile that takes its ECS endpoint from the catalog: a moved iamEndpoint gets no token', async () => {
@@ -100,7 +86,7 @@ describe('security: a token and an agency are bound to where they go', () => {
     await addProfiles(profile);
     await storeToken(name);
     assert.equal(await read(name), f.seed.servers[0].metadata.owner);
-    await writeProfiles([...profilesBeforeTest(), { ...profile, iamEndpoint: other.url }]);
+    await writeProfiles([...profilesBeforeTest(), { ...profile, iamEndpoint: other().url }]);
     await heldBack(name);
     // Confirmed, the token goes to the new host.
     assert.equal(
@@ -110,7 +96,7 @@ describe('security: a token and an agency are bound to where they go', () => {
       true,
     );
     assert.equal(await read(name), f.seed.servers[0].metadata.owner);
-    assert.ok(other.requests.some((r) => r.path === '/v3/auth/tokens'));
+    assert.ok(other().requests.some((r) => r.path === '/v3/auth/tokens'));
   });
 
   it("a token that is an agency's source: a moved iamEndpoint of the source gets no assume_role", async () => {
@@ -121,7 +107,7 @@ describe('security: a token and an agency are bound to where they go', () => {
     await addProfiles(sourceProfile, agency);
     await storeToken(source);
     assert.equal(await read(name), f.seed.servers[0].metadata.owner);
-    await writeProfiles([...profilesBeforeTest(), { ...sourceProfile, iamEndpoint: other.url }, agency]);
+    await writeProfiles([...profilesBeforeTest(), { ...sourceProfile, iamEndpoint: other().url }, agency]);
     await heldBack(name);
   });
 
@@ -137,7 +123,7 @@ describe('security: a token and an agency are bound to where they go', () => {
       }),
     );
     assert.equal(await read(name), f.seed.servers[0].metadata.owner, 'the first use works (and binds)');
-    await writeProfiles([...profilesBeforeTest(), sourceProfile, agencyOf(name, source, other.url)]);
+    await writeProfiles([...profilesBeforeTest(), sourceProfile, agencyOf(name, source, other().url)]);
     await heldBack(name);
 
     // Declined: still nothing sent. Confirmed: the modal named the new host, and requests go there.
@@ -145,12 +131,12 @@ describe('security: a token and an agency are bound to where they go', () => {
       vscode.commands.executeCommand(CommandId.confirmEndpoints, { profile: name });
     await assert.rejects(Promise.resolve(decliningModals(confirm)));
     await assert.rejects(Promise.resolve(read(name)));
-    assert.deepEqual(other.requests, []);
+    assert.deepEqual(other().requests, []);
     const shown: ModalShown[] = [];
     assert.equal(await confirmingModals(confirm, shown), true);
     assert.equal(shown.length, 1);
-    assert.ok(shown[0].detail?.includes(other.url), shown[0].detail);
+    assert.ok(shown[0].detail?.includes(other().url), shown[0].detail);
     await Promise.resolve(read(name)).catch(() => undefined);
-    assert.ok(other.requests.length > 0, 'the confirmed endpoint was not used');
+    assert.ok(other().requests.length > 0, 'the confirmed endpoint was not used');
   });
 });

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ProfileSetting } from '../../src/profiles/profile';
 import { type Fixture, fixture, storedProfiles, writeProfiles } from './fixture';
-import { profilesBeforeTest } from './support/testSetup';
+import { profilesBeforeTest, readOwner } from './support/testSetup';
 import { translated } from './l10nBundle';
 import { confirmingModals } from './modalAnswer';
 import { closePanel } from './panelTabs';
@@ -107,13 +107,6 @@ describe('Import Profiles: a name that already exists', () => {
     await closePanel();
     fs.rmSync(dir, { recursive: true, force: true });
   });
-
-  const readOwner = (profile: string): Thenable<string | undefined> =>
-    vscode.commands.executeCommand<string | undefined>(CommandId.getMetadataKey, {
-      profile,
-      serverId: f.seed.servers[0].id,
-      key: 'owner',
-    });
 
   const importAsPerson = (): Thenable<unknown> => vscode.commands.executeCommand(CommandId.importProfiles);
 

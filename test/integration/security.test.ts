@@ -8,7 +8,6 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { startEcsServer } from '../ecs-server';
 import type { ProfileSetting } from '../../src/profiles/profile';
 import { settings } from '../../src/settings/settings';
 import { bindingOf } from '../../src/credentials/credentialBinding';
@@ -26,36 +25,41 @@ import {
   writeProfiles,
   type Fixture,
 } from './fixture';
-import { profilesBeforeTest, withLocalProfile } from './support/testSetup';
+import { profilesBeforeTest, readOwner, useSecondServer, withLocalProfile } from './support/testSetup';
 import { translated } from './l10nBundle';
 import { closePanel } from './panelTabs';
 import { confirmingModals } from './modalAnswer';
 import { CommandId } from '../../src/commandBase/commandIds';
 
-type RunningServer = Awaited<ReturnType<typeof startEcsServer>>;
-
 describe('security: credentials bound to where they were entered', () => {
   const name = 'Bound credentials';
   let f: Fixture;
-  let other: RunningServer;
+  // Accepts the same credentials: what matters is whether they are sent, not whether they work.
+  const other = useSecondServer();
 
   before(async () => {
     f = await fixture();
-    // Accepts the same credentials: what matters is whether they are sent, not whether they work.
-    other = await startEcsServer({ seed: f.seed });
   });
-
-  after(() => other.close());
 
   beforeEach(async () => {
     await withLocalProfile(name, {}, 'local keys');
-    other.clearRequests();
+    other().clearRequests();
   });
 
   /** The profile's settings entry rewritten by hand, as settings.json or Settings Sync would. */
   async function editProfile(change: Partial<ProfileSetting>): Promise<void> {
     await writeProfiles([...profilesBeforeTest(), { ...f.profile, name, servers: [], ...change }]);
   }
+
+  /** Waits until the profile's first child is the endpoints-changed item. */
+  const endpointsChangedShown = (): Promise<true> =>
+    eventually(
+      async () =>
+        (await firstChild()).label === translated('Endpoints changed: confirm credentials')
+          ? true
+          : undefined,
+      'the endpoints-changed item',
+    );
 
   async function firstChild(): Promise<Awaited<ReturnType<typeof childrenOf>>[number]> {
     return eventually(async () => {
@@ -65,14 +69,14 @@ describe('security: credentials bound to where they were entered', () => {
   }
 
   it('sends nothing to an ECS endpoint edited in settings, and says which host changed', async () => {
-    await editProfile({ ecsEndpoint: other.url, iamEndpoint: other.url });
+    await editProfile({ ecsEndpoint: other().url, iamEndpoint: other().url });
     const item = await eventually(async () => {
       const child = await firstChild();
       return child.label === translated('Endpoints changed: confirm credentials') ? child : undefined;
     }, 'the endpoints-changed item');
-    assert.deepEqual(other.requests, [], 'the new host received a request');
+    assert.deepEqual(other().requests, [], 'the new host received a request');
     const tooltip = String(item.item.tooltip);
-    assert.ok(tooltip.includes(f.server.url) && tooltip.includes(other.url), tooltip);
+    assert.ok(tooltip.includes(f.server.url) && tooltip.includes(other().url), tooltip);
     assert.ok(!tooltip.includes(f.server.credentials.secretKey));
     // Clicking the item confirms (with a modal) rather than retrying into the same refusal.
     assert.equal(item.item.command?.command, CommandId.confirmEndpoints);
@@ -80,19 +84,12 @@ describe('security: credentials bound to where they were entered', () => {
   });
 
   it('refuses a key read for a profile pointed elsewhere, naming both hosts', async () => {
-    await editProfile({ ecsEndpoint: other.url });
-    const server = f.seed.servers[0];
+    await editProfile({ ecsEndpoint: other().url });
     await assert.rejects(
-      Promise.resolve(
-        vscode.commands.executeCommand(CommandId.getMetadataKey, {
-          profile: name,
-          serverId: server.id,
-          key: 'owner',
-        }),
-      ),
-      (err: Error) => err.message.includes(f.server.url) && err.message.includes(other.url),
+      readOwner(name),
+      (err: Error) => err.message.includes(f.server.url) && err.message.includes(other().url),
     );
-    assert.deepEqual(other.requests, []);
+    assert.deepEqual(other().requests, []);
   });
 
   it('holds back a password whose user changed, before anything reaches IAM', async () => {
@@ -111,25 +108,13 @@ describe('security: credentials bound to where they were entered', () => {
     );
     f.server.clearRequests();
     await editProfile({ ...asPassword, user: 'someone-else' });
-    await eventually(
-      async () =>
-        (await firstChild()).label === translated('Endpoints changed: confirm credentials')
-          ? true
-          : undefined,
-      'the endpoints-changed item',
-    );
+    await endpointsChangedShown();
     assert.ok(!f.server.requests.some((r) => r.path.startsWith('/v3/')), 'the password went to IAM');
   });
 
   it('sends to the new endpoint once the change is confirmed in the modal', async () => {
-    await editProfile({ ecsEndpoint: other.url, iamEndpoint: other.url });
-    await eventually(
-      async () =>
-        (await firstChild()).label === translated('Endpoints changed: confirm credentials')
-          ? true
-          : undefined,
-      'the endpoints-changed item',
-    );
+    await editProfile({ ecsEndpoint: other().url, iamEndpoint: other().url });
+    await endpointsChangedShown();
     const asked: string[] = [];
     const original = vscode.window.showWarningMessage;
     // The modal is the guard under test; answer it as a person would.
@@ -147,21 +132,21 @@ describe('security: credentials bound to where they were entered', () => {
       (vscode.window as { showWarningMessage: unknown }).showWarningMessage = original;
     }
     assert.equal(asked.length, 1);
-    assert.ok(asked[0].includes(name) && asked[0].includes(other.url), asked[0]);
+    assert.ok(asked[0].includes(name) && asked[0].includes(other().url), asked[0]);
     const servers = await eventually(async () => {
       const children = await childrenOf(f.api, (await profileRoot(f.api, name)).node);
       return children.every((c) => c.item.contextValue === 'server.discovered') ? children : undefined;
     }, 'the servers of the new endpoint');
     assert.equal(servers.length, f.seed.servers.length);
-    assert.ok(other.requests.length > 0, 'the new host was not used after the confirmation');
+    assert.ok(other().requests.length > 0, 'the new host was not used after the confirmation');
   });
 
   it('credentials set again are bound to the new endpoint', async () => {
-    await editProfile({ ecsEndpoint: other.url, iamEndpoint: other.url });
+    await editProfile({ ecsEndpoint: other().url, iamEndpoint: other().url });
     await confirmingModals(() =>
       vscode.commands.executeCommand(CommandId.setCredentials, {
         profile: name,
-        credentials: { accessKey: other.credentials.accessKey, secretKey: other.credentials.secretKey },
+        credentials: { accessKey: other().credentials.accessKey, secretKey: other().credentials.secretKey },
       }),
     );
     await eventually(

@@ -10,8 +10,8 @@ import { requestSecurityToken } from '../../src/core/temporaryCredentials';
 import { requestPasswordToken } from '../../src/core/tokenProvider';
 import type { ProfileSetting } from '../../src/profiles/profile';
 import { LOCAL_AGENCY } from '../ecs-server';
-import { childrenOf, type Fixture, fixture, profileRoot, writeProfiles } from './fixture';
-import { profilesBeforeTest } from './support/testSetup';
+import { childrenOf, type Fixture, fixture, profileRoot } from './fixture';
+import { localAgencyProfile, localPasswordProfile, readOwner, withShownProfiles } from './support/testSetup';
 import { translated } from './l10nBundle';
 import { assumeRoleIdentity, byTokenIdentity, securityTokensBody } from '../ecs-server/iamBodies';
 import { CommandId } from '../../src/commandBase/commandIds';
@@ -28,31 +28,12 @@ describe('temporary credentials and agencies', () => {
   const server = (): Fixture['server'] => f.server;
 
   /** A password sign-in at the local server, as `temporary` or as an agency's source. */
-  function passwordProfile(name: string, auth: 'password' | 'temporary'): ProfileSetting {
-    const { domain, user } = server().credentials;
-    return {
-      name,
-      ecsEndpoint: server().url,
-      iamEndpoint: server().url,
-      projectId: server().projectId,
-      auth,
-      domain,
-      user,
-      discoverServers: false,
-    };
-  }
+  const passwordProfile = (name: string, auth: 'password' | 'temporary'): ProfileSetting =>
+    localPasswordProfile(server(), name, { auth });
 
-  async function addProfiles(...profiles: ProfileSetting[]): Promise<void> {
-    await writeProfiles([...profilesBeforeTest(), ...profiles]);
-    for (const p of profiles) await profileRoot(f.api, p.name);
-  }
+  const addProfiles = withShownProfiles;
 
-  const read = (profile: string): Thenable<string | undefined> =>
-    vscode.commands.executeCommand<string | undefined>(CommandId.getMetadataKey, {
-      profile,
-      serverId: f.seed.servers[0].id,
-      key: 'owner',
-    });
+  const read = readOwner;
 
   /**
    * Metadata reads of the profiles under test: the suite's fixture profile (AK/SK, the permanent keys)
@@ -99,17 +80,10 @@ describe('temporary credentials and agencies', () => {
   it('an agency profile reads a key through the agency with its source profile password, and the tree says which agency', async () => {
     const source = 'Agency source';
     const name = 'Through agency';
-    await addProfiles(passwordProfile(source, 'password'), {
-      name,
-      ecsEndpoint: server().url,
-      projectId: server().projectId,
-      auth: 'agency',
-      sourceProfile: source,
-      agencyDomain: LOCAL_AGENCY.domainName,
-      agencyName: LOCAL_AGENCY.name,
-      sessionUser: 'tester',
-      discoverServers: false,
-    });
+    await addProfiles(
+      passwordProfile(source, 'password'),
+      localAgencyProfile(server(), name, source, { sessionUser: 'tester' }),
+    );
     await vscode.commands.executeCommand(CommandId.setCredentials, {
       profile: source,
       credentials: { password: server().credentials.password },

@@ -9,9 +9,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ProfileSetting } from '../../src/profiles/profile';
 import type { RecordedRequest } from '../ecs-server';
-import { LOCAL_AGENCY } from '../ecs-server';
 import { type Fixture, fixture, profileRoot, storedProfiles, writeProfiles } from './fixture';
-import { profilesBeforeTest } from './support/testSetup';
+import { localAgencyProfile, readOwner, withShownProfiles } from './support/testSetup';
 import { translated } from './l10nBundle';
 import { pickAt, stepShown, typeAt } from './stepAnswers';
 import { CommandId } from '../../src/commandBase/commandIds';
@@ -38,10 +37,7 @@ describe('permanent AK/SK as the source of temporary keys and of agencies', () =
     };
   }
 
-  async function addProfiles(...profiles: ProfileSetting[]): Promise<void> {
-    await writeProfiles([...profilesBeforeTest(), ...profiles]);
-    for (const p of profiles) await profileRoot(f.api, p.name);
-  }
+  const addProfiles = withShownProfiles;
 
   /** Stores the server's permanent AK/SK as `profile`'s credentials. */
   async function setPermanentKeys(profile: string): Promise<void> {
@@ -52,12 +48,7 @@ describe('permanent AK/SK as the source of temporary keys and of agencies', () =
     });
   }
 
-  const read = (profile: string): Thenable<string | undefined> =>
-    vscode.commands.executeCommand<string | undefined>(CommandId.getMetadataKey, {
-      profile,
-      serverId: f.seed.servers[0].id,
-      key: 'owner',
-    });
+  const read = readOwner;
 
   const accessKeyOf = (request: RecordedRequest): string | undefined =>
     /^SDK-HMAC-SHA256 Access=([^,\s]+)/.exec(request.headers.authorization ?? '')?.[1];
@@ -138,16 +129,7 @@ describe('permanent AK/SK as the source of temporary keys and of agencies', () =
 
   it('an agency acts with an aksk source profile: its keys sign assume_role', async () => {
     const name = 'Agency with keys';
-    await addProfiles({
-      name,
-      ecsEndpoint: f.server.url,
-      projectId: f.server.projectId,
-      auth: 'agency',
-      sourceProfile: f.profileName,
-      agencyDomain: LOCAL_AGENCY.domainName,
-      agencyName: LOCAL_AGENCY.name,
-      discoverServers: false,
-    });
+    await addProfiles(localAgencyProfile(f.server, name, f.profileName));
     f.server.clearRequests();
     assert.equal(await read(name), 'team-web');
     const [assumed] = issued();
@@ -170,16 +152,7 @@ describe('permanent AK/SK as the source of temporary keys and of agencies', () =
       auth: 'aksk',
       discoverServers: false,
     };
-    await addProfiles(sourceProfile, {
-      name,
-      ecsEndpoint: f.server.url,
-      projectId: f.server.projectId,
-      auth: 'agency',
-      sourceProfile: source,
-      agencyDomain: LOCAL_AGENCY.domainName,
-      agencyName: LOCAL_AGENCY.name,
-      discoverServers: false,
-    });
+    await addProfiles(sourceProfile, localAgencyProfile(f.server, name, source));
     await setPermanentKeys(source);
     const moved = f.server.url.replace('127.0.0.1', 'localhost');
     await writeProfiles(storedProfiles()?.map((p) => (p.name === source ? { ...p, iamEndpoint: moved } : p)));

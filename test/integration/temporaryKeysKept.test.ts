@@ -11,7 +11,7 @@ import { LOCAL_AGENCY } from '../ecs-server';
 import { fixture, storedProfiles, writeProfiles, type Fixture } from './fixture';
 import { freshClients } from './freshClients';
 import { confirmingModals } from './modalAnswer';
-import { restoredAfterSuite, withProfiles } from './support/testSetup';
+import { readOwner, restoredAfterSuite, withProfiles } from './support/testSetup';
 import { CommandId } from '../../src/commandBase/commandIds';
 
 describe('temporary keys kept across restarts', () => {
@@ -48,12 +48,7 @@ describe('temporary keys kept across restarts', () => {
     );
   }
 
-  const read = (profile: string): Thenable<string | undefined> =>
-    vscode.commands.executeCommand<string | undefined>(CommandId.getMetadataKey, {
-      profile,
-      serverId: f.seed.servers[0].id,
-      key: 'owner',
-    });
+  const read = readOwner;
 
   /** The requests of a read: IAM (`v3`, `v3.0`) and the key's GET (`v2.1`). */
   const routes = (): string[] =>

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { fixture, type Fixture } from './fixture';
 import { freshClients } from './freshClients';
 import { confirmingModals } from './modalAnswer';
-import { restoredAfterSuite, withProfiles } from './support/testSetup';
+import { readOwner, restoredAfterSuite, withProfiles } from './support/testSetup';
 import { CommandId } from '../../src/commandBase/commandIds';
 
 describe('password token kept across restarts', () => {
@@ -37,12 +37,7 @@ describe('password token kept across restarts', () => {
     );
   });
 
-  const read = (): Thenable<string | undefined> =>
-    vscode.commands.executeCommand<string | undefined>(CommandId.getMetadataKey, {
-      profile: name,
-      serverId: f.seed.servers[0].id,
-      key: 'owner',
-    });
+  const read = (): Promise<string | undefined> => readOwner(name);
 
   /**
    * The requests of the read: IAM, and the key's GET. The tree lists servers and the keys of servers

@@ -25,6 +25,9 @@ import type { Context, RootHookObject } from 'mocha';
 import { CommandId } from '../../../src/commandBase/commandIds';
 import { credentialSecretKeys } from '../../../src/credentials/credentialStore';
 import type { ProfileSetting } from '../../../src/profiles/profile';
+import { startEcsServer } from '../../ecs-server';
+import { LOCAL_AGENCY } from '../../ecs-server/agencies';
+import type { Fixture } from '../fixture';
 import {
   childrenOf,
   eventually,
@@ -187,4 +190,74 @@ export async function withLocalProfile(
       vscode.commands.executeCommand(CommandId.setCredentials, { profile: name, credentials }),
     );
   return profile;
+}
+
+/** Writes `profiles` after those the test began with (replacing any added since) and waits until the tree shows each. */
+export async function withShownProfiles(...profiles: ProfileSetting[]): Promise<void> {
+  const f = await fixture();
+  await writeProfiles([...profilesBeforeTest(), ...profiles]);
+  for (const p of profiles) await profileRoot(f.api, p.name);
+}
+
+/** The first seeded server's `owner`, read by the script command as `profile`. */
+export async function readOwner(profile: string): Promise<string | undefined> {
+  const f = await fixture();
+  return vscode.commands.executeCommand<string | undefined>(CommandId.getMetadataKey, {
+    profile,
+    serverId: f.seed.servers[0].id,
+    key: 'owner',
+  });
+}
+
+/** A password sign-in at the local server (both endpoints, its project), `setting` over it. */
+export function localPasswordProfile(
+  server: Fixture['server'],
+  name: string,
+  setting: Partial<ProfileSetting> = {},
+): ProfileSetting {
+  const { domain, user } = server.credentials;
+  return {
+    name,
+    ecsEndpoint: server.url,
+    iamEndpoint: server.url,
+    projectId: server.projectId,
+    auth: 'password',
+    domain,
+    user,
+    discoverServers: false,
+    ...setting,
+  };
+}
+
+/** An agency profile through the local agency at the local server, acting with `sourceProfile`'s credentials. */
+export function localAgencyProfile(
+  server: Fixture['server'],
+  name: string,
+  sourceProfile: string,
+  setting: Partial<ProfileSetting> = {},
+): ProfileSetting {
+  return {
+    name,
+    ecsEndpoint: server.url,
+    projectId: server.projectId,
+    auth: 'agency',
+    sourceProfile,
+    agencyDomain: LOCAL_AGENCY.domainName,
+    agencyName: LOCAL_AGENCY.name,
+    discoverServers: false,
+    ...setting,
+  };
+}
+
+/** A second local server for the suite, seeded like the fixture's and taking the same credentials; closed after the suite. */
+export function useSecondServer(): () => Awaited<ReturnType<typeof startEcsServer>> {
+  let other: Awaited<ReturnType<typeof startEcsServer>> | undefined;
+  before(async () => {
+    other = await startEcsServer({ seed: (await fixture()).seed });
+  });
+  after(() => other?.close());
+  return () => {
+    if (!other) throw new Error('the second server has not started');
+    return other;
+  };
 }
