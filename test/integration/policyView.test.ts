@@ -119,6 +119,21 @@ describe('Check Metadata Policy in the Servers view', () => {
     );
   });
 
+  it('checks again when the policy file the user setting names, outside the workspace, changes', async () => {
+    await checkInView(POLICY);
+    assert.equal((await shownServers()).length, 3);
+    fs.writeFileSync(file, JSON.stringify(EDITED, null, 2));
+    await eventually(
+      async () => (f.api.find.policyCheck?.policy.rules[0]?.name === 'tier' ? true : undefined),
+      'the re-check after the file changed',
+      200,
+    );
+    assert.deepEqual(
+      (await shownServers()).map((r) => r.label),
+      ['db-primary', '日志服务器'],
+    );
+  });
+
   it('checks again when the workspace policy file changes, and Clear ends the check', async () => {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     assert.ok(folder, 'the suite runs with a workspace folder');
@@ -160,6 +175,11 @@ describe('Check Metadata Policy in the Servers view', () => {
       assert.ok(server);
       return server.id;
     };
+    const batchWorker = (): string => {
+      const server = f.seed.servers.find((s) => s.name === 'batch-worker');
+      assert.ok(server);
+      return server.id;
+    };
     const originals = { showQuickPick: vscode.window.showQuickPick };
     /** The items each quick pick offered. */
     let offered: string[][];
@@ -186,6 +206,7 @@ describe('Check Metadata Policy in the Servers view', () => {
       (vscode.window as { showInputBox: Window['showInputBox'] }).showInputBox = originalInputBox;
       f.server.deleteMetadata(ciRunner(), 'owner');
       f.server.setMetadata(logServer(), 'env', '生产环境');
+      f.server.setMetadata(batchWorker(), 'retry.max', '5');
     });
 
     it('opens the bulk edit plan prefilled with the required key and its default; declining writes nothing', async () => {
@@ -195,7 +216,11 @@ describe('Check Metadata Policy in the Servers view', () => {
       const asked: ModalShown[] = [];
       await decliningModals(() => vscode.commands.executeCommand(CommandId.fixPolicy), asked);
       assert.deepEqual(offered, [
-        ['Fix 1 server: set owner=unassigned', 'Fix 1 server: set env to an allowed value…'],
+        [
+          'Fix 1 server: set owner=unassigned',
+          'Fix 1 server: set env to an allowed value…',
+          'Fix 1 server: delete retry.max',
+        ],
       ]);
       const plan = vscode.window.visibleTextEditors.find(
         (e) => e.document.uri.scheme === BULK_DOCUMENT_SCHEME,
@@ -230,6 +255,34 @@ describe('Check Metadata Policy in the Servers view', () => {
       assert.deepEqual(
         (await shownServers()).map((r) => r.label),
         ['batch-worker', 'ci-runner-new'],
+      );
+    });
+
+    it('deletes the forbidden keys, never a system key: the plan names the one it keeps', async () => {
+      await checkInView({ rules: [{ name: 'no ad-hoc keys', forbid: ['retry.*', 'agency_*'] }] });
+      const web01 = f.seed.servers.find((s) => s.name === 'web-01');
+      assert.ok(web01?.metadata.agency_name);
+      assert.deepEqual(
+        (await shownServers()).map((r) => r.label),
+        ['web-01', 'batch-worker'],
+      );
+      picks = ['delete'];
+      const asked: ModalShown[] = [];
+      await confirmingModals(() => vscode.commands.executeCommand(CommandId.fixPolicy), asked);
+      assert.deepEqual(offered, [['Fix 1 server: delete retry.max']]);
+      const plan = vscode.window.visibleTextEditors.find(
+        (e) => e.document.uri.scheme === BULK_DOCUMENT_SCHEME,
+      );
+      const text = plan?.document.getText() ?? '';
+      assert.match(text, /Not deleted: agency_name — system keys/);
+      assert.match(text, /batch-worker[\s\S]*retry\.max: "5" → deleted/);
+      assert.doesNotMatch(text, /web-01/);
+      assert.equal(asked.length, 1, 'one modal: no system key is changed');
+      assert.equal(f.server.metadataOf(batchWorker())['retry.max'], undefined);
+      assert.equal(f.server.metadataOf(web01.id).agency_name, web01.metadata.agency_name);
+      assert.deepEqual(
+        (await shownServers()).map((r) => r.label),
+        ['web-01'],
       );
     });
 
