@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { showError } from '../errors/showError';
@@ -5,13 +6,19 @@ import type { FindSession } from '../find/findSession';
 import { Disposable } from '../lifecycle/disposable';
 import { readPolicyFile, shown } from './policyFile';
 
+/** Events of one save (VS Code's watcher and Node's, several per write) make one re-check. */
+const SETTLE_MS = 150;
+
 /**
  * While the Servers view shows a policy check read from a file: watches that file and checks again
  * when it changes. A file that no longer reads is reported and the results shown stay as they were.
- * Stops watching when the check leaves the view (Clear, or a find).
+ * Stops watching when the check leaves the view (Clear, or a find). A file outside the workspace (the
+ * user setting `ecsMetadata.policyFile`) is watched with Node's `fs.watch` on its folder too, since
+ * VS Code's watcher does not report it everywhere (not in code-server).
  */
 export class PolicyFileWatch extends Disposable {
   private watcher: vscode.Disposable | undefined;
+  private settling: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly find: FindSession) {
     super();
@@ -30,11 +37,15 @@ export class PolicyFileWatch extends Disposable {
       path.basename(uri.fsPath),
     );
     const watcher = vscode.workspace.createFileSystemWatcher(pattern);
-    const recheck = (): void => void this.recheck();
+    const recheck = (): void => {
+      clearTimeout(this.settling);
+      this.settling = setTimeout(() => void this.recheck(), SETTLE_MS);
+    };
     this.watcher = vscode.Disposable.from(
       watcher,
       watcher.onDidChange(recheck),
       watcher.onDidCreate(recheck),
+      ...(vscode.workspace.getWorkspaceFolder(uri) ? [] : [watchFolder(uri.fsPath, recheck)]),
     );
   }
 
@@ -50,7 +61,27 @@ export class PolicyFileWatch extends Disposable {
   }
 
   private stop(): void {
+    clearTimeout(this.settling);
+    this.settling = undefined;
     this.watcher?.dispose();
     this.watcher = undefined;
+  }
+}
+
+/**
+ * Node's watcher on the file's folder (an editor may save by replacing the file, which a watcher on
+ * the file itself loses), reporting events of that file name. A folder that cannot be watched is
+ * left unwatched: Refresh still checks again.
+ */
+function watchFolder(file: string, changed: () => void): vscode.Disposable {
+  const name = path.basename(file);
+  try {
+    const watcher = fs.watch(path.dirname(file), (_event, filename) => {
+      if (!filename || filename.toString() === name) changed();
+    });
+    watcher.on('error', () => watcher.close());
+    return { dispose: () => watcher.close() };
+  } catch {
+    return { dispose: () => undefined };
   }
 }

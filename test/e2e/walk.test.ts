@@ -1062,6 +1062,80 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     await page.getByText('Showing servers whose metadata matches').waitFor({ state: 'hidden' });
   });
 
+  it('Check Metadata Policy shows the sample servers that break the workspace policy; Fix deletes a forbidden key through the plan', async () => {
+    // The sample workspace's .vscode/ecs-metadata-policy.json (test/fixtures/sample-workspace).
+    const breaking: [string, string][] = [
+      ['日志服务器', 'env=生产环境 not in [production, staging, dev-*]'],
+      ['batch-worker', 'retry.max=5 forbidden'],
+      ['ci-runner-new', 'owner missing'],
+    ];
+    const batchWorker = session.servers.find((s) => s.name === 'batch-worker');
+    assert.ok(batchWorker?.metadata['retry.max'], 'the sample seed must hold batch-worker with retry.max');
+    if (!(await treeRow(page, sampleProfileName).isVisible())) await openViewContainer(page, 'ECS Metadata');
+    session.ecs.clearRequests();
+    await runFromPalette(page, 'ECS Metadata: Check Metadata Policy');
+    await pickItem(page, 'Where to look', sampleProfileName);
+    for (const [name, violations] of breaking) {
+      await treeRow(page, name).filter({ hasText: violations }).waitFor({ timeout: 30_000 });
+    }
+    // The view's message: the policy file (as VS Code names it, from the workspace folder) and the counts.
+    await page
+      .getByText(
+        /^Servers that break the policy \S*\.vscode\/ecs-metadata-policy\.json — owner: 1 server · env values: 1 server · no scratch keys: 1 server$/,
+      )
+      .waitFor();
+    for (const s of session.servers.filter((s) => !breaking.some(([name]) => name === s.name))) {
+      assert.equal(await treeRow(page, s.name).count(), 0, `${s.name} is shown`);
+    }
+    assert.deepEqual(
+      session.ecs.requests.filter((r) => r.method !== 'GET'),
+      [],
+      'checking writes nothing',
+    );
+    await waitForNoToasts(page);
+    // Wide enough for the violations, then back to the walk's width.
+    await resizeSideBar(page, 600);
+    await saveScreenshot(page, 'policy', { keep: true });
+    await resizeSideBar(page, 400);
+
+    // Fix: the forbidden key, deleted through bulk edit's plan and modal.
+    await runViewTitleAction(page, 'Fix Servers That Break the Policy…');
+    await quickInputTitled(page, 'Fix Servers That Break the Policy')
+      .locator('.quick-input-list .monaco-list-row', { hasText: 'Fix 1 server: delete retry.max' })
+      .click();
+    await editorTab(page, 'Bulk change plan.txt').waitFor({ timeout: 30_000 });
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 30_000 });
+    assert.match((await dialog.textContent()) ?? '', /Change the metadata of 1 servers in /);
+    const planText = await eventually(
+      async () =>
+        ((await page.locator('.part.editor .view-lines').textContent()) ?? '').replace(/\u00a0/g, ' '),
+      (text) => text.includes('retry.max: "5" → deleted'),
+      'the plan to show the deletion',
+    );
+    assert.match(planText, /rule “no scratch keys”/);
+    assert.deepEqual(
+      session.ecs.requests.filter((r) => r.method !== 'GET'),
+      [],
+      'written before it was confirmed',
+    );
+    await saveScreenshot(page, 'policy-fix-plan', { keep: true });
+    await dialog.locator('.monaco-button', { hasText: 'Write to 1 Servers' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await eventually(
+      async () => session.ecs.metadataOf(batchWorker.id)['retry.max'],
+      (value) => value === undefined,
+      'retry.max deleted on the server',
+      30_000,
+    );
+    // The check runs again: batch-worker has left the view.
+    await treeRow(page, 'batch-worker').waitFor({ state: 'detached', timeout: 30_000 });
+    await treeRow(page, 'ci-runner-new').waitFor();
+    await runFromPalette(page, 'View: Close All Editors');
+    await runViewTitleAction(page, 'Clear Filter');
+    await page.getByText('Servers that break the policy').waitFor({ state: 'hidden' });
+  });
+
   /*
    * A password profile's IAM token outlives the extension host: after a restart its first read is
    * one request, with the token kept in SecretStorage, and no sign-in.

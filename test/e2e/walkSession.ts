@@ -20,6 +20,7 @@ import {
   sampleCredentials,
   sampleSeedFile,
   sampleSettings,
+  sampleWorkspace,
   type SampleServer,
 } from '../runner/sampleProfile';
 import { onTeardown } from '../runner/teardown';
@@ -112,6 +113,7 @@ export async function startWalkSession(options: WalkSessionOptions = {}): Promis
       ECS_EXPORTS_PROBE_FILE: exportsProbeFile,
     },
     vsixes: [vsix, seeder, probe, ...languagePacks],
+    workspaceFrom: sampleWorkspace,
     locale: options.locale,
   });
 

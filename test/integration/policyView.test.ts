@@ -72,6 +72,20 @@ describe('Check Metadata Policy in the Servers view', () => {
   const descriptions = (rows: RenderedNode[]): [string, unknown][] =>
     rows.map((r) => [r.label, r.item.description]);
 
+  /** Writes the edited policy over `policyFile`; the view checks again and shows what the edited rule catches. */
+  async function editAndSeeRecheck(policyFile: string): Promise<void> {
+    fs.writeFileSync(policyFile, JSON.stringify(EDITED, null, 2));
+    await eventually(
+      async () => (f.api.find.policyCheck?.policy.rules[0]?.name === 'tier' ? true : undefined),
+      'the re-check after the file changed',
+      200,
+    );
+    assert.deepEqual(descriptions(await shownServers()), [
+      ['db-primary', 'app:tier=database not in [frontend]'],
+      ['日志服务器', 'app:tier=logging not in [frontend]'],
+    ]);
+  }
+
   it('shows only the servers that break the policy file, with their violations and the counts per rule', async () => {
     fs.writeFileSync(file, JSON.stringify(POLICY, null, 2));
     await withSetting('policyFile', file);
@@ -119,6 +133,12 @@ describe('Check Metadata Policy in the Servers view', () => {
     );
   });
 
+  it('checks again when the policy file the user setting names, outside the workspace, changes', async () => {
+    await checkInView(POLICY);
+    assert.equal((await shownServers()).length, 3);
+    await editAndSeeRecheck(file);
+  });
+
   it('checks again when the workspace policy file changes, and Clear ends the check', async () => {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     assert.ok(folder, 'the suite runs with a workspace folder');
@@ -132,16 +152,7 @@ describe('Check Metadata Policy in the Servers view', () => {
     await vscode.commands.executeCommand(CommandId.checkPolicy, { profile: f.profileName, showInView: true });
     assert.equal((await shownServers()).length, 3);
 
-    fs.writeFileSync(workspaceFile, JSON.stringify(EDITED, null, 2));
-    await eventually(
-      async () => (f.api.find.policyCheck?.policy.rules[0]?.name === 'tier' ? true : undefined),
-      'the re-check after the file changed',
-      200,
-    );
-    assert.deepEqual(descriptions(await shownServers()), [
-      ['db-primary', 'app:tier=database not in [frontend]'],
-      ['日志服务器', 'app:tier=logging not in [frontend]'],
-    ]);
+    await editAndSeeRecheck(workspaceFile);
     assert.match(f.api.view.message ?? '', / — tier: 2 servers$/);
 
     await vscode.commands.executeCommand(CommandId.clearFilter);
@@ -157,6 +168,11 @@ describe('Check Metadata Policy in the Servers view', () => {
     };
     const logServer = (): string => {
       const server = f.seed.servers.find((s) => s.name === '日志服务器');
+      assert.ok(server);
+      return server.id;
+    };
+    const batchWorker = (): string => {
+      const server = f.seed.servers.find((s) => s.name === 'batch-worker');
       assert.ok(server);
       return server.id;
     };
@@ -186,6 +202,7 @@ describe('Check Metadata Policy in the Servers view', () => {
       (vscode.window as { showInputBox: Window['showInputBox'] }).showInputBox = originalInputBox;
       f.server.deleteMetadata(ciRunner(), 'owner');
       f.server.setMetadata(logServer(), 'env', '生产环境');
+      f.server.setMetadata(batchWorker(), 'retry.max', '5');
     });
 
     it('opens the bulk edit plan prefilled with the required key and its default; declining writes nothing', async () => {
@@ -195,7 +212,11 @@ describe('Check Metadata Policy in the Servers view', () => {
       const asked: ModalShown[] = [];
       await decliningModals(() => vscode.commands.executeCommand(CommandId.fixPolicy), asked);
       assert.deepEqual(offered, [
-        ['Fix 1 server: set owner=unassigned', 'Fix 1 server: set env to an allowed value…'],
+        [
+          'Fix 1 server: set owner=unassigned',
+          'Fix 1 server: set env to an allowed value…',
+          'Fix 1 server: delete retry.max',
+        ],
       ]);
       const plan = vscode.window.visibleTextEditors.find(
         (e) => e.document.uri.scheme === BULK_DOCUMENT_SCHEME,
@@ -230,6 +251,34 @@ describe('Check Metadata Policy in the Servers view', () => {
       assert.deepEqual(
         (await shownServers()).map((r) => r.label),
         ['batch-worker', 'ci-runner-new'],
+      );
+    });
+
+    it('deletes the forbidden keys, never a system key: the plan names the one it keeps', async () => {
+      await checkInView({ rules: [{ name: 'no ad-hoc keys', forbid: ['retry.*', 'agency_*'] }] });
+      const web01 = f.seed.servers.find((s) => s.name === 'web-01');
+      assert.ok(web01?.metadata.agency_name);
+      assert.deepEqual(
+        (await shownServers()).map((r) => r.label),
+        ['web-01', 'batch-worker'],
+      );
+      picks = ['delete'];
+      const asked: ModalShown[] = [];
+      await confirmingModals(() => vscode.commands.executeCommand(CommandId.fixPolicy), asked);
+      assert.deepEqual(offered, [['Fix 1 server: delete retry.max']]);
+      const plan = vscode.window.visibleTextEditors.find(
+        (e) => e.document.uri.scheme === BULK_DOCUMENT_SCHEME,
+      );
+      const text = plan?.document.getText() ?? '';
+      assert.match(text, /Not deleted: agency_name — system keys/);
+      assert.match(text, /batch-worker[\s\S]*retry\.max: "5" → deleted/);
+      assert.doesNotMatch(text, /web-01/);
+      assert.equal(asked.length, 1, 'one modal: no system key is changed');
+      assert.equal(f.server.metadataOf(batchWorker())['retry.max'], undefined);
+      assert.equal(f.server.metadataOf(web01.id).agency_name, web01.metadata.agency_name);
+      assert.deepEqual(
+        (await shownServers()).map((r) => r.label),
+        ['web-01'],
       );
     });
 

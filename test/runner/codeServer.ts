@@ -21,6 +21,8 @@ export interface CodeServerOptions {
   env?: Record<string, string>;
   /** `.vsix` files installed into the throw-away extensions folder before start. */
   vsixes?: string[];
+  /** A folder whose files the workspace starts with (the sample workspace); default empty. */
+  workspaceFrom?: string;
   /** Fixed port (npm start); default a free one. */
   port?: number;
   /** Also copy code-server's own output to the terminal (it always goes to `logFile`). */
@@ -140,7 +142,11 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const bin = await ensureCodeServer();
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-vscode-'));
   onTeardown(`remove ${root}`, () => fs.rmSync(root, { recursive: true, force: true }));
-  const { userDataDir, extensionsDir, workspaceDir } = createThrowawayProfile(root, options.settings);
+  const { userDataDir, extensionsDir, workspaceDir } = createThrowawayProfile(
+    root,
+    options.settings,
+    options.workspaceFrom,
+  );
 
   const port = options.port ?? (await freePort());
   const config = configFile(root, port);

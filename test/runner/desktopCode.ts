@@ -35,11 +35,17 @@ export interface DesktopOptions {
   settings: Record<string, unknown>;
   env: Record<string, string>;
   vsixes: string[];
+  /** A folder whose files the workspace starts with (the sample workspace). */
+  workspaceFrom?: string;
 }
 
 /** Starts the Extension Development Host; resolves when its window is closed. */
 export function openDesktopCode(options: DesktopOptions): Promise<void> {
-  const { userDataDir, extensionsDir, workspaceDir } = createThrowawayProfile(options.root, options.settings);
+  const { userDataDir, extensionsDir, workspaceDir } = createThrowawayProfile(
+    options.root,
+    options.settings,
+    options.workspaceFrom,
+  );
   const profile = [`--user-data-dir=${userDataDir}`, `--extensions-dir=${extensionsDir}`];
   for (const vsix of options.vsixes) {
     const installed = spawnSync(options.code, [...profile, '--install-extension', vsix], {

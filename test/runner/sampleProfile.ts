@@ -13,6 +13,9 @@ export const sampleProfileName = 'Local sample';
 
 export const sampleSeedFile = path.join(repoRoot, 'test', 'ecs-server', 'sample-servers.json');
 
+/** The workspace `npm start` and the walk open: its `.vscode/ecs-metadata-policy.json` some sample servers break. */
+export const sampleWorkspace = path.join(repoRoot, 'test', 'fixtures', 'sample-workspace');
+
 export type SampleServer = SeedServer;
 
 export function readSampleServers(seedFile: string = sampleSeedFile): SampleServer[] {

@@ -16,7 +16,13 @@ import { startCodeServer } from './codeServer';
 import { packageCredentialSeeder, seederEnvironment, waitForSeed } from './credentialSeeder';
 import { findCodeCommand, openDesktopCode } from './desktopCode';
 import { repoRoot, requireBuiltExtension } from './paths';
-import { sampleCredentials, sampleProfileName, sampleSeedFile, sampleSettings } from './sampleProfile';
+import {
+  sampleCredentials,
+  sampleProfileName,
+  sampleSeedFile,
+  sampleSettings,
+  sampleWorkspace,
+} from './sampleProfile';
 import { onTeardown, teardown, teardownOnSignals } from './teardown';
 
 function portFromEnv(name: string): number | undefined {
@@ -61,6 +67,7 @@ async function main(): Promise<void> {
       settings,
       env,
       vsixes: [seeder],
+      workspaceFrom: sampleWorkspace,
     });
     return;
   }
@@ -69,6 +76,7 @@ async function main(): Promise<void> {
     settings,
     env,
     vsixes: [seeder],
+    workspaceFrom: sampleWorkspace,
     port: portFromEnv('ECS_START_PORT'),
   });
   const url = server.workbenchUrl({ extensionDevelopmentPath: repoRoot });

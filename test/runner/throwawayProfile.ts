@@ -1,6 +1,7 @@
 /**
  * The folders of a throw-away VS Code profile under one root — user data (with the quiet user
- * settings), extensions and an empty workspace — so nothing of the user's own setup is touched.
+ * settings), extensions and a workspace (empty, or a copy of a fixture folder) — so nothing of the
+ * user's own setup is touched.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -12,7 +13,12 @@ export interface ThrowawayProfile {
   workspaceDir: string;
 }
 
-export function createThrowawayProfile(root: string, settings?: Record<string, unknown>): ThrowawayProfile {
+export function createThrowawayProfile(
+  root: string,
+  settings?: Record<string, unknown>,
+  /** A folder whose files the workspace starts with. */
+  workspaceFrom?: string,
+): ThrowawayProfile {
   const userDataDir = path.join(root, 'user-data');
   const extensionsDir = path.join(root, 'extensions');
   const workspaceDir = path.join(root, 'workspace');
@@ -22,5 +28,6 @@ export function createThrowawayProfile(root: string, settings?: Record<string, u
     path.join(userDataDir, 'User', 'settings.json'),
     JSON.stringify(workbenchSettings(settings), null, 2),
   );
+  if (workspaceFrom) fs.cpSync(workspaceFrom, workspaceDir, { recursive: true });
   return { userDataDir, extensionsDir, workspaceDir };
 }
