@@ -1106,7 +1106,7 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     await editorTab(page, 'Bulk change plan.txt').waitFor({ timeout: 30_000 });
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor({ timeout: 30_000 });
-    assert.match((await dialog.textContent()) ?? '', /Change the metadata of 1 servers in /);
+    assert.match((await dialog.textContent()) ?? '', /Change the metadata of 1 server in /);
     const planText = await eventually(
       async () =>
         ((await page.locator('.part.editor .view-lines').textContent()) ?? '').replace(/\u00a0/g, ' '),
@@ -1120,7 +1120,7 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
       'written before it was confirmed',
     );
     await saveScreenshot(page, 'policy-fix-plan', { keep: true });
-    await dialog.locator('.monaco-button', { hasText: 'Write to 1 Servers' }).click();
+    await dialog.locator('.monaco-button', { hasText: 'Write to 1 Server' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await eventually(
       async () => session.ecs.metadataOf(batchWorker.id)['retry.max'],

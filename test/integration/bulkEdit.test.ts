@@ -113,7 +113,7 @@ describe('bulk edit: Change Metadata of Found Servers', () => {
     assert.equal(asked.length, 1);
     assert.match(asked[0]?.message ?? '', new RegExp(`${servers.length - 1} servers in ${f.profileName}`));
     assert.match(asked[0]?.detail ?? '', /Set bulk\.owner\./);
-    assert.match(asked[0]?.detail ?? '', /1 servers already hold this/);
+    assert.match(asked[0]?.detail ?? '', /1 server already holds this and gets no request/);
     const merges = writes().filter((w) => w.startsWith('POST '));
     assert.equal(merges.length, servers.length - 1);
     assert.deepEqual(

@@ -44,7 +44,10 @@ export class BulkBatches {
     const run = await vscode.window.withProgress(
       {
         location: vscode.ProgressLocation.Notification,
-        title: vscode.l10n.t('Changing the metadata of {0} servers', plans.length),
+        title:
+          plans.length === 1
+            ? vscode.l10n.t('Changing the metadata of 1 server')
+            : vscode.l10n.t('Changing the metadata of {0} servers', plans.length),
         cancellable: true,
       },
       async (progress, token): Promise<BulkRunResult> => {

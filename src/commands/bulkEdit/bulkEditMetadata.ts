@@ -138,20 +138,30 @@ async function showPlanAndConfirm(
   await documents.show(vscode.l10n.t('Bulk change plan'), planText(plan, request, scope));
   if (plan.changes.length === 0) {
     void vscode.window.showInformationMessage(
-      vscode.l10n.t('Nothing to change: all {0} servers already hold this.', plan.unchanged.length),
+      plan.unchanged.length === 1
+        ? vscode.l10n.t('Nothing to change: the server already holds this.')
+        : vscode.l10n.t('Nothing to change: all {0} servers already hold this.', plan.unchanged.length),
     );
     return false;
   }
-  const write = vscode.l10n.t('Write to {0} Servers', plan.changes.length);
+  const count = plan.changes.length;
+  const write =
+    count === 1 ? vscode.l10n.t('Write to 1 Server') : vscode.l10n.t('Write to {0} Servers', count);
   const profiles = [...new Set(plan.changes.map((p) => p.profile))].join(', ');
   const answer = await vscode.window.showWarningMessage(
-    vscode.l10n.t('Change the metadata of {0} servers in {1}?', plan.changes.length, profiles),
+    count === 1
+      ? vscode.l10n.t('Change the metadata of 1 server in {0}?', profiles)
+      : vscode.l10n.t('Change the metadata of {0} servers in {1}?', count, profiles),
     {
       modal: true,
       detail: [
         keysSentence(request),
         ...(plan.unchanged.length > 0
-          ? [vscode.l10n.t('{0} servers already hold this and get no request.', plan.unchanged.length)]
+          ? [
+              plan.unchanged.length === 1
+                ? vscode.l10n.t('1 server already holds this and gets no request.')
+                : vscode.l10n.t('{0} servers already hold this and get no request.', plan.unchanged.length),
+            ]
           : []),
         vscode.l10n.t('The plan, server by server, is open in the editor.'),
       ].join('\n'),
@@ -207,7 +217,9 @@ async function forScript(
   if (args.dryRun) return answer;
   if (plan.changes.length === 0) {
     throw new InputError(
-      vscode.l10n.t('Nothing to change: all {0} servers already hold this.', plan.unchanged.length),
+      plan.unchanged.length === 1
+        ? vscode.l10n.t('Nothing to change: the server already holds this.')
+        : vscode.l10n.t('Nothing to change: all {0} servers already hold this.', plan.unchanged.length),
     );
   }
   const scope = args.query
