@@ -246,7 +246,7 @@ describe('bulk edit: Change Metadata of Found Servers', () => {
       undone.conflicts.map((c) => c.serverId),
       [b.id],
     );
-    assert.match(asked.at(-1)?.message ?? '', /Undo the bulk change of .* to 1 servers\?/);
+    assert.match(asked.at(-1)?.message ?? '', /Undo the bulk change of .* to 1 server\?/);
     assert.equal(f.server.metadataOf(a.id).env, (original.get(a.id) ?? {}).env);
     assert.equal(f.server.metadataOf(b.id).env, 'someone-else');
   });

@@ -147,11 +147,13 @@ export class BulkBatches {
         : []),
     ].join('\n');
     const answer = await vscode.window.showWarningMessage(
-      vscode.l10n.t(
-        'Undo the bulk change of {0} to {1} servers?',
-        batch.at.toLocaleTimeString(),
-        undo.changes.length,
-      ),
+      undo.changes.length === 1
+        ? vscode.l10n.t('Undo the bulk change of {0} to 1 server?', batch.at.toLocaleTimeString())
+        : vscode.l10n.t(
+            'Undo the bulk change of {0} to {1} servers?',
+            batch.at.toLocaleTimeString(),
+            undo.changes.length,
+          ),
       { modal: true, detail },
       write,
     );
@@ -162,11 +164,13 @@ export class BulkBatches {
     this.last = undefined;
     if (byPerson) {
       void vscode.window.showInformationMessage(
-        vscode.l10n.t(
-          'Undone on {0} servers; {1} changed since and left alone.',
-          countOutcomes(undone.results).changed,
-          undo.conflicts.length,
-        ),
+        countOutcomes(undone.results).changed === 1 && undo.conflicts.length === 0
+          ? vscode.l10n.t('Undone on 1 server.')
+          : vscode.l10n.t(
+              'Undone on {0} servers; {1} changed since and left alone.',
+              countOutcomes(undone.results).changed,
+              undo.conflicts.length,
+            ),
       );
     }
     return { results: undone.results, conflicts: undo.conflicts.map((c) => c.plan) };

@@ -183,7 +183,9 @@ async function confirmProtectedKeys(plan: BulkPlan): Promise<boolean> {
   ).length;
   const change = vscode.l10n.t('Change System Key');
   const answer = await vscode.window.showWarningMessage(
-    vscode.l10n.t('Change system keys {0} on {1} servers?', keys.join(', '), servers),
+    servers === 1
+      ? vscode.l10n.t('Change system keys {0} on 1 server?', keys.join(', '))
+      : vscode.l10n.t('Change system keys {0} on {1} servers?', keys.join(', '), servers),
     {
       modal: true,
       detail: [

@@ -48,12 +48,16 @@ export function planText(plan: BulkPlan, request: BulkRequest, scope: string): s
     vscode.l10n.t('Bulk metadata change — plan. Nothing has been written yet.'),
     scope,
     requestLine(request),
-    vscode.l10n.t(
-      '{0} servers: {1} to change, {2} already in that state (no request).',
-      plan.changes.length + plan.unchanged.length,
-      plan.changes.length,
-      plan.unchanged.length,
-    ),
+    plan.changes.length + plan.unchanged.length === 1
+      ? plan.changes.length === 1
+        ? vscode.l10n.t('1 server, to change.')
+        : vscode.l10n.t('1 server, already in that state (no request).')
+      : vscode.l10n.t(
+          '{0} servers: {1} to change, {2} already in that state (no request).',
+          plan.changes.length + plan.unchanged.length,
+          plan.changes.length,
+          plan.unchanged.length,
+        ),
     '',
   ];
   // Grouped by profile (and region), so each server's line is short: its name and id.
