@@ -44,6 +44,10 @@ export class FoundProfileNode extends ProfileRowNode {
     const result = this.find.result(this.profile.name);
     if (!result) return undefined;
     const time = result.readAt.toLocaleTimeString(vscode.env.language);
+    // A listing that failed checked nothing: "0 found" would say its servers were read.
+    if (result.state === 'failed' && result.matches.length === 0) {
+      return vscode.l10n.t('not read: the listing failed at {0}', time);
+    }
     if (this.find.policyCheck) {
       return result.state === 'reading'
         ? vscode.l10n.t('{0} break the policy so far · reading', result.matches.length)

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CommandId } from '../../src/commandBase/commandIds';
-import { fixture, type Fixture } from './fixture';
+import { eventually, fixture, profileRoot, type Fixture } from './fixture';
 import { restoredAfterSuite, withLocalProfile } from './support/testSetup';
 
 type ScriptRejection = Error & { kind?: string };
@@ -39,6 +39,24 @@ describe('script failures of find and compare carry the error kind', () => {
     const err = await rejection(CommandId.findServers, { query: 'env=production' });
     assert.equal(err.kind, 'auth');
     assert.match(err.message, new RegExp(`(credentials|signature) of profile "${rejected}"`));
+  });
+
+  it('shown in the view, a profile whose listing failed says so on its row, not "0 found"', async () => {
+    try {
+      await Promise.resolve(
+        vscode.commands.executeCommand(CommandId.findServers, { query: 'env=production', showInView: true }),
+      ).catch(() => undefined);
+      await eventually(
+        async () => (f.api.find.result(rejected)?.state === 'failed' ? true : undefined),
+        'the failed listing of the rejected profile',
+      );
+      const row = await profileRoot(f.api, rejected);
+      assert.match(String(row.item.description), /^not read: the listing failed at /);
+      const good = await profileRoot(f.api, f.profileName);
+      assert.match(String(good.item.description), /^\d+ found · read at /);
+    } finally {
+      await vscode.commands.executeCommand(CommandId.clearFilter);
+    }
   });
 
   it('compareMetadata with a server that is not there: serverNotFound, naming the server', async () => {
