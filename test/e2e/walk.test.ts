@@ -377,7 +377,14 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
       const toast = page.locator('.notification-toast').filter({ hasText: 'Exported the metadata of' });
       await eventually(
         async () => {
-          if (await ok.isVisible()) await ok.click().catch(() => undefined);
+          // The dialog may still put its own default path in the box after ours (a loaded machine
+          // lists the folder late), and OK then exports there: OK only while the box holds our path.
+          const typed = await dialog.inputValue({ timeout: 1_000 }).catch(() => undefined);
+          if (typed !== undefined && typed !== file) {
+            await dialog.fill(file).catch(() => undefined);
+          } else if (await ok.isVisible()) {
+            await ok.click().catch(() => undefined);
+          }
           await new Promise((resolve) => setTimeout(resolve, 1000));
           return toast.isVisible();
         },
