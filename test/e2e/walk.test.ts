@@ -37,6 +37,7 @@ import {
 } from './walkthroughPage';
 import {
   collapse,
+  dismissHover,
   editorTab,
   eventually,
   expand,
@@ -559,8 +560,7 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
 
     // Two servers selected together, then Compare Metadata With… from the context menu.
     const [left, right] = production;
-    await treeRow(page, left.name).click();
-    await treeRow(page, right.name).click({ modifiers: ['ControlOrMeta'] });
+    await selectBoth(page, left.name, right.name);
     await treeRow(page, right.name).click({ button: 'right' });
     await runMenuItem(page, 'Compare Metadata With…');
     const title = `${left.name} ↔ ${right.name} (metadata)`;
@@ -1229,3 +1229,30 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     );
   });
 });
+
+/**
+ * Selects two tree rows together (a click, then Ctrl/Cmd+click), driven by their `aria-selected`
+ * state: on a loaded machine a redraw can drop a click or the selection, and Compare then asks for
+ * the second server instead. Ctrl+click toggles, so each row is clicked only while it is not selected.
+ */
+async function selectBoth(page: Page, first: string, second: string): Promise<void> {
+  const selected = (name: string) => treeRow(page, name).getAttribute('aria-selected');
+  const becomesSelected = (name: string) =>
+    treeRow(page, name)
+      .and(page.locator('[aria-selected="true"]'))
+      .waitFor({ timeout: 5_000 })
+      .catch(() => undefined);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if ((await selected(first)) !== 'true') {
+      await dismissHover(page);
+      await treeRow(page, first).click();
+      await becomesSelected(first);
+    }
+    if ((await selected(first)) === 'true' && (await selected(second)) !== 'true') {
+      await treeRow(page, second).click({ modifiers: ['ControlOrMeta'] });
+      await becomesSelected(second);
+    }
+    if ((await selected(first)) === 'true' && (await selected(second)) === 'true') return;
+  }
+  throw new Error(`${first} and ${second} could not be selected together`);
+}
