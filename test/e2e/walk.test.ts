@@ -34,6 +34,7 @@ import {
   openWalkthrough,
   pickItem,
   stepDone,
+  stepDoneOnPage,
 } from './walkthroughPage';
 import {
   collapse,
@@ -643,7 +644,7 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     // The test call worked, so the suggested answer is to show the project's servers.
     await acceptPick(page, 'How should this profile find its servers?', "Show the project's servers");
     await eventually(
-      () => stepDone(page, 'connect'),
+      () => stepDoneOnPage(page, walkthroughTitle, 'connect'),
       (done) => done,
       'the check mark of "connect"',
       30_000,
@@ -753,7 +754,7 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     // The write ticked the walkthrough's last step.
     await openWalkthrough(page, walkthroughTitle);
     await eventually(
-      () => stepDone(page, 'editKey'),
+      () => stepDoneOnPage(page, walkthroughTitle, 'editKey'),
       (done) => done,
       'the check mark of "editKey"',
     );

@@ -11,11 +11,40 @@ export const walkthroughId = 'ecs-tools.ecs-metadata-explorer#ecsMetadata.gettin
 /** Opens the walkthrough titled `title` through "Welcome: Open Walkthrough…" and waits for its steps. */
 export async function openWalkthrough(page: Page, title: string): Promise<void> {
   const widget = page.locator('.quick-input-widget');
-  await pickFromPalette(page, 'Welcome: Open Walkthrough...', /^Welcome: Open Walkthrough/);
-  // The same widget now lists the walkthroughs.
-  await widget.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click();
-  await widget.waitFor({ state: 'hidden' });
-  await step(page, 'connect').waitFor();
+  const listed = widget.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  // Driven by state: the walkthroughs' picker can close under the click (the focus moved), and
+  // then the palette is opened again.
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    await pickFromPalette(page, 'Welcome: Open Walkthrough...', /^Welcome: Open Walkthrough/);
+    // The same widget now lists the walkthroughs.
+    const picked = await listed.click({ timeout: 10_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (picked && (await walkthroughShown(page, 30_000))) return;
+    if (await widget.isVisible()) await page.keyboard.press('Escape');
+  }
+  throw new Error(`the walkthrough "${title}" did not open after four tries`);
+}
+
+/** Whether the Welcome editor shows this extension's walkthrough (its steps) within `timeoutMs`. */
+function walkthroughShown(page: Page, timeoutMs: number): Promise<boolean> {
+  return step(page, 'connect')
+    .waitFor({ timeout: timeoutMs })
+    .then(
+      () => true,
+      () => false,
+    );
+}
+
+/**
+ * Whether step `stepId` shows its check mark, read as a person would: in this extension's
+ * walkthrough, opened again when the Welcome editor has gone back to its overview of all
+ * walkthroughs (it does so at times when a step completes while it is shown).
+ */
+export async function stepDoneOnPage(page: Page, title: string, stepId: string): Promise<boolean> {
+  if (!(await walkthroughShown(page, 2_000))) await openWalkthrough(page, title);
+  return stepDone(page, stepId);
 }
 
 /** The step button `stepId` (e.g. `connect`) of this extension's walkthrough. */

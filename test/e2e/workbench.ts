@@ -177,17 +177,23 @@ export async function pickFromPalette(page: Page, query: string, label: RegExp):
       () => false,
     );
     if (!filled) continue;
+    const listed = await row.waitFor({ timeout: Math.min(5_000 * attempt, 20_000) }).then(
+      () => true,
+      () => false,
+    );
+    // The click is bounded too: the palette can close between "listed" and the click (the focus
+    // moved to an editor that opened late), and its hidden row then waits forever to be visible.
     if (
-      await row.waitFor({ timeout: Math.min(5_000 * attempt, 20_000) }).then(
+      listed &&
+      (await row.click({ timeout: 5_000 }).then(
         () => true,
         () => false,
-      )
-    ) {
-      await row.click();
+      ))
+    )
       return;
-    }
-    // Not listed yet (commands still registering, or the text went astray): close and start over.
-    await page.keyboard.press('Escape');
+    // Not listed yet (commands still registering, or the text went astray), or closed under the
+    // click: close what is left and start over.
+    if (await input.isVisible()) await page.keyboard.press('Escape');
   }
 }
 
