@@ -251,6 +251,40 @@ describe('bulk edit: Change Metadata of Found Servers', () => {
     assert.equal(f.server.metadataOf(b.id).env, 'someone-else');
   });
 
+  it("a person's Undo says on how many servers it undid, one in the singular, and how many it left alone", async () => {
+    const [a, b] = f.seed.servers;
+    assert.ok(a && b);
+    const both = [
+      { profile: f.profileName, serverId: a.id },
+      { profile: f.profileName, serverId: b.id },
+    ];
+    const said: string[] = [];
+    replace('showInformationMessage', ((message: string) => {
+      said.push(message);
+      return Promise.resolve(undefined);
+    }) as Window['showInformationMessage']);
+    const changeBoth = (): Thenable<unknown> =>
+      confirmingModals(() =>
+        vscode.commands.executeCommand(CommandId.bulkEditMetadata, {
+          servers: both,
+          set: { env: 'bulk-env' },
+        }),
+      );
+
+    await changeBoth();
+    await confirmingModals(() => vscode.commands.executeCommand(CommandId.undoBulkChange), asked);
+    assert.match(asked.at(-1)?.message ?? '', /Undo the bulk change of .* to 2 servers\?/);
+    assert.deepEqual(said, ['Undone on 2 servers.']);
+
+    await changeBoth();
+    f.server.setMetadata(b.id, 'env', 'someone-else');
+    said.length = 0;
+    await confirmingModals(() => vscode.commands.executeCommand(CommandId.undoBulkChange), asked);
+    assert.deepEqual(said, ['Undone on 1 server; 1 changed since and left alone.']);
+    assert.equal(f.server.metadataOf(a.id).env, (original.get(a.id) ?? {}).env);
+    assert.equal(f.server.metadataOf(b.id).env, 'someone-else');
+  });
+
   /**
    * A person's start: `query` found and shown in the view, the two boxes answered with `boxes` (what
    * to set, what to remove); information messages (a summary without problems) recorded and returned.

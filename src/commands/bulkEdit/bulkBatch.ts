@@ -164,13 +164,7 @@ export class BulkBatches {
     this.last = undefined;
     if (byPerson) {
       void vscode.window.showInformationMessage(
-        countOutcomes(undone.results).changed === 1 && undo.conflicts.length === 0
-          ? vscode.l10n.t('Undone on 1 server.')
-          : vscode.l10n.t(
-              'Undone on {0} servers; {1} changed since and left alone.',
-              countOutcomes(undone.results).changed,
-              undo.conflicts.length,
-            ),
+        undoneMessage(countOutcomes(undone.results).changed, undo.conflicts.length),
       );
     }
     return { results: undone.results, conflicts: undo.conflicts.map((c) => c.plan) };
@@ -204,4 +198,16 @@ export function targetsOfMatches(
     name: server.name,
     metadata: server.metadata,
   }));
+}
+
+/** What a person's Undo did: on how many servers, and how many it left alone as changed since. */
+function undoneMessage(changed: number, conflicts: number): string {
+  if (conflicts === 0) {
+    return changed === 1
+      ? vscode.l10n.t('Undone on 1 server.')
+      : vscode.l10n.t('Undone on {0} servers.', changed);
+  }
+  return changed === 1
+    ? vscode.l10n.t('Undone on 1 server; {0} changed since and left alone.', conflicts)
+    : vscode.l10n.t('Undone on {0} servers; {1} changed since and left alone.', changed, conflicts);
 }
