@@ -38,16 +38,17 @@ import {
 } from './walkthroughPage';
 import {
   collapse,
-  dismissHover,
+  clickUntil,
   editorTab,
   eventually,
   expand,
   openKeyInPanel,
+  showInPanel,
   openViewContainer,
   pickFromPalette,
   quickInputTitled,
   resizeSideBar,
-  runMenuItem,
+  runContextMenuItem,
   runViewTitleAction,
   runFromPalette,
   treeRow,
@@ -562,8 +563,7 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     // Two servers selected together, then Compare Metadata With… from the context menu.
     const [left, right] = production;
     await selectBoth(page, left.name, right.name);
-    await treeRow(page, right.name).click({ button: 'right' });
-    await runMenuItem(page, 'Compare Metadata With…');
+    await runContextMenuItem(treeRow(page, right.name), 'Compare Metadata With…');
     const title = `${left.name} ↔ ${right.name} (metadata)`;
     await editorTab(page, title).waitFor({ timeout: 30_000 });
     await page.locator('.part.editor .monaco-diff-editor').first().waitFor();
@@ -713,17 +713,10 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     const before = server.metadata[key];
     const after = 'team-walk';
     // The panel shows this key of the sample profile's server.
-    await (await treeRowAt(page, path)).click();
-    const panel = webviewContent(page);
-    await eventually(
-      () => panel.locator('#value').textContent(),
-      (t) => t === before,
-      'the panel before the edit',
-    );
+    const panel = await showInPanel(await treeRowAt(page, path), before);
     session.ecs.clearRequests();
 
-    await (await treeRowAt(page, path)).click({ button: 'right' });
-    await runMenuItem(page, 'Set Value…');
+    await runContextMenuItem(await treeRowAt(page, path), 'Set Value…');
     const box = quickInputTitled(page, `Set Value of "${key}"`);
     const input = box.locator('.quick-input-box input');
     await input.waitFor();
@@ -764,8 +757,10 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
   it('Edit Metadata as JSON marks an invalid key while typing, and Save asks before writing', async () => {
     await showOnlySampleProfile();
     await waitForNoToasts(page); // the screenshots show the editor and the modal, not the last write's toast
-    await (await treeRowAt(page, [sampleProfileName, server.name])).click({ button: 'right' });
-    await runMenuItem(page, 'Edit Metadata as JSON');
+    await runContextMenuItem(
+      await treeRowAt(page, [sampleProfileName, server.name]),
+      'Edit Metadata as JSON',
+    );
     await editorTab(page, `${server.name}.metadata.json`).waitFor({ timeout: 30_000 });
     session.ecs.clearRequests();
     const editor = page.locator('.part.editor .editor-instance .monaco-editor').first();
@@ -939,8 +934,7 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     const path = [sampleProfileName, server.name, key];
     const dialog = page.locator('.monaco-dialog-box');
     const deleteAgency = async (): Promise<string> => {
-      await (await treeRowAt(page, path)).click({ button: 'right' });
-      await runMenuItem(page, 'Delete Key');
+      await runContextMenuItem(await treeRowAt(page, path), 'Delete Key');
       await dialog.waitFor({ timeout: 30_000 });
       const first = (await dialog.textContent()) ?? '';
       assert.match(
@@ -1171,12 +1165,7 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
     const { server: target, key, value } = passwordTarget();
     await expand(treeRow(page, passwordProfileName));
     await expand(await treeRowAt(page, [passwordProfileName, target.name]));
-    await (await treeRowAt(page, [passwordProfileName, target.name, key])).click();
-    await eventually(
-      () => webviewContent(page).locator('#value').textContent({ timeout: 30_000 }),
-      (t) => t === value,
-      'the panel showing the key read with the password profile',
-    );
+    await showInPanel(await treeRowAt(page, [passwordProfileName, target.name, key]), value);
   }
 
   it('adds a password profile with Add Profile and reads a key with it', async () => {
@@ -1237,23 +1226,18 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
  * the second server instead. Ctrl+click toggles, so each row is clicked only while it is not selected.
  */
 async function selectBoth(page: Page, first: string, second: string): Promise<void> {
-  const selected = (name: string) => treeRow(page, name).getAttribute('aria-selected');
-  const becomesSelected = (name: string) =>
-    treeRow(page, name)
-      .and(page.locator('[aria-selected="true"]'))
-      .waitFor({ timeout: 5_000 })
-      .catch(() => undefined);
+  // A plain click on the first row ends any selection; Ctrl+click toggles, so each is clicked only
+  // while it is not selected.
   for (let attempt = 0; attempt < 5; attempt++) {
-    if ((await selected(first)) !== 'true') {
-      await dismissHover(page);
-      await treeRow(page, first).click();
-      await becomesSelected(first);
-    }
-    if ((await selected(first)) === 'true' && (await selected(second)) !== 'true') {
-      await treeRow(page, second).click({ modifiers: ['ControlOrMeta'] });
-      await becomesSelected(second);
-    }
-    if ((await selected(first)) === 'true' && (await selected(second)) === 'true') return;
+    if (!(await clickUntil(treeRow(page, first), 'aria-selected', true, { attempts: 1 }))) continue;
+    await clickUntil(treeRow(page, second), 'aria-selected', true, {
+      modifiers: ['ControlOrMeta'],
+      attempts: 1,
+    });
+    const both = await Promise.all(
+      [first, second].map((n) => treeRow(page, n).getAttribute('aria-selected')),
+    );
+    if (both.every((v) => v === 'true')) return;
   }
   throw new Error(`${first} and ${second} could not be selected together`);
 }

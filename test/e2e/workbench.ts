@@ -46,25 +46,32 @@ export async function dismissHover(page: Page): Promise<void> {
 }
 
 /**
- * Clicks a tree row until `opened` is its `aria-expanded` state; a row not in the tree, or already
- * so, is left alone when `skipMissing`. Driven by the row's state: a click on a row that is being
- * redrawn can be lost, and a hover can lie over the row and take the click, so the hover is sent away
- * and the row clicked again while its state stays.
+ * Clicks `row` (with `modifiers`) until its `attribute` is `want`, at most `attempts` times; resolves
+ * to whether it got there. Driven by the row's state: a click on a row that is being redrawn can be
+ * lost, and a hover can lie over the row and take the click, so the hover is sent away and the row
+ * clicked again while its state stays.
  */
-async function toggleTo(row: Locator, opened: boolean, skipMissing: boolean): Promise<void> {
-  const want = String(opened);
-  if (!skipMissing) await row.waitFor();
-  for (let attempt = 0; attempt < 5; attempt++) {
-    if ((await row.count()) === 0 && skipMissing) return;
-    if ((await row.getAttribute('aria-expanded')) === want) return;
+export async function clickUntil(
+  row: Locator,
+  attribute: 'aria-expanded' | 'aria-selected',
+  want: boolean,
+  options: { modifiers?: ('ControlOrMeta' | 'Shift')[]; attempts?: number } = {},
+): Promise<boolean> {
+  const reached = row.and(row.page().locator(`[${attribute}="${String(want)}"]`));
+  for (let attempt = 0; attempt < (options.attempts ?? 5); attempt++) {
+    if ((await row.getAttribute(attribute)) === String(want)) return true;
     await dismissHover(row.page());
-    await row.click({ timeout: 10_000 }).catch(() => undefined);
-    await row
-      .and(row.page().locator(`[aria-expanded="${want}"]`))
-      .waitFor({ timeout: 10_000 })
-      .catch(() => undefined);
+    await row.click({ timeout: 10_000, modifiers: options.modifiers ?? [] }).catch(() => undefined);
+    await reached.waitFor({ timeout: 10_000 }).catch(() => undefined);
   }
-  if ((await row.getAttribute('aria-expanded')) !== want) {
+  return (await row.getAttribute(attribute)) === String(want);
+}
+
+/** Clicks a tree row until `opened` is its `aria-expanded` state; a row not in the tree is left alone when `skipMissing`. */
+async function toggleTo(row: Locator, opened: boolean, skipMissing: boolean): Promise<void> {
+  if (skipMissing && (await row.count()) === 0) return;
+  await row.waitFor();
+  if (!(await clickUntil(row, 'aria-expanded', opened))) {
     throw new Error(`the row stayed ${opened ? 'collapsed' : 'expanded'} after five clicks`);
   }
 }
@@ -88,15 +95,43 @@ export function webviewContent(page: Page): FrameLocator {
  * Clicks the tree row of metadata key `key` and waits until the panel shows `value`; returns the
  * panel's document. The first read may wait for the panel to open.
  */
-export async function openKeyInPanel(page: Page, key: string, value: string): Promise<FrameLocator> {
-  await treeRow(page, key).click();
+export function openKeyInPanel(page: Page, key: string, value: string): Promise<FrameLocator> {
+  return showInPanel(treeRow(page, key), value);
+}
+
+/**
+ * Clicks the key row `row` until the panel shows `value` (a read is safe to repeat, and a click on a
+ * row being redrawn can be lost); returns the panel's document.
+ */
+export async function showInPanel(row: Locator, value: string): Promise<FrameLocator> {
+  const page = row.page();
   const panel = webviewContent(page);
-  await eventually(
-    () => panel.locator('#value').textContent({ timeout: 30_000 }),
-    (t) => t === value,
-    '#value',
+  const shown = (timeoutMs: number): Promise<boolean> =>
+    eventually(
+      () =>
+        panel
+          .locator('#value')
+          .textContent({ timeout: timeoutMs })
+          .catch(() => null),
+      (t) => t === value,
+      '#value',
+      timeoutMs,
+    ).then(
+      () => true,
+      () => false,
+    );
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await dismissHover(page);
+    await row.click({ timeout: 10_000 }).catch(() => undefined);
+    if (await shown(attempt === 1 ? 30_000 : 15_000)) return panel;
+  }
+  const last = await panel
+    .locator('#value')
+    .textContent({ timeout: 5_000 })
+    .catch(() => null);
+  throw new Error(
+    `the panel shows ${JSON.stringify(last)}, not ${JSON.stringify(value)}, after three clicks`,
   );
-  return panel;
 }
 
 /** Polls `read` until `accept` holds; returns the last value read. For state that settles asynchronously. */
@@ -257,8 +292,40 @@ export async function runViewTitleAction(page: Page, title: string): Promise<voi
  * the item highlighted); Enter on the highlighted item is not.
  */
 export async function runMenuItem(page: Page, title: string): Promise<void> {
+  if (!(await pressMenuItem(page, title, 30_000))) throw new Error(`the menu never offered "${title}"`);
+}
+
+/**
+ * Hovers the open menu's item `title` and presses Enter once it is the focused one; resolves to
+ * false, pressing nothing, when the menu did not show it focused within `timeoutMs`.
+ */
+async function pressMenuItem(page: Page, title: string, timeoutMs: number): Promise<boolean> {
   const item = page.locator('.monaco-menu [role="menuitem"]').filter({ hasText: title }).first();
-  await item.hover();
-  await page.locator('.monaco-menu .action-item.focused').filter({ hasText: title }).waitFor();
-  await page.keyboard.press('Enter');
+  const focused = page.locator('.monaco-menu .action-item.focused').filter({ hasText: title });
+  const ready = await item
+    .hover({ timeout: timeoutMs })
+    .then(() => focused.waitFor({ timeout: timeoutMs }))
+    .then(
+      () => true,
+      () => false,
+    );
+  if (ready) await page.keyboard.press('Enter');
+  return ready;
+}
+
+/**
+ * Opens `row`'s context menu and runs its item `title`, driven by state: a right-click on a row that
+ * is being redrawn can be lost, and a menu can close when the focus moves, so the row is
+ * right-clicked again until the menu offers the item focused.
+ */
+export async function runContextMenuItem(row: Locator, title: string): Promise<void> {
+  const page = row.page();
+  const menu = page.locator('.monaco-menu').first();
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    await dismissHover(page);
+    await row.click({ button: 'right', timeout: 10_000 }).catch(() => undefined);
+    if (await pressMenuItem(page, title, 5_000)) return;
+    if (await menu.isVisible()) await page.keyboard.press('Escape');
+  }
+  throw new Error(`the context menu never offered "${title}" after four right-clicks`);
 }
