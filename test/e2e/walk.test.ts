@@ -1059,6 +1059,10 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
       30_000,
     );
     for (const s of production) assert.deepEqual(session.ecs.metadataOf(s.id), before.get(s.id));
+    // What the person reads once it is done.
+    await page
+      .locator('.notification-toast', { hasText: `Undone on ${production.length} servers.` })
+      .waitFor({ timeout: 30_000 });
     await runFromPalette(page, 'View: Close All Editors');
     await runViewTitleAction(page, 'Clear Filter');
     await page.getByText('Showing servers whose metadata matches').waitFor({ state: 'hidden' });
