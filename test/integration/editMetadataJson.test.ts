@@ -243,9 +243,12 @@ describe('editing metadata as JSON', () => {
 
   it('save after a concurrent change: nothing written, the conflict said, compare offered', async () => {
     const document = await open();
-    f.server.setMetadata(web02.id, 'owner', 'changed-elsewhere');
     const edited = { ...web02.metadata, env: 'mine' };
     await replaceText(document, JSON.stringify(edited, null, 2));
+    // Changed elsewhere while the person edits: once the document has edits, VS Code no longer reads
+    // it again (a document opened for the first time in a window is read a second time, and a change
+    // made before that read is shown in it, as it should be).
+    f.server.setMetadata(web02.id, 'owner', 'changed-elsewhere');
     recordNotices();
     f.server.clearRequests();
     const shown: ModalShown[] = [];
