@@ -1246,8 +1246,6 @@ describe('end-to-end walk: the packaged extension in code-server + Chromium', fu
  * the second server instead. Ctrl+click toggles, so each row is clicked only while it is not selected.
  */
 async function selectBoth(page: Page, first: string, second: string): Promise<void> {
-  // A plain click on the first row ends any selection; Ctrl+click toggles, so each is clicked only
-  // while it is not selected.
   for (let attempt = 0; attempt < 5; attempt++) {
     if (!(await clickUntil(treeRow(page, first), 'aria-selected', true, { attempts: 1 }))) continue;
     await clickUntil(treeRow(page, second), 'aria-selected', true, {

@@ -4,7 +4,7 @@
  * a step, and the input boxes and pickers of a guided command answered one after another.
  */
 import type { Locator, Page } from 'playwright-core';
-import { eventually, pickFromPalette, runFromPalette } from './workbench';
+import { eventually, pickFromPalette, runFromPalette, succeeded } from './workbench';
 
 export const walkthroughId = 'ecs-tools.ecs-metadata-explorer#ecsMetadata.gettingStarted';
 
@@ -17,10 +17,7 @@ export async function openWalkthrough(page: Page, title: string): Promise<void> 
   for (let attempt = 1; attempt <= 4; attempt++) {
     await pickFromPalette(page, 'Welcome: Open Walkthrough...', /^Welcome: Open Walkthrough/);
     // The same widget now lists the walkthroughs.
-    const picked = await listed.click({ timeout: 10_000 }).then(
-      () => true,
-      () => false,
-    );
+    const picked = await succeeded(listed.click({ timeout: 10_000 }));
     if (picked && (await walkthroughShown(page, 30_000))) return;
     if (await widget.isVisible()) await page.keyboard.press('Escape');
   }
@@ -29,12 +26,7 @@ export async function openWalkthrough(page: Page, title: string): Promise<void> 
 
 /** Whether the Welcome editor shows this extension's walkthrough (its steps) within `timeoutMs`. */
 function walkthroughShown(page: Page, timeoutMs: number): Promise<boolean> {
-  return step(page, 'connect')
-    .waitFor({ timeout: timeoutMs })
-    .then(
-      () => true,
-      () => false,
-    );
+  return succeeded(step(page, 'connect').waitFor({ timeout: timeoutMs }));
 }
 
 /**

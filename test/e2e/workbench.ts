@@ -107,18 +107,17 @@ export async function showInPanel(row: Locator, value: string): Promise<FrameLoc
   const page = row.page();
   const panel = webviewContent(page);
   const shown = (timeoutMs: number): Promise<boolean> =>
-    eventually(
-      () =>
-        panel
-          .locator('#value')
-          .textContent({ timeout: timeoutMs })
-          .catch(() => null),
-      (t) => t === value,
-      '#value',
-      timeoutMs,
-    ).then(
-      () => true,
-      () => false,
+    succeeded(
+      eventually(
+        () =>
+          panel
+            .locator('#value')
+            .textContent({ timeout: timeoutMs })
+            .catch(() => null),
+        (t) => t === value,
+        '#value',
+        timeoutMs,
+      ),
     );
   for (let attempt = 1; attempt <= 3; attempt++) {
     await dismissHover(page);
@@ -150,6 +149,14 @@ export async function eventually<T>(
     last = await read();
   }
   return last;
+}
+
+/** Whether `action` settles without throwing: for a wait or a click whose failure the caller handles by trying again. */
+export function succeeded(action: Promise<unknown>): Promise<boolean> {
+  return action.then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Drags the side bar's edge (as a person would) so tree rows are not truncated in screenshots. */
@@ -194,38 +201,21 @@ export async function pickFromPalette(page: Page, query: string, label: RegExp):
     if (Date.now() > deadline) throw new Error(`the palette never listed ${String(label)}`);
     if (!(await input.isVisible())) {
       await page.keyboard.press('F1');
-      if (
-        !(await input.waitFor({ timeout: 5_000 }).then(
-          () => true,
-          () => false,
-        ))
-      )
-        continue;
+      if (!(await succeeded(input.waitFor({ timeout: 5_000 })))) continue;
     }
     // The whole text at once, `>` included: typed keys can be lost while the box takes focus. The box
     // seen a moment ago may have been a closing quick input's: then start over.
-    const filled = await (async () => {
-      if ((await input.inputValue({ timeout: 5_000 })) !== `>${query}`)
-        await input.fill(`>${query}`, { timeout: 5_000 });
-    })().then(
-      () => true,
-      () => false,
+    const filled = await succeeded(
+      (async () => {
+        if ((await input.inputValue({ timeout: 5_000 })) !== `>${query}`)
+          await input.fill(`>${query}`, { timeout: 5_000 });
+      })(),
     );
     if (!filled) continue;
-    const listed = await row.waitFor({ timeout: Math.min(5_000 * attempt, 20_000) }).then(
-      () => true,
-      () => false,
-    );
+    const listed = await succeeded(row.waitFor({ timeout: Math.min(5_000 * attempt, 20_000) }));
     // The click is bounded too: the palette can close between "listed" and the click (the focus
     // moved to an editor that opened late), and its hidden row then waits forever to be visible.
-    if (
-      listed &&
-      (await row.click({ timeout: 5_000 }).then(
-        () => true,
-        () => false,
-      ))
-    )
-      return;
+    if (listed && (await succeeded(row.click({ timeout: 5_000 })))) return;
     // Not listed yet (commands still registering, or the text went astray), or closed under the
     // click: close what is left and start over.
     if (await input.isVisible()) await page.keyboard.press('Escape');
@@ -302,13 +292,9 @@ export async function runMenuItem(page: Page, title: string): Promise<void> {
 async function pressMenuItem(page: Page, title: string, timeoutMs: number): Promise<boolean> {
   const item = page.locator('.monaco-menu [role="menuitem"]').filter({ hasText: title }).first();
   const focused = page.locator('.monaco-menu .action-item.focused').filter({ hasText: title });
-  const ready = await item
-    .hover({ timeout: timeoutMs })
-    .then(() => focused.waitFor({ timeout: timeoutMs }))
-    .then(
-      () => true,
-      () => false,
-    );
+  const ready = await succeeded(
+    item.hover({ timeout: timeoutMs }).then(() => focused.waitFor({ timeout: timeoutMs })),
+  );
   if (ready) await page.keyboard.press('Enter');
   return ready;
 }
